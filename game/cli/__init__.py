@@ -1,0 +1,91 @@
+"""`python -m game …`: thin commands over the content, engine and session layers.
+
+Sub-commands import their modules only when they run, so `--help` starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+DEFAULT_SCENARIO = "atelier-teletravail"
+
+
+class UserError(Exception):
+    """A mistake the user can fix: printed as one plain sentence, exit status 2."""
+
+
+def _content_options(parser: argparse.ArgumentParser, scenario: bool = True) -> None:
+    if scenario:
+        parser.add_argument("--scenario", default=DEFAULT_SCENARIO, metavar="ID|FICHIER",
+                            help=f"id d'un scénario, ou chemin d'un fichier de scénario (défaut : {DEFAULT_SCENARIO})")
+    parser.add_argument("--decks", action="append", type=Path, default=[], metavar="DOSSIER",
+                        help="dossier de decks à ajouter aux decks fournis (option répétable)")
+
+
+def _sessions_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--sessions-dir", type=Path, metavar="DOSSIER",
+                        help="dossier des journaux de session (défaut : dossier de données de l'utilisateur)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m game",
+        description="Jeu sérieux pour former les agents publics : decks YAML, sessions par équipes ou en solo. "
+                    "Sans commande : joue le scénario par défaut.")
+    commands = parser.add_subparsers(dest="command", metavar="COMMANDE")
+
+    play = commands.add_parser("play", help="jouer une session (scénario par défaut si rien n'est précisé)")
+    _content_options(play)
+    _sessions_option(play)
+    play.add_argument("--teams", type=int, metavar="N", help="nombre d'équipes (dans les limites du scénario)")
+    play.add_argument("--seed", type=int, help="graine du tirage des cartes (défaut : au hasard)")
+
+    resume = commands.add_parser("resume", help="reprendre une session interrompue")
+    resume.add_argument("log", nargs="?", type=Path, metavar="JOURNAL",
+                        help="journal de session (.jsonl) ; défaut : la dernière session non terminée")
+    _sessions_option(resume)
+
+    validate = commands.add_parser("validate", help="vérifier des decks et des scénarios")
+    validate.add_argument("paths", nargs="*", type=Path, metavar="CHEMIN",
+                          help="fichiers ou dossiers à vérifier ensemble (défaut : decks/ et scenarios/ fournis)")
+    _content_options(validate, scenario=False)
+
+    simulate = commands.add_parser("simulate", help="faire jouer des sessions par un robot et résumer")
+    _content_options(simulate)
+    simulate.add_argument("--seed", type=int, default=1, help="graine de la première session (défaut : 1)")
+    simulate.add_argument("--strategy", choices=("random", "best", "worst"), default="random",
+                          help="réponses du robot : au hasard, les meilleures ou les pires (défaut : random)")
+    simulate.add_argument("--sessions", type=int, default=1, metavar="K", help="nombre de sessions (défaut : 1)")
+    simulate.add_argument("--teams", type=int, metavar="N", help="nombre d'équipes (défaut : 2, ou le minimum du scénario)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from game.content.errors import ContentInvalid
+    from game.session.log import LogError
+
+    try:
+        if args.command == "validate":
+            from game.cli.validate import run_validate
+            return run_validate(args)
+        if args.command == "simulate":
+            from game.cli.simulate import run_simulate
+            return run_simulate(args)
+        from game.cli.play import run_play, run_resume
+        if args.command == "resume":
+            return run_resume(args)
+        if args.command is None:
+            args = build_parser().parse_args(["play"])
+        return run_play(args)
+    except ContentInvalid as exc:
+        for error in exc.errors:
+            print(error, file=sys.stderr)
+        print(f"{len(exc.errors)} erreur(s) : corrigez-les puis relancez.", file=sys.stderr)
+        return 1
+    except (UserError, LogError) as exc:
+        print(f"erreur : {exc}", file=sys.stderr)
+        return 2

@@ -1,0 +1,39 @@
+"""Finding the scenario a command names and the decks it draws from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.cli import UserError
+from game.content.errors import ContentInvalid
+from game.content.library import Library, load_library
+from game.content.models import ScenarioInfo
+from game.paths import shipped_decks, shipped_scenarios
+
+
+def _is_path(ref: str) -> bool:
+    return ref.endswith((".yaml", ".yml")) or "/" in ref or "\\" in ref or Path(ref).is_file()
+
+
+def load_scenario(ref: str, extra_decks: list[Path]) -> tuple[Library, ScenarioInfo]:
+    """Load everything the scenario `ref` (an id or a file) needs; any content error stops here."""
+    sources: list[tuple[Path, bool]] = []
+    if _is_path(ref):
+        path = Path(ref)
+        if not path.is_file():
+            raise UserError(f"{ref} : fichier de scénario introuvable")
+        sources.append((path, True))
+    sources += [(folder, True) for folder in extra_decks]
+    sources += [(shipped_decks(), True), (shipped_scenarios(), True)]
+    library = load_library(sources)
+    if library.errors:
+        raise ContentInvalid(library.errors)
+    if _is_path(ref):
+        found = [s for s in library.scenarios.values() if s.doc.path == Path(ref)]
+        if not found:
+            raise UserError(f"{ref} : ce fichier n'est pas un scénario (clé « scenario: » en tête)")
+        return library, found[0].info
+    if ref not in library.scenarios:
+        known = ", ".join(sorted(library.scenarios)) or "aucun"
+        raise UserError(f"scénario « {ref} » inconnu (scénarios disponibles : {known})")
+    return library, library.scenarios[ref].info

@@ -1,0 +1,19 @@
+"""`simulate`: bots play whole sessions headless and the summary is printed."""
+
+from __future__ import annotations
+
+import argparse
+
+from game.cli import UserError
+from game.cli.content import load_scenario
+from game.simulate import run
+
+
+def run_simulate(args: argparse.Namespace) -> int:
+    if args.sessions < 1:
+        raise UserError("--sessions doit valoir au moins 1")
+    library, scenario = load_scenario(args.scenario, args.decks)
+    lines = run(scenario, library.pool(scenario), library.aspect_labels(scenario),
+                args.seed, args.strategy, args.sessions, args.teams)
+    print("\n".join(lines))
+    return 0

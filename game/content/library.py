@@ -1,0 +1,275 @@
+"""Loading decks and scenarios from files and folders, and the checks that span several files.
+
+Sources are read in priority order: the files a user names, then `--decks` folders, then
+the shipped content. A deck id met again in a later source is shadowed (a lab's copy of a
+shipped deck replaces it); met twice in the same source, it is an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from game.content.errors import ContentError, display_path
+from game.content.messages import describe
+from game.content.models import Card, DeckInfo, DrawRule, ScenarioFile, ScenarioInfo
+from game.content.yamlsource import YamlDocument, read_yaml
+
+_CARDS = TypeAdapter(list[Card])
+_CARD = TypeAdapter(Card)
+_DECK_INFO = TypeAdapter(DeckInfo)
+_SCENARIO_FILE = TypeAdapter(ScenarioFile)
+
+
+@dataclass
+class LoadedDeck:
+    info: DeckInfo
+    entries: list[tuple[int, Any]]  # (index in the file's card list, valid card)
+    doc: YamlDocument
+    priority: int
+
+    @property
+    def cards(self) -> list[Any]:
+        return [card for _, card in self.entries]
+
+
+@dataclass
+class LoadedScenario:
+    info: ScenarioInfo
+    doc: YamlDocument
+    priority: int
+
+
+@dataclass
+class Library:
+    """Everything loaded, and every error met while loading; usable even when some files are wrong."""
+
+    decks: dict[str, LoadedDeck] = field(default_factory=dict)
+    scenarios: dict[str, LoadedScenario] = field(default_factory=dict)
+    errors: list[ContentError] = field(default_factory=list)
+    checked: list[str] = field(default_factory=list)  # files whose errors are reported
+
+    def pool(self, scenario: ScenarioInfo) -> list[Any]:
+        """The cards a scenario may draw: those of its decks that match one of its draw rules."""
+        rules = scenario.draw_rules
+        return [card for deck_id in scenario.decks if deck_id in self.decks
+                for card in self.decks[deck_id].cards
+                if any(_matches(rule, card) for rule in rules)]
+
+    def aspect_labels(self, scenario: ScenarioInfo) -> dict[str, str]:
+        labels: dict[str, str] = {}
+        for deck_id in scenario.decks:
+            if deck_id in self.decks:
+                for key, label in self.decks[deck_id].info.aspects.items():
+                    labels.setdefault(key, label)
+        return labels
+
+
+def _matches(rule: DrawRule, card: Any) -> bool:
+    return card.kind in rule.kinds and (rule.aspects is None or card.aspect in rule.aspects)
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def load_library(sources: Iterable[tuple[Path, bool]]) -> Library:
+    """Load (path, report_errors) sources in priority order; folders are searched for YAML files."""
+    library = Library()
+    seen: set[Path] = set()
+    for priority, (source, report) in enumerate(sources):
+        if not source.exists():
+            library.errors.append(ContentError(display_path(source), 1, 1, "fichier ou dossier introuvable"))
+            continue
+        files = yaml_files(source) if source.is_dir() else [source]
+        for path in files:
+            real = path.resolve()
+            if real in seen:
+                continue
+            seen.add(real)
+            _load_file(library, path, priority, report)
+    _check_card_ids(library)
+    for deck in library.decks.values():
+        _check_deck(library, deck)
+    for scenario in library.scenarios.values():
+        _check_scenario(library, scenario)
+    library.errors = sorted(set(library.errors))
+    return library
+
+
+def _validation_errors(doc: YamlDocument, exc: ValidationError, prefix: tuple[Any, ...]) -> list[ContentError]:
+    found = []
+    for err in exc.errors(include_url=False):
+        loc = prefix + tuple(err["loc"])
+        if err["type"] in ("union_tag_invalid", "union_tag_not_found"):
+            loc += ("kind",)
+        message, on_key = describe(err)
+        found.append(doc.error(loc, message, key=on_key))
+    return found
+
+
+def _load_file(library: Library, path: Path, priority: int, report: bool) -> None:
+    doc = read_yaml(path, display_path(path))
+    if report:
+        library.checked.append(doc.shown)
+    errors = list(doc.errors)
+    data = doc.data
+    if not doc.errors:
+        if isinstance(data, dict) and "deck" in data:
+            errors += _load_deck(library, doc, data, priority)
+        elif isinstance(data, dict) and "scenario" in data:
+            errors += _load_scenario(library, doc, data, priority)
+        else:
+            errors.append(doc.error((), "ce fichier n'est ni un deck (clé « deck: » en tête) "
+                                        "ni un scénario (clé « scenario: » en tête)"))
+    if report:
+        library.errors.extend(errors)
+
+
+def _load_deck(library: Library, doc: YamlDocument, data: dict[str, Any], priority: int) -> list[ContentError]:
+    errors: list[ContentError] = []
+    for key in data:
+        if key not in ("deck", "cards"):
+            errors.append(doc.error((key,), f"champ inconnu « {key} » : un deck contient « deck » et « cards »", key=True))
+    try:
+        info = _DECK_INFO.validate_python(data["deck"])
+    except ValidationError as exc:
+        errors += _validation_errors(doc, exc, ("deck",))
+        info = None
+    raw_cards = data.get("cards")
+    entries: list[tuple[int, Any]] = []
+    if not isinstance(raw_cards, list) or not raw_cards:
+        errors.append(doc.error(("cards",), "il faut une liste « cards » avec au moins une carte"))
+    else:
+        try:
+            entries = list(enumerate(_CARDS.validate_python(raw_cards)))
+        except ValidationError as exc:
+            errors += _validation_errors(doc, exc, ("cards",))
+            for i, raw in enumerate(raw_cards):  # keep the valid cards so cross-checks still run
+                try:
+                    entries.append((i, _CARD.validate_python(raw)))
+                except ValidationError:
+                    continue
+    if info is None:
+        return errors
+    other = library.decks.get(info.id)
+    if other is not None:
+        if other.priority == priority:
+            errors.append(doc.error(("deck", "id"), f"le deck « {info.id} » est déjà défini dans {other.doc.shown}"))
+        return errors
+    library.decks[info.id] = LoadedDeck(info, entries, doc, priority)
+    return errors
+
+
+def _load_scenario(library: Library, doc: YamlDocument, data: dict[str, Any], priority: int) -> list[ContentError]:
+    try:
+        info = _SCENARIO_FILE.validate_python(data).scenario
+    except ValidationError as exc:
+        return _validation_errors(doc, exc, ())
+    other = library.scenarios.get(info.id)
+    if other is not None:
+        if other.priority == priority:
+            return [doc.error(("scenario", "id"), f"le scénario « {info.id} » est déjà défini dans {other.doc.shown}")]
+        return []
+    library.scenarios[info.id] = LoadedScenario(info, doc, priority)
+    return []
+
+
+def _deck_reported(library: Library, deck: LoadedDeck) -> bool:
+    return deck.doc.shown in library.checked
+
+
+def _check_card_ids(library: Library) -> None:
+    first: dict[str, tuple[LoadedDeck, int]] = {}
+    for deck in library.decks.values():
+        for i, card in deck.entries:
+            if card.id in first:
+                where, j = first[card.id]
+                line, _ = where.doc.position(("cards", j, "id"))
+                if _deck_reported(library, deck):
+                    library.errors.append(deck.doc.error(
+                        ("cards", i, "id"),
+                        f"l'identifiant de carte « {card.id} » est déjà utilisé ({where.doc.shown}, ligne {line})"))
+            else:
+                first[card.id] = (deck, i)
+
+
+def _check_deck(library: Library, deck: LoadedDeck) -> None:
+    if not _deck_reported(library, deck):
+        return
+    folder = deck.doc.path.parent.resolve()
+    for i, card in deck.entries:
+        if card.aspect not in deck.info.aspects:
+            library.errors.append(deck.doc.error(
+                ("cards", i, "aspect"),
+                f"l'aspect « {card.aspect} » n'est pas déclaré dans « deck.aspects » "
+                f"(déclarés : {', '.join(deck.info.aspects)})"))
+        portrait = getattr(card, "portrait", None)
+        if portrait:
+            target = (folder / portrait).resolve()
+            if not target.is_relative_to(folder):
+                library.errors.append(deck.doc.error(
+                    ("cards", i, "portrait"),
+                    "l'image doit se trouver dans le dossier du deck ou un de ses sous-dossiers"))
+            elif not target.is_file():
+                library.errors.append(deck.doc.error(
+                    ("cards", i, "portrait"), f"image introuvable : {portrait} (chemin relatif au fichier du deck)"))
+
+
+def _check_scenario(library: Library, loaded: LoadedScenario) -> None:
+    scenario, doc = loaded.info, loaded.doc
+    if doc.shown not in library.checked:
+        return
+    errors = library.errors
+    known_decks = [d for d in scenario.decks if d in library.decks]
+    for j, deck_id in enumerate(scenario.decks):
+        if deck_id not in library.decks:
+            errors.append(doc.error(("scenario", "decks", j),
+                                    f"aucun deck « {deck_id} » n'est chargé : vérifiez son id, "
+                                    "ou donnez son fichier ou son dossier (--decks)"))
+    if len(known_decks) < len(scenario.decks):
+        return  # the remaining checks would only echo the missing deck
+    aspects = {a for d in known_decks for a in library.decks[d].info.aspects}
+    used: set[str] = set()
+    for r, rule in enumerate(scenario.draw_rules):
+        for a, aspect in enumerate(rule.aspects or []):
+            if aspect not in aspects:
+                errors.append(doc.error(("scenario", "draw", r, "aspects", a),
+                                        f"aucun des decks du scénario n'a l'aspect « {aspect} »"))
+        matching = [c for d in known_decks for c in library.decks[d].cards
+                    if _matches(rule, c) and c.id not in used]
+        if rule.count != "auto" and rule.count > len(matching) and scenario.draw is not None:
+            errors.append(doc.error(("scenario", "draw", r, "count"),
+                                    f"ce tirage demande {rule.count} cartes mais les decks n'en proposent "
+                                    f"que {len(matching)} de ce type"))
+        used.update(c.id for c in matching[: rule.count if rule.count != "auto" else None])
+    pool = library.pool(scenario)
+    if not pool:
+        errors.append(doc.error(("scenario", "decks"), "aucune carte de ces decks ne correspond au tirage"))
+    if scenario.win == "panorama" and not any(c.kind == "question" for c in pool):
+        errors.append(doc.error(("scenario", "win"), "« win: panorama » demande des cartes « question » dans le tirage"))
+    gauge_ids = [g.id for g in scenario.gauges]
+    pool_ids = {id(card) for card in pool}
+    for deck, i, card in ((library.decks[d], i, c) for d in known_decks for i, c in library.decks[d].entries):
+        if id(card) not in pool_ids:
+            continue
+        for loc, effects in _effects(card, i):
+            for gauge in effects:
+                if gauge not in gauge_ids:
+                    shown = ", ".join(gauge_ids) if gauge_ids else "aucune"
+                    errors.append(deck.doc.error(
+                        loc + (gauge,),
+                        f"la jauge « {gauge} » n'existe pas dans le scénario « {scenario.id} » qui tire "
+                        f"cette carte (jauges : {shown})", key=True))
+
+
+def _effects(card: Any, i: int) -> list[tuple[tuple[Any, ...], dict[str, int]]]:
+    if card.kind == "event":
+        return [(("cards", i, "effects"), card.effects)]
+    if card.kind in ("persona", "situation"):
+        return [(("cards", i, "options", k, "effects"), o.effects) for k, o in enumerate(card.options)]
+    return []

@@ -1,0 +1,259 @@
+"""The authoring format as pydantic models: what labs write in YAML, checked field by field.
+
+Unknown fields are rejected so a misspelt key is reported instead of silently ignored.
+Checks that need several files (aspects, gauges, deck references) live in `library`.
+Validator messages are plain French sentences: they are shown to lab authors as they are.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Kind = Literal["question", "debate", "persona", "situation", "event"]
+Rating = Literal["best", "acceptable", "poor"]
+
+KINDS: tuple[str, ...] = ("question", "debate", "persona", "situation", "event")
+
+# Minutes a card takes at the table when the author gives no estimate.
+DEFAULT_MINUTES: dict[str, float] = {
+    "question": 1.0, "debate": 3.0, "persona": 2.0, "situation": 2.0, "event": 0.5,
+}
+
+# The constraints a persona may carry, with the label shown on screen and on the sheet.
+CONSTRAINTS: dict[str, str] = {
+    "mobilite": "Mobilité réduite",
+    "numerique": "Peu à l'aise avec le numérique",
+    "langue": "Maîtrise limitée du français",
+    "handicap": "Situation de handicap",
+    "urgence": "Urgence",
+    "isolement": "Isolement",
+    "precarite": "Précarité",
+    "sante": "Santé",
+    "horaires": "Contraintes d'horaires",
+    "famille": "Charge de famille",
+}
+Constraint = Literal[
+    "mobilite", "numerique", "langue", "handicap", "urgence",
+    "isolement", "precarite", "sante", "horaires", "famille",
+]
+
+
+class Strict(BaseModel):
+    """Base of every authored block: unknown keys are errors; numbers given for text are accepted."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+
+
+class Answer(Strict):
+    text: Text
+    correct: bool = False
+
+
+class Option(Strict):
+    text: Text
+    rating: Rating
+    effects: dict[Id, int] = Field(default_factory=dict)
+    feedback: Text
+
+
+class CardBase(Strict):
+    id: Id
+    aspect: Id
+    minutes: Annotated[float, Field(gt=0, le=60)] | None = None
+    difficulty: Annotated[int, Field(ge=1, le=3)] | None = None
+
+    @property
+    def estimated_minutes(self) -> float:
+        return self.minutes if self.minutes is not None else DEFAULT_MINUTES[self.kind]  # type: ignore[attr-defined]
+
+
+class QuestionCard(CardBase):
+    kind: Literal["question"]
+    prompt: Text
+    answers: list[Answer] = Field(min_length=2, max_length=6)
+    explanation: Text
+    source: Text
+
+    @field_validator("answers")
+    @classmethod
+    def _one_correct(cls, answers: list[Answer]) -> list[Answer]:
+        if not any(a.correct for a in answers):
+            raise ValueError("aucune réponse n'est marquée « correct: true » : il en faut au moins une")
+        return answers
+
+    @property
+    def correct_choices(self) -> tuple[int, ...]:
+        return tuple(i for i, a in enumerate(self.answers) if a.correct)
+
+    @property
+    def multiple(self) -> bool:
+        """Several right answers: the team must pick all of them, and only them."""
+        return len(self.correct_choices) > 1
+
+
+class DebateCard(CardBase):
+    kind: Literal["debate"]
+    prompt: Text
+    hints: list[Text] = Field(default_factory=list)
+
+
+class _OptionsCard(CardBase):
+    options: list[Option] = Field(min_length=2, max_length=5)
+
+    @field_validator("options")
+    @classmethod
+    def _one_best(cls, options: list[Option]) -> list[Option]:
+        if not any(o.rating == "best" for o in options):
+            raise ValueError("aucune option n'est notée « rating: best » : il en faut au moins une")
+        return options
+
+
+class PersonaCard(_OptionsCard):
+    kind: Literal["persona"]
+    name: Text
+    age: Annotated[int, Field(ge=0, le=120)]
+    situation: Text
+    need: Text
+    constraints: list[Constraint] = Field(default_factory=list)
+    quote: Text | None = None
+    portrait: Text | None = None
+    prompt: Text = "Que lui proposez-vous ?"
+
+
+class SituationCard(_OptionsCard):
+    kind: Literal["situation"]
+    partner: Text | None = None
+    prompt: Text
+
+
+class EventCard(CardBase):
+    kind: Literal["event"]
+    prompt: Text
+    effects: dict[Id, int] = Field(default_factory=dict)
+
+
+Card = Annotated[
+    Union[QuestionCard, DebateCard, PersonaCard, SituationCard, EventCard],
+    Field(discriminator="kind"),
+]
+
+
+class DeckInfo(Strict):
+    id: Id
+    title: Text
+    language: Text = "fr"
+    version: Annotated[int, Field(ge=1)] = 1
+    license: Text
+    description: Text | None = None
+    authors: list[Text] = Field(default_factory=list)
+    aspects: dict[Id, Text] = Field(min_length=1)
+
+
+class DeckFile(Strict):
+    deck: DeckInfo
+    cards: list[Card] = Field(min_length=1)
+
+
+class TeamRange(Strict):
+    min: Annotated[int, Field(ge=1, le=6)] = 1
+    max: Annotated[int, Field(ge=1, le=6)] = 6
+
+    @model_validator(mode="after")
+    def _ordered(self) -> TeamRange:
+        if self.min > self.max:
+            raise ValueError(f"« min » ({self.min}) dépasse « max » ({self.max})")
+        return self
+
+
+class Minutes(Strict):
+    target: Annotated[float, Field(gt=0, le=240)] = 15
+    max: Annotated[float, Field(gt=0, le=240)] = 20
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Minutes:
+        if self.target > self.max:
+            raise ValueError(f"la durée visée ({self.target:g} min) dépasse la durée maximale ({self.max:g} min)")
+        return self
+
+
+class DrawRule(Strict):
+    kinds: list[Kind] = Field(min_length=1)
+    aspects: list[Id] | None = None
+    count: Annotated[int, Field(ge=1)] | Literal["auto"] = "auto"
+    balanced: bool = True
+
+
+class Gauge(Strict):
+    id: Id
+    label: Text
+    start: int
+    min: int = 0
+    max: int = 10
+    lose_below: int | None = None
+    lose_above: int | None = None
+
+    @model_validator(mode="after")
+    def _coherent(self) -> Gauge:
+        if self.min >= self.max:
+            raise ValueError(f"« min » ({self.min}) doit être inférieur à « max » ({self.max})")
+        if not self.min <= self.start <= self.max:
+            raise ValueError(f"« start » ({self.start}) doit être entre min ({self.min}) et max ({self.max})")
+        if self.lose_below is not None and not self.start >= self.lose_below:
+            raise ValueError(f"la partie serait perdue dès le départ : start ({self.start}) est sous lose_below ({self.lose_below})")
+        if self.lose_above is not None and not self.start <= self.lose_above:
+            raise ValueError(f"la partie serait perdue dès le départ : start ({self.start}) dépasse lose_above ({self.lose_above})")
+        return self
+
+    def losing(self, value: int) -> bool:
+        return (self.lose_below is not None and value < self.lose_below) or (
+            self.lose_above is not None and value > self.lose_above)
+
+
+class Debrief(Strict):
+    key_messages: list[Text] = Field(default_factory=list)
+    discussion: list[Text] = Field(default_factory=list)
+
+
+class ScenarioInfo(Strict):
+    id: Id
+    title: Text
+    description: Text
+    mode: Literal["teams", "solo"]
+    teams: TeamRange | None = None
+    minutes: Minutes = Field(default_factory=Minutes)
+    decks: list[Id] = Field(min_length=1)
+    draw: list[DrawRule] | None = None
+    win: Literal["panorama", "points", "gauges"]
+    gauges: list[Gauge] = Field(default_factory=list)
+    debrief: Debrief = Field(default_factory=Debrief)
+
+    @model_validator(mode="after")
+    def _coherent(self) -> ScenarioInfo:
+        if self.mode == "solo" and self.teams is not None and self.teams.max > 1:
+            raise ValueError("un scénario « solo » se joue à un seul joueur : retirez « teams » ou mettez max: 1")
+        if self.win == "gauges" and not self.gauges:
+            raise ValueError("« win: gauges » demande au moins une jauge dans « gauges »")
+        ids = [g.id for g in self.gauges]
+        doubles = sorted({i for i in ids if ids.count(i) > 1})
+        if doubles:
+            raise ValueError(f"jauge déclarée deux fois : {', '.join(doubles)}")
+        return self
+
+    @property
+    def team_range(self) -> TeamRange:
+        if self.teams is not None:
+            return self.teams
+        return TeamRange(min=1, max=1) if self.mode == "solo" else TeamRange()
+
+    @property
+    def draw_rules(self) -> list[DrawRule]:
+        """The scenario's draw, or by default every kind of its decks, balanced by aspect."""
+        return self.draw if self.draw is not None else [DrawRule(kinds=list(KINDS))]
+
+
+class ScenarioFile(Strict):
+    scenario: ScenarioInfo

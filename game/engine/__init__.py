@@ -1,0 +1,1 @@
+"""Engine layer: the rules as a pure, deterministic state machine (no pygame, no I/O, no clock)."""

@@ -1,0 +1,95 @@
+"""Which cards a session plays, in which order: fitted to the target minutes, fair to every team.
+
+Cards a team answers (question, persona, situation) rotate between teams, so they are drawn
+in chunks of one card per team on the same aspect: every team meets the aspects in the same
+cycle and can complete its panorama. Table-wide cards (debate, event) are spread between them.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from typing import Any
+
+from game.content.models import DrawRule, ScenarioInfo
+
+ROTATING_KINDS = frozenset({"question", "persona", "situation"})
+
+
+def draw_cards(scenario: ScenarioInfo, pool: Sequence[Any], teams: int, seed: int) -> list[Any]:
+    """The ordered cards of one session; the same inputs always give the same list."""
+    rng = random.Random(seed)
+    rules = scenario.draw_rules
+    budget = scenario.minutes.target
+    fixed = [r for r in rules if r.count != "auto"]
+    autos = [r for r in rules if r.count == "auto"]
+    used: set[str] = set()
+    picked: dict[int, list[list[Any]]] = {}
+    for rule in fixed:  # fixed counts first: what remains of the target goes to the "auto" rules
+        chunks = _pick(rule, pool, used, teams, rng, count=rule.count, minutes=None)
+        picked[id(rule)] = chunks
+        budget -= sum(c.estimated_minutes for chunk in chunks for c in chunk)
+    for n, rule in enumerate(autos):
+        share = budget / (len(autos) - n)
+        chunks = _pick(rule, pool, used, teams, rng, count=None, minutes=share)
+        picked[id(rule)] = chunks
+        budget -= sum(c.estimated_minutes for chunk in chunks for c in chunk)
+    return _spread([picked[id(rule)] for rule in rules])
+
+
+def _pick(rule: DrawRule, pool: Sequence[Any], used: set[str], teams: int, rng: random.Random,
+          count: int | None, minutes: float | None) -> list[list[Any]]:
+    candidates = [c for c in pool if c.id not in used and c.kind in rule.kinds
+                  and (rule.aspects is None or c.aspect in rule.aspects)]
+    rng.shuffle(candidates)
+    size = teams if rule.kinds and set(rule.kinds) <= ROTATING_KINDS else 1
+    order = _balanced(candidates, size, rng) if rule.balanced else candidates
+    chunks: list[list[Any]] = []
+    total = 0
+    spent = 0.0
+    for i in range(0, len(order), size):
+        chunk = order[i:i + size]
+        cost = sum(c.estimated_minutes for c in chunk)
+        if count is not None:
+            chunk = chunk[: count - total]
+        elif minutes is None or spent + cost > minutes + 1e-9:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        spent += cost
+        if count is not None and total >= count:
+            break
+    for chunk in chunks:
+        used.update(c.id for c in chunk)
+    return chunks
+
+
+def _balanced(cards: list[Any], size: int, rng: random.Random) -> list[Any]:
+    """Round-robin over aspects (in a seeded order), `size` cards of the same aspect at a time."""
+    by_aspect: dict[str, list[Any]] = {}
+    for card in cards:
+        by_aspect.setdefault(card.aspect, []).append(card)
+    aspects = sorted(by_aspect)
+    rng.shuffle(aspects)
+    order: list[Any] = []
+    while any(by_aspect.values()):
+        for aspect in aspects:
+            stack = by_aspect[aspect]
+            if len(stack) < size:  # too few left for one per team: borrow from the richest aspects
+                donors = sorted((a for a in aspects if a != aspect), key=lambda a: -len(by_aspect[a]))
+                for donor in donors:
+                    while len(stack) < size and by_aspect[donor]:
+                        stack.append(by_aspect[donor].pop())
+            order.extend(stack[:size])
+            del stack[:size]
+    return order
+
+
+def _spread(groups: list[list[list[Any]]]) -> list[Any]:
+    """Interleave each rule's chunks evenly over the session, keeping each chunk whole."""
+    keyed = []
+    for g, chunks in enumerate(groups):
+        for k, chunk in enumerate(chunks):
+            keyed.append(((k + 0.5) / len(chunks), g, chunk))
+    keyed.sort(key=lambda item: (item[0], item[1]))
+    return [card for _, _, chunk in keyed for card in chunk]

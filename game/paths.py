@@ -1,0 +1,29 @@
+"""Where the shipped content and the user's sessions live."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+APP_NAME = "atelier-service-public"
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def content_root() -> Path:
+    """The folder holding decks/, scenarios/ and assets/: inside the wheel, or the source checkout."""
+    bundled = _PACKAGE / "_content"
+    return bundled if bundled.is_dir() else _PACKAGE.parent
+
+
+def shipped_decks() -> Path:
+    return content_root() / "decks"
+
+
+def shipped_scenarios() -> Path:
+    return content_root() / "scenarios"
+
+
+def default_sessions_dir() -> Path:
+    """The per-user data folder (XDG on Linux, Application Support on macOS, AppData on Windows)."""
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False) / "sessions"

@@ -1,0 +1,66 @@
+"""Sessions whose every event reaches the disk before the state moves: nothing is lost on a crash."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from game.content.errors import display_path
+from game.engine.record import Session
+from game.engine.rules import Action, IllegalAction, State
+from game.session.log import LogError, LogWriter, read_log
+
+
+class RecordedSession:
+    """A `Session` tied to its log file; `act` writes the event, then moves the state."""
+
+    def __init__(self, session: Session, writer: LogWriter, dropped_tail: bool = False):
+        self.session = session
+        self.writer = writer
+        self.dropped_tail = dropped_tail
+
+    @property
+    def path(self) -> Path:
+        return self.writer.path
+
+    @property
+    def state(self) -> State:
+        return self.session.state
+
+    @classmethod
+    def create(cls, path: Path, start: dict[str, Any]) -> RecordedSession:
+        session = Session(start)
+        writer = LogWriter(path)
+        writer.append(start)
+        return cls(session, writer)
+
+    @classmethod
+    def resume(cls, path: Path, t: float) -> RecordedSession:
+        """Replay the log, cut any broken last line, and mark the reopening so closed time is not counted."""
+        contents = read_log(path)
+        try:
+            session = Session.replay(contents.events)
+        except (IllegalAction, KeyError, ValueError, TypeError) as exc:
+            raise LogError(f"{display_path(path)} : le journal ne se rejoue pas ({exc})") from None
+        recorded = cls(session, LogWriter(path, truncate_at=contents.good_bytes), contents.dropped_tail)
+        if not session.game.is_terminal(session.state):
+            recorded.act(Action("reopen"), max(t, session.state.last_t))
+        return recorded
+
+    def act(self, action: Action, t: float) -> dict[str, Any]:
+        state, event = self.session.preview(action, t)
+        self.writer.append(event)
+        self.session.commit(state, event)
+        return event
+
+    def close(self) -> None:
+        self.writer.close()
+
+
+def is_finished(path: Path) -> bool:
+    """Whether a log's session has reached its end; unreadable logs count as finished (nothing to resume)."""
+    try:
+        session = Session.replay(read_log(path).events)
+    except (LogError, IllegalAction, KeyError, ValueError, TypeError):
+        return True
+    return session.game.is_terminal(session.state)
