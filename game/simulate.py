@@ -14,15 +14,10 @@ from typing import Any
 from game.content.models import ScenarioInfo
 from game.engine.bots import choose
 from game.engine.record import Session, start_event
-from game.engine.rules import Game, State
+from game.engine.rules import Game
+from game.results import END_REASONS, result_lines, winner_text
 
 ANSWER_SHARE = 0.7  # an answer comes after 70 % of a card's estimated time, the next card at 100 %
-
-END_REASONS = {
-    "panorama": "panorama complet", "gauges": "une jauge a franchi son seuil", "time": "durée maximale atteinte",
-    "cards": "toutes les cartes jouées", "facilitator": "arrêtée par l'animateur",
-}
-
 
 def team_names(scenario: ScenarioInfo, count: int | None) -> list[str]:
     if scenario.mode == "solo":
@@ -69,28 +64,6 @@ def _answer_text(game: Game, play: Any) -> str:
     return f"choix {chosen}, {verdict}"
 
 
-def _result_lines(game: Game, state: State) -> list[str]:
-    lines = []
-    if game.scenario.win == "gauges":
-        for gauge, value in zip(game.gauges, state.gauges):
-            lines.append(f"  {gauge.label} : {gauge.start} → {value}" + (" (seuil franchi)" if gauge.losing(value) else ""))
-    else:
-        for i, name in enumerate(game.teams):
-            panorama = f", panorama {len(state.panoramas[i] & game.panorama)}/{len(game.panorama)}" if game.scenario.win == "panorama" else ""
-            lines.append(f"  {name} : {state.scores[i]} pts{panorama}")
-    return lines
-
-
-def _winner_text(game: Game, state: State) -> str:
-    winners = game.winners(state)
-    if game.scenario.win == "gauges":
-        return "partie gagnée ensemble" if winners else "partie perdue"
-    if not winners:
-        return "aucun gagnant"
-    names = ", ".join(game.teams[i] for i in winners)
-    return f"égalité : {names}" if len(winners) > 1 else names
-
-
 def summary(session: Session, seed: int, strategy: str) -> list[str]:
     game, state = session.game, session.state
     scenario = game.scenario
@@ -105,8 +78,8 @@ def summary(session: Session, seed: int, strategy: str) -> list[str]:
         team = game.teams[play.team] if play.team is not None else "table"
         lines.append(f"  {n:2d}. {play.card_id:<14} {play.kind:<9} {play.aspect:<16} {team:<10} {_answer_text(game, play)}")
     lines.append(f"Fin : {END_REASONS[state.end_reason or 'cards']}")
-    lines += _result_lines(game, state)
-    lines.append(f"Résultat : {_winner_text(game, state)}")
+    lines += result_lines(game, state)
+    lines.append(f"Résultat : {winner_text(game, state)}")
     lines.append(f"Durée simulée : {_minutes(state.elapsed)}")
     return lines
 
