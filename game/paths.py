@@ -9,9 +9,14 @@ _PACKAGE = Path(__file__).resolve().parent
 
 
 def content_root() -> Path:
-    """The folder holding decks/, scenarios/ and assets/: inside the wheel, or the source checkout."""
-    bundled = _PACKAGE / "_content"
-    return bundled if bundled.is_dir() else _PACKAGE.parent
+    """The folder holding decks/, scenarios/ and assets/: the source checkout, else the wheel's copy.
+
+    The checkout comes first so an editable install always uses the files being edited.
+    """
+    checkout = _PACKAGE.parent
+    if (checkout / "pyproject.toml").is_file() and (checkout / "decks").is_dir():
+        return checkout
+    return _PACKAGE / "_content"
 
 
 def shipped_decks() -> Path:

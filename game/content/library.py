@@ -118,7 +118,7 @@ def _load_file(library: Library, path: Path, priority: int, report: bool) -> Non
         library.checked.append(doc.shown)
     errors = list(doc.errors)
     data = doc.data
-    if not doc.errors:
+    if doc.root is not None:  # duplicate keys and refused tags are reported, and the rest still checked
         if isinstance(data, dict) and "deck" in data:
             errors += _load_deck(library, doc, data, priority)
         elif isinstance(data, dict) and "scenario" in data:
@@ -126,6 +126,9 @@ def _load_file(library: Library, path: Path, priority: int, report: bool) -> Non
         else:
             errors.append(doc.error((), "ce fichier n'est ni un deck (clé « deck: » en tête) "
                                         "ni un scénario (clé « scenario: » en tête)"))
+    # a value already refused by the YAML reader (a forbidden tag) is not reported a second time
+    refused = {(e.line, e.column) for e in doc.errors}
+    errors = doc.errors + [e for e in errors[len(doc.errors):] if (e.line, e.column) not in refused]
     if report:
         library.errors.extend(errors)
 

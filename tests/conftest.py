@@ -1,0 +1,84 @@
+"""Shared test helpers: headless SDL, the shipped library, and small hand-made games."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+from game.content.library import Library, load_library  # noqa: E402
+from game.content.models import ScenarioInfo  # noqa: E402
+from game.engine.record import Session, start_event  # noqa: E402
+from game.engine.rules import Game  # noqa: E402
+from game.paths import shipped_decks, shipped_scenarios  # noqa: E402
+
+from pydantic import TypeAdapter  # noqa: E402
+from game.content.models import Card  # noqa: E402
+
+_CARD = TypeAdapter(Card)
+
+
+@pytest.fixture(scope="session")
+def shipped() -> Library:
+    library = load_library([(shipped_decks(), True), (shipped_scenarios(), True)])
+    assert library.errors == []
+    return library
+
+
+def question(card_id: str, aspect: str, correct: tuple[int, ...] = (0,), answers: int = 2, minutes: float | None = None) -> Any:
+    return _CARD.validate_python({
+        "id": card_id, "kind": "question", "aspect": aspect, "prompt": f"Question {card_id} ?",
+        "answers": [{"text": f"Réponse {i + 1}", "correct": i in correct} for i in range(answers)],
+        "explanation": "Parce que.", "source": "Source", **({"minutes": minutes} if minutes else {}),
+    })
+
+
+def situation(card_id: str, effects: list[dict[str, int]], ratings: tuple[str, ...] = ("best", "poor")) -> Any:
+    return _CARD.validate_python({
+        "id": card_id, "kind": "situation", "aspect": "partenariat", "prompt": "Que faire ?",
+        "options": [{"text": f"Option {i + 1}", "rating": r, "effects": e, "feedback": "Voilà."}
+                    for i, (r, e) in enumerate(zip(ratings, effects))],
+    })
+
+
+def card(data: dict[str, Any]) -> Any:
+    return _CARD.validate_python(data)
+
+
+def scenario(**fields: Any) -> ScenarioInfo:
+    base: dict[str, Any] = {"id": "test", "title": "Test", "description": "Un scénario de test.",
+                            "mode": "teams", "decks": ["d"], "win": "panorama"}
+    base.update(fields)
+    return ScenarioInfo.model_validate(base)
+
+
+def session_of(info: ScenarioInfo, cards: list[Any], teams: list[str]) -> Session:
+    """A session over exactly these cards, in this order (no draw)."""
+    start = {"seq": 0, "type": "start", "t": 0.0, "scenario": info.model_dump(mode="json"),
+             "cards": [c.model_dump(mode="json") for c in cards], "teams": teams, "aspects": {}}
+    return Session(start, Game(info, cards, teams))
+
+
+def shipped_session(library: Library, scenario_id: str, seed: int, teams: int = 2) -> Session:
+    info = library.scenarios[scenario_id].info
+    names = ["Solo"] if info.mode == "solo" else [f"Équipe {i + 1}" for i in range(max(teams, info.team_range.min))]
+    return Session(start_event(info, library.pool(info), names, seed, 0.0, library.aspect_labels(info)))
+
+
+@pytest.fixture
+def write(tmp_path: Path):
+    """Write a text (or bytes) file under tmp_path and return its path."""
+    def _write(name: str, content: str | bytes) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
+    return _write

@@ -1,0 +1,130 @@
+"""The commands as a user types them: validate, simulate, play and resume in the terminal."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from game.paths import shipped_decks
+from tests.test_content_errors import DECK, SCENARIO
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out = capsys.readouterr()
+    assert "Traceback" not in out.out + out.err
+    return code, out.out, out.err
+
+
+def test_validate_passes_on_what_ships(capsys):
+    code, out, _ = run(capsys, "validate")
+    assert code == 0
+    assert out.startswith("OK : ") and "scénario(s)" in out
+
+
+def test_a_lab_scenario_and_deck_checked_together_and_with_decks_folders(capsys, write):
+    deck = write("lab/decks/essai.yaml", DECK + '''\
+  - id: es-002
+    kind: event
+    aspect: a1
+    prompt: "Il pleut."
+    effects: {moral: -1}
+''')
+    scenario = write("lab/essai-jauges.yaml", SCENARIO)
+    assert run(capsys, "validate", str(scenario), str(deck))[0] == 0
+    assert run(capsys, "validate", str(scenario), "--decks", str(deck.parent))[0] == 0
+    code, _, err = run(capsys, "validate", str(scenario))
+    assert code == 1 and "aucun deck « essai » n'est chargé" in err
+    # a lab scenario may also draw from the shipped decks
+    shipped = write("lab/mixte.yaml", SCENARIO.replace("[essai]", "[essai, teletravail]").replace("essai-jauges", "mixte")
+                    .replace("win: gauges", "win: points").split("  gauges:")[0])
+    code, _, err = run(capsys, "validate", str(shipped), "--decks", str(deck.parent))
+    assert code == 1 and "la jauge « moral » n'existe pas dans le scénario « mixte »" in err
+
+
+def test_simulate_is_the_same_byte_for_byte_for_a_seed(capsys):
+    first = run(capsys, "simulate", "--seed", "7")[1]
+    assert first == run(capsys, "simulate", "--seed", "7")[1]
+    assert first != run(capsys, "simulate", "--seed", "8")[1]
+    assert first.startswith("Scénario : Atelier télétravail (atelier-teletravail), graine 7, stratégie random")
+    assert "Résultat : " in first and "Durée simulée : " in first
+    again = subprocess.run([sys.executable, "-m", "game", "simulate", "--seed", "7"], capture_output=True, text=True)
+    assert again.stdout == first
+
+
+def test_simulate_many_sessions_gives_rates(capsys):
+    code, out, _ = run(capsys, "simulate", "--scenario", "accueil-france-services", "--sessions", "50",
+                       "--strategy", "best")
+    assert code == 0
+    assert "50 sessions (graines 1 à 50)" in out
+    assert "Taux de victoire : 100.0 %" in out
+    worst = run(capsys, "simulate", "--scenario", "accueil-france-services", "--sessions", "50", "--strategy", "worst")[1]
+    assert "Taux de victoire : 0.0 %" in worst
+    assert "us-001" in out
+
+
+def test_simulate_takes_a_scenario_file_and_deck_folders(capsys, write):
+    deck = write("lab/decks/essai.yaml", DECK)
+    scenario = write("lab/s.yaml", SCENARIO.replace("win: gauges", "win: panorama").split("  gauges:")[0])
+    code, out, _ = run(capsys, "simulate", "--scenario", str(scenario), "--decks", str(deck.parent))
+    assert code == 0 and "es-001" in out
+
+
+def test_user_mistakes_are_plain_sentences(capsys, tmp_path):
+    code, _, err = run(capsys, "simulate", "--scenario", "inexistant")
+    assert code == 2 and err.startswith("erreur : scénario « inexistant » inconnu (scénarios disponibles : ")
+    code, _, err = run(capsys, "simulate", "--scenario", str(tmp_path / "absent.yaml"))
+    assert code == 2 and "fichier de scénario introuvable" in err
+    code, _, err = run(capsys, "play", "--teams", "9", "--sessions-dir", str(tmp_path))
+    assert code == 2 and "de 2 à 6 équipe(s), pas 9" in err
+    code, _, err = run(capsys, "resume", "--sessions-dir", str(tmp_path))
+    assert code == 2 and "aucune session interrompue" in err
+
+
+def keyboard(lines, limit=2000):
+    """A user at the keyboard: the given lines, then "1" and Enter in turn; the plug is pulled after `limit`."""
+    feed = itertools.chain(lines, itertools.islice(itertools.cycle(["1", ""]), limit))
+
+    def read(prompt: str) -> str:
+        try:
+            return next(feed)
+        except StopIteration:
+            raise EOFError from None
+    return read
+
+
+def test_keyboard_alone_plays_a_whole_session(capsys, monkeypatch, tmp_path):
+    monkeypatch.setattr("builtins.input", keyboard([]))
+    code, out, _ = run(capsys, "play", "--sessions-dir", str(tmp_path), "--seed", "2", "--teams", "3")
+    assert code == 0
+    assert "Fin de la partie : " in out and "Résultat : " in out
+    [log] = tmp_path.glob("*-atelier-teletravail-*.jsonl")
+    events = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    assert events[0]["teams"] == ["Équipe 1", "Équipe 2", "Équipe 3"]
+    assert {"answer", "next"} <= {e["type"] for e in events}
+
+
+def test_an_interrupted_session_resumes_where_it_stopped(capsys, monkeypatch, tmp_path):
+    monkeypatch.setattr("builtins.input", keyboard(["2", "", "p"], limit=0))
+    code, out, _ = run(capsys, "play", "--scenario", "accueil-france-services", "--sessions-dir", str(tmp_path), "--seed", "1")
+    assert code == 0 and "Session interrompue et enregistrée" in out
+    monkeypatch.setattr("builtins.input", keyboard(["p"]))
+    code, out, _ = run(capsys, "resume", "--sessions-dir", str(tmp_path))
+    assert code == 0 and "Reprise de la session" in out and "Fin de la partie" in out
+    [log] = tmp_path.glob("*.jsonl")
+    types = [json.loads(line)["type"] for line in log.read_text(encoding="utf-8").splitlines()]
+    assert types[:5] == ["start", "answer", "next", "pause", "reopen"] and types[5] == "resume"
+    code, out, _ = run(capsys, "resume", str(log))
+    assert code == 0 and "déjà terminée" in out
+
+
+def test_shipped_content_is_found_from_anywhere(tmp_path):
+    assert (shipped_decks() / "teletravail.yaml").is_file()
+    done = subprocess.run([sys.executable, "-m", "game", "validate"], cwd=tmp_path, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

@@ -1,0 +1,208 @@
+"""`validate` on files with mistakes: each mistake is one line `path:line:column: sentence`, all at once."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+
+DECK = """\
+deck:
+  id: essai
+  title: Essai
+  license: CC-BY-4.0
+  aspects:
+    a1: Aspect un
+cards:
+  - id: es-001
+    kind: question
+    aspect: a1
+    prompt: "Vrai ?"
+    answers:
+      - {text: Vrai, correct: true}
+      - {text: Faux}
+    explanation: "Oui."
+    source: "Moi"
+"""
+
+
+def validate(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[str]]:
+    code = main(["validate", *args])
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err + captured.out
+    return code, captured.err.splitlines()
+
+
+def errors_of(capsys: pytest.CaptureFixture[str], path: Path) -> list[str]:
+    code, lines = validate(capsys, str(path))
+    assert code == 1
+    assert lines[-1].endswith("corrigez-les puis relancez.")
+    return lines[:-1]
+
+
+def test_the_valid_deck_passes(capsys, write):
+    code = main(["validate", str(write("essai.yaml", DECK))])
+    assert code == 0
+    assert capsys.readouterr().out.startswith("OK : 1 fichier(s) vérifié(s), 1 deck(s) (1 cartes : 1 question)")
+
+
+def test_bad_yaml_syntax(capsys, write):
+    path = write("essai.yaml", DECK.replace("title: Essai", "title: Essai: le retour"))
+    assert errors_of(capsys, path) == [
+        f"{path}:3:15: erreur de syntaxe YAML : un « : » inattendu ; un texte qui contient « : » "
+        "doit être mis entre guillemets"]
+
+
+def test_tab_indent(capsys, write):
+    path = write("essai.yaml", DECK.replace("  title: Essai", "\ttitle: Essai"))
+    assert errors_of(capsys, path) == [
+        f"{path}:3:1: une tabulation sert d'indentation : YAML n'accepte que des espaces"]
+
+
+def test_duplicate_key(capsys, write):
+    path = write("essai.yaml", DECK.replace('    source: "Moi"', '    source: "Moi"\n    prompt: "Encore ?"'))
+    assert errors_of(capsys, path) == [
+        f"{path}:17:5: la clé « prompt » apparaît deux fois dans ce bloc (première fois ligne 11) : gardez-en une seule"]
+
+
+def test_unknown_field(capsys, write):
+    path = write("essai.yaml", DECK.replace("    prompt:", "    promt:"))
+    assert errors_of(capsys, path) == [
+        f"{path}:8:5: il manque le champ obligatoire « prompt »",
+        f"{path}:11:5: champ inconnu « promt » (faute de frappe ? voir la documentation du format)",
+    ]
+
+
+def test_wrong_type(capsys, write):
+    path = write("essai.yaml", DECK.replace('    source: "Moi"', '    source: "Moi"\n    minutes: beaucoup'))
+    assert errors_of(capsys, path) == [f"{path}:17:14: « minutes » doit être un nombre"]
+
+
+def test_yaml_boolean_where_text_is_expected(capsys, write):
+    path = write("essai.yaml", DECK.replace("{text: Faux}", "{text: No}"))
+    [line] = errors_of(capsys, path)
+    assert line.startswith(f"{path}:14:16: « text » doit être un texte (YAML lit « yes », « no »")
+
+
+def test_missing_required_field(capsys, write):
+    path = write("essai.yaml", DECK.replace('    explanation: "Oui."\n', ""))
+    assert errors_of(capsys, path) == [f"{path}:8:5: il manque le champ obligatoire « explanation »"]
+
+
+def test_unknown_aspect(capsys, write):
+    path = write("essai.yaml", DECK.replace("    aspect: a1", "    aspect: a2"))
+    assert errors_of(capsys, path) == [
+        f"{path}:10:13: l'aspect « a2 » n'est pas déclaré dans « deck.aspects » (déclarés : a1)"]
+
+
+def test_unknown_card_kind(capsys, write):
+    path = write("essai.yaml", DECK.replace("kind: question", "kind: quizz"))
+    assert errors_of(capsys, path) == [
+        f"{path}:9:11: type de carte « quizz » inconnu : choisissez parmi question, debate, persona, situation, event"]
+
+
+SCENARIO = """\
+scenario:
+  id: essai-jauges
+  title: Essai
+  description: Un essai.
+  mode: solo
+  decks: [essai]
+  win: gauges
+  gauges:
+    - {id: moral, label: Moral, start: 5, lose_below: 1}
+"""
+
+EVENT = """\
+  - id: es-002
+    kind: event
+    aspect: a1
+    prompt: "Il pleut."
+    effects: {moral: -1, meteo: -2}
+"""
+
+
+def test_unknown_gauge(capsys, write):
+    deck = write("decks/essai.yaml", DECK + EVENT)
+    write("scenarios/essai.yaml", SCENARIO)
+    code, lines = validate(capsys, str(deck.parent), str(deck.parent.parent / "scenarios"))
+    assert code == 1
+    assert lines[:-1] == [
+        f"{deck}:21:26: la jauge « meteo » n'existe pas dans le scénario « essai-jauges » qui tire cette carte "
+        "(jauges : moral)"]
+
+
+def test_scenario_with_missing_deck(capsys, write):
+    path = write("essai-scenario.yaml", SCENARIO.replace("[essai]", "[essai, absent]"))
+    write("essai.yaml", DECK)
+    code, lines = validate(capsys, str(path), str(path.parent / "essai.yaml"))
+    assert code == 1
+    assert lines[:-1] == [
+        f"{path}:6:18: aucun deck « absent » n'est chargé : vérifiez son id, ou donnez son fichier ou son dossier (--decks)"]
+
+
+def test_duplicate_card_id(capsys, write):
+    second = DECK.split("cards:\n")[1].replace('"Vrai ?"', '"Encore vrai ?"')
+    path = write("essai.yaml", DECK + second)
+    assert errors_of(capsys, path) == [
+        f"{path}:17:9: l'identifiant de carte « es-001 » est déjà utilisé ({path}, ligne 8)"]
+
+
+def test_duplicate_card_id_across_decks(capsys, write):
+    first = write("a.yaml", DECK)
+    second = write("b.yaml", DECK.replace("id: essai", "id: autre"))
+    code, lines = validate(capsys, str(first), str(second))
+    assert lines[:-1] == [f"{second}:8:9: l'identifiant de carte « es-001 » est déjà utilisé ({first}, ligne 8)"]
+
+
+def test_python_tag_is_refused_and_never_run(capsys, write, tmp_path):
+    marker = tmp_path / "pwned"
+    path = write("essai.yaml", DECK.replace(
+        '"Oui."', f"!!python/object/apply:os.system ['touch {marker}']"))
+    [line] = errors_of(capsys, path)
+    assert line.startswith(f"{path}:15:18: l'étiquette YAML « !!python/object/apply:os.system » n'est pas autorisée")
+    assert not marker.exists()
+
+
+def test_empty_file(capsys, write):
+    path = write("vide.yaml", "# rien ici\n")
+    assert errors_of(capsys, path) == [f"{path}:1:1: le fichier est vide"]
+
+
+def test_file_not_utf8(capsys, write):
+    path = write("latin1.yaml", DECK.replace("Aspect un", "Aspect réglementaire").encode("latin-1"))
+    assert errors_of(capsys, path) == [
+        f"{path}:6:17: le fichier n'est pas en UTF-8 (octet 0xE9 illisible) : enregistrez-le avec l'encodage UTF-8"]
+
+
+def test_every_mistake_of_a_file_at_once(capsys, write):
+    text = (DECK.replace("    prompt:", "    promt:")
+            .replace("    aspect: a1", "    aspect: a9")
+            .replace("  license: CC-BY-4.0\n", "")
+            .replace('    source: "Moi"', '    source: "Moi"\n    source: "Toi"\n    difficulty: 7'))
+    path = write("essai.yaml", text)
+    assert errors_of(capsys, path) == [
+        f"{path}:2:3: il manque le champ obligatoire « license »",
+        f"{path}:7:5: il manque le champ obligatoire « prompt »",
+        f"{path}:10:5: champ inconnu « promt » (faute de frappe ? voir la documentation du format)",
+        f"{path}:16:5: la clé « source » apparaît deux fois dans ce bloc (première fois ligne 15) : gardez-en une seule",
+        f"{path}:17:17: « difficulty » doit être au plus égal à 3 (valeur : 7)",
+    ]
+
+
+def test_missing_path_is_a_plain_error(capsys, tmp_path):
+    code, lines = validate(capsys, str(tmp_path / "nulle-part.yaml"))
+    assert code == 1
+    assert lines[0] == f"{tmp_path / 'nulle-part.yaml'}:1:1: fichier ou dossier introuvable"
+
+
+def test_no_traceback_from_the_real_command(write):
+    path = write("essai.yaml", DECK.replace("kind: question", "kind: [question"))
+    run = subprocess.run([sys.executable, "-m", "game", "validate", str(path)], capture_output=True, text=True)
+    assert run.returncode == 1
+    assert "Traceback" not in run.stderr
+    assert run.stderr.startswith(f"{path}:")
