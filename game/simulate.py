@@ -13,7 +13,7 @@ from typing import Any
 
 from game.content.models import ScenarioInfo
 from game.engine.bots import choose
-from game.engine.record import Session, start_event
+from game.engine.record import Session, new_session
 from game.engine.rules import Game
 from game.results import END_REASONS, result_lines, winner_text
 
@@ -29,7 +29,7 @@ def team_names(scenario: ScenarioInfo, count: int | None) -> list[str]:
 
 def play_session(scenario: ScenarioInfo, pool: Sequence[Any], aspects: dict[str, str], teams: Sequence[str],
                  seed: int, strategy: str) -> Session:
-    session = Session(start_event(scenario, pool, teams, seed, 0.0, aspects, session_id=f"simulation-{seed}"))
+    session = new_session(scenario, pool, teams, seed, 0.0, aspects, session_id=f"simulation-{seed}")
     game = session.game
     rng = random.Random(seed)
     t = 0.0

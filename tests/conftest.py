@@ -13,7 +13,7 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 from game.content.library import Library, load_library  # noqa: E402
 from game.content.models import ScenarioInfo  # noqa: E402
-from game.engine.record import Session, start_event  # noqa: E402
+from game.engine.record import Session, new_session  # noqa: E402
 from game.engine.rules import Game  # noqa: E402
 from game.paths import shipped_decks, shipped_scenarios  # noqa: E402
 
@@ -67,7 +67,7 @@ def session_of(info: ScenarioInfo, cards: list[Any], teams: list[str]) -> Sessio
 def shipped_session(library: Library, scenario_id: str, seed: int, teams: int = 2) -> Session:
     info = library.scenarios[scenario_id].info
     names = ["Solo"] if info.mode == "solo" else [f"Équipe {i + 1}" for i in range(max(teams, info.team_range.min))]
-    return Session(start_event(info, library.pool(info), names, seed, 0.0, library.aspect_labels(info)))
+    return new_session(info, library.pool(info), names, seed, 0.0, library.aspect_labels(info))
 
 
 @pytest.fixture

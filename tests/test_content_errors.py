@@ -83,9 +83,16 @@ def test_wrong_type(capsys, write):
 
 
 def test_yaml_boolean_where_text_is_expected(capsys, write):
-    path = write("essai.yaml", DECK.replace("{text: Faux}", "{text: No}"))
-    [line] = errors_of(capsys, path)
-    assert line.startswith(f"{path}:14:16: « text » doit être un texte (YAML lit « yes », « no »")
+    path = write("essai.yaml", DECK.replace("{text: Faux}", "{text: false}"))
+    assert errors_of(capsys, path) == [
+        f"{path}:14:16: « text » doit être un texte (true, false ou une valeur vide ne sont pas des textes : "
+        "mettez le texte entre guillemets)"]
+
+
+def test_yes_no_and_numbers_read_as_authors_expect(capsys, write):
+    path = write("essai.yaml", DECK.replace("{text: Vrai, correct: true}", "{text: Oui, correct: true}")
+                 .replace("{text: Faux}", "{text: No}").replace('"Oui."', "2016"))
+    assert main(["validate", str(path)]) == 0  # YAML 1.2: "No" stays text, and a number given for text is kept
 
 
 def test_missing_required_field(capsys, write):

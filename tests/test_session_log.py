@@ -14,8 +14,7 @@ from tests.conftest import shipped_session
 
 @pytest.fixture
 def recorded(shipped, tmp_path):
-    start = shipped_session(shipped, "atelier-teletravail", seed=5).events[0]
-    rec = RecordedSession.create(tmp_path / "s.jsonl", start)
+    rec = RecordedSession.create(tmp_path / "s.jsonl", shipped_session(shipped, "atelier-teletravail", seed=5))
     yield rec
     rec.close()
 

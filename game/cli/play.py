@@ -11,7 +11,7 @@ from pathlib import Path
 from game.cli import UserError
 from game.cli.content import load_scenario
 from game.console import Console
-from game.engine.record import start_event
+from game.engine.record import new_session
 from game.paths import default_sessions_dir
 from game.session.recorded import RecordedSession, is_finished
 from game.simulate import team_names
@@ -41,9 +41,10 @@ def run_play(args: argparse.Namespace) -> int:
     session_id = uuid.uuid4().hex[:12]
     folder = _sessions_dir(args)
     path = folder / f"{time.strftime('%Y%m%d-%H%M%S', time.localtime(now))}-{scenario.id}-{session_id[:6]}.jsonl"
-    start = start_event(scenario, library.pool(scenario), names, seed, now, library.aspect_labels(scenario), session_id)
+    session = new_session(scenario, library.pool(scenario), names, seed, now, library.aspect_labels(scenario),
+                          session_id)
     try:
-        recorded = RecordedSession.create(path, start)
+        recorded = RecordedSession.create(path, session)
     except OSError as exc:
         raise UserError(f"{folder} : impossible d'y écrire le journal de session ({exc.strerror or exc})") from None
     print(f"{scenario.title} — {', '.join(names)}. Journal : {path}")

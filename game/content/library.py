@@ -17,7 +17,7 @@ from pydantic import TypeAdapter, ValidationError
 from game.content.errors import ContentError, display_path
 from game.content.messages import describe
 from game.content.models import Card, DeckInfo, DrawRule, ScenarioFile, ScenarioInfo
-from game.content.yamlsource import YamlDocument, read_yaml
+from game.content.yamlsource import YamlDocument, no_gc, read_yaml
 
 _CARDS = TypeAdapter(list[Card])
 _CARD = TypeAdapter(Card)
@@ -79,6 +79,11 @@ def yaml_files(folder: Path) -> list[Path]:
 
 def load_library(sources: Iterable[tuple[Path, bool]]) -> Library:
     """Load (path, report_errors) sources in priority order; folders are searched for YAML files."""
+    with no_gc():  # node trees stay alive while checking: repeated full collections made loading quadratic
+        return _load_library(sources)
+
+
+def _load_library(sources: Iterable[tuple[Path, bool]]) -> Library:
     library = Library()
     seen: set[Path] = set()
     for priority, (source, report) in enumerate(sources):

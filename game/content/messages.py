@@ -18,7 +18,7 @@ def _name(loc: tuple[Any, ...]) -> str:
 
 def _quote_hint(value: Any) -> str:
     if isinstance(value, bool) or value is None:
-        return " (YAML lit « yes », « no », « true », « on »… ou une valeur vide autrement : mettez le texte entre guillemets)"
+        return " (true, false ou une valeur vide ne sont pas des textes : mettez le texte entre guillemets)"
     return ""
 
 

@@ -9,6 +9,7 @@ a Python object, and duplicate keys are reported instead of overwritten.
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,23 +17,71 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.composer import Composer
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.scanner import Scanner
 
 from game.content.errors import ContentError
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
 _BOOL = "tag:yaml.org,2002:bool"
 _NULL = "tag:yaml.org,2002:null"
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
+_KIND_TAGS = {ScalarNode: _STR, SequenceNode: _SEQ, MappingNode: _MAP}
 
-_SCALARS = SafeConstructor()
+# YAML 1.2 core schema for plain scalars: "yes", "no", "on", "off" stay text, unlike PyYAML's YAML 1.1.
+_WORDS: dict[str, Any] = {
+    "": None, "~": None, "null": None, "Null": None, "NULL": None,
+    "true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False,
+}
+_INT_RE = re.compile(r"[-+]?[0-9]+$")
+_FLOAT_RE = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_NUMBER_START = frozenset("0123456789+-.")
+
+
+class _TagsOnly:
+    """A resolver that only names node kinds: the walker resolves plain scalars itself (and faster)."""
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        return _KIND_TAGS[kind]
+
+
+try:
+    from yaml.cyaml import CParser
+except ImportError:  # PyYAML built without libyaml: the same, in pure Python
+    class _Loader(Reader, Scanner, Parser, Composer, _TagsOnly):
+        def __init__(self, stream: str):
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+else:
+    class _Loader(CParser, _TagsOnly):  # type: ignore[no-redef]
+        def __init__(self, stream: str):
+            CParser.__init__(self, stream)
+
+
+def _plain(text: str) -> Any:
+    if text in _WORDS:
+        return _WORDS[text]
+    if text[0] in _NUMBER_START:
+        if _INT_RE.match(text):
+            return int(text)
+        if _FLOAT_RE.match(text) and text not in ("+", "-", "."):
+            return float(text)
+    return text
+
 
 # PyYAML's syntax messages, in the words a lab author uses.
 _SYNTAX_HINTS = {
@@ -91,14 +140,20 @@ def _child(node: Node | None, part: Any) -> tuple[Node | None, Node] | None:
 
 
 @contextmanager
-def _no_gc() -> Iterator[None]:
-    """Building many small objects triggers the cyclic GC again and again; loading creates no cycles."""
+def no_gc() -> Iterator[None]:
+    """Pause the cyclic GC while loading, then exempt what was loaded from it.
+
+    Content is acyclic and freed by reference counting; left to the collector, its hundreds of
+    thousands of objects would be traversed again and again, making large decks load in
+    quadratic time (PyYAML's own loader shows it).
+    """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if enabled:
+            gc.freeze()
             gc.enable()
 
 
@@ -120,7 +175,7 @@ def read_yaml(path: Path, shown: str) -> YamlDocument:
             f"le fichier n'est pas en UTF-8 (octet 0x{raw[exc.start]:02X} illisible) : "
             "enregistrez-le avec l'encodage UTF-8"))
         return doc
-    with _no_gc():
+    with no_gc():
         try:
             root = yaml.compose(text, Loader=_Loader)
         except yaml.MarkedYAMLError as exc:
@@ -172,14 +227,9 @@ class _Walker:
         tag = node.tag
         if isinstance(node, ScalarNode):
             if tag == _STR:
-                return node.value
-            if tag in (_INT, _FLOAT, _BOOL, _NULL):
-                try:
-                    return _SCALARS.yaml_constructors[tag](_SCALARS, node)
-                except (ConstructorError, ValueError):
-                    return node.value
-            if tag == _TIMESTAMP:
-                return node.value  # a date stays the text the author wrote
+                return node.value if node.style else _plain(node.value)  # quoted text is always text
+            if tag in (_INT, _FLOAT, _BOOL, _NULL):  # an explicit standard tag, such as !!int
+                return _plain(node.value)
         elif isinstance(node, MappingNode) and tag == _MAP:
             return self.mapping(node)
         elif isinstance(node, SequenceNode) and tag == _SEQ:

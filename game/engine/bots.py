@@ -18,7 +18,7 @@ def _value(game: Game, state: State, action: Action) -> int:
 
 def choose(game: Game, state: State, strategy: str, rng: random.Random) -> Action:
     """The bot's move: an answer when one is expected, otherwise move on to the next card."""
-    answers = [a for a in game.legal_actions(state) if a.type == "answer"]
+    answers = game.answer_actions(state)
     if not answers:
         return Action("next")
     if strategy == "random":

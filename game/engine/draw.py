@@ -8,7 +8,8 @@ cycle and can complete its panorama. Table-wide cards (debate, event) are spread
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from itertools import islice
 from typing import Any
 
 from game.content.models import DrawRule, ScenarioInfo
@@ -43,12 +44,11 @@ def _pick(rule: DrawRule, pool: Sequence[Any], used: set[str], teams: int, rng: 
                   and (rule.aspects is None or c.aspect in rule.aspects)]
     rng.shuffle(candidates)
     size = teams if rule.kinds and set(rule.kinds) <= ROTATING_KINDS else 1
-    order = _balanced(candidates, size, rng) if rule.balanced else candidates
+    order = _balanced(candidates, size, rng) if rule.balanced else iter(candidates)
     chunks: list[list[Any]] = []
     total = 0
     spent = 0.0
-    for i in range(0, len(order), size):
-        chunk = order[i:i + size]
+    while chunk := list(islice(order, size)):
         cost = sum(c.estimated_minutes for c in chunk)
         if count is not None:
             chunk = chunk[: count - total]
@@ -64,14 +64,16 @@ def _pick(rule: DrawRule, pool: Sequence[Any], used: set[str], teams: int, rng: 
     return chunks
 
 
-def _balanced(cards: list[Any], size: int, rng: random.Random) -> list[Any]:
-    """Round-robin over aspects (in a seeded order), `size` cards of the same aspect at a time."""
+def _balanced(cards: list[Any], size: int, rng: random.Random) -> Iterator[Any]:
+    """Round-robin over aspects (in a seeded order), `size` cards of the same aspect at a time.
+
+    A generator: the draw usually needs only the first few rounds of a large pool.
+    """
     by_aspect: dict[str, list[Any]] = {}
     for card in cards:
         by_aspect.setdefault(card.aspect, []).append(card)
     aspects = sorted(by_aspect)
     rng.shuffle(aspects)
-    order: list[Any] = []
     while any(by_aspect.values()):
         for aspect in aspects:
             stack = by_aspect[aspect]
@@ -80,9 +82,8 @@ def _balanced(cards: list[Any], size: int, rng: random.Random) -> list[Any]:
                 for donor in donors:
                     while len(stack) < size and by_aspect[donor]:
                         stack.append(by_aspect[donor].pop())
-            order.extend(stack[:size])
+            yield from stack[:size]
             del stack[:size]
-    return order
 
 
 def _spread(groups: list[list[list[Any]]]) -> list[Any]:

@@ -19,17 +19,18 @@ LOG_FORMAT = 1
 _CARDS = TypeAdapter(list[Card])
 
 
-def start_event(scenario: ScenarioInfo, pool: Sequence[Any], teams: Sequence[str], seed: int, t: float,
-                aspects: dict[str, str], session_id: str = "") -> dict[str, Any]:
-    """Draw the session's cards from the pool and describe the whole session in one event."""
+def new_session(scenario: ScenarioInfo, pool: Sequence[Any], teams: Sequence[str], seed: int, t: float,
+                aspects: dict[str, str], session_id: str = "") -> Session:
+    """Draw the session's cards from the pool; the start event describes the whole session."""
     cards = draw_cards(scenario, pool, len(teams), seed)
-    return {
+    start = {
         "seq": 0, "type": "start", "t": t, "format": LOG_FORMAT, "session": session_id, "seed": seed,
         "teams": list(teams),
         "scenario": scenario.model_dump(mode="json"),
         "aspects": {a: aspects.get(a, a) for a in sorted({c.aspect for c in cards})},
         "cards": [c.model_dump(mode="json") for c in cards],
     }
+    return Session(start, Game(scenario, cards, teams))
 
 
 def game_from_start(event: dict[str, Any]) -> Game:

@@ -9,7 +9,7 @@ actions gives the same state. Undo returns the snapshot kept before the last und
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields
 from itertools import combinations
 from typing import Any
 
@@ -84,6 +84,19 @@ class State:
     end_reason: str | None  # cards | time | panorama | gauges | facilitator
     previous: State | None
 
+    def but(self, **changes: Any) -> State:
+        """A copy with some fields changed: dataclasses.replace, which re-runs __init__ field by
+        field, took most of a simulated session's time."""
+        unknown = changes.keys() - _STATE_FIELDS
+        if unknown:
+            raise TypeError(f"State has no field {sorted(unknown)}")
+        new = object.__new__(State)
+        new.__dict__.update(self.__dict__, **changes)
+        return new
+
+
+_STATE_FIELDS = frozenset(f.name for f in fields(State))
+
 
 class Game:
     """The fixed facts of one session and the rules that move its state."""
@@ -130,6 +143,12 @@ class Game:
 
     def is_terminal(self, state: State) -> bool:
         return state.phase == "over"
+
+    def answer_actions(self, state: State) -> tuple[Action, ...]:
+        """The legal answers alone (empty when no answer is expected): what a player or bot picks from."""
+        if state.phase != "answer" or state.paused:
+            return ()
+        return self._answers[state.index]
 
     def legal_actions(self, state: State) -> list[Action]:
         """Every action allowed now; a note's text is free, so it is listed once with no text."""
@@ -190,33 +209,33 @@ class Game:
         if reason is not None:
             raise IllegalAction(reason)
         if action.type == "reopen":
-            return replace(state, last_t=t)
+            return state.but(last_t=t)
         elapsed = state.elapsed if state.paused else state.elapsed + (t - state.last_t)
-        clocked = replace(state, elapsed=elapsed, last_t=t)
+        clocked = state.but(elapsed=elapsed, last_t=t)
         handler = getattr(self, f"_on_{action.type}")
         new: State = handler(clocked, action)
         if action.type in UNDOABLE:
-            new = replace(new, previous=clocked)
+            new = new.but(previous=clocked)
         return new
 
     def _on_pause(self, state: State, action: Action) -> State:
-        return replace(state, paused=True)
+        return state.but(paused=True)
 
     def _on_resume(self, state: State, action: Action) -> State:
-        return replace(state, paused=False)
+        return state.but(paused=False)
 
     def _on_undo(self, state: State, action: Action) -> State:
         back = state.previous
         assert back is not None
-        return replace(back, elapsed=state.elapsed, last_t=state.last_t, paused=False)
+        return back.but(elapsed=state.elapsed, last_t=state.last_t, paused=False)
 
     def _on_note(self, state: State, action: Action) -> State:
-        return replace(state, note=action.text.strip())
+        return state.but(note=action.text.strip())
 
     def _on_end(self, state: State, action: Action) -> State:
         if state.phase == "discuss":
             state = self._record(state, self._play(state, "discussed", note=state.note))
-        return replace(state, phase="over", end_reason="facilitator", paused=False)
+        return state.but(phase="over", end_reason="facilitator", paused=False)
 
     def _on_skip(self, state: State, action: Action) -> State:
         return self._advance(self._record(state, self._play(state, "skipped")))
@@ -226,7 +245,7 @@ class Game:
             return self._advance(self._record(state, self._play(state, "discussed", note=state.note)))
         card = self.cards[state.index]
         turn = state.turn + 1 if card.kind in ROTATING_KINDS else state.turn
-        return self._advance(replace(state, turn=turn))
+        return self._advance(state.but(turn=turn))
 
     def _on_answer(self, state: State, action: Action) -> State:
         card = self.cards[state.index]
@@ -238,15 +257,15 @@ class Game:
             panoramas = state.panoramas
             if correct:
                 panoramas = tuple(p | {card.aspect} if i == team else p for i, p in enumerate(panoramas))
-            state = replace(state, panoramas=panoramas)
+            state = state.but(panoramas=panoramas)
         else:
             option = card.options[action.choices[0]]
             gauges, deltas = self._effects(state.gauges, option.effects)
-            state = replace(state, gauges=gauges)
+            state = state.but(gauges=gauges)
             play = self._play(state, "answered", team=team, choices=action.choices, rating=option.rating,
                               points=RATING_POINTS[option.rating], deltas=deltas)
         scores = tuple(s + play.points if i == team else s for i, s in enumerate(state.scores))
-        return replace(self._record(state, play), scores=scores, phase="reveal")
+        return self._record(state, play).but(scores=scores, phase="reveal")
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -268,7 +287,7 @@ class Game:
 
     @staticmethod
     def _record(state: State, play: Play) -> State:
-        return replace(state, plays=state.plays + (play,), note="")
+        return state.but(plays=state.plays + (play,), note="")
 
     def _advance(self, state: State) -> State:
         """Leave the card on the table: end the game if a rule says so, else show the next card."""
@@ -282,19 +301,19 @@ class Game:
         elif state.index + 1 >= len(self.cards):
             reason = "cards"
         if reason is not None:
-            return replace(state, phase="over", end_reason=reason, index=state.index + 1)
+            return state.but(phase="over", end_reason=reason, index=state.index + 1)
         return self._enter(state, state.index + 1)
 
     def _enter(self, state: State, index: int) -> State:
         card = self.cards[index]
-        state = replace(state, index=index, card_started=state.elapsed, note="")
+        state = state.but(index=index, card_started=state.elapsed, note="")
         if card.kind == "debate":
-            return replace(state, phase="discuss")
+            return state.but(phase="discuss")
         if card.kind == "event":
             gauges, deltas = self._effects(state.gauges, card.effects)
-            state = replace(state, gauges=gauges)
-            return replace(self._record(state, self._play(state, "event", deltas=deltas)), phase="reveal")
-        return replace(state, phase="answer")
+            state = state.but(gauges=gauges)
+            return self._record(state, self._play(state, "event", deltas=deltas)).but(phase="reveal")
+        return state.but(phase="answer")
 
     # -- results -----------------------------------------------------------------------------
 

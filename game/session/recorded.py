@@ -28,10 +28,10 @@ class RecordedSession:
         return self.session.state
 
     @classmethod
-    def create(cls, path: Path, start: dict[str, Any]) -> RecordedSession:
-        session = Session(start)
+    def create(cls, path: Path, session: Session) -> RecordedSession:
+        """Start the log of a new session with its start event."""
         writer = LogWriter(path)
-        writer.append(start)
+        writer.append(session.events[0])
         return cls(session, writer)
 
     @classmethod

@@ -1,0 +1,132 @@
+"""Speed figures, printed: loading decks, simulating sessions, starting the program.
+
+Run with `python benchmarks/run.py`. The machine is noisy, so every figure is a median of
+several runs, and each comparison is measured side by side in the same run.
+"""
+
+from __future__ import annotations
+
+import gc
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from game.content.library import load_library  # noqa: E402
+from game.content.models import ScenarioInfo  # noqa: E402
+from game.simulate import play_session  # noqa: E402
+
+ASPECTS = ("reglementaire", "organisationnel", "managerial", "technique", "societal")
+
+
+def deck_text(cards: int) -> str:
+    """A deck of `cards` cards: mostly questions, with debates, personas, situations and events."""
+    lines = ["deck:", "  id: bench", '  title: "Deck de mesure"', "  license: CC-BY-4.0", "  aspects:"]
+    lines += [f"    {a}: {a.capitalize()}" for a in ASPECTS]
+    lines.append("cards:")
+    for i in range(cards):
+        aspect = ASPECTS[i % len(ASPECTS)]
+        head = f"  - id: c-{i:05d}\n    aspect: {aspect}\n"
+        if i % 10 == 7:
+            lines.append(head + f'    kind: persona\n    name: Marie\n    age: {20 + i % 60}\n'
+                         '    situation: "Veuve, sans voiture, loin du bourg."\n    need: "Sa pension de réversion."\n'
+                         '    constraints: [mobilite, numerique]\n    quote: "Je ne sais pas par où commencer."\n'
+                         '    options:\n'
+                         '      - {text: "Rendez-vous MSA accompagné", rating: best, effects: {satisfaction: 2}, feedback: "Le bon partenaire, au bon moment."}\n'
+                         '      - {text: "Un lien vers le site", rating: poor, effects: {satisfaction: -2}, feedback: "Sans équipement, un lien ne sert à rien."}')
+        elif i % 10 == 8:
+            lines.append(head + '    kind: event\n    prompt: "Une permanence ferme pour l’été."\n    effects: {satisfaction: -1}')
+        elif i % 10 == 9:
+            lines.append(head + '    kind: debate\n    prompt: "Le télétravail éloigne-t-il les agents de leur équipe ?"\n    minutes: 3')
+        else:
+            lines.append(head + '    kind: question\n    difficulty: 2\n'
+                         '    prompt: "Un agent public peut télétravailler au plus trois jours par semaine."\n'
+                         '    answers:\n      - {text: Vrai, correct: true}\n      - {text: Faux}\n'
+                         '    explanation: "La règle générale est de trois jours au plus, deux jours sur site au moins."\n'
+                         '    source: "Décret n° 2016-151 du 11 février 2016, art. 3"')
+    return "\n".join(lines) + "\n"
+
+
+def median_seconds(action, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        gc.collect()
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def bench_loading() -> None:
+    print("Chargement et validation d'un deck (médiane de plusieurs essais, mêmes fichiers)")
+    print(f"  {'cartes':>7}  {'yaml.load CSafeLoader':>22}  {'notre chargement':>17}  {'rapport':>7}  {'µs/carte':>8}")
+    with tempfile.TemporaryDirectory() as folder:
+        for cards in (100, 1_000, 10_000):
+            path = Path(folder) / f"deck-{cards}.yaml"
+            path.write_text(deck_text(cards), encoding="utf-8")
+            runs = 7 if cards < 10_000 else 5
+
+            def plain() -> None:
+                yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+
+            def ours() -> None:
+                library = load_library([(path, True)])
+                assert not library.errors and len(library.decks["bench"].entries) == cards
+
+            plain_s = median_seconds(plain, runs)
+            ours_s = median_seconds(ours, runs)
+            print(f"  {cards:>7}  {plain_s * 1000:>19.1f} ms  {ours_s * 1000:>14.1f} ms  {ours_s / plain_s:>7.2f}  "
+                  f"{ours_s / cards * 1e6:>8.1f}")
+
+
+def bench_simulation() -> None:
+    scenario = ScenarioInfo.model_validate({
+        "id": "bench", "title": "Mesure", "description": "Vingt cartes.", "mode": "teams",
+        "minutes": {"target": 20, "max": 30}, "decks": ["bench"], "win": "points",
+        "draw": [{"kinds": ["question"], "count": 20}]})
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "deck.yaml"
+        path.write_text(deck_text(200), encoding="utf-8")
+        pool = load_library([(path, True)]).decks["bench"].cards
+    sessions = 2000
+    rates = []
+    for run in range(5):
+        start = time.perf_counter()
+        for seed in range(sessions):
+            session = play_session(scenario, pool, {}, ["A", "B"], run * sessions + seed, "random")
+            assert len(session.state.plays) == 20
+        rates.append(sessions / (time.perf_counter() - start))
+    print(f"Simulation : {statistics.median(rates):.0f} sessions entières de 20 cartes par seconde "
+          f"(médiane de 5 séries de {sessions}, robot au hasard, 2 équipes ; min {min(rates):.0f}, max {max(rates):.0f})")
+
+
+def bench_cold_start() -> None:
+    commands = {
+        "python -m game --help": [sys.executable, "-m", "game", "--help"],
+        'python -c "import yaml, pydantic"': [sys.executable, "-c", "import yaml, pydantic"],
+        "python -m game validate (contenu fourni)": [sys.executable, "-m", "game", "validate"],
+    }
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(15):  # interleaved, so both feel the same noise
+        for name, command in commands.items():
+            start = time.perf_counter()
+            subprocess.run(command, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+            times[name].append(time.perf_counter() - start)
+    medians = {name: statistics.median(t) for name, t in times.items()}
+    base = medians['python -c "import yaml, pydantic"']
+    print("Démarrage à froid (médiane de 15 lancements alternés)")
+    for name, value in medians.items():
+        print(f"  {name:<42} {value * 1000:7.1f} ms  ({value / base:.2f} × import yaml, pydantic)")
+
+
+if __name__ == "__main__":
+    bench_loading()
+    bench_simulation()
+    bench_cold_start()
