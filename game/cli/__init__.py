@@ -89,3 +89,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (UserError, LogError) as exc:
         print(f"erreur : {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("\nInterrompu.", file=sys.stderr)
+        return 130

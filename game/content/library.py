@@ -250,7 +250,7 @@ def _check_scenario(library: Library, loaded: LoadedScenario) -> None:
                                         f"aucun des decks du scénario n'a l'aspect « {aspect} »"))
         matching = [c for d in known_decks for c in library.decks[d].cards
                     if _matches(rule, c) and c.id not in used]
-        if rule.count != "auto" and rule.count > len(matching) and scenario.draw is not None:
+        if rule.count != "auto" and rule.count > len(matching):
             errors.append(doc.error(("scenario", "draw", r, "count"),
                                     f"ce tirage demande {rule.count} cartes mais les decks n'en proposent "
                                     f"que {len(matching)} de ce type"))
