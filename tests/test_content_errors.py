@@ -213,3 +213,11 @@ def test_no_traceback_from_the_real_command(write):
     assert run.returncode == 1
     assert "Traceback" not in run.stderr
     assert run.stderr.startswith(f"{path}:")
+
+
+def test_an_alias_bomb_is_refused_quickly(capsys, write):
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 9)]
+    path = write("bombe.yaml", "\n".join(lines) + "\n")
+    assert errors_of(capsys, path) == [
+        f"{path}:1:1: fichier refusé : trop gros, ou des alias (*nom) qui se répètent les uns dans les autres à l'infini"]

@@ -187,8 +187,13 @@ def read_yaml(path: Path, shown: str) -> YamlDocument:
         if root is None:
             doc.errors.append(ContentError(shown, 1, 1, "le fichier est vide"))
             return doc
+        try:
+            doc.data = _Walker(doc).value(root)
+        except _TooBig:
+            doc.errors.append(ContentError(shown, 1, 1, "fichier refusé : trop gros, ou des alias (*nom) qui se "
+                                                        "répètent les uns dans les autres à l'infini"))
+            return doc
         doc.root = root
-        doc.data = _Walker(doc).value(root)
     return doc
 
 
@@ -213,17 +218,28 @@ def _is_tab_at(text: str, line: int, column: int) -> bool:
     return "\t" in row[: column + 1] and row[: column + 1].strip(" \t") == ""
 
 
+MAX_NODES = 1_000_000  # about forty thousand cards; beyond, aliases are being multiplied ("billion laughs")
+
+
+class _TooBig(Exception):
+    pass
+
+
 class _Walker:
     """Node tree → plain dicts, lists and scalars, recording duplicate keys and forbidden tags."""
 
     def __init__(self, doc: YamlDocument):
         self.doc = doc
+        self.budget = MAX_NODES
 
     def fail(self, node: Node, message: str) -> None:
         line, col = _mark(node)
         self.doc.errors.append(ContentError(self.doc.shown, line, col, message))
 
     def value(self, node: Node) -> Any:
+        self.budget -= 1
+        if self.budget < 0:
+            raise _TooBig
         tag = node.tag
         if isinstance(node, ScalarNode):
             if tag == _STR:

@@ -18,28 +18,35 @@ ROTATING_KINDS = frozenset({"question", "persona", "situation"})
 
 
 def draw_cards(scenario: ScenarioInfo, pool: Sequence[Any], teams: int, seed: int) -> list[Any]:
-    """The ordered cards of one session; the same inputs always give the same list."""
+    """The ordered cards of one session; the same inputs always give the same list.
+
+    Fixed counts are drawn first; "auto" rules then share what is left of the target minutes,
+    each drawing until its share is reached, never past its part of the margin up to the maximum.
+    """
     rng = random.Random(seed)
     rules = scenario.draw_rules
     budget = scenario.minutes.target
     fixed = [r for r in rules if r.count != "auto"]
     autos = [r for r in rules if r.count == "auto"]
+    slack = (scenario.minutes.max - scenario.minutes.target) / max(1, len(autos))
     used: set[str] = set()
     picked: dict[int, list[list[Any]]] = {}
-    for rule in fixed:  # fixed counts first: what remains of the target goes to the "auto" rules
-        chunks = _pick(rule, pool, used, teams, rng, count=rule.count, minutes=None)
-        picked[id(rule)] = chunks
-        budget -= sum(c.estimated_minutes for chunk in chunks for c in chunk)
+    for rule in fixed:
+        picked[id(rule)] = _pick(rule, pool, used, teams, rng, count=rule.count)
+        budget -= _minutes(picked[id(rule)])
     for n, rule in enumerate(autos):
         share = budget / (len(autos) - n)
-        chunks = _pick(rule, pool, used, teams, rng, count=None, minutes=share)
-        picked[id(rule)] = chunks
-        budget -= sum(c.estimated_minutes for chunk in chunks for c in chunk)
+        picked[id(rule)] = _pick(rule, pool, used, teams, rng, share=share, ceiling=share + slack)
+        budget -= _minutes(picked[id(rule)])
     return _spread([picked[id(rule)] for rule in rules])
 
 
+def _minutes(chunks: list[list[Any]]) -> float:
+    return sum(c.estimated_minutes for chunk in chunks for c in chunk)
+
+
 def _pick(rule: DrawRule, pool: Sequence[Any], used: set[str], teams: int, rng: random.Random,
-          count: int | None, minutes: float | None) -> list[list[Any]]:
+          count: int | None = None, share: float = 0.0, ceiling: float = 0.0) -> list[list[Any]]:
     candidates = [c for c in pool if c.id not in used and c.kind in rule.kinds
                   and (rule.aspects is None or c.aspect in rule.aspects)]
     rng.shuffle(candidates)
@@ -52,7 +59,7 @@ def _pick(rule: DrawRule, pool: Sequence[Any], used: set[str], teams: int, rng: 
         cost = sum(c.estimated_minutes for c in chunk)
         if count is not None:
             chunk = chunk[: count - total]
-        elif minutes is None or spent + cost > minutes + 1e-9:
+        elif spent >= share - 1e-9 or spent + cost > ceiling + 1e-9:
             break
         chunks.append(chunk)
         total += len(chunk)
