@@ -126,7 +126,54 @@ def bench_cold_start() -> None:
         print(f"  {name:<42} {value * 1000:7.1f} ms  ({value / base:.2f} × import yaml, pydantic)")
 
 
+def bench_sheet() -> None:
+    """The debriefing sheet of a 40-card session, beside fpdf2 writing the same text in the same font."""
+    from fpdf import FPDF
+
+    from game.debrief.pdf import printable, write_sheet
+    from game.debrief.report import build_report
+    from game.paths import content_root, shipped_decks
+
+    pool = load_library([(shipped_decks(), True)]).decks["teletravail"].cards
+    scenario = ScenarioInfo.model_validate({
+        "id": "bench", "title": "Mesure", "description": "Quarante cartes.", "mode": "teams",
+        "minutes": {"target": 40, "max": 60}, "decks": ["teletravail"], "win": "points",
+        "draw": [{"kinds": ["question"], "count": 36}, {"kinds": ["debate"], "count": 4}]})
+    session = play_session(scenario, pool, {}, ["A", "B"], 1, "random")
+    report = build_report(session)
+    assert len(report.cards) == 40
+    texts = [printable(t) for c in report.cards
+             for t in (c.prompt, c.given or "", c.right or "", c.explanation or "", c.source or "") if t]
+    font = content_root() / "assets" / "fonts"
+
+    def bare() -> None:
+        pdf = FPDF(format="A4")
+        for style, name in (("", "Regular"), ("B", "Bold"), ("I", "Italic")):
+            pdf.add_font("A", style, str(font / f"AtkinsonHyperlegible-{name}.ttf"))
+        pdf.add_page()
+        for text in texts:
+            pdf.set_font("A", "", 10)
+            pdf.multi_cell(0, 5, text, new_x="LMARGIN", new_y="NEXT")
+        pdf.output(str(Path(folder) / "bare.pdf"))
+
+    def ours() -> None:
+        write_sheet(report, Path(folder) / "sheet.pdf")
+
+    with tempfile.TemporaryDirectory() as folder:
+        bare_s = median_seconds(bare, 9)
+        ours_s = median_seconds(ours, 9)
+        try:
+            from pypdf import PdfReader  # a test dependency: count pages only where it is installed
+            pages = f"{len(PdfReader(Path(folder) / 'sheet.pdf').pages)} pages"
+        except ImportError:
+            pages = "pages non comptées"
+    print(f"Bilan PDF d'une session de 40 cartes ({pages}) : {ours_s * 1000:.0f} ms, "
+          f"fpdf2 seul avec le même texte et la même police : {bare_s * 1000:.0f} ms "
+          f"(rapport {ours_s / bare_s:.2f}, médiane de 9)")
+
+
 if __name__ == "__main__":
     bench_loading()
     bench_simulation()
+    bench_sheet()
     bench_cold_start()

@@ -25,7 +25,8 @@ def result_lines(game: Game, state: State) -> list[str]:
 def winner_text(game: Game, state: State) -> str:
     winners = game.winners(state)
     if game.scenario.win == "gauges":
-        return "partie gagnée ensemble" if winners else "partie perdue"
+        together = " ensemble" if len(game.teams) > 1 else ""
+        return f"partie gagnée{together}" if winners else "partie perdue"
     if not winners:
         return "aucun gagnant"
     names = ", ".join(game.teams[i] for i in winners)

@@ -109,6 +109,8 @@ def test_keyboard_alone_plays_a_whole_session(capsys, monkeypatch, tmp_path):
     events = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
     assert events[0]["teams"] == ["Équipe 1", "Équipe 2", "Équipe 3"]
     assert {"answer", "next"} <= {e["type"] for e in events}
+    assert f"Bilan de la séance (à imprimer) : {log.with_suffix('.pdf')}" in out
+    assert log.with_suffix(".pdf").stat().st_size > 10_000 and log.with_suffix(".csv").is_file()
 
 
 def test_an_interrupted_session_resumes_where_it_stopped(capsys, monkeypatch, tmp_path):

@@ -60,6 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
                           help="réponses du robot : au hasard, les meilleures ou les pires (défaut : random)")
     simulate.add_argument("--sessions", type=int, default=1, metavar="K", help="nombre de sessions (défaut : 1)")
     simulate.add_argument("--teams", type=int, metavar="N", help="nombre d'équipes (défaut : 2, ou le minimum du scénario)")
+    debrief = commands.add_parser("debrief", help="refaire les bilans (PDF et CSV) à partir de journaux de session")
+    debrief.add_argument("logs", nargs="+", type=Path, metavar="JOURNAL", help="journaux de session (.jsonl)")
+    debrief.add_argument("--out", type=Path, metavar="DOSSIER",
+                         help="dossier où écrire les bilans (défaut : à côté de chaque journal)")
     return parser
 
 
@@ -72,6 +76,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "validate":
             from game.cli.validate import run_validate
             return run_validate(args)
+        if args.command == "debrief":
+            from game.cli.debrief import run_debrief
+            return run_debrief(args)
         if args.command == "simulate":
             from game.cli.simulate import run_simulate
             return run_simulate(args)

@@ -11,6 +11,7 @@ from pathlib import Path
 from game.cli import UserError
 from game.cli.content import load_scenario
 from game.console import Console
+from game.debrief.files import write_debrief
 from game.engine.record import new_session
 from game.paths import default_sessions_dir
 from game.session.recorded import RecordedSession, is_finished
@@ -24,9 +25,13 @@ def _sessions_dir(args: argparse.Namespace) -> Path:
 def _play(recorded: RecordedSession) -> int:
     console = Console(recorded, read=input, write=print, clock=time.time)
     try:
-        console.run()
+        finished = console.run()
     finally:
         recorded.close()
+    if finished:
+        written = write_debrief(recorded.path)
+        print(f"Bilan de la séance (à imprimer) : {written.pdf}")
+        print(f"Tableau pour un tableur : {written.csv}")
     return 0
 
 

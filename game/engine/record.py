@@ -27,10 +27,18 @@ def new_session(scenario: ScenarioInfo, pool: Sequence[Any], teams: Sequence[str
         "seq": 0, "type": "start", "t": t, "format": LOG_FORMAT, "session": session_id, "seed": seed,
         "teams": list(teams),
         "scenario": scenario.model_dump(mode="json"),
-        "aspects": {a: aspects.get(a, a) for a in sorted({c.aspect for c in cards})},
+        "aspects": _aspect_labels(cards, aspects),
         "cards": [c.model_dump(mode="json") for c in cards],
     }
     return Session(start, Game(scenario, cards, teams))
+
+
+def _aspect_labels(cards: Sequence[Any], labels: dict[str, str]) -> dict[str, str]:
+    """The drawn cards' aspects with their labels, in the decks' order (the order of the sheet)."""
+    used = {c.aspect for c in cards}
+    ordered = {a: label for a, label in labels.items() if a in used}
+    ordered.update({a: a for a in sorted(used - ordered.keys())})
+    return ordered
 
 
 def game_from_start(event: dict[str, Any]) -> Game:

@@ -8,7 +8,7 @@ from typing import Any
 from game.content.errors import display_path
 from game.engine.record import Session
 from game.engine.rules import Action, IllegalAction, State
-from game.session.log import LogError, LogWriter, read_log
+from game.session.log import LogContents, LogError, LogWriter, read_log
 
 
 class RecordedSession:
@@ -38,10 +38,7 @@ class RecordedSession:
     def resume(cls, path: Path, t: float) -> RecordedSession:
         """Replay the log, cut any broken last line, and mark the reopening so closed time is not counted."""
         contents = read_log(path)
-        try:
-            session = Session.replay(contents.events)
-        except (IllegalAction, KeyError, ValueError, TypeError) as exc:
-            raise LogError(f"{display_path(path)} : le journal ne se rejoue pas ({exc})") from None
+        session = replay_log(path, contents)
         recorded = cls(session, LogWriter(path, truncate_at=contents.good_bytes), contents.dropped_tail)
         if not session.game.is_terminal(session.state):
             recorded.act(Action("reopen"), max(t, session.state.last_t))
@@ -57,10 +54,19 @@ class RecordedSession:
         self.writer.close()
 
 
+def replay_log(path: Path, contents: LogContents | None = None) -> Session:
+    """The session a log file holds; a log the rules cannot replay is reported, never a traceback."""
+    contents = contents if contents is not None else read_log(path)
+    try:
+        return Session.replay(contents.events)
+    except (IllegalAction, KeyError, ValueError, TypeError) as exc:
+        raise LogError(f"{display_path(path)} : le journal ne se rejoue pas ({exc})") from None
+
+
 def is_finished(path: Path) -> bool:
     """Whether a log's session has reached its end; unreadable logs count as finished (nothing to resume)."""
     try:
-        session = Session.replay(read_log(path).events)
-    except (LogError, IllegalAction, KeyError, ValueError, TypeError):
+        session = replay_log(path)
+    except LogError:
         return True
     return session.game.is_terminal(session.state)

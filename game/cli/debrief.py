@@ -1,0 +1,18 @@
+"""`debrief`: sheets and CSV regenerated from session logs; several logs also give one merged CSV."""
+
+from __future__ import annotations
+
+import argparse
+
+from game.content.errors import display_path
+from game.debrief.files import write_debrief, write_merged_csv
+
+
+def run_debrief(args: argparse.Namespace) -> int:
+    written = [write_debrief(log, args.out) for log in args.logs]
+    for item in written:
+        print(f"Bilan : {display_path(item.pdf)}  (tableau : {display_path(item.csv)})")
+    if len(written) > 1:
+        folder = args.out if args.out is not None else args.logs[0].parent
+        print(f"Tableau de toutes les sessions : {display_path(write_merged_csv(written, folder))}")
+    return 0

@@ -1,0 +1,1 @@
+"""Debrief layer: the sheet (PDF) and the exports (CSV, log), made from a session log alone."""

@@ -1,0 +1,30 @@
+"""The CSV a trainer opens in a French spreadsheet: one row per card, `;`-separated, UTF-8 with a BOM."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from pathlib import Path
+
+from game.debrief.report import Report
+
+COLUMNS = ["session", "date", "scénario", "équipe", "ordre", "carte", "type", "aspect", "réponse",
+           "résultat", "jauges", "secondes"]
+
+
+def rows(report: Report) -> list[list[str]]:
+    date = report.started.strftime("%Y-%m-%d %H:%M")
+    return [[report.session_id, date, report.scenario_id, card.team or "", str(card.number), card.card_id,
+             card.kind, card.aspect_label, card.given or "", card.verdict,
+             " ; ".join(f"{label} {delta:+d}" for label, delta in card.deltas), str(round(card.seconds))]
+            for card in report.cards]
+
+
+def write_csv(reports: Iterable[Report], path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8-sig", newline="") as out:
+        writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+        writer.writerow(COLUMNS)
+        for report in reports:
+            writer.writerows(rows(report))
+    return path

@@ -1,0 +1,314 @@
+"""The debriefing sheet: an A4 PDF, readable in black and white and once photocopied.
+
+Charts carry their meaning in patterns, markers and labels, never in colour alone. The shipped
+Unicode font is embedded (subset), so every French character prints as written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fpdf import FPDF
+
+from game import __version__
+from game.debrief.report import KIND_LABELS, CardLine, Report
+from game.paths import content_root
+
+FONT = "Atkinson"
+MARGIN = 15.0
+INK = 0  # black
+GREY = 110  # text of secondary importance, still dark enough to photocopy
+LIGHT = 215  # backgrounds and grid lines
+MODES = {"teams": "en équipes", "solo": "en solo"}
+# Each gauge line is told apart by its dash pattern and marker, not by its colour.
+DASHES = [(0.0, 0.0), (2.2, 1.2), (0.6, 1.0), (3.5, 1.2)]
+MARKERS = ["circle", "square", "triangle", "diamond"]
+
+
+def printable(text: str) -> str:
+    """The font has no narrow no-break space: a no-break space keeps the punctuation attached."""
+    return text.replace("\u202f", "\u00a0")
+
+
+class Sheet(FPDF):
+    def __init__(self, report: Report):
+        super().__init__(orientation="portrait", unit="mm", format="A4")
+        fonts = content_root() / "assets" / "fonts"
+        for style, name in (("", "Regular"), ("B", "Bold"), ("I", "Italic"), ("BI", "BoldItalic")):
+            self.add_font(FONT, style, str(fonts / f"AtkinsonHyperlegible-{name}.ttf"))
+        self.report = report
+        self.set_margins(MARGIN, MARGIN, MARGIN)
+        self.set_auto_page_break(True, margin=MARGIN + 5)
+        self.set_title(printable(f"Bilan de séance — {report.title}"))
+        self.set_subject("Bilan d'une séance de jeu sérieux")
+        self.set_lang("fr")
+        self.set_creator(f"Atelier service public {__version__}")
+        self.set_author("Atelier service public")
+
+    def footer(self) -> None:
+        self.set_y(-MARGIN)
+        self.set_font(FONT, "", 8)
+        self.set_text_color(GREY)
+        started = self.report.started.strftime("%d/%m/%Y")
+        self.cell(0, 5, printable(f"{self.report.title} · {started} · page {self.page_no()} sur {{nb}}"),
+                  align="C")
+        self.set_text_color(INK)
+
+    # -- text helpers ---------------------------------------------------------------------
+
+    def text_block(self, text: str, size: float = 10, style: str = "", grey: bool = False, indent: float = 0,
+                   height: float | None = None) -> None:
+        self.set_font(FONT, style, size)
+        self.set_text_color(GREY if grey else INK)
+        self.set_x(self.l_margin + indent)
+        self.multi_cell(self.epw - indent, height or size * 0.47, printable(text), align="L",
+                        new_x="LMARGIN", new_y="NEXT")
+        self.set_text_color(INK)
+
+    def heading(self, text: str, room: float = 30) -> None:
+        """A section title, never alone at the bottom of a page."""
+        if self.will_page_break(room):
+            self.add_page()
+        self.ln(3)
+        self.set_font(FONT, "B", 13)
+        self.cell(0, 7, printable(text), new_x="LMARGIN", new_y="NEXT")
+        self.set_draw_color(INK)
+        self.set_line_width(0.4)
+        self.line(self.l_margin, self.get_y(), self.l_margin + self.epw, self.get_y())
+        self.ln(2)
+
+    def bullets(self, items: list[str], size: float = 10) -> None:
+        for item in items:
+            self.text_block(f"•  {item}", size=size, indent=2)
+            self.ln(0.8)
+
+
+def write_sheet(report: Report, path: Path) -> Path:
+    """Write the report as an A4 PDF at `path`."""
+    pdf = Sheet(report)
+    pdf.add_page()
+    _header(pdf, report)
+    _result(pdf, report)
+    if report.rates:
+        _rates_chart(pdf, report)
+    _cards(pdf, report)
+    if report.debates:
+        _debates(pdf, report)
+    _messages(pdf, report)
+    _notes(pdf)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pdf.output(str(path))
+    return path
+
+
+def _header(pdf: Sheet, report: Report) -> None:
+    pdf.set_font(FONT, "", 10)
+    pdf.set_text_color(GREY)
+    pdf.cell(0, 5, "Bilan de séance", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_text_color(INK)
+    pdf.text_block(report.title, size=20, style="B", height=9)
+    minutes = int(round(report.play_minutes))
+    pdf.text_block(f"{report.started.strftime('%d/%m/%Y à %H h %M')} · durée de jeu {minutes} min (pauses exclues) · "
+                   f"partie {MODES.get(report.mode, report.mode)}", size=10)
+    if report.mode != "solo":
+        pdf.text_block("Équipes : " + ", ".join(report.teams), size=10)
+    pdf.text_block(f"Session {report.session_id} · fin : {report.end_reason}", size=8, grey=True)
+
+
+def _result(pdf: Sheet, report: Report) -> None:
+    pdf.heading("Résultat", room=50)
+    if report.win == "gauges":
+        pdf.text_block(report.result[0].upper() + report.result[1:] + ".", size=12, style="B")
+        pdf.ln(1)
+        for gauge in report.gauges:
+            mark = " — seuil franchi" if gauge.crossed else ""
+            pdf.text_block(f"{gauge.label} : de {gauge.start} à {gauge.end}{mark}", size=10, indent=2)
+        _gauge_chart(pdf, report)
+        return
+    pdf.text_block(f"Gagnant : {report.result}", size=12, style="B")
+    pdf.ln(1)
+    total = len(report.panorama)
+    for team in report.team_lines:
+        panorama = ""
+        if report.win == "panorama":
+            done = ", ".join(team.panorama) if team.panorama else "aucun aspect"
+            panorama = f" · panorama {len(team.panorama)}/{total} ({done})"
+        pdf.text_block(f"{team.name} : {team.points} point(s){panorama}", size=10, indent=2)
+    if report.gauges and any(len(g.values) > 1 for g in report.gauges):
+        _gauge_chart(pdf, report)
+
+
+def _gauge_chart(pdf: Sheet, report: Report) -> None:
+    """The gauges over the cards: one dash pattern and marker per gauge, thresholds dotted and named."""
+    width, height = pdf.epw - 45, 48
+    if pdf.will_page_break(height + 22):
+        pdf.add_page()
+    pdf.ln(3)
+    x0, y0 = pdf.l_margin + 8, pdf.get_y()
+    low = min(g.low for g in report.gauges)
+    high = max(g.high for g in report.gauges)
+    steps = max(1, max(len(g.values) for g in report.gauges) - 1)
+
+    def at(i: int, v: float) -> tuple[float, float]:
+        return x0 + width * i / steps, y0 + height * (1 - (v - low) / (high - low))
+
+    pdf.set_line_width(0.2)
+    pdf.set_draw_color(LIGHT)
+    pdf.set_font(FONT, "", 7)
+    pdf.set_text_color(GREY)
+    for v in range(low, high + 1, max(1, (high - low) // 5)):
+        _, y = at(0, v)
+        pdf.line(x0, y, x0 + width, y)
+        pdf.text(x0 - 5, y + 1, str(v))
+    pdf.set_draw_color(INK)
+    pdf.rect(x0, y0, width, height)
+    pdf.text(x0, y0 + height + 4, "départ")
+    pdf.text(x0 + width - 12, y0 + height + 4, f"carte {steps}")
+    thresholds: dict[int, list[str]] = {}
+    for gauge in report.gauges:
+        for value in (gauge.lose_below, gauge.lose_above):
+            if value is not None:
+                thresholds.setdefault(value, []).append(gauge.label.split()[0])
+    pdf.set_dash_pattern(0.4, 0.8)
+    pdf.set_line_width(0.3)
+    for value, names in thresholds.items():
+        _, y = at(0, value)
+        pdf.line(x0, y, x0 + width, y)
+        pdf.text(x0 + width + 1, y + 1, printable("seuil : " + ", ".join(names))[:38])
+    pdf.set_text_color(INK)
+    for n, gauge in enumerate(report.gauges):
+        pdf.set_dash_pattern(*DASHES[n % len(DASHES)])
+        pdf.set_line_width(0.6)
+        points = [at(i, v) for i, v in enumerate(gauge.values)]
+        for a, b in zip(points, points[1:]):
+            pdf.line(*a, *b)
+        pdf.set_dash_pattern()
+        for x, y in points[:: max(1, len(points) // 12)] + points[-1:]:
+            _marker(pdf, MARKERS[n % len(MARKERS)], x, y)
+    pdf.set_y(y0 + height + 6)
+    _legend(pdf, report)
+
+
+def _marker(pdf: Sheet, shape: str, x: float, y: float, r: float = 1.1) -> None:
+    pdf.set_fill_color(INK)
+    pdf.set_line_width(0.3)
+    if shape == "circle":
+        pdf.circle(x, y, r, style="F")
+    elif shape == "square":
+        pdf.rect(x - r, y - r, 2 * r, 2 * r, style="F")
+    elif shape == "triangle":
+        pdf.polygon([(x, y - r * 1.3), (x + r * 1.2, y + r), (x - r * 1.2, y + r)], style="F")
+    else:
+        pdf.set_fill_color(255)
+        pdf.polygon([(x, y - r * 1.4), (x + r * 1.2, y), (x, y + r * 1.4), (x - r * 1.2, y)], style="DF")
+
+
+def _legend(pdf: Sheet, report: Report) -> None:
+    pdf.set_font(FONT, "", 8)
+    for n, gauge in enumerate(report.gauges):
+        x, y = pdf.l_margin + 8 + (n % 2) * 90, pdf.get_y() + 2
+        pdf.set_dash_pattern(*DASHES[n % len(DASHES)])
+        pdf.set_line_width(0.6)
+        pdf.line(x, y, x + 10, y)
+        pdf.set_dash_pattern()
+        _marker(pdf, MARKERS[n % len(MARKERS)], x + 5, y)
+        pdf.text(x + 12, y + 1.2, printable(f"{gauge.label} (de {gauge.start} à {gauge.end})"))
+        if n % 2 == 1 or n == len(report.gauges) - 1:
+            pdf.ln(5)
+    pdf.ln(2)
+
+
+def _rates_chart(pdf: Sheet, report: Report) -> None:
+    """Success per aspect: hatched bars on a light background, each with its figures written out."""
+    pdf.heading("Réussite par aspect", room=12 + 8 * len(report.rates))
+    label_w, bar_w, row_h = 45.0, pdf.epw - 45 - 32, 7.0
+    for rate in report.rates:
+        y = pdf.get_y()
+        x = pdf.l_margin + label_w
+        pdf.set_font(FONT, "", 10)
+        pdf.set_xy(pdf.l_margin, y)
+        pdf.cell(label_w - 2, row_h, printable(rate.label))
+        pdf.set_fill_color(LIGHT + 25)
+        pdf.set_draw_color(INK)
+        pdf.set_line_width(0.3)
+        pdf.rect(x, y + 1, bar_w, row_h - 2, style="DF")
+        filled = bar_w * rate.right / rate.answered if rate.answered else 0
+        if filled > 0:
+            with pdf.rect_clip(x, y + 1, filled, row_h - 2):
+                pdf.set_line_width(0.5)
+                offset = -row_h
+                while offset < filled:
+                    pdf.line(x + offset, y + row_h - 1, x + offset + row_h, y + 1)
+                    offset += 1.6
+            pdf.set_line_width(0.6)
+            pdf.rect(x, y + 1, filled, row_h - 2)
+        pdf.set_xy(x + bar_w + 2, y)
+        pdf.cell(30, row_h, printable(f"{rate.right}/{rate.answered} ({rate.percent} %)"))
+        pdf.set_y(y + row_h + 1)
+
+
+def _cards(pdf: Sheet, report: Report) -> None:
+    played = [c for c in report.cards if c.kind != "debate"]
+    if not played:
+        return
+    pdf.heading("Les cartes jouées")
+    for card in played:
+        _card(pdf, card)
+
+
+def _card(pdf: Sheet, card: CardLine) -> None:
+    if pdf.will_page_break(22):
+        pdf.add_page()
+    head = [f"{card.number}. {KIND_LABELS[card.kind]}", card.aspect_label]
+    if card.team and len(pdf.report.teams) > 1:
+        head.append(card.team)
+    pdf.text_block(" · ".join(head), size=8, grey=True)
+    if card.who:
+        pdf.text_block(card.who, size=9, style="I")
+    pdf.text_block(card.prompt, size=10, style="B")
+    if card.given is not None:
+        pdf.text_block(f"Réponse : {card.given} — {card.verdict}", size=10, indent=3)
+        if card.right is not None and not card.success:
+            pdf.text_block(f"Bonne réponse : {card.right}", size=10, indent=3)
+    elif card.kind != "event":
+        pdf.text_block(card.verdict[0].upper() + card.verdict[1:], size=10, indent=3, style="I")
+    if card.explanation:
+        pdf.text_block(card.explanation, size=9, indent=3)
+    if card.deltas:
+        pdf.text_block("Jauges : " + ", ".join(f"{label} {delta:+d}" for label, delta in card.deltas),
+                       size=9, indent=3)
+    if card.source:
+        pdf.text_block(f"Source : {card.source}", size=8, style="I", grey=True, indent=3)
+    pdf.ln(2)
+
+
+def _debates(pdf: Sheet, report: Report) -> None:
+    pdf.heading("Débats, à poursuivre")
+    for card in report.debates:
+        pdf.text_block(f"{card.number}. {card.prompt}", size=10, style="B")
+        note = card.note if card.note else ("carte passée" if card.outcome == "skipped" else "pas de note")
+        pdf.text_block(f"Note de l'animateur : {note}", size=10, indent=3)
+        pdf.ln(1.5)
+
+
+def _messages(pdf: Sheet, report: Report) -> None:
+    if report.key_messages:
+        pdf.heading("Messages clés")
+        pdf.bullets(report.key_messages)
+    if report.discussion:
+        pdf.heading("Pour continuer la discussion")
+        pdf.bullets(report.discussion)
+    if report.to_review:
+        pdf.heading("À approfondir")
+        pdf.bullets(report.to_review, size=9)
+
+
+def _notes(pdf: Sheet) -> None:
+    """Ruled lines for handwritten notes, at least eight of them, to the bottom of the page."""
+    pdf.heading("Notes", room=8 * 9 + 12)
+    pdf.set_draw_color(GREY)
+    pdf.set_line_width(0.2)
+    y = pdf.get_y() + 8
+    while y < pdf.h - MARGIN - 8:
+        pdf.line(pdf.l_margin, y, pdf.l_margin + pdf.epw, y)
+        y += 8

@@ -1,0 +1,129 @@
+"""The debriefing sheet and the CSV, made from session logs alone, read back as a user would."""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from game.cli import main
+from game.debrief.files import write_debrief
+from game.engine.rules import Action
+from game.simulate import play_session, team_names
+from tests.conftest import card, question, scenario, session_of
+
+START = 1795424400.0  # 23 November 2026, 09:00 UTC
+
+
+def write_log(session, path: Path) -> Path:
+    lines = [json.dumps({**e, "t": START + e["t"]}, ensure_ascii=False) for e in session.events]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def pdf_text(path: Path) -> str:
+    text = "\n".join(page.extract_text() for page in PdfReader(path).pages)
+    return re.sub(r"\s+", " ", text)
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u202f", " ").replace("\u00a0", " "))
+
+
+@pytest.fixture(scope="module")
+def sheets(shipped, tmp_path_factory):
+    """A random session of every shipped scenario, logged, then turned into its sheet."""
+    folder = tmp_path_factory.mktemp("sheets")
+    made = {}
+    for scenario_id, loaded in shipped.scenarios.items():
+        info = loaded.info
+        session = play_session(info, shipped.pool(info), shipped.aspect_labels(info), team_names(info, None), 3, "random")
+        made[scenario_id] = (session, write_debrief(write_log(session, folder / f"{scenario_id}.jsonl")))
+    return made
+
+
+def test_every_card_played_is_on_the_sheet(sheets):
+    for scenario_id, (session, written) in sheets.items():
+        text = flat(pdf_text(written.pdf))
+        assert flat(session.game.scenario.title) in text
+        for name in session.game.teams:
+            if session.game.scenario.mode != "solo":
+                assert name in text
+        for play in session.state.plays:
+            c = session.game.cards[play.index]
+            shown = f"{c.situation}" if c.kind == "persona" else c.prompt
+            assert flat(shown)[:60] in text, (scenario_id, c.id)
+
+
+def test_twenty_minute_sessions_fit_in_two_to_four_pages(sheets):
+    for scenario_id in ("atelier-teletravail", "maison-de-region-partenaires", "accueil-france-services"):
+        pages = len(PdfReader(sheets[scenario_id][1].pdf).pages)
+        assert 2 <= pages <= 4, (scenario_id, pages)
+
+
+def test_the_font_is_embedded_and_metadata_set(sheets):
+    reader = PdfReader(sheets["atelier-teletravail"][1].pdf)
+    fonts = {str(f["/BaseFont"]) for page in reader.pages for f in page["/Resources"]["/Font"].values()}
+    assert fonts and all("AtkinsonHyperlegible" in f for f in fonts)
+    assert reader.metadata.title == "Bilan de séance — Atelier télétravail"
+    assert reader.metadata.creator.startswith("Atelier service public")
+    assert str(reader.trailer["/Root"]["/Lang"]) == "fr"
+
+
+def test_french_characters_survive_and_no_glyph_is_missing(tmp_path, caplog):
+    cards = [
+        question("fr-1", "a", correct=(0,)),
+        card({"id": "fr-3", "kind": "debate", "aspect": "a", "prompt": "Débat « ouvert »"}),
+        card({"id": "fr-2", "kind": "question", "aspect": "a",
+              "prompt": "Le cœur de l’été : « ça » est-il à Noël\u202f? – oui… ou non",
+              "answers": [{"text": "Œuvre ê î ô û ë ï ü ÿ", "correct": True}, {"text": "Ç É È À"}],
+              "explanation": "Ligne d’explication œ æ", "source": "Décret n°\u00a02016-151"}),
+    ]
+    session = session_of(scenario(), cards, ["Équipe Été", "Équipe Œil"])
+    for t, action in enumerate([Action("answer", (1,)), Action("next"), Action("note", text="À reprendre : l’isolement"),
+                                Action("next"), Action("answer", (1,)), Action("next")], start=1):
+        session.act(action, t * 30)
+    with caplog.at_level(logging.WARNING, logger="fpdf"):
+        written = write_debrief(write_log(session, tmp_path / "fr.jsonl"))
+    assert not [r for r in caplog.records if "missing" in r.getMessage()]
+    text = flat(pdf_text(written.pdf))
+    for sample in ("Le cœur de l’été : « ça » est-il à Noël ? – oui… ou non", "Œuvre ê î ô û ë ï ü ÿ",
+                   "Équipe Œil", "À reprendre : l’isolement", "Débat « ouvert »", "Décret n° 2016-151"):
+        assert sample in text, sample
+    assert "Réponse : Ç É È À — faux" in text and "Bonne réponse : Œuvre" in text
+
+
+def test_the_csv_has_one_row_per_card_and_opens_in_french_excel(sheets):
+    session, written = sheets["maison-de-region-partenaires"]
+    raw = written.csv.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
+    assert rows[0] == ["session", "date", "scénario", "équipe", "ordre", "carte", "type", "aspect", "réponse",
+                       "résultat", "jauges", "secondes"]
+    assert len(rows) - 1 == len(session.state.plays)
+    first = rows[1]
+    play = session.state.plays[0]
+    assert first[2] == "maison-de-region-partenaires" and first[5] == play.card_id
+    assert first[1].startswith("2026-11-23")
+    assert all(len(row) == 12 for row in rows)
+
+
+def test_debrief_command_rewrites_sheets_and_merges_csv(sheets, tmp_path, capsys):
+    logs = [str(written.log) for _, written in sheets.values()]
+    assert main(["debrief", *logs, "--out", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("Bilan : ") == len(logs) and "Tableau de toutes les sessions" in out
+    merged = list(csv.reader((tmp_path / "sessions.csv").read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    assert len(merged) - 1 == sum(len(s.state.plays) for s, _ in sheets.values())
+    assert len(list(tmp_path.glob("*.pdf"))) == len(logs) and len(list(tmp_path.glob("*.jsonl"))) == len(logs)
+
+
+def test_debrief_of_a_missing_log_is_a_plain_error(tmp_path, capsys):
+    assert main(["debrief", str(tmp_path / "absent.jsonl")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("erreur : ") and "introuvable" in err and "Traceback" not in err
