@@ -130,9 +130,10 @@ def bench_sheet() -> None:
     """The debriefing sheet of a 40-card session, beside fpdf2 writing the same text in the same font."""
     from fpdf import FPDF
 
-    from game.debrief.pdf import printable, write_sheet
+    from game.debrief.pdf import write_sheet
     from game.debrief.report import build_report
-    from game.paths import content_root, shipped_decks
+    from game.fonts import font_path, printable
+    from game.paths import shipped_decks
 
     pool = load_library([(shipped_decks(), True)]).decks["teletravail"].cards
     scenario = ScenarioInfo.model_validate({
@@ -144,12 +145,11 @@ def bench_sheet() -> None:
     assert len(report.cards) == 40
     texts = [printable(t) for c in report.cards
              for t in (c.prompt, c.given or "", c.right or "", c.explanation or "", c.source or "") if t]
-    font = content_root() / "assets" / "fonts"
 
     def bare() -> None:
         pdf = FPDF(format="A4")
-        for style, name in (("", "Regular"), ("B", "Bold"), ("I", "Italic")):
-            pdf.add_font("A", style, str(font / f"AtkinsonHyperlegible-{name}.ttf"))
+        for style, name in (("", "regular"), ("B", "bold"), ("I", "italic")):
+            pdf.add_font("A", style, str(font_path("atkinson", name)))
         pdf.add_page()
         for text in texts:
             pdf.set_font("A", "", 10)

@@ -17,7 +17,7 @@ from game.session.recorded import RecordedSession
 RATINGS = {"best": "Meilleure réponse", "acceptable": "Réponse acceptable", "poor": "Réponse à éviter"}
 KIND_LABELS = {"question": "Question", "debate": "Débat", "persona": "Usager", "situation": "Situation",
                "event": "Événement"}
-HELP = ("Commandes : un numéro pour répondre (plusieurs séparés d'espaces si la question l'indique), "
+HELP = ("Commandes : un numéro pour répondre (plusieurs séparés d’espaces si la question l’indique), "
         "Entrée pour continuer, s passer la carte, u annuler la dernière étape, p pause / reprise, "
         "n <texte> noter pendant un débat, f finir la partie, ? aide.")
 

@@ -6,7 +6,7 @@ from game.engine.rules import Game, State
 
 END_REASONS = {
     "panorama": "panorama complet", "gauges": "une jauge a franchi son seuil", "time": "durée maximale atteinte",
-    "cards": "toutes les cartes jouées", "facilitator": "arrêtée par l'animateur",
+    "cards": "toutes les cartes jouées", "facilitator": "arrêtée par l’animateur",
 }
 
 

@@ -102,7 +102,7 @@ def keyboard(lines, limit=2000):
 
 def test_keyboard_alone_plays_a_whole_session(capsys, monkeypatch, tmp_path):
     monkeypatch.setattr("builtins.input", keyboard([]))
-    code, out, _ = run(capsys, "play", "--sessions-dir", str(tmp_path), "--seed", "2", "--teams", "3")
+    code, out, _ = run(capsys, "play", "--console", "--sessions-dir", str(tmp_path), "--seed", "2", "--teams", "3")
     assert code == 0
     assert "Fin de la partie : " in out and "Résultat : " in out
     [log] = tmp_path.glob("*-atelier-teletravail-*.jsonl")
@@ -115,15 +115,16 @@ def test_keyboard_alone_plays_a_whole_session(capsys, monkeypatch, tmp_path):
 
 def test_an_interrupted_session_resumes_where_it_stopped(capsys, monkeypatch, tmp_path):
     monkeypatch.setattr("builtins.input", keyboard(["2", "", "p"], limit=0))
-    code, out, _ = run(capsys, "play", "--scenario", "accueil-france-services", "--sessions-dir", str(tmp_path), "--seed", "1")
+    code, out, _ = run(capsys, "play", "--console", "--scenario", "accueil-france-services", "--sessions-dir",
+                       str(tmp_path), "--seed", "1")
     assert code == 0 and "Session interrompue et enregistrée" in out
     monkeypatch.setattr("builtins.input", keyboard(["p"]))
-    code, out, _ = run(capsys, "resume", "--sessions-dir", str(tmp_path))
+    code, out, _ = run(capsys, "resume", "--console", "--sessions-dir", str(tmp_path))
     assert code == 0 and "Reprise de la session" in out and "Fin de la partie" in out
     [log] = tmp_path.glob("*.jsonl")
     types = [json.loads(line)["type"] for line in log.read_text(encoding="utf-8").splitlines()]
     assert types[:5] == ["start", "answer", "next", "pause", "reopen"] and types[5] == "resume"
-    code, out, _ = run(capsys, "resume", str(log))
+    code, out, _ = run(capsys, "resume", "--console", str(log))
     assert code == 0 and "déjà terminée" in out
 
 

@@ -42,11 +42,18 @@ def build_parser() -> argparse.ArgumentParser:
     _sessions_option(play)
     play.add_argument("--teams", type=int, metavar="N", help="nombre d'équipes (dans les limites du scénario)")
     play.add_argument("--seed", type=int, help="graine du tirage des cartes (défaut : au hasard)")
+    play.add_argument("--fullscreen", action="store_true", help="plein écran (F11 bascule pendant le jeu)")
+    play.add_argument("--autoplay", action="store_true", help="un robot joue toute la session à l'écran (démonstration)")
+    play.add_argument("--fast", action="store_true", help="sans attentes ni animations (avec --autoplay)")
+    play.add_argument("--out", type=Path, metavar="DOSSIER", help="dossier du journal et du bilan de cette session")
+    play.add_argument("--console", action="store_true", help="jouer dans le terminal plutôt qu'à l'écran")
 
     resume = commands.add_parser("resume", help="reprendre une session interrompue")
     resume.add_argument("log", nargs="?", type=Path, metavar="JOURNAL",
                         help="journal de session (.jsonl) ; défaut : la dernière session non terminée")
     _sessions_option(resume)
+    resume.add_argument("--console", action="store_true", help="reprendre dans le terminal plutôt qu'à l'écran")
+    resume.add_argument("--fullscreen", action="store_true", help="plein écran")
 
     validate = commands.add_parser("validate", help="vérifier des decks et des scénarios")
     validate.add_argument("paths", nargs="*", type=Path, metavar="CHEMIN",
@@ -86,7 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "resume":
             return run_resume(args)
         if args.command is None:
-            args = build_parser().parse_args(["play"])
+            return run_play(build_parser().parse_args(["play"]), home=True)
         return run_play(args)
     except ContentInvalid as exc:
         for error in exc.errors:

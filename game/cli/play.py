@@ -5,20 +5,20 @@ from __future__ import annotations
 import argparse
 import secrets
 import time
-import uuid
 from pathlib import Path
 
 from game.cli import UserError
 from game.cli.content import load_scenario
 from game.console import Console
 from game.debrief.files import write_debrief
-from game.engine.record import new_session
 from game.paths import default_sessions_dir
-from game.session.recorded import RecordedSession, is_finished
+from game.session.recorded import RecordedSession, latest_unfinished
 from game.simulate import team_names
 
 
 def _sessions_dir(args: argparse.Namespace) -> Path:
+    if getattr(args, "out", None) is not None:
+        return args.out
     return args.sessions_dir if args.sessions_dir is not None else default_sessions_dir()
 
 
@@ -35,30 +35,24 @@ def _play(recorded: RecordedSession) -> int:
     return 0
 
 
-def run_play(args: argparse.Namespace) -> int:
+def run_play(args: argparse.Namespace, home: bool = False) -> int:
     library, scenario = load_scenario(args.scenario, args.decks)
     limits = scenario.team_range
     if args.teams is not None and not limits.min <= args.teams <= limits.max:
         raise UserError(f"ce scénario se joue de {limits.min} à {limits.max} équipe(s), pas {args.teams}")
+    if not args.console:
+        from game.cli.screen import run_screen
+        return run_screen(args, library, scenario, home)
     names = team_names(scenario, args.teams)
     seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
-    now = time.time()
-    session_id = uuid.uuid4().hex[:12]
     folder = _sessions_dir(args)
-    path = folder / f"{time.strftime('%Y%m%d-%H%M%S', time.localtime(now))}-{scenario.id}-{session_id[:6]}.jsonl"
-    session = new_session(scenario, library.pool(scenario), names, seed, now, library.aspect_labels(scenario),
-                          session_id)
     try:
-        recorded = RecordedSession.create(path, session)
+        recorded = RecordedSession.start(folder, scenario, library.pool(scenario), names, seed,
+                                         library.aspect_labels(scenario), time.time())
     except OSError as exc:
         raise UserError(f"{folder} : impossible d'y écrire le journal de session ({exc.strerror or exc})") from None
-    print(f"{scenario.title} — {', '.join(names)}. Journal : {path}")
+    print(f"{scenario.title} — {', '.join(names)}. Journal : {recorded.path}")
     return _play(recorded)
-
-
-def latest_unfinished(folder: Path) -> Path | None:
-    logs = sorted(folder.glob("*.jsonl"), key=lambda p: p.stat().st_mtime, reverse=True) if folder.is_dir() else []
-    return next((p for p in logs if not is_finished(p)), None)
 
 
 def run_resume(args: argparse.Namespace) -> int:
@@ -68,6 +62,9 @@ def run_resume(args: argparse.Namespace) -> int:
         path = latest_unfinished(folder)
         if path is None:
             raise UserError(f"aucune session interrompue dans {folder}")
+    if not args.console:
+        from game.cli.screen import resume_screen
+        return resume_screen(args, path)
     recorded = RecordedSession.resume(path, time.time())
     if recorded.dropped_tail:
         print("La dernière ligne du journal était coupée (arrêt brutal) : elle a été écartée.")

@@ -12,7 +12,7 @@ from fpdf import FPDF
 
 from game import __version__
 from game.debrief.report import KIND_LABELS, CardLine, Report
-from game.paths import content_root
+from game.fonts import font_path, printable
 
 FONT = "Atkinson"
 MARGIN = 15.0
@@ -25,22 +25,16 @@ DASHES = [(0.0, 0.0), (2.2, 1.2), (0.6, 1.0), (3.5, 1.2)]
 MARKERS = ["circle", "square", "triangle", "diamond"]
 
 
-def printable(text: str) -> str:
-    """The font has no narrow no-break space: a no-break space keeps the punctuation attached."""
-    return text.replace("\u202f", "\u00a0")
-
-
 class Sheet(FPDF):
     def __init__(self, report: Report):
         super().__init__(orientation="portrait", unit="mm", format="A4")
-        fonts = content_root() / "assets" / "fonts"
-        for style, name in (("", "Regular"), ("B", "Bold"), ("I", "Italic"), ("BI", "BoldItalic")):
-            self.add_font(FONT, style, str(fonts / f"AtkinsonHyperlegible-{name}.ttf"))
+        for style, name in (("", "regular"), ("B", "bold"), ("I", "italic"), ("BI", "bolditalic")):
+            self.add_font(FONT, style, str(font_path("atkinson", name)))
         self.report = report
         self.set_margins(MARGIN, MARGIN, MARGIN)
         self.set_auto_page_break(True, margin=MARGIN + 5)
         self.set_title(printable(f"Bilan de séance — {report.title}"))
-        self.set_subject("Bilan d'une séance de jeu sérieux")
+        self.set_subject("Bilan d’une séance de jeu sérieux")
         self.set_lang("fr")
         self.set_creator(f"Atelier service public {__version__}")
         self.set_author("Atelier service public")
@@ -111,8 +105,8 @@ def _header(pdf: Sheet, report: Report) -> None:
     pdf.text_block(f"{report.started.strftime('%d/%m/%Y à %H h %M')} · durée de jeu {minutes} min (pauses exclues) · "
                    f"partie {MODES.get(report.mode, report.mode)}", size=10)
     if report.mode != "solo":
-        pdf.text_block("Équipes : " + ", ".join(report.teams), size=10)
-    pdf.text_block(f"Session {report.session_id} · fin : {report.end_reason}", size=8, grey=True)
+        pdf.text_block("Équipes : " + ", ".join(report.teams), size=10)
+    pdf.text_block(f"Session {report.session_id} · fin : {report.end_reason}", size=8, grey=True)
 
 
 def _result(pdf: Sheet, report: Report) -> None:
@@ -122,10 +116,10 @@ def _result(pdf: Sheet, report: Report) -> None:
         pdf.ln(1)
         for gauge in report.gauges:
             mark = " — seuil franchi" if gauge.crossed else ""
-            pdf.text_block(f"{gauge.label} : de {gauge.start} à {gauge.end}{mark}", size=10, indent=2)
+            pdf.text_block(f"{gauge.label} : de {gauge.start} à {gauge.end}{mark}", size=10, indent=2)
         _gauge_chart(pdf, report)
         return
-    pdf.text_block(f"Gagnant : {report.result}", size=12, style="B")
+    pdf.text_block(f"Gagnant : {report.result}", size=12, style="B")
     pdf.ln(1)
     total = len(report.panorama)
     for team in report.team_lines:
@@ -133,7 +127,7 @@ def _result(pdf: Sheet, report: Report) -> None:
         if report.win == "panorama":
             done = ", ".join(team.panorama) if team.panorama else "aucun aspect"
             panorama = f" · panorama {len(team.panorama)}/{total} ({done})"
-        pdf.text_block(f"{team.name} : {team.points} point(s){panorama}", size=10, indent=2)
+        pdf.text_block(f"{team.name} : {team.points} point(s){panorama}", size=10, indent=2)
     if report.gauges and any(len(g.values) > 1 for g in report.gauges):
         _gauge_chart(pdf, report)
 
@@ -174,7 +168,7 @@ def _gauge_chart(pdf: Sheet, report: Report) -> None:
     for value, names in thresholds.items():
         _, y = at(0, value)
         pdf.line(x0, y, x0 + width, y)
-        pdf.text(x0 + width + 1, y + 1, printable("seuil : " + ", ".join(names))[:38])
+        pdf.text(x0 + width + 1, y + 1, printable("seuil : " + ", ".join(names))[:38])
     pdf.set_text_color(INK)
     for n, gauge in enumerate(report.gauges):
         pdf.set_dash_pattern(*DASHES[n % len(DASHES)])
@@ -267,18 +261,18 @@ def _card(pdf: Sheet, card: CardLine) -> None:
         pdf.text_block(card.who, size=9, style="I")
     pdf.text_block(card.prompt, size=10, style="B")
     if card.given is not None:
-        pdf.text_block(f"Réponse : {card.given} — {card.verdict}", size=10, indent=3)
+        pdf.text_block(f"Réponse : {card.given} — {card.verdict}", size=10, indent=3)
         if card.right is not None and not card.success:
-            pdf.text_block(f"Bonne réponse : {card.right}", size=10, indent=3)
+            pdf.text_block(f"Bonne réponse : {card.right}", size=10, indent=3)
     elif card.kind != "event":
         pdf.text_block(card.verdict[0].upper() + card.verdict[1:], size=10, indent=3, style="I")
     if card.explanation:
         pdf.text_block(card.explanation, size=9, indent=3)
     if card.deltas:
-        pdf.text_block("Jauges : " + ", ".join(f"{label} {delta:+d}" for label, delta in card.deltas),
+        pdf.text_block("Jauges : " + ", ".join(f"{label} {delta:+d}" for label, delta in card.deltas),
                        size=9, indent=3)
     if card.source:
-        pdf.text_block(f"Source : {card.source}", size=8, style="I", grey=True, indent=3)
+        pdf.text_block(f"Source : {card.source}", size=8, style="I", grey=True, indent=3)
     pdf.ln(2)
 
 
@@ -287,7 +281,7 @@ def _debates(pdf: Sheet, report: Report) -> None:
     for card in report.debates:
         pdf.text_block(f"{card.number}. {card.prompt}", size=10, style="B")
         note = card.note if card.note else ("carte passée" if card.outcome == "skipped" else "pas de note")
-        pdf.text_block(f"Note de l'animateur : {note}", size=10, indent=3)
+        pdf.text_block(f"Note de l’animateur : {note}", size=10, indent=3)
         pdf.ln(1.5)
 
 

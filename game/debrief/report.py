@@ -146,7 +146,7 @@ def _card_line(game: Any, play: Play, number: int, aspects: dict[str, str]) -> C
             verdict = "juste" if play.correct else "faux"
     elif card.kind in ("persona", "situation"):
         who = f"{card.name}, {card.age} ans" if card.kind == "persona" else card.partner
-        prompt = f"{card.situation} Besoin : {card.need}" if card.kind == "persona" else card.prompt
+        prompt = f"{card.situation} Besoin : {card.need}" if card.kind == "persona" else card.prompt
         if play.outcome == "answered":
             option = card.options[play.choices[0]]
             given, explanation = option.text, option.feedback
@@ -189,7 +189,7 @@ def _to_review(rates: list[AspectRate], lines: list[CardLine]) -> list[str]:
     for rate in sorted((r for r in rates if r.right < r.answered), key=lambda r: r.right / r.answered):
         missed = [f"carte {c.number} ({c.who or _shorten(c.prompt)})" for c in lines
                   if c.aspect_label == rate.label and c.success is False]
-        review.append(f"{rate.label} : {rate.right} sur {rate.answered} réussies. À revoir : " + " ; ".join(missed))
+        review.append(f"{rate.label} : {rate.right} sur {rate.answered} réussies. À revoir : " + " ; ".join(missed))
     return review
 
 

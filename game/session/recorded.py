@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from game.content.errors import display_path
-from game.engine.record import Session
+from game.content.models import ScenarioInfo
+from game.engine.record import Session, new_session
 from game.engine.rules import Action, IllegalAction, State
 from game.session.log import LogContents, LogError, LogWriter, read_log
 
@@ -26,6 +30,15 @@ class RecordedSession:
     @property
     def state(self) -> State:
         return self.session.state
+
+    @classmethod
+    def start(cls, folder: Path, scenario: ScenarioInfo, pool: Sequence[Any], teams: Sequence[str], seed: int,
+              aspects: dict[str, str], now: float) -> RecordedSession:
+        """A new session, drawn and logged in `folder` under a name that sorts by date."""
+        session_id = uuid.uuid4().hex[:12]
+        stamp = datetime.fromtimestamp(now).strftime("%Y%m%d-%H%M%S")
+        path = folder / f"{stamp}-{scenario.id}-{session_id[:6]}.jsonl"
+        return cls.create(path, new_session(scenario, pool, teams, seed, now, aspects, session_id))
 
     @classmethod
     def create(cls, path: Path, session: Session) -> RecordedSession:
@@ -61,6 +74,14 @@ def replay_log(path: Path, contents: LogContents | None = None) -> Session:
         return Session.replay(contents.events)
     except (IllegalAction, KeyError, ValueError, TypeError) as exc:
         raise LogError(f"{display_path(path)} : le journal ne se rejoue pas ({exc})") from None
+
+
+def latest_unfinished(folder: Path, look_at: int = 10) -> Path | None:
+    """The most recent log whose session has not ended, among the last few (start-up stays light)."""
+    if not folder.is_dir():
+        return None
+    logs = sorted(folder.glob("*.jsonl"), key=lambda p: p.stat().st_mtime, reverse=True)[:look_at]
+    return next((p for p in logs if not is_finished(p)), None)
 
 
 def is_finished(path: Path) -> bool:

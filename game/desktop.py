@@ -1,0 +1,37 @@
+"""Opening and printing a file with what the system offers, saying plainly when it offers nothing."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+
+def _run(command: list[str]) -> bool:
+    try:
+        subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    except OSError:
+        return False
+    return True
+
+
+def open_file(path: Path) -> str:
+    """Open with the system's viewer; the sentence says what happened."""
+    if sys.platform.startswith("win"):
+        os.startfile(path)  # type: ignore[attr-defined]  # noqa: S606 - the user's own file
+        return f"Ouverture de {path.name}…"
+    opener = "open" if sys.platform == "darwin" else shutil.which("xdg-open")
+    if opener and _run([opener, str(path)]):
+        return f"Ouverture de {path.name}…"
+    return f"Aucune visionneuse trouvée : ouvrez vous-même {path}"
+
+
+def print_file(path: Path) -> str:
+    """Send to the default printer with lp or lpr when present."""
+    for command in ("lp", "lpr"):
+        found = shutil.which(command)
+        if found and _run([found, str(path)]):
+            return f"{path.name} envoyé à l’imprimante par défaut."
+    return f"Pas de commande d’impression (lp ou lpr) sur ce poste : imprimez {path} depuis la visionneuse."

@@ -1,0 +1,216 @@
+"""The window and its loop: a stack of scenes, intents in, frames out only when something changed.
+
+Between events the loop sleeps in `pygame.event.wait`; it draws when an intent was handled, when
+the window changed, once a second while a clock is shown, and at 60 frames a second only while
+an animation runs.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pygame
+
+from game.content.library import Library
+from game.ui.intents import Intent, translate
+from game.ui.settings import Settings
+from game.ui.strings import tr
+from game.ui.text import FontBook, TextCache
+from game.ui.theme import HIGH_CONTRAST, LIGHT, Theme
+
+MIN_SIZE = (960, 540)
+FPS = 60
+
+
+class Scene:
+    """One screen. It reads the engine's state, sends it actions, and draws; `draw` changes nothing."""
+
+    overlay = False  # drawn over the scene beneath it
+
+    def __init__(self, app: App):
+        self.app = app
+
+    @property
+    def typing(self) -> bool:
+        return False
+
+    def layout(self, width: int, height: int) -> None:
+        """Place everything for this window size; called when shown and on every resize."""
+
+    def handle(self, intent: Intent) -> None:
+        """React to one intention."""
+
+    def animating(self, now: float) -> bool:
+        return False
+
+    def tick(self, now: float) -> float | None:
+        """Seconds until the scene must be drawn again for a clock, or None."""
+        return None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        raise NotImplementedError
+
+
+class App:
+    def __init__(self, library: Library, sessions_dir: Path, size: tuple[int, int] = (1280, 720),
+                 fullscreen: bool = False, settings_path: Path | None = None, fast: bool = False,
+                 clock: Callable[[], float] = time.time):
+        pygame.display.init()
+        pygame.font.init()
+        pygame.display.set_caption(tr("app.title"))
+        self.library = library
+        self.sessions_dir = sessions_dir
+        self.settings_path = settings_path
+        self.settings = Settings.load(settings_path)
+        self.fast = fast
+        self.clock = clock
+        self.fullscreen = fullscreen
+        self.screen = pygame.display.set_mode(size, pygame.RESIZABLE | (pygame.FULLSCREEN if fullscreen else 0))
+        self.scenes: list[Scene] = []
+        self.running = True
+        self.dirty = True
+        self.frames = 0
+        self.overflows: set[str] = set()
+        self.on_idle: Callable[[App], None] | None = None  # the autopilot's hook
+        self.apply_settings()
+
+    # -- look --------------------------------------------------------------------------------
+
+    def apply_settings(self) -> None:
+        self.theme: Theme = HIGH_CONTRAST if self.settings.high_contrast else LIGHT
+        self.fonts = FontBook("opendyslexic" if self.settings.dyslexia_font else "atkinson")
+        self.text = TextCache(self.fonts)
+        self.settings.save(self.settings_path)
+        self.relayout()
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return self.screen.get_size()
+
+    @property
+    def body(self) -> int:
+        """Body text in pixels: a thirtieth of the window height at least, times the reader's scale."""
+        return max(12, round(self.size[1] / 30 * self.settings.scale))
+
+    def report_overflow(self, text: str) -> None:
+        if text not in self.overflows:
+            self.overflows.add(text)
+            print(f"texte trop long pour sa zone, coupé : {text[:80]}", file=sys.stderr)
+
+    # -- scenes ------------------------------------------------------------------------------
+
+    @property
+    def top(self) -> Scene:
+        return self.scenes[-1]
+
+    def push(self, scene: Scene) -> None:
+        self.scenes.append(scene)
+        scene.layout(*self.size)
+        self._typing_changed()
+        self.dirty = True
+
+    def pop(self) -> None:
+        self.scenes.pop()
+        self._typing_changed()
+        self.dirty = True
+        if not self.scenes:
+            self.running = False
+
+    def pop_all(self) -> None:
+        """Close every scene: the program ends (sessions are already on disk)."""
+        self.scenes.clear()
+        self.running = False
+
+    def replace(self, scene: Scene) -> None:
+        self.scenes = [scene]
+        scene.layout(*self.size)
+        self._typing_changed()
+        self.dirty = True
+
+    def relayout(self) -> None:
+        for scene in self.scenes:
+            scene.layout(*self.size)
+        self.dirty = True
+
+    def _typing_changed(self) -> None:
+        if self.scenes and self.top.typing:
+            pygame.key.start_text_input()
+        else:
+            pygame.key.stop_text_input()
+
+    def toggle_fullscreen(self) -> None:
+        self.fullscreen = not self.fullscreen
+        flags = pygame.RESIZABLE | (pygame.FULLSCREEN if self.fullscreen else 0)
+        size = (0, 0) if self.fullscreen else (1280, 720)
+        self.screen = pygame.display.set_mode(size, flags)
+        self.relayout()
+
+    # -- the loop ----------------------------------------------------------------------------
+
+    def dispatch(self, event: pygame.event.Event) -> None:
+        if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
+            if not self.fullscreen and event.type == pygame.VIDEORESIZE:
+                width, height = max(MIN_SIZE[0], event.w), max(MIN_SIZE[1], event.h)
+                if (width, height) != self.size:
+                    self.screen = pygame.display.set_mode((width, height), pygame.RESIZABLE)
+            self.relayout()
+            return
+        if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN):
+            self.dirty = True
+            return
+        intent = translate(event, typing=self.top.typing)
+        if intent is None:
+            return
+        if intent.kind == "fullscreen":
+            self.toggle_fullscreen()
+            return
+        was_typing = self.top.typing
+        self.top.handle(intent)
+        if self.scenes and self.top.typing != was_typing:
+            self._typing_changed()
+        self.dirty = True
+
+    def draw(self) -> None:
+        first = len(self.scenes) - 1
+        while first > 0 and self.scenes[first].overlay:
+            first -= 1
+        for scene in self.scenes[first:]:
+            scene.draw(self.screen)
+        pygame.display.flip()
+        self.frames += 1
+        self.dirty = False
+
+    def run(self, max_frames: int | None = None) -> None:
+        """Until the last scene closes (or `max_frames` frames, for measurements)."""
+        next_tick: float | None = None
+        while self.running and self.scenes:
+            now = self.clock()
+            animating = self.top.animating(now)
+            if next_tick is not None and time.monotonic() >= next_tick:
+                self.dirty = True
+            if self.dirty or animating:
+                self.draw()
+                if max_frames is not None and self.frames >= max_frames:
+                    return
+                wait = self.top.tick(now)
+                next_tick = time.monotonic() + wait if wait is not None else None
+            if self.on_idle is not None:
+                self.on_idle(self)
+            timeout = 1000 // FPS if animating else self._timeout(next_tick)
+            event = pygame.event.wait(timeout) if timeout != 0 else pygame.event.poll()
+            events = [event] + pygame.event.get() if event.type != pygame.NOEVENT else pygame.event.get()
+            for event in events:
+                if not self.scenes:
+                    break
+                self.dispatch(event)
+        pygame.key.stop_text_input()
+
+    def _timeout(self, next_tick: float | None) -> int:
+        if self.on_idle is not None and self.fast:
+            return 0
+        if next_tick is None:
+            return 250 if self.on_idle is not None else 0x7FFFFFFF
+        return max(1, int((next_tick - time.monotonic()) * 1000))

@@ -1,0 +1,1 @@
+"""The screens of a session: home, teams, play, menus, end and debriefing."""

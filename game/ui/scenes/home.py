@@ -1,0 +1,86 @@
+"""Home: the scenarios on the left, the focused one described on the right; resuming comes first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+
+from game.ui.app import App
+from game.ui.scenes.listing import ListScene
+from game.ui.strings import tr
+from game.ui.widgets import Choice, line, panel, text_box
+
+
+class HomeScene(ListScene):
+    title = tr("home.title")
+
+    def __init__(self, app: App, unfinished: Path | None = None):
+        self.unfinished = unfinished
+        self.scenarios = {s.info.id: s.info for s in sorted(
+            app.library.scenarios.values(), key=lambda s: (s.info.id != "atelier-teletravail", s.info.title))}
+        super().__init__(app, focus=1 if unfinished is not None else 0)
+
+    def choices(self) -> list[Choice]:
+        choices = []
+        if self.unfinished is not None:
+            choices.append(Choice(tr("home.resume", title=self.unfinished.stem), "resume"))
+        for s in self.scenarios.values():
+            choices.append(Choice(s.title, f"scenario:{s.id}"))
+        choices += [Choice(tr("home.accessibility"), "access"), Choice(tr("home.quit"), "quit")]
+        return choices
+
+    def layout(self, width: int, height: int) -> None:
+        body = self.app.body
+        pad = body * 3 // 2
+        self.title_rect = pygame.Rect(pad, pad, width - 2 * pad, int(body * 2.4))
+        top = self.title_rect.bottom + body
+        list_w = int((width - 3 * pad) * 0.45)
+        self.detail_rect = pygame.Rect(2 * pad + list_w, top, width - 3 * pad - list_w, height - top - pad)
+        heights = [int(body * 2.4)] * len(self.buttons.choices)
+        self.buttons.layout(pygame.Rect(pad, top, list_w, height - top - pad), heights, body // 2)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        theme, body = self.app.theme, self.app.body
+        surface.fill(theme.background)
+        title = line(self.app, surface, self.title, self.title_rect.topleft, int(body * 1.8), theme.text, bold=True)
+        line(self.app, surface, tr("home.subtitle"), (title.right + body, title.bottom - body // 4), body, theme.muted,
+             anchor="bottomleft")
+        self.buttons.draw(self.app, surface)
+        key = self.buttons.choices[self.buttons.focus].key
+        if key.startswith("scenario:"):
+            self._describe(surface, self.scenarios[key.split(":", 1)[1]])
+
+    def _describe(self, surface: pygame.Surface, scenario) -> None:
+        theme, body, rect = self.app.theme, self.app.body, self.detail_rect
+        panel(surface, rect, theme.panel, theme.border)
+        inner = rect.inflate(-2 * body, -2 * body)
+        facts = (f"{tr('mode.' + scenario.mode)} · "
+                 + tr("home.minutes", target=f"{scenario.minutes.target:g}", max=f"{scenario.minutes.max:g}"))
+        head = text_box(self.app, surface, scenario.title, pygame.Rect(inner.x, inner.y, inner.width, body * 4),
+                        int(body * 1.4), theme.text, bold=True)
+        y = inner.y + head.height + body // 2
+        line(self.app, surface, facts, (inner.x, y), body, theme.muted, bold=True)
+        y += int(body * 1.8)
+        text_box(self.app, surface, scenario.description, pygame.Rect(inner.x, y, inner.width, inner.bottom - y),
+                 int(body * 1.15), theme.text)
+
+    def choose(self, key: str) -> None:
+        from game.ui.scenes.accessibility import AccessibilityScene
+        from game.ui.scenes.overlays import ConfirmScene
+        from game.ui.scenes.play import PlayScene
+        from game.ui.scenes.setup import SetupScene
+
+        if key == "resume":
+            self.app.push(PlayScene.resume(self.app, self.unfinished))
+        elif key.startswith("scenario:"):
+            scenario = self.scenarios[key.split(":", 1)[1]]
+            setup = SetupScene(self.app, scenario)
+            if scenario.team_range.max == 1:
+                setup.start()
+            else:
+                self.app.push(setup)
+        elif key == "access":
+            self.app.push(AccessibilityScene(self.app))
+        elif key == "quit":
+            self.app.push(ConfirmScene(self.app, "confirm.quit", self.app.pop_all))

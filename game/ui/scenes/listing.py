@@ -1,0 +1,99 @@
+"""A screen (or an overlay) made of a title, a few lines of text and a column of big buttons."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.app import App, Scene
+from game.ui.intents import Intent
+from game.ui.widgets import ButtonList, Choice, panel, text_box
+
+
+class ListScene(Scene):
+    """Subclasses give the choices and say what each key does in `choose`."""
+
+    title = ""
+    detailed = False  # buttons with a second line of detail are taller
+
+    def __init__(self, app: App, focus: int = 0):
+        super().__init__(app)
+        self.buttons = ButtonList(self.choices(), focus)
+        self.area = pygame.Rect(0, 0, 0, 0)
+
+    def choices(self) -> list[Choice]:
+        raise NotImplementedError
+
+    def lines(self) -> list[str]:
+        """Text shown under the title."""
+        return []
+
+    def choose(self, key: str) -> None:
+        raise NotImplementedError
+
+    def cancel(self) -> None:
+        """Escape: by default, nothing (home) — overlays close."""
+
+    def refresh(self) -> None:
+        self.buttons = ButtonList(self.choices(), self.buttons.focus)
+        self.layout(*self.app.size)
+
+    def handle(self, intent: Intent) -> None:
+        if intent.kind == "menu":
+            self.cancel()
+            return
+        if intent.kind == "quit":
+            from game.ui.scenes.overlays import ConfirmScene
+            self.app.push(ConfirmScene(self.app, "confirm.quit", self.app.pop_all))
+            return
+        key = self.buttons.handle(intent)
+        if key is not None:
+            self.choose(key)
+
+    def layout(self, width: int, height: int) -> None:
+        body = self.app.body
+        box_w = int(width * (0.62 if self.overlay else 0.76))
+        heights = [int(body * (3.2 if c.detail else 2.2)) for c in self.buttons.choices]
+        gap = body // 2
+        inner_w = box_w - 2 * body
+        text_h = self._text_height(inner_w)
+        buttons_h = sum(heights) + gap * (len(heights) - 1)
+        box_h = min(height - body, text_h + buttons_h + 3 * body)
+        self.area = pygame.Rect((width - box_w) // 2, (height - box_h) // 2, box_w, box_h)
+        inner = self.area.inflate(-2 * body, 0)
+        self._text_rect = pygame.Rect(inner.x, self.area.y + body, inner.width, text_h)
+        top = self._text_rect.bottom + body
+        self.buttons.layout(pygame.Rect(inner.x, top, inner.width, self.area.bottom - body // 2 - top), heights, gap)
+
+    def _text_height(self, width: int) -> int:
+        """The title and the lines under it, wrapped at the body size."""
+        from game.ui.text import wrap
+
+        body = self.app.body
+        title = self.app.fonts.get(int(body * 1.7), bold=True)
+        height = len(wrap(title, self.title_text(), width)) * int(title.get_linesize() * 1.2) + body // 2
+        font = self.app.fonts.get(body)
+        for text in self.lines():
+            height += len(wrap(font, text, width)) * int(font.get_linesize() * 1.2) + body // 3
+        return height
+
+    def draw(self, surface: pygame.Surface) -> None:
+        theme, body = self.app.theme, self.app.body
+        if self.overlay:
+            shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+            shade.fill(theme.overlay)
+            surface.blit(shade, (0, 0))
+            panel(surface, self.area, theme.background, theme.border, width=3)
+        else:
+            surface.fill(theme.background)
+        rect = self._text_rect
+        title = text_box(self.app, surface, self.title_text(), rect, int(body * 1.7), theme.text, bold=True,
+                         floor=int(body * 1.7))
+        y = rect.y + title.height + body // 2
+        for text in self.lines():
+            fitted = text_box(self.app, surface, text, pygame.Rect(rect.x, y, rect.width, rect.bottom - y), body,
+                              theme.muted)
+            y += fitted.height + body // 3
+        self.buttons.draw(self.app, surface, numbered=True)
+
+    def title_text(self) -> str:
+        return self.title

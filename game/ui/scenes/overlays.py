@@ -1,0 +1,76 @@
+"""Overlays: the facilitator's menu (Esc) and the confirmations that guard every irreversible step."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from game.ui.app import App
+from game.ui.intents import Intent
+from game.ui.scenes.listing import ListScene
+from game.ui.strings import tr
+from game.ui.widgets import Choice
+
+
+class ConfirmScene(ListScene):
+    overlay = True
+
+    def __init__(self, app: App, question_key: str, on_yes: Callable[[], None]):
+        self.question_key = question_key
+        self.on_yes = on_yes
+        super().__init__(app, focus=1)  # "No" first: a stray Enter changes nothing
+
+    def title_text(self) -> str:
+        return tr(self.question_key)
+
+    def choices(self) -> list[Choice]:
+        return [Choice(tr("confirm.yes"), "yes"), Choice(tr("confirm.no"), "no")]
+
+    def choose(self, key: str) -> None:
+        self.app.pop()
+        if key == "yes":
+            self.on_yes()
+
+    def cancel(self) -> None:
+        self.app.pop()
+
+    def handle(self, intent: Intent) -> None:
+        if intent.kind == "quit":
+            return  # already asking
+        super().handle(intent)
+
+
+class MenuScene(ListScene):
+    """Esc during play: nothing here quits or ends without a confirmation."""
+
+    overlay = True
+    title = tr("menu.title")
+
+    def __init__(self, app: App, play):
+        self.play = play
+        super().__init__(app)
+
+    def choices(self) -> list[Choice]:
+        return [Choice(tr("menu.resume"), "resume"), Choice(tr("menu.skip"), "skip"),
+                Choice(tr("menu.undo"), "undo"), Choice(tr("menu.end"), "end"),
+                Choice(tr("menu.fullscreen"), "fullscreen"), Choice(tr("menu.accessibility"), "access"),
+                Choice(tr("menu.quit"), "quit")]
+
+    def cancel(self) -> None:
+        self.app.pop()
+
+    def choose(self, key: str) -> None:
+        if key == "resume":
+            self.app.pop()
+        elif key in ("skip", "undo"):
+            self.app.pop()
+            self.play.send(key)
+        elif key == "end":
+            self.app.pop()
+            self.play.ask_end()
+        elif key == "fullscreen":
+            self.app.toggle_fullscreen()
+        elif key == "access":
+            from game.ui.scenes.accessibility import AccessibilityScene
+            self.app.push(AccessibilityScene(self.app, overlay=True))
+        elif key == "quit":
+            self.app.push(ConfirmScene(self.app, "confirm.quit", self.app.pop_all))

@@ -1,0 +1,92 @@
+"""Team setup: how many teams (within the scenario's range) and their names; the defaults need no typing."""
+
+from __future__ import annotations
+
+import secrets
+
+from game.content.models import ScenarioInfo
+from game.session.recorded import RecordedSession
+from game.simulate import team_names
+from game.ui.app import App
+from game.ui.intents import Intent
+from game.ui.scenes.listing import ListScene
+from game.ui.strings import tr
+from game.ui.widgets import Choice
+
+NAME_MAX = 24
+
+
+class SetupScene(ListScene):
+    title = tr("setup.title")
+
+    def __init__(self, app: App, scenario: ScenarioInfo, seed: int | None = None):
+        self.scenario = scenario
+        self.seed = seed
+        self.names = team_names(scenario, None)
+        self.editing: int | None = None
+        super().__init__(app, focus=len(self.names) + 1)  # on "Start": Enter alone starts with the defaults
+
+    @property
+    def typing(self) -> bool:
+        return self.editing is not None
+
+    def lines(self) -> list[str]:
+        return [self.scenario.title, tr("setup.edit_hint")]
+
+    def choices(self) -> list[Choice]:
+        names = [Choice(name + ("|" if i == self.editing else ""), f"name:{i}") for i, name in enumerate(self.names)]
+        return ([Choice(tr("setup.count", n=len(self.names)) + "   − / +", "count")] + names
+                + [Choice(tr("setup.start"), "start"), Choice(tr("setup.back"), "back")])
+
+    def handle(self, intent: Intent) -> None:
+        if self.editing is not None:
+            self._edit(intent)
+            return
+        if self.buttons.choices[self.buttons.focus].key == "count" and intent.kind in ("left", "right"):
+            self._count(1 if intent.kind == "right" else -1)
+            return
+        super().handle(intent)
+
+    def _edit(self, intent: Intent) -> None:
+        i = self.editing
+        assert i is not None
+        if intent.kind == "text":
+            self.names[i] = (self.names[i] + intent.text)[:NAME_MAX]
+        elif intent.kind == "back":
+            self.names[i] = self.names[i][:-1]
+        elif intent.kind in ("confirm", "menu"):
+            self.names[i] = self.names[i].strip() or team_names(self.scenario, len(self.names))[i]
+            self.editing = None
+        self.refresh()
+
+    def _count(self, step: int) -> None:
+        limits = self.scenario.team_range
+        n = min(limits.max, max(limits.min, len(self.names) + step))
+        defaults = team_names(self.scenario, n)
+        self.names = (self.names + defaults[len(self.names):])[:n]
+        self.refresh()
+
+    def choose(self, key: str) -> None:
+        if key == "count":
+            limits = self.scenario.team_range
+            self._count(1 if len(self.names) < limits.max else limits.min - len(self.names))
+        elif key.startswith("name:"):
+            self.editing = int(key.split(":")[1])
+            self.refresh()
+        elif key == "start":
+            self.start()
+        elif key == "back":
+            self.app.pop()
+
+    def cancel(self) -> None:
+        self.app.pop()
+
+    def start(self) -> None:
+        """Draw the cards, open the session's log, and show the first card."""
+        from game.ui.scenes.play import PlayScene
+
+        library = self.app.library
+        seed = self.seed if self.seed is not None else secrets.randbelow(1_000_000)
+        recorded = RecordedSession.start(self.app.sessions_dir, self.scenario, library.pool(self.scenario),
+                                         self.names, seed, library.aspect_labels(self.scenario), self.app.clock())
+        self.app.replace(PlayScene(self.app, recorded))

@@ -1,0 +1,111 @@
+"""French text in boxes: word wrapping, shrinking to a floor, and a flag when it still cannot fit.
+
+The same code lays out the screen and will tell lab authors when a card's text is too long, so
+it needs no window: only pygame's font module.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pygame
+
+from game.fonts import font_path, printable
+
+ELLIPSIS = "…"
+
+
+@dataclass(frozen=True)
+class Fitted:
+    lines: tuple[str, ...]
+    size: int
+    line_height: int
+    overflow: bool  # even at the smallest size, the text had to be cut
+
+    @property
+    def height(self) -> int:
+        return self.line_height * len(self.lines)
+
+
+class FontBook:
+    """Fonts by family, style and pixel size, loaded once."""
+
+    def __init__(self, family: str = "atkinson"):
+        if not pygame.font.get_init():
+            pygame.font.init()
+        self.family = family
+
+    def get(self, size: int, bold: bool = False, italic: bool = False) -> pygame.font.Font:
+        style = ("bold" if bold else "") + ("italic" if italic else "") or "regular"
+        return _font(self.family, style, max(6, int(size)))
+
+
+@lru_cache(maxsize=256)
+def _font(family: str, style: str, size: int) -> pygame.font.Font:
+    return pygame.font.Font(str(font_path(family, style)), size)
+
+
+def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
+    """Lines no wider than `width`, broken between words; a no-break space never breaks."""
+    lines: list[str] = []
+    for paragraph in printable(text).split("\n"):
+        line = ""
+        for word in paragraph.split(" "):
+            candidate = f"{line} {word}" if line else word
+            if font.size(candidate)[0] <= width:
+                line = candidate
+                continue
+            if line:
+                lines.append(line)
+            while font.size(word)[0] > width and len(word) > 1:  # a word wider than the box: cut it
+                cut = len(word) - 1
+                while cut > 1 and font.size(word[:cut])[0] > width:
+                    cut -= 1
+                lines.append(word[:cut])
+                word = word[cut:]
+            line = word
+        lines.append(line)
+    return lines
+
+
+def fit(fonts: FontBook, text: str, width: int, height: int, size: int, floor: int,
+        bold: bool = False, spacing: float = 1.08) -> Fitted:
+    """The largest size from `size` down to `floor` at which `text` fits the box; cut with … below that."""
+    size = max(size, floor)
+    while True:
+        font = fonts.get(size, bold)
+        line_height = int(font.get_linesize() * spacing)
+        lines = wrap(font, text, width)
+        if line_height * len(lines) <= height:
+            return Fitted(tuple(lines), size, line_height, False)
+        if size <= floor:
+            break
+        size = max(floor, int(size * 0.92))
+    keep = max(1, height // line_height)
+    cut = lines[:keep]
+    last = cut[-1]
+    while last and font.size(last + ELLIPSIS)[0] > width:
+        last = last[:-1]
+    cut[-1] = last.rstrip() + ELLIPSIS
+    return Fitted(tuple(cut), size, line_height, True)
+
+
+class TextCache:
+    """Rendered lines kept between frames: rendering text is the costly part of a frame."""
+
+    def __init__(self, fonts: FontBook, limit: int = 600):
+        self.fonts = fonts
+        self.limit = limit
+        self._cache: dict[tuple[object, ...], pygame.Surface] = {}
+
+    def render(self, text: str, size: int, color: tuple[int, int, int], bold: bool = False,
+               italic: bool = False) -> pygame.Surface:
+        key = (text, size, color, bold, italic, self.fonts.family)
+        surface = self._cache.get(key)
+        if surface is None:
+            if len(self._cache) >= self.limit:
+                self._cache.clear()
+            surface = self.fonts.get(size, bold, italic).render(printable(text), True, color)
+            self._cache[key] = surface
+        return surface

@@ -1,0 +1,139 @@
+"""Drawing pieces shared by the scenes: panels, fitted text, marks, and a list of big buttons."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pygame
+
+from game.ui.intents import Intent
+from game.ui.text import Fitted, fit
+from game.ui.theme import Color
+
+
+def panel(surface: pygame.Surface, rect: pygame.Rect, fill: Color, border: Color | None = None,
+          radius: int = 10, width: int = 2) -> None:
+    pygame.draw.rect(surface, fill, rect, border_radius=radius)
+    if border is not None:
+        pygame.draw.rect(surface, border, rect, width=width, border_radius=radius)
+
+
+def text_box(app, surface: pygame.Surface, text: str, rect: pygame.Rect, size: int, color: Color,
+             bold: bool = False, align: str = "left", valign: str = "top", floor: int | None = None) -> Fitted:
+    """Draw `text` fitted into `rect`: wrapped by words, shrunk down to the body size at the least."""
+    fitted = fit(app.fonts, text, rect.width, rect.height, size, floor or app.body, bold=bold)
+    y = rect.y if valign == "top" else rect.y + (rect.height - fitted.height) // 2
+    for line in fitted.lines:
+        rendered = app.text.render(line, fitted.size, color, bold)
+        x = rect.x if align == "left" else rect.x + (rect.width - rendered.get_width()) // 2
+        surface.blit(rendered, (x, y + (fitted.line_height - rendered.get_height()) // 2))
+        y += fitted.line_height
+    if fitted.overflow:
+        app.report_overflow(text)
+    return fitted
+
+
+def line(app, surface: pygame.Surface, text: str, pos: tuple[int, int], size: int, color: Color,
+         bold: bool = False, anchor: str = "topleft") -> pygame.Rect:
+    rendered = app.text.render(text, size, color, bold)
+    rect = rendered.get_rect(**{anchor: pos})
+    surface.blit(rendered, rect)
+    return rect
+
+
+def mark(surface: pygame.Surface, kind: str, center: tuple[int, int], size: int, color: Color) -> None:
+    """A check or a cross drawn as lines (the font has neither glyph), thick enough to read from afar."""
+    x, y = center
+    s = size // 2
+    width = max(3, size // 6)
+    if kind == "check":
+        pygame.draw.lines(surface, color, False, [(x - s, y), (x - s // 3, y + s * 2 // 3), (x + s, y - s * 2 // 3)], width)
+    else:
+        pygame.draw.line(surface, color, (x - s, y - s), (x + s, y + s), width)
+        pygame.draw.line(surface, color, (x - s, y + s), (x + s, y - s), width)
+
+
+@dataclass
+class Choice:
+    label: str
+    key: str
+    detail: str = ""
+
+
+class ButtonList:
+    """A column of large buttons: arrows move the focus, Enter or a number picks, the mouse clicks."""
+
+    def __init__(self, choices: Sequence[Choice], focus: int = 0):
+        self.choices = list(choices)
+        self.focus = min(focus, max(0, len(self.choices) - 1))
+        self.rects: list[pygame.Rect] = []
+        self.area = pygame.Rect(0, 0, 0, 0)
+        self.heights: list[int] = []
+        self.gap = 0
+
+    def handle(self, intent: Intent) -> str | None:
+        """The key of the chosen button, if the intent chose one."""
+        key = self._handle(intent)
+        if self.rects:
+            self._place()
+        return key
+
+    def _handle(self, intent: Intent) -> str | None:
+        if not self.choices:
+            return None
+        if intent.kind in ("up", "left"):
+            self.focus = (self.focus - 1) % len(self.choices)
+        elif intent.kind in ("down", "right"):
+            self.focus = (self.focus + 1) % len(self.choices)
+        elif intent.kind in ("confirm", "next"):
+            return self.choices[self.focus].key
+        elif intent.kind == "choose" and 1 <= intent.number <= len(self.choices):
+            self.focus = intent.number - 1
+            return self.choices[self.focus].key
+        elif intent.kind in ("click", "point"):
+            for i in self.visible():
+                if self.rects[i].collidepoint(intent.pos):
+                    self.focus = i
+                    return self.choices[i].key if intent.kind == "click" else None
+        return None
+
+    def layout(self, area: pygame.Rect, heights: Sequence[int], gap: int) -> None:
+        """Stack the buttons in `area`; when they do not all fit, the list scrolls to keep the focus shown."""
+        self.area = area
+        self.gap = gap
+        self.heights = list(heights)
+        self._place()
+
+    def _place(self) -> None:
+        tops = [sum(self.heights[:i]) + i * self.gap for i in range(len(self.heights))]
+        shift = 0
+        if self.heights:
+            bottom = tops[self.focus] + self.heights[self.focus]
+            shift = max(0, bottom - self.area.height)
+        self.rects = [pygame.Rect(self.area.x, self.area.y + top - shift, self.area.width, h)
+                      for top, h in zip(tops, self.heights)]
+
+    def visible(self) -> list[int]:
+        return [i for i, r in enumerate(self.rects) if r.top >= self.area.top - 1 and r.bottom <= self.area.bottom + 1]
+
+    def draw(self, app, surface: pygame.Surface, numbered: bool = True) -> None:
+        theme = app.theme
+        for i in self.visible():
+            choice, rect = self.choices[i], self.rects[i]
+            focused = i == self.focus
+            panel(surface, rect, theme.accent if focused else theme.panel, theme.accent if focused else theme.border,
+                  width=3)
+            color = theme.on_accent if focused else theme.text
+            inner = rect.inflate(-app.body, -app.body // 3)
+            if numbered:
+                number = line(app, surface, f"{i + 1}", (inner.x, inner.centery), app.body, color, bold=True,
+                              anchor="midleft")
+                inner.x, inner.width = number.right + app.body, inner.right - number.right - app.body
+            if choice.detail:
+                top = pygame.Rect(inner.x, inner.y, inner.width, inner.height * 55 // 100)
+                text_box(app, surface, choice.label, top, app.body, color, bold=True, valign="center")
+                bottom = pygame.Rect(inner.x, top.bottom, inner.width, inner.height - top.height)
+                text_box(app, surface, choice.detail, bottom, app.body, color, valign="center")
+            else:
+                text_box(app, surface, choice.label, inner, int(app.body * 1.1), color, bold=focused, valign="center")
