@@ -14,7 +14,8 @@ def result_lines(game: Game, state: State) -> list[str]:
     lines = []
     if game.scenario.win == "gauges":
         for gauge, value in zip(game.gauges, state.gauges):
-            lines.append(f"  {gauge.label} : {gauge.start} → {value}" + (" (seuil franchi)" if gauge.losing(value) else ""))
+            crossed = " (seuil franchi)" if gauge.losing(value) else ""
+            lines.append(f"  {gauge.label} : de {gauge.start} à {value}{crossed}")
     else:
         for i, name in enumerate(game.teams):
             panorama = f", panorama {len(state.panoramas[i] & game.panorama)}/{len(game.panorama)}" if game.scenario.win == "panorama" else ""

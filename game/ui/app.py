@@ -95,6 +95,11 @@ class App:
         """Body text in pixels: a thirtieth of the window height at least, times the reader's scale."""
         return max(12, round(self.size[1] / 30 * self.settings.scale))
 
+    @property
+    def line(self) -> int:
+        """The height of a line of body text in the current font: the unit for rows that hold text."""
+        return self.fonts.get(self.body).get_linesize()
+
     def report_overflow(self, text: str) -> None:
         if text not in self.overflows:
             self.overflows.add(text)

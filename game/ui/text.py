@@ -77,7 +77,7 @@ def fit(fonts: FontBook, text: str, width: int, height: int, size: int, floor: i
         font = fonts.get(size, bold)
         line_height = int(font.get_linesize() * spacing)
         lines = wrap(font, text, width)
-        if line_height * len(lines) <= height:
+        if line_height * (len(lines) - 1) + font.get_height() <= height:
             return Fitted(tuple(lines), size, line_height, False)
         if size <= floor:
             break

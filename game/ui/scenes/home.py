@@ -37,7 +37,7 @@ class HomeScene(ListScene):
         top = self.title_rect.bottom + body
         list_w = int((width - 3 * pad) * 0.45)
         self.detail_rect = pygame.Rect(2 * pad + list_w, top, width - 3 * pad - list_w, height - top - pad)
-        heights = [int(body * 2.4)] * len(self.buttons.choices)
+        heights = [int(self.app.line * 1.9)] * len(self.buttons.choices)
         self.buttons.layout(pygame.Rect(pad, top, list_w, height - top - pad), heights, body // 2)
 
     def draw(self, surface: pygame.Surface) -> None:

@@ -52,7 +52,7 @@ class ListScene(Scene):
     def layout(self, width: int, height: int) -> None:
         body = self.app.body
         box_w = int(width * (0.62 if self.overlay else 0.76))
-        heights = [int(body * (3.2 if c.detail else 2.2)) for c in self.buttons.choices]
+        heights = [int(self.app.line * (2.6 if c.detail else 1.8)) for c in self.buttons.choices]
         gap = body // 2
         inner_w = box_w - 2 * body
         text_h = self._text_height(inner_w)

@@ -197,8 +197,8 @@ class PlayScene(Scene):
     def layout(self, width: int, height: int) -> None:
         body = self.app.body
         pad = max(12, height // 40)
-        top_h = int(body * 2.6)
-        foot_h = int(body * 1.6)
+        top_h = int(self.app.line * 2.1)
+        foot_h = int(self.app.line * 1.3)
         side_w = int(width * 0.27)
         self.top_rect = pygame.Rect(pad, pad, width - 2 * pad, top_h)
         self.foot_rect = pygame.Rect(pad, height - pad - foot_h, width - 2 * pad, foot_h)
@@ -224,8 +224,10 @@ class PlayScene(Scene):
         if self.state.phase == "reveal" and items:
             font = self.app.fonts.get(body)
             step = int(font.get_linesize() * 1.08)
-            heights = [(1 + len(wrap(font, items[i].text, main.width - body * 3))) * step + body // 2
-                       for i in self.revealed_items()]
+            heights = []
+            for i in self.revealed_items():
+                lines = 1 if self._one_line(i) else 1 + len(wrap(font, items[i].text, main.width - body * 3))
+                heights.append(lines * step + body // 2)
             top = main.bottom - sum(heights) - gap * (len(heights) - 1)
             for height in heights:
                 self.answer_rects.append(pygame.Rect(main.x, top, main.width, height))
@@ -243,8 +245,23 @@ class PlayScene(Scene):
         height = min(int(body * 3.2), (bottom - area_top - gap * (len(items) - 1)) // len(items))
         self.answer_rects = [pygame.Rect(main.x, area_top + i * (height + gap), main.width, height)
                              for i in range(len(items))]
-        self.prompt_rect = pygame.Rect(main.x, main.y + int(body * 1.6), main.width,
-                                       area_top - main.y - int(body * 2.2))
+        self.prompt_rect = pygame.Rect(main.x, main.y + int(self.app.line * 1.3), main.width,
+                                       area_top - main.y - int(self.app.line * 1.8))
+
+    def _tag(self, i: int) -> str:
+        card, play = self.card, self.state.plays[-1]
+        right = card.answers[i].correct if card.kind == "question" else card.options[i].rating == "best"
+        tags = [tr("play.right_answer") if card.kind == "question" else tr("rating.best")] if right else []
+        if i in play.choices:
+            tags.append(tr("play.your_answer"))
+        return " · ".join(tags) + " :"
+
+    def _one_line(self, i: int) -> bool:
+        """A short answer sits on the same line as its tag."""
+        card, body = self.card, self.app.body
+        text = card.answers[i].text if card.kind == "question" else card.options[i].text
+        width = self.app.fonts.get(body, True).size(self._tag(i))[0] + self.app.fonts.get(body).size(text)[0]
+        return width + body * 4 <= self.main_rect.width
 
     def revealed_items(self) -> list[int]:
         """On the reveal, the right answers (or best options) and the one chosen: the rest is noise."""
@@ -314,7 +331,8 @@ class PlayScene(Scene):
             chip = pygame.Rect(row.x + body // 3, row.y + body // 3, body * 3 // 2, body * 3 // 2)
             panel(surface, chip, theme.teams[i % len(theme.teams)], theme.text, radius=6)
             line(self.app, surface, str(i + 1), chip.center, body, theme.on_signal, bold=True, anchor="center")
-            name_rect = pygame.Rect(chip.right + body // 2, chip.y, row.right - chip.right - body * 4, chip.height)
+            name_rect = pygame.Rect(chip.right + body // 2, chip.centery - self.app.line // 2,
+                                    row.right - chip.right - body * 4, self.app.line)
             text_box(self.app, surface, name, name_rect, body, theme.text, bold=i == active, valign="center")
             line(self.app, surface, tr("play.points", n=self.state.scores[i]), (row.right - body // 3, chip.centery),
                  body, theme.text, bold=True, anchor="midright")
@@ -449,17 +467,18 @@ class PlayScene(Scene):
         panel(surface, rect, color, theme.text)
         if good is not None:
             mark(surface, "check" if good else "cross", (rect.x + body * 3 // 2, rect.centery), body, theme.on_signal)
-        text_box(self.app, surface, label, pygame.Rect(rect.x + body * 3, rect.y, rect.width - body * 4, rect.height),
+        left = body * 3 if good is not None else body
+        text_box(self.app, surface, label, pygame.Rect(rect.x + left, rect.y, rect.width - left - body, rect.height),
                  int(body * 1.4), theme.on_signal if good is not None else theme.text, bold=True, valign="center")
 
     def _draw_reveal(self, surface: pygame.Surface) -> None:
         theme, body, card = self.app.theme, self.app.body, self.card
         play = self.state.plays[-1]
         main = self.main_rect
-        prompt = pygame.Rect(main.x, main.y + int(body * 1.5), main.width, int(body * 2.8))
+        prompt = pygame.Rect(main.x, main.y + int(self.app.line * 1.2), main.width, int(self.app.line * 2.2))
         text_box(self.app, surface, card.prompt if card.kind != "persona" else f"{card.name} : {card.need}", prompt,
                  body, theme.muted, bold=True)
-        banner = pygame.Rect(main.x, prompt.bottom + body // 3, main.width, int(body * 2.4))
+        banner = pygame.Rect(main.x, prompt.bottom + body // 3, main.width, int(self.app.line * 1.6))
         if card.kind == "question":
             self._verdict(surface, banner, bool(play.correct), tr("play.right") if play.correct else tr("play.wrong"))
             explanation = f"{card.explanation}\n{tr('play.source', source=card.source)}"
@@ -470,30 +489,31 @@ class PlayScene(Scene):
             explanation = option.feedback
         first_answer = self.answer_rects[0].top if self.answer_rects else main.bottom
         text_rect = pygame.Rect(main.x, banner.bottom + body // 2, main.width, first_answer - banner.bottom - body)
-        text_box(self.app, surface, explanation, text_rect, int(body * 1.2), theme.text)
+        text_box(self.app, surface, explanation, text_rect, int(body * 1.45), theme.text)
         items = card.answers if card.kind == "question" else card.options
         step = int(self.app.fonts.get(body).get_linesize() * 1.08)
         for i, rect in zip(self.revealed_items(), self.answer_rects):
             item = items[i]
             right = item.correct if card.kind == "question" else item.rating == "best"
             panel(surface, rect, theme.right if right else theme.wrong, theme.text, width=2)
-            tags = [tr("play.right_answer")] if right else []
-            if i in play.choices:
-                tags.append(tr("play.your_answer"))
             top = rect.y + body // 4
             mark(surface, "check" if right else "cross", (rect.x + body, top + step // 2), body * 2 // 3,
                  theme.on_signal)
-            line(self.app, surface, " · ".join(tags), (rect.x + body * 2, top + step // 2), body, theme.on_signal,
-                 bold=True, anchor="midleft")
-            text_box(self.app, surface, item.text,
-                     pygame.Rect(rect.x + body * 2, top + step, rect.width - body * 3, rect.bottom - top - step),
-                     body, theme.on_signal)
+            tag = line(self.app, surface, self._tag(i), (rect.x + body * 2, top + step // 2), body, theme.on_signal,
+                       bold=True, anchor="midleft")
+            if self._one_line(i):
+                line(self.app, surface, item.text, (tag.right + body // 2, top + step // 2), body, theme.on_signal,
+                     anchor="midleft")
+            else:
+                text_box(self.app, surface, item.text,
+                         pygame.Rect(rect.x + body * 2, top + step, rect.width - body * 3, rect.bottom - top - step),
+                         body, theme.on_signal)
         self._draw_continue(surface)
 
     def _draw_event(self, surface: pygame.Surface) -> None:
         theme, body, card = self.app.theme, self.app.body, self.card
         main = self.main_rect
-        banner = pygame.Rect(main.x, main.y + int(body * 1.5), main.width, int(body * 2.4))
+        banner = pygame.Rect(main.x, main.y + int(self.app.line * 1.2), main.width, int(self.app.line * 1.9))
         self._verdict(surface, banner, None, tr("play.event"))
         rect = pygame.Rect(main.x, banner.bottom + body, main.width, main.bottom - banner.bottom - 2 * body)
         labels = {g.id: g.label for g in self.game.gauges}
@@ -512,7 +532,7 @@ class PlayScene(Scene):
                           valign="center")
         y = prompt_rect.y + (prompt_rect.height + fitted.height) // 2 + body
         hints = "\n".join(f"· {hint}" for hint in card.hints)
-        note_rect = pygame.Rect(main.x, main.bottom - int(body * 3.2), main.width, int(body * 3.2))
+        note_rect = pygame.Rect(main.x, main.bottom - int(self.app.line * 2.6), main.width, int(self.app.line * 2.6))
         if hints:
             hint_rect = pygame.Rect(main.x + body, y, main.width - body, note_rect.top - y - body)
             text_box(self.app, surface, hints, hint_rect, int(body * 1.2), theme.text)
