@@ -82,3 +82,16 @@ def write(tmp_path: Path):
             path.write_text(content, encoding="utf-8")
         return path
     return _write
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--snapshot-update", action="store_true", help="accept the screens as they are now drawn")
+
+
+@pytest.fixture
+def snap(request: pytest.FixtureRequest):
+    """snap(surface, name): compare a rendered screen with its stored image."""
+    from tests.snapshot import compare
+
+    update = request.config.getoption("--snapshot-update")
+    return lambda surface, name: compare(surface, name, update)

@@ -48,7 +48,7 @@ FRENCH: dict[str, str] = {
     "play.need": "Besoin : {need}",
     "play.keys": "Espace pause · Retour annuler · S passer · F finir · Échap menu",
     "play.points": "{n} pt",
-    "play.panorama": "Panorama {n}/{total}",
+    "play.panorama_caption": "Panorama : un carré plein par aspect réussi, sur {total}.",
     "rating.best": "Meilleure réponse",
     "rating.acceptable": "Réponse acceptable",
     "rating.poor": "Réponse à éviter",

@@ -20,8 +20,12 @@ def panel(surface: pygame.Surface, rect: pygame.Rect, fill: Color, border: Color
 
 
 def text_box(app, surface: pygame.Surface, text: str, rect: pygame.Rect, size: int, color: Color,
-             bold: bool = False, align: str = "left", valign: str = "top", floor: int | None = None) -> Fitted:
-    """Draw `text` fitted into `rect`: wrapped by words, shrunk down to the body size at the least."""
+             bold: bool = False, align: str = "left", valign: str = "top", floor: int | None = None,
+             quiet: bool = False) -> Fitted:
+    """Draw `text` fitted into `rect`: wrapped by words, shrunk down to the body size at the least.
+
+    Text that still does not fit is cut with … and reported, unless `quiet` (a reminder of text
+    already shown in full)."""
     fitted = fit(app.fonts, text, rect.width, rect.height, size, floor or app.body, bold=bold)
     y = rect.y if valign == "top" else rect.y + (rect.height - fitted.height) // 2
     for line in fitted.lines:
@@ -29,7 +33,7 @@ def text_box(app, surface: pygame.Surface, text: str, rect: pygame.Rect, size: i
         x = rect.x if align == "left" else rect.x + (rect.width - rendered.get_width()) // 2
         surface.blit(rendered, (x, y + (fitted.line_height - rendered.get_height()) // 2))
         y += fitted.line_height
-    if fitted.overflow:
+    if fitted.overflow and not quiet:
         app.report_overflow(text)
     return fitted
 

@@ -208,7 +208,8 @@ class PlayScene(Scene):
         self._layout_card()
 
     def _layout_card(self) -> None:
-        """Where the prompt, the answer buttons and the Continue button go for the card on the table."""
+        """Where the prompt, the answers and the Continue button go: answers get what their text needs,
+        the prompt the rest (its text then shrinks, never below the body size)."""
         card, body, main = self.card, self.app.body, self.main_rect
         self.prompt_rect = main.copy()
         self.answer_rects = []
@@ -220,33 +221,75 @@ class PlayScene(Scene):
             width = max(body * 9, self.app.fonts.get(body, True).size(tr("play.continue"))[0] + body * 2)
             self.continue_rect = pygame.Rect(self.foot_rect.right - width, self.foot_rect.y, width, self.foot_rect.height)
         items = card.answers if card.kind == "question" else getattr(card, "options", [])
-        gap = body // 3
         if self.state.phase == "reveal" and items:
-            font = self.app.fonts.get(body)
-            step = int(font.get_linesize() * 1.08)
-            heights = []
-            for i in self.revealed_items():
-                lines = 1 if self._one_line(i) else 1 + len(wrap(font, items[i].text, main.width - body * 3))
-                heights.append(lines * step + body // 2)
-            top = main.bottom - sum(heights) - gap * (len(heights) - 1)
-            for height in heights:
-                self.answer_rects.append(pygame.Rect(main.x, top, main.width, height))
-                top += height + gap
-            return
-        if self.state.phase != "answer" or not items:
-            return
-        share = 0.45 if card.kind == "persona" else 0.52
-        area_top = main.y + int(main.height * (1 - share))
+            self._layout_reveal(items)
+        elif self.state.phase == "answer" and items:
+            self._layout_answers(items)
+
+    def _layout_answers(self, items: list[Any]) -> None:
+        card, body, main = self.card, self.app.body, self.main_rect
+        gap = body // 3
+        font = self.app.fonts.get(body)
+        step = int(font.get_linesize() * 1.08)
+        multiple = card.kind == "question" and card.multiple
         bottom = main.bottom
-        if card.kind == "question" and card.multiple:
-            self.validate_rect = pygame.Rect(main.right - body * 9, main.bottom - int(body * 2.2), body * 9,
-                                             int(body * 2.2))
+        if multiple:
+            self.validate_rect = pygame.Rect(main.right - body * 9, main.bottom - int(self.app.line * 1.7), body * 9,
+                                             int(self.app.line * 1.7))
             bottom = self.validate_rect.top - gap
-        height = min(int(body * 3.2), (bottom - area_top - gap * (len(items) - 1)) // len(items))
+        text_w = main.width - body * 4 - (body * 2 if multiple else 0)
+        need = max(len(wrap(font, item.text, text_w)) for item in items) * step + body // 2 + 8
+        top = main.y + int(self.app.line * 1.3)
+        prompt_need = self._prompt_need(main.width)
+        room = (bottom - top - prompt_need - gap * len(items)) // len(items)
+        height = max(min(need, room), int(self.app.line * 1.6))
+        height = max(height, min(int(self.app.line * 2.4), room))  # big targets when there is room
+        area_top = bottom - len(items) * (height + gap) + gap
         self.answer_rects = [pygame.Rect(main.x, area_top + i * (height + gap), main.width, height)
                              for i in range(len(items))]
-        self.prompt_rect = pygame.Rect(main.x, main.y + int(self.app.line * 1.3), main.width,
-                                       area_top - main.y - int(self.app.line * 1.8))
+        self.prompt_rect = pygame.Rect(main.x, top, main.width, area_top - top - gap)
+
+    def _prompt_need(self, width: int) -> int:
+        """The height the card's own text needs at the body size."""
+        card, body = self.card, self.app.body
+        font = self.app.fonts.get(body)
+        step = int(font.get_linesize() * 1.08)
+        if card.kind == "persona":
+            text = "\n".join([card.situation, tr("play.need", need=card.need)] + ([f"« {card.quote} »"] if card.quote else []))
+            return int(self.app.line * 1.6) + len(wrap(font, text, width)) * step
+        extra = int(self.app.line * 1.1) if card.kind == "situation" and card.partner else 0
+        return extra + len(wrap(self.app.fonts.get(body, True), card.prompt, width)) * step
+
+    def _layout_reveal(self, items: list[Any]) -> None:
+        """The verdict, the explanation, then the right and the chosen answers; the prompt as a reminder on top
+        when there is room for it."""
+        card, body, main = self.card, self.app.body, self.main_rect
+        gap = body // 3
+        font = self.app.fonts.get(body)
+        step = int(font.get_linesize() * 1.08)
+        heights = []
+        for i in self.revealed_items():
+            lines = 1 if self._one_line(i) else 1 + len(wrap(font, items[i].text, main.width - body * 3))
+            heights.append(lines * step + body // 2)
+        top = main.bottom - sum(heights) - gap * (len(heights) - 1)
+        for height in heights:
+            self.answer_rects.append(pygame.Rect(main.x, top, main.width, height))
+            top += height + gap
+        header = main.y + int(self.app.line * 1.2)
+        banner_h = int(self.app.line * 1.6)
+        explain_need = len(wrap(font, self._explanation(), main.width)) * step
+        spare = self.answer_rects[0].top - header - banner_h - explain_need - 3 * gap
+        reminder = max(0, min(2 * step, spare // step * step))
+        self.reminder_rect = pygame.Rect(main.x, header, main.width, reminder)
+        self.banner_rect = pygame.Rect(main.x, header + reminder + (gap if reminder else 0), main.width, banner_h)
+        self.explain_rect = pygame.Rect(main.x, self.banner_rect.bottom + gap, main.width,
+                                        self.answer_rects[0].top - self.banner_rect.bottom - 2 * gap)
+
+    def _explanation(self) -> str:
+        card, play = self.card, self.state.plays[-1]
+        if card.kind == "question":
+            return f"{card.explanation}\n{tr('play.source', source=card.source)}"
+        return card.options[play.choices[0]].feedback
 
     def _tag(self, i: int) -> str:
         card, play = self.card, self.state.plays[-1]
@@ -319,37 +362,42 @@ class PlayScene(Scene):
             self._draw_teams(surface, inner)
 
     def _draw_teams(self, surface: pygame.Surface, inner: pygame.Rect) -> None:
-        theme, body = self.app.theme, self.app.body
+        """Each team: number chip and name on one line; points and panorama (filled squares) on the next."""
+        theme, body, step = self.app.theme, self.app.body, self.app.line
         panorama = sorted(self.game.panorama)
-        row_h = min(int(body * 3.4), inner.height // max(1, len(self.game.teams)))
+        row_h = min(int(step * 2.6), inner.height // max(1, len(self.game.teams)))
         active = self.game.current_team(self.state)
         y = inner.y if not self.game.gauges else inner.bottom - row_h * len(self.game.teams)
         for i, name in enumerate(self.game.teams):
             row = pygame.Rect(inner.x, y + i * row_h, inner.width, row_h - body // 4)
             if i == active:
                 pygame.draw.rect(surface, theme.accent, row, width=4, border_radius=8)
-            chip = pygame.Rect(row.x + body // 3, row.y + body // 3, body * 3 // 2, body * 3 // 2)
+            chip = pygame.Rect(row.x + body // 3, row.y + step * 6 // 10 - int(body * 0.7), int(body * 1.4),
+                               int(body * 1.4))
             panel(surface, chip, theme.teams[i % len(theme.teams)], theme.text, radius=6)
             line(self.app, surface, str(i + 1), chip.center, body, theme.on_signal, bold=True, anchor="center")
-            name_rect = pygame.Rect(chip.right + body // 2, chip.centery - self.app.line // 2,
-                                    row.right - chip.right - body * 4, self.app.line)
+            name_rect = pygame.Rect(chip.right + body // 2, chip.centery - step // 2, row.right - chip.right - body, step)
             text_box(self.app, surface, name, name_rect, body, theme.text, bold=i == active, valign="center")
-            line(self.app, surface, tr("play.points", n=self.state.scores[i]), (row.right - body // 3, chip.centery),
-                 body, theme.text, bold=True, anchor="midright")
+            second = row.y + int(step * 1.75)
+            points = line(self.app, surface, tr("play.points", n=self.state.scores[i]), (chip.x, second), body,
+                          theme.text, bold=True, anchor="midleft")
             if panorama and self.game.scenario.win == "panorama":
                 done = self.state.panoramas[i]
                 pip = max(8, body * 2 // 3)
-                px = chip.x
-                py = chip.bottom + body // 3
+                px = points.right + body
                 for aspect in panorama:
-                    box = pygame.Rect(px, py, pip, pip)
+                    box = pygame.Rect(px, second - pip // 2, pip, pip)
                     if aspect in done:
                         pygame.draw.rect(surface, theme.text, box)
                     else:
                         pygame.draw.rect(surface, theme.muted, box, width=2)
-                    px += pip + pip // 2
-                line(self.app, surface, tr("play.panorama", n=len(done & self.game.panorama), total=len(panorama)),
-                     (px + body // 3, py + pip // 2), body, theme.muted, anchor="midleft")
+                    px += pip + pip // 3
+                line(self.app, surface, f"{len(done & self.game.panorama)}/{len(panorama)}", (px + body // 3, second),
+                     body, theme.muted, anchor="midleft")
+        if panorama and self.game.scenario.win == "panorama":
+            caption = pygame.Rect(inner.x, y + row_h * len(self.game.teams), inner.width,
+                                  inner.bottom - y - row_h * len(self.game.teams))
+            text_box(self.app, surface, tr("play.panorama_caption", total=len(panorama)), caption, body, theme.muted)
 
     def _draw_gauges(self, surface: pygame.Surface, inner: pygame.Rect, now: float) -> None:
         """Each gauge: its label in full, a bar with its thresholds, its value, and the last change."""
@@ -474,22 +522,17 @@ class PlayScene(Scene):
     def _draw_reveal(self, surface: pygame.Surface) -> None:
         theme, body, card = self.app.theme, self.app.body, self.card
         play = self.state.plays[-1]
-        main = self.main_rect
-        prompt = pygame.Rect(main.x, main.y + int(self.app.line * 1.2), main.width, int(self.app.line * 2.2))
-        text_box(self.app, surface, card.prompt if card.kind != "persona" else f"{card.name} : {card.need}", prompt,
-                 body, theme.muted, bold=True)
-        banner = pygame.Rect(main.x, prompt.bottom + body // 3, main.width, int(self.app.line * 1.6))
+        if self.reminder_rect.height:
+            reminder = card.prompt if card.kind != "persona" else f"{card.name} : {card.need}"
+            text_box(self.app, surface, reminder, self.reminder_rect, body, theme.muted, bold=True, quiet=True)
         if card.kind == "question":
-            self._verdict(surface, banner, bool(play.correct), tr("play.right") if play.correct else tr("play.wrong"))
-            explanation = f"{card.explanation}\n{tr('play.source', source=card.source)}"
+            self._verdict(surface, self.banner_rect, bool(play.correct),
+                          tr("play.right") if play.correct else tr("play.wrong"))
         else:
             option = card.options[play.choices[0]]
-            good = {"best": True, "poor": False}.get(option.rating)
-            self._verdict(surface, banner, good, tr(f"rating.{option.rating}"))
-            explanation = option.feedback
-        first_answer = self.answer_rects[0].top if self.answer_rects else main.bottom
-        text_rect = pygame.Rect(main.x, banner.bottom + body // 2, main.width, first_answer - banner.bottom - body)
-        text_box(self.app, surface, explanation, text_rect, int(body * 1.45), theme.text)
+            self._verdict(surface, self.banner_rect, {"best": True, "poor": False}.get(option.rating),
+                          tr(f"rating.{option.rating}"))
+        text_box(self.app, surface, self._explanation(), self.explain_rect, int(body * 1.45), theme.text)
         items = card.answers if card.kind == "question" else card.options
         step = int(self.app.fonts.get(body).get_linesize() * 1.08)
         for i, rect in zip(self.revealed_items(), self.answer_rects):

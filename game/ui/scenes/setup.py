@@ -13,7 +13,7 @@ from game.ui.scenes.listing import ListScene
 from game.ui.strings import tr
 from game.ui.widgets import Choice
 
-NAME_MAX = 24
+NAME_MAX = 20  # what the side panel shows on one line at the body size
 
 
 class SetupScene(ListScene):

@@ -1,0 +1,233 @@
+"""The screens driven with synthetic keys and clicks, checked on what they draw and what they log."""
+
+from __future__ import annotations
+
+import json
+
+import pygame
+import pytest
+
+from game.engine.rules import Action
+from game.ui.scenes.end import DebriefScene, EndScene
+from game.ui.scenes.home import HomeScene
+from game.ui.scenes.overlays import ConfirmScene, MenuScene
+from game.ui.scenes.play import PlayScene
+from game.ui.scenes.setup import SetupScene
+from game.ui.theme import HIGH_CONTRAST, LIGHT, contrast
+from tests.ui_support import Clock, click, key, make_app, render, start_play, type_text
+
+DIGITS = [pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_5, pygame.K_6]
+
+
+@pytest.fixture
+def app(shipped, tmp_path):
+    made = make_app(shipped, tmp_path)
+    yield made
+    made.pop_all()
+
+
+def test_every_theme_colour_pair_reads_at_4_5_to_1():
+    for theme in (LIGHT, HIGH_CONTRAST):
+        for name, fg, bg in theme.text_pairs():
+            assert contrast(fg, bg) >= 4.5, (theme.name, name, round(contrast(fg, bg), 2))
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080), (3840, 2160)])
+def test_body_text_is_a_thirtieth_of_the_height_at_least(shipped, tmp_path, size):
+    app = make_app(shipped, tmp_path, size=size)
+    assert app.body >= size[1] / 30
+    app.settings.scale = 1.5
+    assert app.body >= size[1] / 30 * 1.5
+    app.pop_all()
+
+
+def test_the_keyboard_alone_goes_from_home_to_the_debriefing(app, tmp_path):
+    app.push(HomeScene(app))
+    key(app, pygame.K_RETURN)  # the default scenario is first and focused
+    assert isinstance(app.top, SetupScene)
+    key(app, pygame.K_DOWN)  # from "Start" to "Back" and round to the count
+    key(app, pygame.K_DOWN)
+    key(app, pygame.K_RIGHT)  # three teams
+    assert app.top.names == ["Équipe 1", "Équipe 2", "Équipe 3"]
+    key(app, pygame.K_DOWN)
+    key(app, pygame.K_RETURN)  # rename the first team
+    for _ in range(8):
+        key(app, pygame.K_BACKSPACE)
+    type_text(app, "Les Bleus")
+    key(app, pygame.K_RETURN)
+    assert app.top.names[0] == "Les Bleus"
+    key(app, pygame.K_5)  # 1 is the count, 2 to 4 the names, 5 starts the game
+    play = app.top
+    assert isinstance(play, PlayScene) and play.game.teams == ("Les Bleus", "Équipe 2", "Équipe 3")
+    for _ in range(200):
+        if not isinstance(app.top, PlayScene):
+            break
+        app.clock.advance(20)
+        key(app, pygame.K_1 if play.state.phase == "answer" else pygame.K_RETURN)
+    assert isinstance(app.top, EndScene)
+    render(app)
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.top, DebriefScene)
+    assert app.top.written.pdf.is_file() and app.top.written.pdf.parent == tmp_path
+    render(app)
+
+
+def test_undo_and_pause_from_the_keyboard(app):
+    play = start_play(app, app.library, "atelier-teletravail", ["A", "B"])
+    key(app, pygame.K_2)
+    assert play.state.phase == "reveal"
+    key(app, pygame.K_BACKSPACE)
+    assert play.state.phase == "answer" and play.state.plays == ()
+    key(app, pygame.K_SPACE)
+    assert play.state.paused
+    app.clock.advance(300)
+    key(app, pygame.K_1)  # ignored while paused
+    assert play.state.phase == "answer"
+    surface = render(app)
+    key(app, pygame.K_SPACE)
+    assert not play.state.paused and play.state.elapsed < 1
+    types = [json.loads(line)["type"] for line in play.rec.path.read_text(encoding="utf-8").splitlines()]
+    assert types == ["start", "answer", "undo", "pause", "resume"]
+    assert surface.get_at((5, 5))[:3] != app.theme.background  # the pause shade covers the screen
+
+
+def test_a_click_answers_and_the_reveal_shows_right_or_wrong(app):
+    play = start_play(app, app.library, "atelier-teletravail", ["A", "B"])
+    render(app)
+    card = play.card
+    wrong = next(i for i, a in enumerate(card.answers) if not a.correct)
+    click(app, play.answer_rects[wrong].center)
+    assert play.state.phase == "reveal" and play.state.plays[-1].correct is False
+    surface = render(app)
+    assert surface.get_at((play.banner_rect.centerx, play.banner_rect.bottom - 4))[:3] == app.theme.wrong
+    click(app, play.continue_rect.center)
+    assert play.state.phase == "answer" and play.state.index == 1
+
+
+def test_multiple_choice_needs_a_validation(app, shipped, tmp_path):
+    play = start_play(app, shipped, "atelier-teletravail", ["A", "B"], seed=1)
+    multi = next(i for i, c in enumerate(play.game.cards) if c.kind == "question" and c.multiple)
+    while play.state.index < multi:
+        app.clock.advance(5)
+        if play.state.phase == "answer":
+            key(app, pygame.K_s)
+        else:
+            key(app, pygame.K_RETURN)
+    card = play.card
+    for i in card.correct_choices:
+        key(app, DIGITS[i])
+    assert play.state.phase == "answer" and play.selected == set(card.correct_choices)
+    render(app)
+    key(app, pygame.K_PAGEDOWN)
+    assert play.state.plays[-1].correct is True
+
+
+def test_escape_opens_a_menu_that_never_quits_without_asking(app):
+    play = start_play(app, app.library, "atelier-teletravail", ["A", "B"])
+    key(app, pygame.K_ESCAPE)
+    assert isinstance(app.top, MenuScene)
+    key(app, pygame.K_7)  # "Quit"
+    assert isinstance(app.top, ConfirmScene) and app.running
+    key(app, pygame.K_RETURN)  # "No" is focused
+    assert isinstance(app.top, MenuScene) and app.running
+    key(app, pygame.K_ESCAPE)
+    assert app.top is play
+    app.dispatch(pygame.event.Event(pygame.QUIT))
+    assert isinstance(app.top, ConfirmScene) and app.running
+    key(app, pygame.K_1)  # "Yes"
+    assert not app.running
+
+
+def test_ending_the_game_asks_first(app):
+    play = start_play(app, app.library, "atelier-teletravail", ["A", "B"])
+    key(app, pygame.K_f)
+    key(app, pygame.K_2)  # No
+    assert not play.game.is_terminal(play.state)
+    key(app, pygame.K_f)
+    key(app, pygame.K_1)  # Yes
+    assert isinstance(app.top, EndScene) and app.top.rec.state.end_reason == "facilitator"
+
+
+def test_a_debate_note_is_typed_and_logged(app, shipped):
+    play = start_play(app, shipped, "atelier-teletravail", ["A", "B"])
+    while play.state.phase != "discuss":
+        app.clock.advance(5)
+        key(app, pygame.K_1 if play.state.phase == "answer" else pygame.K_RETURN)
+    key(app, pygame.K_n)
+    assert app.top.typing
+    type_text(app, "Point à reprendre, pas si simple")  # letters such as s, p, f are text here, not commands
+    key(app, pygame.K_RETURN)
+    assert play.state.note == "Point à reprendre, pas si simple" and not play.state.paused
+    render(app)
+
+
+def test_a_resized_window_is_laid_out_again(app):
+    play = start_play(app, app.library, "accueil-france-services", ["Solo"])
+    render(app)
+    before = [r.copy() for r in play.answer_rects]
+    app.dispatch(pygame.event.Event(pygame.VIDEORESIZE, w=1920, h=1080, size=(1920, 1080)))
+    assert app.size == (1920, 1080)
+    assert all(a.width > b.width for a, b in zip(play.answer_rects, before))
+    assert play.side_rect.right <= 1920 and play.foot_rect.bottom <= 1080
+    render(app)
+
+
+def test_a_long_french_prompt_fits_at_1280x720(app, shipped, tmp_path):
+    from game.engine.record import Session
+    from game.session.recorded import RecordedSession
+    from tests.conftest import card, scenario
+
+    prompt = ("Lorsqu’un agent demande à télétravailler depuis un tiers-lieu situé dans une autre commune, "
+              "quelles vérifications l’employeur doit-il conduire avant de répondre, et dans quel délai ? ")[:220]
+    answers = [{"text": ("Vérifier la conformité de l’installation, l’accès aux outils et la sécurité des données "
+                         "avant d’autoriser")[:110], "correct": i == 0} for i in range(4)]
+    long_card = card({"id": "long-1", "kind": "question", "aspect": "a", "prompt": prompt, "answers": answers,
+                      "explanation": "Une explication de trois phrases, comme celles des decks. " * 5,
+                      "source": "Décret n° 2016-151 du 11 février 2016, art. 5, modifié par le décret n° 2020-524"})
+    info = scenario(win="points")
+    start = {"seq": 0, "type": "start", "t": app.clock(), "scenario": info.model_dump(mode="json"),
+             "cards": [long_card.model_dump(mode="json")], "teams": ["Les Hautes-Pyrénées", "Équipe 2"],
+             "aspects": {"a": "Organisationnel"}}
+    recorded = RecordedSession.create(tmp_path / "long.jsonl", Session(start))
+    play = PlayScene(app, recorded)
+    app.replace(play)
+    render(app)
+    key(app, pygame.K_2)
+    render(app)
+    assert app.overflows == set()
+
+
+@pytest.mark.parametrize("size", [(1280, 720)])
+def test_no_shipped_card_overflows_its_card(shipped, tmp_path, size):
+    """Every card of every shipped deck, on the table and revealed, fits a 1280×720 screen."""
+    from game.engine.record import Session
+    from game.session.recorded import RecordedSession
+    from tests.conftest import scenario
+
+    app = make_app(shipped, tmp_path, size=size, clock=Clock())
+    gauges = [{"id": g, "label": label, "start": 5} for g, label in
+              (("satisfaction", "Satisfaction des usagers"), ("droits", "Accès aux droits"),
+               ("charge", "Charge de l’équipe"), ("reseau", "Réseau des partenaires"))]
+    for deck in shipped.decks.values():
+        info = scenario(decks=[deck.info.id], win="gauges", gauges=gauges, minutes={"target": 200, "max": 240})
+        start = {"seq": 0, "type": "start", "t": app.clock(), "scenario": info.model_dump(mode="json"),
+                 "cards": [c.model_dump(mode="json") for c in deck.cards], "teams": ["Équipe 1", "Équipe 2"],
+                 "aspects": dict(deck.info.aspects)}
+        recorded = RecordedSession.create(tmp_path / f"{deck.info.id}.jsonl", Session(start))
+        play = PlayScene(app, recorded)
+        app.replace(play)
+        for _ in range(len(deck.cards) * 3):
+            if not isinstance(app.top, PlayScene):
+                break
+            render(app)
+            phase = play.state.phase
+            if phase == "answer":
+                play.rec.act(Action("answer", (0,) if play.card.kind != "question" else play.card.correct_choices[:1]
+                                    if not play.card.multiple else play.card.correct_choices), app.clock())
+            else:
+                play.rec.act(Action("next"), app.clock())
+            play.layout(*app.size)
+            if play.game.is_terminal(play.state):
+                break
+    assert app.overflows == set()
+    app.pop_all()
