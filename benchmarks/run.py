@@ -7,6 +7,7 @@ several runs, and each comparison is measured side by side in the same run.
 from __future__ import annotations
 
 import gc
+import os
 import statistics
 import subprocess
 import sys
@@ -172,8 +173,41 @@ def bench_sheet() -> None:
           f"(rapport {ours_s / bare_s:.2f}, médiane de 9)")
 
 
+def _probe(*args: str) -> str:
+    env = {**os.environ, "SDL_VIDEODRIVER": "dummy"}
+    probe = Path(__file__).resolve().parent / "ui_probe.py"
+    return subprocess.run([sys.executable, str(probe), *args], check=True, capture_output=True, text=True,
+                          env=env).stdout.strip()
+
+
+def bench_screen() -> None:
+    """First frame beside a bare pygame-ce window; CPU while animating and while idle (SDL's dummy driver).
+
+    The package is byte-compiled first, as an installed one is: where PYTHONDONTWRITEBYTECODE is set,
+    every launch would otherwise compile the sources again.
+    """
+    import compileall
+
+    compileall.compile_dir(str(ROOT / "game"), quiet=1)
+    times: dict[str, list[float]] = {"first-frame": [], "bare": []}
+    for _ in range(9):
+        for mode in times:
+            start = time.perf_counter()
+            _probe(mode)
+            times[mode].append(time.perf_counter() - start)
+    ours, bare = statistics.median(times["first-frame"]), statistics.median(times["bare"])
+    print(f"Premier écran d'accueil : {ours * 1000:.0f} ms, fenêtre pygame-ce nue : {bare * 1000:.0f} ms "
+          f"(rapport {ours / bare:.2f}, médiane de 9 lancements alternés)")
+    per_frame = statistics.median(float(_probe("animate")) for _ in range(3))
+    print(f"Animation à 1920×1080 : {per_frame:.2f} ms de CPU par image, "
+          f"{100 * per_frame / 16.7:.0f} % du budget de 16,7 ms (médiane de 3 × 240 images)")
+    share, frames = _probe("idle", "10").split()
+    print(f"Au repos sur une carte pendant 10 s : {100 * float(share):.2f} % d'un cœur, {frames} images dessinées")
+
+
 if __name__ == "__main__":
     bench_loading()
     bench_simulation()
     bench_sheet()
+    bench_screen()
     bench_cold_start()

@@ -9,6 +9,8 @@ import pytest
 
 from game.engine.rules import Action
 from game.ui.scenes.end import DebriefScene, EndScene
+from game.content.summary import scenario_summaries
+from game.paths import shipped_scenarios
 from game.ui.scenes.home import HomeScene
 from game.ui.scenes.overlays import ConfirmScene, MenuScene
 from game.ui.scenes.play import PlayScene
@@ -42,7 +44,7 @@ def test_body_text_is_a_thirtieth_of_the_height_at_least(shipped, tmp_path, size
 
 
 def test_the_keyboard_alone_goes_from_home_to_the_debriefing(app, tmp_path):
-    app.push(HomeScene(app))
+    app.push(HomeScene(app, scenario_summaries(shipped_scenarios())))
     key(app, pygame.K_RETURN)  # the default scenario is first and focused
     assert isinstance(app.top, SetupScene)
     key(app, pygame.K_DOWN)  # from "Start" to "Back" and round to the count
@@ -230,4 +232,22 @@ def test_no_shipped_card_overflows_its_card(shipped, tmp_path, size):
             if play.game.is_terminal(play.state):
                 break
     assert app.overflows == set()
+    app.pop_all()
+
+
+def test_a_broken_content_file_is_shown_on_screen_not_as_a_traceback(shipped, tmp_path, capsys):
+    from game.content.errors import ContentError, ContentInvalid
+    from game.ui.scenes.overlays import ErrorScene
+
+    def broken():
+        raise ContentInvalid([ContentError("decks/labo.yaml", 12, 5, "il manque le champ obligatoire « prompt »")])
+
+    app = make_app(broken, tmp_path)
+    app.push(HomeScene(app, scenario_summaries(shipped_scenarios())))
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.top, ErrorScene)
+    render(app)
+    assert "decks/labo.yaml:12:5: il manque le champ obligatoire « prompt »" in capsys.readouterr().err
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.top, HomeScene)
     app.pop_all()

@@ -7,6 +7,8 @@ import pytest
 
 from game.ui.intents import Intent
 from game.ui.scenes.accessibility import AccessibilityScene
+from game.content.summary import scenario_summaries
+from game.paths import shipped_scenarios
 from game.ui.scenes.home import HomeScene
 from game.ui.scenes.setup import SetupScene
 from tests.ui_support import make_app, render, start_play
@@ -30,7 +32,7 @@ def play_until(app, play, done, intents=("choose:1",)):
 
 
 def test_home(app, snap):
-    app.push(HomeScene(app))
+    app.push(HomeScene(app, scenario_summaries(shipped_scenarios())))
     snap(render(app), "home")
 
 

@@ -15,6 +15,15 @@ def _is_path(ref: str) -> bool:
     return ref.endswith((".yaml", ".yml")) or "/" in ref or "\\" in ref or Path(ref).is_file()
 
 
+def load_checked(extra_decks: list[Path]) -> Library:
+    """The shipped decks and scenarios with a lab's deck folders; any content error stops here."""
+    library = load_library([(folder, True) for folder in extra_decks]
+                           + [(shipped_decks(), True), (shipped_scenarios(), True)])
+    if library.errors:
+        raise ContentInvalid(library.errors)
+    return library
+
+
 def load_scenario(ref: str, extra_decks: list[Path]) -> tuple[Library, ScenarioInfo]:
     """Load everything the scenario `ref` (an id or a file) needs; any content error stops here."""
     sources: list[tuple[Path, bool]] = []

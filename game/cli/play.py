@@ -36,13 +36,16 @@ def _play(recorded: RecordedSession) -> int:
 
 
 def run_play(args: argparse.Namespace, home: bool = False) -> int:
+    if home and not args.console:
+        from game.cli.screen import run_home
+        return run_home(args)
     library, scenario = load_scenario(args.scenario, args.decks)
     limits = scenario.team_range
     if args.teams is not None and not limits.min <= args.teams <= limits.max:
         raise UserError(f"ce scénario se joue de {limits.min} à {limits.max} équipe(s), pas {args.teams}")
     if not args.console:
         from game.cli.screen import run_screen
-        return run_screen(args, library, scenario, home)
+        return run_screen(args, library, scenario)
     names = team_names(scenario, args.teams)
     seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
     folder = _sessions_dir(args)

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from game.cli import UserError
-from game.content.library import Library
-from game.content.models import ScenarioInfo
 from game.paths import default_sessions_dir
 
+if TYPE_CHECKING:  # the home screen must not wait for pydantic
+    from game.content.library import Library
+    from game.content.models import ScenarioInfo
 
-def _app(args: argparse.Namespace, library: Library, folder: Path):
+
+def _app(args: argparse.Namespace, library: Library | Callable[[], Library], folder: Path):
     import pygame
 
     from game.ui.app import App
@@ -31,11 +36,36 @@ def _folder(args: argparse.Namespace) -> Path:
     return args.sessions_dir if args.sessions_dir is not None else default_sessions_dir()
 
 
-def run_screen(args: argparse.Namespace, library: Library, scenario: ScenarioInfo, home: bool) -> int:
-    from game.session.recorded import RecordedSession, latest_unfinished
+def run_home(args: argparse.Namespace, max_frames: int | None = None) -> int:
+    """The home screen at once; decks and scenarios are checked when a scenario is chosen."""
+    from game.content.summary import scenario_summaries
+    from game.paths import shipped_scenarios
+    from game.ui.scenes.home import HomeScene
+
+    folder = _folder(args)
+    def checked_library() -> Library:
+        from game.cli.content import load_checked
+
+        return load_checked(args.decks)
+
+    app = _app(args, checked_library, folder)
+    home = HomeScene(app, scenario_summaries(shipped_scenarios()))
+    app.push(home)
+
+    def look_for_unfinished() -> None:
+        from game.session.recorded import latest_unfinished
+
+        home.offer_resume(latest_unfinished(folder))
+
+    app.after_first_frame.append(look_for_unfinished)
+    app.run(max_frames)
+    return 0
+
+
+def run_screen(args: argparse.Namespace, library: Library, scenario: ScenarioInfo) -> int:
+    from game.session.recorded import RecordedSession
     from game.simulate import team_names
     from game.ui.autoplay import Autopilot
-    from game.ui.scenes.home import HomeScene
     from game.ui.scenes.play import PlayScene
     from game.ui.scenes.setup import SetupScene
 
@@ -47,8 +77,6 @@ def run_screen(args: argparse.Namespace, library: Library, scenario: ScenarioInf
                                          seed, library.aspect_labels(scenario), app.clock())
         app.push(PlayScene(app, recorded))
         app.on_idle = Autopilot(seed=seed, delay=0.0 if args.fast else 1.5)
-    elif home:
-        app.push(HomeScene(app, latest_unfinished(folder)))
     else:
         setup = SetupScene(app, scenario, args.seed)
         if args.teams is not None:
@@ -60,11 +88,10 @@ def run_screen(args: argparse.Namespace, library: Library, scenario: ScenarioInf
 
 
 def resume_screen(args: argparse.Namespace, path: Path) -> int:
-    from game.cli.content import load_scenario
+    from game.cli.content import load_checked
     from game.ui.scenes.play import PlayScene
 
-    library, _ = load_scenario("atelier-teletravail", [])
-    app = _app(args, library, path.parent)
+    app = _app(args, load_checked([]), path.parent)
     scene = PlayScene.resume(app, path)
     if scene.game.is_terminal(scene.state):
         print(f"Cette session est déjà terminée : {path}")

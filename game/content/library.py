@@ -17,7 +17,7 @@ from pydantic import TypeAdapter, ValidationError
 from game.content.errors import ContentError, display_path
 from game.content.messages import describe
 from game.content.models import Card, DeckInfo, DrawRule, ScenarioFile, ScenarioInfo
-from game.content.yamlsource import YamlDocument, no_gc, read_yaml
+from game.content.yamlsource import YamlDocument, no_gc, read_yaml, yaml_files
 
 _CARDS = TypeAdapter(list[Card])
 _CARD = TypeAdapter(Card)
@@ -71,10 +71,6 @@ class Library:
 
 def _matches(rule: DrawRule, card: Any) -> bool:
     return card.kind in rule.kinds and (rule.aspects is None or card.aspect in rule.aspects)
-
-
-def yaml_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
 def load_library(sources: Iterable[tuple[Path, bool]]) -> Library:

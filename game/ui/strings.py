@@ -84,6 +84,10 @@ FRENCH: dict[str, str] = {
     "on": "oui",
     "off": "non",
     "error.refused": "Impossible : {reason}.",
+    "error.content": "Des fichiers de contenu ont des erreurs",
+    "error.more": "… et {n} autre(s).",
+    "error.fix": "Corrigez-les (python -m game validate les liste toutes), puis relancez.",
+    "error.back": "Retour",
 }
 
 

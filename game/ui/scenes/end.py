@@ -66,7 +66,10 @@ class DebriefScene(ListScene):
 
 
 def go_home(app: App) -> None:
+    from game.content.summary import ScenarioSummary
     from game.session.recorded import latest_unfinished
     from game.ui.scenes.home import HomeScene
 
-    app.replace(HomeScene(app, latest_unfinished(app.sessions_dir)))
+    summaries = [ScenarioSummary(s.info.id, s.info.title, s.info.description, s.info.mode, s.info.minutes.target,
+                                 s.info.minutes.max) for s in app.library.scenarios.values()]
+    app.replace(HomeScene(app, summaries, latest_unfinished(app.sessions_dir)))

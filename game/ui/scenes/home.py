@@ -6,20 +6,49 @@ from pathlib import Path
 
 import pygame
 
+from game.content.summary import ScenarioSummary
 from game.ui.app import App
 from game.ui.scenes.listing import ListScene
 from game.ui.strings import tr
 from game.ui.widgets import Choice, line, panel, text_box
 
 
+DEFAULT = "atelier-teletravail"
+
+
+def checked_scenario(app: App, scenario_id: str):
+    """The scenario, fully checked; on a content error, the errors are shown and None is returned."""
+    from game.content.errors import ContentInvalid
+    from game.ui.scenes.overlays import ErrorScene
+
+    try:
+        library = app.library
+    except ContentInvalid as exc:
+        app.push(ErrorScene(app, [str(e) for e in exc.errors]))
+        return None
+    loaded = library.scenarios.get(scenario_id)
+    if loaded is None:
+        app.push(ErrorScene(app, [str(e) for e in library.errors] or [f"scénario « {scenario_id} » introuvable"]))
+        return None
+    return loaded.info
+
+
 class HomeScene(ListScene):
     title = tr("home.title")
 
-    def __init__(self, app: App, unfinished: Path | None = None):
+    def __init__(self, app: App, summaries: list[ScenarioSummary], unfinished: Path | None = None):
         self.unfinished = unfinished
-        self.scenarios = {s.info.id: s.info for s in sorted(
-            app.library.scenarios.values(), key=lambda s: (s.info.id != "atelier-teletravail", s.info.title))}
+        self.scenarios = {s.id: s for s in sorted(summaries, key=lambda s: (s.id != DEFAULT, s.title))}
         super().__init__(app, focus=1 if unfinished is not None else 0)
+
+    def offer_resume(self, unfinished: Path | None) -> None:
+        """Add "resume" once the logs have been looked at (after the first frame: replaying takes time)."""
+        if unfinished is not None and self.unfinished is None:
+            self.unfinished = unfinished
+            self.buttons.focus += 1
+            self.refresh()
+            self.buttons.focus = 0
+            self.app.dirty = True
 
     def choices(self) -> list[Choice]:
         choices = []
@@ -56,7 +85,7 @@ class HomeScene(ListScene):
         panel(surface, rect, theme.panel, theme.border)
         inner = rect.inflate(-2 * body, -2 * body)
         facts = (f"{tr('mode.' + scenario.mode)} · "
-                 + tr("home.minutes", target=f"{scenario.minutes.target:g}", max=f"{scenario.minutes.max:g}"))
+                 + tr("home.minutes", target=f"{scenario.target:g}", max=f"{scenario.maximum:g}"))
         head = text_box(self.app, surface, scenario.title, pygame.Rect(inner.x, inner.y, inner.width, body * 4),
                         int(body * 1.4), theme.text, bold=True)
         y = inner.y + head.height + body // 2
@@ -74,7 +103,9 @@ class HomeScene(ListScene):
         if key == "resume":
             self.app.push(PlayScene.resume(self.app, self.unfinished))
         elif key.startswith("scenario:"):
-            scenario = self.scenarios[key.split(":", 1)[1]]
+            scenario = checked_scenario(self.app, key.split(":", 1)[1])
+            if scenario is None:
+                return
             setup = SetupScene(self.app, scenario)
             if scenario.team_range.max == 1:
                 setup.start()

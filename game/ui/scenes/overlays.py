@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 
 from game.ui.app import App
@@ -74,3 +75,30 @@ class MenuScene(ListScene):
             self.app.push(AccessibilityScene(self.app, overlay=True))
         elif key == "quit":
             self.app.push(ConfirmScene(self.app, "confirm.quit", self.app.pop_all))
+
+
+class ErrorScene(ListScene):
+    """Content that cannot be played: the mistakes with their place, the same lines `validate` prints."""
+
+    overlay = True
+    title = tr("error.content")
+    shown = 6
+
+    def __init__(self, app: App, errors: list[str]):
+        self.errors = errors
+        for error in errors:
+            print(error, file=sys.stderr)
+        super().__init__(app)
+
+    def lines(self) -> list[str]:
+        more = len(self.errors) - self.shown
+        return self.errors[: self.shown] + ([tr("error.more", n=more)] if more > 0 else []) + [tr("error.fix")]
+
+    def choices(self) -> list[Choice]:
+        return [Choice(tr("error.back"), "back")]
+
+    def choose(self, key: str) -> None:
+        self.app.pop()
+
+    def cancel(self) -> None:
+        self.app.pop()

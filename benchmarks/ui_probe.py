@@ -1,0 +1,106 @@
+"""Run by `benchmarks/run.py` in a fresh process: one measurement of the screen, printed as a number.
+
+    python benchmarks/ui_probe.py first-frame   # exits after the home screen's first frame
+    python benchmarks/ui_probe.py bare          # a bare pygame-ce window, one frame (the baseline)
+    python benchmarks/ui_probe.py idle SECONDS  # CPU share of a core while a card waits on screen
+    python benchmarks/ui_probe.py animate       # CPU milliseconds per frame while gauges animate at 1920×1080
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+import time
+from pathlib import Path
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def bare() -> None:
+    import pygame
+
+    pygame.display.init()
+    screen = pygame.display.set_mode((1280, 720))
+    screen.fill((246, 244, 239))
+    pygame.display.flip()
+
+
+def home() -> None:
+    """What `python -m game` does before its first frame (sessions and settings in a scratch folder)."""
+    import argparse
+
+    from game.cli.screen import run_home
+
+    scratch = Path(os.environ.get("TMPDIR", "/tmp")) / "atelier-benchmark"
+    os.environ["XDG_CONFIG_HOME"] = str(scratch / "config")
+    run_home(argparse.Namespace(decks=[], out=scratch / "sessions", sessions_dir=None, fullscreen=False, fast=False),
+             max_frames=1)
+
+
+def app_with(size: tuple[int, int]):
+    import tempfile
+
+    from game.content.library import load_library
+    from game.paths import shipped_decks, shipped_scenarios
+    from game.ui.app import App
+
+    library = load_library([(shipped_decks(), True), (shipped_scenarios(), True)])
+    app = App(library, Path(tempfile.mkdtemp()), size=size, settings_path=None)
+    from game.session.recorded import RecordedSession
+    from game.ui.scenes.play import PlayScene
+
+    info = library.scenarios["accueil-france-services"].info
+    recorded = RecordedSession.start(app.sessions_dir, info, library.pool(info), ["Solo"], 2,
+                                     library.aspect_labels(info), app.clock())
+    play = PlayScene(app, recorded)
+    app.push(play)
+    return app, play
+
+
+def idle(seconds: float) -> None:
+    import pygame
+
+    app, _ = app_with((1920, 1080))
+    app.draw()
+
+    def stop() -> None:
+        time.sleep(seconds)
+        app.running = False
+        pygame.event.post(pygame.event.Event(pygame.USEREVENT))
+
+    threading.Thread(target=stop, daemon=True).start()
+    start_cpu, start_frames = time.process_time(), app.frames
+    app.run()
+    cpu = time.process_time() - start_cpu
+    print(f"{cpu / seconds:.4f} {app.frames - start_frames}")
+
+
+def animate() -> None:
+    from game.engine.rules import Action
+
+    app, play = app_with((1920, 1080))
+    while play.card.kind != "persona":
+        play.rec.act(Action("next"), app.clock())
+    play.send("answer", (0,))
+    frames = 240
+    start = time.process_time()
+    for _ in range(frames):
+        play.anim_from = tuple(v - 3 for v in play.state.gauges)  # keep the gauges moving
+        play.anim_start = app.clock()
+        app.draw()
+    print(f"{(time.process_time() - start) / frames * 1000:.3f}")
+
+
+if __name__ == "__main__":
+    mode = sys.argv[1]
+    if mode == "bare":
+        bare()
+    elif mode == "first-frame":
+        home()
+    elif mode == "idle":
+        idle(float(sys.argv[2]))
+    elif mode == "animate":
+        animate()
