@@ -6,7 +6,7 @@ FRENCH: dict[str, str] = {
     "app.title": "Atelier service public",
     "home.title": "Atelier service public",
     "home.subtitle": "Choisissez un scénario",
-    "home.resume": "Reprendre la session interrompue ({title})",
+    "home.resume": "Reprendre la session interrompue",
     "home.accessibility": "Accessibilité",
     "home.quit": "Quitter",
     "home.minutes": "{target} min (au plus {max})",

@@ -53,7 +53,7 @@ class HomeScene(ListScene):
     def choices(self) -> list[Choice]:
         choices = []
         if self.unfinished is not None:
-            choices.append(Choice(tr("home.resume", title=self.unfinished.stem), "resume"))
+            choices.append(Choice(tr("home.resume"), "resume"))
         for s in self.scenarios.values():
             choices.append(Choice(s.title, f"scenario:{s.id}"))
         choices += [Choice(tr("home.accessibility"), "access"), Choice(tr("home.quit"), "quit")]
