@@ -7,9 +7,7 @@ import json
 import re
 import subprocess
 import sys
-from pathlib import Path
 
-import pytest
 
 from game.cli import main
 from game.paths import shipped_decks

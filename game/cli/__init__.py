@@ -17,6 +17,17 @@ class UserError(Exception):
     """A mistake the user can fix: printed as one plain sentence, exit status 2."""
 
 
+def sessions_folder(args: argparse.Namespace) -> Path:
+    """Where this command keeps session logs: --out, else --sessions-dir, else the user's data folder."""
+    if getattr(args, "out", None) is not None:
+        return args.out
+    if getattr(args, "sessions_dir", None) is not None:
+        return args.sessions_dir
+    from game.paths import default_sessions_dir
+
+    return default_sessions_dir()
+
+
 def _content_options(parser: argparse.ArgumentParser, scenario: bool = True) -> None:
     if scenario:
         parser.add_argument("--scenario", default=DEFAULT_SCENARIO, metavar="ID|FICHIER",

@@ -5,21 +5,13 @@ from __future__ import annotations
 import argparse
 import secrets
 import time
-from pathlib import Path
 
-from game.cli import UserError
+from game.cli import UserError, sessions_folder
 from game.cli.content import load_scenario
 from game.console import Console
 from game.debrief.files import write_debrief
-from game.paths import default_sessions_dir
 from game.session.recorded import RecordedSession, latest_unfinished
 from game.simulate import team_names
-
-
-def _sessions_dir(args: argparse.Namespace) -> Path:
-    if getattr(args, "out", None) is not None:
-        return args.out
-    return args.sessions_dir if args.sessions_dir is not None else default_sessions_dir()
 
 
 def _play(recorded: RecordedSession) -> int:
@@ -48,7 +40,7 @@ def run_play(args: argparse.Namespace, home: bool = False) -> int:
         return run_screen(args, library, scenario)
     names = team_names(scenario, args.teams)
     seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
-    folder = _sessions_dir(args)
+    folder = sessions_folder(args)
     try:
         recorded = RecordedSession.start(folder, scenario, library.pool(scenario), names, seed,
                                          library.aspect_labels(scenario), time.time())
@@ -61,7 +53,7 @@ def run_play(args: argparse.Namespace, home: bool = False) -> int:
 def run_resume(args: argparse.Namespace) -> int:
     path = args.log
     if path is None:
-        folder = _sessions_dir(args)
+        folder = sessions_folder(args)
         path = latest_unfinished(folder)
         if path is None:
             raise UserError(f"aucune session interrompue dans {folder}")

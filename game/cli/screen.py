@@ -8,8 +8,7 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from game.cli import UserError
-from game.paths import default_sessions_dir
+from game.cli import UserError, sessions_folder
 
 if TYPE_CHECKING:  # the home screen must not wait for pydantic
     from game.content.library import Library
@@ -30,19 +29,13 @@ def _app(args: argparse.Namespace, library: Library | Callable[[], Library], fol
                         "ou jouez dans le terminal avec --console") from None
 
 
-def _folder(args: argparse.Namespace) -> Path:
-    if getattr(args, "out", None) is not None:
-        return args.out
-    return args.sessions_dir if args.sessions_dir is not None else default_sessions_dir()
-
-
 def run_home(args: argparse.Namespace, max_frames: int | None = None) -> int:
     """The home screen at once; decks and scenarios are checked when a scenario is chosen."""
     from game.content.summary import scenario_summaries
     from game.paths import shipped_scenarios
     from game.ui.scenes.home import HomeScene
 
-    folder = _folder(args)
+    folder = sessions_folder(args)
     def checked_library() -> Library:
         from game.cli.content import load_checked
 
@@ -69,7 +62,7 @@ def run_screen(args: argparse.Namespace, library: Library, scenario: ScenarioInf
     from game.ui.scenes.play import PlayScene
     from game.ui.scenes.setup import SetupScene
 
-    folder = _folder(args)
+    folder = sessions_folder(args)
     app = _app(args, library, folder)
     if args.autoplay:
         seed = args.seed if args.seed is not None else 0

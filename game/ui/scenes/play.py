@@ -195,7 +195,6 @@ class PlayScene(Scene):
     # -- layout ------------------------------------------------------------------------------------
 
     def layout(self, width: int, height: int) -> None:
-        body = self.app.body
         pad = max(12, height // 40)
         top_h = int(self.app.line * 2.1)
         foot_h = int(self.app.line * 1.3)
@@ -263,7 +262,7 @@ class PlayScene(Scene):
     def _layout_reveal(self, items: list[Any]) -> None:
         """The verdict, the explanation, then the right and the chosen answers; the prompt as a reminder on top
         when there is room for it."""
-        card, body, main = self.card, self.app.body, self.main_rect
+        body, main = self.app.body, self.main_rect
         gap = body // 3
         font = self.app.fonts.get(body)
         step = int(font.get_linesize() * 1.08)
