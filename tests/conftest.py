@@ -34,7 +34,8 @@ def question(card_id: str, aspect: str, correct: tuple[int, ...] = (0,), answers
     return _CARD.validate_python({
         "id": card_id, "kind": "question", "aspect": aspect, "prompt": f"Question {card_id} ?",
         "answers": [{"text": f"Réponse {i + 1}", "correct": i in correct} for i in range(answers)],
-        "explanation": "Parce que.", "source": "Source", **({"minutes": minutes} if minutes else {}),
+        "explanation": "Parce que.", "source": "Source", "multiple": len(correct) > 1,
+        **({"minutes": minutes} if minutes else {}),
     })
 
 

@@ -44,7 +44,7 @@ def test_a_lab_scenario_and_deck_checked_together_and_with_decks_folders(capsys,
     shipped = write("lab/mixte.yaml", SCENARIO.replace("[essai]", "[essai, teletravail]").replace("essai-jauges", "mixte")
                     .replace("win: gauges", "win: points").split("  gauges:")[0])
     code, _, err = run(capsys, "validate", str(shipped), "--decks", str(deck.parent))
-    assert code == 1 and "la jauge « moral » n'existe pas dans le scénario « mixte »" in err
+    assert code == 1 and "la jauge « moral » n'existe dans aucun scénario" in err
 
 
 def test_simulate_is_the_same_byte_for_byte_for_a_seed(capsys):

@@ -237,10 +237,11 @@ def test_no_shipped_card_overflows_its_card(shipped, tmp_path, size):
 
 def test_a_broken_content_file_is_shown_on_screen_not_as_a_traceback(shipped, tmp_path, capsys):
     from game.content.errors import ContentError, ContentInvalid
+    from game.content.wording import say
     from game.ui.scenes.overlays import ErrorScene
 
     def broken():
-        raise ContentInvalid([ContentError("decks/labo.yaml", 12, 5, "il manque le champ obligatoire « prompt »")])
+        raise ContentInvalid([ContentError("decks/labo.yaml", 12, 5, say("field.missing", field="prompt"))])
 
     app = make_app(broken, tmp_path)
     app.push(HomeScene(app, scenario_summaries(shipped_scenarios())))

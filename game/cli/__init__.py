@@ -108,7 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_play(args)
     except ContentInvalid as exc:
         for error in exc.errors:
-            print(error, file=sys.stderr)
+            print(error.text(args.lang) if hasattr(args, "lang") else error, file=sys.stderr)
         print(f"{len(exc.errors)} erreur(s) : corrigez-les puis relancez.", file=sys.stderr)
         return 1
     except (UserError, LogError) as exc:

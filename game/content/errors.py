@@ -5,25 +5,33 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.content.wording import Message
 
-@dataclass(frozen=True, order=True)
+
+@dataclass(frozen=True)
 class ContentError:
-    """One mistake in one file, in plain French; line and column start at 1."""
+    """One mistake in one file; line and column start at 1; the message is worded in the reader's language."""
 
     path: str
     line: int
     column: int
-    message: str
+    message: Message
+
+    def text(self, lang: str = "fr") -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.message.text(lang)}"
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+        return self.text("fr")
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return self.path, self.line, self.column, self.message.key
 
 
 class ContentInvalid(Exception):
     """Raised when content cannot be used; holds every error found, sorted by place."""
 
     def __init__(self, errors: list[ContentError]):
-        self.errors = sorted(errors)
+        self.errors = sorted(errors, key=ContentError.sort_key)
         super().__init__("\n".join(str(e) for e in self.errors))
 
 

@@ -17,7 +17,12 @@ from pydantic import TypeAdapter, ValidationError
 from game.content.errors import ContentError, display_path
 from game.content.messages import describe
 from game.content.models import Card, DeckInfo, DrawRule, ScenarioFile, ScenarioInfo
+from game.content.wording import say, say_near
 from game.content.yamlsource import YamlDocument, no_gc, read_yaml, yaml_files
+
+MAX_IMAGE_MB = 2  # a portrait shown at a third of a 1080p screen needs far less
+# The first bytes of the image formats pygame reads everywhere.
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"BM")
 
 _CARDS = TypeAdapter(list[Card])
 _CARD = TypeAdapter(Card)
@@ -84,7 +89,7 @@ def _load_library(sources: Iterable[tuple[Path, bool]]) -> Library:
     seen: set[Path] = set()
     for priority, (source, report) in enumerate(sources):
         if not source.exists():
-            library.errors.append(ContentError(display_path(source), 1, 1, "fichier ou dossier introuvable"))
+            library.errors.append(ContentError(display_path(source), 1, 1, say("file.missing")))
             continue
         files = yaml_files(source) if source.is_dir() else [source]
         for path in files:
@@ -98,17 +103,19 @@ def _load_library(sources: Iterable[tuple[Path, bool]]) -> Library:
         _check_deck(library, deck)
     for scenario in library.scenarios.values():
         _check_scenario(library, scenario)
-    library.errors = sorted(set(library.errors))
+    library.errors = sorted(set(library.errors), key=ContentError.sort_key)
     return library
 
 
-def _validation_errors(doc: YamlDocument, exc: ValidationError, prefix: tuple[Any, ...]) -> list[ContentError]:
+def _validation_errors(doc: YamlDocument, exc: ValidationError, prefix: tuple[Any, ...], root: Any,
+                       data: Any) -> list[ContentError]:
+    """Pydantic's errors at their place in the file; `root` and `data` are what was validated at `prefix`."""
     found = []
     for err in exc.errors(include_url=False):
         loc = prefix + tuple(err["loc"])
         if err["type"] in ("union_tag_invalid", "union_tag_not_found"):
             loc += ("kind",)
-        message, on_key = describe(err)
+        message, on_key = describe(err, root, data)
         found.append(doc.error(loc, message, key=on_key))
     return found
 
@@ -125,8 +132,7 @@ def _load_file(library: Library, path: Path, priority: int, report: bool) -> Non
         elif isinstance(data, dict) and "scenario" in data:
             errors += _load_scenario(library, doc, data, priority)
         else:
-            errors.append(doc.error((), "ce fichier n'est ni un deck (clé « deck: » en tête) "
-                                        "ni un scénario (clé « scenario: » en tête)"))
+            errors.append(doc.error((), say("file.neither")))
     # a value already refused by the YAML reader (a forbidden tag) is not reported a second time
     refused = {(e.line, e.column) for e in doc.errors}
     errors = doc.errors + [e for e in errors[len(doc.errors):] if (e.line, e.column) not in refused]
@@ -138,21 +144,21 @@ def _load_deck(library: Library, doc: YamlDocument, data: dict[str, Any], priori
     errors: list[ContentError] = []
     for key in data:
         if key not in ("deck", "cards"):
-            errors.append(doc.error((key,), f"champ inconnu « {key} » : un deck contient « deck » et « cards »", key=True))
+            errors.append(doc.error((key,), say_near("field.unknown", key, ["deck", "cards"], field=key), key=True))
     try:
         info = _DECK_INFO.validate_python(data["deck"])
     except ValidationError as exc:
-        errors += _validation_errors(doc, exc, ("deck",))
+        errors += _validation_errors(doc, exc, ("deck",), DeckInfo, data["deck"])
         info = None
     raw_cards = data.get("cards")
     entries: list[tuple[int, Any]] = []
     if not isinstance(raw_cards, list) or not raw_cards:
-        errors.append(doc.error(("cards",), "il faut une liste « cards » avec au moins une carte"))
+        errors.append(doc.error(("cards",), say("deck.cards")))
     else:
         try:
             entries = list(enumerate(_CARDS.validate_python(raw_cards)))
         except ValidationError as exc:
-            errors += _validation_errors(doc, exc, ("cards",))
+            errors += _validation_errors(doc, exc, ("cards",), list[Card], raw_cards)
             for i, raw in enumerate(raw_cards):  # keep the valid cards so cross-checks still run
                 try:
                     entries.append((i, _CARD.validate_python(raw)))
@@ -163,7 +169,7 @@ def _load_deck(library: Library, doc: YamlDocument, data: dict[str, Any], priori
     other = library.decks.get(info.id)
     if other is not None:
         if other.priority == priority:
-            errors.append(doc.error(("deck", "id"), f"le deck « {info.id} » est déjà défini dans {other.doc.shown}"))
+            errors.append(doc.error(("deck", "id"), say("deck.twice", id=info.id, where=other.doc.shown)))
         return errors
     library.decks[info.id] = LoadedDeck(info, entries, doc, priority)
     return errors
@@ -173,11 +179,11 @@ def _load_scenario(library: Library, doc: YamlDocument, data: dict[str, Any], pr
     try:
         info = _SCENARIO_FILE.validate_python(data).scenario
     except ValidationError as exc:
-        return _validation_errors(doc, exc, ())
+        return _validation_errors(doc, exc, (), ScenarioFile, data)
     other = library.scenarios.get(info.id)
     if other is not None:
         if other.priority == priority:
-            return [doc.error(("scenario", "id"), f"le scénario « {info.id} » est déjà défini dans {other.doc.shown}")]
+            return [doc.error(("scenario", "id"), say("scenario.twice", id=info.id, where=other.doc.shown))]
         return []
     library.scenarios[info.id] = LoadedScenario(info, doc, priority)
     return []
@@ -196,8 +202,7 @@ def _check_card_ids(library: Library) -> None:
                 line, _ = where.doc.position(("cards", j, "id"))
                 if _deck_reported(library, deck):
                     library.errors.append(deck.doc.error(
-                        ("cards", i, "id"),
-                        f"l'identifiant de carte « {card.id} » est déjà utilisé ({where.doc.shown}, ligne {line})"))
+                        ("cards", i, "id"), say("card.id_twice", id=card.id, where=where.doc.shown, line=line)))
             else:
                 first[card.id] = (deck, i)
 
@@ -205,23 +210,40 @@ def _check_card_ids(library: Library) -> None:
 def _check_deck(library: Library, deck: LoadedDeck) -> None:
     if not _deck_reported(library, deck):
         return
-    folder = deck.doc.path.parent.resolve()
+    aspects = list(deck.info.aspects)
+    defined = {g.id for s in library.scenarios.values() for g in s.info.gauges}
     for i, card in deck.entries:
         if card.aspect not in deck.info.aspects:
-            library.errors.append(deck.doc.error(
-                ("cards", i, "aspect"),
-                f"l'aspect « {card.aspect} » n'est pas déclaré dans « deck.aspects » "
-                f"(déclarés : {', '.join(deck.info.aspects)})"))
+            library.errors.append(deck.doc.error(("cards", i, "aspect"),
+                                                 say_near("card.aspect", card.aspect, aspects, value=card.aspect)))
         portrait = getattr(card, "portrait", None)
         if portrait:
-            target = (folder / portrait).resolve()
-            if not target.is_relative_to(folder):
-                library.errors.append(deck.doc.error(
-                    ("cards", i, "portrait"),
-                    "l'image doit se trouver dans le dossier du deck ou un de ses sous-dossiers"))
-            elif not target.is_file():
-                library.errors.append(deck.doc.error(
-                    ("cards", i, "portrait"), f"image introuvable : {portrait} (chemin relatif au fichier du deck)"))
+            _check_image(library, deck, ("cards", i, "portrait"), portrait)
+        if library.scenarios:  # without any scenario loaded, no gauge is known yet
+            for loc, effects in _effects(card, i):
+                for gauge in effects:
+                    if gauge not in defined:
+                        library.errors.append(deck.doc.error(
+                            loc + (gauge,), say_near("gauge.nowhere", gauge, sorted(defined), gauge=gauge), key=True))
+
+
+def _check_image(library: Library, deck: LoadedDeck, loc: tuple[Any, ...], relative: str) -> None:
+    """An image must sit in the deck's folder, exist, be an image pygame reads, and stay light."""
+    folder = deck.doc.path.parent.resolve()
+    target = (folder / relative).resolve()
+    if not target.is_relative_to(folder):
+        message = say("image.outside")
+    elif not target.is_file():
+        message = say("image.missing", path=relative)
+    elif target.stat().st_size > MAX_IMAGE_MB * 1_000_000:
+        message = say("image.too_large", path=relative, size=round(target.stat().st_size / 1e6, 1), limit=MAX_IMAGE_MB)
+    else:
+        with target.open("rb") as f:
+            head = f.read(12)
+        if head.startswith(_IMAGE_MAGIC) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP"):
+            return
+        message = say("image.not_image", path=relative)
+    library.errors.append(deck.doc.error(loc, message))
 
 
 def _check_scenario(library: Library, loaded: LoadedScenario) -> None:
@@ -233,42 +255,38 @@ def _check_scenario(library: Library, loaded: LoadedScenario) -> None:
     for j, deck_id in enumerate(scenario.decks):
         if deck_id not in library.decks:
             errors.append(doc.error(("scenario", "decks", j),
-                                    f"aucun deck « {deck_id} » n'est chargé : vérifiez son id, "
-                                    "ou donnez son fichier ou son dossier (--decks)"))
+                                    say_near("scenario.deck_missing", deck_id, sorted(library.decks), id=deck_id)))
     if len(known_decks) < len(scenario.decks):
         return  # the remaining checks would only echo the missing deck
-    aspects = {a for d in known_decks for a in library.decks[d].info.aspects}
+    aspects = [a for d in known_decks for a in library.decks[d].info.aspects]
     used: set[str] = set()
     for r, rule in enumerate(scenario.draw_rules):
         for a, aspect in enumerate(rule.aspects or []):
             if aspect not in aspects:
                 errors.append(doc.error(("scenario", "draw", r, "aspects", a),
-                                        f"aucun des decks du scénario n'a l'aspect « {aspect} »"))
+                                        say("scenario.aspect", value=aspect, known=aspects)))
         matching = [c for d in known_decks for c in library.decks[d].cards
                     if _matches(rule, c) and c.id not in used]
         if rule.count != "auto" and rule.count > len(matching):
             errors.append(doc.error(("scenario", "draw", r, "count"),
-                                    f"ce tirage demande {rule.count} cartes mais les decks n'en proposent "
-                                    f"que {len(matching)} de ce type"))
+                                    say("scenario.count", count=rule.count, available=len(matching))))
         used.update(c.id for c in matching[: rule.count if rule.count != "auto" else None])
     pool = library.pool(scenario)
     if not pool:
-        errors.append(doc.error(("scenario", "decks"), "aucune carte de ces decks ne correspond au tirage"))
+        errors.append(doc.error(("scenario", "decks"), say("scenario.no_cards")))
     if scenario.win == "panorama" and not any(c.kind == "question" for c in pool):
-        errors.append(doc.error(("scenario", "win"), "« win: panorama » demande des cartes « question » dans le tirage"))
+        errors.append(doc.error(("scenario", "win"), say("scenario.panorama")))
     gauge_ids = [g.id for g in scenario.gauges]
+    defined = {g.id for s in library.scenarios.values() for g in s.info.gauges}
     pool_ids = {id(card) for card in pool}
     for deck, i, card in ((library.decks[d], i, c) for d in known_decks for i, c in library.decks[d].entries):
         if id(card) not in pool_ids:
             continue
         for loc, effects in _effects(card, i):
             for gauge in effects:
-                if gauge not in gauge_ids:
-                    shown = ", ".join(gauge_ids) if gauge_ids else "aucune"
-                    errors.append(deck.doc.error(
-                        loc + (gauge,),
-                        f"la jauge « {gauge} » n'existe pas dans le scénario « {scenario.id} » qui tire "
-                        f"cette carte (jauges : {shown})", key=True))
+                if gauge not in gauge_ids and (gauge in defined or not _deck_reported(library, deck)):
+                    errors.append(deck.doc.error(loc + (gauge,), say(
+                        "gauge.not_in_scenario", gauge=gauge, scenario=scenario.id, known=gauge_ids), key=True))
 
 
 def _effects(card: Any, i: int) -> list[tuple[tuple[Any, ...], dict[str, int]]]:

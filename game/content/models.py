@@ -2,14 +2,17 @@
 
 Unknown fields are rejected so a misspelt key is reported instead of silently ignored.
 Checks that need several files (aspects, gauges, deck references) live in `library`.
-Validator messages are plain French sentences: they are shown to lab authors as they are.
+Validators raise errors named after keys of `wording.MESSAGES`, so they read in the author's language.
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from game.content.wording import MESSAGES
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -40,6 +43,11 @@ Constraint = Literal[
     "mobilite", "numerique", "langue", "handicap", "urgence",
     "isolement", "precarite", "sante", "horaires", "famille",
 ]
+
+
+def refuse(key: str, **values: object) -> PydanticCustomError:
+    """A validation error worded by `wording` (its French text is pydantic's own message)."""
+    return PydanticCustomError(key, MESSAGES[key][0], values)  # type: ignore[arg-type]
 
 
 class Strict(BaseModel):
@@ -74,25 +82,27 @@ class CardBase(Strict):
 class QuestionCard(CardBase):
     kind: Literal["question"]
     prompt: Text
+    multiple: bool = False
     answers: list[Answer] = Field(min_length=2, max_length=6)
     explanation: Text
-    source: Text
+    source: Text | None = None
 
     @field_validator("answers")
     @classmethod
-    def _one_correct(cls, answers: list[Answer]) -> list[Answer]:
-        if not any(a.correct for a in answers):
-            raise ValueError("aucune réponse n'est marquée « correct: true » : il en faut au moins une")
+    def _right_answers(cls, answers: list[Answer], info: ValidationInfo) -> list[Answer]:
+        count = sum(a.correct for a in answers)
+        if count == 0:
+            raise refuse("question.no_correct")
+        multiple = info.data.get("multiple", False)
+        if count > 1 and not multiple:
+            raise refuse("question.single_several", count=count)
+        if count == 1 and multiple:
+            raise refuse("question.multiple_one")
         return answers
 
     @property
     def correct_choices(self) -> tuple[int, ...]:
         return tuple(i for i, a in enumerate(self.answers) if a.correct)
-
-    @property
-    def multiple(self) -> bool:
-        """Several right answers: the team must pick all of them, and only them."""
-        return len(self.correct_choices) > 1
 
 
 class DebateCard(CardBase):
@@ -108,7 +118,7 @@ class _OptionsCard(CardBase):
     @classmethod
     def _one_best(cls, options: list[Option]) -> list[Option]:
         if not any(o.rating == "best" for o in options):
-            raise ValueError("aucune option n'est notée « rating: best » : il en faut au moins une")
+            raise refuse("options.no_best")
         return options
 
 
@@ -165,7 +175,7 @@ class TeamRange(Strict):
     @model_validator(mode="after")
     def _ordered(self) -> TeamRange:
         if self.min > self.max:
-            raise ValueError(f"« min » ({self.min}) dépasse « max » ({self.max})")
+            raise refuse("range.min_max", min=self.min, max=self.max)
         return self
 
 
@@ -176,7 +186,7 @@ class Minutes(Strict):
     @model_validator(mode="after")
     def _ordered(self) -> Minutes:
         if self.target > self.max:
-            raise ValueError(f"la durée visée ({self.target:g} min) dépasse la durée maximale ({self.max:g} min)")
+            raise refuse("minutes.order", target=f"{self.target:g}", max=f"{self.max:g}")
         return self
 
 
@@ -199,13 +209,13 @@ class Gauge(Strict):
     @model_validator(mode="after")
     def _coherent(self) -> Gauge:
         if self.min >= self.max:
-            raise ValueError(f"« min » ({self.min}) doit être inférieur à « max » ({self.max})")
+            raise refuse("gauge.min_max", min=self.min, max=self.max)
         if not self.min <= self.start <= self.max:
-            raise ValueError(f"« start » ({self.start}) doit être entre min ({self.min}) et max ({self.max})")
+            raise refuse("gauge.start", start=self.start, min=self.min, max=self.max)
         if self.lose_below is not None and not self.start >= self.lose_below:
-            raise ValueError(f"la partie serait perdue dès le départ : start ({self.start}) est sous lose_below ({self.lose_below})")
+            raise refuse("gauge.lost_below", start=self.start, limit=self.lose_below)
         if self.lose_above is not None and not self.start <= self.lose_above:
-            raise ValueError(f"la partie serait perdue dès le départ : start ({self.start}) dépasse lose_above ({self.lose_above})")
+            raise refuse("gauge.lost_above", start=self.start, limit=self.lose_above)
         return self
 
     def losing(self, value: int) -> bool:
@@ -234,13 +244,13 @@ class ScenarioInfo(Strict):
     @model_validator(mode="after")
     def _coherent(self) -> ScenarioInfo:
         if self.mode == "solo" and self.teams is not None and self.teams.max > 1:
-            raise ValueError("un scénario « solo » se joue à un seul joueur : retirez « teams » ou mettez max: 1")
+            raise refuse("scenario.solo_teams")
         if self.win == "gauges" and not self.gauges:
-            raise ValueError("« win: gauges » demande au moins une jauge dans « gauges »")
+            raise refuse("scenario.gauges_needed")
         ids = [g.id for g in self.gauges]
         doubles = sorted({i for i in ids if ids.count(i) > 1})
         if doubles:
-            raise ValueError(f"jauge déclarée deux fois : {', '.join(doubles)}")
+            raise refuse("scenario.gauge_twice", ids=", ".join(doubles))
         return self
 
     @property

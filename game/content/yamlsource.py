@@ -24,6 +24,7 @@ from yaml.reader import Reader
 from yaml.scanner import Scanner
 
 from game.content.errors import ContentError
+from game.content.wording import Message, say
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -83,18 +84,19 @@ def _plain(text: str) -> Any:
     return text
 
 
-# PyYAML's syntax messages, in the words a lab author uses.
+# PyYAML's syntax messages, as keys of the sentences a lab author reads.
 _SYNTAX_HINTS = {
-    "mapping values are not allowed": "un « : » inattendu ; un texte qui contient « : » doit être mis entre guillemets",
-    "did not find expected key": "indentation incohérente : cette ligne n'est pas alignée avec les clés de son bloc",
-    "did not find expected '-' indicator": "indentation incohérente : cette ligne n'est pas alignée avec les éléments « - » de sa liste",
-    "could not find expected ':'": "il manque un « : » après une clé, ou un texte sur plusieurs lignes n'est pas entre guillemets",
-    "found unexpected end of stream": "le fichier se termine alors qu'un guillemet, un crochet ou une accolade n'est pas fermé",
-    "did not find expected ',' or ']'": "une liste entre crochets n'est pas fermée par « ] » (ou il manque une virgule)",
-    "did not find expected ',' or '}'": "un bloc entre accolades n'est pas fermé par « } » (ou il manque une virgule)",
-    "found undefined alias": "cet alias (*nom) ne renvoie à aucune ancre (&nom) définie plus haut",
-    "found character that cannot start any token": "caractère inattendu en début de valeur ; mettez le texte entre guillemets",
+    "mapping values are not allowed": "yaml.colon",
+    "did not find expected key": "yaml.key_indent",
+    "did not find expected '-' indicator": "yaml.item_indent",
+    "could not find expected ':'": "yaml.no_colon",
+    "found unexpected end of stream": "yaml.unclosed",
+    "did not find expected ',' or ']'": "yaml.bracket",
+    "did not find expected ',' or '}'": "yaml.brace",
+    "found undefined alias": "yaml.alias",
+    "found character that cannot start any token": "yaml.start",
 }
+MAX_FILE_MB = 5  # a 1,000-card deck is about 0.5 MB; a bigger file is a mistake or an attack
 
 
 @dataclass
@@ -120,7 +122,7 @@ class YamlDocument:
             line, col = _mark(key_node if key and i == last and key_node is not None else node)
         return line, col
 
-    def error(self, loc: tuple[Any, ...], message: str, key: bool = False) -> ContentError:
+    def error(self, loc: tuple[Any, ...], message: Message, key: bool = False) -> ContentError:
         line, col = self.position(loc, key)
         return ContentError(self.shown, line, col, message)
 
@@ -166,19 +168,21 @@ def read_yaml(path: Path, shown: str) -> YamlDocument:
     """Read a YAML file safely; every problem becomes a located ContentError, never an exception."""
     doc = YamlDocument(path, shown, None, None, [])
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_MB * 1_000_000:  # refused before reading: a huge file must not hang the check
+            doc.errors.append(ContentError(shown, 1, 1, say("file.too_large", size=round(size / 1e6, 1),
+                                                            limit=MAX_FILE_MB)))
+            return doc
         raw = path.read_bytes()
     except OSError as exc:
-        doc.errors.append(ContentError(shown, 1, 1, f"impossible de lire le fichier ({exc.strerror or exc})"))
+        doc.errors.append(ContentError(shown, 1, 1, say("file.unreadable", reason=exc.strerror or exc)))
         return doc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        doc.errors.append(ContentError(
-            shown, line, column,
-            f"le fichier n'est pas en UTF-8 (octet 0x{raw[exc.start]:02X} illisible) : "
-            "enregistrez-le avec l'encodage UTF-8"))
+        doc.errors.append(ContentError(shown, line, column, say("file.not_utf8", byte=f"{raw[exc.start]:02X}")))
         return doc
     with no_gc():
         try:
@@ -187,16 +191,15 @@ def read_yaml(path: Path, shown: str) -> YamlDocument:
             doc.errors.append(_syntax_error(shown, text, exc))
             return doc
         except yaml.YAMLError as exc:  # errors without a mark are rare; still no traceback
-            doc.errors.append(ContentError(shown, 1, 1, f"erreur de syntaxe YAML : {exc}"))
+            doc.errors.append(ContentError(shown, 1, 1, say("yaml.other", problem=exc)))
             return doc
         if root is None:
-            doc.errors.append(ContentError(shown, 1, 1, "le fichier est vide"))
+            doc.errors.append(ContentError(shown, 1, 1, say("file.empty")))
             return doc
         try:
             doc.data = _Walker(doc).value(root)
         except _TooBig:
-            doc.errors.append(ContentError(shown, 1, 1, "fichier refusé : trop gros, ou des alias (*nom) qui se "
-                                                        "répètent les uns dans les autres à l'infini"))
+            doc.errors.append(ContentError(shown, 1, 1, say("file.bomb")))
             return doc
         doc.root = root
     return doc
@@ -207,12 +210,11 @@ def _syntax_error(shown: str, text: str, exc: yaml.MarkedYAMLError) -> ContentEr
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = exc.problem or ""
     if mark is not None and _is_tab_at(text, mark.line, mark.column):
-        return ContentError(shown, line, col,
-                            "une tabulation sert d'indentation : YAML n'accepte que des espaces")
-    for english, french in _SYNTAX_HINTS.items():
+        return ContentError(shown, line, col, say("yaml.tab"))
+    for english, key in _SYNTAX_HINTS.items():
         if problem.startswith(english):
-            return ContentError(shown, line, col, f"erreur de syntaxe YAML : {french}")
-    return ContentError(shown, line, col, f"erreur de syntaxe YAML : {problem}")
+            return ContentError(shown, line, col, say(key))
+    return ContentError(shown, line, col, say("yaml.other", problem=problem))
 
 
 def _is_tab_at(text: str, line: int, column: int) -> bool:
@@ -237,7 +239,7 @@ class _Walker:
         self.doc = doc
         self.budget = MAX_NODES
 
-    def fail(self, node: Node, message: str) -> None:
+    def fail(self, node: Node, message: Message) -> None:
         line, col = _mark(node)
         self.doc.errors.append(ContentError(self.doc.shown, line, col, message))
 
@@ -255,8 +257,7 @@ class _Walker:
             return self.mapping(node)
         elif isinstance(node, SequenceNode) and tag == _SEQ:
             return [self.value(item) for item in node.value]
-        self.fail(node, f"l'étiquette YAML « {_short_tag(tag)} » n'est pas autorisée : "
-                        "un fichier de contenu ne contient que du texte, des nombres, des listes et des blocs")
+        self.fail(node, say("yaml.tag", tag=_short_tag(tag)))
         return None
 
     def mapping(self, node: MappingNode) -> dict[Any, Any]:
@@ -264,14 +265,13 @@ class _Walker:
         seen: dict[Any, int] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
-                self.fail(key_node, "une clé doit être un simple mot, pas une liste ni un bloc")
+                self.fail(key_node, say("yaml.complex_key"))
                 continue
             key = self.value(key_node)
             if key is None and key_node.tag != _NULL:
                 continue  # forbidden tag on a key, already reported
             if key in seen:
-                self.fail(key_node, f"la clé « {key} » apparaît deux fois dans ce bloc "
-                                    f"(première fois ligne {seen[key]}) : gardez-en une seule")
+                self.fail(key_node, say("yaml.duplicate", key=key, first=seen[key]))
                 continue
             seen[key] = key_node.start_mark.line + 1
             result[key] = self.value(value_node)

@@ -1,0 +1,232 @@
+"""Every sentence a lab author may read about their files, in French and in English.
+
+Errors carry a message key and its values rather than a finished sentence, so `validate --lang en`
+and the French default say the same thing, and a test can check that both languages know every key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from difflib import get_close_matches
+from typing import Any
+
+LANGS = ("fr", "en")
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # files and YAML syntax
+    "file.missing": ("fichier ou dossier introuvable", "file or folder not found"),
+    "file.unreadable": ("impossible de lire le fichier ({reason})", "cannot read the file ({reason})"),
+    "file.too_large": ("fichier refusé : {size} Mo, au-delà de la limite de {limit} Mo pour un fichier de contenu",
+                       "file refused: {size} MB, beyond the {limit} MB limit for a content file"),
+    "file.not_utf8": ("le fichier n'est pas en UTF-8 (octet 0x{byte} illisible) : enregistrez-le avec l'encodage UTF-8",
+                      "the file is not UTF-8 (unreadable byte 0x{byte}): save it with the UTF-8 encoding"),
+    "file.empty": ("le fichier est vide", "the file is empty"),
+    "file.bomb": ("fichier refusé : trop gros, ou des alias (*nom) qui se répètent les uns dans les autres à l'infini",
+                  "file refused: too big, or aliases (*name) that repeat one another without end"),
+    "file.neither": ("ce fichier n'est ni un deck (clé « deck: » en tête) ni un scénario (clé « scenario: » en tête)",
+                     "this file is neither a deck (a `deck:` key at the top) nor a scenario (a `scenario:` key)"),
+    "yaml.other": ("erreur de syntaxe YAML : {problem}", "YAML syntax error: {problem}"),
+    "yaml.tab": ("une tabulation sert d'indentation : YAML n'accepte que des espaces",
+                 "a tab is used for indentation: YAML only accepts spaces"),
+    "yaml.colon": ("erreur de syntaxe YAML : un « : » inattendu ; un texte qui contient « : » doit être mis entre "
+                   "guillemets", "YAML syntax error: an unexpected `:`; a text containing `:` must be quoted"),
+    "yaml.key_indent": ("erreur de syntaxe YAML : indentation incohérente : cette ligne n'est pas alignée avec les "
+                        "clés de son bloc", "YAML syntax error: inconsistent indentation: this line is not aligned "
+                        "with the keys of its block"),
+    "yaml.item_indent": ("erreur de syntaxe YAML : indentation incohérente : cette ligne n'est pas alignée avec les "
+                         "éléments « - » de sa liste", "YAML syntax error: inconsistent indentation: this line is "
+                         "not aligned with the `-` items of its list"),
+    "yaml.no_colon": ("erreur de syntaxe YAML : il manque un « : » après une clé, ou un texte sur plusieurs lignes "
+                      "n'est pas entre guillemets", "YAML syntax error: a `:` is missing after a key, or a text on "
+                      "several lines is not quoted"),
+    "yaml.unclosed": ("erreur de syntaxe YAML : le fichier se termine alors qu'un guillemet, un crochet ou une "
+                      "accolade n'est pas fermé", "YAML syntax error: the file ends while a quote, a bracket or a "
+                      "brace is still open"),
+    "yaml.bracket": ("erreur de syntaxe YAML : une liste entre crochets n'est pas fermée par « ] » (ou il manque une "
+                     "virgule)", "YAML syntax error: a list in brackets is not closed by `]` (or a comma is missing)"),
+    "yaml.brace": ("erreur de syntaxe YAML : un bloc entre accolades n'est pas fermé par « } » (ou il manque une "
+                   "virgule)", "YAML syntax error: a block in braces is not closed by `}` (or a comma is missing)"),
+    "yaml.alias": ("erreur de syntaxe YAML : cet alias (*nom) ne renvoie à aucune ancre (&nom) définie plus haut",
+                   "YAML syntax error: this alias (*name) refers to no anchor (&name) defined above"),
+    "yaml.start": ("erreur de syntaxe YAML : caractère inattendu en début de valeur ; mettez le texte entre guillemets",
+                   "YAML syntax error: unexpected character at the start of a value; put the text in quotes"),
+    "yaml.tag": ("l'étiquette YAML « {tag} » n'est pas autorisée : un fichier de contenu ne contient que du texte, des "
+                 "nombres, des listes et des blocs", "the YAML tag `{tag}` is not allowed: a content file holds only "
+                 "text, numbers, lists and blocks"),
+    "yaml.complex_key": ("une clé doit être un simple mot, pas une liste ni un bloc",
+                         "a key must be a plain word, not a list or a block"),
+    "yaml.duplicate": ("la clé « {key} » apparaît deux fois dans ce bloc (première fois ligne {first}) : gardez-en une "
+                       "seule", "the key `{key}` appears twice in this block (first on line {first}): keep only one"),
+    # fields, from pydantic's checks
+    "field.missing": ("il manque le champ obligatoire « {field} »", "the required field `{field}` is missing"),
+    "field.unknown": ("champ inconnu « {field} » (champs possibles ici : {known})",
+                      "unknown field `{field}` (fields allowed here: {known})"),
+    "field.unknown_near": ("champ inconnu « {field} » : vouliez-vous dire « {near} » ?",
+                           "unknown field `{field}`: did you mean `{near}`?"),
+    "field.top": ("champ inconnu « {field} » : un deck contient « deck » et « cards »",
+                  "unknown field `{field}`: a deck holds `deck` and `cards`"),
+    "kind.missing": ("il manque le champ « kind » (un de : {known})", "the `kind` field is missing (one of: {known})"),
+    "kind.unknown": ("type de carte « {value} » inconnu : choisissez parmi {known}",
+                     "unknown card kind `{value}`: choose among {known}"),
+    "kind.unknown_near": ("type de carte « {value} » inconnu : vouliez-vous dire « {near} » ? (possibles : {known})",
+                          "unknown card kind `{value}`: did you mean `{near}`? (allowed: {known})"),
+    "value.text": ("« {field} » doit être un texte", "`{field}` must be a text"),
+    "value.text_quote": ("« {field} » doit être un texte (true, false ou une valeur vide ne sont pas des textes : "
+                         "mettez le texte entre guillemets)", "`{field}` must be a text (true, false or an empty "
+                         "value are not texts: put the text in quotes)"),
+    "value.empty": ("« {field} » ne doit pas être vide", "`{field}` must not be empty"),
+    "value.id": ("« {value} » n'est pas un identifiant valide : lettres minuscules sans accent, chiffres et tirets "
+                 "(ex. : tt-001)", "`{value}` is not a valid id: lowercase letters without accents, digits and "
+                 "hyphens (e.g. tt-001)"),
+    "value.int": ("« {field} » doit être un nombre entier", "`{field}` must be a whole number"),
+    "value.number": ("« {field} » doit être un nombre", "`{field}` must be a number"),
+    "value.bool": ("« {field} » doit valoir true ou false", "`{field}` must be true or false"),
+    "value.list": ("« {field} » doit être une liste (des lignes commençant par « - »)",
+                   "`{field}` must be a list (lines starting with `-`)"),
+    "value.block": ("« {field} » doit être un bloc de champs « clé: valeur »",
+                    "`{field}` must be a block of `key: value` fields"),
+    "value.choice": ("valeur « {value} » non prévue pour « {field} » : choisissez parmi {known}",
+                     "value `{value}` is not allowed for `{field}`: choose among {known}"),
+    "value.choice_near": ("valeur « {value} » non prévue pour « {field} » : vouliez-vous dire « {near} » ? "
+                          "(possibles : {known})", "value `{value}` is not allowed for `{field}`: did you mean "
+                          "`{near}`? (allowed: {known})"),
+    "value.too_few": ("« {field} » doit contenir au moins {min} élément(s), il en a {count}",
+                      "`{field}` must hold at least {min} item(s), it has {count}"),
+    "value.too_many": ("« {field} » contient trop d'éléments : {max} au plus, il en a {count}",
+                       "`{field}` holds too many items: {max} at most, it has {count}"),
+    "value.gt": ("« {field} » doit être supérieur à {limit} (valeur : {value})",
+                 "`{field}` must be greater than {limit} (value: {value})"),
+    "value.ge": ("« {field} » doit être au moins égal à {limit} (valeur : {value})",
+                 "`{field}` must be at least {limit} (value: {value})"),
+    "value.lt": ("« {field} » doit être inférieur à {limit} (valeur : {value})",
+                 "`{field}` must be less than {limit} (value: {value})"),
+    "value.le": ("« {field} » doit être au plus égal à {limit} (valeur : {value})",
+                 "`{field}` must be at most {limit} (value: {value})"),
+    "value.other": ("« {field} » : valeur refusée ({reason})", "`{field}`: value refused ({reason})"),
+    # rules inside one card or block (raised by the models)
+    "question.no_correct": ("aucune réponse n'est marquée « correct: true » : il en faut au moins une",
+                            "no answer is marked `correct: true`: at least one is needed"),
+    "question.single_several": ("question à réponse unique avec {count} bonnes réponses : gardez-en une seule, ou "
+                                "ajoutez « multiple: true » si l'équipe doit toutes les choisir",
+                                "single-choice question with {count} right answers: keep only one, or add "
+                                "`multiple: true` if the team must pick them all"),
+    "question.multiple_one": ("« multiple: true » mais une seule bonne réponse : retirez « multiple » ou marquez les "
+                              "autres bonnes réponses", "`multiple: true` but only one right answer: remove "
+                              "`multiple` or mark the other right answers"),
+    "options.no_best": ("aucune option n'est notée « rating: best » : il en faut au moins une",
+                        "no option is rated `rating: best`: at least one is needed"),
+    "range.min_max": ("« min » ({min}) dépasse « max » ({max})", "`min` ({min}) is above `max` ({max})"),
+    "minutes.order": ("la durée visée ({target} min) dépasse la durée maximale ({max} min)",
+                      "the target duration ({target} min) is above the maximum ({max} min)"),
+    "gauge.min_max": ("« min » ({min}) doit être inférieur à « max » ({max})", "`min` ({min}) must be below `max` ({max})"),
+    "gauge.start": ("« start » ({start}) doit être entre min ({min}) et max ({max})",
+                    "`start` ({start}) must be between min ({min}) and max ({max})"),
+    "gauge.lost_below": ("la partie serait perdue dès le départ : start ({start}) est sous lose_below ({limit})",
+                         "the game would be lost at once: start ({start}) is below lose_below ({limit})"),
+    "gauge.lost_above": ("la partie serait perdue dès le départ : start ({start}) dépasse lose_above ({limit})",
+                         "the game would be lost at once: start ({start}) is above lose_above ({limit})"),
+    "scenario.solo_teams": ("un scénario « solo » se joue à un seul joueur : retirez « teams » ou mettez max: 1",
+                            "a `solo` scenario is played alone: remove `teams` or set max: 1"),
+    "scenario.gauges_needed": ("« win: gauges » demande au moins une jauge dans « gauges »",
+                               "`win: gauges` needs at least one gauge in `gauges`"),
+    "scenario.gauge_twice": ("jauge déclarée deux fois : {ids}", "gauge declared twice: {ids}"),
+    # rules across cards and files
+    "deck.cards": ("il faut une liste « cards » avec au moins une carte", "a `cards` list with at least one card is needed"),
+    "deck.twice": ("le deck « {id} » est déjà défini dans {where}", "the deck `{id}` is already defined in {where}"),
+    "scenario.twice": ("le scénario « {id} » est déjà défini dans {where}", "the scenario `{id}` is already defined in {where}"),
+    "card.id_twice": ("l'identifiant de carte « {id} » est déjà utilisé ({where}, ligne {line})",
+                      "the card id `{id}` is already used ({where}, line {line})"),
+    "card.aspect": ("l'aspect « {value} » n'est pas déclaré dans « deck.aspects » (déclarés : {known})",
+                    "the aspect `{value}` is not declared in `deck.aspects` (declared: {known})"),
+    "card.aspect_near": ("l'aspect « {value} » n'est pas déclaré dans « deck.aspects » : vouliez-vous dire « {near} » ? "
+                         "(déclarés : {known})", "the aspect `{value}` is not declared in `deck.aspects`: did you "
+                         "mean `{near}`? (declared: {known})"),
+    "card.too_long": ("le texte ne tient pas sur la carte à l'écran (1280×720), même en petits caractères : "
+                      "« {start}… » ; raccourcissez-le", "the text does not fit its card on screen (1280×720), even "
+                      "in small type: “{start}…”; shorten it"),
+    "image.outside": ("l'image doit se trouver dans le dossier du deck ou un de ses sous-dossiers",
+                      "the image must be in the deck's folder or one of its subfolders"),
+    "image.missing": ("image introuvable : {path} (chemin relatif au fichier du deck)",
+                      "image not found: {path} (path relative to the deck file)"),
+    "image.not_image": ("{path} n'est pas une image PNG, JPEG, GIF, WebP ou BMP",
+                        "{path} is not a PNG, JPEG, GIF, WebP or BMP image"),
+    "image.too_large": ("image trop lourde : {path} pèse {size} Mo, la limite est {limit} Mo ; réduisez-la",
+                        "image too heavy: {path} weighs {size} MB, the limit is {limit} MB; shrink it"),
+    "gauge.nowhere": ("la jauge « {gauge} » n'existe dans aucun scénario (jauges connues : {known})",
+                      "the gauge `{gauge}` exists in no scenario (known gauges: {known})"),
+    "gauge.nowhere_near": ("la jauge « {gauge} » n'existe dans aucun scénario : vouliez-vous dire « {near} » ? "
+                           "(jauges connues : {known})", "the gauge `{gauge}` exists in no scenario: did you mean "
+                           "`{near}`? (known gauges: {known})"),
+    "gauge.not_in_scenario": ("la jauge « {gauge} » n'existe pas dans le scénario « {scenario} » qui tire cette carte "
+                              "(jauges : {known})", "the gauge `{gauge}` does not exist in the scenario `{scenario}` "
+                              "that draws this card (gauges: {known})"),
+    "scenario.deck_missing": ("aucun deck « {id} » n'est chargé : vérifiez son id, ou donnez son fichier ou son "
+                              "dossier (--decks) (decks connus : {known})", "no deck `{id}` is loaded: check its id, "
+                              "or give its file or folder (--decks) (known decks: {known})"),
+    "scenario.deck_missing_near": ("aucun deck « {id} » n'est chargé : vouliez-vous dire « {near} » ? "
+                                   "(decks connus : {known})", "no deck `{id}` is loaded: did you mean `{near}`? "
+                                   "(known decks: {known})"),
+    "scenario.aspect": ("aucun des decks du scénario n'a l'aspect « {value} » (aspects : {known})",
+                        "none of the scenario's decks has the aspect `{value}` (aspects: {known})"),
+    "scenario.count": ("ce tirage demande {count} cartes mais les decks n'en proposent que {available} de ce type",
+                       "this draw asks for {count} cards but the decks only offer {available} of this kind"),
+    "scenario.no_cards": ("aucune carte de ces decks ne correspond au tirage", "no card of these decks matches the draw"),
+    "scenario.panorama": ("« win: panorama » demande des cartes « question » dans le tirage",
+                          "`win: panorama` needs `question` cards in the draw"),
+    # warnings from `lint`
+    "lint.no_source": ("question sans source : indiquez d'où vient la réponse (texte, site, date)",
+                       "question without a source: say where the answer comes from (text, site, date)"),
+    "lint.long_prompt": ("énoncé long ({count} caractères, {limit} conseillés au plus) : il sera lu de loin",
+                         "long prompt ({count} characters, {limit} advised at most): it is read from afar"),
+    "lint.thin_aspect": ("l'aspect « {aspect} » n'a que {count} carte(s) : trois au moins pour qu'il soit vraiment "
+                         "abordé", "the aspect `{aspect}` has only {count} card(s): at least three so it is really "
+                         "covered"),
+    "lint.near_duplicate": ("énoncé presque identique à celui de la carte « {other} » (ligne {line})",
+                            "prompt almost the same as card `{other}`'s (line {line})"),
+}
+
+
+@dataclass(frozen=True)
+class Message:
+    """A sentence not yet put into words: a key of MESSAGES and the values it names."""
+
+    key: str
+    values: tuple[tuple[str, str], ...] = ()
+
+    def text(self, lang: str = "fr") -> str:
+        template = MESSAGES[self.key][LANGS.index(lang)]
+        return template.format(**dict(self.values))
+
+    def __str__(self) -> str:
+        return self.text("fr")
+
+
+def say(message_key: str, /, **values: Any) -> Message:
+    """The message `key` with its values, written as text now so messages stay hashable and comparable."""
+    if message_key not in MESSAGES:
+        raise KeyError(f"no message {message_key!r}")
+    return Message(message_key, tuple((name, _shown(value)) for name, value in values.items()))
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return ", ".join(str(v) for v in value) or "—"
+    return str(value)
+
+
+def nearest(value: Any, known: list[str] | tuple[str, ...]) -> str | None:
+    """The known word closest to a misspelt one, when one is close enough to be a typo."""
+    if not isinstance(value, str) or not known:
+        return None
+    found = get_close_matches(value.lower(), list(known), n=1, cutoff=0.7)
+    return found[0] if found else None
+
+
+def say_near(message_key: str, value: Any, known: list[str] | tuple[str, ...], /, **values: Any) -> Message:
+    """`key`, or its `_near` variant with the closest known word when there is one."""
+    near = nearest(value, known)
+    if near is not None:
+        return say(message_key + "_near", known=known, near=near, **values)
+    return say(message_key, known=known, **values)
