@@ -142,7 +142,8 @@ class Console:
             right = " ; ".join(card.answers[i].text for i in card.correct_choices)
             self.write(f"Bonne réponse : {right}")
             self.write(card.explanation)
-            self.write(f"Source : {card.source}")
+            if card.source:
+                self.write(f"Source : {card.source}")
         elif card.kind == "event":
             self.write(f"\nÉvénement : {card.prompt}")
         else:

@@ -65,7 +65,11 @@ def test_the_keyboard_alone_goes_from_home_to_the_debriefing(app, tmp_path):
         if not isinstance(app.top, PlayScene):
             break
         app.clock.advance(20)
-        key(app, pygame.K_1 if play.state.phase == "answer" else pygame.K_RETURN)
+        if play.state.phase == "answer" and play.card.kind == "question" and play.card.multiple:
+            key(app, pygame.K_1)  # tick one answer, then Page Down validates
+            key(app, pygame.K_PAGEDOWN)
+        else:
+            key(app, pygame.K_1 if play.state.phase == "answer" else pygame.K_RETURN)
     assert isinstance(app.top, EndScene)
     render(app)
     key(app, pygame.K_RETURN)

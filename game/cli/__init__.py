@@ -70,6 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("paths", nargs="*", type=Path, metavar="CHEMIN",
                           help="fichiers ou dossiers à vérifier ensemble (défaut : decks/ et scenarios/ fournis)")
     _content_options(validate, scenario=False)
+    validate.add_argument("--lang", choices=("fr", "en"), default="fr", help="langue des messages (défaut : fr)")
+    validate.add_argument("--no-layout", action="store_true",
+                          help="ne pas vérifier que les textes tiennent à l'écran (plus rapide)")
 
     simulate = commands.add_parser("simulate", help="faire jouer des sessions par un robot et résumer")
     _content_options(simulate)
@@ -107,9 +110,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_play(build_parser().parse_args(["play"]), home=True)
         return run_play(args)
     except ContentInvalid as exc:
+        lang = getattr(args, "lang", "fr")
         for error in exc.errors:
-            print(error.text(args.lang) if hasattr(args, "lang") else error, file=sys.stderr)
-        print(f"{len(exc.errors)} erreur(s) : corrigez-les puis relancez.", file=sys.stderr)
+            print(error.text(lang), file=sys.stderr)
+        print(f"{len(exc.errors)} error(s): fix them and run again." if lang == "en"
+              else f"{len(exc.errors)} erreur(s) : corrigez-les puis relancez.", file=sys.stderr)
         return 1
     except (UserError, LogError) as exc:
         print(f"erreur : {exc}", file=sys.stderr)

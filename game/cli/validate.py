@@ -4,23 +4,40 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter
+from pathlib import Path
 
 from game.content.errors import ContentInvalid
-from game.content.library import load_library
+from game.content.library import Library, load_library
 from game.paths import shipped_decks, shipped_scenarios
 
 
+def load_given(paths: list[Path], decks: list[Path]) -> Library:
+    """The files to check, reported; the shipped decks and scenarios beside them, as context only
+    (a lab's scenario may draw a shipped deck, a lab's deck may move the shipped gauges)."""
+    given = paths or [shipped_decks(), shipped_scenarios()]
+    sources = [(p, True) for p in given] + [(d, True) for d in decks]
+    sources += [(shipped_decks(), False), (shipped_scenarios(), False)]
+    return load_library(sources)
+
+
 def run_validate(args: argparse.Namespace) -> int:
-    given = args.paths or [shipped_decks(), shipped_scenarios()]
-    sources = [(p, True) for p in given] + [(d, True) for d in args.decks] + [(shipped_decks(), False)]
-    library = load_library(sources)
-    if library.errors:
-        raise ContentInvalid(library.errors)
+    library = load_given(args.paths, args.decks)
     checked = set(library.checked)
+    errors = list(library.errors)
+    if not args.no_layout:
+        from game.ui.fitcheck import unfit_texts
+
+        errors += unfit_texts(library, checked)
+    if errors:
+        raise ContentInvalid(errors)
     decks = [d for d in library.decks.values() if d.doc.shown in checked]
     scenarios = [s for s in library.scenarios.values() if s.doc.shown in checked]
     kinds = Counter(card.kind for deck in decks for card in deck.cards)
     detail = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
-    print(f"OK : {len(checked)} fichier(s) vérifié(s), {len(decks)} deck(s) "
-          f"({sum(kinds.values())} cartes{' : ' + detail if detail else ''}), {len(scenarios)} scénario(s).")
+    if args.lang == "en":
+        print(f"OK: {len(checked)} file(s) checked, {len(decks)} deck(s) "
+              f"({sum(kinds.values())} cards{': ' + detail if detail else ''}), {len(scenarios)} scenario(s).")
+    else:
+        print(f"OK : {len(checked)} fichier(s) vérifié(s), {len(decks)} deck(s) "
+              f"({sum(kinds.values())} cartes{' : ' + detail if detail else ''}), {len(scenarios)} scénario(s).")
     return 0

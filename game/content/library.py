@@ -111,13 +111,25 @@ def _validation_errors(doc: YamlDocument, exc: ValidationError, prefix: tuple[An
                        data: Any) -> list[ContentError]:
     """Pydantic's errors at their place in the file; `root` and `data` are what was validated at `prefix`."""
     found = []
+    described = []
     for err in exc.errors(include_url=False):
         loc = prefix + tuple(err["loc"])
         if err["type"] in ("union_tag_invalid", "union_tag_not_found"):
             loc += ("kind",)
-        message, on_key = describe(err, root, data)
+        loc += _AT.get(err["type"], ())
+        described.append((loc, *describe(err, root, data)))
+    # a misspelt field is also a missing one: say it once, with the hint
+    misspelt = {loc[:-1] + (dict(m.values)["near"],) for loc, m, _ in described if m.key == "field.unknown_near"}
+    for loc, message, on_key in described:
+        if message.key == "field.missing" and loc in misspelt:
+            continue
         found.append(doc.error(loc, message, key=on_key))
     return found
+
+
+# Rules checked on a whole block, shown at the field that states them.
+_AT = {"scenario.gauges_needed": ("win",), "scenario.solo_teams": ("mode",), "scenario.gauge_twice": ("gauges",),
+       "minutes.order": ("target",), "range.min_max": ("min",)}
 
 
 def _load_file(library: Library, path: Path, priority: int, report: bool) -> None:
@@ -236,7 +248,7 @@ def _check_image(library: Library, deck: LoadedDeck, loc: tuple[Any, ...], relat
     elif not target.is_file():
         message = say("image.missing", path=relative)
     elif target.stat().st_size > MAX_IMAGE_MB * 1_000_000:
-        message = say("image.too_large", path=relative, size=round(target.stat().st_size / 1e6, 1), limit=MAX_IMAGE_MB)
+        message = say("image.too_large", path=relative, size=f"{target.stat().st_size / 1e6:.1f}", limit=MAX_IMAGE_MB)
     else:
         with target.open("rb") as f:
             head = f.read(12)

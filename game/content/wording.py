@@ -11,6 +11,7 @@ from difflib import get_close_matches
 from typing import Any
 
 LANGS = ("fr", "en")
+LIST_MAX = 12  # known ids shown in a hint; beyond, the list hides the message
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # files and YAML syntax
@@ -212,7 +213,8 @@ def _shown(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, (list, tuple, set, frozenset)):
-        return ", ".join(str(v) for v in value) or "—"
+        items = [str(v) for v in value]
+        return ", ".join(items[:LIST_MAX]) + (", …" if len(items) > LIST_MAX else "") if items else "—"
     return str(value)
 
 

@@ -170,7 +170,7 @@ def read_yaml(path: Path, shown: str) -> YamlDocument:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_MB * 1_000_000:  # refused before reading: a huge file must not hang the check
-            doc.errors.append(ContentError(shown, 1, 1, say("file.too_large", size=round(size / 1e6, 1),
+            doc.errors.append(ContentError(shown, 1, 1, say("file.too_large", size=f"{size / 1e6:.1f}",
                                                             limit=MAX_FILE_MB)))
             return doc
         raw = path.read_bytes()

@@ -78,6 +78,7 @@ class App:
         self.dirty = True
         self.frames = 0
         self.overflows: set[str] = set()
+        self.say_overflows = True  # off where the caller reports them itself (the text-fit check)
         self.on_idle: Callable[[App], None] | None = None  # the autopilot's hook
         self.after_first_frame: list[Callable[[], None]] = []  # work that must not delay the first frame
         self.apply_settings()
@@ -115,7 +116,8 @@ class App:
     def report_overflow(self, text: str) -> None:
         if text not in self.overflows:
             self.overflows.add(text)
-            print(f"texte trop long pour sa zone, coupé : {text[:80]}", file=sys.stderr)
+            if self.say_overflows:
+                print(f"texte trop long pour sa zone, coupé : {text[:80]}", file=sys.stderr)
 
     # -- scenes ------------------------------------------------------------------------------
 

@@ -80,12 +80,16 @@ class PlayScene(Scene):
         else:
             self.anim_from = self.state.gauges
         if self.game.is_terminal(self.state):
-            from game.ui.scenes.end import EndScene
-
-            self.rec.close()
-            self.app.replace(EndScene(self.app, self.rec))
+            self.finished()
             return
         self.layout(*self.app.size)
+
+    def finished(self) -> None:
+        """The session is over: on to the end screen and its sheet."""
+        from game.ui.scenes.end import EndScene
+
+        self.rec.close()
+        self.app.replace(EndScene(self.app, self.rec))
 
     def ask_end(self) -> None:
         from game.ui.scenes.overlays import ConfirmScene
@@ -287,7 +291,7 @@ class PlayScene(Scene):
     def _explanation(self) -> str:
         card, play = self.card, self.state.plays[-1]
         if card.kind == "question":
-            return f"{card.explanation}\n{tr('play.source', source=card.source)}"
+            return card.explanation + (f"\n{tr('play.source', source=card.source)}" if card.source else "")
         return card.options[play.choices[0]].feedback
 
     def _tag(self, i: int) -> str:

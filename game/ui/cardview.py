@@ -1,0 +1,82 @@
+"""One card on the play screen, outside any session: for `preview` and for the check that text fits.
+
+The card is dealt alone into a throw-away session (nothing is logged) and drawn by the real play
+scene, so what an author previews, and what `validate` measures, is exactly what players will see.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from game.content.models import Gauge, ScenarioInfo
+from game.engine.record import Session
+from game.engine.rules import Action, State
+from game.ui.app import App
+from game.ui.scenes.play import PlayScene
+
+PREVIEW_TEAMS = ["Équipe 1", "Équipe 2"]
+
+
+class Unlogged:
+    """The part of a recorded session the play scene uses, kept in memory only."""
+
+    def __init__(self, session: Session):
+        self.session = session
+
+    @property
+    def state(self) -> State:
+        return self.session.state
+
+    def act(self, action: Action, t: float) -> dict[str, Any]:
+        return self.session.act(action, t)
+
+    def close(self) -> None:
+        pass
+
+
+def card_session(card: Any, aspects: dict[str, str], gauges: Iterable[Gauge], t: float) -> Unlogged:
+    """`card` alone at a two-team table; the gauges its effects move are shown beside it."""
+    moved = set(card.effects) if card.kind == "event" else {g for o in getattr(card, "options", []) for g in o.effects}
+    shown = [g for g in gauges if g.id in moved]
+    shown += [Gauge(id=g, label=g, start=5) for g in sorted(moved - {g.id for g in shown})]
+    scenario = ScenarioInfo(id="apercu", title="Aperçu", description="Aperçu d'une carte", mode="teams",
+                            minutes={"target": 200, "max": 240}, decks=["apercu"],
+                            win="gauges" if shown else "points", gauges=shown)
+    start = {"seq": 0, "type": "start", "t": t, "scenario": scenario.model_dump(mode="json"),
+             "cards": [card.model_dump(mode="json")], "teams": PREVIEW_TEAMS, "aspects": aspects}
+    return Unlogged(Session(start))
+
+
+class CardView(PlayScene):
+    """The play scene for one card; when the card is done it calls `on_done` instead of ending a session."""
+
+    def __init__(self, app: App, session: Unlogged, on_done: Callable[[], None] = lambda: None):
+        super().__init__(app, session)  # type: ignore[arg-type]
+        self.on_done = on_done
+
+    def finished(self) -> None:
+        self.on_done()
+
+
+def answers_to_try(card: Any) -> list[tuple[int, ...]]:
+    """Every reveal a card can show: each answer chosen (all the right ones for a multiple choice)."""
+    if card.kind == "question" and card.multiple:
+        right = card.correct_choices
+        return [right] + [(i,) for i in range(len(card.answers)) if i not in right]
+    items = card.answers if card.kind == "question" else getattr(card, "options", [])
+    return [(i,) for i in range(len(items))] or [()]
+
+
+def overflowing_texts(app: App, card: Any, aspects: dict[str, str], gauges: list[Gauge]) -> set[str]:
+    """The texts of `card` cut short on `app`'s screen, on the table and in every reveal."""
+    app.overflows.clear()
+    for choices in answers_to_try(card):
+        view = CardView(app, card_session(card, aspects, gauges, app.clock()))
+        view.layout(*app.size)
+        view.draw(app.screen)
+        if view.state.phase == "answer" and choices:
+            view.rec.act(Action("answer", choices), app.clock())
+            view.layout(*app.size)
+            view.draw(app.screen)
+    return set(app.overflows)
