@@ -81,6 +81,30 @@ def build_parser() -> argparse.ArgumentParser:
                           help="réponses du robot : au hasard, les meilleures ou les pires (défaut : random)")
     simulate.add_argument("--sessions", type=int, default=1, metavar="K", help="nombre de sessions (défaut : 1)")
     simulate.add_argument("--teams", type=int, metavar="N", help="nombre d'équipes (défaut : 2, ou le minimum du scénario)")
+    schema = commands.add_parser("schema", help="écrire les schémas JSON des decks et scénarios (complétion dans l'éditeur)")
+    schema.add_argument("--out", type=Path, default=Path("."), metavar="DOSSIER",
+                        help="dossier où écrire deck.schema.json et scenario.schema.json (défaut : dossier courant)")
+    schema.add_argument("--docs", type=Path, metavar="FICHIER",
+                        help="mettre aussi à jour la référence des champs de ce document (docs/authoring.md)")
+
+    new = commands.add_parser("new", help="créer un deck ou un scénario à compléter")
+    new.add_argument("what", choices=("deck", "scenario"), metavar="deck|scenario", help="ce qu'il faut créer")
+    new.add_argument("name", metavar="NOM", help="le titre ; l'identifiant et le nom du fichier en sont tirés")
+    new.add_argument("--kind", choices=("question", "persona", "situation"), default="question",
+                     help="pour un deck : le type de cartes de l'exemple (défaut : question)")
+    new.add_argument("--deck", default="teletravail", metavar="ID",
+                     help="pour un scénario : l'identifiant du deck à tirer (défaut : teletravail)")
+    new.add_argument("--dir", type=Path, default=Path("."), metavar="DOSSIER",
+                     help="dossier où créer le fichier (défaut : dossier courant)")
+
+    importer = commands.add_parser("import-csv", help="importer des questions depuis un tableur (CSV)")
+    importer.add_argument("file", type=Path, metavar="FICHIER.csv", help="le tableau, enregistré en CSV")
+    importer.add_argument("--deck", required=True, metavar="ID", help="identifiant du deck créé (ex. : mon-deck)")
+    importer.add_argument("--out", type=Path, required=True, metavar="FICHIER.yaml", help="le deck à écrire")
+    importer.add_argument("--title", metavar="TITRE", help="titre du deck (défaut : son identifiant)")
+    importer.add_argument("--license", default="CC-BY-4.0", metavar="LICENCE", help="licence (défaut : CC-BY-4.0)")
+    importer.add_argument("--force", action="store_true", help="remplacer le fichier de sortie s'il existe")
+
     debrief = commands.add_parser("debrief", help="refaire les bilans (PDF et CSV) à partir de journaux de session")
     debrief.add_argument("logs", nargs="+", type=Path, metavar="JOURNAL", help="journaux de session (.jsonl)")
     debrief.add_argument("--out", type=Path, metavar="DOSSIER",
@@ -97,6 +121,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "validate":
             from game.cli.validate import run_validate
             return run_validate(args)
+        if args.command == "schema":
+            from game.cli.schema import run_schema
+            return run_schema(args)
+        if args.command == "new":
+            from game.cli.new import run_new
+            return run_new(args)
+        if args.command == "import-csv":
+            from game.cli.importcsv import run_import_csv
+            return run_import_csv(args)
         if args.command == "debrief":
             from game.cli.debrief import run_debrief
             return run_debrief(args)

@@ -1,0 +1,57 @@
+"""New deck and scenario files from commented templates that validate as they are.
+
+The JSON Schemas are written beside the new file (in `schemas/`), so an editor completes and checks
+it at once, and the folder keeps working wherever it is copied.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from game.content.schema import SCHEMAS, schema_text
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+DECK_KINDS = ("question", "persona", "situation")
+
+
+class ScaffoldError(Exception):
+    """The new file cannot be written (it exists, or the name gives no usable id)."""
+
+
+def slug(name: str) -> str:
+    """An id from a name a person typed: « Accueil en mairie » → accueil-en-mairie."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    """The schemas in `folder/schemas/`, rewritten only when missing or stale."""
+    written = []
+    target = folder / "schemas"
+    target.mkdir(parents=True, exist_ok=True)
+    for name in SCHEMAS:
+        path = target / name
+        text = schema_text(name)
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+            written.append(path)
+    return written
+
+
+def new_file(what: str, name: str, folder: Path, kind: str = "question", deck: str = "teletravail") -> Path:
+    """Write `folder/<id>.yaml` from the template of a deck of `kind`, or of a scenario drawing `deck`."""
+    ident = slug(name)
+    if not ident:
+        raise ScaffoldError(f"« {name} » ne donne pas d'identifiant : utilisez des lettres ou des chiffres")
+    path = folder / f"{ident}.yaml"
+    if path.exists():
+        raise ScaffoldError(f"{path} existe déjà : choisissez un autre nom, ou supprimez ce fichier")
+    template = TEMPLATES / (f"deck-{kind}.yaml" if what == "deck" else "scenario.yaml")
+    text = template.read_text(encoding="utf-8").format(
+        id=ident, title=name.strip(), prefix=ident, file=path.name, deck=deck)
+    folder.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    write_schemas(folder)
+    return path

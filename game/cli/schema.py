@@ -1,0 +1,35 @@
+"""`schema`: the JSON Schemas for editors, and (for maintainers) the field reference of the docs."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from game.cli import UserError
+from game.content.schema import SCHEMAS, reference_markdown, schema_text
+
+BEGIN = "<!-- début de la référence générée : python -m game schema --docs docs/authoring.md -->"
+END = "<!-- fin de la référence générée -->"
+
+
+def with_reference(document: str) -> str:
+    """`document` with the text between the two markers replaced by the current field reference."""
+    if BEGIN not in document or END not in document:
+        raise UserError("les repères de la référence générée sont absents du document")
+    head, rest = document.split(BEGIN, 1)
+    _, tail = rest.split(END, 1)
+    return f"{head}{BEGIN}\n\n{reference_markdown()}\n{END}{tail}"
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    for name in SCHEMAS:
+        (out / name).write_text(schema_text(name), encoding="utf-8")
+        print(out / name)
+    if args.docs is not None:
+        if not args.docs.is_file():
+            raise UserError(f"{args.docs} : fichier introuvable")
+        args.docs.write_text(with_reference(args.docs.read_text(encoding="utf-8")), encoding="utf-8")
+        print(args.docs)
+    return 0

@@ -1,0 +1,153 @@
+"""What every field of the format means, in French, with an example: the text of the JSON Schemas
+(completion tips in the editor) and of the field reference in docs/authoring.md.
+
+Kept beside the models rather than inside them so the models stay readable; a test fails when a
+field has no entry here, or an entry names a field that no longer exists.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# Model name → (what the block is, {field: (description, example)}).
+# Card fields shared by every kind are in CARD and apply unless a card model says otherwise.
+CARD: dict[str, tuple[str, Any]] = {
+    "id": ("Identifiant unique de la carte, dans tous les decks : minuscules sans accent, chiffres et tirets.",
+           "tt-001"),
+    "aspect": ("Aspect (thème) de la carte : une des clés déclarées dans « deck.aspects ».", "reglementaire"),
+    "minutes": ("Durée estimée de la carte à la table, en minutes (par défaut : 1 pour une question, 3 pour un "
+                "débat, 2 pour un usager ou une situation, 0,5 pour un événement).", 1.5),
+    "difficulty": ("Difficulté de 1 (facile) à 3 (difficile) ; indicative.", 2),
+    "kind": ("Type de carte : question, debate (débat), persona (usager), situation ou event (événement).",
+             "question"),
+    "options": ("Les réponses que l'équipe peut choisir (2 à 5), dont au moins une notée « best ».",
+                [{"text": "L'orienter vers le conseiller numérique", "rating": "best",
+                  "effects": {"satisfaction": 1}, "feedback": "Un accompagnement adapté."}]),
+}
+
+MODELS: dict[str, tuple[str, dict[str, tuple[str, Any]]]] = {
+    "DeckFile": ("Un fichier de deck : sa présentation (deck) et ses cartes (cards).", {
+        "deck": ("Présentation du deck : identifiant, titre, licence, aspects.", {"id": "mon-deck"}),
+        "cards": ("Les cartes du deck, au moins une.", [{"id": "md-001", "kind": "question"}]),
+    }),
+    "DeckInfo": ("Présentation d'un deck.", {
+        "id": ("Identifiant du deck, repris par les scénarios dans « decks ».", "teletravail"),
+        "title": ("Titre du deck, affiché et imprimé.", "Le télétravail, c’est bien du travail"),
+        "language": ("Langue du contenu (code ISO 639-1).", "fr"),
+        "version": ("Numéro de version du deck, à augmenter à chaque modification publiée.", 1),
+        "license": ("Licence de réutilisation du contenu.", "CC-BY-4.0"),
+        "description": ("Quelques phrases sur le deck : public, objectif, sources.", "Questions sur le télétravail "
+                        "dans la fonction publique."),
+        "authors": ("Auteurs ou structures qui ont écrit le deck.", ["Laboratoire d’innovation publique"]),
+        "aspects": ("Les aspects (thèmes) du deck : une clé courte, puis le libellé affiché.",
+                    {"reglementaire": "Réglementaire", "technique": "Technique"}),
+    }),
+    "QuestionCard": ("Une question à choix (vrai/faux, unique ou multiple) : la révélation montre la bonne "
+                     "réponse, l'explication et la source.", {
+        "prompt": ("L'énoncé de la question, lu à voix haute.", "Le télétravail peut-il être imposé à un agent ?"),
+        "multiple": ("true si plusieurs réponses sont justes et que l'équipe doit toutes les choisir.", True),
+        "answers": ("Les réponses proposées (2 à 6) ; marquez la ou les bonnes avec « correct: true ».",
+                    [{"text": "Oui", "correct": False}, {"text": "Non", "correct": True}]),
+        "explanation": ("Ce que la révélation explique : pourquoi c'est la bonne réponse.",
+                        "Le télétravail repose sur le volontariat de l’agent."),
+        "source": ("D'où vient la réponse : texte, site, date. Affichée à la révélation et imprimée sur le bilan.",
+                   "Décret n° 2016-151 du 11 février 2016, art. 2"),
+    }),
+    "Answer": ("Une réponse proposée à une question.", {
+        "text": ("Le texte de la réponse.", "Non, il repose sur le volontariat"),
+        "correct": ("true pour une bonne réponse.", True),
+    }),
+    "DebateCard": ("Un débat ouvert, sans bonne réponse : un minuteur, une note de l'animateur ; il va au bilan "
+                   "dans « À approfondir ».", {
+        "prompt": ("La question ouverte posée à la table.", "Faut-il un droit à la déconnexion écrit ?"),
+        "hints": ("Pistes pour lancer la discussion, affichées sous la question.", ["Qui fixe les horaires ?"]),
+    }),
+    "PersonaCard": ("Un usager qui se présente à l'accueil : l'équipe choisit une réponse, qui agit sur les jauges.", {
+        "name": ("Prénom de l'usager.", "Josiane"),
+        "age": ("Âge de l'usager, de 0 à 120.", 78),
+        "situation": ("Sa situation, en une ou deux phrases.", "Veuve, elle vit seule à la campagne."),
+        "need": ("Ce qu'il vient chercher.", "Faire sa demande de pension de réversion."),
+        "constraints": ("Ses contraintes, parmi : mobilite, numerique, langue, handicap, urgence, isolement, "
+                        "precarite, sante, horaires, famille.", ["mobilite", "numerique"]),
+        "quote": ("Ce qu'il dit en arrivant, entre guillemets à l'écran.", "Je n’ai pas d’ordinateur."),
+        "portrait": ("Image du portrait (PNG, JPEG, GIF, WebP ou BMP, 2 Mo au plus), chemin relatif au fichier du "
+                     "deck et dans son dossier.", "images/josiane.png"),
+        "prompt": ("La question posée à l'équipe.", "Que lui proposez-vous ?"),
+    }),
+    "SituationCard": ("Un dilemme avec un partenaire ou dans l'équipe : l'équipe choisit une réponse, qui agit sur "
+                      "les jauges.", {
+        "partner": ("Le partenaire concerné, affiché au-dessus de l'énoncé.", "CAF"),
+        "prompt": ("Le dilemme, en quelques phrases.", "La CAF annule sa permanence du mardi sans prévenir."),
+    }),
+    "EventCard": ("Un imprévu qui s'impose à tous : il agit sur les jauges sans choix.", {
+        "prompt": ("Ce qui arrive.", "Une panne informatique ferme l’accueil une matinée."),
+        "effects": ("Variation de chaque jauge touchée : son identifiant, puis un nombre entier (+ ou -).",
+                    {"satisfaction": -1, "charge": 2}),
+    }),
+    "Option": ("Une réponse possible à un usager ou à une situation.", {
+        "text": ("Le texte de l'option.", "L’accompagner pas à pas sur le site"),
+        "rating": ("La note de l'option : best (la meilleure), acceptable ou poor (à éviter).", "best"),
+        "effects": ("Variation de chaque jauge : son identifiant, puis un nombre entier (+ ou -).",
+                    {"satisfaction": 1, "charge": 1}),
+        "feedback": ("Le retour affiché quand l'option est choisie.", "Elle repart avec sa demande faite."),
+    }),
+    "ScenarioFile": ("Un fichier de scénario.", {
+        "scenario": ("Le scénario : decks tirés, durée, mode, jauges, victoire, bilan.", {"id": "mon-scenario"}),
+    }),
+    "ScenarioInfo": ("Un scénario : quels decks tirer et comment, combien de temps, comment on gagne.", {
+        "id": ("Identifiant du scénario.", "atelier-teletravail"),
+        "title": ("Titre affiché à l'accueil et sur le bilan.", "Atelier télétravail"),
+        "description": ("Présentation affichée à l'accueil.", "En équipes, complétez votre panorama."),
+        "mode": ("teams (en équipes) ou solo (un joueur).", "teams"),
+        "teams": ("Nombre d'équipes possible (de 1 à 6).", {"min": 2, "max": 6}),
+        "minutes": ("Durée visée et durée maximale de la partie, en minutes.", {"target": 15, "max": 20}),
+        "decks": ("Les identifiants des decks où tirer les cartes.", ["teletravail"]),
+        "draw": ("Règles de tirage ; par défaut, toutes les cartes des decks, équilibrées par aspect.",
+                 [{"kinds": ["question"], "count": "auto"}, {"kinds": ["debate"], "count": 2}]),
+        "win": ("Comment on gagne : panorama (une bonne réponse par aspect), points, ou gauges (aucune jauge au-delà "
+                "d'un seuil).", "panorama"),
+        "gauges": ("Les jauges de la partie, modifiées par les options et les événements.",
+                   [{"id": "satisfaction", "label": "Satisfaction des usagers", "start": 5}]),
+        "debrief": ("Ce que le bilan imprimé rappelle.", {"key_messages": ["Le télétravail se prépare."]}),
+    }),
+    "TeamRange": ("Nombre d'équipes permis.", {
+        "min": ("Au moins (1 à 6).", 2),
+        "max": ("Au plus (1 à 6).", 6),
+    }),
+    "Minutes": ("Durées de la partie.", {
+        "target": ("Durée visée en minutes : le tirage remplit ce temps.", 15),
+        "max": ("Durée maximale : la carte en cours s'achève, puis la partie.", 20),
+    }),
+    "DrawRule": ("Une règle de tirage.", {
+        "kinds": ("Types de cartes tirés par cette règle.", ["question"]),
+        "aspects": ("Aspects tirés (par défaut : tous).", ["reglementaire", "technique"]),
+        "count": ("Nombre de cartes, ou auto pour remplir la durée visée.", "auto"),
+        "balanced": ("true pour répartir les cartes entre les aspects.", True),
+    }),
+    "Gauge": ("Une jauge affichée pendant la partie.", {
+        "id": ("Identifiant de la jauge, repris dans les « effects » des cartes.", "satisfaction"),
+        "label": ("Libellé affiché.", "Satisfaction des usagers"),
+        "start": ("Valeur de départ.", 5),
+        "min": ("Valeur la plus basse (défaut 0).", 0),
+        "max": ("Valeur la plus haute (défaut 10).", 10),
+        "lose_below": ("La partie est perdue si la jauge passe sous ce seuil.", 2),
+        "lose_above": ("La partie est perdue si la jauge dépasse ce seuil.", 8),
+    }),
+    "Debrief": ("Ce que le bilan imprimé ajoute à la partie jouée.", {
+        "key_messages": ("Messages clés à retenir, imprimés sur le bilan.", ["Le télétravail est un choix de "
+                                                                             "l’agent."]),
+        "discussion": ("Questions pour prolonger la discussion.", ["Qu’est-ce qui change pour l’accueil ?"]),
+    }),
+}
+
+CARD_MODELS = ("QuestionCard", "DebateCard", "PersonaCard", "SituationCard", "EventCard")
+
+
+def field_doc(model: str, field: str) -> tuple[str, Any] | None:
+    """The description and example of one field, or None when the catalogue lacks it."""
+    own = MODELS.get(model, ("", {}))[1]
+    if field in own:
+        return own[field]
+    if model in CARD_MODELS:
+        return CARD.get(field)
+    return None
