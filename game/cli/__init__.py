@@ -74,6 +74,12 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--no-layout", action="store_true",
                           help="ne pas vérifier que les textes tiennent à l'écran (plus rapide)")
 
+    linter = commands.add_parser("lint", help="remarques qui n'empêchent pas de jouer (sources, longueurs, doublons)")
+    linter.add_argument("paths", nargs="*", type=Path, metavar="CHEMIN",
+                        help="fichiers ou dossiers à relire (défaut : decks/ et scenarios/ fournis)")
+    _content_options(linter, scenario=False)
+    linter.add_argument("--lang", choices=("fr", "en"), default="fr", help="langue des messages (défaut : fr)")
+
     simulate = commands.add_parser("simulate", help="faire jouer des sessions par un robot et résumer")
     _content_options(simulate)
     simulate.add_argument("--seed", type=int, default=1, help="graine de la première session (défaut : 1)")
@@ -81,6 +87,11 @@ def build_parser() -> argparse.ArgumentParser:
                           help="réponses du robot : au hasard, les meilleures ou les pires (défaut : random)")
     simulate.add_argument("--sessions", type=int, default=1, metavar="K", help="nombre de sessions (défaut : 1)")
     simulate.add_argument("--teams", type=int, metavar="N", help="nombre d'équipes (défaut : 2, ou le minimum du scénario)")
+    preview = commands.add_parser("preview", help="voir les cartes d'un deck à l'écran, mises à jour à chaque enregistrement")
+    preview.add_argument("path", type=Path, metavar="FICHIER", help="le deck à regarder (.yaml)")
+    _content_options(preview, scenario=False)
+    preview.add_argument("--fullscreen", action="store_true", help="plein écran")
+
     schema = commands.add_parser("schema", help="écrire les schémas JSON des decks et scénarios (complétion dans l'éditeur)")
     schema.add_argument("--out", type=Path, default=Path("."), metavar="DOSSIER",
                         help="dossier où écrire deck.schema.json et scenario.schema.json (défaut : dossier courant)")
@@ -121,6 +132,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "validate":
             from game.cli.validate import run_validate
             return run_validate(args)
+        if args.command == "preview":
+            from game.cli.preview import run_preview
+            return run_preview(args)
+        if args.command == "lint":
+            from game.cli.lint import run_lint
+            return run_lint(args)
         if args.command == "schema":
             from game.cli.schema import run_schema
             return run_schema(args)

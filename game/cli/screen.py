@@ -15,7 +15,7 @@ if TYPE_CHECKING:  # the home screen must not wait for pydantic
     from game.content.models import ScenarioInfo
 
 
-def _app(args: argparse.Namespace, library: Library | Callable[[], Library], folder: Path):
+def open_app(args: argparse.Namespace, library: Library | Callable[[], Library], folder: Path):
     import pygame
 
     from game.ui.app import App
@@ -41,7 +41,7 @@ def run_home(args: argparse.Namespace, max_frames: int | None = None) -> int:
 
         return load_checked(args.decks)
 
-    app = _app(args, checked_library, folder)
+    app = open_app(args, checked_library, folder)
     home = HomeScene(app, scenario_summaries(shipped_scenarios()))
     app.push(home)
 
@@ -63,7 +63,7 @@ def run_screen(args: argparse.Namespace, library: Library, scenario: ScenarioInf
     from game.ui.scenes.setup import SetupScene
 
     folder = sessions_folder(args)
-    app = _app(args, library, folder)
+    app = open_app(args, library, folder)
     if args.autoplay:
         seed = args.seed if args.seed is not None else 0
         recorded = RecordedSession.start(folder, scenario, library.pool(scenario), team_names(scenario, args.teams),
@@ -84,7 +84,7 @@ def resume_screen(args: argparse.Namespace, path: Path) -> int:
     from game.cli.content import load_checked
     from game.ui.scenes.play import PlayScene
 
-    app = _app(args, load_checked([]), path.parent)
+    app = open_app(args, load_checked([]), path.parent)
     scene = PlayScene.resume(app, path)
     if scene.game.is_terminal(scene.state):
         print(f"Cette session est déjà terminée : {path}")

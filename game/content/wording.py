@@ -182,8 +182,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lint.thin_aspect": ("l'aspect « {aspect} » n'a que {count} carte(s) : trois au moins pour qu'il soit vraiment "
                          "abordé", "the aspect `{aspect}` has only {count} card(s): at least three so it is really "
                          "covered"),
-    "lint.near_duplicate": ("énoncé presque identique à celui de la carte « {other} » (ligne {line})",
-                            "prompt almost the same as card `{other}`'s (line {line})"),
+    "lint.near_duplicate": ("énoncé presque identique à celui de la carte « {other} » ({where}, ligne {line})",
+                            "prompt almost the same as card `{other}`'s ({where}, line {line})"),
 }
 
 

@@ -54,6 +54,9 @@ class Scene:
         """Seconds until the scene must be drawn again for a clock, or None."""
         return None
 
+    def idle(self, now: float) -> None:
+        """A look at the world between events (a file saved, say); set `app.dirty` to be drawn again."""
+
     def draw(self, surface: pygame.Surface) -> None:
         raise NotImplementedError
 
@@ -211,6 +214,7 @@ class App:
         next_tick: float | None = None
         while self.running and self.scenes:
             now = self.clock()
+            self.top.idle(now)
             animating = self.top.animating(now)
             if next_tick is not None and time.monotonic() >= next_tick:
                 self.dirty = True

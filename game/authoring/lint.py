@@ -1,0 +1,72 @@
+"""Warnings for lab authors that do not block a workshop: what a reviewer would point out.
+
+A question without a source, a prompt too long to read from the back of a room, an aspect with
+too few cards to be really covered, two prompts so alike that one is probably a copy.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from typing import Any
+
+from game.content.errors import ContentError
+from game.content.library import Library, LoadedDeck
+from game.content.wording import say
+
+PROMPT_ADVISED = 160  # characters: about three lines at the prompt's size on a projector
+ASPECT_MIN = 3
+NEAR_DUPLICATE = 0.9  # similarity of two prompts, once lowercased and stripped of punctuation
+
+
+def lint(library: Library, checked: set[str]) -> list[ContentError]:
+    """Every warning for the decks of the files `checked`."""
+    decks = [d for d in library.decks.values() if d.doc.shown in checked]
+    warnings: list[ContentError] = []
+    for deck in decks:
+        warnings += _deck_warnings(deck)
+    warnings += _near_duplicates(decks)
+    return sorted(warnings, key=ContentError.sort_key)
+
+
+def _deck_warnings(deck: LoadedDeck) -> list[ContentError]:
+    found = []
+    counts = {aspect: 0 for aspect in deck.info.aspects}
+    for i, card in deck.entries:
+        counts[card.aspect] = counts.get(card.aspect, 0) + 1
+        if card.kind == "question" and not card.source:
+            found.append(deck.doc.error(("cards", i, "kind"), say("lint.no_source")))
+        if len(card.prompt) > PROMPT_ADVISED:
+            found.append(deck.doc.error(("cards", i, "prompt"),
+                                        say("lint.long_prompt", count=len(card.prompt), limit=PROMPT_ADVISED)))
+    for aspect in deck.info.aspects:
+        if counts[aspect] < ASPECT_MIN:
+            found.append(deck.doc.error(("deck", "aspects", aspect), say("lint.thin_aspect", aspect=aspect,
+                                                                          count=counts[aspect]), key=True))
+    return found
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"[\W_]+", " ", text.lower()).strip()
+
+
+def _near_duplicates(decks: list[LoadedDeck]) -> list[ContentError]:
+    """Each prompt almost equal to an earlier one, reported at the later card."""
+    seen: list[tuple[str, LoadedDeck, int, Any]] = []
+    found = []
+    for deck in decks:
+        for i, card in deck.entries:
+            if card.kind == "persona":  # personas share the same question; their stories differ
+                continue
+            text = _plain(card.prompt)
+            for other_text, other_deck, j, other in seen:
+                matcher = SequenceMatcher(None, text, other_text, autojunk=False)
+                if matcher.real_quick_ratio() >= NEAR_DUPLICATE and matcher.quick_ratio() >= NEAR_DUPLICATE \
+                        and matcher.ratio() >= NEAR_DUPLICATE:
+                    line, _ = other_deck.doc.position(("cards", j, "prompt"))
+                    found.append(deck.doc.error(("cards", i, "prompt"),
+                                                say("lint.near_duplicate", other=other.id,
+                                                    where=other_deck.doc.shown, line=line)))
+                    break
+            seen.append((text, deck, i, card))
+    return found

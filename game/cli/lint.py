@@ -1,0 +1,24 @@
+"""`lint`: the checks of `validate`, then warnings that do not block (exit 0 when only warnings remain)."""
+
+from __future__ import annotations
+
+import argparse
+
+from game.authoring.lint import lint
+from game.cli.validate import load_given
+from game.content.errors import ContentInvalid
+
+
+def run_lint(args: argparse.Namespace) -> int:
+    library = load_given(args.paths, args.decks)
+    if library.errors:
+        raise ContentInvalid(library.errors)
+    warnings = lint(library, set(library.checked))
+    word = "warning:" if args.lang == "en" else "attention :"
+    for warning in warnings:
+        print(f"{warning.path}:{warning.line}:{warning.column}: {word} {warning.message.text(args.lang)}")
+    if args.lang == "en":
+        print(f"{len(warnings)} warning(s); none blocks a session.")
+    else:
+        print(f"{len(warnings)} remarque(s) ; aucune n'empêche de jouer.")
+    return 0

@@ -1,0 +1,33 @@
+"""`preview PATH`: a deck on screen, card by card, reloaded on every save."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from game.cli import UserError
+from game.content.library import Library, load_library
+from game.paths import shipped_decks, shipped_scenarios
+
+
+def preview_loader(decks: list[Path]):
+    """How the preview reads the file: checked like `validate`, beside the shipped content and --decks."""
+    def load(path: Path) -> Library:
+        return load_library([(path, True)] + [(d, False) for d in decks]
+                            + [(shipped_decks(), False), (shipped_scenarios(), False)])
+    return load
+
+
+def run_preview(args: argparse.Namespace) -> int:
+    from game.cli.screen import open_app
+    from game.ui.scenes.preview import PreviewScene
+
+    if not args.path.is_file():
+        raise UserError(f"{args.path} : fichier introuvable")
+    if args.path.suffix not in (".yaml", ".yml"):
+        raise UserError(f"{args.path} : un deck est un fichier .yaml")
+    load = preview_loader(args.decks)
+    app = open_app(args, lambda: load(args.path), args.path.parent)
+    app.push(PreviewScene(app, args.path, load))
+    app.run()
+    return 0
