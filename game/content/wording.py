@@ -11,7 +11,7 @@ from difflib import get_close_matches
 from typing import Any
 
 LANGS = ("fr", "en")
-LIST_MAX = 12  # known ids shown in a hint; beyond, the list hides the message
+LIST_MAX = 16  # known ids shown in a hint; beyond, the list hides the message
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # files and YAML syntax
@@ -45,8 +45,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "brace is still open"),
     "yaml.bracket": ("erreur de syntaxe YAML : une liste entre crochets n'est pas fermée par « ] » (ou il manque une "
                      "virgule)", "YAML syntax error: a list in brackets is not closed by `]` (or a comma is missing)"),
-    "yaml.brace": ("erreur de syntaxe YAML : un bloc entre accolades n'est pas fermé par « } » (ou il manque une "
-                   "virgule)", "YAML syntax error: a block in braces is not closed by `}` (or a comma is missing)"),
+    "yaml.brace": ("erreur de syntaxe YAML : un bloc entre accolades n'est pas fermé par « }} » (ou il manque une "
+                   "virgule)", "YAML syntax error: a block in braces is not closed by `}}` (or a comma is missing)"),
     "yaml.alias": ("erreur de syntaxe YAML : cet alias (*nom) ne renvoie à aucune ancre (&nom) définie plus haut",
                    "YAML syntax error: this alias (*name) refers to no anchor (&name) defined above"),
     "yaml.start": ("erreur de syntaxe YAML : caractère inattendu en début de valeur ; mettez le texte entre guillemets",

@@ -1,0 +1,253 @@
+"""The lab author's tools: schemas for the editor, scaffolds, spreadsheet import, lint, and the docs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from game.cli import main
+from game.content.library import load_library
+from game.content.schema import SCHEMAS, all_schema_models, reference_markdown, schema_text
+from game.content.wording import LANGS, MESSAGES, say
+from game.content.yamlsource import read_yaml
+from game.paths import shipped_decks, shipped_scenarios
+
+ROOT = Path(__file__).parent.parent
+CSV = Path(__file__).parent / "csv"
+
+
+def yaml_data(path: Path):
+    doc = read_yaml(path, str(path))
+    assert doc.errors == []
+    return doc.data
+
+
+def validator(name: str) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(json.loads((ROOT / "schemas" / name).read_text(encoding="utf-8")))
+
+
+# -- schemas ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", list(SCHEMAS))
+def test_the_shipped_schemas_are_those_the_models_give(name):
+    """Change a model without running `python -m game schema --out schemas` and this fails."""
+    assert (ROOT / "schemas" / name).read_text(encoding="utf-8") == schema_text(name)
+
+
+@pytest.mark.parametrize("name", list(SCHEMAS))
+def test_the_schemas_are_valid_draft_2020_12(name):
+    schema = json.loads(schema_text(name))
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    jsonschema.Draft202012Validator.check_schema(schema)
+
+
+def test_every_field_has_a_french_description_and_an_example():
+    for name in SCHEMAS:
+        schema = json.loads(schema_text(name))
+        for block_name, block in [("racine", schema), *schema["$defs"].items()]:
+            assert block["description"], block_name
+            for field, prop in block.get("properties", {}).items():
+                assert prop["description"] and prop["examples"], f"{block_name}.{field}"
+                assert "title" not in prop  # pydantic's English titles are removed
+
+
+def test_the_field_catalogue_names_only_fields_that_exist():
+    from game.content.fielddocs import CARD, CARD_MODELS, MODELS
+
+    fields = all_schema_models()
+    assert set(MODELS) == set(fields)
+    for model, (_, documented) in MODELS.items():
+        assert set(documented) <= fields[model], model
+    card_fields = set().union(*(fields[m] for m in CARD_MODELS))
+    assert set(CARD) <= card_fields
+
+
+def test_the_shipped_files_carry_the_schema_line_and_pass_the_schema():
+    decks, scenarios = validator("deck.schema.json"), validator("scenario.schema.json")
+    for folder, check, name in ((shipped_decks(), decks, "deck"), (shipped_scenarios(), scenarios, "scenario")):
+        for path in sorted(folder.glob("*.yaml")):
+            first = path.read_text(encoding="utf-8").splitlines()[0]
+            assert first == f"# yaml-language-server: $schema=../schemas/{name}.schema.json", path
+            errors = list(check.iter_errors(yaml_data(path)))
+            assert errors == [], (path, [e.message for e in errors])
+
+
+@pytest.mark.parametrize(("name", "needle"), [
+    ("04-champ-mal-ecrit.yaml", "explantion"), ("06-type-de-carte-inconnu.yaml", "qestion"),
+    ("17-note-inconnue.yaml", "mauvais"), ("21-age-hors-limites.yaml", "178"),
+])
+def test_the_editor_flags_the_same_mistakes(name, needle):
+    data = yaml_data(Path(__file__).parent / "broken" / name)
+    messages = " ".join(e.message for e in validator("deck.schema.json").iter_errors(data))
+    assert needle in messages
+
+
+# -- messages --------------------------------------------------------------------------------------
+
+def test_every_message_has_both_languages_and_the_same_blanks():
+    import string
+
+    for key, texts in MESSAGES.items():
+        assert len(texts) == len(LANGS) and all(texts), key
+        blanks = [{f for _, f, _, _ in string.Formatter().parse(t) if f} for t in texts]
+        assert blanks[0] == blanks[1], key
+        message = say(key, **{name: f"<{name}>" for name in blanks[0]})
+        for lang in LANGS:
+            assert all(f"<{name}>" in message.text(lang) for name in blanks[0])
+
+
+# -- the docs --------------------------------------------------------------------------------------
+
+def test_the_docs_field_reference_is_the_generated_one():
+    from game.cli.schema import with_reference
+
+    text = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
+    assert with_reference(text) == text, "run: python -m game schema --out schemas --docs docs/authoring.md"
+    for field in ("`explanation`", "`lose_above`", "`constraints`", "`multiple`", "`portrait`"):
+        assert field in reference_markdown()
+
+
+# -- scaffolds -------------------------------------------------------------------------------------
+
+def test_the_scaffolds_validate_as_they_are(capsys, tmp_path):
+    for kind in ("question", "persona", "situation"):
+        assert main(["new", "deck", f"Accueil en mairie {kind}", "--kind", kind, "--dir", str(tmp_path)]) == 0
+    assert main(["new", "scenario", "Atelier accueil", "--deck", "accueil-en-mairie-persona",
+                 "--dir", str(tmp_path)]) == 0
+    created = sorted(p.name for p in tmp_path.glob("*.yaml"))
+    assert created == ["accueil-en-mairie-persona.yaml", "accueil-en-mairie-question.yaml",
+                       "accueil-en-mairie-situation.yaml", "atelier-accueil.yaml"]
+    assert (tmp_path / "schemas" / "deck.schema.json").read_text(encoding="utf-8") == schema_text("deck.schema.json")
+    capsys.readouterr()
+    assert main(["validate", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.startswith("OK : 4 fichier(s) vérifié(s), 3 deck(s)")
+    for path in tmp_path.glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        assert text.startswith("# yaml-language-server: $schema=schemas/")
+        assert text.count("#") > 5  # commented for a first-time author
+        name = "scenario.schema.json" if path.name.startswith("atelier") else "deck.schema.json"
+        assert list(validator(name).iter_errors(yaml_data(path))) == []
+
+
+def test_a_scaffold_never_overwrites_a_file(capsys, tmp_path):
+    assert main(["new", "deck", "Essai", "--dir", str(tmp_path)]) == 0
+    (tmp_path / "essai.yaml").write_text("mon travail", encoding="utf-8")
+    assert main(["new", "deck", "Essai", "--dir", str(tmp_path)]) == 2
+    assert "existe déjà" in capsys.readouterr().err
+    assert (tmp_path / "essai.yaml").read_text(encoding="utf-8") == "mon travail"
+
+
+# -- spreadsheet import ----------------------------------------------------------------------------
+
+EXPECTED_QUESTIONS = [
+    ("reglementaire", "Le télétravail peut-il être imposé à un agent ?", ["Oui", "Non"], (1,), 1.0),
+    ("organisationnel", "Où un agent peut-il télétravailler ?",
+     ["À son domicile", "Dans un tiers-lieu", "Chez un usager"], (0, 1), 1.5),
+    ("managerial", "Quel « indicateur » compte pour évaluer un agent en télétravail ?",
+     ["Le temps de connexion", "Les résultats obtenus", "Le nombre de courriels"], (1,), None),
+]
+
+
+@pytest.mark.parametrize("name", ["excel-csv-point-virgule.csv", "excel-csv-utf8.csv", "libreoffice-virgule.csv"])
+def test_a_spreadsheet_becomes_a_deck_that_validates_and_round_trips(capsys, tmp_path, name):
+    out = tmp_path / "import.yaml"
+    assert main(["import-csv", str(CSV / name), "--deck", "import-test", "--title", "Import",
+                 "--out", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert "3 question(s) importée(s)" in captured.out
+    assert ("Windows-1252" in captured.err) == (name == "excel-csv-point-virgule.csv")
+    assert main(["validate", str(out)]) == 0
+    library = load_library([(out, True)])
+    deck = library.decks["import-test"]
+    assert deck.info.aspects == {"reglementaire": "Réglementaire", "organisationnel": "Organisationnel",
+                                 "managerial": "Managérial"}
+    got = [(c.aspect, c.prompt, [a.text for a in c.answers], c.correct_choices, c.minutes) for c in deck.cards]
+    assert got == EXPECTED_QUESTIONS
+    assert deck.cards[1].multiple and not deck.cards[0].multiple
+    assert deck.cards[2].source is None
+    assert "L’agent" not in deck.cards[0].explanation and "volontariat de l’agent" in deck.cards[0].explanation
+    assert 'objectifs "clairs"' in deck.cards[2].explanation
+    # the same spreadsheet gives the same file, byte for byte
+    again = tmp_path / "again.yaml"
+    main(["import-csv", str(CSV / name), "--deck", "import-test", "--title", "Import", "--out", str(again)])
+    assert again.read_bytes() == out.read_bytes()
+
+
+def test_the_three_spreadsheet_exports_give_the_same_deck(tmp_path):
+    written = []
+    for name in ("excel-csv-point-virgule.csv", "excel-csv-utf8.csv", "libreoffice-virgule.csv"):
+        out = tmp_path / f"{name}.yaml"
+        main(["import-csv", str(CSV / name), "--deck", "same", "--out", str(out)])
+        written.append(out.read_text(encoding="utf-8").split("\n", 2)[2])  # after the two comment lines
+    assert written[0] == written[1] == written[2]
+
+
+def test_every_bad_row_is_reported_with_its_number_and_nothing_is_written(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    out = tmp_path / "fautes.yaml"
+    assert main(["import-csv", str(CSV / "lignes-fautives.csv"), "--deck", "fautes", "--out", str(out)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    shown = "tests/csv/lignes-fautives.csv"
+    assert err == [
+        f"{shown}:2: il faut de 2 à 6 réponses séparées par « | » (ou une par ligne dans la cellule), il y en a 1",
+        f"{shown}:3: la bonne réponse « 4 » n'existe pas : il y a 3 réponse(s)",
+        f"{shown}:4: la colonne « Explication » est vide",
+        f"{shown}:5: « Durée » doit être un nombre (lu : « deux »)",
+        f"{shown}:7: « Peut-être » n'est ni un numéro de réponse (1, 2…), ni une lettre (A, B…), "
+        "ni le texte d'une des réponses",
+        "5 problème(s) : corrigez le tableau puis relancez. Rien n'a été écrit.",
+    ]
+    assert not out.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_import_mistakes_in_the_command_are_plain_sentences(capsys, tmp_path):
+    assert main(["import-csv", str(tmp_path / "absent.csv"), "--deck", "x", "--out", str(tmp_path / "x.yaml")]) == 2
+    assert "fichier introuvable" in capsys.readouterr().err
+    assert main(["import-csv", str(CSV / "excel-csv-utf8.csv"), "--deck", "Mon Deck",
+                 "--out", str(tmp_path / "x.yaml")]) == 2
+    assert "« mon-deck »" in capsys.readouterr().err
+    headers = tmp_path / "colonnes.csv"
+    headers.write_text("Thème;Question;Réponse juste\n", encoding="utf-8")
+    assert main(["import-csv", str(headers), "--deck", "x", "--out", str(tmp_path / "x.yaml")]) == 1
+    err = capsys.readouterr().err
+    assert "colonne « Réponse juste » inconnue" in err and "colonne(s) manquante(s) : answers, correct" in err
+
+
+# -- lint ------------------------------------------------------------------------------------------
+
+def test_lint_warns_without_blocking(capsys, tmp_path):
+    deck = tmp_path / "relire.yaml"
+    long_prompt = "Quelle démarche " + "l’usager doit-il faire auprès de la caisse d’allocations familiales " * 3 + "?"
+    deck.write_text(f"""\
+deck:
+  id: relire
+  title: Relire
+  license: CC-BY-4.0
+  aspects: {{a: A, b: B}}
+cards:
+  - {{id: r-1, kind: question, aspect: a, prompt: "Qui accueille le public en mairie ?", explanation: "Tous.",
+      answers: [{{text: Oui, correct: true}}, {{text: Non}}]}}
+  - {{id: r-2, kind: question, aspect: a, prompt: "Qui accueille le public en mairie ?!", explanation: "Tous.",
+      source: "Moi", answers: [{{text: Oui, correct: true}}, {{text: Non}}]}}
+  - {{id: r-3, kind: debate, aspect: a, prompt: "{long_prompt}"}}
+""", encoding="utf-8")
+    assert main(["lint", str(deck)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    text = "\n".join(out)
+    assert "« a »" not in text  # three cards are enough
+    assert f"{deck}:5:19: attention : l'aspect « b » n'a que 0 carte(s)" in text
+    assert f"{deck}:7:21: attention : question sans source" in text
+    assert f"{deck}:9:50: attention : énoncé presque identique à celui de la carte « r-1 » ({deck}, ligne 7)" in text
+    assert f"{deck}:11:48: attention : énoncé long" in text
+    assert out[-1] == "4 remarque(s) ; aucune n'empêche de jouer."
+
+
+def test_the_shipped_decks_have_no_lint_warning_but_one_deliberate_pair():
+    from game.authoring.lint import lint
+
+    library = load_library([(shipped_decks(), True)])
+    warnings = lint(library, set(library.checked))
+    assert [w.message.key for w in warnings] == ["lint.near_duplicate"]  # salariés / cadres: two real questions
