@@ -205,9 +205,46 @@ def bench_screen() -> None:
     print(f"Au repos sur une carte pendant 10 s : {100 * float(share):.2f} % d'un cœur, {frames} images dessinées")
 
 
+def bench_authoring() -> None:
+    """The authoring checks on a 1,000-card deck: the on-screen fit check draws every card and reveal."""
+    import random
+
+    from game.authoring.lint import lint
+    from game.ui.fitcheck import unfit_texts
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "bench.yaml"
+        path.write_text(deck_text(1000), encoding="utf-8")
+        library = load_library([(path, True)] + [(ROOT / "scenarios", False)])
+        checked = set(library.checked)
+        fit = median_seconds(lambda: unfit_texts(library, checked), 3)
+        words = ("agent usager télétravail caisse mairie dossier accueil droit pension service public numérique "
+                 "rendez-vous partenaire équipe manager semaine jour lieu sécurité données").split()
+        rng = random.Random(1)
+        lines = ["deck:", "  id: prompts", "  title: P", "  license: CC-BY-4.0", "  aspects: {a: A}", "cards:"]
+        lines += [f'  - {{id: p-{i}, kind: debate, aspect: a, prompt: "{" ".join(rng.choices(words, k=12))} ?"}}'
+                  for i in range(1000)]
+        distinct = Path(tmp) / "prompts.yaml"
+        distinct.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        prompts = load_library([(distinct, True)])
+        linting = median_seconds(lambda: lint(prompts, set(prompts.checked)), 3)
+    env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "PYTHONDONTWRITEBYTECODE": "1"}
+    def validate(*extra: str) -> None:
+        subprocess.run([sys.executable, "-m", "game", "validate", *extra], cwd=ROOT, env=env, check=True,
+                       capture_output=True)
+    full = median_seconds(validate, 3)
+    quick = median_seconds(lambda: validate("--no-layout"), 3)
+    print(f"Texte qui tient à l'écran, deck de 1 000 cartes : {fit:.2f} s ({fit:.2f} ms par carte, chaque "
+          "révélation comprise)")
+    print(f"Remarques (lint) sur 1 000 énoncés différents : {linting * 1000:.0f} ms")
+    print(f"validate des decks fournis (133 cartes) : {full:.2f} s, dont {full - quick:.2f} s pour la vérification "
+          f"à l'écran ({quick:.2f} s avec --no-layout)")
+
+
 if __name__ == "__main__":
     bench_loading()
     bench_simulation()
     bench_sheet()
     bench_screen()
     bench_cold_start()
+    bench_authoring()
