@@ -129,3 +129,20 @@ def test_an_image_over_the_size_limit_is_refused(capsys, tmp_path):
     deck.write_text(source, encoding="utf-8")
     assert main(["validate", "--no-layout", str(deck)]) == 1
     assert "image trop lourde : images/josiane.png pèse 2.0 Mo, la limite est 2 Mo" in capsys.readouterr().err
+
+
+def test_five_mistakes_in_one_file_are_all_reported_at_once(capsys, monkeypatch):
+    """The file quoted in the authoring guide's spirit: a typo in an aspect, a field, a gauge, two right
+    answers to a single-choice question, and a feedback too long for the screen."""
+    monkeypatch.chdir(BROKEN.parent)
+    assert main(["validate", "cinq-erreurs.yaml"]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert [line.split(": ", 1)[0] for line in lines[:-1]] == [
+        "cinq-erreurs.yaml:11:13", "cinq-erreurs.yaml:14:7", "cinq-erreurs.yaml:16:5", "cinq-erreurs.yaml:28:19",
+        "cinq-erreurs.yaml:33:19"]
+    assert "vouliez-vous dire « etat-civil » ?" in lines[0]
+    assert "question à réponse unique avec 2 bonnes réponses" in lines[1]
+    assert "vouliez-vous dire « explanation » ?" in lines[2]
+    assert "vouliez-vous dire « satisfaction » ?" in lines[3]
+    assert "le texte ne tient pas sur la carte à l'écran (1280×720)" in lines[4]
+    assert lines[-1] == "5 erreur(s) : corrigez-les puis relancez."

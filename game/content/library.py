@@ -7,6 +7,7 @@ shipped deck replaces it); met twice in the same source, it is an error.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,10 +17,11 @@ from pydantic import TypeAdapter, ValidationError
 
 from game.content.errors import ContentError, display_path
 from game.content.messages import describe
-from game.content.models import Card, DeckInfo, DrawRule, ScenarioFile, ScenarioInfo
+from game.content.models import ID_PATTERN, Card, DeckInfo, DrawRule, ScenarioFile, ScenarioInfo
 from game.content.wording import say, say_near
 from game.content.yamlsource import YamlDocument, no_gc, read_yaml, yaml_files
 
+ID = re.compile(ID_PATTERN)
 MAX_IMAGE_MB = 2  # a portrait shown at a third of a 1080p screen needs far less
 # The first bytes of the image formats pygame reads everywhere.
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"BM")
@@ -40,6 +42,14 @@ class LoadedDeck:
     @property
     def cards(self) -> list[Any]:
         return [card for _, card in self.entries]
+
+    def raw_aspects(self) -> list[tuple[int, str]]:
+        """Each card's aspect as written, invalid cards included, so a wrong aspect is reported with the rest."""
+        raw = self.doc.data.get("cards") if isinstance(self.doc.data, dict) else None
+        if not isinstance(raw, list):
+            return []
+        return [(i, card["aspect"]) for i, card in enumerate(raw)
+                if isinstance(card, dict) and isinstance(card.get("aspect"), str) and ID.match(card["aspect"])]
 
 
 @dataclass
@@ -224,10 +234,11 @@ def _check_deck(library: Library, deck: LoadedDeck) -> None:
         return
     aspects = list(deck.info.aspects)
     defined = {g.id for s in library.scenarios.values() for g in s.info.gauges}
-    for i, card in deck.entries:
-        if card.aspect not in deck.info.aspects:
+    for i, aspect in deck.raw_aspects():
+        if aspect not in deck.info.aspects:
             library.errors.append(deck.doc.error(("cards", i, "aspect"),
-                                                 say_near("card.aspect", card.aspect, aspects, value=card.aspect)))
+                                                 say_near("card.aspect", aspect, aspects, value=aspect)))
+    for i, card in deck.entries:
         portrait = getattr(card, "portrait", None)
         if portrait:
             _check_image(library, deck, ("cards", i, "portrait"), portrait)

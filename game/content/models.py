@@ -14,7 +14,8 @@ from pydantic_core import PydanticCustomError
 
 from game.content.wording import MESSAGES
 
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Kind = Literal["question", "debate", "persona", "situation", "event"]
 Rating = Literal["best", "acceptable", "poor"]
