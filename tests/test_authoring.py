@@ -251,3 +251,12 @@ def test_the_shipped_decks_have_no_lint_warning_but_one_deliberate_pair():
     library = load_library([(shipped_decks(), True)])
     warnings = lint(library, set(library.checked))
     assert [w.message.key for w in warnings] == ["lint.near_duplicate"]  # salariés / cadres: two real questions
+
+
+def test_a_gauge_no_scenario_defines_blocks_validate_but_not_play(tmp_path):
+    deck = tmp_path / "jauge.yaml"
+    deck.write_text((Path(__file__).parent / "broken" / "34-evenement-sans-jauge.yaml").read_text(encoding="utf-8"),
+                    encoding="utf-8")
+    sources = [(deck, True), (shipped_decks(), True), (shipped_scenarios(), True)]
+    assert [e.message.key for e in load_library(sources, authoring=True).errors] == ["gauge.nowhere"]
+    assert load_library(sources).errors == []  # the shipped scenarios never draw this deck: they can be played

@@ -155,3 +155,13 @@ def test_the_command_refuses_what_is_not_a_deck_file(capsys, tmp_path):
 
     assert main(["preview", str(tmp_path / "absent.yaml")]) == 2
     assert "fichier introuvable" in capsys.readouterr().err
+
+
+def test_a_scenario_file_is_explained_not_shown(tmp_path, shipped):
+    app = make_app(shipped, tmp_path)
+    scenario = Path(__file__).parent.parent / "scenarios" / "decouverte.yaml"
+    scene = PreviewScene(app, scenario, preview_loader([]))
+    app.push(scene)
+    render(app)
+    assert scene.view is None and "ce fichier est un scénario" in str(scene.errors[0].message)
+    app.pop_all()

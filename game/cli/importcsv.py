@@ -34,7 +34,8 @@ def run_import_csv(args: argparse.Namespace) -> int:
         print(f"attention : {notice}", file=sys.stderr)
     draft = args.out.with_name(f".{args.out.name}.tmp")
     write_deck(draft, deck_yaml(imported.deck, args.file.name))
-    library = load_library([(draft, True), (shipped_decks(), False), (shipped_scenarios(), False)])
+    library = load_library([(draft, True), (shipped_decks(), False), (shipped_scenarios(), False)],
+                           authoring=True)
     if library.errors:  # e.g. an id column reusing a card id of another deck
         draft.unlink()
         raise ContentInvalid(library.errors)

@@ -14,11 +14,13 @@ def preview_loader(decks: list[Path]):
     """How the preview reads the file: checked like `validate`, beside the shipped content and --decks."""
     def load(path: Path) -> Library:
         return load_library([(path, True)] + [(d, False) for d in decks]
-                            + [(shipped_decks(), False), (shipped_scenarios(), False)])
+                            + [(shipped_decks(), False), (shipped_scenarios(), False)], authoring=True)
     return load
 
 
 def run_preview(args: argparse.Namespace) -> int:
+    import pygame
+
     from game.cli.screen import open_app
     from game.ui.scenes.preview import PreviewScene
 
@@ -28,6 +30,7 @@ def run_preview(args: argparse.Namespace) -> int:
         raise UserError(f"{args.path} : un deck est un fichier .yaml")
     load = preview_loader(args.decks)
     app = open_app(args, lambda: load(args.path), args.path.parent)
+    pygame.display.set_caption(f"Aperçu : {args.path.name}")
     app.push(PreviewScene(app, args.path, load))
     app.run()
     return 0

@@ -17,7 +17,7 @@ def load_given(paths: list[Path], decks: list[Path]) -> Library:
     given = paths or [shipped_decks(), shipped_scenarios()]
     sources = [(p, True) for p in given] + [(d, True) for d in decks]
     sources += [(shipped_decks(), False), (shipped_scenarios(), False)]
-    return load_library(sources)
+    return load_library(sources, authoring=True)
 
 
 def run_validate(args: argparse.Namespace) -> int:

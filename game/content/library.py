@@ -67,6 +67,7 @@ class Library:
     scenarios: dict[str, LoadedScenario] = field(default_factory=dict)
     errors: list[ContentError] = field(default_factory=list)
     checked: list[str] = field(default_factory=list)  # files whose errors are reported
+    authoring: bool = False  # the authoring tools' extra checks are made
 
     def pool(self, scenario: ScenarioInfo) -> list[Any]:
         """The cards a scenario may draw: those of its decks that match one of its draw rules."""
@@ -88,14 +89,18 @@ def _matches(rule: DrawRule, card: Any) -> bool:
     return card.kind in rule.kinds and (rule.aspects is None or card.aspect in rule.aspects)
 
 
-def load_library(sources: Iterable[tuple[Path, bool]]) -> Library:
-    """Load (path, report_errors) sources in priority order; folders are searched for YAML files."""
+def load_library(sources: Iterable[tuple[Path, bool]], authoring: bool = False) -> Library:
+    """Load (path, report_errors) sources in priority order; folders are searched for YAML files.
+
+    `authoring` adds the checks made for a deck on its own, before any scenario draws it (an effect
+    on a gauge that no scenario defines): the authoring tools want them, playing a scenario does not.
+    """
     with no_gc():  # node trees stay alive while checking: repeated full collections made loading quadratic
-        return _load_library(sources)
+        return _load_library(sources, authoring)
 
 
-def _load_library(sources: Iterable[tuple[Path, bool]]) -> Library:
-    library = Library()
+def _load_library(sources: Iterable[tuple[Path, bool]], authoring: bool) -> Library:
+    library = Library(authoring=authoring)
     seen: set[Path] = set()
     for priority, (source, report) in enumerate(sources):
         if not source.exists():
@@ -110,7 +115,7 @@ def _load_library(sources: Iterable[tuple[Path, bool]]) -> Library:
             _load_file(library, path, priority, report)
     _check_card_ids(library)
     for deck in library.decks.values():
-        _check_deck(library, deck)
+        _check_deck(library, deck, authoring)
     for scenario in library.scenarios.values():
         _check_scenario(library, scenario)
     library.errors = sorted(set(library.errors), key=ContentError.sort_key)
@@ -229,7 +234,7 @@ def _check_card_ids(library: Library) -> None:
                 first[card.id] = (deck, i)
 
 
-def _check_deck(library: Library, deck: LoadedDeck) -> None:
+def _check_deck(library: Library, deck: LoadedDeck, authoring: bool) -> None:
     if not _deck_reported(library, deck):
         return
     aspects = list(deck.info.aspects)
@@ -242,7 +247,7 @@ def _check_deck(library: Library, deck: LoadedDeck) -> None:
         portrait = getattr(card, "portrait", None)
         if portrait:
             _check_image(library, deck, ("cards", i, "portrait"), portrait)
-        if library.scenarios:  # without any scenario loaded, no gauge is known yet
+        if authoring and library.scenarios:  # without any scenario loaded, no gauge is known yet
             for loc, effects in _effects(card, i):
                 for gauge in effects:
                     if gauge not in defined:
@@ -307,7 +312,8 @@ def _check_scenario(library: Library, loaded: LoadedScenario) -> None:
             continue
         for loc, effects in _effects(card, i):
             for gauge in effects:
-                if gauge not in gauge_ids and (gauge in defined or not _deck_reported(library, deck)):
+                if gauge not in gauge_ids and (gauge in defined or not _deck_reported(library, deck)
+                                               or not library.authoring):
                     errors.append(deck.doc.error(loc + (gauge,), say(
                         "gauge.not_in_scenario", gauge=gauge, scenario=scenario.id, known=gauge_ids), key=True))
 

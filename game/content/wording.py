@@ -26,6 +26,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                   "file refused: too big, or aliases (*name) that repeat one another without end"),
     "file.neither": ("ce fichier n'est ni un deck (clé « deck: » en tête) ni un scénario (clé « scenario: » en tête)",
                      "this file is neither a deck (a `deck:` key at the top) nor a scenario (a `scenario:` key)"),
+    "file.not_a_deck": ("ce fichier est un scénario : l'aperçu montre les cartes d'un deck (clé « deck: » en tête)",
+                        "this file is a scenario: the preview shows the cards of a deck (a `deck:` key at the top)"),
     "yaml.other": ("erreur de syntaxe YAML : {problem}", "YAML syntax error: {problem}"),
     "yaml.tab": ("une tabulation sert d'indentation : YAML n'accepte que des espaces",
                  "a tab is used for indentation: YAML only accepts spaces"),

@@ -86,9 +86,9 @@ class PreviewScene(Scene):
         mine = [d for d in library.decks.values() if d.doc.path.resolve() == self.path.resolve()]
         self.errors = list(library.errors)
         if not self.errors and not mine:
-            shown = display_path(self.path)
-            self.errors = [ContentError(shown, 1, 1, say("file.neither"))] if self.path.is_file() else \
-                [ContentError(shown, 1, 1, say("file.missing"))]
+            scenario = any(s.doc.path.resolve() == self.path.resolve() for s in library.scenarios.values())
+            self.errors = [ContentError(display_path(self.path), 1, 1, say("file.not_a_deck" if scenario else
+                                                                             "file.missing"))]
         self.deck = mine[0] if mine and not self.errors else None
         self.gauges = list({g.id: g for s in library.scenarios.values() for g in s.info.gauges}.values())
         if self.deck is not None:
