@@ -39,9 +39,8 @@ class PreviewCard(CardView):
         return None  # no session clock to show
 
     def _draw_top(self, surface: pygame.Surface, now: float) -> None:
-        theme, body, rect = self.app.theme, self.app.body, self.top_rect
-        panel(surface, rect, theme.panel, theme.border)
-        self.preview.draw_bar(surface, rect)
+        panel(surface, self.top_rect, self.app.theme.panel, self.app.theme.border)
+        self.preview.draw_bar(surface, self.top_rect)
 
     def _draw_footer(self, surface: pygame.Surface, now: float) -> None:
         rect = self.foot_rect
