@@ -120,6 +120,9 @@ def test_the_scaffolds_validate_as_they_are(capsys, tmp_path):
     created = sorted(p.name for p in tmp_path.glob("*.yaml"))
     assert created == ["accueil-en-mairie-persona.yaml", "accueil-en-mairie-question.yaml",
                        "accueil-en-mairie-situation.yaml", "atelier-accueil.yaml"]
+    alone = tmp_path / "seul"
+    assert main(["new", "scenario", "Atelier télétravail du labo", "--dir", str(alone)]) == 0
+    assert main(["validate", str(alone / "atelier-teletravail-du-labo.yaml")]) == 0  # draws the shipped deck
     assert (tmp_path / "schemas" / "deck.schema.json").read_text(encoding="utf-8") == schema_text("deck.schema.json")
     capsys.readouterr()
     assert main(["validate", str(tmp_path)]) == 0
