@@ -120,9 +120,6 @@ def test_the_scaffolds_validate_as_they_are(capsys, tmp_path):
     created = sorted(p.name for p in tmp_path.glob("*.yaml"))
     assert created == ["accueil-en-mairie-persona.yaml", "accueil-en-mairie-question.yaml",
                        "accueil-en-mairie-situation.yaml", "atelier-accueil.yaml"]
-    alone = tmp_path / "seul"
-    assert main(["new", "scenario", "Atelier télétravail du labo", "--dir", str(alone)]) == 0
-    assert main(["validate", str(alone / "atelier-teletravail-du-labo.yaml")]) == 0  # draws the shipped deck
     assert (tmp_path / "schemas" / "deck.schema.json").read_text(encoding="utf-8") == schema_text("deck.schema.json")
     capsys.readouterr()
     assert main(["validate", str(tmp_path)]) == 0
@@ -133,6 +130,9 @@ def test_the_scaffolds_validate_as_they_are(capsys, tmp_path):
         assert text.count("#") > 5  # commented for a first-time author
         name = "scenario.schema.json" if path.name.startswith("atelier") else "deck.schema.json"
         assert list(validator(name).iter_errors(yaml_data(path))) == []
+    alone = tmp_path / "seul"
+    assert main(["new", "scenario", "Atelier télétravail du labo", "--dir", str(alone)]) == 0
+    assert main(["validate", str(alone / "atelier-teletravail-du-labo.yaml")]) == 0  # draws the shipped deck
 
 
 def test_a_scaffold_never_overwrites_a_file(capsys, tmp_path):
