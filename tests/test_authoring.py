@@ -263,3 +263,16 @@ def test_a_gauge_no_scenario_defines_blocks_validate_but_not_play(tmp_path):
     sources = [(deck, True), (shipped_decks(), True), (shipped_scenarios(), True)]
     assert [e.message.key for e in load_library(sources, authoring=True).errors] == ["gauge.nowhere"]
     assert load_library(sources).errors == []  # the shipped scenarios never draw this deck: they can be played
+
+
+def test_lint_tells_which_texts_the_dyslexia_font_cuts(capsys, monkeypatch):
+    """Measured with the screen's layout and the OpenDyslexic font, whose lines are 1.4 times taller: texts
+    that fit with the default font may be cut for a reader who chose it. A warning, not an error."""
+    monkeypatch.chdir(ROOT)
+    assert main(["validate", "decks/usagers.yaml"]) == 0
+    capsys.readouterr()
+    assert main(["lint", "decks/usagers.yaml"]) == 0
+    cut = [line for line in capsys.readouterr().out.splitlines() if "police OpenDyslexic" in line]
+    assert cut and all(line.startswith("decks/usagers.yaml:") for line in cut)
+    assert main(["lint", "--no-layout", "decks/usagers.yaml"]) == 0
+    assert "OpenDyslexic" not in capsys.readouterr().out

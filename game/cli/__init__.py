@@ -79,6 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="fichiers ou dossiers à relire (défaut : decks/ et scenarios/ fournis)")
     _content_options(linter, scenario=False)
     linter.add_argument("--lang", choices=("fr", "en"), default="fr", help="langue des messages (défaut : fr)")
+    linter.add_argument("--no-layout", action="store_true",
+                        help="ne pas vérifier les textes avec la police OpenDyslexic (plus rapide)")
 
     simulate = commands.add_parser("simulate", help="faire jouer des sessions par un robot et résumer")
     _content_options(simulate)

@@ -14,6 +14,11 @@ def run_lint(args: argparse.Namespace) -> int:
     if library.errors:
         raise ContentInvalid(library.errors)
     warnings = lint(library, set(library.checked))
+    if not args.no_layout:
+        from game.ui.fitcheck import unfit_texts
+
+        warnings = sorted(warnings + unfit_texts(library, set(library.checked), dyslexia_font=True,
+                                                 message="lint.cut_dyslexia"), key=lambda w: w.sort_key())
     word = "warning:" if args.lang == "en" else "attention :"
     for warning in warnings:
         print(f"{warning.path}:{warning.line}:{warning.column}: {word} {warning.message.text(args.lang)}")

@@ -184,6 +184,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lint.thin_aspect": ("l'aspect « {aspect} » n'a que {count} carte(s) : trois au moins pour qu'il soit vraiment "
                          "abordé", "the aspect `{aspect}` has only {count} card(s): at least three so it is really "
                          "covered"),
+    "lint.cut_dyslexia": ("avec la police OpenDyslexic (réglage d'accessibilité), ce texte est coupé à l'écran "
+                          "(1280×720) : « {start}… » ; raccourcissez-le pour tous les lecteurs",
+                          "with the OpenDyslexic font (an accessibility setting), this text is cut on screen "
+                          "(1280×720): “{start}…”; shorten it for every reader"),
     "lint.near_duplicate": ("énoncé presque identique à celui de la carte « {other} » ({where}, ligne {line})",
                             "prompt almost the same as card `{other}`'s ({where}, line {line})"),
 }

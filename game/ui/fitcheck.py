@@ -35,8 +35,10 @@ def _texts(card: Any) -> list[tuple[tuple[Any, ...], str]]:
     return found
 
 
-def unfit_texts(library: Library, checked: set[str]) -> list[ContentError]:
-    """An error for each card text, in the decks of the files `checked`, that the screen has to cut."""
+def unfit_texts(library: Library, checked: set[str], dyslexia_font: bool = False,
+                message: str = "card.too_long") -> list[ContentError]:
+    """A `message` for each card text, in the decks of the files `checked`, that the screen has to cut;
+    with the default reading settings, or with the OpenDyslexic font a reader may choose."""
     decks = [d for d in library.decks.values() if d.doc.shown in checked]
     if not decks:
         return []
@@ -46,6 +48,9 @@ def unfit_texts(library: Library, checked: set[str]) -> list[ContentError]:
 
     app = App(library, Path("."), size=SIZE, settings_path=None, fast=True)
     app.say_overflows = False
+    if dyslexia_font:
+        app.settings.dyslexia_font = True
+        app.apply_settings()  # settings_path is None: nothing is saved
     gauges: dict[str, Gauge] = {}
     for scenario in library.scenarios.values():
         for gauge in scenario.info.gauges:
@@ -57,7 +62,7 @@ def unfit_texts(library: Library, checked: set[str]) -> list[ContentError]:
                 cut = overflowing_texts(app, card, dict(deck.info.aspects), list(gauges.values()))
                 for loc, text in _texts(card):
                     if any(text in shown for shown in cut):
-                        errors.append(deck.doc.error(("cards", i) + loc, say("card.too_long", start=text[:50])))
+                        errors.append(deck.doc.error(("cards", i) + loc, say(message, start=text[:50])))
                         cut = {shown for shown in cut if text not in shown}
     finally:
         app.pop_all()
