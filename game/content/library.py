@@ -17,7 +17,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from game.content.errors import ContentError, display_path
 from game.content.messages import describe
-from game.content.models import ID_PATTERN, Card, DeckInfo, DrawRule, ScenarioFile, ScenarioInfo
+from game.content.models import ID_PATTERN, Card, DeckInfo, DrawRule, Gauge, ScenarioFile, ScenarioInfo
 from game.content.wording import say, say_near
 from game.content.yamlsource import YamlDocument, no_gc, read_yaml, yaml_files
 
@@ -75,6 +75,14 @@ class Library:
         return [card for deck_id in scenario.decks if deck_id in self.decks
                 for card in self.decks[deck_id].cards
                 if any(_matches(rule, card) for rule in rules)]
+
+    def gauges(self) -> list[Gauge]:
+        """Every gauge some loaded scenario defines, once per id (the first source's definition)."""
+        found: dict[str, Gauge] = {}
+        for scenario in self.scenarios.values():
+            for gauge in scenario.info.gauges:
+                found.setdefault(gauge.id, gauge)
+        return list(found.values())
 
     def aspect_labels(self, scenario: ScenarioInfo) -> dict[str, str]:
         labels: dict[str, str] = {}
@@ -238,7 +246,7 @@ def _check_deck(library: Library, deck: LoadedDeck, authoring: bool) -> None:
     if not _deck_reported(library, deck):
         return
     aspects = list(deck.info.aspects)
-    defined = {g.id for s in library.scenarios.values() for g in s.info.gauges}
+    defined = {g.id for g in library.gauges()}
     for i, aspect in deck.raw_aspects():
         if aspect not in deck.info.aspects:
             library.errors.append(deck.doc.error(("cards", i, "aspect"),
@@ -305,7 +313,7 @@ def _check_scenario(library: Library, loaded: LoadedScenario) -> None:
     if scenario.win == "panorama" and not any(c.kind == "question" for c in pool):
         errors.append(doc.error(("scenario", "win"), say("scenario.panorama")))
     gauge_ids = [g.id for g in scenario.gauges]
-    defined = {g.id for s in library.scenarios.values() for g in s.info.gauges}
+    defined = {g.id for g in library.gauges()}
     pool_ids = {id(card) for card in pool}
     for deck, i, card in ((library.decks[d], i, c) for d in known_decks for i, c in library.decks[d].entries):
         if id(card) not in pool_ids:

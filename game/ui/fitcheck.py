@@ -12,7 +12,6 @@ from typing import Any
 
 from game.content.errors import ContentError
 from game.content.library import Library
-from game.content.models import Gauge
 from game.content.wording import say
 
 SIZE = (1280, 720)
@@ -51,15 +50,12 @@ def unfit_texts(library: Library, checked: set[str], dyslexia_font: bool = False
     if dyslexia_font:
         app.settings.dyslexia_font = True
         app.apply_settings()  # settings_path is None: nothing is saved
-    gauges: dict[str, Gauge] = {}
-    for scenario in library.scenarios.values():
-        for gauge in scenario.info.gauges:
-            gauges.setdefault(gauge.id, gauge)
+    gauges = library.gauges()
     errors: list[ContentError] = []
     try:
         for deck in decks:
             for i, card in deck.entries:
-                cut = overflowing_texts(app, card, dict(deck.info.aspects), list(gauges.values()))
+                cut = overflowing_texts(app, card, dict(deck.info.aspects), gauges)
                 for loc, text in _texts(card):
                     if any(text in shown for shown in cut):
                         errors.append(deck.doc.error(("cards", i) + loc, say(message, start=text[:50])))

@@ -89,7 +89,7 @@ class PreviewScene(Scene):
             self.errors = [ContentError(display_path(self.path), 1, 1, say("file.not_a_deck" if scenario else
                                                                              "file.missing"))]
         self.deck = mine[0] if mine and not self.errors else None
-        self.gauges = list({g.id: g for s in library.scenarios.values() for g in s.info.gauges}.values())
+        self.gauges = library.gauges()
         if self.deck is not None:
             ids = [card.id for card in self.deck.cards]
             self.index = ids.index(current) if current in ids else min(self.index, len(ids) - 1)
