@@ -24,6 +24,14 @@ def load_checked(extra_decks: list[Path]) -> Library:
     return library
 
 
+def load_authored(files: list[Path], context: list[Path] | None = None) -> Library:
+    """Files an author is working on, with their errors and the authoring checks; `context` folders and the
+    shipped decks and scenarios beside them, unreported (a lab's scenario may draw a shipped deck, a lab's
+    deck may move the shipped gauges)."""
+    sources = [(path, True) for path in files] + [(folder, False) for folder in context or []]
+    return load_library(sources + [(shipped_decks(), False), (shipped_scenarios(), False)], authoring=True)
+
+
 def load_scenario(ref: str, extra_decks: list[Path]) -> tuple[Library, ScenarioInfo]:
     """Load everything the scenario `ref` (an id or a file) needs; any content error stops here."""
     sources: list[tuple[Path, bool]] = []

@@ -8,9 +8,8 @@ import sys
 from game.authoring.csvimport import ImportFailed, deck_yaml, import_questions, write_deck
 from game.authoring.scaffold import slug, write_schemas
 from game.cli import UserError
+from game.cli.content import load_authored
 from game.content.errors import ContentInvalid, display_path
-from game.content.library import load_library
-from game.paths import shipped_decks, shipped_scenarios
 
 
 def run_import_csv(args: argparse.Namespace) -> int:
@@ -34,8 +33,7 @@ def run_import_csv(args: argparse.Namespace) -> int:
         print(f"attention : {notice}", file=sys.stderr)
     draft = args.out.with_name(f".{args.out.name}.tmp")
     write_deck(draft, deck_yaml(imported.deck, args.file.name))
-    library = load_library([(draft, True), (shipped_decks(), False), (shipped_scenarios(), False)],
-                           authoring=True)
+    library = load_authored([draft])
     if library.errors:  # e.g. an id column reusing a card id of another deck
         draft.unlink()
         raise ContentInvalid(library.errors)

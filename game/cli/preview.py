@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 
 from game.cli import UserError
-from game.content.library import Library, load_library
-from game.paths import shipped_decks, shipped_scenarios
+from game.cli.content import load_authored
+from game.content.library import Library
 
 
-def preview_loader(decks: list[Path]):
+def preview_loader(decks: list[Path]) -> Callable[[Path], Library]:
     """How the preview reads the file: checked like `validate`, beside the shipped content and --decks."""
-    def load(path: Path) -> Library:
-        return load_library([(path, True)] + [(d, False) for d in decks]
-                            + [(shipped_decks(), False), (shipped_scenarios(), False)], authoring=True)
-    return load
+    return lambda path: load_authored([path], decks)
 
 
 def run_preview(args: argparse.Namespace) -> int:

@@ -6,18 +6,15 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
+from game.cli.content import load_authored
 from game.content.errors import ContentInvalid
-from game.content.library import Library, load_library
+from game.content.library import Library
 from game.paths import shipped_decks, shipped_scenarios
 
 
 def load_given(paths: list[Path], decks: list[Path]) -> Library:
-    """The files to check, reported; the shipped decks and scenarios beside them, as context only
-    (a lab's scenario may draw a shipped deck, a lab's deck may move the shipped gauges)."""
-    given = paths or [shipped_decks(), shipped_scenarios()]
-    sources = [(p, True) for p in given] + [(d, True) for d in decks]
-    sources += [(shipped_decks(), False), (shipped_scenarios(), False)]
-    return load_library(sources, authoring=True)
+    """The files and --decks folders to check, or by default the shipped content itself."""
+    return load_authored((paths or [shipped_decks(), shipped_scenarios()]) + decks)
 
 
 def run_validate(args: argparse.Namespace) -> int:
