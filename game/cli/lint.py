@@ -6,7 +6,7 @@ import argparse
 
 from game.authoring.lint import lint
 from game.cli.validate import load_given
-from game.content.errors import ContentInvalid
+from game.content.errors import ContentError, ContentInvalid
 
 
 def run_lint(args: argparse.Namespace) -> int:
@@ -18,7 +18,7 @@ def run_lint(args: argparse.Namespace) -> int:
         from game.ui.fitcheck import unfit_texts
 
         warnings = sorted(warnings + unfit_texts(library, set(library.checked), dyslexia_font=True,
-                                                 message="lint.cut_dyslexia"), key=lambda w: w.sort_key())
+                                                 message="lint.cut_dyslexia"), key=ContentError.sort_key)
     word = "warning:" if args.lang == "en" else "attention :"
     for warning in warnings:
         print(f"{warning.path}:{warning.line}:{warning.column}: {word} {warning.message.text(args.lang)}")

@@ -123,7 +123,7 @@ def _load_library(sources: Iterable[tuple[Path, bool]], authoring: bool) -> Libr
             _load_file(library, path, priority, report)
     _check_card_ids(library)
     for deck in library.decks.values():
-        _check_deck(library, deck, authoring)
+        _check_deck(library, deck)
     for scenario in library.scenarios.values():
         _check_scenario(library, scenario)
     library.errors = sorted(set(library.errors), key=ContentError.sort_key)
@@ -242,7 +242,7 @@ def _check_card_ids(library: Library) -> None:
                 first[card.id] = (deck, i)
 
 
-def _check_deck(library: Library, deck: LoadedDeck, authoring: bool) -> None:
+def _check_deck(library: Library, deck: LoadedDeck) -> None:
     if not _deck_reported(library, deck):
         return
     aspects = list(deck.info.aspects)
@@ -255,7 +255,7 @@ def _check_deck(library: Library, deck: LoadedDeck, authoring: bool) -> None:
         portrait = getattr(card, "portrait", None)
         if portrait:
             _check_image(library, deck, ("cards", i, "portrait"), portrait)
-        if authoring and library.scenarios:  # without any scenario loaded, no gauge is known yet
+        if library.authoring and library.scenarios:  # without any scenario loaded, no gauge is known yet
             for loc, effects in _effects(card, i):
                 for gauge in effects:
                     if gauge not in defined:

@@ -28,10 +28,10 @@ def _name(loc: tuple[Any, ...]) -> str:
     return "élément"
 
 
-def describe(err: ErrorDetails, root: type[BaseModel], data: Any, prefix: tuple[Any, ...] = ()) -> tuple[Message, bool]:
+def describe(err: ErrorDetails, root: Any, data: Any) -> tuple[Message, bool]:
     """The message for one error, and whether it points at the key rather than the value.
 
-    `root` and `data` are the model and raw data the error's location starts from (after `prefix`):
+    `root` and `data` are the model (or type) and raw data the error's location starts from:
     they tell which fields were possible where an unknown one was met.
     """
     kind = err["type"]
