@@ -10,7 +10,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from game.content.schema import SCHEMAS, schema_text
+from game.content.schema import write_schemas
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 DECK_KINDS = ("question", "persona", "situation")
@@ -26,20 +26,6 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
 
 
-def write_schemas(folder: Path) -> list[Path]:
-    """The schemas in `folder/schemas/`, rewritten only when missing or stale."""
-    written = []
-    target = folder / "schemas"
-    target.mkdir(parents=True, exist_ok=True)
-    for name in SCHEMAS:
-        path = target / name
-        text = schema_text(name)
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-            written.append(path)
-    return written
-
-
 def new_file(what: str, name: str, folder: Path, kind: str = "question", deck: str = "teletravail") -> Path:
     """Write `folder/<id>.yaml` from the template of a deck of `kind`, or of a scenario drawing `deck`."""
     ident = slug(name)
@@ -53,5 +39,5 @@ def new_file(what: str, name: str, folder: Path, kind: str = "question", deck: s
         id=ident, title=name.strip(), prefix=ident, file=path.name, deck=deck)
     folder.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
-    write_schemas(folder)
+    write_schemas(folder / "schemas")
     return path

@@ -6,10 +6,11 @@ import argparse
 import sys
 
 from game.authoring.csvimport import ImportFailed, deck_yaml, import_questions, write_deck
-from game.authoring.scaffold import slug, write_schemas
+from game.authoring.scaffold import slug
 from game.cli import UserError
 from game.cli.content import load_authored
 from game.content.errors import ContentInvalid, display_path
+from game.content.schema import write_schemas
 
 
 def run_import_csv(args: argparse.Namespace) -> int:
@@ -38,7 +39,7 @@ def run_import_csv(args: argparse.Namespace) -> int:
         draft.unlink()
         raise ContentInvalid(library.errors)
     draft.replace(args.out)
-    write_schemas(args.out.parent)
+    write_schemas(args.out.parent / "schemas")
     print(f"{imported.rows} question(s) importée(s) dans {args.out}, aspects : "
           f"{', '.join(imported.deck['deck']['aspects'].values())}.")
     print(f"Vérifiez le résultat : python -m game validate {args.out}")

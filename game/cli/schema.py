@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from game.cli import UserError
-from game.content.schema import SCHEMAS, reference_markdown, schema_text
+from game.content.schema import reference_markdown, write_schemas
 
 BEGIN = "<!-- début de la référence générée : python -m game schema --docs docs/authoring.md -->"
 END = "<!-- fin de la référence générée -->"
@@ -22,11 +21,8 @@ def with_reference(document: str) -> str:
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    out: Path = args.out
-    out.mkdir(parents=True, exist_ok=True)
-    for name in SCHEMAS:
-        (out / name).write_text(schema_text(name), encoding="utf-8")
-        print(out / name)
+    for path in write_schemas(args.out):
+        print(path)
     if args.docs is not None:
         if not args.docs.is_file():
             raise UserError(f"{args.docs} : fichier introuvable")

@@ -8,6 +8,7 @@ typed; both outputs are generated so they cannot drift from what `validate` acce
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
@@ -56,6 +57,19 @@ def _document(model: str, block: dict[str, Any]) -> None:
 
 def schema_text(name: str) -> str:
     return json.dumps(schema_for(name), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_schemas(target: Path) -> list[Path]:
+    """Every schema in the folder `target`, rewritten only when missing or stale."""
+    target.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name in SCHEMAS:
+        path = target / name
+        text = schema_text(name)
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
 
 
 def all_schema_models() -> dict[str, set[str]]:
