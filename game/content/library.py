@@ -256,7 +256,7 @@ def _check_deck(library: Library, deck: LoadedDeck) -> None:
         if portrait:
             _check_image(library, deck, ("cards", i, "portrait"), portrait)
         if library.authoring and library.scenarios:  # without any scenario loaded, no gauge is known yet
-            for loc, effects in _effects(card, i):
+            for loc, effects in card_effects(card, i):
                 for gauge in effects:
                     if gauge not in defined:
                         library.errors.append(deck.doc.error(
@@ -318,7 +318,7 @@ def _check_scenario(library: Library, loaded: LoadedScenario) -> None:
     for deck, i, card in ((library.decks[d], i, c) for d in known_decks for i, c in library.decks[d].entries):
         if id(card) not in pool_ids:
             continue
-        for loc, effects in _effects(card, i):
+        for loc, effects in card_effects(card, i):
             for gauge in effects:
                 if gauge not in gauge_ids and (gauge in defined or not _deck_reported(library, deck)
                                                or not library.authoring):
@@ -326,7 +326,8 @@ def _check_scenario(library: Library, loaded: LoadedScenario) -> None:
                         "gauge.not_in_scenario", gauge=gauge, scenario=scenario.id, known=gauge_ids), key=True))
 
 
-def _effects(card: Any, i: int) -> list[tuple[tuple[Any, ...], dict[str, int]]]:
+def card_effects(card: Any, i: int = 0) -> list[tuple[tuple[Any, ...], dict[str, int]]]:
+    """The gauge changes a card can make, each with its place in a deck whose card list has it at `i`."""
     if card.kind == "event":
         return [(("cards", i, "effects"), card.effects)]
     if card.kind in ("persona", "situation"):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from game.content.library import card_effects
 from game.content.models import Gauge, ScenarioInfo
 from game.engine.record import Session
 from game.engine.rules import Action, State
@@ -37,7 +38,7 @@ class Unlogged:
 
 def card_session(card: Any, aspects: dict[str, str], gauges: Iterable[Gauge], t: float) -> Unlogged:
     """`card` alone at a two-team table; the gauges its effects move are shown beside it."""
-    moved = set(card.effects) if card.kind == "event" else {g for o in getattr(card, "options", []) for g in o.effects}
+    moved = {gauge for _, effects in card_effects(card) for gauge in effects}
     shown = [g for g in gauges if g.id in moved]
     shown += [Gauge(id=g, label=g, start=5) for g in sorted(moved - {g.id for g in shown})]
     scenario = ScenarioInfo(id="apercu", title="Aperçu", description="Aperçu d'une carte", mode="teams",
