@@ -72,10 +72,11 @@ def answers_to_try(card: Any) -> list[tuple[int, ...]]:
 def overflowing_texts(app: App, card: Any, aspects: dict[str, str], gauges: list[Gauge]) -> set[str]:
     """The texts of `card` cut short on `app`'s screen, on the table and in every reveal."""
     app.overflows.clear()
-    for choices in answers_to_try(card):
+    for n, choices in enumerate(answers_to_try(card)):
         view = CardView(app, card_session(card, aspects, gauges, app.clock()))
-        view.layout(*app.size)
-        view.draw(app.screen)
+        if n == 0:  # the table looks the same whatever is answered next
+            view.layout(*app.size)
+            view.draw(app.screen)
         if view.state.phase == "answer" and choices:
             view.rec.act(Action("answer", choices), app.clock())
             view.layout(*app.size)
