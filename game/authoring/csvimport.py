@@ -51,7 +51,6 @@ class ImportFailed(Exception):
 class Imported:
     deck: dict[str, Any]
     notices: list[str] = field(default_factory=list)
-    rows: int = 0
 
 
 def _plain(header: str) -> str:
@@ -195,7 +194,7 @@ def import_questions(raw: bytes, shown: str, deck_id: str, title: str, license: 
     if problems:
         raise ImportFailed(problems)
     deck = {"deck": {"id": deck_id, "title": title, "license": license, "aspects": aspects}, "cards": cards}
-    return Imported(deck, notices, len(cards))
+    return Imported(deck, notices)
 
 
 def deck_yaml(deck: dict[str, Any], source: str) -> str:

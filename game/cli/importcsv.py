@@ -40,7 +40,7 @@ def run_import_csv(args: argparse.Namespace) -> int:
         raise ContentInvalid(library.errors)
     draft.replace(args.out)
     write_schemas(args.out.parent / "schemas")
-    print(f"{imported.rows} question(s) importée(s) dans {args.out}, aspects : "
+    print(f"{len(imported.deck['cards'])} question(s) importée(s) dans {args.out}, aspects : "
           f"{', '.join(imported.deck['deck']['aspects'].values())}.")
     print(f"Vérifiez le résultat : python -m game validate {args.out}")
     return 0
