@@ -23,6 +23,14 @@ ANIMATION = 0.6  # seconds for the gauges to reach their new values
 MESSAGE_SECONDS = 4.0
 
 
+def bars(app: App, width: int, height: int) -> tuple[int, pygame.Rect, pygame.Rect]:
+    """The margin, the top bar and the footer of a play-like screen: sized by the body text's line."""
+    pad = max(12, height // 40)
+    top_h, foot_h = int(app.line * 2.1), int(app.line * 1.3)
+    return (pad, pygame.Rect(pad, pad, width - 2 * pad, top_h),
+            pygame.Rect(pad, height - pad - foot_h, width - 2 * pad, foot_h))
+
+
 def clock_text(seconds: float) -> str:
     seconds = max(0, int(seconds))
     return f"{seconds // 60:02d}:{seconds % 60:02d}"
@@ -199,12 +207,8 @@ class PlayScene(Scene):
     # -- layout ------------------------------------------------------------------------------------
 
     def layout(self, width: int, height: int) -> None:
-        pad = max(12, height // 40)
-        top_h = int(self.app.line * 2.1)
-        foot_h = int(self.app.line * 1.3)
+        pad, self.top_rect, self.foot_rect = bars(self.app, width, height)
         side_w = int(width * 0.27)
-        self.top_rect = pygame.Rect(pad, pad, width - 2 * pad, top_h)
-        self.foot_rect = pygame.Rect(pad, height - pad - foot_h, width - 2 * pad, foot_h)
         body_top = self.top_rect.bottom + pad
         self.side_rect = pygame.Rect(width - pad - side_w, body_top, side_w, self.foot_rect.top - pad - body_top)
         self.main_rect = pygame.Rect(pad, body_top, self.side_rect.left - 2 * pad, self.side_rect.height)

@@ -18,6 +18,7 @@ from game.content.models import Gauge
 from game.content.wording import say
 from game.ui.app import App, Scene
 from game.ui.cardview import CardView, card_session
+from game.ui.scenes.play import bars
 from game.ui.intents import Intent
 from game.ui.strings import tr
 from game.ui.widgets import line, panel, text_box
@@ -39,8 +40,7 @@ class PreviewCard(CardView):
         return None  # no session clock to show
 
     def _draw_top(self, surface: pygame.Surface, now: float) -> None:
-        panel(surface, self.top_rect, self.app.theme.panel, self.app.theme.border)
-        self.preview.draw_bar(surface, self.top_rect)
+        self.preview.draw_bar(surface)
 
     def _draw_footer(self, surface: pygame.Surface, now: float) -> None:
         rect = self.foot_rect
@@ -63,9 +63,7 @@ class PreviewScene(Scene):
         self.stamp: tuple[int, int] | None = None
         self.checked_at = 0.0
         self.reloads = 0
-        self.prev_rect = pygame.Rect(0, 0, 0, 0)
-        self.next_rect = pygame.Rect(0, 0, 0, 0)
-        self.reload()
+        self.reload()  # and lays the screen out
 
     # -- the file --------------------------------------------------------------------------------
 
@@ -96,6 +94,7 @@ class PreviewScene(Scene):
             self.show(self.index)
         else:
             self.view = None
+            self.layout(*self.app.size)
         self.app.dirty = True
 
     def idle(self, now: float) -> None:
@@ -112,7 +111,7 @@ class PreviewScene(Scene):
         self.index = index % len(self.deck.cards)
         self.view = PreviewCard(self.app, self, self.deck.cards[self.index], dict(self.deck.info.aspects),
                                 self.gauges)
-        self.view.layout(*self.app.size)
+        self.layout(*self.app.size)
         self.app.dirty = True
 
     def next_card(self) -> None:
@@ -126,6 +125,16 @@ class PreviewScene(Scene):
     # -- the scene -------------------------------------------------------------------------------
 
     def layout(self, width: int, height: int) -> None:
+        self.pad, self.top_rect, self.foot_rect = bars(self.app, width, height)
+        body = self.app.body
+        self.prev_rect = self.next_rect = pygame.Rect(0, 0, 0, 0)
+        if self.deck is not None:
+            button_w = body * 2 + max(self.app.fonts.get(body, True).size(tr(key))[0]
+                                      for key in ("preview.previous", "preview.next"))
+            button_h = self.top_rect.height - body // 2
+            right = self.top_rect.right - body // 2
+            self.next_rect = pygame.Rect(right - button_w, self.top_rect.centery - button_h // 2, button_w, button_h)
+            self.prev_rect = self.next_rect.move(-button_w - body // 2, 0)
         if self.view is not None:
             self.view.layout(width, height)
 
@@ -154,17 +163,11 @@ class PreviewScene(Scene):
         else:
             self._draw_errors(surface)
 
-    def draw_bar(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+    def draw_bar(self, surface: pygame.Surface) -> None:
         """The file, the card's place and id, and buttons to move between cards."""
-        theme, body = self.app.theme, self.app.body
+        theme, body, rect = self.app.theme, self.app.body, self.top_rect
+        panel(surface, rect, theme.panel, theme.border)
         inner = rect.inflate(-body, 0)
-        width = max(self.app.fonts.get(body, True).size(tr(k))[0] for k in ("preview.previous", "preview.next"))
-        width += body * 2
-        height = rect.height - body // 2
-        self.next_rect = pygame.Rect(inner.right - width, rect.centery - height // 2, width, height)
-        self.prev_rect = self.next_rect.move(-width - body // 2, 0)
-        if self.deck is None:
-            self.prev_rect = self.next_rect = pygame.Rect(0, 0, 0, 0)
         for button, key in ((self.prev_rect, "preview.previous"), (self.next_rect, "preview.next")):
             if not button.width:
                 continue
@@ -181,18 +184,14 @@ class PreviewScene(Scene):
         text_box(self.app, surface, text, label, body, theme.text, bold=True, valign="center")
 
     def _draw_errors(self, surface: pygame.Surface) -> None:
-        theme, body = self.app.theme, self.app.body
-        width, height = surface.get_size()
+        theme, body, pad, foot = self.app.theme, self.app.body, self.pad, self.foot_rect
+        width = surface.get_width()
         surface.fill(theme.background)
-        pad = max(12, height // 40)
-        top = pygame.Rect(pad, pad, width - 2 * pad, int(self.app.line * 2.1))
-        panel(surface, top, theme.panel, theme.border)
-        self.draw_bar(surface, top)
-        banner = pygame.Rect(pad, top.bottom + pad, width - 2 * pad, int(self.app.line * 1.8))
+        self.draw_bar(surface)
+        banner = pygame.Rect(pad, self.top_rect.bottom + pad, width - 2 * pad, int(self.app.line * 1.8))
         panel(surface, banner, theme.wrong, theme.text)
         text_box(self.app, surface, tr("preview.errors", n=len(self.errors)), banner.inflate(-body, 0),
                  int(body * 1.2), theme.on_signal, bold=True, valign="center")
-        foot = pygame.Rect(pad, height - pad - int(self.app.line * 1.3), width - 2 * pad, int(self.app.line * 1.3))
         text_box(self.app, surface, tr("preview.fix"), foot, body, theme.muted, valign="center")
         shown = [f"{tr('preview.line', line=e.line, column=e.column)} {e.message}" for e in self.errors[:ERRORS_SHOWN]]
         if len(self.errors) > ERRORS_SHOWN:
