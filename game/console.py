@@ -1,166 +1,162 @@
-"""A keyboard-only text front end: plays a recorded session in a terminal, line by line.
+"""A keyboard-only text front end: plays a session at the table in a terminal, line by line.
 
-It only reads the engine's state and sends it actions; every action is on disk before the
-screen moves on. Input, output and the clock are passed in, so tests drive it like a user.
+It reads the table's views and sends it actions; every action is on disk before the screen moves on,
+and the table writes the sheet when the session ends. Input, output and the clock are passed in, so
+tests drive it like a user.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from game.content.models import CONSTRAINTS
-from game.engine.rules import Action, Game, IllegalAction, State
-from game.results import END_REASONS, result_lines, winner_text
-from game.session.recorded import RecordedSession
+from game.engine.rules import Action
+from game.engine.vocabulary import ActionType, Phase
+from game.table.table import Table
+from game.table.view import Mark, PlayView, TableView
+from game.wording.players import end_reason, refusal, result, result_lines, tr
 
-RATINGS = {"best": "Meilleure réponse", "acceptable": "Réponse acceptable", "poor": "Réponse à éviter"}
-KIND_LABELS = {"question": "Question", "debate": "Débat", "persona": "Usager", "situation": "Situation",
-               "event": "Événement"}
-HELP = ("Commandes : un numéro pour répondre (plusieurs séparés d’espaces si la question l’indique), "
-        "Entrée pour continuer, s passer la carte, u annuler la dernière étape, p pause / reprise, "
-        "n <texte> noter pendant un débat, f finir la partie, ? aide.")
+RULE, DOUBLE_RULE = "─" * 60, "═" * 60
 
 
 class Console:
-    def __init__(self, recorded: RecordedSession, read: Callable[[str], str],
-                 write: Callable[[str], None], clock: Callable[[], float]):
-        self.recorded = recorded
-        self.game: Game = recorded.session.game
-        self.aspects: dict[str, str] = recorded.session.events[0].get("aspects", {})
+    def __init__(self, table: Table, read: Callable[[str], str], write: Callable[[str], None],
+                 clock: Callable[[], float]):
+        self.table = table
         self.read, self.write, self.clock = read, write, clock
-
-    @property
-    def state(self) -> State:
-        return self.recorded.state
 
     def run(self) -> bool:
         """Play until the end; False when input stops first (the session stays resumable)."""
-        self.write(HELP)
-        shown: tuple[int, str] | None = None
-        while not self.game.is_terminal(self.state):
-            if shown != (self.state.index, self.state.phase):
-                shown = (self.state.index, self.state.phase)
-                self.show()
+        self.write(tr("console.help"))
+        shown: tuple[int, str, bool] | None = None
+        while not self.table.over:
+            view = self.table.view()
+            if shown != (view.number, view.phase, view.paused):
+                shown = (view.number, view.phase, view.paused)
+                self.show(view)
             try:
-                line = self.read(self.prompt())
+                line = self.read(self.prompt(view))
             except (EOFError, KeyboardInterrupt):
-                self.write(f"\nSession interrompue et enregistrée : {self.recorded.path}")
-                self.write(f"Pour la reprendre : python -m game resume \"{self.recorded.path}\"")
+                self.write("\n" + tr("console.interrupted", path=self.table.path))
+                self.write(tr("console.how_to_resume", path=self.table.path))
                 return False
-            action = self.parse(line.strip())
+            action = self.parse(line.strip(), view)
             if action is None:
                 continue
-            try:
-                self.recorded.act(action, max(self.clock(), self.state.last_t))
-            except IllegalAction as exc:
-                self.write(f"Impossible : {exc}.")
-                continue
-            if action.type in ("undo", "pause", "resume"):
+            refused = self.table.act(action, self.clock())
+            if refused is not None:
+                self.write(refusal(refused))
+            elif action.type == ActionType.UNDO:
                 shown = None
-            elif action.type == "note":
-                self.write(f"Note enregistrée : {self.state.note}" if self.state.note else "Note effacée.")
+            elif action.type == ActionType.NOTE:
+                note = self.table.view().note
+                self.write(tr("console.note_saved", note=note) if note else tr("console.note_cleared"))
         self.show_end()
         return True
 
-    def parse(self, line: str) -> Action | None:
+    def parse(self, line: str, view: TableView) -> Action | None:
         if line == "?":
-            self.write(HELP)
+            self.write(tr("console.help"))
             return None
         if line == "":
-            return Action("next")
+            return Action(ActionType.NEXT)
         if line.replace(" ", "").isdigit():
-            return Action("answer", tuple(sorted({int(x) - 1 for x in line.split()})))
+            return Action(ActionType.ANSWER, tuple(sorted({int(x) - 1 for x in line.split()})))
         command, _, rest = line.partition(" ")
         if command == "n":
-            return Action("note", text=rest.strip())
+            return Action(ActionType.NOTE, text=rest.strip())
         if command == "f":
-            confirm = self.read("Finir la partie maintenant ? (o/n) ").strip().lower()
-            return Action("end") if confirm in ("o", "oui") else None
-        simple = {"s": "skip", "u": "undo", "p": "resume" if self.state.paused else "pause"}
+            confirm = self.read(tr("console.confirm_end")).strip().lower()
+            return Action(ActionType.END) if confirm in ("o", "oui") else None
+        simple = {"s": ActionType.SKIP, "u": ActionType.UNDO,
+                  "p": ActionType.RESUME if view.paused else ActionType.PAUSE}
         if command in simple:
             return Action(simple[command])
-        self.write("Commande inconnue. " + HELP)
+        self.write(tr("console.unknown") + " " + tr("console.help"))
         return None
 
-    def prompt(self) -> str:
-        if self.state.paused:
-            return "[PAUSE — p pour reprendre] > "
-        return f"[{self.remaining()}] > "
+    def prompt(self, view: TableView) -> str:
+        if view.paused:
+            return tr("console.prompt_paused")
+        left = max(0, int(view.clock.remaining_at(self.clock())))
+        return tr("console.prompt", minutes=left // 60, seconds=left % 60)
 
-    def remaining(self) -> str:
-        state = self.state
-        elapsed = state.elapsed if state.paused else state.elapsed + max(0.0, self.clock() - state.last_t)
-        left = max(0, int(self.game.scenario.minutes.max * 60 - elapsed))
-        return f"reste {left // 60} min {left % 60:02d}"
-
-    def show(self) -> None:
-        game, state = self.game, self.state
-        card = game.card(state)
-        if state.paused:
-            self.write("\n— Partie en pause : le temps est arrêté. —")
+    def show(self, view: TableView) -> None:
+        card = view.card
+        if view.paused:
+            self.write("\n" + tr("console.paused"))
             return
-        if state.phase == "reveal":
-            self.show_reveal(card, state.plays[-1])
-            self.write("(Entrée : carte suivante)")
+        if view.reveal is not None:
+            self.show_reveal(view.reveal)
+            self.write(tr("console.next"))
             return
-        team = game.current_team(state)
-        who = game.teams[team] if team is not None else "Toute la salle"
-        self.write("\n" + "─" * 60)
-        self.write(f"Carte {state.index + 1}/{len(game.cards)} · {KIND_LABELS[card.kind]} · "
-                   f"{self.aspects.get(card.aspect, card.aspect)} · {who}")
-        self.write(self.standing())
-        if card.kind == "persona":
-            self.write(f"{card.name}, {card.age} ans. {card.situation}")
-            self.write(f"Besoin : {card.need}")
-            if card.constraints:
-                self.write("Contraintes : " + ", ".join(CONSTRAINTS[c] for c in card.constraints))
-            if card.quote:
-                self.write(f"« {card.quote} »")
-        if card.kind == "situation" and card.partner:
-            self.write(f"Partenaire : {card.partner}")
+        who = tr("play.table") if view.team_name is None else view.team_name
+        self.write("\n" + RULE)
+        self.write(tr("console.card", n=view.number, total=view.total, kind=tr(f"kind.{card.kind}"),
+                      aspect=view.aspect_label, who=who))
+        self.write(" | ".join(result_lines(self.table.standings())))
+        _INTRODUCE[card.kind](self, card)
         self.write("")
         self.write(card.prompt)
-        if card.kind == "question":
-            for i, answer in enumerate(card.answers, start=1):
-                self.write(f"  {i}. {answer.text}")
-            if card.multiple:
-                self.write("(Plusieurs bonnes réponses : donnez tous leurs numéros, par exemple « 1 3 ».)")
-        elif card.kind in ("persona", "situation"):
-            for i, option in enumerate(card.options, start=1):
-                self.write(f"  {i}. {option.text}")
-        elif card.kind == "debate":
+        for i, text in enumerate(view.choices, start=1):
+            self.write(f"  {i}. {text}")
+        if view.several:
+            self.write(tr("console.multiple"))
+        if view.phase == Phase.DISCUSS:
             for hint in card.hints:
                 self.write(f"  · {hint}")
-            if state.note:
-                self.write(f"Note : {state.note}")
-            self.write("(Discussion : n <texte> pour noter, Entrée quand elle est finie.)")
+            if view.note:
+                self.write(tr("play.note", note=view.note))
+            self.write(tr("console.debate"))
 
-    def show_reveal(self, card: Any, play: Any) -> None:
-        if card.kind == "question":
-            self.write("Juste !" if play.correct else "Faux.")
-            right = " ; ".join(card.answers[i].text for i in card.correct_choices)
-            self.write(f"Bonne réponse : {right}")
-            self.write(card.explanation)
-            if card.source:
-                self.write(f"Source : {card.source}")
-        elif card.kind == "event":
-            self.write(f"\nÉvénement : {card.prompt}")
+    def _persona(self, card) -> None:
+        self.write(f"{tr('persona.who', name=card.name, age=card.age)}. {card.situation}")
+        self.write(tr("play.need", need=card.need))
+        if card.constraints:
+            self.write(tr("console.constraints", list=", ".join(CONSTRAINTS[c] for c in card.constraints)))
+        if card.quote:
+            self.write(f"« {card.quote} »")
+
+    def _situation(self, card) -> None:
+        if card.partner:
+            self.write(tr("console.partner", partner=card.partner))
+
+    def _plain(self, card) -> None:
+        pass
+
+    def show_reveal(self, play: PlayView) -> None:
+        card = play.card
+        if play.verdicts:
+            self.write(tr(f"mark.{play.mark}") + ".")
+            if play.mark in (Mark.RIGHT, Mark.WRONG):
+                self.write(tr("console.right", answers=" ; ".join(card.choice_texts()[i] for i in play.right)))
+            if play.explanation is not None:
+                self.write(play.explanation.text)
+                if play.explanation.source:
+                    self.write(tr("play.source", source=play.explanation.source))
         else:
-            option = card.options[play.choices[0]]
-            self.write(f"{RATINGS[option.rating]}. {option.feedback}")
-        labels = {g.id: g for g in self.game.gauges}
-        for gauge_id, delta in play.deltas:
-            value = play.gauges[[g.id for g in self.game.gauges].index(gauge_id)]
-            self.write(f"  {labels[gauge_id].label} : {value - delta} → {value} ({delta:+d})")
-
-    def standing(self) -> str:
-        return " | ".join(line.strip() for line in result_lines(self.game, self.state))
+            self.write("\n" + tr("console.event", prompt=card.prompt))
+        for change in play.changes:
+            self.write(tr("console.gauge", label=change.label, before=change.before, after=change.after,
+                          delta=change.delta))
 
     def show_end(self) -> None:
-        self.write("\n" + "═" * 60)
-        self.write(f"Fin de la partie : {END_REASONS[self.state.end_reason or 'cards']}.")
-        for line in result_lines(self.game, self.state):
-            self.write(line)
-        self.write(f"Résultat : {winner_text(self.game, self.state)}")
-        self.write(f"Journal de la session : {self.recorded.path}")
+        standings = self.table.standings()
+        self.write("\n" + DOUBLE_RULE)
+        self.write(tr("console.end", reason=end_reason(standings.end_reason)))
+        for line in result_lines(standings):
+            self.write("  " + line)
+        self.write(tr("console.result", result=result(standings)))
+        self.write(tr("console.log", path=self.table.path))
+        if self.table.sheet is not None:
+            self.write(tr("console.sheet", path=self.table.sheet.pdf))
+            self.write(tr("console.csv", path=self.table.sheet.csv))
+        elif self.table.sheet_error is not None:
+            self.write(tr("console.sheet_failed", reason=self.table.sheet_error))
+
+
+# What the terminal says about a card before its prompt, by kind: the front end's renderer table.
+_INTRODUCE: dict[str, Callable[[Console, object], None]] = {
+    "persona": Console._persona, "situation": Console._situation,
+    "question": Console._plain, "debate": Console._plain, "event": Console._plain,
+}

@@ -13,9 +13,10 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 from game.content.library import Library, load_library  # noqa: E402
 from game.content.models import ScenarioInfo  # noqa: E402
-from game.engine.record import Session, new_session  # noqa: E402
 from game.engine.rules import Game  # noqa: E402
+from game.engine.session import Session  # noqa: E402
 from game.paths import shipped_decks, shipped_scenarios  # noqa: E402
+from game.session.start import SessionStart  # noqa: E402
 
 from pydantic import TypeAdapter  # noqa: E402
 from game.content.models import Card  # noqa: E402
@@ -59,16 +60,20 @@ def scenario(**fields: Any) -> ScenarioInfo:
 
 
 def session_of(info: ScenarioInfo, cards: list[Any], teams: list[str]) -> Session:
-    """A session over exactly these cards, in this order (no draw)."""
-    start = {"seq": 0, "type": "start", "t": 0.0, "scenario": info.model_dump(mode="json"),
-             "cards": [c.model_dump(mode="json") for c in cards], "teams": teams, "aspects": {}}
-    return Session(start, Game(info, cards, teams))
+    """An engine session over exactly these cards, in this order (no draw)."""
+    return Session(Game(info, cards, teams), 0.0)
 
 
-def shipped_session(library: Library, scenario_id: str, seed: int, teams: int = 2) -> Session:
+def start_of(info: ScenarioInfo, cards: list[Any], teams: list[str], t: float = 0.0,
+             aspects: dict[str, str] | None = None) -> SessionStart:
+    """A start record over exactly these cards, in this order (no draw)."""
+    return SessionStart("test", t, 0, tuple(teams), info, tuple(cards), aspects or {})
+
+
+def shipped_start(library: Library, scenario_id: str, seed: int, teams: int = 2) -> SessionStart:
     info = library.scenarios[scenario_id].info
     names = ["Solo"] if info.mode == "solo" else [f"Équipe {i + 1}" for i in range(max(teams, info.team_range.min))]
-    return new_session(info, library.pool(info), names, seed, 0.0, library.aspect_labels(info))
+    return SessionStart.new(info, library.pool(info), names, seed, 0.0, library.aspect_labels(info))
 
 
 @pytest.fixture

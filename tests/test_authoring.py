@@ -11,7 +11,7 @@ import pytest
 from game.cli import main
 from game.content.library import load_library
 from game.content.schema import SCHEMAS, all_schema_models, reference_markdown, schema_text
-from game.content.wording import LANGS, MESSAGES, say
+from game.wording.authors import LANGS, MESSAGES, say
 from game.content.yamlsource import read_yaml
 from game.paths import shipped_decks, shipped_scenarios
 
@@ -167,7 +167,7 @@ def test_a_spreadsheet_becomes_a_deck_that_validates_and_round_trips(capsys, tmp
     deck = library.decks["import-test"]
     assert deck.info.aspects == {"reglementaire": "Réglementaire", "organisationnel": "Organisationnel",
                                  "managerial": "Managérial"}
-    got = [(c.aspect, c.prompt, [a.text for a in c.answers], c.correct_choices, c.minutes) for c in deck.cards]
+    got = [(c.aspect, c.prompt, [a.text for a in c.answers], c.right_choices(), c.minutes) for c in deck.cards]
     assert got == EXPECTED_QUESTIONS
     assert deck.cards[1].multiple and not deck.cards[0].multiple
     assert deck.cards[2].source is None

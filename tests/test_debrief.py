@@ -12,18 +12,25 @@ import pytest
 from pypdf import PdfReader
 
 from game.cli import main
-from game.debrief.files import write_debrief
 from game.engine.rules import Action
-from game.simulate import play_session, team_names
-from tests.conftest import card, question, scenario, session_of
+from game.simulate import play_session
+from game.table.table import Table
+from game.wording.players import team_names
+from tests.conftest import card, question, scenario, start_of
 
 START = 1795424400.0  # 23 November 2026, 09:00 UTC
 
 
-def write_log(session, path: Path) -> Path:
-    lines = [json.dumps({**e, "t": START + e["t"]}, ensure_ascii=False) for e in session.events]
+def write_log(table: Table, path: Path) -> Path:
+    """The log a session played in memory would have written, dated on the morning of START."""
+    events = [table.start.to_json(), *table.session.events]
+    lines = [json.dumps({**e, "t": START + e["t"]}, ensure_ascii=False) for e in events]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+def write_debrief(log: Path):
+    return Table.read(log).write_sheet()
 
 
 def pdf_text(path: Path) -> str:
@@ -42,20 +49,21 @@ def sheets(shipped, tmp_path_factory):
     made = {}
     for scenario_id, loaded in shipped.scenarios.items():
         info = loaded.info
-        session = play_session(info, shipped.pool(info), shipped.aspect_labels(info), team_names(info, None), 3, "random")
-        made[scenario_id] = (session, write_debrief(write_log(session, folder / f"{scenario_id}.jsonl")))
+        table = play_session(info, shipped.pool(info), shipped.aspect_labels(info), team_names(info, None), 3, "random")
+        made[scenario_id] = (table, write_debrief(write_log(table, folder / f"{scenario_id}.jsonl")))
     return made
 
 
 def test_every_card_played_is_on_the_sheet(sheets):
-    for scenario_id, (session, written) in sheets.items():
+    for scenario_id, (table, written) in sheets.items():
         text = flat(pdf_text(written.pdf))
-        assert flat(session.game.scenario.title) in text
-        for name in session.game.teams:
-            if session.game.scenario.mode != "solo":
+        facts = table.facts()
+        assert flat(facts.title) in text
+        for name in facts.teams:
+            if not facts.solo:
                 assert name in text
-        for play in session.state.plays:
-            c = session.game.cards[play.index]
+        for play in table.history():
+            c = play.card
             shown = f"{c.situation}" if c.kind == "persona" else c.prompt
             assert flat(shown)[:60] in text, (scenario_id, c.id)
 
@@ -84,12 +92,12 @@ def test_french_characters_survive_and_no_glyph_is_missing(tmp_path, caplog):
               "answers": [{"text": "Œuvre ê î ô û ë ï ü ÿ", "correct": True}, {"text": "Ç É È À"}],
               "explanation": "Ligne d’explication œ æ", "source": "Décret n°\u00a02016-151"}),
     ]
-    session = session_of(scenario(), cards, ["Équipe Été", "Équipe Œil"])
+    table = Table.unlogged(start_of(scenario(), cards, ["Équipe Été", "Équipe Œil"]))
     for t, action in enumerate([Action("answer", (1,)), Action("next"), Action("note", text="À reprendre : l’isolement"),
                                 Action("next"), Action("answer", (1,)), Action("next")], start=1):
-        session.act(action, t * 30)
+        assert table.act(action, t * 30) is None
     with caplog.at_level(logging.WARNING, logger="fpdf"):
-        written = write_debrief(write_log(session, tmp_path / "fr.jsonl"))
+        written = write_debrief(write_log(table, tmp_path / "fr.jsonl"))
     assert not [r for r in caplog.records if "missing" in r.getMessage()]
     text = flat(pdf_text(written.pdf))
     for sample in ("Le cœur de l’été : « ça » est-il à Noël ? – oui… ou non", "Œuvre ê î ô û ë ï ü ÿ",
@@ -99,16 +107,16 @@ def test_french_characters_survive_and_no_glyph_is_missing(tmp_path, caplog):
 
 
 def test_the_csv_has_one_row_per_card_and_opens_in_french_excel(sheets):
-    session, written = sheets["maison-de-region-partenaires"]
+    table, written = sheets["maison-de-region-partenaires"]
     raw = written.csv.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
     assert rows[0] == ["session", "date", "scénario", "équipe", "ordre", "carte", "type", "aspect", "réponse",
                        "résultat", "jauges", "secondes"]
-    assert len(rows) - 1 == len(session.state.plays)
+    assert len(rows) - 1 == len(table.history())
     first = rows[1]
-    play = session.state.plays[0]
-    assert first[2] == "maison-de-region-partenaires" and first[5] == play.card_id
+    play = table.history()[0]
+    assert first[2] == "maison-de-region-partenaires" and first[5] == play.card.id
     assert first[1].startswith("2026-11-23")
     assert all(len(row) == 12 for row in rows)
 
@@ -119,7 +127,7 @@ def test_debrief_command_rewrites_sheets_and_merges_csv(sheets, tmp_path, capsys
     out = capsys.readouterr().out
     assert out.count("Bilan : ") == len(logs) and "Tableau de toutes les sessions" in out
     merged = list(csv.reader((tmp_path / "sessions.csv").read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
-    assert len(merged) - 1 == sum(len(s.state.plays) for s, _ in sheets.values())
+    assert len(merged) - 1 == sum(len(t.history()) for t, _ in sheets.values())
     assert len(list(tmp_path.glob("*.pdf"))) == len(logs) and len(list(tmp_path.glob("*.jsonl"))) == len(logs)
 
 

@@ -90,11 +90,11 @@ def test_every_kind_and_its_reveal_as_players_see_it(preview):
     for _ in range(5):
         render(app)
         view = scene.view
-        seen.append((view.card.kind, view.state.phase))
-        if view.state.phase == "answer":
+        seen.append((view.card.kind, view.view.phase))
+        if view.view.phase == "answer":
             key(app, pygame.K_1)
             render(app)
-            seen.append((view.card.kind, view.state.phase))
+            seen.append((view.card.kind, view.view.phase))
         key(app, pygame.K_RETURN)  # on to the next card
     assert seen == [("question", "answer"), ("question", "reveal"), ("persona", "answer"), ("persona", "reveal"),
                     ("debate", "discuss"), ("event", "reveal"), ("situation", "answer"), ("situation", "reveal")]

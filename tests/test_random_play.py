@@ -8,10 +8,11 @@ import random
 import pytest
 
 from game.content.library import load_library
-from game.engine.record import Session
 from game.engine.rules import Action
+from game.engine.session import Session
 from game.paths import shipped_decks, shipped_scenarios
-from tests.conftest import shipped_session
+from game.session.start import SessionStart
+from tests.conftest import shipped_start
 
 SCENARIOS = sorted(load_library([(shipped_decks(), True), (shipped_scenarios(), True)]).scenarios)
 
@@ -29,7 +30,8 @@ def random_action(actions: list[Action], rng: random.Random) -> Action:
 def test_random_play_always_ends_and_replays_to_an_equal_state(shipped, scenario_id):
     for seed in SEEDS:
         rng = random.Random(seed)
-        session = shipped_session(shipped, scenario_id, seed, teams=1 + seed % 6)
+        start = shipped_start(shipped, scenario_id, seed, teams=1 + seed % 6)
+        session = Session(start.game, start.t)
         game = session.game
         t = 0.0
         for _ in range(MAX_STEPS):
@@ -41,5 +43,7 @@ def test_random_play_always_ends_and_replays_to_an_equal_state(shipped, scenario
             session.act(random_action(actions, rng), round(t, 3))
         assert game.is_terminal(session.state), f"seed {seed}: no end after {MAX_STEPS} actions"
         assert game.legal_actions(session.state) == []
-        logged = [json.loads(json.dumps(e)) for e in session.events]  # what the log file holds
-        assert Session.replay(logged).state == session.state
+        logged = [json.loads(json.dumps(e)) for e in [start.to_json(), *session.events]]  # what the log holds
+        again = SessionStart.from_json(logged[0])
+        replayed = Session.replay(again.game, again.t, logged[1:])
+        assert replayed.state == session.state and replayed.events == logged[1:]

@@ -11,9 +11,10 @@ import pytest
 from game.content.yamlsource import read_yaml
 from game.engine.draw import draw_cards
 from game.paths import shipped_decks, shipped_scenarios
-from game.simulate import play_session, team_names
+from game.simulate import play_session
+from game.wording.players import team_names
 
-PROMPT_MAX = 220  # until the screen's layout code can measure, the limits agreed for a card at 1280×720
+PROMPT_MAX = 220  # house style for a card read from the back of a room; validate measures the real fit on screen
 OPTION_MAX = 110
 
 
@@ -132,7 +133,7 @@ def test_choices_matter_in_gauge_scenarios(shipped, scenario_id):
 
     def win_rate(strategy: str) -> float:
         sessions = [play_session(info, pool, {}, names, seed, strategy) for seed in range(1, 501)]
-        return sum(bool(s.game.winners(s.state)) for s in sessions) / len(sessions)
+        return sum(bool(t.standings().winners) for t in sessions) / len(sessions)
 
     assert win_rate("best") >= 0.90
     assert 0.20 <= win_rate("random") <= 0.80

@@ -10,7 +10,7 @@ import pytest
 
 from game.content.library import load_library
 from game.paths import shipped_decks, shipped_scenarios
-from game.session.recorded import replay_log
+from game.session.replay import replay_log
 
 SCENARIOS = sorted(load_library([(shipped_decks(), True), (shipped_scenarios(), True)]).scenarios)
 
@@ -23,7 +23,6 @@ def test_autoplay_reaches_the_debriefing(scenario_id, tmp_path):
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr and "trop long" not in done.stderr
     [log] = (tmp_path / "out").glob("*.jsonl")
-    session = replay_log(log)
-    assert session.game.is_terminal(session.state)
+    assert replay_log(log).finished
     assert log.with_suffix(".pdf").stat().st_size > 10_000
     assert log.with_suffix(".csv").is_file()

@@ -8,7 +8,7 @@ import pygame
 import pytest
 
 from game.engine.rules import Action
-from game.ui.scenes.end import DebriefScene, EndScene
+from game.ui.scenes.end import EndScene
 from game.content.summary import scenario_summaries
 from game.paths import shipped_scenarios
 from game.ui.scenes.home import HomeScene
@@ -60,39 +60,37 @@ def test_the_keyboard_alone_goes_from_home_to_the_debriefing(app, tmp_path):
     assert app.top.names[0] == "Les Bleus"
     key(app, pygame.K_5)  # 1 is the count, 2 to 4 the names, 5 starts the game
     play = app.top
-    assert isinstance(play, PlayScene) and play.game.teams == ("Les Bleus", "Équipe 2", "Équipe 3")
+    assert isinstance(play, PlayScene) and play.table.facts().teams == ("Les Bleus", "Équipe 2", "Équipe 3")
     for _ in range(200):
         if not isinstance(app.top, PlayScene):
             break
         app.clock.advance(20)
-        if play.state.phase == "answer" and play.card.kind == "question" and play.card.multiple:
+        if play.view.phase == "answer" and play.view.several:
             key(app, pygame.K_1)  # tick one answer, then Page Down validates
             key(app, pygame.K_PAGEDOWN)
         else:
-            key(app, pygame.K_1 if play.state.phase == "answer" else pygame.K_RETURN)
+            key(app, pygame.K_1 if play.view.phase == "answer" else pygame.K_RETURN)
     assert isinstance(app.top, EndScene)
-    render(app)
-    key(app, pygame.K_RETURN)
-    assert isinstance(app.top, DebriefScene)
-    assert app.top.written.pdf.is_file() and app.top.written.pdf.parent == tmp_path
+    sheet = app.top.table.sheet
+    assert sheet is not None and sheet.pdf.is_file() and sheet.pdf.parent == tmp_path  # written as the game ended
     render(app)
 
 
 def test_undo_and_pause_from_the_keyboard(app):
     play = start_play(app, app.library, "atelier-teletravail", ["A", "B"])
     key(app, pygame.K_2)
-    assert play.state.phase == "reveal"
+    assert play.view.phase == "reveal"
     key(app, pygame.K_BACKSPACE)
-    assert play.state.phase == "answer" and play.state.plays == ()
+    assert play.view.phase == "answer" and play.table.history() == ()
     key(app, pygame.K_SPACE)
-    assert play.state.paused
+    assert play.view.paused
     app.clock.advance(300)
     key(app, pygame.K_1)  # ignored while paused
-    assert play.state.phase == "answer"
+    assert play.view.phase == "answer"
     surface = render(app)
     key(app, pygame.K_SPACE)
-    assert not play.state.paused and play.state.elapsed < 1
-    types = [json.loads(line)["type"] for line in play.rec.path.read_text(encoding="utf-8").splitlines()]
+    assert not play.view.paused and play.view.clock.elapsed < 1
+    types = [json.loads(line)["type"] for line in play.table.path.read_text(encoding="utf-8").splitlines()]
     assert types == ["start", "answer", "undo", "pause", "resume"]
     assert surface.get_at((5, 5))[:3] != app.theme.background  # the pause shade covers the screen
 
@@ -103,29 +101,29 @@ def test_a_click_answers_and_the_reveal_shows_right_or_wrong(app):
     card = play.card
     wrong = next(i for i, a in enumerate(card.answers) if not a.correct)
     click(app, play.answer_rects[wrong].center)
-    assert play.state.phase == "reveal" and play.state.plays[-1].correct is False
+    assert play.view.phase == "reveal" and play.view.reveal.mark == "wrong"
     surface = render(app)
     assert surface.get_at((play.banner_rect.centerx, play.banner_rect.bottom - 4))[:3] == app.theme.wrong
     click(app, play.continue_rect.center)
-    assert play.state.phase == "answer" and play.state.index == 1
+    assert play.view.phase == "answer" and play.view.number == 2
 
 
 def test_multiple_choice_needs_a_validation(app, shipped, tmp_path):
     play = start_play(app, shipped, "atelier-teletravail", ["A", "B"], seed=1)
-    multi = next(i for i, c in enumerate(play.game.cards) if c.kind == "question" and c.multiple)
-    while play.state.index < multi:
+    multi = next(i for i, c in enumerate(play.table.start.cards) if c.several)
+    while play.view.number - 1 < multi:
         app.clock.advance(5)
-        if play.state.phase == "answer":
+        if play.view.phase == "answer":
             key(app, pygame.K_s)
         else:
             key(app, pygame.K_RETURN)
     card = play.card
-    for i in card.correct_choices:
+    for i in card.right_choices():
         key(app, DIGITS[i])
-    assert play.state.phase == "answer" and play.selected == set(card.correct_choices)
+    assert play.view.phase == "answer" and play.selected == set(card.right_choices())
     render(app)
     key(app, pygame.K_PAGEDOWN)
-    assert play.state.plays[-1].correct is True
+    assert play.view.reveal.mark == "right"
 
 
 def test_escape_opens_a_menu_that_never_quits_without_asking(app):
@@ -148,22 +146,22 @@ def test_ending_the_game_asks_first(app):
     play = start_play(app, app.library, "atelier-teletravail", ["A", "B"])
     key(app, pygame.K_f)
     key(app, pygame.K_2)  # No
-    assert not play.game.is_terminal(play.state)
+    assert not play.table.over
     key(app, pygame.K_f)
     key(app, pygame.K_1)  # Yes
-    assert isinstance(app.top, EndScene) and app.top.rec.state.end_reason == "facilitator"
+    assert isinstance(app.top, EndScene) and app.top.table.standings().end_reason == "facilitator"
 
 
 def test_a_debate_note_is_typed_and_logged(app, shipped):
     play = start_play(app, shipped, "atelier-teletravail", ["A", "B"])
-    while play.state.phase != "discuss":
+    while play.view.phase != "discuss":
         app.clock.advance(5)
-        key(app, pygame.K_1 if play.state.phase == "answer" else pygame.K_RETURN)
+        key(app, pygame.K_1 if play.view.phase == "answer" else pygame.K_RETURN)
     key(app, pygame.K_n)
     assert app.top.typing
     type_text(app, "Point à reprendre, pas si simple")  # letters such as s, p, f are text here, not commands
     key(app, pygame.K_RETURN)
-    assert play.state.note == "Point à reprendre, pas si simple" and not play.state.paused
+    assert play.view.note == "Point à reprendre, pas si simple" and not play.view.paused
     render(app)
 
 
@@ -179,9 +177,8 @@ def test_a_resized_window_is_laid_out_again(app):
 
 
 def test_a_long_french_prompt_fits_at_1280x720(app, shipped, tmp_path):
-    from game.engine.record import Session
-    from game.session.recorded import RecordedSession
-    from tests.conftest import card, scenario
+    from game.table.table import Table
+    from tests.conftest import card, scenario, start_of
 
     prompt = ("Lorsqu’un agent demande à télétravailler depuis un tiers-lieu situé dans une autre commune, "
               "quelles vérifications l’employeur doit-il conduire avant de répondre, et dans quel délai ? ")[:220]
@@ -190,13 +187,9 @@ def test_a_long_french_prompt_fits_at_1280x720(app, shipped, tmp_path):
     long_card = card({"id": "long-1", "kind": "question", "aspect": "a", "prompt": prompt, "answers": answers,
                       "explanation": "Une explication de trois phrases, comme celles des decks. " * 5,
                       "source": "Décret n° 2016-151 du 11 février 2016, art. 5, modifié par le décret n° 2020-524"})
-    info = scenario(win="points")
-    start = {"seq": 0, "type": "start", "t": app.clock(), "scenario": info.model_dump(mode="json"),
-             "cards": [long_card.model_dump(mode="json")], "teams": ["Les Hautes-Pyrénées", "Équipe 2"],
-             "aspects": {"a": "Organisationnel"}}
-    recorded = RecordedSession.create(tmp_path / "long.jsonl", Session(start))
-    play = PlayScene(app, recorded)
-    app.replace(play)
+    start = start_of(scenario(win="points"), [long_card], ["Les Hautes-Pyrénées", "Équipe 2"], app.clock(),
+                     {"a": "Organisationnel"})
+    app.replace("play", table=Table.logged(tmp_path / "long.jsonl", start))
     render(app)
     key(app, pygame.K_2)
     render(app)
@@ -206,9 +199,8 @@ def test_a_long_french_prompt_fits_at_1280x720(app, shipped, tmp_path):
 @pytest.mark.parametrize("size", [(1280, 720)])
 def test_no_shipped_card_overflows_its_card(shipped, tmp_path, size):
     """Every card of every shipped deck, on the table and revealed, fits a 1280×720 screen."""
-    from game.engine.record import Session
-    from game.session.recorded import RecordedSession
-    from tests.conftest import scenario
+    from game.table.table import Table
+    from tests.conftest import scenario, start_of
 
     app = make_app(shipped, tmp_path, size=size, clock=Clock())
     gauges = [{"id": g, "label": label, "start": 5} for g, label in
@@ -216,32 +208,27 @@ def test_no_shipped_card_overflows_its_card(shipped, tmp_path, size):
                ("charge", "Charge de l’équipe"), ("reseau", "Réseau des partenaires"))]
     for deck in shipped.decks.values():
         info = scenario(decks=[deck.info.id], win="gauges", gauges=gauges, minutes={"target": 200, "max": 240})
-        start = {"seq": 0, "type": "start", "t": app.clock(), "scenario": info.model_dump(mode="json"),
-                 "cards": [c.model_dump(mode="json") for c in deck.cards], "teams": ["Équipe 1", "Équipe 2"],
-                 "aspects": dict(deck.info.aspects)}
-        recorded = RecordedSession.create(tmp_path / f"{deck.info.id}.jsonl", Session(start))
-        play = PlayScene(app, recorded)
-        app.replace(play)
+        start = start_of(info, deck.cards, ["Équipe 1", "Équipe 2"], app.clock(), dict(deck.info.aspects))
+        table = Table.unlogged(start)
+        play = app.replace("play", table=table)
         for _ in range(len(deck.cards) * 3):
-            if not isinstance(app.top, PlayScene):
-                break
             render(app)
-            phase = play.state.phase
-            if phase == "answer":
-                play.rec.act(Action("answer", (0,) if play.card.kind != "question" else play.card.correct_choices[:1]
-                                    if not play.card.multiple else play.card.correct_choices), app.clock())
+            view = play.view
+            if view.phase == "answer":
+                right = play.card.right_choices()
+                table.act(Action("answer", right if view.several else right[:1]), app.clock())
             else:
-                play.rec.act(Action("next"), app.clock())
-            play.layout(*app.size)
-            if play.game.is_terminal(play.state):
+                table.act(Action("next"), app.clock())
+            if table.over:
                 break
+            play.layout(*app.size)
     assert app.overflows == set()
     app.pop_all()
 
 
 def test_a_broken_content_file_is_shown_on_screen_not_as_a_traceback(shipped, tmp_path, capsys):
     from game.content.errors import ContentError, ContentInvalid
-    from game.content.wording import say
+    from game.wording.authors import say
     from game.ui.scenes.overlays import ErrorScene
 
     def broken():

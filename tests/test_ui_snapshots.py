@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pygame
 import pytest
 
@@ -11,12 +13,16 @@ from game.content.summary import scenario_summaries
 from game.paths import shipped_scenarios
 from game.ui.scenes.home import HomeScene
 from game.ui.scenes.setup import SetupScene
+from tests.snapshot import OUTPUT
 from tests.ui_support import make_app, render, start_play
 
 
 @pytest.fixture
 def app(shipped, tmp_path):
-    made = make_app(shipped, tmp_path)
+    """Sessions are logged in a folder whose name does not change between runs: the end screen shows it."""
+    folder = OUTPUT / "sessions"
+    shutil.rmtree(folder, ignore_errors=True)
+    made = make_app(shipped, folder)
     yield made
     made.pop_all()
 
@@ -27,7 +33,7 @@ def play_until(app, play, done, intents=("choose:1",)):
             return
         app.clock.advance(10)
         kind, _, number = intents[0].partition(":")
-        play.handle(Intent(kind, number=int(number or 0)) if play.state.phase == "answer" else Intent("confirm"))
+        play.handle(Intent(kind, number=int(number or 0)) if play.view.phase == "answer" else Intent("confirm"))
     raise AssertionError("state not reached")
 
 
@@ -52,7 +58,7 @@ def test_question_and_reveal(app, snap):
 
 def test_persona_and_reveal(app, snap):
     play = start_play(app, app.library, "accueil-france-services", ["Solo"], seed=2)
-    play_until(app, play, lambda p: p.card.kind == "persona" and p.state.phase == "answer")
+    play_until(app, play, lambda p: p.card.kind == "persona" and p.view.phase == "answer")
     snap(render(app), "persona")
     play.handle(Intent("choose", number=2))
     app.clock.advance(5)
@@ -61,13 +67,13 @@ def test_persona_and_reveal(app, snap):
 
 def test_event(app, snap):
     play = start_play(app, app.library, "accueil-france-services", ["Solo"], seed=3)
-    play_until(app, play, lambda p: p.card.kind == "event" and p.state.phase == "reveal")
+    play_until(app, play, lambda p: p.card.kind == "event" and p.view.phase == "reveal")
     snap(render(app), "event")
 
 
 def test_debate_with_a_note_and_the_pause(app, snap):
     play = start_play(app, app.library, "atelier-teletravail", ["Équipe 1", "Équipe 2"])
-    play_until(app, play, lambda p: p.state.phase == "discuss")
+    play_until(app, play, lambda p: p.view.phase == "discuss")
     app.clock.advance(75)
     play.handle(Intent("note"))
     for char in "Revenir sur l’isolement":

@@ -11,7 +11,7 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 import pygame  # noqa: E402
 
 from game.content.library import Library  # noqa: E402
-from game.session.recorded import RecordedSession  # noqa: E402
+from game.table.table import Table  # noqa: E402
 from game.ui.app import App  # noqa: E402
 from game.ui.scenes.play import PlayScene  # noqa: E402
 
@@ -37,11 +37,9 @@ def make_app(library: Library, folder: Path, size: tuple[int, int] = (1280, 720)
 
 def start_play(app: App, library: Library, scenario_id: str, teams: list[str], seed: int = 5) -> PlayScene:
     info = library.scenarios[scenario_id].info
-    recorded = RecordedSession.start(app.sessions_dir, info, library.pool(info), teams, seed,
-                                     library.aspect_labels(info), app.clock())
-    scene = PlayScene(app, recorded)
-    app.replace(scene)
-    return scene
+    table = Table.start_new(app.sessions_dir, info, library.pool(info), teams, seed, library.aspect_labels(info),
+                            app.clock(), session_id=f"{scenario_id[:6]}-{seed}")
+    return app.replace("play", table=table)
 
 
 def key(app: App, code: int, text: str = "") -> None:

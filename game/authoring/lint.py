@@ -13,7 +13,7 @@ from typing import Any
 
 from game.content.errors import ContentError
 from game.content.library import Library, LoadedDeck
-from game.content.wording import say
+from game.wording.authors import say
 
 PROMPT_ADVISED = 160  # characters: about three lines at the prompt's size on a projector
 ASPECT_MIN = 3

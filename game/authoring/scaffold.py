@@ -13,7 +13,6 @@ from pathlib import Path
 from game.content.schema import write_schemas
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-DECK_KINDS = ("question", "persona", "situation")
 
 
 class ScaffoldError(Exception):

@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 
 from game.content.errors import display_path
-from game.debrief.files import write_debrief, write_merged_csv
+from game.debrief.files import write_merged_csv
+from game.table.table import Table
 
 
 def run_debrief(args: argparse.Namespace) -> int:
-    written = [write_debrief(log, args.out) for log in args.logs]
+    written = [Table.read(log).write_sheet(args.out) for log in args.logs]
     for item in written:
         print(f"Bilan : {display_path(item.pdf)}  (tableau : {display_path(item.csv)})")
     if len(written) > 1:

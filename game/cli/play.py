@@ -1,4 +1,4 @@
-"""`play` and `resume`: a recorded session in the terminal (the on-screen version replaces this front end)."""
+"""`play` and `resume`: a session on screen, or in the terminal with --console."""
 
 from __future__ import annotations
 
@@ -9,21 +9,17 @@ import time
 from game.cli import UserError, sessions_folder
 from game.cli.content import load_scenario
 from game.console import Console
-from game.debrief.files import write_debrief
-from game.session.recorded import RecordedSession, latest_unfinished
-from game.simulate import team_names
+from game.session.logs import latest_unfinished
+from game.table.table import Table
+from game.wording.players import team_names
 
 
-def _play(recorded: RecordedSession) -> int:
-    console = Console(recorded, read=input, write=print, clock=time.time)
+def _play(table: Table) -> int:
+    console = Console(table, read=input, write=print, clock=time.time)
     try:
-        finished = console.run()
+        console.run()
     finally:
-        recorded.close()
-    if finished:
-        written = write_debrief(recorded.path)
-        print(f"Bilan de la séance (à imprimer) : {written.pdf}")
-        print(f"Tableau pour un tableur : {written.csv}")
+        table.close()
     return 0
 
 
@@ -42,12 +38,12 @@ def run_play(args: argparse.Namespace, home: bool = False) -> int:
     seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
     folder = sessions_folder(args)
     try:
-        recorded = RecordedSession.start(folder, scenario, library.pool(scenario), names, seed,
-                                         library.aspect_labels(scenario), time.time())
+        table = Table.start_new(folder, scenario, library.pool(scenario), names, seed,
+                                library.aspect_labels(scenario), time.time())
     except OSError as exc:
         raise UserError(f"{folder} : impossible d'y écrire le journal de session ({exc.strerror or exc})") from None
-    print(f"{scenario.title} — {', '.join(names)}. Journal : {recorded.path}")
-    return _play(recorded)
+    print(f"{scenario.title} — {', '.join(names)}. Journal : {table.path}")
+    return _play(table)
 
 
 def run_resume(args: argparse.Namespace) -> int:
@@ -60,12 +56,12 @@ def run_resume(args: argparse.Namespace) -> int:
     if not args.console:
         from game.cli.screen import resume_screen
         return resume_screen(args, path)
-    recorded = RecordedSession.resume(path, time.time())
-    if recorded.dropped_tail:
+    table = Table.resume(path, time.time())
+    if table.dropped_tail:
         print("La dernière ligne du journal était coupée (arrêt brutal) : elle a été écartée.")
-    if recorded.session.game.is_terminal(recorded.state):
-        recorded.close()
+    if table.over:
+        table.close()
         print(f"Cette session est déjà terminée : {path}")
         return 0
     print(f"Reprise de la session : {path}")
-    return _play(recorded)
+    return _play(table)

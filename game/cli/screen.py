@@ -33,6 +33,7 @@ def run_home(args: argparse.Namespace, max_frames: int | None = None) -> int:
     """The home screen at once; decks and scenarios are checked when a scenario is chosen."""
     from game.content.summary import scenario_summaries
     from game.paths import shipped_scenarios
+    from game.session.logs import latest_unfinished
     from game.ui.scenes.home import HomeScene
 
     folder = sessions_folder(args)
@@ -46,8 +47,6 @@ def run_home(args: argparse.Namespace, max_frames: int | None = None) -> int:
     app.push(home)
 
     def look_for_unfinished() -> None:
-        from game.session.recorded import latest_unfinished
-
         home.offer_resume(latest_unfinished(folder))
 
     app.after_first_frame.append(look_for_unfinished)
@@ -56,39 +55,37 @@ def run_home(args: argparse.Namespace, max_frames: int | None = None) -> int:
 
 
 def run_screen(args: argparse.Namespace, library: Library, scenario: ScenarioInfo) -> int:
-    from game.session.recorded import RecordedSession
-    from game.simulate import team_names
+    from game.table.table import Table
     from game.ui.autoplay import Autopilot
-    from game.ui.scenes.play import PlayScene
-    from game.ui.scenes.setup import SetupScene
+    from game.wording.players import team_names
 
     folder = sessions_folder(args)
     app = open_app(args, library, folder)
     if args.autoplay:
         seed = args.seed if args.seed is not None else 0
-        recorded = RecordedSession.start(folder, scenario, library.pool(scenario), team_names(scenario, args.teams),
-                                         seed, library.aspect_labels(scenario), app.clock())
-        app.push(PlayScene(app, recorded))
+        table = Table.start_new(folder, scenario, library.pool(scenario), team_names(scenario, args.teams), seed,
+                                library.aspect_labels(scenario), app.clock())
+        app.push("play", table=table)
         app.on_idle = Autopilot(seed=seed, delay=0.0 if args.fast else 1.5)
     else:
-        setup = SetupScene(app, scenario, args.seed)
+        setup = app.push("setup", scenario=scenario, seed=args.seed)
         if args.teams is not None:
             setup.names = team_names(scenario, args.teams)
             setup.refresh()
-        app.push(setup)
     app.run()
     return 0
 
 
 def resume_screen(args: argparse.Namespace, path: Path) -> int:
     from game.cli.content import load_checked
-    from game.ui.scenes.play import PlayScene
+    from game.table.table import Table
 
     app = open_app(args, load_checked([]), path.parent)
-    scene = PlayScene.resume(app, path)
-    if scene.game.is_terminal(scene.state):
+    table = Table.resume(path, app.clock())
+    if table.over:
+        table.close()
         print(f"Cette session est déjà terminée : {path}")
         return 0
-    app.push(scene)
+    app.push("play", table=table)
     app.run()
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.content.wording import Message
+from game.wording.authors import Message
 
 
 @dataclass(frozen=True)

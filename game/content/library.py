@@ -8,7 +8,7 @@ shipped deck replaces it); met twice in the same source, it is an error.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,9 +16,9 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from game.content.errors import ContentError, display_path
-from game.content.messages import describe
+from game.content.describe import describe
 from game.content.models import ID_PATTERN, Card, DeckInfo, DrawRule, Gauge, ScenarioFile, ScenarioInfo
-from game.content.wording import say, say_near
+from game.wording.authors import say, say_near
 from game.content.yamlsource import YamlDocument, no_gc, read_yaml, yaml_files
 
 ID = re.compile(ID_PATTERN)
@@ -310,7 +310,7 @@ def _check_scenario(library: Library, loaded: LoadedScenario) -> None:
     pool = library.pool(scenario)
     if not pool:
         errors.append(doc.error(("scenario", "decks"), say("scenario.no_cards")))
-    if scenario.win == "panorama" and not any(c.kind == "question" for c in pool):
+    if scenario.win == "panorama" and not any(c.scores_aspect for c in pool):
         errors.append(doc.error(("scenario", "win"), say("scenario.panorama")))
     gauge_ids = [g.id for g in scenario.gauges]
     defined = {g.id for g in library.gauges()}
@@ -326,10 +326,6 @@ def _check_scenario(library: Library, loaded: LoadedScenario) -> None:
                         "gauge.not_in_scenario", gauge=gauge, scenario=scenario.id, known=gauge_ids), key=True))
 
 
-def card_effects(card: Any, i: int = 0) -> list[tuple[tuple[Any, ...], dict[str, int]]]:
+def card_effects(card: Any, i: int = 0) -> list[tuple[tuple[Any, ...], Mapping[str, int]]]:
     """The gauge changes a card can make, each with its place in a deck whose card list has it at `i`."""
-    if card.kind == "event":
-        return [(("cards", i, "effects"), card.effects)]
-    if card.kind in ("persona", "situation"):
-        return [(("cards", i, "options", k, "effects"), o.effects) for k, o in enumerate(card.options)]
-    return []
+    return [(("cards", i) + place, effects) for place, effects in card.effect_places()]

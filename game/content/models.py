@@ -7,12 +7,15 @@ Validators raise errors named after keys of `wording.MESSAGES`, so they read in 
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from collections.abc import Mapping, Sequence
+from itertools import combinations
+from typing import Annotated, ClassVar, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from game.content.wording import MESSAGES
+from game.content.kinds import RATING_POINTS, CardKind, Explanation, Judgement, Rating as RatingKind
+from game.wording.authors import MESSAGES
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
@@ -20,7 +23,7 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Kind = Literal["question", "debate", "persona", "situation", "event"]
 Rating = Literal["best", "acceptable", "poor"]
 
-KINDS: tuple[str, ...] = ("question", "debate", "persona", "situation", "event")
+KINDS: tuple[str, ...] = tuple(k.value for k in CardKind)
 
 # Minutes a card takes at the table when the author gives no estimate.
 DEFAULT_MINUTES: dict[str, float] = {
@@ -70,14 +73,53 @@ class Option(Strict):
 
 
 class CardBase(Strict):
+    """What every card has, and how a card behaves at the table: the rules and the front ends ask the
+    card (who answers it, what counts as right, what the reveal says) instead of testing its kind."""
+
     id: Id
     aspect: Id
     minutes: Annotated[float, Field(gt=0, le=60)] | None = None
     difficulty: Annotated[int, Field(ge=1, le=3)] | None = None
 
+    team_answers: ClassVar[bool] = False  # a team (or every team) answers it
+    scores_aspect: ClassVar[bool] = False  # a right answer fills its aspect in a team's panorama
+    discussed: ClassVar[bool] = False  # an open discussion, with the facilitator's note
+
     @property
     def estimated_minutes(self) -> float:
         return self.minutes if self.minutes is not None else DEFAULT_MINUTES[self.kind]  # type: ignore[attr-defined]
+
+    @property
+    def several(self) -> bool:
+        """Whether an answer picks several choices at once (then validated together)."""
+        return False
+
+    def choice_texts(self) -> tuple[str, ...]:
+        """The numbered choices shown to the table: answers or options; none for other cards."""
+        return ()
+
+    def answer_sets(self) -> tuple[tuple[int, ...], ...]:
+        """Every legal answer, as the chosen choices' indices."""
+        return tuple((i,) for i in range(len(self.choice_texts())))
+
+    def right_choices(self) -> tuple[int, ...]:
+        """The right answers, or the best options: what the reveal shows as right."""
+        return ()
+
+    def judge(self, choices: Sequence[int]) -> Judgement:
+        raise TypeError(f"a {type(self).__name__} is not answered")
+
+    def explain(self, choices: Sequence[int]) -> Explanation | None:
+        """What the reveal says after `choices`; None when there is nothing to explain."""
+        return None
+
+    def arrival_effects(self) -> Mapping[str, int]:
+        """Gauge changes the card makes as soon as it is on the table."""
+        return {}
+
+    def effect_places(self) -> list[tuple[tuple[str | int, ...], Mapping[str, int]]]:
+        """Every gauge change the card can make, with its place inside the card."""
+        return []
 
 
 class QuestionCard(CardBase):
@@ -101,9 +143,31 @@ class QuestionCard(CardBase):
             raise refuse("question.multiple_one")
         return answers
 
+    team_answers: ClassVar[bool] = True
+    scores_aspect: ClassVar[bool] = True
+
     @property
-    def correct_choices(self) -> tuple[int, ...]:
+    def several(self) -> bool:
+        return self.multiple
+
+    def choice_texts(self) -> tuple[str, ...]:
+        return tuple(a.text for a in self.answers)
+
+    def answer_sets(self) -> tuple[tuple[int, ...], ...]:
+        n = len(self.answers)
+        if self.multiple:
+            return tuple(combo for k in range(1, n + 1) for combo in combinations(range(n), k))
+        return tuple((i,) for i in range(n))
+
+    def right_choices(self) -> tuple[int, ...]:
         return tuple(i for i, a in enumerate(self.answers) if a.correct)
+
+    def judge(self, choices: Sequence[int]) -> Judgement:
+        correct = set(choices) == set(self.right_choices())
+        return Judgement(success=correct, points=int(correct), correct=correct)
+
+    def explain(self, choices: Sequence[int]) -> Explanation:
+        return Explanation(self.explanation, self.source)
 
 
 class DebateCard(CardBase):
@@ -111,9 +175,13 @@ class DebateCard(CardBase):
     prompt: Text
     hints: list[Text] = Field(default_factory=list)
 
+    discussed: ClassVar[bool] = True
+
 
 class _OptionsCard(CardBase):
     options: list[Option] = Field(min_length=2, max_length=5)
+
+    team_answers: ClassVar[bool] = True
 
     @field_validator("options")
     @classmethod
@@ -121,6 +189,23 @@ class _OptionsCard(CardBase):
         if not any(o.rating == "best" for o in options):
             raise refuse("options.no_best")
         return options
+
+    def choice_texts(self) -> tuple[str, ...]:
+        return tuple(o.text for o in self.options)
+
+    def right_choices(self) -> tuple[int, ...]:
+        return tuple(i for i, o in enumerate(self.options) if o.rating == "best")
+
+    def judge(self, choices: Sequence[int]) -> Judgement:
+        option = self.options[choices[0]]
+        return Judgement(success=option.rating == "best", points=RATING_POINTS[option.rating],
+                         rating=RatingKind(option.rating), effects=option.effects)
+
+    def explain(self, choices: Sequence[int]) -> Explanation:
+        return Explanation(self.options[choices[0]].feedback)
+
+    def effect_places(self) -> list[tuple[tuple[str | int, ...], Mapping[str, int]]]:
+        return [(("options", k, "effects"), o.effects) for k, o in enumerate(self.options)]
 
 
 class PersonaCard(_OptionsCard):
@@ -145,6 +230,12 @@ class EventCard(CardBase):
     kind: Literal["event"]
     prompt: Text
     effects: dict[Id, int] = Field(default_factory=dict)
+
+    def arrival_effects(self) -> Mapping[str, int]:
+        return self.effects
+
+    def effect_places(self) -> list[tuple[tuple[str | int, ...], Mapping[str, int]]]:
+        return [(("effects",), self.effects)]
 
 
 Card = Annotated[

@@ -24,7 +24,7 @@ from yaml.reader import Reader
 from yaml.scanner import Scanner
 
 from game.content.errors import ContentError
-from game.content.wording import Message, say
+from game.wording.authors import Message, say
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"

@@ -1,15 +1,18 @@
-"""From log files to sheets: replay each log, then write its PDF, its CSV and a copy of the log."""
+"""A session's sheet on disk: the PDF, the CSV, and a copy of the log where they were asked to go."""
 
 from __future__ import annotations
 
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game.debrief.exports import write_csv
 from game.debrief.pdf import write_sheet
 from game.debrief.report import Report, build_report
-from game.session.recorded import replay_log
+
+if TYPE_CHECKING:
+    from game.table.table import Table
 
 MERGED_CSV = "sessions.csv"
 
@@ -22,18 +25,17 @@ class Written:
     log: Path
 
 
-def write_debrief(log: Path, out: Path | None = None) -> Written:
-    """The sheet and the CSV beside the log (or in `out`, where the log is copied too)."""
+def write_debrief(table: Table, log: Path, out: Path | None = None) -> Written:
+    """The sheet and the CSV of `table`'s session beside its log (or in `out`, where the log is copied too)."""
     folder = out if out is not None else log.parent
-    report = build_report(replay_log(log))
-    stem = log.stem
+    report = build_report(table)
     log_copy = folder / log.name
     if log_copy.resolve() != log.resolve():
         folder.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(log, log_copy)
-    pdf = write_sheet(report, folder / f"{stem}.pdf")
-    table = write_csv([report], folder / f"{stem}.csv")
-    return Written(report, pdf, table, log_copy)
+    pdf = write_sheet(report, folder / f"{log.stem}.pdf")
+    table_csv = write_csv([report], folder / f"{log.stem}.csv")
+    return Written(report, pdf, table_csv, log_copy)
 
 
 def write_merged_csv(written: list[Written], folder: Path) -> Path:

@@ -11,15 +11,16 @@ from pathlib import Path
 from fpdf import FPDF
 
 from game import __version__
-from game.debrief.report import KIND_LABELS, CardLine, Report
+from game.debrief.report import CardLine, Report
+from game.engine.vocabulary import Outcome
 from game.fonts import font_path, printable
+from game.wording.players import lower_first, tr
 
 FONT = "Atkinson"
 MARGIN = 15.0
 INK = 0  # black
 GREY = 110  # text of secondary importance, still dark enough to photocopy
 LIGHT = 215  # backgrounds and grid lines
-MODES = {"teams": "en équipes", "solo": "en solo"}
 # Each gauge line is told apart by its dash pattern and marker, not by its colour.
 DASHES = [(0.0, 0.0), (2.2, 1.2), (0.6, 1.0), (3.5, 1.2)]
 MARKERS = ["circle", "square", "triangle", "diamond"]
@@ -103,7 +104,7 @@ def _header(pdf: Sheet, report: Report) -> None:
     pdf.text_block(report.title, size=20, style="B", height=9)
     minutes = int(round(report.play_minutes))
     pdf.text_block(f"{report.started.strftime('%d/%m/%Y à %H h %M')} · durée de jeu {minutes} min (pauses exclues) · "
-                   f"partie {MODES.get(report.mode, report.mode)}", size=10)
+                   f"partie {lower_first(tr('mode.' + report.mode))}", size=10)
     if report.mode != "solo":
         pdf.text_block("Équipes : " + ", ".join(report.teams), size=10)
     pdf.text_block(f"Session {report.session_id} · fin : {report.end_reason}", size=8, grey=True)
@@ -242,7 +243,7 @@ def _rates_chart(pdf: Sheet, report: Report) -> None:
 
 
 def _cards(pdf: Sheet, report: Report) -> None:
-    played = [c for c in report.cards if c.kind != "debate"]
+    played = [c for c in report.cards if not c.discussed]
     if not played:
         return
     pdf.heading("Les cartes jouées")
@@ -253,7 +254,7 @@ def _cards(pdf: Sheet, report: Report) -> None:
 def _card(pdf: Sheet, card: CardLine) -> None:
     if pdf.will_page_break(22):
         pdf.add_page()
-    head = [f"{card.number}. {KIND_LABELS[card.kind]}", card.aspect_label]
+    head = [f"{card.number}. {tr('kind.' + card.kind)}", card.aspect_label]
     if card.team and len(pdf.report.teams) > 1:
         head.append(card.team)
     pdf.text_block(" · ".join(head), size=8, grey=True)
@@ -264,7 +265,7 @@ def _card(pdf: Sheet, card: CardLine) -> None:
         pdf.text_block(f"Réponse : {card.given} — {card.verdict}", size=10, indent=3)
         if card.right is not None and not card.success:
             pdf.text_block(f"Bonne réponse : {card.right}", size=10, indent=3)
-    elif card.kind != "event":
+    elif card.outcome != Outcome.EVENT:
         pdf.text_block(card.verdict[0].upper() + card.verdict[1:], size=10, indent=3, style="I")
     if card.explanation:
         pdf.text_block(card.explanation, size=9, indent=3)

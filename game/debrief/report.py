@@ -1,24 +1,21 @@
-"""What a debriefing says, computed from a replayed session alone: the sheet and the CSV both read this.
+"""What a debriefing says, read from a session's table views alone: the sheet and the CSV both use this.
 
-Nothing here knows about PDF or files; `build_report` turns a session's log into plain rows and
-sentences in French.
+Nothing here knows about PDF or files; `build_report` turns the views of a session (its facts,
+the cards played, the standings) into plain rows and sentences in French.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
-from game.engine.record import Session
-from game.engine.rules import Play
-from game.results import END_REASONS, winner_text
+from game.table.view import Mark, PlayView, Standings
+from game.wording.players import end_reason, lower_first, result, tr
 
-KIND_LABELS = {"question": "Question", "debate": "Débat", "persona": "Usager", "situation": "Situation",
-               "event": "Événement"}
-RATING_LABELS = {"best": "meilleure réponse", "acceptable": "réponse acceptable", "poor": "réponse à éviter"}
-OUTCOME_LABELS = {"skipped": "carte passée", "discussed": "débattue", "event": "événement"}
-
+if TYPE_CHECKING:
+    from game.table.table import Table
 
 @dataclass
 class CardLine:
@@ -42,6 +39,7 @@ class CardLine:
     deltas: list[tuple[str, int]]  # (gauge label, change)
     note: str
     seconds: float
+    discussed: bool  # a debate: on the sheet among the discussions, not the cards played
 
 
 @dataclass
@@ -98,80 +96,59 @@ class Report:
 
     @property
     def debates(self) -> list[CardLine]:
-        return [c for c in self.cards if c.kind == "debate"]
+        return [c for c in self.cards if c.discussed]
 
 
-def build_report(session: Session) -> Report:
-    game, state = session.game, session.state
-    start = session.events[0]
-    aspects: dict[str, str] = start.get("aspects", {})
-    scenario = game.scenario
-    lines = [_card_line(game, play, n, aspects) for n, play in enumerate(state.plays, start=1)]
-    rates = _rates(lines, aspects)
+def build_report(table: Table) -> Report:
+    facts, standings, plays = table.facts(), table.standings(), table.history()
+    lines = [_card_line(play) for play in plays]
+    rates = _rates(lines, facts.aspects)
     report = Report(
-        session_id=start.get("session", ""), scenario_id=scenario.id, title=scenario.title, mode=scenario.mode,
-        started=datetime.fromtimestamp(float(start["t"])), play_minutes=state.elapsed / 60,
-        teams=list(game.teams), win=scenario.win,
-        end_reason=END_REASONS.get(state.end_reason or "", "partie interrompue"),
-        result=winner_text(game, state) if game.is_terminal(state) else "partie non terminée",
-        team_lines=[TeamLine(name, state.scores[i], _labels(state.panoramas[i], aspects))
-                    for i, name in enumerate(game.teams)],
-        panorama=_labels(game.panorama, aspects),
-        gauges=_gauges(game, state.plays),
+        session_id=facts.session_id, scenario_id=facts.scenario_id, title=facts.title, mode=facts.mode,
+        started=datetime.fromtimestamp(facts.started), play_minutes=table.view().clock.elapsed / 60,
+        teams=list(facts.teams), win=facts.win,
+        end_reason=end_reason(standings.end_reason), result=result(standings),
+        team_lines=[TeamLine(t.name, t.score, [facts.aspects.get(a, a) for a in t.panorama]) for t in standings.teams],
+        panorama=[facts.aspects.get(a, a) for a in standings.panorama],
+        gauges=_gauges(standings),
         rates=rates, cards=lines,
-        key_messages=list(scenario.debrief.key_messages), discussion=list(scenario.debrief.discussion),
+        key_messages=list(facts.key_messages), discussion=list(facts.discussion),
     )
     report.to_review = _to_review(rates, lines)
     return report
 
 
-def _labels(ids: frozenset[str], aspects: dict[str, str]) -> list[str]:
-    """Aspect labels in the decks' order."""
-    return [label for a, label in aspects.items() if a in ids] + sorted(a for a in ids if a not in aspects)
-
-
-def _card_line(game: Any, play: Play, number: int, aspects: dict[str, str]) -> CardLine:
-    card = game.cards[play.index]
-    labels = {g.id: g.label for g in game.gauges}
-    given = right = explanation = source = who = None
-    prompt = card.prompt
-    success = None
-    verdict = OUTCOME_LABELS.get(play.outcome, "")
-    if card.kind == "question":
-        right = " ; ".join(card.answers[i].text for i in card.correct_choices)
-        explanation, source = card.explanation, card.source
-        if play.outcome == "answered":
-            given = " ; ".join(card.answers[i].text for i in play.choices)
-            success = bool(play.correct)
-            verdict = "juste" if play.correct else "faux"
-    elif card.kind in ("persona", "situation"):
-        who = f"{card.name}, {card.age} ans" if card.kind == "persona" else card.partner
-        prompt = f"{card.situation} Besoin : {card.need}" if card.kind == "persona" else card.prompt
-        if play.outcome == "answered":
-            option = card.options[play.choices[0]]
-            given, explanation = option.text, option.feedback
-            success = option.rating == "best"
-            verdict = RATING_LABELS[option.rating]
+def _card_line(play: PlayView) -> CardLine:
+    card = play.card
+    texts = card.choice_texts()
+    explanation = play.explanation
     return CardLine(
-        number=number, card_id=card.id, kind=card.kind, aspect=card.aspect,
-        aspect_label=aspects.get(card.aspect, card.aspect),
-        team=game.teams[play.team] if play.team is not None else None,
-        prompt=prompt, who=who, outcome=play.outcome, given=given, verdict=verdict, success=success,
-        right=right, explanation=explanation, source=source,
-        deltas=[(labels.get(g, g), d) for g, d in play.deltas if d], note=play.note, seconds=play.seconds,
+        number=play.number, card_id=card.id, kind=card.kind, aspect=card.aspect, aspect_label=play.aspect_label,
+        team=play.verdicts[0].name if play.verdicts else None,
+        prompt=_PROMPT[card.kind](card), who=_WHO[card.kind](card), outcome=play.outcome,
+        given=" ; ".join(texts[i] for c in play.verdicts[:1] for i in c.choices) if play.verdicts else None,
+        verdict=lower_first(tr(f"mark.{play.mark}")), success=play.success,
+        right=" ; ".join(texts[i] for i in play.right) if play.mark in (Mark.RIGHT, Mark.WRONG) else None,
+        explanation=explanation.text if explanation else None, source=explanation.source if explanation else None,
+        deltas=[(c.label, c.delta) for c in play.changes], note=play.note, seconds=play.seconds,
+        discussed=card.discussed,
     )
 
 
-def _gauges(game: Any, plays: tuple[Play, ...]) -> list[GaugeLine]:
-    result = []
-    for i, gauge in enumerate(game.gauges):
-        values = [gauge.start] + [play.gauges[i] for play in plays]
-        result.append(GaugeLine(gauge.label, gauge.start, values[-1], gauge.min, gauge.max,
-                                gauge.lose_below, gauge.lose_above, values, gauge.losing(values[-1])))
-    return result
+# What the sheet says of a card, by kind: the persona and the partner are named, a persona's prompt is her story.
+_WHO = {"persona": lambda c: tr("persona.who", name=c.name, age=c.age), "situation": lambda c: c.partner,
+        "question": lambda c: None, "debate": lambda c: None, "event": lambda c: None}
+_PROMPT = {"persona": lambda c: f"{c.situation} {tr('play.need', need=c.need)}",
+           "question": lambda c: c.prompt, "debate": lambda c: c.prompt, "situation": lambda c: c.prompt,
+           "event": lambda c: c.prompt}
 
 
-def _rates(lines: list[CardLine], aspects: dict[str, str]) -> list[AspectRate]:
+def _gauges(standings: Standings) -> list[GaugeLine]:
+    return [GaugeLine(g.label, g.start, g.value, g.low, g.high, g.lose_below, g.lose_above, list(g.trajectory),
+                      g.losing) for g in standings.gauges]
+
+
+def _rates(lines: list[CardLine], aspects: Mapping[str, str]) -> list[AspectRate]:
     rates: dict[str, AspectRate] = {}
     for line in lines:
         if line.success is None:

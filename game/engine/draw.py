@@ -1,7 +1,7 @@
 """Which cards a session plays, in which order: fitted to the target minutes, fair to every team.
 
-Cards a team answers (question, persona, situation) rotate between teams, so they are drawn
-in chunks of one card per team on the same aspect: every team meets the aspects in the same
+Cards a team answers (`team_answers`: questions, personas, situations) rotate between teams, so
+they are drawn in chunks of one card per team on the same aspect: every team meets the aspects in the same
 cycle and can complete its panorama. Table-wide cards (debate, event) are spread between them.
 """
 
@@ -10,11 +10,10 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator, Sequence
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from game.content.models import DrawRule, ScenarioInfo
-
-ROTATING_KINDS = frozenset({"question", "persona", "situation"})
+if TYPE_CHECKING:  # the engine reads the scenario; it never loads the authoring models
+    from game.content.models import DrawRule, ScenarioInfo
 
 
 def draw_cards(scenario: ScenarioInfo, pool: Sequence[Any], teams: int, seed: int) -> list[Any]:
@@ -50,7 +49,7 @@ def _pick(rule: DrawRule, pool: Sequence[Any], used: set[str], teams: int, rng: 
     candidates = [c for c in pool if c.id not in used and c.kind in rule.kinds
                   and (rule.aspects is None or c.aspect in rule.aspects)]
     rng.shuffle(candidates)
-    size = teams if rule.kinds and set(rule.kinds) <= ROTATING_KINDS else 1
+    size = teams if candidates and all(c.team_answers for c in candidates) else 1
     order = _balanced(candidates, size, rng) if rule.balanced else iter(candidates)
     chunks: list[list[Any]] = []
     total = 0

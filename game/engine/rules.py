@@ -2,30 +2,36 @@
 
 `Game` holds what never changes in a session (scenario, cards, teams); `State` is an immutable
 snapshot; `Game.apply(state, action, t)` returns the next state or raises `IllegalAction` with
-the reason. Time enters only as the `t` (seconds) carried by each action, so replaying the same
-actions gives the same state. Undo returns the snapshot kept before the last undoable action.
+the reason's key. Each move is declared once in `MOVES` (who plays it, in which phases, paused or
+not, undoable or not, and its own check); the legal actions and the refusals both come from that
+table, as boardgame.io's moves map does. Time enters only as the `t` (seconds) carried by each
+action, so replaying the same actions gives the same state. Undo returns the snapshot kept before
+the last undoable action. Cards are asked how they behave (`team_answers`, `judge`, ...), never
+tested for their kind.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, fields
-from itertools import combinations
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from game.content.models import ScenarioInfo
-from game.engine.draw import ROTATING_KINDS
+from game.engine.vocabulary import ActionType, Automatic, EndReason, Outcome, Phase, Refusal
 
-# Actions a table can take; "reopen" is written by the program when a session is resumed.
-PLAYER_ACTIONS = ("answer", "next", "skip", "note", "pause", "resume", "undo", "end")
-SYSTEM_ACTIONS = ("reopen",)
-UNDOABLE = frozenset({"answer", "next", "skip", "note"})
-RATING_POINTS = {"best": 2, "acceptable": 1, "poor": 0}
+if TYPE_CHECKING:  # the engine never loads the authoring models: cards and scenario are only read
+    from game.content.models import ScenarioInfo
+
 NOTE_MAX = 280
+PLAYING = frozenset({Phase.ANSWER, Phase.DISCUSS, Phase.REVEAL})
 
 
 class IllegalAction(Exception):
-    """An action refused in the current state; the message says why, in French."""
+    """An action refused in the current state; `reason` is a key, `values` fill its wording."""
+
+    def __init__(self, reason: Refusal, **values: Any):
+        super().__init__(reason.value)
+        self.reason = reason
+        self.values = values
 
 
 @dataclass(frozen=True)
@@ -35,7 +41,7 @@ class Action:
     text: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"type": self.type}
+        data: dict[str, Any] = {"type": str(self.type)}
         if self.choices:
             data["choices"] = list(self.choices)
         if self.text:
@@ -43,7 +49,7 @@ class Action:
         return data
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Action:
+    def from_json(cls, data: Mapping[str, Any]) -> Action:
         return cls(str(data["type"]), tuple(int(c) for c in data.get("choices", ())), str(data.get("text", "")))
 
 
@@ -56,7 +62,7 @@ class Play:
     kind: str
     aspect: str
     team: int | None
-    outcome: str  # answered | skipped | discussed | event
+    outcome: Outcome
     choices: tuple[int, ...] = ()
     correct: bool | None = None
     rating: str | None = None
@@ -65,13 +71,14 @@ class Play:
     gauges: tuple[int, ...] = ()  # every gauge's value once this card is done
     seconds: float = 0.0
     note: str = ""
+    success: bool | None = None  # the right answer or the best option; None when nothing was answered
 
 
 @dataclass(frozen=True)
 class State:
-    phase: str  # answer | discuss | reveal | over
+    phase: Phase
     index: int  # the card on the table
-    turn: int  # answered rotating cards so far: the active team is turn % teams
+    turn: int  # answered team cards so far: the active team is turn % teams
     scores: tuple[int, ...]
     panoramas: tuple[frozenset[str], ...]
     gauges: tuple[int, ...]
@@ -81,21 +88,78 @@ class State:
     elapsed: float  # seconds of play, pauses and closed periods excluded
     last_t: float
     card_started: float
-    end_reason: str | None  # cards | time | panorama | gauges | facilitator
+    end_reason: EndReason | None
     previous: State | None
 
     def but(self, **changes: Any) -> State:
-        """A copy with some fields changed: dataclasses.replace, which re-runs __init__ field by
-        field, took most of a simulated session's time."""
-        unknown = changes.keys() - _STATE_FIELDS
-        if unknown:
-            raise TypeError(f"State has no field {sorted(unknown)}")
+        """A copy with some fields changed. dataclasses.replace, which re-runs __init__ field by field,
+        took most of a simulated session's time; this copies the fields' dictionary. Field names are
+        checked once by a test (`test_state_copies_name_only_state_fields`), not on every call."""
         new = object.__new__(State)
-        new.__dict__.update(self.__dict__, **changes)
+        object.__setattr__(new, "__dict__", {**self.__dict__, **changes})
         return new
 
 
-_STATE_FIELDS = frozenset(f.name for f in fields(State))
+@dataclass(frozen=True)
+class Transition:
+    """A change the rules made by themselves, written to the log after the action that caused it."""
+
+    type: Automatic
+    card: str = ""
+    deltas: tuple[tuple[str, int], ...] = ()
+    reason: EndReason | None = None
+    winners: tuple[int, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        if self.type == Automatic.EFFECTS:
+            return {"type": str(self.type), "auto": True, "card": self.card, "deltas": dict(self.deltas)}
+        return {"type": str(self.type), "auto": True, "reason": str(self.reason), "winners": list(self.winners)}
+
+
+# -- the moves ------------------------------------------------------------------------------------
+
+Check = Callable[["Game", State, Action], "Refusal | None"]
+
+
+@dataclass(frozen=True)
+class Move:
+    """One kind of action: where it is allowed, and what more it asks of the action itself."""
+
+    phases: frozenset[Phase]
+    wrong_phase: Refusal = Refusal.OVER  # the reason given in a phase not listed
+    paused: bool | None = False  # False: not while paused; True: only while paused; None: either way
+    undoable: bool = False
+    by_program: bool = False  # the program writes it (a reopening); a table never sends it
+    check: Check | None = None
+
+
+def _check_answer(game: Game, state: State, action: Action) -> Refusal | None:
+    return Refusal.NO_SUCH_CHOICE if action.choices not in game.answer_sets[state.index] else None
+
+
+def _check_note(game: Game, state: State, action: Action) -> Refusal | None:
+    return Refusal.NOTE_TOO_LONG if "\n" in action.text or len(action.text) > NOTE_MAX else None
+
+
+def _check_undo(game: Game, state: State, action: Action) -> Refusal | None:
+    return Refusal.NOTHING_TO_UNDO if state.previous is None else None
+
+
+_REFUSAL_VALUES: dict[Refusal, dict[str, Any]] = {Refusal.NOTE_TOO_LONG: {"max": NOTE_MAX}}
+
+
+MOVES: dict[str, Move] = {
+    ActionType.ANSWER: Move(frozenset({Phase.ANSWER}), Refusal.NO_ANSWER_EXPECTED, undoable=True, check=_check_answer),
+    ActionType.NEXT: Move(frozenset({Phase.DISCUSS, Phase.REVEAL}), Refusal.ANSWER_FIRST, undoable=True),
+    ActionType.SKIP: Move(frozenset({Phase.ANSWER, Phase.DISCUSS}), Refusal.ALREADY_ANSWERED, undoable=True),
+    ActionType.NOTE: Move(frozenset({Phase.DISCUSS}), Refusal.NOTE_IN_DEBATE, undoable=True, check=_check_note),
+    ActionType.PAUSE: Move(PLAYING),
+    ActionType.RESUME: Move(PLAYING, paused=True),
+    ActionType.UNDO: Move(PLAYING, check=_check_undo),
+    ActionType.END: Move(PLAYING, paused=None),
+    ActionType.REOPEN: Move(PLAYING, paused=None, by_program=True),
+}
+TABLE_MOVES = tuple(ActionType(t) for t, move in MOVES.items() if not move.by_program)
 
 
 class Game:
@@ -108,26 +172,15 @@ class Game:
         self.cards = tuple(cards)
         self.teams = tuple(teams)
         self.gauges = tuple(scenario.gauges)
-        self.panorama = frozenset(c.aspect for c in self.cards if c.kind == "question")
-        self._answers = [self._answer_actions(c) for c in self.cards]
+        self.panorama = frozenset(c.aspect for c in self.cards if c.scores_aspect)
+        self.answer_sets = [card.answer_sets() for card in self.cards]
+        self._answer_actions = [tuple(Action(ActionType.ANSWER, s) for s in sets) for sets in self.answer_sets]
 
-    @staticmethod
-    def _answer_actions(card: Any) -> tuple[Action, ...]:
-        if card.kind == "question":
-            n = len(card.answers)
-            if card.multiple:
-                return tuple(Action("answer", combo) for k in range(1, n + 1)
-                             for combo in combinations(range(n), k))
-            return tuple(Action("answer", (i,)) for i in range(n))
-        if card.kind in ("persona", "situation"):
-            return tuple(Action("answer", (i,)) for i in range(len(card.options)))
-        return ()
-
-    # -- reading the state -------------------------------------------------------------
+    # -- reading the state -------------------------------------------------------------------------
 
     def initial_state(self, t: float) -> State:
         n = len(self.teams)
-        state = State("answer", 0, 0, (0,) * n, (frozenset(),) * n, tuple(g.start for g in self.gauges),
+        state = State(Phase.ANSWER, 0, 0, (0,) * n, (frozenset(),) * n, tuple(g.start for g in self.gauges),
                       (), "", False, 0.0, t, 0.0, None, None)
         return self._enter(state, 0)
 
@@ -137,86 +190,79 @@ class Game:
     def current_team(self, state: State) -> int | None:
         """The team that answers the card on the table, or None for a table-wide card or the end."""
         card = self.card(state)
-        if state.phase == "over" or card is None or card.kind not in ROTATING_KINDS:
+        if state.phase == Phase.OVER or card is None or not card.team_answers:
             return None
         return state.turn % len(self.teams)
 
     def is_terminal(self, state: State) -> bool:
-        return state.phase == "over"
+        return state.phase == Phase.OVER
 
     def answer_actions(self, state: State) -> tuple[Action, ...]:
         """The legal answers alone (empty when no answer is expected): what a player or bot picks from."""
-        if state.phase != "answer" or state.paused:
+        if state.phase != Phase.ANSWER or state.paused:
             return ()
-        return self._answers[state.index]
+        return self._answer_actions[state.index]
 
     def legal_actions(self, state: State) -> list[Action]:
-        """Every action allowed now; a note's text is free, so it is listed once with no text."""
-        if state.phase == "over":
-            return []
-        if state.paused:
-            return [Action("resume"), Action("end")]
-        actions: list[Action] = []
-        if state.phase == "answer":
-            actions += self._answers[state.index]
-            actions.append(Action("skip"))
-        elif state.phase == "discuss":
-            actions += [Action("next"), Action("note"), Action("skip")]
-        else:
-            actions.append(Action("next"))
-        if state.previous is not None:
-            actions.append(Action("undo"))
-        actions += [Action("pause"), Action("end")]
-        return actions
+        """Every action a table may take now, from the moves table; a note's text is free, so it is
+        listed once with no text."""
+        candidates: list[Action] = []
+        for kind in TABLE_MOVES:
+            if kind == ActionType.ANSWER:
+                candidates += self._answer_actions[state.index] if state.index < len(self.cards) else ()
+            else:
+                candidates.append(Action(kind))
+        return [a for a in candidates if self._blocked(state, a, False) is None]
 
-    def refusal(self, state: State, action: Action) -> str | None:
-        """Why the action is not allowed now, or None if it is."""
-        kind = action.type
-        if kind in SYSTEM_ACTIONS:
-            return "la partie est terminée" if state.phase == "over" else None
-        if kind not in PLAYER_ACTIONS:
-            return f"action inconnue : {kind}"
-        if state.phase == "over":
-            return "la partie est terminée"
-        if state.paused and kind not in ("resume", "end"):
-            return "la partie est en pause : reprenez-la d'abord"
-        if kind == "resume" and not state.paused:
-            return "la partie n'est pas en pause"
-        if kind == "undo" and state.previous is None:
-            return "il n'y a rien à annuler"
-        if kind == "answer":
-            if state.phase != "answer":
-                return "cette carte n'attend pas de réponse"
-            if action not in self._answers[state.index]:
-                return "ce choix n'existe pas pour cette carte"
-        if kind == "next" and state.phase == "answer":
-            return "la carte attend encore une réponse (ou passez-la)"
-        if kind == "skip" and state.phase not in ("answer", "discuss"):
-            return "la réponse est donnée : passez à la carte suivante"
-        if kind == "note":
-            if state.phase != "discuss":
-                return "une note ne se prend que pendant un débat"
-            if "\n" in action.text or len(action.text) > NOTE_MAX:
-                return f"la note tient sur une ligne de {NOTE_MAX} caractères au plus"
-        return None
+    def refusal(self, state: State, action: Action, by_program: bool = False) -> IllegalAction | None:
+        """Why the action is not allowed now (a refusal to raise), or None if it is."""
+        reason = self._blocked(state, action, by_program)
+        if reason is None:
+            return None
+        values = {"action": action.type} if reason == Refusal.UNKNOWN else _REFUSAL_VALUES.get(reason, {})
+        return IllegalAction(reason, **values)
 
-    # -- moving the state --------------------------------------------------------------
+    def _blocked(self, state: State, action: Action, by_program: bool) -> Refusal | None:
+        move = MOVES.get(action.type)
+        if move is None:
+            return Refusal.UNKNOWN
+        if move.by_program and not by_program:
+            return Refusal.PROGRAM_ONLY
+        if state.phase == Phase.OVER:
+            return Refusal.OVER
+        if move.paused is False and state.paused:
+            return Refusal.PAUSED
+        if move.paused is True and not state.paused:
+            return Refusal.NOT_PAUSED
+        if state.phase not in move.phases:
+            return move.wrong_phase
+        return move.check(self, state, action) if move.check is not None else None
 
-    def apply(self, state: State, action: Action, t: float) -> State:
-        reason = self.refusal(state, action)
-        if reason is None and t < state.last_t:
-            reason = "l'horodatage de l'action précède celui de la précédente"
-        if reason is not None:
-            raise IllegalAction(reason)
-        if action.type == "reopen":
+    # -- moving the state --------------------------------------------------------------------------
+
+    def apply(self, state: State, action: Action, t: float, by_program: bool = False) -> State:
+        refused = self.refusal(state, action, by_program)
+        if refused is None and t < state.last_t:
+            refused = IllegalAction(Refusal.TIME_BACKWARDS)
+        if refused is not None:
+            raise refused
+        if action.type == ActionType.REOPEN:
             return state.but(last_t=t)
         elapsed = state.elapsed if state.paused else state.elapsed + (t - state.last_t)
         clocked = state.but(elapsed=elapsed, last_t=t)
-        handler = getattr(self, f"_on_{action.type}")
-        new: State = handler(clocked, action)
-        if action.type in UNDOABLE:
+        new: State = _HANDLERS[action.type](self, clocked, action)
+        if MOVES[action.type].undoable:
             new = new.but(previous=clocked)
         return new
+
+    def transitions(self, before: State | None, after: State) -> tuple[Transition, ...]:
+        """What the rules did by themselves between two states: an event's effects, the end of the game."""
+        done = len(before.plays) if before is not None else 0
+        found = [Transition(Automatic.EFFECTS, card=p.card_id, deltas=p.deltas)
+                 for p in after.plays[done:] if p.outcome == Outcome.EVENT]
+        if after.phase == Phase.OVER and (before is None or before.phase != Phase.OVER):
+            found.append(Transition(Automatic.OVER, reason=after.end_reason, winners=self.winners(after)))
+        return tuple(found)
 
     def _on_pause(self, state: State, action: Action) -> State:
         return state.but(paused=True)
@@ -233,43 +279,40 @@ class Game:
         return state.but(note=action.text.strip())
 
     def _on_end(self, state: State, action: Action) -> State:
-        if state.phase == "discuss":
-            state = self._record(state, self._play(state, "discussed", note=state.note))
-        return state.but(phase="over", end_reason="facilitator", paused=False)
+        if state.phase == Phase.DISCUSS:
+            state = self._record(state, self._play(state, Outcome.DISCUSSED, note=state.note))
+        return state.but(phase=Phase.OVER, end_reason=EndReason.FACILITATOR, paused=False)
 
     def _on_skip(self, state: State, action: Action) -> State:
-        return self._advance(self._record(state, self._play(state, "skipped")))
+        return self._advance(self._record(state, self._play(state, Outcome.SKIPPED)))
 
     def _on_next(self, state: State, action: Action) -> State:
-        if state.phase == "discuss":
-            return self._advance(self._record(state, self._play(state, "discussed", note=state.note)))
+        if state.phase == Phase.DISCUSS:
+            return self._advance(self._record(state, self._play(state, Outcome.DISCUSSED, note=state.note)))
         card = self.cards[state.index]
-        turn = state.turn + 1 if card.kind in ROTATING_KINDS else state.turn
+        turn = state.turn + 1 if card.team_answers else state.turn
         return self._advance(state.but(turn=turn))
 
     def _on_answer(self, state: State, action: Action) -> State:
         card = self.cards[state.index]
         team = state.turn % len(self.teams)
-        if card.kind == "question":
-            correct = set(action.choices) == set(card.correct_choices)
-            play = self._play(state, "answered", team=team, choices=action.choices,
-                              correct=correct, points=int(correct))
-            panoramas = state.panoramas
-            if correct:
-                panoramas = tuple(p | {card.aspect} if i == team else p for i, p in enumerate(panoramas))
-            state = state.but(panoramas=panoramas)
-        else:
-            option = card.options[action.choices[0]]
-            gauges, deltas = self._effects(state.gauges, option.effects)
-            state = state.but(gauges=gauges)
-            play = self._play(state, "answered", team=team, choices=action.choices, rating=option.rating,
-                              points=RATING_POINTS[option.rating], deltas=deltas)
+        judged = card.judge(action.choices)
+        gauges, deltas = self._effects(state.gauges, judged.effects)
+        panoramas = state.panoramas
+        if judged.success and card.scores_aspect:
+            panoramas = tuple(p | {card.aspect} if i == team else p for i, p in enumerate(panoramas))
+        state = state.but(gauges=gauges, panoramas=panoramas)
+        play = self._play(state, Outcome.ANSWERED, team=team, choices=action.choices, correct=judged.correct,
+                          rating=judged.rating, points=judged.points, deltas=deltas, success=judged.success)
         scores = tuple(s + play.points if i == team else s for i, s in enumerate(state.scores))
-        return self._record(state, play).but(scores=scores, phase="reveal")
+        return self._record(state, play).but(scores=scores, phase=Phase.REVEAL)
 
-    # -- helpers ---------------------------------------------------------------------------
+    # -- helpers -----------------------------------------------------------------------------------
 
-    def _effects(self, gauges: tuple[int, ...], effects: dict[str, int]) -> tuple[tuple[int, ...], tuple[tuple[str, int], ...]]:
+    def _effects(self, gauges: tuple[int, ...], effects: Mapping[str, int]
+                 ) -> tuple[tuple[int, ...], tuple[tuple[str, int], ...]]:
+        if not effects:
+            return gauges, ()
         values = list(gauges)
         deltas = []
         for i, gauge in enumerate(self.gauges):
@@ -279,7 +322,7 @@ class Game:
                 values[i] = new
         return tuple(values), tuple(deltas)
 
-    def _play(self, state: State, outcome: str, **fields: Any) -> Play:
+    def _play(self, state: State, outcome: Outcome, **fields: Any) -> Play:
         card = self.cards[state.index]
         fields.setdefault("gauges", state.gauges)
         return Play(state.index, card.id, card.kind, card.aspect, fields.pop("team", None), outcome,
@@ -293,41 +336,52 @@ class Game:
         """Leave the card on the table: end the game if a rule says so, else show the next card."""
         reason = None
         if self.scenario.win == "panorama" and self.panorama and any(p >= self.panorama for p in state.panoramas):
-            reason = "panorama"
+            reason = EndReason.PANORAMA
         elif any(g.losing(v) for g, v in zip(self.gauges, state.gauges)):
-            reason = "gauges"
+            reason = EndReason.GAUGES
         elif state.elapsed >= self.scenario.minutes.max * 60:
-            reason = "time"
+            reason = EndReason.TIME
         elif state.index + 1 >= len(self.cards):
-            reason = "cards"
+            reason = EndReason.CARDS
         if reason is not None:
-            return state.but(phase="over", end_reason=reason, index=state.index + 1)
+            return state.but(phase=Phase.OVER, end_reason=reason, index=state.index + 1)
         return self._enter(state, state.index + 1)
 
     def _enter(self, state: State, index: int) -> State:
+        """Put a card on the table: a debate opens a discussion, a card to answer waits for its answer,
+        any other card happens at once (its effects apply and are shown)."""
         card = self.cards[index]
         state = state.but(index=index, card_started=state.elapsed, note="")
-        if card.kind == "debate":
-            return state.but(phase="discuss")
-        if card.kind == "event":
-            gauges, deltas = self._effects(state.gauges, card.effects)
-            state = state.but(gauges=gauges)
-            return self._record(state, self._play(state, "event", deltas=deltas)).but(phase="reveal")
-        return state.but(phase="answer")
+        if card.discussed:
+            return state.but(phase=Phase.DISCUSS)
+        if self.answer_sets[index]:
+            return state.but(phase=Phase.ANSWER)
+        gauges, deltas = self._effects(state.gauges, card.arrival_effects())
+        state = state.but(gauges=gauges)
+        return self._record(state, self._play(state, Outcome.EVENT, deltas=deltas)).but(phase=Phase.REVEAL)
 
-    # -- results -----------------------------------------------------------------------------
+    # -- results -----------------------------------------------------------------------------------
+
+    def losing_gauges(self, state: State) -> tuple[bool, ...]:
+        return tuple(g.losing(v) for g, v in zip(self.gauges, state.gauges))
 
     def winners(self, state: State) -> tuple[int, ...]:
         """Winning teams once over: a full panorama, else most points; gauges are won by all or none."""
-        if state.phase != "over":
+        if state.phase != Phase.OVER:
             return ()
         n = range(len(self.teams))
         if self.scenario.win == "gauges":
-            lost = any(g.losing(v) for g, v in zip(self.gauges, state.gauges))
-            return () if lost else tuple(n)
+            return () if any(self.losing_gauges(state)) else tuple(n)
         if self.scenario.win == "panorama" and self.panorama:
             full = tuple(i for i in n if state.panoramas[i] >= self.panorama)
             if full:
                 return full
         best = max(state.scores)
         return tuple(i for i in n if state.scores[i] == best) if best > 0 else ()
+
+
+_HANDLERS: dict[str, Callable[[Game, State, Action], State]] = {
+    ActionType.ANSWER: Game._on_answer, ActionType.NEXT: Game._on_next, ActionType.SKIP: Game._on_skip,
+    ActionType.NOTE: Game._on_note, ActionType.PAUSE: Game._on_pause, ActionType.RESUME: Game._on_resume,
+    ActionType.UNDO: Game._on_undo, ActionType.END: Game._on_end,
+}

@@ -1,1 +1,1 @@
-"""Session layer: the append-only log on disk, and sessions that are written before they move."""
+"""Session layer: the append-only log on disk, its typed start record, and logs read back."""

@@ -1,12 +1,18 @@
-"""The window and its loop: a stack of scenes, intents in, frames out only when something changed.
+"""The window and its loop: a stack of scenes, started by name, intents in, frames out only when needed.
 
-Between events the loop sleeps in `pygame.event.wait`; it draws when an intent was handled, when
+Scenes are registered by name (`game.ui.scenes.SCENES`, in the spirit of Tuxemon's state manager)
+and started by name, so no scene imports another, and a scene's module is loaded when first shown:
+the home screen does not wait for the rules, pydantic or the sheet. Every scene that leaves the
+stack is shut down (the play scene closes its session log), however the program ends.
+
+Between events the loop sleeps in short slices (see `run`); it draws when an intent was handled, when
 the window changed, once a second while a clock is shown, and at 60 frames a second only while
 an animation runs.
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
 import time
 from collections.abc import Callable
@@ -17,8 +23,8 @@ import pygame
 
 from game.ui.intents import Intent, translate
 from game.ui.settings import Settings
-from game.ui.strings import tr
 from game.ui.text import FontBook, TextCache
+from game.wording.players import tr
 from game.ui.theme import HIGH_CONTRAST, LIGHT, Theme
 
 if TYPE_CHECKING:
@@ -59,6 +65,9 @@ class Scene:
 
     def draw(self, surface: pygame.Surface) -> None:
         raise NotImplementedError
+
+    def shutdown(self) -> None:
+        """The scene leaves the stack for good: release what it holds (a session log, say)."""
 
 
 class App:
@@ -128,29 +137,48 @@ class App:
     def top(self) -> Scene:
         return self.scenes[-1]
 
-    def push(self, scene: Scene) -> None:
+    def make(self, name: str, **values: object) -> Scene:
+        """The scene registered as `name`, built with `values`; its module is imported on first use."""
+        from game.ui.scenes import SCENES
+
+        module, _, cls = SCENES[name].partition(":")
+        return getattr(importlib.import_module(module), cls)(self, **values)
+
+    def push(self, scene: Scene | str, **values: object) -> Scene:
+        """Show a scene (or the one registered under a name) above the current one."""
+        if isinstance(scene, str):
+            scene = self.make(scene, **values)
         self.scenes.append(scene)
         scene.layout(*self.size)
         self._typing_changed()
         self.dirty = True
+        return scene
 
     def pop(self) -> None:
-        self.scenes.pop()
+        self.scenes.pop().shutdown()
         self._typing_changed()
         self.dirty = True
         if not self.scenes:
             self.running = False
 
     def pop_all(self) -> None:
-        """Close every scene: the program ends (sessions are already on disk)."""
-        self.scenes.clear()
+        """Close every scene, each shut down: the program ends (sessions are already on disk)."""
+        while self.scenes:
+            self.scenes.pop().shutdown()
         self.running = False
 
-    def replace(self, scene: Scene) -> None:
+    def replace(self, scene: Scene | str, **values: object) -> Scene:
+        """Show a scene in place of every scene shown."""
+        if isinstance(scene, str):
+            scene = self.make(scene, **values)
+        for old in reversed(self.scenes):
+            if old is not scene:
+                old.shutdown()
         self.scenes = [scene]
         scene.layout(*self.size)
         self._typing_changed()
         self.dirty = True
+        return scene
 
     def relayout(self) -> None:
         for scene in self.scenes:
@@ -237,6 +265,8 @@ class App:
                     break
                 self.dispatch(event)
         pygame.key.stop_text_input()
+        if max_frames is None:
+            self.pop_all()
 
     def _pause(self, animating: bool, next_tick: float | None) -> float:
         if self.on_idle is not None and self.fast:

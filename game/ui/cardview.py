@@ -1,6 +1,6 @@
 """One card on the play screen, outside any session: for `preview` and for the check that text fits.
 
-The card is dealt alone into a throw-away session (nothing is logged) and drawn by the real play
+The card is dealt alone at a throw-away table (nothing is logged) and drawn by the real play
 scene, so what an author previews, and what `validate` measures, is exactly what players will see.
 """
 
@@ -11,49 +11,32 @@ from typing import Any
 
 from game.content.library import card_effects
 from game.content.models import Gauge, ScenarioInfo
-from game.engine.record import Session
-from game.engine.rules import Action, State
+from game.engine.rules import Action
+from game.engine.vocabulary import ActionType, Phase
+from game.session.start import SessionStart
+from game.table.table import Table
 from game.ui.app import App
 from game.ui.scenes.play import PlayScene
 
-PREVIEW_TEAMS = ["Équipe 1", "Équipe 2"]
+PREVIEW_TEAMS = ("Équipe 1", "Équipe 2")
 
 
-class Unlogged:
-    """The part of a recorded session the play scene uses, kept in memory only."""
-
-    def __init__(self, session: Session):
-        self.session = session
-
-    @property
-    def state(self) -> State:
-        return self.session.state
-
-    def act(self, action: Action, t: float) -> dict[str, Any]:
-        return self.session.act(action, t)
-
-    def close(self) -> None:
-        pass
-
-
-def card_session(card: Any, aspects: dict[str, str], gauges: Iterable[Gauge], t: float) -> Unlogged:
-    """`card` alone at a two-team table; the gauges its effects move are shown beside it."""
+def card_table(card: Any, aspects: dict[str, str], gauges: Iterable[Gauge], t: float) -> Table:
+    """`card` alone at an unlogged two-team table; the gauges its effects move are shown beside it."""
     moved = {gauge for _, effects in card_effects(card) for gauge in effects}
     shown = [g for g in gauges if g.id in moved]
     shown += [Gauge(id=g, label=g, start=5) for g in sorted(moved - {g.id for g in shown})]
     scenario = ScenarioInfo(id="apercu", title="Aperçu", description="Aperçu d'une carte", mode="teams",
                             minutes={"target": 200, "max": 240}, decks=["apercu"],
                             win="gauges" if shown else "points", gauges=shown)
-    start = {"seq": 0, "type": "start", "t": t, "scenario": scenario.model_dump(mode="json"),
-             "cards": [card.model_dump(mode="json")], "teams": PREVIEW_TEAMS, "aspects": aspects}
-    return Unlogged(Session(start))
+    return Table.unlogged(SessionStart("apercu", t, 0, PREVIEW_TEAMS, scenario, (card,), aspects))
 
 
 class CardView(PlayScene):
     """The play scene for one card; when the card is done it calls `on_done` instead of ending a session."""
 
-    def __init__(self, app: App, session: Unlogged, on_done: Callable[[], None] = lambda: None):
-        super().__init__(app, session)  # type: ignore[arg-type]
+    def __init__(self, app: App, table: Table, on_done: Callable[[], None] = lambda: None):
+        super().__init__(app, table)
         self.on_done = on_done
 
     def finished(self) -> None:
@@ -62,23 +45,22 @@ class CardView(PlayScene):
 
 def answers_to_try(card: Any) -> list[tuple[int, ...]]:
     """Every reveal a card can show: each answer chosen (all the right ones for a multiple choice)."""
-    if card.kind == "question" and card.multiple:
-        right = card.correct_choices
-        return [right] + [(i,) for i in range(len(card.answers)) if i not in right]
-    items = card.answers if card.kind == "question" else getattr(card, "options", [])
-    return [(i,) for i in range(len(items))] or [()]
+    if card.several:
+        right = card.right_choices()
+        return [right] + [(i,) for i in range(len(card.choice_texts())) if i not in right]
+    return [(i,) for i in range(len(card.choice_texts()))] or [()]
 
 
 def overflowing_texts(app: App, card: Any, aspects: dict[str, str], gauges: list[Gauge]) -> set[str]:
     """The texts of `card` cut short on `app`'s screen, on the table and in every reveal."""
     app.overflows.clear()
     for n, choices in enumerate(answers_to_try(card)):
-        view = CardView(app, card_session(card, aspects, gauges, app.clock()))
+        view = CardView(app, card_table(card, aspects, gauges, app.clock()))
         if n == 0:  # the table looks the same whatever is answered next
             view.layout(*app.size)
             view.draw(app.screen)
-        if view.state.phase == "answer" and choices:
-            view.rec.act(Action("answer", choices), app.clock())
+        if view.view.phase == Phase.ANSWER and choices:
+            view.table.act(Action(ActionType.ANSWER, choices), app.clock())
             view.layout(*app.size)
             view.draw(app.screen)
     return set(app.overflows)

@@ -12,7 +12,7 @@ from typing import Any
 
 from game.content.errors import ContentError
 from game.content.library import Library
-from game.content.wording import say
+from game.wording.authors import say
 
 SIZE = (1280, 720)
 

@@ -141,3 +141,11 @@ class ButtonList:
                 text_box(app, surface, choice.detail, bottom, app.body, color, valign="center")
             else:
                 text_box(app, surface, choice.label, inner, int(app.body * 1.1), color, bold=focused, valign="center")
+
+
+def bars(app, width: int, height: int) -> tuple[int, pygame.Rect, pygame.Rect]:
+    """The margin, the top bar and the footer of a play-like screen: sized by the body text's line."""
+    pad = max(12, height // 40)
+    top_h, foot_h = int(app.line * 2.1), int(app.line * 1.3)
+    return (pad, pygame.Rect(pad, pad, width - 2 * pad, top_h),
+            pygame.Rect(pad, height - pad - foot_h, width - 2 * pad, foot_h))

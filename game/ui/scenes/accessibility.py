@@ -6,7 +6,7 @@ from game.ui.app import App
 from game.ui.intents import Intent
 from game.ui.scenes.listing import ListScene
 from game.ui.settings import SCALES
-from game.ui.strings import tr
+from game.wording.players import tr
 from game.ui.widgets import Choice
 
 

@@ -1,75 +1,49 @@
-"""The end screen (result in a few lines) and the debriefing screen (the sheet, written and shown)."""
+"""The end screen: the result, and the sheet the table wrote the moment the session ended, to open or print."""
 
 from __future__ import annotations
 
-from game.debrief.files import Written, write_debrief
+from game.content.errors import display_path
 from game.desktop import open_file, print_file
-from game.results import END_REASONS, result_lines, winner_text
-from game.session.recorded import RecordedSession
+from game.table.table import Table
 from game.ui.app import App
 from game.ui.scenes.listing import ListScene
-from game.ui.strings import tr
 from game.ui.widgets import Choice
+from game.wording.players import end_reason, result, result_lines, tr
 
 
 class EndScene(ListScene):
     title = tr("end.title")
 
-    def __init__(self, app: App, recorded: RecordedSession):
-        self.rec = recorded
-        super().__init__(app)
-
-    def lines(self) -> list[str]:
-        game, state = self.rec.session.game, self.rec.state
-        result = winner_text(game, state)
-        head = result[0].upper() + result[1:] if game.scenario.win == "gauges" else tr("end.winner", name=result)
-        return [f"{head} ({END_REASONS.get(state.end_reason or '', '')})"] + [r.strip() for r in result_lines(game, state)]
-
-    def choices(self) -> list[Choice]:
-        return [Choice(tr("end.debrief"), "debrief"), Choice(tr("end.home"), "home")]
-
-    def choose(self, key: str) -> None:
-        if key == "debrief":
-            self.app.replace(DebriefScene(self.app, write_debrief(self.rec.path)))
-        else:
-            go_home(self.app)
-
-
-class DebriefScene(ListScene):
-    title = tr("debrief.title")
-
-    def __init__(self, app: App, written: Written):
-        self.written = written
+    def __init__(self, app: App, table: Table):
+        self.table = table
         self.status = ""
         super().__init__(app)
 
     def lines(self) -> list[str]:
-        lines = [f"{tr('debrief.written')} {self.written.pdf}", f"{tr('debrief.csv')} {self.written.csv}"]
+        standings, table = self.table.standings(), self.table
+        said = result(standings)
+        head = said[0].upper() + said[1:] if standings.win == "gauges" else tr("end.winner", name=said)
+        lines = [f"{head} ({end_reason(standings.end_reason)})", " · ".join(result_lines(standings))]
+        if table.sheet is not None:
+            lines.append(tr("end.sheet", name=table.sheet.pdf.name, folder=display_path(table.sheet.pdf.parent)))
+        elif table.sheet_error is not None:
+            lines.append(tr("end.sheet_failed", reason=table.sheet_error))
         return lines + ([self.status] if self.status else [])
 
     def choices(self) -> list[Choice]:
-        return [Choice(tr("debrief.open"), "open"), Choice(tr("debrief.print"), "print"),
-                Choice(tr("debrief.home"), "home"), Choice(tr("debrief.quit"), "quit")]
+        sheet = [Choice(tr("end.open"), "open"), Choice(tr("end.print"), "print")] if self.table.sheet else []
+        return sheet + [Choice(tr("end.home"), "home"), Choice(tr("end.quit"), "quit")]
 
     def choose(self, key: str) -> None:
-        if key == "open":
-            self.status = open_file(self.written.pdf)
-        elif key == "print":
-            self.status = print_file(self.written.pdf)
+        sheet = self.table.sheet
+        if key == "open" and sheet is not None:
+            self.status = open_file(sheet.pdf)
+        elif key == "print" and sheet is not None:
+            self.status = print_file(sheet.pdf)
         elif key == "home":
-            go_home(self.app)
+            self.app.replace("home")
             return
         else:
             self.app.pop_all()
             return
         self.refresh()
-
-
-def go_home(app: App) -> None:
-    from game.content.summary import ScenarioSummary
-    from game.session.recorded import latest_unfinished
-    from game.ui.scenes.home import HomeScene
-
-    summaries = [ScenarioSummary(s.info.id, s.info.title, s.info.description, s.info.mode, s.info.minutes.target,
-                                 s.info.minutes.max) for s in app.library.scenarios.values()]
-    app.replace(HomeScene(app, summaries, latest_unfinished(app.sessions_dir)))

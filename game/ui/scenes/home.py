@@ -3,32 +3,37 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pygame
 
 from game.content.summary import ScenarioSummary
+from game.session.logs import latest_unfinished
 from game.ui.app import App
 from game.ui.scenes.listing import ListScene
-from game.ui.strings import tr
+from game.wording.players import tr
 from game.ui.widgets import Choice, line, panel, text_box
 
+if TYPE_CHECKING:
+    from game.content.models import ScenarioInfo
 
 DEFAULT = "atelier-teletravail"
 
 
-def checked_scenario(app: App, scenario_id: str):
-    """The scenario, fully checked; on a content error, the errors are shown and None is returned."""
+def checked_scenario(app: App, scenario_id: str) -> ScenarioInfo | None:
+    """The scenario, fully checked; on a content error, the errors are shown and None is returned.
+
+    The content modules load here, when a scenario is chosen: the home screen shows before pydantic."""
     from game.content.errors import ContentInvalid
-    from game.ui.scenes.overlays import ErrorScene
 
     try:
         library = app.library
     except ContentInvalid as exc:
-        app.push(ErrorScene(app, [str(e) for e in exc.errors]))
+        app.push("error", errors=[str(e) for e in exc.errors])
         return None
     loaded = library.scenarios.get(scenario_id)
     if loaded is None:
-        app.push(ErrorScene(app, [str(e) for e in library.errors] or [f"scénario « {scenario_id} » introuvable"]))
+        app.push("error", errors=[str(e) for e in library.errors] or [f"scénario « {scenario_id} » introuvable"])
         return None
     return loaded.info
 
@@ -36,7 +41,13 @@ def checked_scenario(app: App, scenario_id: str):
 class HomeScene(ListScene):
     title = tr("home.title")
 
-    def __init__(self, app: App, summaries: list[ScenarioSummary], unfinished: Path | None = None):
+    def __init__(self, app: App, summaries: list[ScenarioSummary] | None = None, unfinished: Path | None = None):
+        """Without `summaries`, the scenarios of the loaded library (coming back from a session)."""
+        if summaries is None:
+            summaries = [ScenarioSummary(s.info.id, s.info.title, s.info.description, s.info.mode,
+                                         s.info.minutes.target, s.info.minutes.max)
+                         for s in app.library.scenarios.values()]
+            unfinished = latest_unfinished(app.sessions_dir)
         self.unfinished = unfinished
         self.scenarios = {s.id: s for s in sorted(summaries, key=lambda s: (s.id != DEFAULT, s.title))}
         super().__init__(app, focus=1 if unfinished is not None else 0)
@@ -80,7 +91,7 @@ class HomeScene(ListScene):
         if key.startswith("scenario:"):
             self._describe(surface, self.scenarios[key.split(":", 1)[1]])
 
-    def _describe(self, surface: pygame.Surface, scenario) -> None:
+    def _describe(self, surface: pygame.Surface, scenario: ScenarioSummary) -> None:
         theme, body, rect = self.app.theme, self.app.body, self.detail_rect
         panel(surface, rect, theme.panel, theme.border)
         inner = rect.inflate(-2 * body, -2 * body)
@@ -95,23 +106,20 @@ class HomeScene(ListScene):
                  int(body * 1.15), theme.text)
 
     def choose(self, key: str) -> None:
-        from game.ui.scenes.accessibility import AccessibilityScene
-        from game.ui.scenes.overlays import ConfirmScene
-        from game.ui.scenes.play import PlayScene
-        from game.ui.scenes.setup import SetupScene
+        if key == "resume" and self.unfinished is not None:
+            from game.table.table import Table  # the rules load once a session is asked for
 
-        if key == "resume":
-            self.app.push(PlayScene.resume(self.app, self.unfinished))
+            self.app.replace("play", table=Table.resume(self.unfinished, self.app.clock()))
         elif key.startswith("scenario:"):
             scenario = checked_scenario(self.app, key.split(":", 1)[1])
             if scenario is None:
                 return
-            setup = SetupScene(self.app, scenario)
+            setup = self.app.make("setup", scenario=scenario)
             if scenario.team_range.max == 1:
                 setup.start()
             else:
                 self.app.push(setup)
         elif key == "access":
-            self.app.push(AccessibilityScene(self.app))
+            self.app.push("accessibility")
         elif key == "quit":
-            self.app.push(ConfirmScene(self.app, "confirm.quit", self.app.pop_all))
+            self.app.push("confirm", question_key="confirm.quit", on_yes=self.app.pop_all)

@@ -6,6 +6,7 @@ import pygame
 
 from game.ui.app import App, Scene
 from game.ui.intents import Intent
+from game.ui.text import wrap
 from game.ui.widgets import ButtonList, Choice, panel, text_box
 
 
@@ -13,7 +14,6 @@ class ListScene(Scene):
     """Subclasses give the choices and say what each key does in `choose`."""
 
     title = ""
-    detailed = False  # buttons with a second line of detail are taller
 
     def __init__(self, app: App, focus: int = 0):
         super().__init__(app)
@@ -42,8 +42,7 @@ class ListScene(Scene):
             self.cancel()
             return
         if intent.kind == "quit":
-            from game.ui.scenes.overlays import ConfirmScene
-            self.app.push(ConfirmScene(self.app, "confirm.quit", self.app.pop_all))
+            self.app.push("confirm", question_key="confirm.quit", on_yes=self.app.pop_all)
             return
         key = self.buttons.handle(intent)
         if key is not None:
@@ -66,8 +65,6 @@ class ListScene(Scene):
 
     def _text_height(self, width: int) -> int:
         """The title and the lines under it, wrapped at the body size."""
-        from game.ui.text import wrap
-
         body = self.app.body
         title = self.app.fonts.get(int(body * 1.7), bold=True)
         height = len(wrap(title, self.title_text(), width)) * int(title.get_linesize() * 1.2) + body // 2

@@ -5,10 +5,10 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from game.ui.app import App
+from game.ui.app import App, Scene
 from game.ui.intents import Intent
 from game.ui.scenes.listing import ListScene
-from game.ui.strings import tr
+from game.wording.players import tr
 from game.ui.widgets import Choice
 
 
@@ -46,7 +46,7 @@ class MenuScene(ListScene):
     overlay = True
     title = tr("menu.title")
 
-    def __init__(self, app: App, play):
+    def __init__(self, app: App, play: Scene):
         self.play = play
         super().__init__(app)
 
@@ -64,17 +64,16 @@ class MenuScene(ListScene):
             self.app.pop()
         elif key in ("skip", "undo"):
             self.app.pop()
-            self.play.send(key)
+            self.play.handle(Intent(key))
         elif key == "end":
             self.app.pop()
-            self.play.ask_end()
+            self.play.handle(Intent("end"))
         elif key == "fullscreen":
             self.app.toggle_fullscreen()
         elif key == "access":
-            from game.ui.scenes.accessibility import AccessibilityScene
-            self.app.push(AccessibilityScene(self.app, overlay=True))
+            self.app.push("accessibility", overlay=True)
         elif key == "quit":
-            self.app.push(ConfirmScene(self.app, "confirm.quit", self.app.pop_all))
+            self.app.push("confirm", question_key="confirm.quit", on_yes=self.app.pop_all)
 
 
 class ErrorScene(ListScene):

@@ -15,13 +15,12 @@ import pygame
 from game.content.errors import ContentError, display_path
 from game.content.library import Library, LoadedDeck
 from game.content.models import Gauge
-from game.content.wording import say
+from game.wording.authors import say
 from game.ui.app import App, Scene
-from game.ui.cardview import CardView, card_session
-from game.ui.scenes.play import bars
+from game.ui.cardview import CardView, card_table
 from game.ui.intents import Intent
-from game.ui.strings import tr
-from game.ui.widgets import line, panel, text_box
+from game.wording.players import tr
+from game.ui.widgets import bars, line, panel, text_box
 
 CHECK_EVERY = 0.3  # seconds between looks at the file's modification time
 ERRORS_SHOWN = 8
@@ -33,7 +32,7 @@ class PreviewCard(CardView):
     """A card in the preview: the top bar tells which card of which file, the footer the preview's keys."""
 
     def __init__(self, app: App, preview: PreviewScene, card: Any, aspects: dict[str, str], gauges: list[Gauge]):
-        super().__init__(app, card_session(card, aspects, gauges, app.clock()), on_done=preview.next_card)
+        super().__init__(app, card_table(card, aspects, gauges, app.clock()), on_done=preview.next_card)
         self.preview = preview
 
     def tick(self, now: float) -> float | None:

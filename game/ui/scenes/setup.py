@@ -5,13 +5,12 @@ from __future__ import annotations
 import secrets
 
 from game.content.models import ScenarioInfo
-from game.session.recorded import RecordedSession
-from game.simulate import team_names
+from game.table.table import Table
 from game.ui.app import App
 from game.ui.intents import Intent
 from game.ui.scenes.listing import ListScene
-from game.ui.strings import tr
 from game.ui.widgets import Choice
+from game.wording.players import team_names, tr
 
 NAME_MAX = 20  # what the side panel shows on one line at the body size
 
@@ -83,10 +82,8 @@ class SetupScene(ListScene):
 
     def start(self) -> None:
         """Draw the cards, open the session's log, and show the first card."""
-        from game.ui.scenes.play import PlayScene
-
         library = self.app.library
         seed = self.seed if self.seed is not None else secrets.randbelow(1_000_000)
-        recorded = RecordedSession.start(self.app.sessions_dir, self.scenario, library.pool(self.scenario),
-                                         self.names, seed, library.aspect_labels(self.scenario), self.app.clock())
-        self.app.replace(PlayScene(self.app, recorded))
+        table = Table.start_new(self.app.sessions_dir, self.scenario, library.pool(self.scenario), self.names, seed,
+                                library.aspect_labels(self.scenario), self.app.clock())
+        self.app.replace("play", table=table)

@@ -9,7 +9,7 @@ from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from game.content.models import KINDS
-from game.content.wording import MESSAGES, Message, say, say_near
+from game.wording.authors import MESSAGES, Message, say, say_near
 
 _BOUNDS = {"greater_than": "value.gt", "greater_than_equal": "value.ge", "less_than": "value.lt",
            "less_than_equal": "value.le"}

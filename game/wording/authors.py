@@ -1,4 +1,4 @@
-"""Every sentence a lab author may read about their files, in French and in English.
+"""Every sentence a lab author may read about their files (validate, lint, preview), in French and in English.
 
 Errors carry a message key and its values rather than a finished sentence, so `validate --lang en`
 and the French default say the same thing, and a test can check that both languages know every key.

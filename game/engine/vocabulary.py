@@ -1,0 +1,70 @@
+"""The names the rules use, as enumerations: each one equals its string, which is what the log holds.
+
+Front ends word them (a refusal's reason, an end's cause) from their own catalogue; nothing here is
+French or meant for a reader.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ActionType(StrEnum):
+    ANSWER = "answer"
+    NEXT = "next"
+    SKIP = "skip"
+    NOTE = "note"
+    PAUSE = "pause"
+    RESUME = "resume"
+    UNDO = "undo"
+    END = "end"
+    REOPEN = "reopen"  # written by the program when a session is resumed
+
+
+class Phase(StrEnum):
+    ANSWER = "answer"  # the card waits for an answer
+    DISCUSS = "discuss"  # an open debate, the facilitator may note it
+    REVEAL = "reveal"  # the answer's verdict, or what an event did
+    OVER = "over"
+
+
+class Outcome(StrEnum):
+    """What happened to one card."""
+
+    ANSWERED = "answered"
+    SKIPPED = "skipped"
+    DISCUSSED = "discussed"
+    EVENT = "event"
+
+
+class EndReason(StrEnum):
+    CARDS = "cards"
+    TIME = "time"
+    PANORAMA = "panorama"
+    GAUGES = "gauges"
+    FACILITATOR = "facilitator"
+
+
+class Automatic(StrEnum):
+    """Transitions the rules make by themselves; logged with `"auto": true` after the action that caused them."""
+
+    EFFECTS = "effects"  # an event card changed the gauges as it arrived
+    OVER = "over"  # the game ended, with its reason and winners
+
+
+class Refusal(StrEnum):
+    """Why an action is refused: a key the front end words."""
+
+    UNKNOWN = "unknown"
+    OVER = "over"
+    PAUSED = "paused"
+    NOT_PAUSED = "not_paused"
+    NOTHING_TO_UNDO = "nothing_to_undo"
+    NO_ANSWER_EXPECTED = "no_answer_expected"
+    NO_SUCH_CHOICE = "no_such_choice"
+    ANSWER_FIRST = "answer_first"
+    ALREADY_ANSWERED = "already_answered"
+    NOTE_IN_DEBATE = "note_in_debate"
+    NOTE_TOO_LONG = "note_too_long"
+    PROGRAM_ONLY = "program_only"
+    TIME_BACKWARDS = "time_backwards"

@@ -1,0 +1,37 @@
+"""The session logs of a folder: which one was interrupted, without loading the rules.
+
+A session's end is written to its log (an automatic `over` event), so the home screen finds the
+session to resume by reading lines, before its first frame needs pydantic or the engine.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.session.log import LogError, read_log
+
+
+def latest_unfinished(folder: Path, look_at: int = 10) -> Path | None:
+    """The most recent log whose session has not ended, among the last few (start-up stays light)."""
+    if not folder.is_dir():
+        return None
+    logs = sorted(folder.glob("*.jsonl"), key=lambda p: p.stat().st_mtime, reverse=True)[:look_at]
+    return next((p for p in logs if not is_finished(p)), None)
+
+
+def is_finished(path: Path) -> bool:
+    """Whether a log's session has reached its end; unreadable logs count as finished (nothing to resume)."""
+    try:
+        events = read_log(path).events
+    except LogError:
+        return True
+    version = events[0].get("format", 1)
+    if isinstance(version, int) and version >= 2:
+        return any(e.get("type") == "over" and e.get("auto") for e in events)
+    # A format-1 log, written before the end was logged: only replaying it tells; the rules load here.
+    from game.session.replay import replay_log
+
+    try:
+        return replay_log(path).finished
+    except LogError:
+        return True

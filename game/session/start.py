@@ -1,0 +1,98 @@
+"""The first event of a session log as a typed record: everything needed to rebuild the game.
+
+It embeds the scenario and the drawn cards themselves, not only their ids, so a log replays,
+resumes and prints the same sheet even after its deck files have been edited. Its format version
+is checked when a log is read: a log written by a newer program is refused with a sentence.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from game.content.models import Card, ScenarioInfo
+from game.engine.draw import draw_cards
+from game.engine.rules import Game
+
+LOG_FORMAT = 2  # 2: automatic transitions are logged; format 1 logs (without them) still replay
+_CARDS = TypeAdapter(list[Card])
+
+
+class StartError(ValueError):
+    """A start event that cannot be used; the message is a sentence for the user."""
+
+
+@dataclass(frozen=True)
+class SessionStart:
+    session_id: str
+    t: float
+    seed: int
+    teams: tuple[str, ...]
+    scenario: ScenarioInfo
+    cards: tuple[Any, ...]
+    aspects: Mapping[str, str]  # the drawn cards' aspects and their labels, in the decks' order
+    format: int = LOG_FORMAT
+    game: Game = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "game", Game(self.scenario, self.cards, self.teams))
+
+    @classmethod
+    def new(cls, scenario: ScenarioInfo, pool: Sequence[Any], teams: Sequence[str], seed: int, t: float,
+            aspects: Mapping[str, str], session_id: str = "") -> SessionStart:
+        """Draw the session's cards from the pool."""
+        cards = draw_cards(scenario, pool, len(teams), seed)
+        return cls(session_id, t, seed, tuple(teams), scenario, tuple(cards), _aspect_labels(cards, aspects))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "seq": 0, "type": "start", "t": self.t, "format": self.format, "session": self.session_id,
+            "seed": self.seed, "teams": list(self.teams), "scenario": self.scenario.model_dump(mode="json"),
+            "aspects": dict(self.aspects), "cards": [c.model_dump(mode="json") for c in self.cards],
+        }
+
+    @classmethod
+    def from_json(cls, event: Mapping[str, Any]) -> SessionStart:
+        """The record a log's first line holds; every field is checked, the format first."""
+        version = event.get("format", 1)
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            raise StartError(f"version de format illisible ({version!r})")
+        if version > LOG_FORMAT:
+            raise StartError(f"journal écrit par une version plus récente du programme (format {version}, "
+                             f"celui-ci lit jusqu'au format {LOG_FORMAT}) : mettez le programme à jour")
+        t = event.get("t")
+        if not isinstance(t, (int, float)) or isinstance(t, bool) or not math.isfinite(t) or t < 0:
+            raise StartError(f"heure de début invalide ({t!r})")
+        teams = event.get("teams")
+        if not isinstance(teams, list) or not teams or not all(isinstance(n, str) for n in teams):
+            raise StartError("liste des équipes invalide")
+        aspects = event.get("aspects", {})
+        if not isinstance(aspects, dict) or not all(isinstance(v, str) for v in aspects.values()):
+            raise StartError("libellés des aspects invalides")
+        seed = event.get("seed", 0)
+        if not isinstance(seed, int) or isinstance(seed, bool):
+            raise StartError(f"graine invalide ({seed!r})")
+        try:
+            scenario = ScenarioInfo.model_validate(event.get("scenario"))
+            cards = _CARDS.validate_python(event.get("cards"))
+        except ValidationError as exc:
+            first = exc.errors(include_url=False)[0]
+            where = ".".join(str(part) for part in first["loc"])
+            raise StartError(f"scénario ou cartes invalides ({where} : {first['msg']})") from None
+        try:
+            return cls(str(event.get("session", "")), float(t), seed, tuple(teams), scenario, tuple(cards),
+                       aspects, version)
+        except ValueError as exc:
+            raise StartError(str(exc)) from None
+
+
+def _aspect_labels(cards: Sequence[Any], labels: Mapping[str, str]) -> dict[str, str]:
+    """The drawn cards' aspects with their labels, in the decks' order (the order of the sheet)."""
+    used = {c.aspect for c in cards}
+    ordered = {a: label for a, label in labels.items() if a in used}
+    ordered.update({a: a for a in sorted(used - ordered.keys())})
+    return ordered

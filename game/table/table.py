@@ -1,0 +1,153 @@
+"""One door to a session for every front end: start, resume, act, close.
+
+A `Table` owns the session log: each action is on disk (with the automatic transitions it caused)
+before the state moves, and the moment the session ends the debriefing sheet and its CSV are
+written beside the log, whichever front end (screen, terminal) drove it. Front ends read views
+(`view`, `standings`, `history`, `facts`) and send actions; they never touch the rules or the log.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from game.engine.rules import Action, IllegalAction, State
+from game.engine.session import Session
+from game.engine.vocabulary import ActionType
+from game.session.log import LogWriter
+from game.session.replay import replay_log
+from game.session.start import SessionStart
+from game.table.view import Facts, PlayView, Standings, TableView, facts, history, standings, table_view
+
+if TYPE_CHECKING:
+    from game.content.models import ScenarioInfo
+    from game.debrief.files import Written
+
+
+class Table:
+    def __init__(self, start: SessionStart, session: Session, writer: LogWriter | None = None,
+                 dropped_tail: bool = False, path: Path | None = None):
+        self.start = start
+        self.session = session
+        self.writer = writer
+        self.path = writer.path if writer is not None else path  # None for a session kept in memory
+        self.dropped_tail = dropped_tail  # a resumed log's cut last line was left out
+        self.sheet: Written | None = None
+        self.sheet_error: str | None = None
+        self._seen: dict[str, Any] = {}  # the views of the current state, each made when first asked
+
+    # -- opening -------------------------------------------------------------------------------------
+
+    @classmethod
+    def start_new(cls, folder: Path, scenario: ScenarioInfo, pool: Sequence[Any], teams: Sequence[str], seed: int,
+                  aspects: Mapping[str, str], now: float, session_id: str | None = None) -> Table:
+        """A new session, drawn and logged in `folder` under a name that sorts by date."""
+        session_id = session_id or uuid.uuid4().hex[:12]
+        stamp = datetime.fromtimestamp(now).strftime("%Y%m%d-%H%M%S")
+        path = folder / f"{stamp}-{scenario.id}-{session_id[:6]}.jsonl"
+        return cls.logged(path, SessionStart.new(scenario, pool, teams, seed, now, aspects, session_id))
+
+    @classmethod
+    def logged(cls, path: Path, start: SessionStart) -> Table:
+        """Start the log of a session with its start record (and what the first card did at once)."""
+        session = Session(start.game, start.t)
+        writer = LogWriter(path)
+        writer.append_all([start.to_json(), *session.events])
+        return cls(start, session, writer)
+
+    @classmethod
+    def unlogged(cls, start: SessionStart) -> Table:
+        """A session kept in memory only: simulations and previews."""
+        return cls(start, Session(start.game, start.t))
+
+    @classmethod
+    def resume(cls, path: Path, now: float) -> Table:
+        """Replay the log, cut any broken last line, write what the rules did that the log missed, and
+        mark the reopening so the time the session was closed is not counted."""
+        replayed = replay_log(path)
+        contents = replayed.contents
+        writer = LogWriter(path, truncate_at=contents.good_bytes)
+        table = cls(replayed.start, replayed.session, writer, contents.dropped_tail)
+        if replayed.start.format >= 2:
+            missing = replayed.session.events[len(contents.events) - 1:]
+            if missing:
+                writer.append_all(missing)
+        if not table.over:
+            table._act(Action(ActionType.REOPEN), now, by_program=True)
+        return table
+
+    @classmethod
+    def read(cls, path: Path) -> Table:
+        """A log read back, for its sheet; nothing is written to it."""
+        replayed = replay_log(path)
+        return cls(replayed.start, replayed.session, path=path)
+
+    # -- reading -------------------------------------------------------------------------------------
+
+    @property
+    def over(self) -> bool:
+        return self.session.game.is_terminal(self.session.state)
+
+    def view(self) -> TableView:
+        return self._cached("table", table_view)
+
+    def standings(self) -> Standings:
+        return self._cached("standings", standings)
+
+    def history(self) -> tuple[PlayView, ...]:
+        return self._cached("history", history)
+
+    def _cached(self, name: str, make: Callable[[SessionStart, State], Any]) -> Any:
+        if name not in self._seen:
+            self._seen[name] = make(self.start, self.session.state)
+        return self._seen[name]
+
+    def facts(self) -> Facts:
+        return facts(self.start)
+
+    # -- acting --------------------------------------------------------------------------------------
+
+    def act(self, action: Action, now: float) -> IllegalAction | None:
+        """Play `action`; on a refusal nothing changes and the refusal is returned for the front end to word.
+        A clock that went backwards counts as no time passing."""
+        try:
+            self._act(action, float(max(now, self.session.state.last_t)))
+        except IllegalAction as refused:
+            return refused
+        if self.over:
+            self._finish()
+        return None
+
+    def _act(self, action: Action, t: float, by_program: bool = False) -> None:
+        state, events = self.session.preview(action, t, by_program)
+        if self.writer is not None:
+            self.writer.append_all(events)
+        self.session.commit(state, events)
+        self._seen = {}
+
+    def _finish(self) -> None:
+        """The session has ended: close the log, then write its sheet."""
+        if self.writer is None:
+            return
+        self.writer.close()
+        try:
+            self.sheet = self.write_sheet()
+        except OSError as exc:
+            self.sheet_error = f"{exc.filename or self.path} : {exc.strerror or exc}"
+
+    def write_sheet(self, out: Path | None = None) -> Written:
+        """The sheet and the CSV beside the log (or in `out`, where the log is copied too).
+
+        fpdf2 is loaded only here: the first frame and the terminal's first card must not wait for it.
+        """
+        from game.debrief.files import write_debrief
+
+        assert self.path is not None
+        return write_debrief(self, self.path, out)
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()

@@ -1,0 +1,271 @@
+"""What the table sees, computed once from the game, its state and the session's start record.
+
+The screen, the terminal, the sheet and the bots all read these frozen objects (the role of
+OpenSpiel's observers and boardgame.io's `playerView`): which card, who answers, the clock, the
+legal moves, the reveal with a verdict per team, the standings and their trajectory. Nothing here
+is worded: kinds, marks and end reasons are enumerations each front end words from its catalogue;
+the only texts are the authors' own (cards, aspect and gauge labels, team names).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cached_property
+from typing import Any
+
+from game.content.kinds import Explanation
+from game.engine.rules import Action, Game, Play, State
+from game.engine.vocabulary import EndReason, Outcome, Phase
+from game.session.start import SessionStart
+
+
+class Mark(StrEnum):
+    """The verdict on one card, as the reveal and the sheet show it."""
+
+    RIGHT = "right"
+    WRONG = "wrong"
+    BEST = "best"
+    ACCEPTABLE = "acceptable"
+    POOR = "poor"
+    SKIPPED = "skipped"
+    DISCUSSED = "discussed"
+    EVENT = "event"
+
+
+@dataclass(frozen=True)
+class Clock:
+    """The session's clock at the last action; front ends ask it the time at their own `now`."""
+
+    elapsed: float  # seconds of play at the last action
+    since: float | None  # the last action's time while the clock runs; None while paused
+    limit: float  # the scenario's maximum, in seconds
+    card_started: float  # seconds of play when the card was put on the table
+
+    def elapsed_at(self, now: float) -> float:
+        return self.elapsed if self.since is None else self.elapsed + max(0.0, now - self.since)
+
+    def remaining_at(self, now: float) -> float:
+        return self.limit - self.elapsed_at(now)
+
+    def card_seconds_at(self, now: float) -> float:
+        return self.elapsed_at(now) - self.card_started
+
+    def next_second(self, now: float) -> float | None:
+        """Seconds until the shown time changes; None while paused."""
+        return None if self.since is None else 1.0 - (self.elapsed_at(now) % 1.0) + 0.01
+
+
+@dataclass(frozen=True)
+class Facts:
+    """The session as the sheet's header tells it."""
+
+    session_id: str
+    started: float  # the start's time stamp
+    scenario_id: str
+    title: str
+    mode: str
+    win: str
+    teams: tuple[str, ...]
+    aspects: Mapping[str, str]  # aspect id -> label, in the decks' order
+    key_messages: tuple[str, ...]
+    discussion: tuple[str, ...]
+
+    @property
+    def solo(self) -> bool:
+        return self.mode == "solo"
+
+
+@dataclass(frozen=True)
+class GaugeChange:
+    gauge: str
+    label: str
+    before: int
+    after: int
+
+    @property
+    def delta(self) -> int:
+        return self.after - self.before
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """One team's answer to the card and what it was worth."""
+
+    team: int
+    name: str
+    choices: tuple[int, ...]
+    mark: Mark
+    success: bool
+
+
+@dataclass(frozen=True)
+class PlayView:
+    """One card once played: the reveal on screen, a row of the sheet."""
+
+    number: int  # 1-based, in the order played
+    card: Any
+    aspect_label: str
+    outcome: Outcome
+    mark: Mark
+    verdicts: tuple[Verdict, ...]  # every team that answered (none for debates and events)
+    right: tuple[int, ...]  # the right answers or best options
+    explanation: Explanation | None
+    changes: tuple[GaugeChange, ...]  # gauges that moved
+    note: str
+    seconds: float
+
+    @property
+    def chosen(self) -> tuple[int, ...]:
+        return tuple(sorted({c for v in self.verdicts for c in v.choices}))
+
+    @property
+    def shown(self) -> tuple[int, ...]:
+        """The choices a reveal shows: the right ones and the ones chosen; the rest is noise."""
+        return tuple(sorted(set(self.right) | set(self.chosen)))
+
+    @property
+    def success(self) -> bool | None:
+        return self.verdicts[0].success if self.verdicts else None
+
+
+@dataclass(frozen=True)
+class TeamView:
+    index: int
+    name: str
+    score: int
+    panorama: tuple[str, ...]  # aspects completed, in the decks' order
+    active: bool
+
+
+@dataclass(frozen=True)
+class GaugeView:
+    id: str
+    label: str
+    value: int
+    start: int
+    low: int
+    high: int
+    lose_below: int | None
+    lose_above: int | None
+    losing: bool
+    trajectory: tuple[int, ...]  # the start, then the value after each card played
+
+
+@dataclass(frozen=True)
+class Standings:
+    win: str  # panorama | points | gauges
+    teams: tuple[TeamView, ...]
+    panorama: tuple[str, ...]  # the aspects a full panorama needs, in the decks' order
+    gauges: tuple[GaugeView, ...]
+    over: bool
+    end_reason: EndReason | None
+    winners: tuple[int, ...]
+
+    @property
+    def thresholds(self) -> bool:
+        return any(g.lose_below is not None or g.lose_above is not None for g in self.gauges)
+
+
+@dataclass(frozen=True)
+class TableView:
+    """What the table sees now; the legal moves and the reveal are worked out when first read."""
+
+    phase: Phase
+    paused: bool
+    number: int  # the card's place, from 1
+    total: int
+    card: Any | None  # None once the game is over
+    aspect_label: str
+    team: int | None  # the team that answers, None for the whole room
+    team_name: str | None
+    solo: bool
+    choices: tuple[str, ...]  # numbered from 1: the key to press, the card a team raises
+    several: bool  # an answer picks several choices, then validates
+    answers: tuple[Action, ...]  # the legal answers
+    note: str
+    clock: Clock
+    _start: SessionStart = field(repr=False, compare=False)
+    _state: State = field(repr=False, compare=False)
+
+    @cached_property
+    def moves(self) -> frozenset[str]:
+        """The legal action types."""
+        return frozenset(a.type for a in self._start.game.legal_actions(self._state))
+
+    @cached_property
+    def reveal(self) -> PlayView | None:
+        """The card just answered, or that just happened."""
+        if self.phase != Phase.REVEAL:
+            return None
+        return play_view(self._start, self._state.plays, len(self._state.plays) - 1)
+
+
+def facts(start: SessionStart) -> Facts:
+    s = start.scenario
+    return Facts(start.session_id, start.t, s.id, s.title, s.mode, s.win, start.teams, start.aspects,
+                 tuple(s.debrief.key_messages), tuple(s.debrief.discussion))
+
+
+def table_view(start: SessionStart, state: State) -> TableView:
+    game = start.game
+    card = game.card(state)
+    team = game.current_team(state)
+    return TableView(
+        phase=state.phase, paused=state.paused, number=min(state.index + 1, len(game.cards)), total=len(game.cards),
+        card=card, aspect_label=start.aspects.get(card.aspect, card.aspect) if card is not None else "",
+        team=team, team_name=game.teams[team] if team is not None else None, solo=start.scenario.mode == "solo",
+        choices=card.choice_texts() if card is not None else (), several=card is not None and card.several,
+        answers=game.answer_actions(state), note=state.note,
+        clock=Clock(state.elapsed, None if state.paused else state.last_t, start.scenario.minutes.max * 60,
+                    state.card_started),
+        _start=start, _state=state,
+    )
+
+
+def play_view(start: SessionStart, plays: tuple[Play, ...], i: int) -> PlayView:
+    game = start.game
+    play = plays[i]
+    card = game.cards[play.index]
+    before = plays[i - 1].gauges if i > 0 else tuple(g.start for g in game.gauges)
+    verdicts: tuple[Verdict, ...] = ()
+    if play.outcome == Outcome.ANSWERED and play.team is not None:
+        verdicts = (Verdict(play.team, game.teams[play.team], play.choices, _mark(play), bool(play.success)),)
+    changes = tuple(GaugeChange(g.id, g.label, b, a) for g, b, a in zip(game.gauges, before, play.gauges) if a != b)
+    return PlayView(
+        number=i + 1, card=card, aspect_label=start.aspects.get(card.aspect, card.aspect), outcome=play.outcome,
+        mark=_mark(play), verdicts=verdicts, right=card.right_choices(),
+        explanation=card.explain(play.choices) if verdicts else None, changes=changes, note=play.note,
+        seconds=play.seconds,
+    )
+
+
+def _mark(play: Play) -> Mark:
+    if play.outcome != Outcome.ANSWERED:
+        return Mark(play.outcome.value)
+    if play.correct is not None:
+        return Mark.RIGHT if play.correct else Mark.WRONG
+    return Mark(play.rating)
+
+
+def history(start: SessionStart, state: State) -> tuple[PlayView, ...]:
+    return tuple(play_view(start, state.plays, i) for i in range(len(state.plays)))
+
+
+def standings(start: SessionStart, state: State) -> Standings:
+    game: Game = start.game
+    order = list(start.aspects)
+
+    def ordered(ids: frozenset[str]) -> tuple[str, ...]:
+        return tuple(sorted(ids, key=lambda a: (order.index(a) if a in order else len(order), a)))
+
+    active = game.current_team(state)
+    teams = tuple(TeamView(i, name, state.scores[i], ordered(state.panoramas[i] & game.panorama), i == active)
+                  for i, name in enumerate(game.teams))
+    gauges = tuple(
+        GaugeView(g.id, g.label, state.gauges[k], g.start, g.min, g.max, g.lose_below, g.lose_above,
+                  g.losing(state.gauges[k]), (g.start,) + tuple(p.gauges[k] for p in state.plays))
+        for k, g in enumerate(game.gauges))
+    return Standings(start.scenario.win, teams, ordered(game.panorama), gauges, game.is_terminal(state),
+                     state.end_reason, game.winners(state))

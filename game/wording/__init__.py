@@ -1,0 +1,1 @@
+"""The program's sentences, one catalogue per audience: lab authors (`authors`), players and facilitators (`players`)."""

@@ -1,0 +1,227 @@
+"""Every sentence players and facilitators read, on screen, in the terminal and on the sheet.
+
+One catalogue, so a translation is one file away and the three front ends say the same thing.
+The table's views carry keys (kinds, marks, end reasons, refusals); this file words them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from game.content.models import ScenarioInfo
+    from game.engine.rules import IllegalAction
+    from game.table.view import Standings
+
+FRENCH: dict[str, str] = {
+    "app.title": "Atelier service public",
+    "home.title": "Atelier service public",
+    "home.subtitle": "Choisissez un scénario",
+    "home.resume": "Reprendre la session interrompue",
+    "home.accessibility": "Accessibilité",
+    "home.quit": "Quitter",
+    "home.minutes": "{target} min (au plus {max})",
+    "mode.teams": "En équipes",
+    "mode.solo": "En solo",
+    "team.solo": "Solo",
+    "team.default": "Équipe {n}",
+    "setup.title": "Les équipes",
+    "setup.count": "Nombre d’équipes : {n}",
+    "setup.name": "Nom de l’équipe {n}",
+    "setup.start": "Commencer la partie",
+    "setup.back": "Retour",
+    "setup.edit_hint": "Entrée pour modifier le nom, Entrée pour valider",
+    "kind.question": "Question",
+    "kind.debate": "Débat",
+    "kind.persona": "Usager",
+    "kind.situation": "Situation",
+    "kind.event": "Événement",
+    "mark.right": "Juste",
+    "mark.wrong": "Faux",
+    "mark.best": "Meilleure réponse",
+    "mark.acceptable": "Réponse acceptable",
+    "mark.poor": "Réponse à éviter",
+    "mark.skipped": "Carte passée",
+    "mark.discussed": "Débattue",
+    "mark.event": "Événement",
+    "end.cards": "toutes les cartes jouées",
+    "end.time": "durée maximale atteinte",
+    "end.panorama": "panorama complet",
+    "end.gauges": "une jauge a franchi son seuil",
+    "end.facilitator": "arrêtée par l’animateur",
+    "end.interrupted": "partie interrompue",
+    "result.won": "partie gagnée",
+    "result.won_together": "partie gagnée ensemble",
+    "result.lost": "partie perdue",
+    "result.nobody": "aucun gagnant",
+    "result.tie": "égalité : {names}",
+    "result.unfinished": "partie non terminée",
+    "result.gauge": "{label} : de {start} à {end}",
+    "result.gauge_crossed": "{label} : de {start} à {end} (seuil franchi)",
+    "result.team": "{name} : {points} pts",
+    "result.team_panorama": "{name} : {points} pts, panorama {done}/{total}",
+    "refusal.unknown": "action inconnue : {action}",
+    "refusal.over": "la partie est terminée",
+    "refusal.paused": "la partie est en pause : reprenez-la d’abord",
+    "refusal.not_paused": "la partie n’est pas en pause",
+    "refusal.nothing_to_undo": "il n’y a rien à annuler",
+    "refusal.no_answer_expected": "cette carte n’attend pas de réponse",
+    "refusal.no_such_choice": "ce choix n’existe pas pour cette carte",
+    "refusal.answer_first": "la carte attend encore une réponse (ou passez-la)",
+    "refusal.already_answered": "la réponse est donnée : passez à la carte suivante",
+    "refusal.note_in_debate": "une note ne se prend que pendant un débat",
+    "refusal.note_too_long": "la note tient sur une ligne de {max} caractères au plus",
+    "refusal.program_only": "seul le programme écrit cette action",
+    "refusal.time_backwards": "l’horodatage de l’action précède celui de la précédente",
+    "persona.who": "{name}, {age} ans",
+    "preview.file": "Aperçu de {file}",
+    "preview.card": "{file} · carte {n}/{total} · {id} · ligne {line}",
+    "preview.previous": "Précédente",
+    "preview.next": "Suivante",
+    "preview.keys": "1 à 6 : répondre · Entrée : suite · Pages : autre carte · Échap : quitter",
+    "preview.errors": "Le fichier contient {n} erreur(s) : la carte reviendra dès qu’elles seront corrigées",
+    "preview.fix": "Corrigez le fichier et enregistrez : l’aperçu se met à jour tout seul. Échap pour quitter.",
+    "preview.line": "Ligne {line}, colonne {column} :",
+    "play.card": "Carte {n} sur {total}",
+    "play.team_turn": "À {team} de jouer",
+    "play.table": "Toute la salle",
+    "play.solo_turn": "À vous de jouer",
+    "play.threshold": "Le trait vertical marque le seuil à ne pas franchir.",
+    "play.remaining": "Reste {time}",
+    "play.time_up": "Temps écoulé : on termine cette carte",
+    "play.paused": "Pause",
+    "play.paused_hint": "Le temps est arrêté. Espace pour reprendre.",
+    "play.multiple": "Plusieurs réponses : choisissez-les, puis Entrée",
+    "play.validate": "Valider",
+    "play.right": "Juste",
+    "play.wrong": "Faux",
+    "play.right_answer": "Bonne réponse",
+    "play.your_answer": "Réponse donnée",
+    "play.source": "Source : {source}",
+    "play.continue": "Continuer",
+    "play.discussion": "Discussion : {time}",
+    "play.note": "Note : {note}",
+    "play.note_hint": "N pour écrire une note, Entrée quand la discussion est finie",
+    "play.note_editing": "Note de l’animateur (Entrée pour valider, Échap pour annuler) :",
+    "play.event": "Ce qui arrive à la table",
+    "play.need": "Besoin : {need}",
+    "play.keys": "Espace pause · Retour annuler · S passer · F finir · Échap menu",
+    "play.points": "{n} pt",
+    "play.panorama_caption": "Panorama : un carré plein par aspect réussi, sur {total}.",
+    "rating.best": "Meilleure réponse",
+    "rating.acceptable": "Réponse acceptable",
+    "rating.poor": "Réponse à éviter",
+    "menu.title": "Menu",
+    "menu.resume": "Reprendre la partie",
+    "menu.skip": "Passer la carte",
+    "menu.undo": "Annuler la dernière étape",
+    "menu.end": "Terminer la partie",
+    "menu.fullscreen": "Plein écran",
+    "menu.accessibility": "Accessibilité",
+    "menu.quit": "Quitter le programme",
+    "confirm.yes": "Oui",
+    "confirm.no": "Non",
+    "confirm.end": "Terminer la partie maintenant ?",
+    "confirm.quit": "Quitter ? La session est enregistrée et pourra être reprise.",
+    "end.title": "Fin de la partie",
+    "end.winner": "Gagnant : {name}",
+    "end.sheet": "Bilan enregistré (PDF, et CSV pour un tableur) : {name}, dans {folder}",
+    "end.sheet_failed": "Le bilan n’a pas pu être écrit ({reason}) : la session est enregistrée, refaites-le avec python -m game debrief.",
+    "end.open": "Ouvrir le bilan",
+    "end.print": "Imprimer",
+    "end.home": "Retour à l’accueil",
+    "end.quit": "Quitter",
+    "access.title": "Accessibilité",
+    "access.scale": "Taille du texte : {percent} %",
+    "access.contrast": "Contraste élevé : {state}",
+    "access.dyslexia": "Police adaptée à la dyslexie : {state}",
+    "access.back": "Retour",
+    "access.note": "Aucune réponse n’est chronométrée : l’horloge rythme la séance, jamais une carte.",
+    "on": "oui",
+    "off": "non",
+    "error.refused": "Impossible : {reason}.",
+    "console.help": "Commandes : un numéro pour répondre (plusieurs séparés d’espaces si la question l’indique), "
+                    "Entrée pour continuer, s passer la carte, u annuler la dernière étape, p pause / reprise, "
+                    "n <texte> noter pendant un débat, f finir la partie, ? aide.",
+    "console.interrupted": "Session interrompue et enregistrée : {path}",
+    "console.how_to_resume": "Pour la reprendre : python -m game resume \"{path}\"",
+    "console.note_saved": "Note enregistrée : {note}",
+    "console.note_cleared": "Note effacée.",
+    "console.confirm_end": "Finir la partie maintenant ? (o/n) ",
+    "console.unknown": "Commande inconnue.",
+    "console.prompt_paused": "[PAUSE — p pour reprendre] > ",
+    "console.prompt": "[reste {minutes} min {seconds:02d}] > ",
+    "console.paused": "— Partie en pause : le temps est arrêté. —",
+    "console.next": "(Entrée : carte suivante)",
+    "console.card": "Carte {n}/{total} · {kind} · {aspect} · {who}",
+    "console.constraints": "Contraintes : {list}",
+    "console.partner": "Partenaire : {partner}",
+    "console.multiple": "(Plusieurs bonnes réponses : donnez tous leurs numéros, par exemple « 1 3 ».)",
+    "console.debate": "(Discussion : n <texte> pour noter, Entrée quand elle est finie.)",
+    "console.right": "Bonne réponse : {answers}",
+    "console.event": "Événement : {prompt}",
+    "console.gauge": "  {label} : {before} → {after} ({delta:+d})",
+    "console.end": "Fin de la partie : {reason}.",
+    "console.result": "Résultat : {result}",
+    "console.log": "Journal de la session : {path}",
+    "console.sheet": "Bilan de la séance (à imprimer) : {path}",
+    "console.csv": "Tableau pour un tableur : {path}",
+    "console.sheet_failed": "Le bilan n’a pas pu être écrit ({reason}) : refaites-le avec python -m game debrief.",
+    "error.content": "Des fichiers de contenu ont des erreurs",
+    "error.more": "… et {n} autre(s).",
+    "error.fix": "Corrigez-les (python -m game validate les liste toutes), puis relancez.",
+    "error.back": "Retour",
+}
+
+
+def tr(key: str, **values: object) -> str:
+    """The sentence for `key`, with its {placeholders} filled in."""
+    text = FRENCH[key]
+    return text.format(**values) if values else text
+
+
+def lower_first(text: str) -> str:
+    """A label as it reads inside a sentence: « Carte passée » becomes « carte passée »."""
+    return text[:1].lower() + text[1:]
+
+
+def refusal(refused: IllegalAction) -> str:
+    """Why an action was refused (an `IllegalAction`), as a sentence."""
+    return tr("error.refused", reason=tr(f"refusal.{refused.reason}", **refused.values))
+
+
+def end_reason(reason: str | None) -> str:
+    return tr(f"end.{reason}") if reason else tr("end.interrupted")
+
+
+def result(standings: Standings) -> str:
+    """Who won, or how the gauges ended, in a few words (lower case: it goes after a colon)."""
+    if not standings.over:
+        return tr("result.unfinished")
+    if standings.win == "gauges":
+        if not standings.winners:
+            return tr("result.lost")
+        return tr("result.won_together" if len(standings.teams) > 1 else "result.won")
+    if not standings.winners:
+        return tr("result.nobody")
+    names = ", ".join(standings.teams[i].name for i in standings.winners)
+    return tr("result.tie", names=names) if len(standings.winners) > 1 else names
+
+
+def result_lines(standings: Standings) -> list[str]:
+    """One line per gauge (gauge scenarios) or per team (points and panorama)."""
+    if standings.win == "gauges":
+        return [tr("result.gauge_crossed" if g.losing else "result.gauge", label=g.label, start=g.start, end=g.value)
+                for g in standings.gauges]
+    if standings.win == "panorama":
+        return [tr("result.team_panorama", name=t.name, points=t.score, done=len(t.panorama),
+                   total=len(standings.panorama)) for t in standings.teams]
+    return [tr("result.team", name=t.name, points=t.score) for t in standings.teams]
+
+
+def team_names(scenario: ScenarioInfo, count: int | None) -> list[str]:
+    """The default names a session starts with: `count` teams within the scenario's range (2 if not said)."""
+    if scenario.mode == "solo":
+        return [tr("team.solo")]
+    teams = scenario.team_range
+    n = min(max(count or max(2, teams.min), teams.min), teams.max)
+    return [tr("team.default", n=i + 1) for i in range(n)]
