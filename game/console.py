@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from game.content.models import CONSTRAINTS
-from game.engine.rules import Action
-from game.engine.vocabulary import ActionType, Phase
+from game.engine.vocabulary import Action, ActionType, Phase
 from game.table.table import Table
 from game.table.view import Mark, PlayView, TableView
 from game.wording.players import end_reason, refusal, result, result_lines, tr

@@ -13,7 +13,6 @@ from typing import Any
 
 from game.content.models import ScenarioInfo
 from game.engine.vocabulary import ActionType, Phase
-from game.session.start import SessionStart
 from game.table.bots import choose
 from game.table.table import Table
 from game.table.view import PlayView
@@ -25,7 +24,7 @@ ANSWER_SHARE = 0.7  # an answer comes after 70 % of a card's estimated time, the
 def play_session(scenario: ScenarioInfo, pool: Sequence[Any], aspects: dict[str, str], teams: Sequence[str],
                  seed: int, strategy: str) -> Table:
     """One whole session played by a bot at an unlogged table; simulated time follows the cards' estimates."""
-    table = Table.unlogged(SessionStart.new(scenario, pool, teams, seed, 0.0, aspects, f"simulation-{seed}"))
+    table = Table.drawn(scenario, pool, teams, seed, aspects, f"simulation-{seed}")
     rng = random.Random(seed)
     t = 0.0
     while not table.over:

@@ -1,8 +1,11 @@
-"""The engine stays pure: no screen, no files, no clock, no global randomness inside the rules."""
+"""The layers point the right way: a pure engine, and front ends that only read the table's views."""
 
 from __future__ import annotations
 
 import ast
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import game.engine
@@ -29,3 +32,69 @@ def test_engine_modules_import_no_io_clock_or_screen():
                     and node.attr not in ("Random",):
                 offences.append(f"{path.name}:{node.lineno}: uses the global random.{node.attr}")
     assert offences == []
+
+
+# The front ends (screen, terminal, sheet, bots, commands) read the table's views and send it actions.
+FRONT_ENDS = ["game/ui", "game/console.py", "game/debrief", "game/table/bots.py", "game/simulate.py", "game/cli",
+              "game/wording/players.py"]
+# What they may not import: the rules, the engine's sessions and draw, the log and its records. They may
+# import the vocabulary (`Action`, the enumerations) and `game.session.logs`, which finds the interrupted
+# session of a folder by reading lines, before the rules load.
+BEHIND_THE_TABLE = ("game.engine.rules", "game.engine.session", "game.engine.draw", "game.session.log",
+                    "game.session.replay", "game.session.start", "game.session.recorded", "game.engine.record")
+
+
+def _python_files(entries: list[str]) -> list[Path]:
+    root = Path(game.engine.__file__).parent.parent.parent
+    files: list[Path] = []
+    for entry in entries:
+        path = root / entry
+        files += sorted(path.rglob("*.py")) if path.is_dir() else [path]
+    return files
+
+
+def _imports(path: Path, errors_too: bool = True) -> list[tuple[int, str]]:
+    """The modules a file imports; without `errors_too`, not those it takes only error types from (to catch them)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            if errors_too or not all(alias.name.endswith("Error") for alias in node.names):
+                found.append((node.lineno, node.module))
+    return found
+
+
+def test_front_ends_read_views_and_never_the_rules_or_the_log():
+    offences = []
+    for path in _python_files(FRONT_ENDS):
+        text = path.read_text(encoding="utf-8")
+        offences += [f"{path.name}:{line}: imports {name}" for line, name in _imports(path, errors_too=False)
+                     if any(name == module or name.startswith(module + ".") for module in BEHIND_THE_TABLE)]
+        if "events[0]" in text:
+            offences.append(f"{path.name}: reads the raw start event")
+    assert offences == []
+
+
+def test_scenes_never_import_one_another():
+    """Scenes start each other by name (game.ui.scenes.SCENES), so none imports another scene's module."""
+    offences = [f"{path.name}:{line}: imports {name}" for path in _python_files(["game/ui/scenes"])
+                for line, name in _imports(path) if name.startswith("game.ui.scenes.")]
+    assert offences == []
+
+
+def test_card_kinds_are_not_tested_by_name_outside_the_content_models():
+    """Cards say how they behave; a front end picks a renderer from a table keyed by kind instead."""
+    pattern = re.compile(r"\.kind\s*(==|!=|in\b|not in\b)")
+    offences = [f"{path.name}:{n}" for path in _python_files(["game/engine", "game/table", "game/ui", "game/debrief",
+                                                              "game/console.py", "game/simulate.py"])
+                for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+                if pattern.search(line) and "intent" not in line and "rule.kinds" not in line]  # a draw rule names kinds
+    assert offences == []
+
+
+def test_importing_the_engine_loads_neither_pydantic_nor_any_catalogue():
+    code = ("import sys, game.engine.rules, game.engine.session, game.engine.draw, game.engine.vocabulary; "
+            "print(sorted(m for m in sys.modules if m.startswith(('pydantic', 'game.wording', 'yaml', 'pygame'))))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

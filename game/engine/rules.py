@@ -16,41 +16,13 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from game.engine.vocabulary import ActionType, Automatic, EndReason, Outcome, Phase, Refusal
+from game.engine.vocabulary import Action, ActionType, Automatic, EndReason, IllegalAction, Outcome, Phase, Refusal
 
 if TYPE_CHECKING:  # the engine never loads the authoring models: cards and scenario are only read
     from game.content.models import ScenarioInfo
 
 NOTE_MAX = 280
 PLAYING = frozenset({Phase.ANSWER, Phase.DISCUSS, Phase.REVEAL})
-
-
-class IllegalAction(Exception):
-    """An action refused in the current state; `reason` is a key, `values` fill its wording."""
-
-    def __init__(self, reason: Refusal, **values: Any):
-        super().__init__(reason.value)
-        self.reason = reason
-        self.values = values
-
-
-@dataclass(frozen=True)
-class Action:
-    type: str
-    choices: tuple[int, ...] = ()
-    text: str = ""
-
-    def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"type": str(self.type)}
-        if self.choices:
-            data["choices"] = list(self.choices)
-        if self.text:
-            data["text"] = self.text
-        return data
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> Action:
-        return cls(str(data["type"]), tuple(int(c) for c in data.get("choices", ())), str(data.get("text", "")))
 
 
 @dataclass(frozen=True)

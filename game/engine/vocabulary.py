@@ -1,4 +1,6 @@
-"""The names the rules use, as enumerations: each one equals its string, which is what the log holds.
+"""The names the rules use, as enumerations (each one equals its string, which is what the log holds),
+and the two things a front end exchanges with a table: the `Action` it sends, the `IllegalAction` it
+may get back. Front ends import these, never the rules themselves.
 
 Front ends word them (a refusal's reason, an end's cause) from their own catalogue; nothing here is
 French or meant for a reader.
@@ -6,7 +8,10 @@ French or meant for a reader.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 
 class ActionType(StrEnum):
@@ -68,3 +73,31 @@ class Refusal(StrEnum):
     NOTE_TOO_LONG = "note_too_long"
     PROGRAM_ONLY = "program_only"
     TIME_BACKWARDS = "time_backwards"
+
+
+class IllegalAction(Exception):
+    """An action refused in the current state; `reason` is a key, `values` fill its wording."""
+
+    def __init__(self, reason: Refusal, **values: Any):
+        super().__init__(reason.value)
+        self.reason = reason
+        self.values = values
+
+
+@dataclass(frozen=True)
+class Action:
+    type: str
+    choices: tuple[int, ...] = ()
+    text: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"type": str(self.type)}
+        if self.choices:
+            data["choices"] = list(self.choices)
+        if self.text:
+            data["text"] = self.text
+        return data
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Action:
+        return cls(str(data["type"]), tuple(int(c) for c in data.get("choices", ())), str(data.get("text", "")))

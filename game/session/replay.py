@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.content.errors import display_path
-from game.engine.rules import IllegalAction
+from game.engine.vocabulary import IllegalAction
 from game.engine.session import Session
 from game.session.log import LogContents, LogError, read_log
 from game.session.start import SessionStart, StartError

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import random
 
-from game.engine.rules import Action
-from game.engine.vocabulary import ActionType
+from game.engine.vocabulary import Action, ActionType
 from game.table.view import TableView
 
 NEXT = Action(ActionType.NEXT)

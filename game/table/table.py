@@ -14,9 +14,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from game.engine.rules import Action, IllegalAction, State
+from game.engine.rules import State
 from game.engine.session import Session
-from game.engine.vocabulary import ActionType
+from game.engine.vocabulary import Action, ActionType, IllegalAction
 from game.session.log import LogWriter
 from game.session.replay import replay_log
 from game.session.start import SessionStart
@@ -62,6 +62,18 @@ class Table:
     def unlogged(cls, start: SessionStart) -> Table:
         """A session kept in memory only: simulations and previews."""
         return cls(start, Session(start.game, start.t))
+
+    @classmethod
+    def drawn(cls, scenario: ScenarioInfo, pool: Sequence[Any], teams: Sequence[str], seed: int,
+              aspects: Mapping[str, str], session_id: str = "") -> Table:
+        """A session drawn from the pool and kept in memory, its clock at 0: what a simulation plays."""
+        return cls.unlogged(SessionStart.new(scenario, pool, teams, seed, 0.0, aspects, session_id))
+
+    @classmethod
+    def dealt(cls, scenario: ScenarioInfo, cards: Sequence[Any], teams: Sequence[str], aspects: Mapping[str, str],
+              now: float) -> Table:
+        """These cards in this order, nothing drawn or logged: a card previewed or measured on screen."""
+        return cls.unlogged(SessionStart("", now, 0, tuple(teams), scenario, tuple(cards), aspects))
 
     @classmethod
     def resume(cls, path: Path, now: float) -> Table:

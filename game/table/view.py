@@ -16,8 +16,8 @@ from functools import cached_property
 from typing import Any
 
 from game.content.kinds import Explanation
-from game.engine.rules import Action, Game, Play, State
-from game.engine.vocabulary import EndReason, Outcome, Phase
+from game.engine.rules import Game, Play, State
+from game.engine.vocabulary import Action, EndReason, Outcome, Phase
 from game.session.start import SessionStart
 
 

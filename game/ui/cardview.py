@@ -11,9 +11,7 @@ from typing import Any
 
 from game.content.library import card_effects
 from game.content.models import Gauge, ScenarioInfo
-from game.engine.rules import Action
-from game.engine.vocabulary import ActionType, Phase
-from game.session.start import SessionStart
+from game.engine.vocabulary import Action, ActionType, Phase
 from game.table.table import Table
 from game.ui.app import App
 from game.ui.scenes.play import PlayScene
@@ -29,7 +27,7 @@ def card_table(card: Any, aspects: dict[str, str], gauges: Iterable[Gauge], t: f
     scenario = ScenarioInfo(id="apercu", title="Aperçu", description="Aperçu d'une carte", mode="teams",
                             minutes={"target": 200, "max": 240}, decks=["apercu"],
                             win="gauges" if shown else "points", gauges=shown)
-    return Table.unlogged(SessionStart("apercu", t, 0, PREVIEW_TEAMS, scenario, (card,), aspects))
+    return Table.dealt(scenario, [card], PREVIEW_TEAMS, aspects, t)
 
 
 class CardView(PlayScene):

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from game.content.models import ScenarioInfo
-    from game.engine.rules import IllegalAction
+    from game.engine.vocabulary import IllegalAction
     from game.table.view import Standings
 
 FRENCH: dict[str, str] = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from game.ui.app import App
 from game.ui.intents import Intent
-from game.ui.scenes.listing import ListScene
+from game.ui.listing import ListScene
 from game.ui.settings import SCALES
 from game.wording.players import tr
 from game.ui.widgets import Choice

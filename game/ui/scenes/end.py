@@ -6,7 +6,7 @@ from game.content.errors import display_path
 from game.desktop import open_file, print_file
 from game.table.table import Table
 from game.ui.app import App
-from game.ui.scenes.listing import ListScene
+from game.ui.listing import ListScene
 from game.ui.widgets import Choice
 from game.wording.players import end_reason, result, result_lines, tr
 

@@ -10,7 +10,7 @@ import pygame
 from game.content.summary import ScenarioSummary
 from game.session.logs import latest_unfinished
 from game.ui.app import App
-from game.ui.scenes.listing import ListScene
+from game.ui.listing import ListScene
 from game.wording.players import tr
 from game.ui.widgets import Choice, line, panel, text_box
 

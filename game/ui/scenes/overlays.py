@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from game.ui.app import App, Scene
 from game.ui.intents import Intent
-from game.ui.scenes.listing import ListScene
+from game.ui.listing import ListScene
 from game.wording.players import tr
 from game.ui.widgets import Choice
 

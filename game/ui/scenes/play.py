@@ -11,8 +11,7 @@ from typing import Any
 import pygame
 
 from game.content.models import CONSTRAINTS
-from game.engine.rules import Action
-from game.engine.vocabulary import ActionType, Phase
+from game.engine.vocabulary import Action, ActionType, Phase
 from game.table.table import Table
 from game.table.view import Mark, PlayView, Standings, TableView
 from game.ui.app import App, Scene

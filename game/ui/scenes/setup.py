@@ -8,7 +8,7 @@ from game.content.models import ScenarioInfo
 from game.table.table import Table
 from game.ui.app import App
 from game.ui.intents import Intent
-from game.ui.scenes.listing import ListScene
+from game.ui.listing import ListScene
 from game.ui.widgets import Choice
 from game.wording.players import team_names, tr
 
