@@ -96,8 +96,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 @pytest.fixture
 def snap(request: pytest.FixtureRequest):
-    """snap(surface, name): compare a rendered screen with its stored image."""
-    from tests.snapshot import compare
+    """snap(app, name): draw the app's screen, then compare its texts and its pixels with the stored ones."""
+    from tests.snapshot import compare, compare_texts
 
     update = request.config.getoption("--snapshot-update")
-    return lambda surface, name: compare(surface, name, update)
+
+    def _snap(app: Any, name: str) -> None:
+        app.draw()
+        compare_texts(app.shown, name, update)
+        compare(app.screen, name, update)
+    return _snap

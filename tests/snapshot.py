@@ -1,8 +1,10 @@
-"""Screens compared with stored images, in the spirit of Textual's snap_compare.
+"""Screens compared with stored images and texts, in the spirit of Textual's snap_compare.
 
-A scene is rendered at a fixed size from a seed and a list of intents; the PNG is compared with
-`tests/snapshots/NAME.png`. On a difference the test fails and writes the new image and a diff
-image (changed pixels in red) under `tests/_output/`; `pytest --snapshot-update` accepts new images.
+A scene is rendered at a fixed size from a seed and a list of intents. Its texts, as drawn and in
+order, must equal `tests/snapshots/NAME.txt` exactly (any change of wording fails); its PNG is compared
+with `tests/snapshots/NAME.png` within a small tolerance (layout). On a difference the test fails and
+writes the new image and a diff image (changed pixels in red) under `tests/_output/`;
+`pytest --snapshot-update` accepts new images and texts.
 """
 
 from __future__ import annotations
@@ -14,6 +16,20 @@ import pygame
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 OUTPUT = Path(__file__).parent / "_output"
 TOLERANCE = 0.001  # share of pixels allowed to differ (font hinting across machines)
+
+
+def compare_texts(texts: list[str], name: str, update: bool) -> None:
+    """The texts a screen drew, one per line (a line break inside a text is written ⏎)."""
+    stored = SNAPSHOTS / f"{name}.txt"
+    actual = "".join(text.replace("\n", "⏎") + "\n" for text in texts)
+    if update or not stored.exists():
+        SNAPSHOTS.mkdir(exist_ok=True)
+        stored.write_text(actual, encoding="utf-8")
+        if not update:
+            raise AssertionError(f"no stored texts for {name}: written to {stored}, check them and commit them")
+        return
+    assert actual.splitlines() == stored.read_text(encoding="utf-8").splitlines(), (
+        f"{name}: the screen's texts changed (run pytest --snapshot-update to accept them)")
 
 
 def compare(surface: pygame.Surface, name: str, update: bool) -> None:

@@ -243,3 +243,32 @@ def test_a_broken_content_file_is_shown_on_screen_not_as_a_traceback(shipped, tm
     key(app, pygame.K_RETURN)
     assert isinstance(app.top, HomeScene)
     app.pop_all()
+
+
+@pytest.mark.parametrize("leave", ["home", "close-window"])
+def test_the_sheet_exists_however_the_end_screen_is_left(app, leave):
+    play = start_play(app, app.library, "atelier-teletravail", ["A", "B"])
+    key(app, pygame.K_1)
+    key(app, pygame.K_f)
+    key(app, pygame.K_1)  # Yes, end now
+    end = app.top
+    assert isinstance(end, EndScene)
+    if leave == "home":
+        key(app, pygame.K_3)  # Open, Print, then Home
+        assert isinstance(app.top, HomeScene)
+    else:
+        app.dispatch(pygame.event.Event(pygame.QUIT))
+        key(app, pygame.K_1)  # Yes, quit
+        assert not app.running
+    log = play.table.path
+    assert log.with_suffix(".pdf").stat().st_size > 10_000 and log.with_suffix(".csv").is_file()
+
+
+def test_closing_the_window_in_the_middle_of_a_session_closes_its_log(app):
+    play = start_play(app, app.library, "atelier-teletravail", ["A", "B"])
+    key(app, pygame.K_1)
+    key(app, pygame.K_ESCAPE)  # the menu, over the play scene
+    app.dispatch(pygame.event.Event(pygame.QUIT))
+    key(app, pygame.K_1)
+    assert not app.running and play.table.writer._file.closed
+    assert not play.table.path.with_suffix(".pdf").exists()  # not over: resumable, no sheet yet

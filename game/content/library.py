@@ -126,7 +126,7 @@ def _load_library(sources: Iterable[tuple[Path, bool]], authoring: bool) -> Libr
         _check_deck(library, deck)
     for scenario in library.scenarios.values():
         _check_scenario(library, scenario)
-    library.errors = sorted(set(library.errors), key=ContentError.sort_key)
+    library.errors = sorted(dict.fromkeys(library.errors), key=ContentError.sort_key)  # stable: same order every run
     return library
 
 

@@ -89,6 +89,7 @@ class App:
         self.running = True
         self.dirty = True
         self.frames = 0
+        self.shown: list[str] = []  # every text drawn in the last frame, in order: what tests read
         self.overflows: set[str] = set()
         self.say_overflows = True  # off where the caller reports them itself (the text-fit check)
         self.on_idle: Callable[[App], None] | None = None  # the autopilot's hook
@@ -224,6 +225,7 @@ class App:
         self.dirty = True
 
     def draw(self) -> None:
+        self.shown = []
         first = len(self.scenes) - 1
         while first > 0 and self.scenes[first].overlay:
             first -= 1

@@ -26,6 +26,7 @@ def text_box(app, surface: pygame.Surface, text: str, rect: pygame.Rect, size: i
 
     Text that still does not fit is cut with … and reported, unless `quiet` (a reminder of text
     already shown in full)."""
+    app.shown.append(text)
     fitted = fit(app.fonts, text, rect.width, rect.height, size, floor or app.body, bold=bold)
     y = rect.y if valign == "top" else rect.y + (rect.height - fitted.height) // 2
     for line in fitted.lines:
@@ -40,6 +41,7 @@ def text_box(app, surface: pygame.Surface, text: str, rect: pygame.Rect, size: i
 
 def line(app, surface: pygame.Surface, text: str, pos: tuple[int, int], size: int, color: Color,
          bold: bool = False, anchor: str = "topleft") -> pygame.Rect:
+    app.shown.append(text)
     rendered = app.text.render(text, size, color, bold)
     rect = rendered.get_rect(**{anchor: pos})
     surface.blit(rendered, rect)

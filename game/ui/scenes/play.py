@@ -318,6 +318,7 @@ class PlayScene(Scene):
         else:
             label = tr("play.team_turn", team=view.team_name)
         size = int(body * 1.3)
+        self.app.shown.append(label)
         text = self.app.text.render(label, size, theme.on_signal if team is not None else theme.text, True)
         pill = text.get_rect(center=rect.center).inflate(body * 2, body // 2)
         if team is not None:
@@ -613,6 +614,7 @@ class PersonaRenderer(PromptRenderer):
                      theme.text, bold=True)
         x, y = title.right + body, title.centery
         for constraint in card.constraints:  # written chips: the constraint is read, not guessed from a colour
+            app.shown.append(CONSTRAINTS[constraint])
             text = app.text.render(CONSTRAINTS[constraint], int(body * 0.9) if body > 20 else body, theme.text)
             chip = text.get_rect(midleft=(x + body // 2, y)).inflate(body // 2, body // 4)
             if chip.right > rect.right:
