@@ -49,15 +49,12 @@ def app_with(size: tuple[int, int]):
 
     library = load_library([(shipped_decks(), True), (shipped_scenarios(), True)])
     app = App(library, Path(tempfile.mkdtemp()), size=size, settings_path=None)
-    from game.session.recorded import RecordedSession
-    from game.ui.scenes.play import PlayScene
+    from game.table.table import Table
 
     info = library.scenarios["accueil-france-services"].info
-    recorded = RecordedSession.start(app.sessions_dir, info, library.pool(info), ["Solo"], 2,
-                                     library.aspect_labels(info), app.clock())
-    play = PlayScene(app, recorded)
-    app.push(play)
-    return app, play
+    table = Table.start_new(app.sessions_dir, info, library.pool(info), ["Solo"], 2, library.aspect_labels(info),
+                            app.clock())
+    return app, app.push("play", table=table)
 
 
 def idle(seconds: float) -> None:
@@ -79,16 +76,16 @@ def idle(seconds: float) -> None:
 
 
 def animate() -> None:
-    from game.engine.rules import Action
+    from game.engine.vocabulary import Action
 
     app, play = app_with((1920, 1080))
-    while play.card.kind != "persona":
-        play.rec.act(Action("next"), app.clock())
+    while not play.view.choices:
+        play.table.act(Action("next"), app.clock())
     play.send("answer", (0,))
     frames = 240
     start = time.process_time()
     for _ in range(frames):
-        play.anim_from = tuple(v - 3 for v in play.state.gauges)  # keep the gauges moving
+        play.anim_from = tuple(v - 3 for v in play.gauge_targets())  # keep the gauges moving
         play.anim_start = app.clock()
         app.draw()
     print(f"{(time.process_time() - start) / frames * 1000:.3f}")
