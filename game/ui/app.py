@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.ui.intents import Intent, translate
+from game.ui.scenes import SCENES
 from game.ui.settings import Settings
 from game.ui.text import FontBook, TextCache
 from game.wording.players import tr
@@ -140,8 +141,6 @@ class App:
 
     def make(self, name: str, **values: object) -> Scene:
         """The scene registered as `name`, built with `values`; its module is imported on first use."""
-        from game.ui.scenes import SCENES
-
         module, _, cls = SCENES[name].partition(":")
         return getattr(importlib.import_module(module), cls)(self, **values)
 
