@@ -36,6 +36,7 @@ def home() -> None:
 
     scratch = Path(os.environ.get("TMPDIR", "/tmp")) / "atelier-benchmark"
     os.environ["XDG_CONFIG_HOME"] = str(scratch / "config")
+    os.environ["XDG_CACHE_HOME"] = str(scratch / "cache")  # warm after the first launch, as on a user's machine
     run_home(argparse.Namespace(decks=[], out=scratch / "sessions", sessions_dir=None, fullscreen=False, fast=False),
              max_frames=1)
 

@@ -32,3 +32,10 @@ def default_sessions_dir() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path(APP_NAME, appauthor=False) / "sessions"
+
+
+def default_cache_dir() -> Path:
+    """The per-user cache folder: anything in it can be deleted and is rebuilt."""
+    from platformdirs import user_cache_path
+
+    return user_cache_path(APP_NAME, appauthor=False)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from game.content.models import ScenarioInfo
-from game.engine.vocabulary import ActionType, Phase
+from game.engine.vocabulary import ActionType, EndReason, Phase
 from game.table.bots import choose
 from game.table.table import Table
 from game.table.view import PlayView
@@ -78,47 +78,72 @@ def summary(table: Table, seed: int, strategy: str) -> list[str]:
     return lines
 
 
-def batch_summary(tables: Sequence[Table], first_seed: int, strategy: str) -> list[str]:
-    facts = tables[0].facts()
-    n = len(tables)
-    standings = [t.standings() for t in tables]
-    ends = Counter(s.end_reason for s in standings)
-    lines = [f"Scénario : {facts.title} ({facts.scenario_id}), {n} sessions (graines {first_seed} à "
-             f"{first_seed + n - 1}), stratégie {strategy}, {len(facts.teams)} équipe(s)"]
-    if facts.win == "gauges":
-        lines.append(f"Taux de victoire : {100 * sum(1 for s in standings if s.winners) / n:.1f} %")
-    else:
-        single = sum(1 for s in standings if len(s.winners) == 1)
-        lines.append(f"Sessions avec un gagnant : {100 * single / n:.1f} % "
-                     f"(égalité ou aucun : {100 * (n - single) / n:.1f} %)")
-        for i, name in enumerate(facts.teams):
-            lines.append(f"  {name} gagne : {100 * sum(1 for s in standings if s.winners == (i,)) / n:.1f} %")
-    lines.append("Fins : " + ", ".join(f"{end_reason(r)} {100 * c / n:.1f} %"
-                                       for r, c in sorted(ends.items(), key=lambda x: str(x[0]))))
-    estimates = [estimated_minutes(t) for t in tables]
-    played = [t.view().clock.elapsed / 60 for t in tables]
-    lines.append(f"Durée estimée (min) : médiane {statistics.median(estimates):g}, min {min(estimates):g}, "
-                 f"max {max(estimates):g}")
-    lines.append(f"Durée simulée (min) : médiane {statistics.median(played):.1f}, min {min(played):.1f}, "
-                 f"max {max(played):.1f}")
-    drawn: Counter[str] = Counter()
-    right: Counter[str] = Counter()
-    answered: Counter[str] = Counter()
-    for t in tables:
-        for play in t.history():
-            drawn[play.card.id] += 1
-            if play.verdicts:
-                answered[play.card.id] += 1
-                right[play.card.id] += bool(play.success)
-    lines.append("Par carte : jouée, répondue, réussie (juste ou meilleure option)")
-    for card_id in sorted(drawn):
-        rate = f"{100 * right[card_id] / answered[card_id]:5.1f} %" if answered[card_id] else "    —  "
-        lines.append(f"  {card_id:<14} {drawn[card_id]:5d} {answered[card_id]:5d}  {rate}")
-    return lines
+class Tally:
+    """What many sessions add up to, gathered one session at a time so none has to be kept: a batch of
+    thousands runs in constant memory."""
+
+    def __init__(self, first: Table):
+        self.facts = first.facts()
+        self.sessions = 0
+        self.ends: Counter[EndReason | None] = Counter()
+        self.with_winners = 0
+        self.single: Counter[int] = Counter()  # sessions won by one team alone, by team
+        self.estimates: list[float] = []
+        self.played: list[float] = []
+        self.drawn: Counter[str] = Counter()
+        self.answered: Counter[str] = Counter()
+        self.right: Counter[str] = Counter()
+
+    def add(self, table: Table) -> None:
+        standings = table.standings()
+        self.sessions += 1
+        self.ends[standings.end_reason] += 1
+        self.with_winners += bool(standings.winners)
+        if len(standings.winners) == 1:
+            self.single[standings.winners[0]] += 1
+        self.estimates.append(estimated_minutes(table))
+        self.played.append(table.view().clock.elapsed / 60)
+        for play in table.session.state.plays:
+            self.drawn[play.card_id] += 1
+            if play.success is not None:
+                self.answered[play.card_id] += 1
+                self.right[play.card_id] += play.success
+
+    def lines(self, first_seed: int, strategy: str) -> list[str]:
+        facts, n = self.facts, self.sessions
+        lines = [f"Scénario : {facts.title} ({facts.scenario_id}), {n} sessions (graines {first_seed} à "
+                 f"{first_seed + n - 1}), stratégie {strategy}, {len(facts.teams)} équipe(s)"]
+        if facts.win == "gauges":
+            lines.append(f"Taux de victoire : {100 * self.with_winners / n:.1f} %")
+        else:
+            single = sum(self.single.values())
+            lines.append(f"Sessions avec un gagnant : {100 * single / n:.1f} % "
+                         f"(égalité ou aucun : {100 * (n - single) / n:.1f} %)")
+            for i, name in enumerate(facts.teams):
+                lines.append(f"  {name} gagne : {100 * self.single[i] / n:.1f} %")
+        lines.append("Fins : " + ", ".join(f"{end_reason(r)} {100 * c / n:.1f} %"
+                                           for r, c in sorted(self.ends.items(), key=lambda x: str(x[0]))))
+        estimates, played = self.estimates, self.played
+        lines.append(f"Durée estimée (min) : médiane {statistics.median(estimates):g}, min {min(estimates):g}, "
+                     f"max {max(estimates):g}")
+        lines.append(f"Durée simulée (min) : médiane {statistics.median(played):.1f}, min {min(played):.1f}, "
+                     f"max {max(played):.1f}")
+        lines.append("Par carte : jouée, répondue, réussie (juste ou meilleure option)")
+        for card_id in sorted(self.drawn):
+            answered = self.answered[card_id]
+            rate = f"{100 * self.right[card_id] / answered:5.1f} %" if answered else "    —  "
+            lines.append(f"  {card_id:<14} {self.drawn[card_id]:5d} {answered:5d}  {rate}")
+        return lines
 
 
 def run(scenario: ScenarioInfo, pool: Sequence[Any], aspects: dict[str, str], seed: int, strategy: str,
         sessions: int, teams: int | None) -> list[str]:
     names = team_names(scenario, teams)
-    played = [play_session(scenario, pool, aspects, names, seed + k, strategy) for k in range(sessions)]
-    return summary(played[0], seed, strategy) if sessions == 1 else batch_summary(played, seed, strategy)
+    first = play_session(scenario, pool, aspects, names, seed, strategy)
+    if sessions == 1:
+        return summary(first, seed, strategy)
+    tally = Tally(first)
+    tally.add(first)
+    for k in range(1, sessions):
+        tally.add(play_session(scenario, pool, aspects, names, seed + k, strategy))
+    return tally.lines(seed, strategy)

@@ -272,3 +272,20 @@ def test_closing_the_window_in_the_middle_of_a_session_closes_its_log(app):
     key(app, pygame.K_1)
     assert not app.running and play.table.writer._file.closed
     assert not play.table.path.with_suffix(".pdf").exists()  # not over: resumable, no sheet yet
+
+
+def test_display_settings_are_kept_only_when_the_reader_changes_them(shipped, tmp_path):
+    """Opening the program writes nothing; high contrast chosen on the accessibility screen is there at
+    the next launch."""
+    from game.ui.app import App
+
+    path = tmp_path / "config" / "affichage.json"
+    app = App(shipped, tmp_path, size=(1280, 720), settings_path=path, fast=True, clock=Clock())
+    assert not path.exists()
+    app.push("accessibility")
+    key(app, pygame.K_DOWN)  # from the size row to the contrast row
+    key(app, pygame.K_RETURN)
+    assert app.theme == HIGH_CONTRAST and json.loads(path.read_text())["high_contrast"] is True
+    again = App(shipped, tmp_path, size=(1280, 720), settings_path=path, fast=True, clock=Clock())
+    assert again.theme == HIGH_CONTRAST
+    assert [p.name for p in path.parent.iterdir()] == ["affichage.json"]  # no scrap left beside it

@@ -32,8 +32,7 @@ def open_app(args: argparse.Namespace, library: Library | Callable[[], Library],
 def run_home(args: argparse.Namespace, max_frames: int | None = None) -> int:
     """The home screen at once; decks and scenarios are checked when a scenario is chosen."""
     from game.content.summary import scenario_summaries
-    from game.paths import shipped_scenarios
-    from game.session.logs import latest_unfinished
+    from game.paths import default_cache_dir, shipped_scenarios
     from game.ui.scenes.home import HomeScene
 
     folder = sessions_folder(args)
@@ -43,10 +42,12 @@ def run_home(args: argparse.Namespace, max_frames: int | None = None) -> int:
         return load_checked(args.decks)
 
     app = open_app(args, checked_library, folder)
-    home = HomeScene(app, scenario_summaries(shipped_scenarios()))
+    home = HomeScene(app, scenario_summaries(shipped_scenarios(), default_cache_dir() / "accueil.json"))
     app.push(home)
 
     def look_for_unfinished() -> None:
+        from game.session.logs import latest_unfinished  # after the first frame: it need not wait for this
+
         home.offer_resume(latest_unfinished(folder))
 
     app.after_first_frame.append(look_for_unfinished)

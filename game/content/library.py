@@ -19,7 +19,8 @@ from game.content.errors import ContentError, display_path
 from game.content.describe import describe
 from game.content.models import ID_PATTERN, Card, DeckInfo, DrawRule, Gauge, ScenarioFile, ScenarioInfo
 from game.wording.authors import say, say_near
-from game.content.yamlsource import YamlDocument, no_gc, read_yaml, yaml_files
+from game.content.files import yaml_files
+from game.content.yamlsource import YamlDocument, no_gc, read_yaml
 
 ID = re.compile(ID_PATTERN)
 MAX_IMAGE_MB = 2  # a portrait shown at a third of a 1080p screen needs far less

@@ -159,11 +159,6 @@ def no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def yaml_files(folder: Path) -> list[Path]:
-    """Every YAML file under a folder, in a stable order."""
-    return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
-
-
 def read_yaml(path: Path, shown: str) -> YamlDocument:
     """Read a YAML file safely; every problem becomes a located ContentError, never an exception."""
     doc = YamlDocument(path, shown, None, None, [])

@@ -262,8 +262,7 @@ class Game:
         if state.phase == Phase.DISCUSS:
             return self._advance(self._record(state, self._play(state, Outcome.DISCUSSED, note=state.note)))
         card = self.cards[state.index]
-        turn = state.turn + 1 if card.team_answers else state.turn
-        return self._advance(state.but(turn=turn))
+        return self._advance(state, turn=state.turn + 1 if card.team_answers else state.turn)
 
     def _on_answer(self, state: State, action: Action) -> State:
         card = self.cards[state.index]
@@ -273,11 +272,11 @@ class Game:
         panoramas = state.panoramas
         if judged.success and card.scores_aspect:
             panoramas = tuple(p | {card.aspect} if i == team else p for i, p in enumerate(panoramas))
-        state = state.but(gauges=gauges, panoramas=panoramas)
         play = self._play(state, Outcome.ANSWERED, team=team, choices=action.choices, correct=judged.correct,
-                          rating=judged.rating, points=judged.points, deltas=deltas, success=judged.success)
+                          rating=judged.rating, points=judged.points, deltas=deltas, gauges=gauges,
+                          success=judged.success)
         scores = tuple(s + play.points if i == team else s for i, s in enumerate(state.scores))
-        return self._record(state, play).but(scores=scores, phase=Phase.REVEAL)
+        return self._record(state, play, gauges=gauges, panoramas=panoramas, scores=scores, phase=Phase.REVEAL)
 
     # -- helpers -----------------------------------------------------------------------------------
 
@@ -301,11 +300,15 @@ class Game:
                     seconds=round(state.elapsed - state.card_started, 3), **fields)
 
     @staticmethod
-    def _record(state: State, play: Play) -> State:
-        return state.but(plays=state.plays + (play,), note="")
+    def _record(state: State, play: Play, **changes: Any) -> State:
+        """The state with the card's play added, and any other `changes` made in the same copy."""
+        return state.but(plays=state.plays + (play,), note="", **changes)
 
-    def _advance(self, state: State) -> State:
-        """Leave the card on the table: end the game if a rule says so, else show the next card."""
+    def _advance(self, state: State, **changes: Any) -> State:
+        """Leave the card on the table: end the game if a rule says so, else show the next card.
+        `changes` are made in the same copy."""
+        if changes:
+            state = state.but(**changes)
         reason = None
         if self.scenario.win == "panorama" and self.panorama and any(p >= self.panorama for p in state.panoramas):
             reason = EndReason.PANORAMA
@@ -323,14 +326,14 @@ class Game:
         """Put a card on the table: a debate opens a discussion, a card to answer waits for its answer,
         any other card happens at once (its effects apply and are shown)."""
         card = self.cards[index]
-        state = state.but(index=index, card_started=state.elapsed, note="")
         if card.discussed:
-            return state.but(phase=Phase.DISCUSS)
+            return state.but(index=index, card_started=state.elapsed, note="", phase=Phase.DISCUSS)
         if self.answer_sets[index]:
-            return state.but(phase=Phase.ANSWER)
+            return state.but(index=index, card_started=state.elapsed, note="", phase=Phase.ANSWER)
+        state = state.but(index=index, card_started=state.elapsed)
         gauges, deltas = self._effects(state.gauges, card.arrival_effects())
-        state = state.but(gauges=gauges)
-        return self._record(state, self._play(state, Outcome.EVENT, deltas=deltas)).but(phase=Phase.REVEAL)
+        play = self._play(state, Outcome.EVENT, deltas=deltas, gauges=gauges)
+        return self._record(state, play, gauges=gauges, phase=Phase.REVEAL)
 
     # -- results -----------------------------------------------------------------------------------
 

@@ -170,24 +170,57 @@ class Standings:
 
 @dataclass(frozen=True)
 class TableView:
-    """What the table sees now; the legal moves and the reveal are worked out when first read."""
+    """What the table sees now. Only what every reader needs is worked out at once; the rest (the
+    texts, the clock, the legal moves, the reveal) when first read, since a bot reads few of them."""
 
     phase: Phase
     paused: bool
-    number: int  # the card's place, from 1
-    total: int
     card: Any | None  # None once the game is over
-    aspect_label: str
     team: int | None  # the team that answers, None for the whole room
-    team_name: str | None
-    solo: bool
-    choices: tuple[str, ...]  # numbered from 1: the key to press, the card a team raises
-    several: bool  # an answer picks several choices, then validates
     answers: tuple[Action, ...]  # the legal answers
-    note: str
-    clock: Clock
     _start: SessionStart = field(repr=False, compare=False)
     _state: State = field(repr=False, compare=False)
+
+    @property
+    def number(self) -> int:
+        """The card's place, from 1."""
+        return min(self._state.index + 1, len(self._start.game.cards))
+
+    @property
+    def total(self) -> int:
+        return len(self._start.game.cards)
+
+    @property
+    def aspect_label(self) -> str:
+        return self._start.aspects.get(self.card.aspect, self.card.aspect) if self.card is not None else ""
+
+    @property
+    def team_name(self) -> str | None:
+        return self._start.game.teams[self.team] if self.team is not None else None
+
+    @property
+    def solo(self) -> bool:
+        return self._start.scenario.mode == "solo"
+
+    @cached_property
+    def choices(self) -> tuple[str, ...]:
+        """Numbered from 1: the key to press, the card a team raises."""
+        return self.card.choice_texts() if self.card is not None else ()
+
+    @property
+    def several(self) -> bool:
+        """An answer picks several choices, then validates."""
+        return self.card is not None and self.card.several
+
+    @property
+    def note(self) -> str:
+        return self._state.note
+
+    @cached_property
+    def clock(self) -> Clock:
+        state = self._state
+        return Clock(state.elapsed, None if state.paused else state.last_t, self._start.scenario.minutes.max * 60,
+                     state.card_started)
 
     @cached_property
     def moves(self) -> frozenset[str]:
@@ -210,18 +243,8 @@ def facts(start: SessionStart) -> Facts:
 
 def table_view(start: SessionStart, state: State) -> TableView:
     game = start.game
-    card = game.card(state)
-    team = game.current_team(state)
-    return TableView(
-        phase=state.phase, paused=state.paused, number=min(state.index + 1, len(game.cards)), total=len(game.cards),
-        card=card, aspect_label=start.aspects.get(card.aspect, card.aspect) if card is not None else "",
-        team=team, team_name=game.teams[team] if team is not None else None, solo=start.scenario.mode == "solo",
-        choices=card.choice_texts() if card is not None else (), several=card is not None and card.several,
-        answers=game.answer_actions(state), note=state.note,
-        clock=Clock(state.elapsed, None if state.paused else state.last_t, start.scenario.minutes.max * 60,
-                    state.card_started),
-        _start=start, _state=state,
-    )
+    return TableView(state.phase, state.paused, game.card(state), game.current_team(state),
+                     game.answer_actions(state), start, state)
 
 
 def play_view(start: SessionStart, plays: tuple[Play, ...], i: int) -> PlayView:

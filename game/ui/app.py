@@ -71,6 +71,16 @@ class Scene:
         """The scene leaves the stack for good: release what it holds (a session log, say)."""
 
 
+def window_icon(theme: Theme) -> pygame.Surface:
+    """The taskbar's icon: two cards fanned out, one per answer colour, drawn rather than shipped."""
+    icon = pygame.Surface((32, 32), pygame.SRCALPHA)
+    pygame.draw.rect(icon, theme.right, (3, 6, 17, 23), border_radius=3)
+    pygame.draw.rect(icon, theme.accent, (12, 3, 17, 23), border_radius=3)
+    pygame.draw.rect(icon, theme.on_accent, (16, 9, 9, 3))
+    pygame.draw.rect(icon, theme.on_accent, (16, 15, 9, 3))
+    return icon
+
+
 class App:
     def __init__(self, library: Library | Callable[[], Library], sessions_dir: Path, size: tuple[int, int] = (1280, 720),
                  fullscreen: bool = False, settings_path: Path | None = None, fast: bool = False,
@@ -78,6 +88,7 @@ class App:
         pygame.display.init()
         pygame.font.init()
         pygame.display.set_caption(tr("app.title"))
+        pygame.display.set_icon(window_icon(LIGHT))  # also spares loading pygame's own icon before the first frame
         self._library = library
         self.sessions_dir = sessions_dir
         self.settings_path = settings_path
@@ -106,11 +117,14 @@ class App:
 
     # -- look --------------------------------------------------------------------------------
 
-    def apply_settings(self) -> None:
+    def apply_settings(self, save: bool = False) -> None:
+        """Redraw with the reader's settings; `save` keeps a change for the next launches (not done at
+        start: the first frame must not wait for a write it does not need)."""
         self.theme: Theme = HIGH_CONTRAST if self.settings.high_contrast else LIGHT
         self.fonts = FontBook("opendyslexic" if self.settings.dyslexia_font else "atkinson")
         self.text = TextCache(self.fonts)
-        self.settings.save(self.settings_path)
+        if save:
+            self.settings.save(self.settings_path)
         self.relayout()
 
     @property

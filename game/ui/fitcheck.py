@@ -49,7 +49,7 @@ def unfit_texts(library: Library, checked: set[str], dyslexia_font: bool = False
     app.say_overflows = False
     if dyslexia_font:
         app.settings.dyslexia_font = True
-        app.apply_settings()  # settings_path is None: nothing is saved
+        app.apply_settings()
     gauges = library.gauges()
     errors: list[ContentError] = []
     try:

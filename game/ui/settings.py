@@ -6,6 +6,8 @@ import json
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
+from game.atomic import write_text_atomic
+
 SCALES = (0.9, 1.0, 1.15, 1.3, 1.5)
 
 
@@ -34,8 +36,7 @@ class Settings:
         if path is None:
             return
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(json.dumps(asdict(self)), encoding="utf-8")
+            write_text_atomic(path, json.dumps(asdict(self)))
         except OSError:
             pass  # a read-only profile only loses the preference, never the game
 

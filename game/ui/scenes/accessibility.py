@@ -49,7 +49,7 @@ class AccessibilityScene(ListScene):
         self._apply()
 
     def _apply(self) -> None:
-        self.app.apply_settings()
+        self.app.apply_settings(save=True)
         self.refresh()
 
     def cancel(self) -> None:

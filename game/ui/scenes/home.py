@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.content.summary import ScenarioSummary
-from game.session.logs import latest_unfinished
 from game.ui.app import App
 from game.ui.listing import ListScene
 from game.wording.players import tr
@@ -47,6 +46,8 @@ class HomeScene(ListScene):
             summaries = [ScenarioSummary(s.info.id, s.info.title, s.info.description, s.info.mode,
                                          s.info.minutes.target, s.info.minutes.max)
                          for s in app.library.scenarios.values()]
+            from game.session.logs import latest_unfinished  # not at import: the first frame need not wait
+
             unfinished = latest_unfinished(app.sessions_dir)
         self.unfinished = unfinished
         self.scenarios = {s.id: s for s in sorted(summaries, key=lambda s: (s.id != DEFAULT, s.title))}
