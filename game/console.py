@@ -59,6 +59,8 @@ class Console:
             return None
         if line == "":
             return Action(ActionType.NEXT)
+        if view.every_team and line.replace(" ", "").replace("+", "").isdigit():
+            return self.room_answer(line, view)
         if line.replace(" ", "").isdigit():
             return Action(ActionType.ANSWER, tuple(sorted({int(x) - 1 for x in line.split()})))
         command, _, rest = line.partition(" ")
@@ -73,6 +75,21 @@ class Console:
             return Action(simple[command])
         self.write(tr("console.unknown") + " " + tr("console.help"))
         return None
+
+    def room_answer(self, line: str, view: TableView) -> Action | None:
+        """Every team's answer in team order ("2 1 3", "1+3" for several choices); on a split room, the
+        facilitator says which choice happens."""
+        teams = tuple(tuple(sorted({int(x) - 1 for x in part.split("+") if x})) for part in line.split())
+        tied = view.tied(teams) if len(teams) == len(view.teams) else ()
+        if not tied:
+            return Action(ActionType.ANSWER, teams=teams)
+        numbers = " / ".join(str(c[0] + 1) for c in tied)
+        pick = self.read(tr("console.tie", choices=numbers)).strip()
+        chosen = (int(pick) - 1,) if pick.isdigit() else ()
+        if chosen not in tied:
+            self.write(tr("refusal.tie"))
+            return None
+        return Action(ActionType.ANSWER, chosen, teams=teams)
 
     def prompt(self, view: TableView) -> str:
         if view.paused:
@@ -89,7 +106,7 @@ class Console:
             self.show_reveal(view.reveal)
             self.write(tr("console.next"))
             return
-        who = tr("play.table") if view.team_name is None else view.team_name
+        who = view.team_name or tr("play.every_team" if view.every_team and card.team_answers else "play.table")
         self.write("\n" + RULE)
         self.write(tr("console.card", n=view.number, total=view.total, kind=tr(f"kind.{card.kind}"),
                       aspect=view.aspect_label, who=who))
@@ -99,7 +116,9 @@ class Console:
         self.write(card.prompt)
         for i, text in enumerate(view.choices, start=1):
             self.write(f"  {i}. {text}")
-        if view.several:
+        if view.every_team and view.phase == Phase.ANSWER:
+            self.write(tr("console.every_team", teams=", ".join(view.teams)))
+        elif view.several:
             self.write(tr("console.multiple"))
         if view.phase == Phase.DISCUSS:
             for hint in card.hints:
@@ -127,6 +146,15 @@ class Console:
         card = play.card
         if play.verdicts:
             self.write(tr(f"mark.{play.mark}") + ".")
+            if len(play.verdicts) > 1:
+                texts = card.choice_texts()
+                for v in play.verdicts:
+                    given = "+".join(str(c + 1) for c in v.choices)
+                    self.write(tr("console.team_verdict", team=v.name, given=given, mark=tr(f"mark.{v.mark}")))
+                if play.applied:
+                    votes = play.votes(play.applied[0])
+                    self.write(tr("console.applied", choice=texts[play.applied[0]],
+                                  votes=f"{votes} équipe{'s' if votes > 1 else ''}"))
             if play.mark in (Mark.RIGHT, Mark.WRONG):
                 self.write(tr("console.right", answers=" ; ".join(card.choice_texts()[i] for i in play.right)))
             if play.explanation is not None:

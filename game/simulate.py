@@ -90,6 +90,10 @@ class Tally:
         self.single: Counter[int] = Counter()  # sessions won by one team alone, by team
         self.estimates: list[float] = []
         self.played: list[float] = []
+        self.target = first.start.scenario.minutes.target * 60
+        self.panorama = first.standings().panorama
+        self.completed: Counter[int] = Counter()  # sessions where the team completed its panorama in time
+        self.covered: Counter[tuple[int, str]] = Counter()  # sessions where the team filled the aspect
         self.drawn: Counter[str] = Counter()
         self.answered: Counter[str] = Counter()
         self.right: Counter[str] = Counter()
@@ -103,11 +107,13 @@ class Tally:
             self.single[standings.winners[0]] += 1
         self.estimates.append(estimated_minutes(table))
         self.played.append(table.view().clock.elapsed / 60)
+        for team in standings.teams:
+            self.completed[team.index] += team.completed is not None and team.completed <= self.target
+            self.covered.update((team.index, aspect) for aspect in team.panorama)
         for play in table.session.state.plays:
             self.drawn[play.card_id] += 1
-            if play.success is not None:
-                self.answered[play.card_id] += 1
-                self.right[play.card_id] += play.success
+            self.answered[play.card_id] += len(play.answers)
+            self.right[play.card_id] += sum(a.success for a in play.answers)
 
     def lines(self, first_seed: int, strategy: str) -> list[str]:
         facts, n = self.facts, self.sessions
@@ -117,8 +123,9 @@ class Tally:
             lines.append(f"Taux de victoire : {100 * self.with_winners / n:.1f} %")
         else:
             single = sum(self.single.values())
-            lines.append(f"Sessions avec un gagnant : {100 * single / n:.1f} % "
-                         f"(égalité ou aucun : {100 * (n - single) / n:.1f} %)")
+            shared = self.with_winners - single
+            lines.append(f"Sessions avec un gagnant : {100 * single / n:.1f} % (gagnants ex æquo : "
+                         f"{100 * shared / n:.1f} %, aucun : {100 * (n - self.with_winners) / n:.1f} %)")
             for i, name in enumerate(facts.teams):
                 lines.append(f"  {name} gagne : {100 * self.single[i] / n:.1f} %")
         lines.append("Fins : " + ", ".join(f"{end_reason(r)} {100 * c / n:.1f} %"
@@ -128,11 +135,29 @@ class Tally:
                      f"max {max(estimates):g}")
         lines.append(f"Durée simulée (min) : médiane {statistics.median(played):.1f}, min {min(played):.1f}, "
                      f"max {max(played):.1f}")
-        lines.append("Par carte : jouée, répondue, réussie (juste ou meilleure option)")
+        lines += self._panorama_lines()
+        lines.append("Par carte : jouée, réponses d’équipe, réussie (juste ou meilleure option)")
         for card_id in sorted(self.drawn):
             answered = self.answered[card_id]
             rate = f"{100 * self.right[card_id] / answered:5.1f} %" if answered else "    —  "
             lines.append(f"  {card_id:<14} {self.drawn[card_id]:5d} {answered:5d}  {rate}")
+        return lines
+
+
+    def _panorama_lines(self) -> list[str]:
+        """Per team: how often each aspect was filled, and how often the whole panorama within the target."""
+        if not self.panorama:
+            return []
+        n, teams = self.sessions, self.facts.teams
+        everyone = sum(self.completed.values()) / (n * len(teams))
+        lines = [f"Panorama complet ({len(self.panorama)} aspects) dans le temps visé ({self.target / 60:g} min) : "
+                 f"{100 * everyone:.1f} % des équipes"]
+        labels = [self.facts.aspects.get(a, a) for a in self.panorama]
+        width = max(len(name) for name in teams)
+        lines.append(f"  {'':<{width}}  {'complet':>8}  " + "  ".join(f"{label[:12]:>12}" for label in labels))
+        for i, name in enumerate(teams):
+            cells = "  ".join(f"{100 * self.covered[i, a] / n:>10.1f} %" for a in self.panorama)
+            lines.append(f"  {name:<{width}}  {100 * self.completed[i] / n:>6.1f} %  {cells}")
         return lines
 
 

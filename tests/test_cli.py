@@ -91,9 +91,9 @@ def test_user_mistakes_are_plain_sentences(capsys, tmp_path):
     assert code == 2 and "aucune session interrompue" in err
 
 
-def keyboard(lines, limit=2000):
-    """A user at the keyboard: the given lines, then "1" and Enter in turn; the plug is pulled after `limit`."""
-    feed = itertools.chain(lines, itertools.islice(itertools.cycle(["1", ""]), limit))
+def keyboard(lines, limit=2000, answer="1"):
+    """A user at the keyboard: the given lines, then `answer` and Enter in turn; the plug is pulled after `limit`."""
+    feed = itertools.chain(lines, itertools.islice(itertools.cycle([answer, ""]), limit))
 
     def read(prompt: str) -> str:
         try:
@@ -104,13 +104,19 @@ def keyboard(lines, limit=2000):
 
 
 def test_keyboard_alone_plays_a_whole_session(capsys, monkeypatch, tmp_path):
-    monkeypatch.setattr("builtins.input", keyboard([]))
+    """The default workshop: every team answers every question, typed in team order on one line."""
+    monkeypatch.setattr("builtins.input", keyboard(["1"], answer="1 2 1"))
     code, out, _ = run(capsys, "play", "--console", "--sessions-dir", str(tmp_path), "--seed", "2", "--teams", "3")
     assert code == 0
     assert "Fin de la partie : " in out and "Résultat : " in out
+    assert "il faut la réponse de chaque équipe" in out  # the lone "1" first
+    assert "  Équipe 2 : 2 — " in out  # each team's verdict at the reveal
     [log] = tmp_path.glob("*-atelier-teletravail-*.jsonl")
     events = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
-    assert events[0]["teams"] == ["Équipe 1", "Équipe 2", "Équipe 3"]
+    assert events[0]["teams"] == ["Équipe 1", "Équipe 2", "Équipe 3"] and events[0]["scenario"]["answering"] == "all"
+    assert events[0]["panorama"] == ["reglementaire", "organisationnel", "managerial", "technique", "societal"]
+    answers = [e for e in events if e["type"] == "answer"]
+    assert answers and all(e["teams"] == [[0], [1], [0]] for e in answers)
     assert {"answer", "next"} <= {e["type"] for e in events}
     assert f"Bilan de la séance (à imprimer) : {log.with_suffix('.pdf')}" in out
     assert log.with_suffix(".pdf").stat().st_size > 10_000 and log.with_suffix(".csv").is_file()

@@ -63,10 +63,10 @@ def test_multiple_choice_needs_exactly_the_right_set():
     legal = [a for a in s.game.legal_actions(s.state) if a.type == "answer"]
     assert len(legal) == 15  # every non-empty subset of four answers
     s.act(Action("answer", (0,)), 1)
-    assert s.state.plays[-1].correct is False
+    assert s.state.plays[-1].answers[0].correct is False
     s.act(Action("undo"), 2)
     s.act(Action("answer", (0, 2)), 3)
-    assert s.state.plays[-1].correct is True and s.state.scores == (1,)
+    assert s.state.plays[-1].answers[0].correct is True and s.state.scores == (1,)
 
 
 def gauge_session(lose_below=2):
@@ -86,7 +86,7 @@ def test_gauges_clamp_and_threshold_ends_the_game():
     s = gauge_session()
     s.act(ANSWER_1, 1)
     play = s.state.plays[-1]
-    assert play.rating == "best" and play.deltas == (("moral", 3), ("charge", 2))  # charge clamped at 10
+    assert play.answers[0].rating == "best" and play.deltas == (("moral", 3), ("charge", 2))  # charge clamped at 10
     assert s.state.gauges == (8, 10)
     s.act(NEXT, 2)
     assert s.game.is_terminal(s.state) and s.state.end_reason == "gauges"

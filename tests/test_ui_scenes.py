@@ -50,7 +50,12 @@ def test_the_keyboard_alone_goes_from_home_to_the_debriefing(app, tmp_path):
     key(app, pygame.K_DOWN)  # from "Start" to "Back" and round to the count
     key(app, pygame.K_DOWN)
     key(app, pygame.K_RIGHT)  # three teams
-    assert app.top.names == ["Équipe 1", "Équipe 2", "Équipe 3"]
+    assert app.top.names == ["Équipe 1", "Équipe 2", "Équipe 3"] and app.top.answering == "all"
+    key(app, pygame.K_DOWN)  # who answers: every team (the workshop's default), or one team in turn
+    key(app, pygame.K_RIGHT)
+    assert app.top.answering == "rotation"
+    key(app, pygame.K_RETURN)
+    assert app.top.answering == "all"
     key(app, pygame.K_DOWN)
     key(app, pygame.K_RETURN)  # rename the first team
     for _ in range(8):
@@ -58,18 +63,21 @@ def test_the_keyboard_alone_goes_from_home_to_the_debriefing(app, tmp_path):
     type_text(app, "Les Bleus")
     key(app, pygame.K_RETURN)
     assert app.top.names[0] == "Les Bleus"
-    key(app, pygame.K_5)  # 1 is the count, 2 to 4 the names, 5 starts the game
+    key(app, pygame.K_6)  # 1 is the count, 2 who answers, 3 to 5 the names, 6 starts the game
     play = app.top
     assert isinstance(play, PlayScene) and play.table.facts().teams == ("Les Bleus", "Équipe 2", "Équipe 3")
     for _ in range(200):
         if not isinstance(app.top, PlayScene):
             break
         app.clock.advance(20)
-        if play.view.phase == "answer" and play.view.several:
-            key(app, pygame.K_1)  # tick one answer, then Page Down validates
-            key(app, pygame.K_PAGEDOWN)
+        if play.view.phase == "answer":  # every team answers "1", one after the other, then Enter reveals
+            for _ in play.view.teams:
+                key(app, pygame.K_1)
+                if play.view.several:
+                    key(app, pygame.K_RETURN)  # a team's several choices are entered with Enter
+            key(app, pygame.K_RETURN)
         else:
-            key(app, pygame.K_1 if play.view.phase == "answer" else pygame.K_RETURN)
+            key(app, pygame.K_RETURN)
     assert isinstance(app.top, EndScene)
     sheet = app.top.table.sheet
     assert sheet is not None and sheet.pdf.is_file() and sheet.pdf.parent == tmp_path  # written as the game ended
@@ -77,7 +85,7 @@ def test_the_keyboard_alone_goes_from_home_to_the_debriefing(app, tmp_path):
 
 
 def test_undo_and_pause_from_the_keyboard(app):
-    play = start_play(app, app.library, "atelier-teletravail", ["A", "B"])
+    play = start_play(app, app.library, "atelier-teletravail", ["A", "B"], answering="rotation")
     key(app, pygame.K_2)
     assert play.view.phase == "reveal"
     key(app, pygame.K_BACKSPACE)
@@ -96,7 +104,7 @@ def test_undo_and_pause_from_the_keyboard(app):
 
 
 def test_a_click_answers_and_the_reveal_shows_right_or_wrong(app):
-    play = start_play(app, app.library, "atelier-teletravail", ["A", "B"])
+    play = start_play(app, app.library, "atelier-teletravail", ["A", "B"], answering="rotation")
     render(app)
     card = play.card
     wrong = next(i for i, a in enumerate(card.answers) if not a.correct)
@@ -109,7 +117,7 @@ def test_a_click_answers_and_the_reveal_shows_right_or_wrong(app):
 
 
 def test_multiple_choice_needs_a_validation(app, shipped, tmp_path):
-    play = start_play(app, shipped, "atelier-teletravail", ["A", "B"], seed=1)
+    play = start_play(app, shipped, "atelier-teletravail", ["A", "B"], seed=1, answering="rotation")
     multi = next(i for i, c in enumerate(play.table.start.cards) if c.several)
     while play.view.number - 1 < multi:
         app.clock.advance(5)
@@ -153,7 +161,7 @@ def test_ending_the_game_asks_first(app):
 
 
 def test_a_debate_note_is_typed_and_logged(app, shipped):
-    play = start_play(app, shipped, "atelier-teletravail", ["A", "B"])
+    play = start_play(app, shipped, "atelier-teletravail", ["A", "B"], answering="rotation")
     while play.view.phase != "discuss":
         app.clock.advance(5)
         key(app, pygame.K_1 if play.view.phase == "answer" else pygame.K_RETURN)
@@ -289,3 +297,61 @@ def test_display_settings_are_kept_only_when_the_reader_changes_them(shipped, tm
     again = App(shipped, tmp_path, size=(1280, 720), settings_path=path, fast=True, clock=Clock())
     assert again.theme == HIGH_CONTRAST
     assert [p.name for p in path.parent.iterdir()] == ["affichage.json"]  # no scrap left beside it
+
+
+def test_six_teams_answer_a_card_in_seven_key_presses_with_a_correction(app):
+    """Every team answers: a number per team in team order (the row being entered is highlighted),
+    Backspace corrects the last one, Enter reveals with a verdict beside every team."""
+    teams = [f"Équipe {i}" for i in range(1, 7)]
+    play = start_play(app, app.library, "atelier-teletravail", teams, seed=3)
+    assert play.view.every_team and play.view.team is None and not play.view.several
+    right = play.card.right_choices()[0]
+    wrong = next(i for i in range(len(play.view.choices)) if i != right)
+    presses = [DIGITS[right], DIGITS[wrong], DIGITS[right], DIGITS[right], DIGITS[wrong], DIGITS[wrong]]
+    for code in presses[:3]:
+        key(app, code)
+    assert play.entering == 3 and play.entries[:3] == [(right,), (wrong,), (right,)]
+    key(app, pygame.K_BACKSPACE)  # team 3's answer was misheard
+    assert play.entering == 2 and play.entries[2] is None and play.view.phase == "answer"
+    for code in [DIGITS[wrong], *presses[3:]]:
+        key(app, code)
+    render(app)
+    assert play.view.phase == "answer"  # nothing is revealed before Enter
+    key(app, pygame.K_RETURN)
+    reveal = play.view.reveal
+    assert [v.choices for v in reveal.verdicts] == [(right,), (wrong,), (wrong,), (right,), (wrong,), (wrong,)]
+    assert [v.success for v in reveal.verdicts] == [True, False, False, True, False, False]
+    assert reveal.mark == "split"
+    render(app)
+    assert "équipes 1, 4 :" in " ".join(app.shown) and "Équipes 2, 3, 5, 6 :" in " ".join(app.shown)
+    panoramas = [t.panorama for t in play.standings.teams]
+    assert [bool(p) for p in panoramas] == [True, False, False, True, False, False]
+    [answer] = [json.loads(line) for line in play.table.path.read_text(encoding="utf-8").splitlines()
+                if json.loads(line)["type"] == "answer"]
+    assert answer["teams"] == [[right], [wrong], [wrong], [right], [wrong], [wrong]]
+
+
+def test_enter_before_every_team_answered_reveals_nothing(app):
+    play = start_play(app, app.library, "atelier-teletravail", ["A", "B", "C"], seed=3)
+    key(app, pygame.K_1)
+    key(app, pygame.K_RETURN)  # only team A has answered: Enter enters the focused answer for team B
+    assert play.view.phase == "answer" and play.entries[1] is not None and play.entries[2] is None
+
+
+def test_a_split_room_on_a_situation_waits_for_the_facilitators_pick(app):
+    play = start_play(app, app.library, "maison-de-region-partenaires", ["A", "B"], seed=4, answering="all")
+    while play.view.phase != "answer" or not play.card.room_decides:
+        app.clock.advance(5)
+        key(app, pygame.K_s if play.view.phase == "answer" else pygame.K_RETURN)
+    key(app, pygame.K_1)
+    key(app, pygame.K_2)
+    key(app, pygame.K_RETURN)
+    assert play.view.phase == "answer" and play.tie == ((0,), (1,))
+    render(app)
+    assert "partagées entre les options 1 / 2" in " ".join(app.shown)
+    key(app, pygame.K_3)  # not one of the tied options: still waiting
+    assert play.view.phase == "answer"
+    key(app, pygame.K_2)
+    reveal = play.view.reveal
+    assert reveal.applied == (1,) and [v.choices for v in reveal.verdicts] == [(0,), (1,)]
+    assert reveal.votes(0) == 1 and reveal.votes(1) == 1

@@ -34,6 +34,8 @@ def play_until(app, play, done, intents=("choose:1",)):
         app.clock.advance(10)
         kind, _, number = intents[0].partition(":")
         play.handle(Intent(kind, number=int(number or 0)) if play.view.phase == "answer" else Intent("confirm"))
+        if play.view.phase == "answer" and play.view.every_team and None not in play.entries:
+            play.handle(Intent("confirm"))  # every team has answered: reveal
     raise AssertionError("state not reached")
 
 
@@ -48,12 +50,47 @@ def test_setup(app, snap):
     snap(app, "setup")
 
 
+def test_setup_with_six_teams_answering_in_turn(app, snap):
+    setup = app.push(SetupScene(app, app.library.scenarios["atelier-teletravail"].info))
+    for _ in range(4):
+        setup.choose("count")
+    setup.choose("answering")
+    assert len(setup.names) == 6 and setup.answering == "rotation"
+    snap(app, "setup-six-teams")
+
+
 def test_question_and_reveal(app, snap):
-    play = start_play(app, app.library, "atelier-teletravail", ["Équipe 1", "Équipe 2", "Les Bleus"])
+    play = start_play(app, app.library, "atelier-teletravail", ["Équipe 1", "Équipe 2", "Les Bleus"],
+                      answering="rotation")
     snap(app, "question")
     app.clock.advance(30)
     play.handle(Intent("choose", number=2))
     snap(app, "question-reveal")
+
+
+def test_six_teams_enter_their_answers_and_see_their_verdicts(app, snap):
+    teams = ["Équipe 1", "Les Bleus", "Équipe 3", "Équipe 4", "Les Verts", "Équipe 6"]
+    play = start_play(app, app.library, "atelier-teletravail", teams, seed=3)
+    for number in (1, 2, 1):
+        play.handle(Intent("choose", number=number))
+    snap(app, "room-entering")
+    for number in (1, 2, 2):
+        play.handle(Intent("choose", number=number))
+    app.clock.advance(40)
+    play.handle(Intent("confirm"))
+    snap(app, "room-reveal")
+
+
+def test_a_split_room_is_asked_which_option_happens(app, snap):
+    play = start_play(app, app.library, "maison-de-region-partenaires", ["Équipe 1", "Équipe 2"], seed=4,
+                      answering="all")
+    play_until(app, play, lambda p: p.view.phase == "answer" and p.card.room_decides, intents=("skip",))
+    play.handle(Intent("choose", number=1))
+    play.handle(Intent("choose", number=2))
+    play.handle(Intent("confirm"))
+    snap(app, "room-tie")
+    play.handle(Intent("choose", number=2))
+    snap(app, "room-tie-reveal")
 
 
 def test_persona_and_reveal(app, snap):

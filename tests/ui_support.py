@@ -35,10 +35,11 @@ def make_app(library: Library, folder: Path, size: tuple[int, int] = (1280, 720)
     return App(library, folder, size=size, settings_path=None, fast=True, clock=clock or Clock())
 
 
-def start_play(app: App, library: Library, scenario_id: str, teams: list[str], seed: int = 5) -> PlayScene:
+def start_play(app: App, library: Library, scenario_id: str, teams: list[str], seed: int = 5,
+               answering: str | None = None) -> PlayScene:
     info = library.scenarios[scenario_id].info
     table = Table.start_new(app.sessions_dir, info, library.pool(info), teams, seed, library.aspect_labels(info),
-                            app.clock(), session_id=f"{scenario_id[:6]}-{seed}")
+                            app.clock(), session_id=f"{scenario_id[:6]}-{seed}", answering=answering)
     return app.replace("play", table=table)
 
 

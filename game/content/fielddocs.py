@@ -99,6 +99,9 @@ MODELS: dict[str, tuple[str, dict[str, tuple[str, Any]]]] = {
         "title": ("Titre affiché à l'accueil et sur le bilan.", "Atelier télétravail"),
         "description": ("Présentation affichée à l'accueil.", "En équipes, complétez votre panorama."),
         "mode": ("teams (en équipes) ou solo (un joueur).", "teams"),
+        "answering": ("Qui répond à chaque carte : all (toutes les équipes, chacune lève sa réponse ; pour "
+                      "les personas et situations, le choix de la majorité s'applique) ou rotation (une équipe "
+                      "à tour de rôle, par défaut). L'animateur peut changer ce choix avant la partie.", "all"),
         "teams": ("Nombre d'équipes possible (de 1 à 6).", {"min": 2, "max": 6}),
         "minutes": ("Durée visée et durée maximale de la partie, en minutes.", {"target": 15, "max": 20}),
         "decks": ("Les identifiants des decks où tirer les cartes.", ["teletravail"]),

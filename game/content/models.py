@@ -83,6 +83,7 @@ class CardBase(Strict):
 
     team_answers: ClassVar[bool] = False  # a team (or every team) answers it
     scores_aspect: ClassVar[bool] = False  # a right answer fills its aspect in a team's panorama
+    room_decides: ClassVar[bool] = False  # when every team answers, the room's majority choice happens
     discussed: ClassVar[bool] = False  # an open discussion, with the facilitator's note
 
     @property
@@ -182,6 +183,7 @@ class _OptionsCard(CardBase):
     options: list[Option] = Field(min_length=2, max_length=5)
 
     team_answers: ClassVar[bool] = True
+    room_decides: ClassVar[bool] = True
 
     @field_validator("options")
     @classmethod
@@ -288,6 +290,10 @@ class DrawRule(Strict):
     count: Annotated[int, Field(ge=1)] | Literal["auto"] = "auto"
     balanced: bool = True
 
+    def takes(self, card: Any) -> bool:
+        """Whether this rule may draw the card: one of its kinds, and of its aspects if it names some."""
+        return card.kind in self.kinds and (self.aspects is None or card.aspect in self.aspects)
+
 
 class Gauge(Strict):
     id: Id
@@ -325,6 +331,7 @@ class ScenarioInfo(Strict):
     title: Text
     description: Text
     mode: Literal["teams", "solo"]
+    answering: Literal["all", "rotation"] = "rotation"  # every team answers each card, or one team in turn
     teams: TeamRange | None = None
     minutes: Minutes = Field(default_factory=Minutes)
     decks: list[Id] = Field(min_length=1)

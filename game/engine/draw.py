@@ -1,8 +1,9 @@
 """Which cards a session plays, in which order: fitted to the target minutes, fair to every team.
 
-Cards a team answers (`team_answers`: questions, personas, situations) rotate between teams, so
+When cards a team answers (`team_answers`: questions, personas, situations) rotate between teams,
 they are drawn in chunks of one card per team on the same aspect: every team meets the aspects in the same
-cycle and can complete its panorama. Table-wide cards (debate, event) are spread between them.
+cycle. When every team answers every card, one card per aspect at a time, round-robin, so each aspect
+comes up early enough for a team to complete its panorama. Table-wide cards (debate, event) are spread between them.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ def draw_cards(scenario: ScenarioInfo, pool: Sequence[Any], teams: int, seed: in
     """
     rng = random.Random(seed)
     rules = scenario.draw_rules
+    if scenario.answering == "all":
+        teams = 1  # every team answers every card: one card per aspect at a time is fair to all
     budget = scenario.minutes.target
     fixed = [r for r in rules if r.count != "auto"]
     autos = [r for r in rules if r.count == "auto"]
@@ -46,8 +49,7 @@ def _minutes(chunks: list[list[Any]]) -> float:
 
 def _pick(rule: DrawRule, pool: Sequence[Any], used: set[str], teams: int, rng: random.Random,
           count: int | None = None, share: float = 0.0, ceiling: float = 0.0) -> list[list[Any]]:
-    candidates = [c for c in pool if c.id not in used and c.kind in rule.kinds
-                  and (rule.aspects is None or c.aspect in rule.aspects)]
+    candidates = [c for c in pool if c.id not in used and rule.takes(c)]
     rng.shuffle(candidates)
     size = teams if candidates and all(c.team_answers for c in candidates) else 1
     order = _balanced(candidates, size, rng) if rule.balanced else iter(candidates)
@@ -100,3 +102,9 @@ def _spread(groups: list[list[list[Any]]]) -> list[Any]:
             keyed.append(((k + 0.5) / len(chunks), g, chunk))
     keyed.sort(key=lambda item: (item[0], item[1]))
     return [card for _, _, chunk in keyed for card in chunk]
+
+
+def panorama_aspects(scenario: ScenarioInfo, pool: Sequence[Any]) -> set[str]:
+    """Every aspect a full panorama needs: those of the cards that fill one and that a draw rule can draw."""
+    rules = scenario.draw_rules
+    return {c.aspect for c in pool if c.scores_aspect and any(r.takes(c) for r in rules)}

@@ -26,6 +26,18 @@ PLAYING = frozenset({Phase.ANSWER, Phase.DISCUSS, Phase.REVEAL})
 
 
 @dataclass(frozen=True)
+class TeamAnswer:
+    """One team's answer to a card and what it was worth."""
+
+    team: int
+    choices: tuple[int, ...]
+    success: bool  # the right answer, or the best option
+    points: int
+    correct: bool | None = None  # questions only
+    rating: str | None = None  # options only
+
+
+@dataclass(frozen=True)
 class Play:
     """What happened to one card: a row of the debriefing sheet."""
 
@@ -33,26 +45,24 @@ class Play:
     card_id: str
     kind: str
     aspect: str
-    team: int | None
     outcome: Outcome
-    choices: tuple[int, ...] = ()
-    correct: bool | None = None
-    rating: str | None = None
-    points: int = 0
+    answers: tuple[TeamAnswer, ...] = ()  # the answering team's, or every team's in team order
+    applied: tuple[int, ...] = ()  # the choices whose effects happened: the team's, or the room's majority
     deltas: tuple[tuple[str, int], ...] = ()
     gauges: tuple[int, ...] = ()  # every gauge's value once this card is done
-    seconds: float = 0.0
+    seconds: float = 0.0  # on this card
+    elapsed: float = 0.0  # of play when the card was played
     note: str = ""
-    success: bool | None = None  # the right answer or the best option; None when nothing was answered
 
 
 @dataclass(frozen=True)
 class State:
     phase: Phase
     index: int  # the card on the table
-    turn: int  # answered team cards so far: the active team is turn % teams
+    turn: int  # answered team cards so far: the active team is turn % teams (one team at a time)
     scores: tuple[int, ...]
     panoramas: tuple[frozenset[str], ...]
+    completed: tuple[float | None, ...]  # seconds of play when each team completed its panorama
     gauges: tuple[int, ...]
     plays: tuple[Play, ...]
     note: str
@@ -106,7 +116,28 @@ class Move:
 
 
 def _check_answer(game: Game, state: State, action: Action) -> Refusal | None:
-    return Refusal.NO_SUCH_CHOICE if action.choices not in game.answer_sets[state.index] else None
+    sets = game.answer_sets[state.index]
+    if not game.every_team:
+        return None if action.choices in sets and not action.teams else Refusal.NO_SUCH_CHOICE
+    if len(action.teams) != len(game.teams):
+        return Refusal.EVERY_TEAM
+    if any(choices not in sets for choices in action.teams):
+        return Refusal.NO_SUCH_CHOICE
+    if not game.cards[state.index].room_decides:
+        return Refusal.NO_SUCH_CHOICE if action.choices else None
+    tied = majority(action.teams)
+    if len(tied) > 1:
+        return None if action.choices in tied else Refusal.TIE
+    return None if action.choices in ((), tied[0]) else Refusal.NO_SUCH_CHOICE
+
+
+def majority(answers: Sequence[tuple[int, ...]]) -> tuple[tuple[int, ...], ...]:
+    """The answers given by the most teams, in choice order: one, or several when the room is split."""
+    counts: dict[tuple[int, ...], int] = {}
+    for choices in answers:
+        counts[choices] = counts.get(choices, 0) + 1
+    most = max(counts.values(), default=0)
+    return tuple(sorted(c for c, n in counts.items() if n == most))
 
 
 def _check_note(game: Game, state: State, action: Action) -> Refusal | None:
@@ -137,32 +168,41 @@ TABLE_MOVES = tuple(ActionType(t) for t, move in MOVES.items() if not move.by_pr
 class Game:
     """The fixed facts of one session and the rules that move its state."""
 
-    def __init__(self, scenario: ScenarioInfo, cards: Sequence[Any], teams: Sequence[str]):
+    def __init__(self, scenario: ScenarioInfo, cards: Sequence[Any], teams: Sequence[str],
+                 panorama: Sequence[str] | None = None):
+        """`panorama`: the aspects a full panorama needs (every aspect the scenario can draw); by default
+        those of the cards drawn, as logs written before it was recorded have it."""
         if not teams or not cards:
             raise ValueError("a session needs at least one team and one card")
         self.scenario = scenario
         self.cards = tuple(cards)
         self.teams = tuple(teams)
+        self.every_team = scenario.answering == "all" and len(self.teams) > 1  # else one team per card, in turn
         self.gauges = tuple(scenario.gauges)
-        self.panorama = frozenset(c.aspect for c in self.cards if c.scores_aspect)
+        self.panorama = frozenset(panorama if panorama is not None else
+                                  (c.aspect for c in self.cards if c.scores_aspect))
         self.answer_sets = [card.answer_sets() for card in self.cards]
-        self._answer_actions = [tuple(Action(ActionType.ANSWER, s) for s in sets) for sets in self.answer_sets]
+        n = len(self.teams)
+        self._answer_actions = [
+            tuple(Action(ActionType.ANSWER, teams=(s,) * n) if self.every_team else Action(ActionType.ANSWER, s)
+                  for s in sets) for sets in self.answer_sets]
 
     # -- reading the state -------------------------------------------------------------------------
 
     def initial_state(self, t: float) -> State:
         n = len(self.teams)
-        state = State(Phase.ANSWER, 0, 0, (0,) * n, (frozenset(),) * n, tuple(g.start for g in self.gauges),
-                      (), "", False, 0.0, t, 0.0, None, None)
+        state = State(Phase.ANSWER, 0, 0, (0,) * n, (frozenset(),) * n, (None,) * n,
+                      tuple(g.start for g in self.gauges), (), "", False, 0.0, t, 0.0, None, None)
         return self._enter(state, 0)
 
     def card(self, state: State) -> Any | None:
         return self.cards[state.index] if state.index < len(self.cards) else None
 
     def current_team(self, state: State) -> int | None:
-        """The team that answers the card on the table, or None for a table-wide card or the end."""
+        """The team that answers the card on the table, or None for a table-wide card, when every team
+        answers, or at the end."""
         card = self.card(state)
-        if state.phase == Phase.OVER or card is None or not card.team_answers:
+        if state.phase == Phase.OVER or card is None or not card.team_answers or self.every_team:
             return None
         return state.turn % len(self.teams)
 
@@ -170,10 +210,15 @@ class Game:
         return state.phase == Phase.OVER
 
     def answer_actions(self, state: State) -> tuple[Action, ...]:
-        """The legal answers alone (empty when no answer is expected): what a player or bot picks from."""
+        """The legal answers alone (empty when no answer is expected). When every team answers, these are
+        the answers where all teams agree: any mix of the `choice_sets` is legal too."""
         if state.phase != Phase.ANSWER or state.paused:
             return ()
         return self._answer_actions[state.index]
+
+    def choice_sets(self, state: State) -> tuple[tuple[int, ...], ...]:
+        """What one team may answer to the card on the table (empty when no answer is expected)."""
+        return self.answer_sets[state.index] if state.phase == Phase.ANSWER and not state.paused else ()
 
     def legal_actions(self, state: State) -> list[Action]:
         """Every action a table may take now, from the moves table; a note's text is free, so it is
@@ -265,18 +310,31 @@ class Game:
         return self._advance(state, turn=state.turn + 1 if card.team_answers else state.turn)
 
     def _on_answer(self, state: State, action: Action) -> State:
+        """Judge each answering team's choices; the effects are those of the answering team's choice or,
+        when every team answers, of the room's majority (the facilitator's pick on a tie)."""
         card = self.cards[state.index]
-        team = state.turn % len(self.teams)
-        judged = card.judge(action.choices)
-        gauges, deltas = self._effects(state.gauges, judged.effects)
-        panoramas = state.panoramas
-        if judged.success and card.scores_aspect:
-            panoramas = tuple(p | {card.aspect} if i == team else p for i, p in enumerate(panoramas))
-        play = self._play(state, Outcome.ANSWERED, team=team, choices=action.choices, correct=judged.correct,
-                          rating=judged.rating, points=judged.points, deltas=deltas, gauges=gauges,
-                          success=judged.success)
-        scores = tuple(s + play.points if i == team else s for i, s in enumerate(state.scores))
-        return self._record(state, play, gauges=gauges, panoramas=panoramas, scores=scores, phase=Phase.REVEAL)
+        if self.every_team:
+            given = dict(enumerate(action.teams))
+            applied = (action.choices or majority(action.teams)[0]) if card.room_decides else ()
+        else:
+            given = {state.turn % len(self.teams): action.choices}
+            applied = action.choices
+        answers = []
+        for team, choices in given.items():
+            judged = card.judge(choices)
+            answers.append(TeamAnswer(team, choices, judged.success, judged.points, judged.correct, judged.rating))
+        gauges, deltas = self._effects(state.gauges, card.judge(applied).effects if applied else {})
+        scores, panoramas, completed = list(state.scores), list(state.panoramas), list(state.completed)
+        for answer in answers:
+            scores[answer.team] += answer.points
+            if answer.success and card.scores_aspect:
+                panoramas[answer.team] = panoramas[answer.team] | {card.aspect}
+                if completed[answer.team] is None and self.panorama and panoramas[answer.team] >= self.panorama:
+                    completed[answer.team] = state.elapsed
+        play = self._play(state, Outcome.ANSWERED, answers=tuple(answers), applied=applied, deltas=deltas,
+                          gauges=gauges)
+        return self._record(state, play, gauges=gauges, panoramas=tuple(panoramas), scores=tuple(scores),
+                            completed=tuple(completed), phase=Phase.REVEAL)
 
     # -- helpers -----------------------------------------------------------------------------------
 
@@ -296,8 +354,8 @@ class Game:
     def _play(self, state: State, outcome: Outcome, **fields: Any) -> Play:
         card = self.cards[state.index]
         fields.setdefault("gauges", state.gauges)
-        return Play(state.index, card.id, card.kind, card.aspect, fields.pop("team", None), outcome,
-                    seconds=round(state.elapsed - state.card_started, 3), **fields)
+        return Play(state.index, card.id, card.kind, card.aspect, outcome,
+                    seconds=round(state.elapsed - state.card_started, 3), elapsed=state.elapsed, **fields)
 
     @staticmethod
     def _record(state: State, play: Play, **changes: Any) -> State:
@@ -310,7 +368,7 @@ class Game:
         if changes:
             state = state.but(**changes)
         reason = None
-        if self.scenario.win == "panorama" and self.panorama and any(p >= self.panorama for p in state.panoramas):
+        if self.scenario.win == "panorama" and self.panorama and self._panorama_done(state):
             reason = EndReason.PANORAMA
         elif any(g.losing(v) for g, v in zip(self.gauges, state.gauges)):
             reason = EndReason.GAUGES
@@ -321,6 +379,12 @@ class Game:
         if reason is not None:
             return state.but(phase=Phase.OVER, end_reason=reason, index=state.index + 1)
         return self._enter(state, state.index + 1)
+
+    def _panorama_done(self, state: State) -> bool:
+        """One team in turn: the first full panorama ends the game. Every team answering: the room plays
+        on until every team has completed its own, the first to complete winning."""
+        done = (p >= self.panorama for p in state.panoramas)
+        return all(done) if self.every_team else any(done)
 
     def _enter(self, state: State, index: int) -> State:
         """Put a card on the table: a debate opens a discussion, a card to answer waits for its answer,
@@ -348,7 +412,8 @@ class Game:
         if self.scenario.win == "gauges":
             return () if any(self.losing_gauges(state)) else tuple(n)
         if self.scenario.win == "panorama" and self.panorama:
-            full = tuple(i for i in n if state.panoramas[i] >= self.panorama)
+            times = [t for t in state.completed if t is not None]
+            full = tuple(i for i in n if state.completed[i] is not None and state.completed[i] == min(times, default=0))
             if full:
                 return full
         best = max(state.scores)

@@ -72,6 +72,8 @@ class Refusal(StrEnum):
     NOTE_IN_DEBATE = "note_in_debate"
     NOTE_TOO_LONG = "note_too_long"
     PROGRAM_ONLY = "program_only"
+    EVERY_TEAM = "every_team"  # all-teams mode: one answer per team is needed
+    TIE = "tie"  # all-teams mode: the room is split, the facilitator picks which choice happens
     TIME_BACKWARDS = "time_backwards"
 
 
@@ -86,18 +88,26 @@ class IllegalAction(Exception):
 
 @dataclass(frozen=True)
 class Action:
+    """`choices`: the answering team's choices (one team at a time), or, when every team answers, the
+    facilitator's pick among tied choices; `teams`: every team's choices, in team order, when every
+    team answers the card."""
+
     type: str
     choices: tuple[int, ...] = ()
     text: str = ""
+    teams: tuple[tuple[int, ...], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"type": str(self.type)}
         if self.choices:
             data["choices"] = list(self.choices)
+        if self.teams:
+            data["teams"] = [list(c) for c in self.teams]
         if self.text:
             data["text"] = self.text
         return data
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Action:
-        return cls(str(data["type"]), tuple(int(c) for c in data.get("choices", ())), str(data.get("text", "")))
+        return cls(str(data["type"]), tuple(int(c) for c in data.get("choices", ())), str(data.get("text", "")),
+                   tuple(tuple(int(c) for c in team) for team in data.get("teams", ())))

@@ -15,11 +15,13 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from game.content.models import Card, ScenarioInfo
-from game.engine.draw import draw_cards
+from game.engine.draw import draw_cards, panorama_aspects
 from game.engine.rules import Game
 
-LOG_FORMAT = 2  # 2: automatic transitions are logged; format 1 logs (without them) still replay
+LOG_FORMAT = 3  # 3: every team may answer each card, the panorama's aspects are recorded;
+# 2: automatic transitions are logged. Logs of formats 1 and 2 still replay.
 _CARDS = TypeAdapter(list[Card])
+ANSWERING = ("all", "rotation")
 
 
 class StartError(ValueError):
@@ -36,23 +38,33 @@ class SessionStart:
     cards: tuple[Any, ...]
     aspects: Mapping[str, str]  # the drawn cards' aspects and their labels, in the decks' order
     format: int = LOG_FORMAT
+    panorama: tuple[str, ...] | None = None  # the aspects a full panorama needs; None: those of the cards
     game: Game = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "game", Game(self.scenario, self.cards, self.teams))
+        object.__setattr__(self, "game", Game(self.scenario, self.cards, self.teams, self.panorama))
 
     @classmethod
     def new(cls, scenario: ScenarioInfo, pool: Sequence[Any], teams: Sequence[str], seed: int, t: float,
-            aspects: Mapping[str, str], session_id: str = "") -> SessionStart:
-        """Draw the session's cards from the pool."""
+            aspects: Mapping[str, str], session_id: str = "", answering: str | None = None) -> SessionStart:
+        """Draw the session's cards from the pool. `answering` overrides the scenario's answering mode (the
+        facilitator's choice on the setup screen); the log keeps the scenario as played."""
+        if answering is not None and answering != scenario.answering:
+            if answering not in ANSWERING:
+                raise ValueError(f"unknown answering mode {answering!r}")
+            scenario = scenario.model_copy(update={"answering": answering})
         cards = draw_cards(scenario, pool, len(teams), seed)
-        return cls(session_id, t, seed, tuple(teams), scenario, tuple(cards), _aspect_labels(cards, aspects))
+        panorama = panorama_aspects(scenario, pool)
+        return cls(session_id, t, seed, tuple(teams), scenario, tuple(cards),
+                   _aspect_labels([*cards], aspects, panorama), panorama=tuple(a for a in aspects if a in panorama)
+                   + tuple(sorted(panorama - aspects.keys())))
 
     def to_json(self) -> dict[str, Any]:
         return {
             "seq": 0, "type": "start", "t": self.t, "format": self.format, "session": self.session_id,
             "seed": self.seed, "teams": list(self.teams), "scenario": self.scenario.model_dump(mode="json"),
             "aspects": dict(self.aspects), "cards": [c.model_dump(mode="json") for c in self.cards],
+            **({"panorama": list(self.panorama)} if self.panorama is not None else {}),
         }
 
     @classmethod
@@ -83,16 +95,19 @@ class SessionStart:
             first = exc.errors(include_url=False)[0]
             where = ".".join(str(part) for part in first["loc"])
             raise StartError(f"scénario ou cartes invalides ({where} : {first['msg']})") from None
+        panorama = event.get("panorama")
+        if panorama is not None and (not isinstance(panorama, list) or not all(isinstance(a, str) for a in panorama)):
+            raise StartError("aspects du panorama invalides")
         try:
             return cls(str(event.get("session", "")), float(t), seed, tuple(teams), scenario, tuple(cards),
-                       aspects, version)
+                       aspects, version, tuple(panorama) if panorama is not None else None)
         except ValueError as exc:
             raise StartError(str(exc)) from None
 
 
-def _aspect_labels(cards: Sequence[Any], labels: Mapping[str, str]) -> dict[str, str]:
-    """The drawn cards' aspects with their labels, in the decks' order (the order of the sheet)."""
-    used = {c.aspect for c in cards}
+def _aspect_labels(cards: Sequence[Any], labels: Mapping[str, str], panorama: set[str]) -> dict[str, str]:
+    """The drawn cards' and the panorama's aspects with their labels, in the decks' order (the sheet's)."""
+    used = {c.aspect for c in cards} | panorama
     ordered = {a: label for a, label in labels.items() if a in used}
     ordered.update({a: a for a in sorted(used - ordered.keys())})
     return ordered

@@ -14,12 +14,21 @@ NEXT = Action(ActionType.NEXT)
 
 
 def choose(view: TableView, strategy: str, rng: random.Random) -> Action:
-    """The bot's move: an answer when one is expected, otherwise on to the next card."""
-    answers = view.answers
-    if not answers:
+    """The bot's move: an answer when one is expected (each team's own when every team answers, and a
+    pick among tied choices), otherwise on to the next card."""
+    sets = view.choice_sets
+    if not sets:
         return NEXT
+    if not view.every_team:
+        return Action(ActionType.ANSWER, _pick(view, sets, strategy, rng))
+    teams = tuple(_pick(view, sets, strategy, rng) for _ in view.teams)
+    tied = view.tied(teams)
+    return Action(ActionType.ANSWER, rng.choice(tied) if tied else (), teams=teams)
+
+
+def _pick(view: TableView, sets: tuple[tuple[int, ...], ...], strategy: str, rng: random.Random) -> tuple[int, ...]:
     if strategy == "random":
-        return rng.choice(answers)
-    values = [view.card.judge(a.choices).points for a in answers]
+        return rng.choice(sets)
+    values = [view.card.judge(s).points for s in sets]
     target = max(values) if strategy == "best" else min(values)
-    return rng.choice([a for a, v in zip(answers, values) if v == target])
+    return rng.choice([s for s, v in zip(sets, values) if v == target])

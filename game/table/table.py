@@ -43,12 +43,14 @@ class Table:
 
     @classmethod
     def start_new(cls, folder: Path, scenario: ScenarioInfo, pool: Sequence[Any], teams: Sequence[str], seed: int,
-                  aspects: Mapping[str, str], now: float, session_id: str | None = None) -> Table:
-        """A new session, drawn and logged in `folder` under a name that sorts by date."""
+                  aspects: Mapping[str, str], now: float, session_id: str | None = None,
+                  answering: str | None = None) -> Table:
+        """A new session, drawn and logged in `folder` under a name that sorts by date; `answering`
+        overrides the scenario's answering mode (every team, or one team in turn)."""
         session_id = session_id or uuid.uuid4().hex[:12]
         stamp = datetime.fromtimestamp(now).strftime("%Y%m%d-%H%M%S")
         path = folder / f"{stamp}-{scenario.id}-{session_id[:6]}.jsonl"
-        return cls.logged(path, SessionStart.new(scenario, pool, teams, seed, now, aspects, session_id))
+        return cls.logged(path, SessionStart.new(scenario, pool, teams, seed, now, aspects, session_id, answering))
 
     @classmethod
     def logged(cls, path: Path, start: SessionStart) -> Table:
@@ -65,9 +67,9 @@ class Table:
 
     @classmethod
     def drawn(cls, scenario: ScenarioInfo, pool: Sequence[Any], teams: Sequence[str], seed: int,
-              aspects: Mapping[str, str], session_id: str = "") -> Table:
+              aspects: Mapping[str, str], session_id: str = "", answering: str | None = None) -> Table:
         """A session drawn from the pool and kept in memory, its clock at 0: what a simulation plays."""
-        return cls.unlogged(SessionStart.new(scenario, pool, teams, seed, 0.0, aspects, session_id))
+        return cls.unlogged(SessionStart.new(scenario, pool, teams, seed, 0.0, aspects, session_id, answering))
 
     @classmethod
     def dealt(cls, scenario: ScenarioInfo, cards: Sequence[Any], teams: Sequence[str], aspects: Mapping[str, str],

@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import Any
 
 from game.content.kinds import Explanation
-from game.engine.rules import Game, Play, State
+from game.engine.rules import Game, Play, State, TeamAnswer, majority
 from game.engine.vocabulary import Action, EndReason, Outcome, Phase
 from game.session.start import SessionStart
 
@@ -32,6 +32,7 @@ class Mark(StrEnum):
     SKIPPED = "skipped"
     DISCUSSED = "discussed"
     EVENT = "event"
+    SPLIT = "split"  # every team answered a question, some right and some wrong
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,7 @@ class PlayView:
     mark: Mark
     verdicts: tuple[Verdict, ...]  # every team that answered (none for debates and events)
     right: tuple[int, ...]  # the right answers or best options
+    applied: tuple[int, ...]  # the choices whose effects happened (the room's majority when every team answers)
     explanation: Explanation | None
     changes: tuple[GaugeChange, ...]  # gauges that moved
     note: str
@@ -127,7 +129,12 @@ class PlayView:
 
     @property
     def success(self) -> bool | None:
-        return self.verdicts[0].success if self.verdicts else None
+        """Every answering team found the right answer or the best option; None when nobody answered."""
+        return all(v.success for v in self.verdicts) if self.verdicts else None
+
+    def votes(self, choice: int) -> int:
+        """How many teams picked this choice."""
+        return sum(choice in v.choices for v in self.verdicts)
 
 
 @dataclass(frozen=True)
@@ -137,6 +144,7 @@ class TeamView:
     score: int
     panorama: tuple[str, ...]  # aspects completed, in the decks' order
     active: bool
+    completed: float | None  # seconds of play when its panorama was complete
 
 
 @dataclass(frozen=True)
@@ -202,6 +210,28 @@ class TableView:
     def solo(self) -> bool:
         return self._start.scenario.mode == "solo"
 
+    @property
+    def every_team(self) -> bool:
+        """Every team answers each card (entered team by team), rather than one team in turn."""
+        return self._start.game.every_team
+
+    @property
+    def teams(self) -> tuple[str, ...]:
+        return self._start.game.teams
+
+    @property
+    def choice_sets(self) -> tuple[tuple[int, ...], ...]:
+        """What one team may answer now."""
+        return self._start.game.choice_sets(self._state)
+
+    def tied(self, answers: tuple[tuple[int, ...], ...]) -> tuple[tuple[int, ...], ...]:
+        """The choices tied for the room's majority, when the card's outcome is the room's and it is split:
+        the facilitator picks one. Empty when there is nothing to pick."""
+        if self.card is None or not self.card.room_decides:
+            return ()
+        top = majority(answers)
+        return top if len(top) > 1 else ()
+
     @cached_property
     def choices(self) -> tuple[str, ...]:
         """Numbered from 1: the key to press, the card a team raises."""
@@ -252,24 +282,30 @@ def play_view(start: SessionStart, plays: tuple[Play, ...], i: int) -> PlayView:
     play = plays[i]
     card = game.cards[play.index]
     before = plays[i - 1].gauges if i > 0 else tuple(g.start for g in game.gauges)
-    verdicts: tuple[Verdict, ...] = ()
-    if play.outcome == Outcome.ANSWERED and play.team is not None:
-        verdicts = (Verdict(play.team, game.teams[play.team], play.choices, _mark(play), bool(play.success)),)
+    verdicts = tuple(Verdict(a.team, game.teams[a.team], a.choices, _mark(a), a.success) for a in play.answers)
     changes = tuple(GaugeChange(g.id, g.label, b, a) for g, b, a in zip(game.gauges, before, play.gauges) if a != b)
     return PlayView(
         number=i + 1, card=card, aspect_label=start.aspects.get(card.aspect, card.aspect), outcome=play.outcome,
-        mark=_mark(play), verdicts=verdicts, right=card.right_choices(),
-        explanation=card.explain(play.choices) if verdicts else None, changes=changes, note=play.note,
-        seconds=play.seconds,
+        mark=_card_mark(play, card, verdicts), verdicts=verdicts, right=card.right_choices(), applied=play.applied,
+        explanation=card.explain(play.applied or verdicts[0].choices) if verdicts else None, changes=changes,
+        note=play.note, seconds=play.seconds,
     )
 
 
-def _mark(play: Play) -> Mark:
+def _mark(answer: TeamAnswer) -> Mark:
+    return Mark(answer.rating) if answer.correct is None else Mark.RIGHT if answer.correct else Mark.WRONG
+
+
+def _card_mark(play: Play, card: Any, verdicts: tuple[Verdict, ...]) -> Mark:
+    """The card's verdict: its one team's, the rating of the room's choice, or right, wrong or split."""
     if play.outcome != Outcome.ANSWERED:
         return Mark(play.outcome.value)
-    if play.correct is not None:
-        return Mark.RIGHT if play.correct else Mark.WRONG
-    return Mark(play.rating)
+    if len(verdicts) == 1:
+        return verdicts[0].mark
+    if play.applied:
+        return Mark(card.judge(play.applied).rating)
+    marks = {v.mark for v in verdicts}
+    return marks.pop() if len(marks) == 1 else Mark.SPLIT
 
 
 def history(start: SessionStart, state: State) -> tuple[PlayView, ...]:
@@ -284,8 +320,8 @@ def standings(start: SessionStart, state: State) -> Standings:
         return tuple(sorted(ids, key=lambda a: (order.index(a) if a in order else len(order), a)))
 
     active = game.current_team(state)
-    teams = tuple(TeamView(i, name, state.scores[i], ordered(state.panoramas[i] & game.panorama), i == active)
-                  for i, name in enumerate(game.teams))
+    teams = tuple(TeamView(i, name, state.scores[i], ordered(state.panoramas[i] & game.panorama), i == active,
+                           state.completed[i]) for i, name in enumerate(game.teams))
     gauges = tuple(
         GaugeView(g.id, g.label, state.gauges[k], g.start, g.min, g.max, g.lose_below, g.lose_above,
                   g.losing(state.gauges[k]), (g.start,) + tuple(p.gauges[k] for p in state.plays))

@@ -56,6 +56,16 @@ class Autopilot:
         if action.type != ActionType.ANSWER:
             _press(pygame.K_RETURN)
             return
+        if action.teams:  # every team answers: each team's answer in turn, Enter, then the pick on a split room
+            for choices in action.teams:
+                for choice in choices:
+                    _press(_DIGIT_KEYS[choice])
+                if view.several:
+                    _press(pygame.K_RETURN)
+            _press(pygame.K_RETURN)
+            for choice in action.choices:
+                _press(_DIGIT_KEYS[choice])
+            return
         for choice in action.choices:
             _press(_DIGIT_KEYS[choice])
         if view.several:

@@ -34,7 +34,11 @@ class ListScene(Scene):
         """Escape: by default, nothing (home) — overlays close."""
 
     def refresh(self) -> None:
-        self.buttons = ButtonList(self.choices(), self.buttons.focus)
+        """Rebuild the rows; the focus stays on the same row (by its key) when rows come and go."""
+        focused = self.buttons.choices[self.buttons.focus].key if self.buttons.choices else None
+        choices = self.choices()
+        keys = [c.key for c in choices]
+        self.buttons = ButtonList(choices, keys.index(focused) if focused in keys else self.buttons.focus)
         self.layout(*self.app.size)
 
     def handle(self, intent: Intent) -> None:
@@ -55,6 +59,11 @@ class ListScene(Scene):
         gap = body // 2
         inner_w = box_w - 2 * body
         text_h = self._text_height(inner_w)
+        room = height - text_h - 4 * body
+        if sum(heights) + gap * (len(heights) - 1) > room:  # many rows (six teams): tighter, never off the window
+            gap = body // 4
+            scale = (room - gap * (len(heights) - 1)) / sum(heights)
+            heights = [max(int(self.app.line * 1.2), int(h * scale)) for h in heights]
         buttons_h = sum(heights) + gap * (len(heights) - 1)
         box_h = min(height - body, text_h + buttons_h + 3 * body)
         self.area = pygame.Rect((width - box_w) // 2, (height - box_h) // 2, box_w, box_h)

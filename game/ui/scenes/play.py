@@ -24,7 +24,8 @@ ANIMATION = 0.6  # seconds for the gauges to reach their new values
 MESSAGE_SECONDS = 4.0
 NOTE_MAX = 280  # the rules' limit for a note, kept while typing
 # How the reveal's banner reads each verdict: good, bad, or neither (an acceptable option).
-GOOD = {Mark.RIGHT: True, Mark.WRONG: False, Mark.BEST: True, Mark.POOR: False, Mark.ACCEPTABLE: None}
+GOOD = {Mark.RIGHT: True, Mark.WRONG: False, Mark.BEST: True, Mark.POOR: False, Mark.ACCEPTABLE: None,
+        Mark.SPLIT: None}
 
 
 def clock_text(seconds: float) -> str:
@@ -38,6 +39,10 @@ class PlayScene(Scene):
         self.table = table
         self.focus = 0
         self.selected: set[int] = set()
+        self.entries: list[tuple[int, ...] | None] = []  # every team answering: each team's answer so far
+        self.entering = 0  # ... and the team whose answer is being entered
+        self.tie: tuple[tuple[int, ...], ...] = ()  # a split room waiting for the facilitator's pick
+        self.team_rects: list[pygame.Rect] = []
         self.note_draft: str | None = None
         self.message = ""
         self.message_until = 0.0
@@ -68,9 +73,10 @@ class PlayScene(Scene):
 
     # -- sending actions -----------------------------------------------------------------------
 
-    def send(self, kind: str, choices: tuple[int, ...] = (), text: str = "") -> None:
+    def send(self, kind: str, choices: tuple[int, ...] = (), text: str = "",
+             teams: tuple[tuple[int, ...], ...] = ()) -> None:
         before, gauges = self.view, self.gauge_targets()
-        refused = self.table.act(Action(kind, choices, text), self.app.clock())
+        refused = self.table.act(Action(kind, choices, text, teams), self.app.clock())
         if refused is not None:
             self.message = refusal(refused)
             self.message_until = self.app.clock() + MESSAGE_SECONDS
@@ -80,6 +86,7 @@ class PlayScene(Scene):
         if after.number != before.number or after.phase != before.phase:
             self.focus = 0
             self.selected.clear()
+            self.entries, self.entering, self.tie = [], 0, ()
         if self.gauge_targets() != gauges and not self.app.fast:
             self.anim_from, self.anim_start = gauges, self.app.clock()
         else:
@@ -116,6 +123,9 @@ class PlayScene(Scene):
             self.ask_end()
         elif view.paused:
             return
+        elif view.phase == Phase.ANSWER and view.every_team and kind in ("back", "choose", "confirm", "next", "click",
+                                                                         "point", "up", "down", "left", "right"):
+            self._room_answering(intent)
         elif kind in ("back", "undo"):
             self.send(ActionType.UNDO)
         elif kind == "skip":
@@ -155,6 +165,79 @@ class PlayScene(Scene):
                 self.focus = count
                 if kind == "click":
                     self._validate()
+
+    def _room_answering(self, intent: Intent) -> None:
+        """Every team answers: the facilitator types each team's answer in team order (the row being
+        entered is highlighted), Backspace corrects, Enter reveals; a click on a team's row enters its answer
+        next. On a split room, the number of the option that happens."""
+        view, kind = self.view, intent.kind
+        n, count, multiple = len(view.teams), len(view.choices), view.several
+        if len(self.entries) != n:
+            self.entries, self.entering = [None] * n, 0
+        if self.tie:
+            if kind == "choose" and (intent.number - 1,) in self.tie:
+                self._reveal_room((intent.number - 1,))
+            elif kind == "back":
+                self.tie = ()
+                self.message = ""
+            return
+        if kind in ("up", "left", "down", "right"):
+            self.focus = (self.focus + (-1 if kind in ("up", "left") else 1)) % count
+        elif kind == "choose" and 1 <= intent.number <= count:
+            self._enter_choice(intent.number - 1, multiple)
+        elif kind == "back":
+            if self.selected:
+                self.selected.clear()
+            elif not any(e is not None for e in self.entries):
+                self.send(ActionType.UNDO)  # nothing entered yet: back to the previous card, as everywhere
+            elif self.entries[self.entering] is None and self.entering > 0:
+                self.entering -= 1
+                self.entries[self.entering] = None
+            else:
+                self.entries[self.entering] = None
+        elif kind in ("confirm", "next"):
+            if multiple and self.selected:
+                self._commit(tuple(sorted(self.selected)))
+            elif all(e is not None for e in self.entries):
+                self._reveal_room(())
+            elif kind == "confirm" and not multiple:
+                self._enter_choice(self.focus, multiple)
+        elif kind in ("click", "point"):
+            for i, rect in enumerate(self.answer_rects):
+                if rect.collidepoint(intent.pos):
+                    self.focus = i
+                    if kind == "click":
+                        self._enter_choice(i, multiple)
+            for team, rect in enumerate(self.team_rects):
+                if kind == "click" and rect.collidepoint(intent.pos):
+                    self.entering, self.selected = team, set()
+            if kind == "click" and self.validate_rect.collidepoint(intent.pos):
+                self._room_answering(Intent("confirm"))
+
+    def _enter_choice(self, i: int, multiple: bool) -> None:
+        self.focus = i
+        if multiple:
+            self.selected ^= {i}
+        else:
+            self._commit((i,))
+
+    def _commit(self, choices: tuple[int, ...]) -> None:
+        """The team's answer is entered; the next team without one is the one to enter."""
+        self.entries[self.entering] = choices
+        self.selected = set()
+        missing = [t for t in range(len(self.entries)) if self.entries[t] is None]
+        self.entering = next((t for t in missing if t > self.entering), missing[0] if missing else self.entering)
+
+    def _reveal_room(self, pick: tuple[int, ...]) -> None:
+        teams = tuple(e for e in self.entries if e is not None)
+        tied = self.view.tied(teams)
+        if tied and not pick:
+            self.tie = tied
+            self.message = tr("play.tie", choices=" / ".join(str(c[0] + 1) for c in tied))
+            self.message_until = float("inf")
+            return
+        self.tie = ()
+        self.send(ActionType.ANSWER, pick, teams=teams)
 
     def _pick(self, i: int, multiple: bool) -> None:
         self.focus = i
@@ -278,11 +361,18 @@ class PlayScene(Scene):
 
     @staticmethod
     def _tag(play: PlayView, i: int) -> str:
-        right_label = tr("play.right_answer") if play.mark in (Mark.RIGHT, Mark.WRONG) else tr("mark.best")
+        question = play.verdicts and play.verdicts[0].mark in (Mark.RIGHT, Mark.WRONG)
+        right_label = tr("play.right_answer") if question else tr("mark.best")
         tags = [right_label] if i in play.right else []
-        if i in play.chosen:
+        chose = [str(v.team + 1) for v in play.verdicts if i in v.choices]
+        if len(play.verdicts) > 1 and chose:
+            tags.append(tr("play.teams_chose" if len(chose) > 1 else "play.team_chose", numbers=", ".join(chose)))
+        elif i in play.chosen:
             tags.append(tr("play.your_answer"))
-        return " · ".join(tags) + " :"
+        if len(play.verdicts) > 1 and i in play.applied:
+            tags.append(tr("play.applied"))
+        text = " · ".join(tags)
+        return text[:1].upper() + text[1:] + " :"
 
     def _one_line(self, play: PlayView, i: int) -> bool:
         """A short answer sits on the same line as its tag."""
@@ -312,7 +402,8 @@ class PlayScene(Scene):
              theme.text, anchor="midleft")
         team = view.team
         if team is None:
-            label = tr("play.table")
+            label = tr("play.every_team" if view.every_team and view.card is not None and view.card.team_answers
+                       else "play.table")
         elif view.solo:
             label = tr("play.solo_turn")
         else:
@@ -335,27 +426,43 @@ class PlayScene(Scene):
         standings = self.standings
         if standings.gauges:
             self._draw_gauges(surface, inner, now)
-        if standings.win != "gauges":
-            self._draw_teams(surface, inner)
+        view = self.view
+        if standings.win != "gauges" or (view.every_team and (view.phase == Phase.ANSWER or view.reveal is not None)):
+            self._draw_teams(surface, inner)  # in a gauges game, only who answered what
 
     def _draw_teams(self, surface: pygame.Surface, inner: pygame.Rect) -> None:
         """Each team: number chip and name on one line; points and panorama (filled squares) on the next."""
         theme, body, step = self.app.theme, self.app.body, self.app.line
         standings = self.standings
         panorama = standings.panorama if standings.win == "panorama" else ()
+        scored = standings.win != "gauges"
         teams = standings.teams
-        row_h = min(int(step * 2.6), inner.height // max(1, len(teams)))
-        y = inner.y if not standings.gauges else inner.bottom - row_h * len(teams)
+        caption_text = tr("play.panorama_caption", total=len(panorama)) if panorama else ""
+        font = self.app.fonts.get(body)
+        caption_h = len(wrap(font, caption_text, inner.width)) * int(font.get_linesize() * 1.08) if panorama else 0
+        row_h = min(int(step * (2.6 if scored else 1.5)), (inner.height - caption_h) // max(1, len(teams)))
+        y = inner.y if not standings.gauges else inner.bottom - row_h * len(teams) - caption_h
+        view = self.view
+        entering = view.phase == Phase.ANSWER and view.every_team and not view.paused
+        verdicts = {v.team: v for v in view.reveal.verdicts} if view.reveal is not None else {}
+        self.team_rects = []
         for i, team in enumerate(teams):
             row = pygame.Rect(inner.x, y + i * row_h, inner.width, row_h - body // 4)
-            if team.active:
+            self.team_rects.append(row)
+            if team.active or (entering and i == self.entering and not self.tie):
                 pygame.draw.rect(surface, theme.accent, row, width=4, border_radius=8)
+            if entering or len(verdicts) > 1:
+                self._draw_team_answer(surface, row, i, verdicts.get(i))
             chip = pygame.Rect(row.x + body // 3, row.y + step * 6 // 10 - int(body * 0.7), int(body * 1.4),
                                int(body * 1.4))
             panel(surface, chip, theme.teams[i % len(theme.teams)], theme.text, radius=6)
             line(self.app, surface, str(i + 1), chip.center, body, theme.on_signal, bold=True, anchor="center")
-            name_rect = pygame.Rect(chip.right + body // 2, chip.centery - step // 2, row.right - chip.right - body, step)
+            answer_w = int(body * 4) if entering or len(verdicts) > 1 else 0
+            name_rect = pygame.Rect(chip.right + body // 2, chip.centery - step // 2,
+                                    row.right - chip.right - body - answer_w, step)
             text_box(self.app, surface, team.name, name_rect, body, theme.text, bold=team.active, valign="center")
+            if not scored:
+                continue
             second = row.y + int(step * 1.75)
             points = line(self.app, surface, tr("play.points", n=team.score), (chip.x, second), body,
                           theme.text, bold=True, anchor="midleft")
@@ -372,8 +479,33 @@ class PlayScene(Scene):
                 line(self.app, surface, f"{len(team.panorama)}/{len(panorama)}", (px + body // 3, second),
                      body, theme.muted, anchor="midleft")
         if panorama:
-            caption = pygame.Rect(inner.x, y + row_h * len(teams), inner.width, inner.bottom - y - row_h * len(teams))
-            text_box(self.app, surface, tr("play.panorama_caption", total=len(panorama)), caption, body, theme.muted)
+            caption = pygame.Rect(inner.x, y + row_h * len(teams), inner.width, caption_h)
+            text_box(self.app, surface, caption_text, caption, body, theme.muted)
+
+    def _draw_team_answer(self, surface: pygame.Surface, row: pygame.Rect, team: int, verdict: Any) -> None:
+        """The team's answer at the right of its row: a box to fill while answers are entered, then the
+        answer on the verdict's colour with a check or a cross (colour and shape)."""
+        theme, body, step = self.app.theme, self.app.body, self.app.line
+        if verdict is not None:
+            choices, good = verdict.choices, GOOD[verdict.mark]
+        else:
+            entry = self.entries[team] if team < len(self.entries) else None
+            choices, good = entry or (), None
+        text = "+".join(str(c + 1) for c in choices) if choices else "…"
+        width = max(int(body * 2.2), self.app.fonts.get(body, True).size(text)[0] + body * (3 if good is not None
+                                                                                          else 1))
+        box = pygame.Rect(row.right - width - body // 3, row.y + step * 6 // 10 - int(body * 0.8), width,
+                          int(body * 1.6))
+        fill = theme.panel if good is None else theme.right if good else theme.wrong
+        panel(surface, box, fill, theme.accent if verdict is None and choices else theme.border, radius=6,
+              width=3 if verdict is None and choices else 2)
+        color = theme.text if good is None else theme.on_signal
+        x = box.x + body // 2
+        if good is not None:
+            mark(surface, "check" if good else "cross", (x + body // 2, box.centery), body * 2 // 3, color)
+            x += body * 3 // 2
+        line(self.app, surface, text, (x if good is not None else box.centerx, box.centery), body, color, bold=True,
+             anchor="midleft" if good is not None else "center")
 
     def _draw_gauges(self, surface: pygame.Surface, inner: pygame.Rect, now: float) -> None:
         """Each gauge: its label in full, a bar with its thresholds, its value, and the last change."""
@@ -542,6 +674,8 @@ class PlayScene(Scene):
             text, color = self.message, theme.on_signal
         elif view.clock.remaining_at(now) <= 0 and not view.paused:
             text, color = tr("play.time_up"), theme.text
+        elif view.phase == Phase.ANSWER and view.every_team and not view.paused:
+            text, color = tr("play.keys_room"), theme.muted
         else:
             text, color = tr("play.keys"), theme.muted
         if self.continue_rect.width:

@@ -22,8 +22,15 @@ class SetupScene(ListScene):
         self.scenario = scenario
         self.seed = seed
         self.names = team_names(scenario, None)
+        self.answering = scenario.answering  # the scenario's default; the facilitator may switch it
         self.editing: int | None = None
-        super().__init__(app, focus=len(self.names) + 1)  # on "Start": Enter alone starts with the defaults
+        super().__init__(app, focus=len(self.rows_before_names()) + len(self.names))  # on "Start": Enter alone starts
+
+    def rows_before_names(self) -> list[Choice]:
+        rows = [Choice(tr("setup.count", n=len(self.names)) + "   − / +", "count")]
+        if self.scenario.team_range.max > 1:
+            rows.append(Choice(tr(f"setup.answering_{self.answering}") + "   < >", "answering"))
+        return rows
 
     @property
     def typing(self) -> bool:
@@ -34,15 +41,19 @@ class SetupScene(ListScene):
 
     def choices(self) -> list[Choice]:
         names = [Choice(name + ("|" if i == self.editing else ""), f"name:{i}") for i, name in enumerate(self.names)]
-        return ([Choice(tr("setup.count", n=len(self.names)) + "   − / +", "count")] + names
+        return (self.rows_before_names() + names
                 + [Choice(tr("setup.start"), "start"), Choice(tr("setup.back"), "back")])
 
     def handle(self, intent: Intent) -> None:
         if self.editing is not None:
             self._edit(intent)
             return
-        if self.buttons.choices[self.buttons.focus].key == "count" and intent.kind in ("left", "right"):
+        focused = self.buttons.choices[self.buttons.focus].key
+        if focused == "count" and intent.kind in ("left", "right"):
             self._count(1 if intent.kind == "right" else -1)
+            return
+        if focused == "answering" and intent.kind in ("left", "right"):
+            self.choose("answering")
             return
         super().handle(intent)
 
@@ -69,6 +80,9 @@ class SetupScene(ListScene):
         if key == "count":
             limits = self.scenario.team_range
             self._count(1 if len(self.names) < limits.max else limits.min - len(self.names))
+        elif key == "answering":
+            self.answering = "rotation" if self.answering == "all" else "all"
+            self.refresh()
         elif key.startswith("name:"):
             self.editing = int(key.split(":")[1])
             self.refresh()
@@ -85,5 +99,5 @@ class SetupScene(ListScene):
         library = self.app.library
         seed = self.seed if self.seed is not None else secrets.randbelow(1_000_000)
         table = Table.start_new(self.app.sessions_dir, self.scenario, library.pool(self.scenario), self.names, seed,
-                                library.aspect_labels(self.scenario), self.app.clock())
+                                library.aspect_labels(self.scenario), self.app.clock(), answering=self.answering)
         self.app.replace("play", table=table)
