@@ -22,9 +22,9 @@ ANSWER_SHARE = 0.7  # an answer comes after 70 % of a card's estimated time, the
 
 
 def play_session(scenario: ScenarioInfo, pool: Sequence[Any], aspects: dict[str, str], teams: Sequence[str],
-                 seed: int, strategy: str) -> Table:
+                 seed: int, strategy: str, answering: str | None = None) -> Table:
     """One whole session played by a bot at an unlogged table; simulated time follows the cards' estimates."""
-    table = Table.drawn(scenario, pool, teams, seed, aspects, f"simulation-{seed}")
+    table = Table.drawn(scenario, pool, teams, seed, aspects, f"simulation-{seed}", answering)
     rng = random.Random(seed)
     t = 0.0
     while not table.over:
@@ -153,22 +153,22 @@ class Tally:
         lines = [f"Panorama complet ({len(self.panorama)} aspects) dans le temps visé ({self.target / 60:g} min) : "
                  f"{100 * everyone:.1f} % des équipes"]
         labels = [self.facts.aspects.get(a, a) for a in self.panorama]
-        width = max(len(name) for name in teams)
-        lines.append(f"  {'':<{width}}  {'complet':>8}  " + "  ".join(f"{label[:12]:>12}" for label in labels))
+        width, cell = max(len(name) for name in teams), max(9, *(len(label) for label in labels))
+        lines.append(f"  {'':<{width}}  {'complet':>8}  " + "  ".join(f"{label:>{cell}}" for label in labels))
         for i, name in enumerate(teams):
-            cells = "  ".join(f"{100 * self.covered[i, a] / n:>10.1f} %" for a in self.panorama)
+            cells = "  ".join(f"{100 * self.covered[i, a] / n:>{cell - 2}.1f} %" for a in self.panorama)
             lines.append(f"  {name:<{width}}  {100 * self.completed[i] / n:>6.1f} %  {cells}")
         return lines
 
 
 def run(scenario: ScenarioInfo, pool: Sequence[Any], aspects: dict[str, str], seed: int, strategy: str,
-        sessions: int, teams: int | None) -> list[str]:
+        sessions: int, teams: int | None, answering: str | None = None) -> list[str]:
     names = team_names(scenario, teams)
-    first = play_session(scenario, pool, aspects, names, seed, strategy)
+    first = play_session(scenario, pool, aspects, names, seed, strategy, answering)
     if sessions == 1:
         return summary(first, seed, strategy)
     tally = Tally(first)
     tally.add(first)
     for k in range(1, sessions):
-        tally.add(play_session(scenario, pool, aspects, names, seed + k, strategy))
+        tally.add(play_session(scenario, pool, aspects, names, seed + k, strategy, answering))
     return tally.lines(seed, strategy)

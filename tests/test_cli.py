@@ -143,3 +143,14 @@ def test_shipped_content_is_found_from_anywhere(tmp_path):
     assert (shipped_decks() / "teletravail.yaml").is_file()
     done = subprocess.run([sys.executable, "-m", "game", "validate"], cwd=tmp_path, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_simulate_prints_each_teams_panorama_and_the_answering_mode_matters(capsys):
+    """Every team answering completes the five-aspect panorama; one team in turn cannot with three teams."""
+    code, out, _ = run(capsys, "simulate", "--sessions", "200", "--teams", "3", "--strategy", "best")
+    assert code == 0
+    assert "Panorama complet (5 aspects) dans le temps visé (15 min) : 100.0 % des équipes" in out
+    assert "Réglementaire" in out and "  Équipe 3 " in out
+    code, out, _ = run(capsys, "simulate", "--sessions", "200", "--teams", "3", "--strategy", "best",
+                       "--answering", "rotation")
+    assert code == 0 and "dans le temps visé (15 min) : 0.0 % des équipes" in out

@@ -52,6 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
     _content_options(play)
     _sessions_option(play)
     play.add_argument("--teams", type=int, metavar="N", help="nombre d'équipes (dans les limites du scénario)")
+    play.add_argument("--answering", choices=("all", "rotation"),
+                      help="qui répond : all (toutes les équipes à chaque carte) ou rotation (une équipe à tour de "
+                           "rôle) ; par défaut, le choix du scénario")
     play.add_argument("--seed", type=int, help="graine du tirage des cartes (défaut : au hasard)")
     play.add_argument("--fullscreen", action="store_true", help="plein écran (F11 bascule pendant le jeu)")
     play.add_argument("--autoplay", action="store_true", help="un robot joue toute la session à l'écran (démonstration)")
@@ -89,6 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
                           help="réponses du robot : au hasard, les meilleures ou les pires (défaut : random)")
     simulate.add_argument("--sessions", type=int, default=1, metavar="K", help="nombre de sessions (défaut : 1)")
     simulate.add_argument("--teams", type=int, metavar="N", help="nombre d'équipes (défaut : 2, ou le minimum du scénario)")
+    simulate.add_argument("--answering", choices=("all", "rotation"),
+                          help="qui répond : all (toutes les équipes) ou rotation ; par défaut, le choix du scénario")
     preview = commands.add_parser("preview", help="voir les cartes d'un deck à l'écran, mises à jour à chaque enregistrement")
     preview.add_argument("path", type=Path, metavar="FICHIER", help="le deck à regarder (.yaml)")
     _content_options(preview, scenario=False)

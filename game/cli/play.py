@@ -39,7 +39,7 @@ def run_play(args: argparse.Namespace, home: bool = False) -> int:
     folder = sessions_folder(args)
     try:
         table = Table.start_new(folder, scenario, library.pool(scenario), names, seed,
-                                library.aspect_labels(scenario), time.time())
+                                library.aspect_labels(scenario), time.time(), answering=args.answering)
     except OSError as exc:
         raise UserError(f"{folder} : impossible d'y écrire le journal de session ({exc.strerror or exc})") from None
     print(f"{scenario.title} — {', '.join(names)}. Journal : {table.path}")

@@ -65,14 +65,16 @@ def run_screen(args: argparse.Namespace, library: Library, scenario: ScenarioInf
     if args.autoplay:
         seed = args.seed if args.seed is not None else 0
         table = Table.start_new(folder, scenario, library.pool(scenario), team_names(scenario, args.teams), seed,
-                                library.aspect_labels(scenario), app.clock())
+                                library.aspect_labels(scenario), app.clock(), answering=args.answering)
         app.push("play", table=table)
         app.on_idle = Autopilot(seed=seed, delay=0.0 if args.fast else 1.5)
     else:
         setup = app.push("setup", scenario=scenario, seed=args.seed)
         if args.teams is not None:
             setup.names = team_names(scenario, args.teams)
-            setup.refresh()
+        if args.answering is not None:
+            setup.answering = args.answering
+        setup.refresh()
     app.run()
     return 0
 

@@ -14,6 +14,6 @@ def run_simulate(args: argparse.Namespace) -> int:
         raise UserError("--sessions doit valoir au moins 1")
     library, scenario = load_scenario(args.scenario, args.decks)
     lines = run(scenario, library.pool(scenario), library.aspect_labels(scenario),
-                args.seed, args.strategy, args.sessions, args.teams)
+                args.seed, args.strategy, args.sessions, args.teams, args.answering)
     print("\n".join(lines))
     return 0
