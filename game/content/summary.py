@@ -34,7 +34,10 @@ def scenario_summaries(folder: Path, cache: Path | None = None) -> list[Scenario
     """The folder's scenarios, from `cache` when no file changed since it was written."""
     try:
         files = yaml_files(folder) if folder.is_dir() else []
-        stamps = {str(p): [p.stat().st_mtime_ns, p.stat().st_size] for p in files}
+        stamps: dict[str, list[int]] = {}
+        for path in files:
+            stat = path.stat()
+            stamps[str(path)] = [stat.st_mtime_ns, stat.st_size]
     except OSError:
         files, stamps, cache = [], {}, None
     cached = _cached(cache, stamps)

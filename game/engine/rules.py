@@ -319,11 +319,10 @@ class Game:
         else:
             given = {state.turn % len(self.teams): action.choices}
             applied = action.choices
-        answers = []
-        for team, choices in given.items():
-            judged = card.judge(choices)
-            answers.append(TeamAnswer(team, choices, judged.success, judged.points, judged.correct, judged.rating))
-        gauges, deltas = self._effects(state.gauges, card.judge(applied).effects if applied else {})
+        judged = {choices: card.judge(choices) for choices in {*given.values(), applied} if choices}
+        answers = [TeamAnswer(team, choices, judged[choices].success, judged[choices].points, judged[choices].correct,
+                              judged[choices].rating) for team, choices in given.items()]
+        gauges, deltas = self._effects(state.gauges, judged[applied].effects if applied else {})
         scores, panoramas, completed = list(state.scores), list(state.panoramas), list(state.completed)
         for answer in answers:
             scores[answer.team] += answer.points
@@ -412,10 +411,9 @@ class Game:
         if self.scenario.win == "gauges":
             return () if any(self.losing_gauges(state)) else tuple(n)
         if self.scenario.win == "panorama" and self.panorama:
-            times = [t for t in state.completed if t is not None]
-            full = tuple(i for i in n if state.completed[i] is not None and state.completed[i] == min(times, default=0))
-            if full:
-                return full
+            first = min((t for t in state.completed if t is not None), default=None)
+            if first is not None:
+                return tuple(i for i in n if state.completed[i] == first)
         best = max(state.scores)
         return tuple(i for i in n if state.scores[i] == best) if best > 0 else ()
 

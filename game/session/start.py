@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -21,7 +21,6 @@ from game.engine.rules import Game
 LOG_FORMAT = 3  # 3: every team may answer each card, the panorama's aspects are recorded;
 # 2: automatic transitions are logged. Logs of formats 1 and 2 still replay.
 _CARDS = TypeAdapter(list[Card])
-ANSWERING = ("all", "rotation")
 
 
 class StartError(ValueError):
@@ -50,14 +49,14 @@ class SessionStart:
         """Draw the session's cards from the pool. `answering` overrides the scenario's answering mode (the
         facilitator's choice on the setup screen); the log keeps the scenario as played."""
         if answering is not None and answering != scenario.answering:
-            if answering not in ANSWERING:
+            if answering not in get_args(ScenarioInfo.model_fields["answering"].annotation):
                 raise ValueError(f"unknown answering mode {answering!r}")
             scenario = scenario.model_copy(update={"answering": answering})
         cards = draw_cards(scenario, pool, len(teams), seed)
         panorama = panorama_aspects(scenario, pool)
-        return cls(session_id, t, seed, tuple(teams), scenario, tuple(cards),
-                   _aspect_labels([*cards], aspects, panorama), panorama=tuple(a for a in aspects if a in panorama)
-                   + tuple(sorted(panorama - aspects.keys())))
+        labels = _aspect_labels(cards, aspects, panorama)
+        return cls(session_id, t, seed, tuple(teams), scenario, tuple(cards), labels,
+                   panorama=tuple(a for a in labels if a in panorama))
 
     def to_json(self) -> dict[str, Any]:
         return {

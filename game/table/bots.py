@@ -19,16 +19,16 @@ def choose(view: TableView, strategy: str, rng: random.Random) -> Action:
     sets = view.choice_sets
     if not sets:
         return NEXT
+    candidates = sets if strategy == "random" else _extremes(view, sets, strategy)
     if not view.every_team:
-        return Action(ActionType.ANSWER, _pick(view, sets, strategy, rng))
-    teams = tuple(_pick(view, sets, strategy, rng) for _ in view.teams)
+        return Action(ActionType.ANSWER, rng.choice(candidates))
+    teams = tuple(rng.choice(candidates) for _ in view.teams)
     tied = view.tied(teams)
     return Action(ActionType.ANSWER, rng.choice(tied) if tied else (), teams=teams)
 
 
-def _pick(view: TableView, sets: tuple[tuple[int, ...], ...], strategy: str, rng: random.Random) -> tuple[int, ...]:
-    if strategy == "random":
-        return rng.choice(sets)
+def _extremes(view: TableView, sets: tuple[tuple[int, ...], ...], strategy: str) -> list[tuple[int, ...]]:
+    """The answers worth the most points ("best") or the fewest ("worst"), judged once for every team."""
     values = [view.card.judge(s).points for s in sets]
     target = max(values) if strategy == "best" else min(values)
-    return rng.choice([s for s, v in zip(sets, values) if v == target])
+    return [s for s, v in zip(sets, values) if v == target]

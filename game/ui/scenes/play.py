@@ -156,11 +156,7 @@ class PlayScene(Scene):
         elif kind == "next" and multiple:
             self._validate()
         elif kind in ("click", "point"):
-            for i, rect in enumerate(self.answer_rects):
-                if rect.collidepoint(intent.pos):
-                    self.focus = i
-                    if kind == "click":
-                        self._pick(i, multiple)
+            self._point_answers(intent)
             if multiple and self.validate_rect.collidepoint(intent.pos):
                 self.focus = count
                 if kind == "click":
@@ -184,7 +180,7 @@ class PlayScene(Scene):
         if kind in ("up", "left", "down", "right"):
             self.focus = (self.focus + (-1 if kind in ("up", "left") else 1)) % count
         elif kind == "choose" and 1 <= intent.number <= count:
-            self._enter_choice(intent.number - 1, multiple)
+            self._pick(intent.number - 1, multiple)
         elif kind == "back":
             if self.selected:
                 self.selected.clear()
@@ -201,25 +197,14 @@ class PlayScene(Scene):
             elif all(e is not None for e in self.entries):
                 self._reveal_room(())
             elif kind == "confirm" and not multiple:
-                self._enter_choice(self.focus, multiple)
+                self._pick(self.focus, multiple)
         elif kind in ("click", "point"):
-            for i, rect in enumerate(self.answer_rects):
-                if rect.collidepoint(intent.pos):
-                    self.focus = i
-                    if kind == "click":
-                        self._enter_choice(i, multiple)
+            self._point_answers(intent)
             for team, rect in enumerate(self.team_rects):
                 if kind == "click" and rect.collidepoint(intent.pos):
                     self.entering, self.selected = team, set()
             if kind == "click" and self.validate_rect.collidepoint(intent.pos):
                 self._room_answering(Intent("confirm"))
-
-    def _enter_choice(self, i: int, multiple: bool) -> None:
-        self.focus = i
-        if multiple:
-            self.selected ^= {i}
-        else:
-            self._commit((i,))
 
     def _commit(self, choices: tuple[int, ...]) -> None:
         """The team's answer is entered; the next team without one is the one to enter."""
@@ -239,10 +224,22 @@ class PlayScene(Scene):
         self.tie = ()
         self.send(ActionType.ANSWER, pick, teams=teams)
 
+    def _point_answers(self, intent: Intent) -> None:
+        """The pointer over an answer focuses it; a click picks it."""
+        for i, rect in enumerate(self.answer_rects):
+            if rect.collidepoint(intent.pos):
+                self.focus = i
+                if intent.kind == "click":
+                    self._pick(i, self.view.several)
+
     def _pick(self, i: int, multiple: bool) -> None:
+        """Tick a choice of several; else answer with it, or enter it as the current team's when every team
+        answers."""
         self.focus = i
         if multiple:
             self.selected ^= {i}
+        elif self.view.every_team:
+            self._commit((i,))
         else:
             self.send(ActionType.ANSWER, (i,))
 
