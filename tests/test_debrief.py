@@ -42,6 +42,12 @@ def flat(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\u202f", " ").replace("\u00a0", " "))
 
 
+def csv_rows(table: Table) -> int:
+    """One row per card, or one per team and card when every team answers."""
+    every = table.facts().every_team
+    return sum(len(p.verdicts) if every and p.verdicts else 1 for p in table.history())
+
+
 @pytest.fixture(scope="module")
 def sheets(shipped, tmp_path_factory):
     """A random session of every shipped scenario, logged, then turned into its sheet."""
@@ -113,12 +119,36 @@ def test_the_csv_has_one_row_per_card_and_opens_in_french_excel(sheets):
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
     assert rows[0] == ["session", "date", "scénario", "équipe", "ordre", "carte", "type", "aspect", "réponse",
                        "résultat", "jauges", "secondes"]
-    assert len(rows) - 1 == len(table.history())
+    assert len(rows) - 1 == csv_rows(table)
     first = rows[1]
     play = table.history()[0]
     assert first[2] == "maison-de-region-partenaires" and first[5] == play.card.id
     assert first[1].startswith("2026-11-23")
     assert all(len(row) == 12 for row in rows)
+
+
+def test_when_every_team_answers_the_sheet_shows_each_teams_answers_and_aspects(sheets):
+    table, written = sheets["atelier-teletravail"]
+    facts, plays = table.facts(), table.history()
+    assert facts.every_team and len(facts.teams) >= 2
+    text = flat(pdf_text(written.pdf))
+    assert "Réussite par équipe et par aspect" in text and "Les réponses des équipes" in text
+    for play in plays:
+        if not play.verdicts:
+            continue
+        right = [v.name for v in play.verdicts if v.success]
+        wrong = [v.name for v in play.verdicts if not v.success]
+        said = ([f"juste : {', '.join(right)}"] if right else []) + ([f"faux : {', '.join(wrong)}"] if wrong else [])
+        assert "Équipes — " + " · ".join(said) in text, play.number
+    report = written.report
+    for team, rates in enumerate(report.team_rates):
+        answered = [v for p in plays for v in p.verdicts if v.team == team and p.aspect_label in report.panorama]
+        assert sum(r.answered for r in rates.rates) == len(answered)
+        assert sum(r.right for r in rates.rates) == sum(v.success for v in answered)
+        assert [r.label for r in rates.rates if r.right] == report.team_lines[team].panorama
+    rows = list(csv.reader(written.csv.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))[1:]
+    first = next(p for p in plays if p.verdicts)
+    assert [r[3] for r in rows if r[4] == str(first.number)] == list(facts.teams)
 
 
 def test_debrief_command_rewrites_sheets_and_merges_csv(sheets, tmp_path, capsys):
@@ -127,7 +157,7 @@ def test_debrief_command_rewrites_sheets_and_merges_csv(sheets, tmp_path, capsys
     out = capsys.readouterr().out
     assert out.count("Bilan : ") == len(logs) and "Tableau de toutes les sessions" in out
     merged = list(csv.reader((tmp_path / "sessions.csv").read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
-    assert len(merged) - 1 == sum(len(t.history()) for t, _ in sheets.values())
+    assert len(merged) - 1 == sum(csv_rows(t) for t, _ in sheets.values())
     assert len(list(tmp_path.glob("*.pdf"))) == len(logs) and len(list(tmp_path.glob("*.jsonl"))) == len(logs)
 
 

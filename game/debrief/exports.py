@@ -13,11 +13,16 @@ COLUMNS = ["session", "date", "scénario", "équipe", "ordre", "carte", "type", 
 
 
 def rows(report: Report) -> list[list[str]]:
+    """One row per card, or per team and card when every team answered it (a pivot table counts per team)."""
     date = report.started.strftime("%Y-%m-%d %H:%M")
-    return [[report.session_id, date, report.scenario_id, card.team or "", str(card.number), card.card_id,
-             card.kind, card.aspect_label, card.given or "", card.verdict,
-             " ; ".join(f"{label} {delta:+d}" for label, delta in card.deltas), str(round(card.seconds))]
-            for card in report.cards]
+    table = []
+    for card in report.cards:
+        gauges = " ; ".join(f"{label} {delta:+d}" for label, delta in card.deltas)
+        said = ([(a.team, a.given, a.verdict) for a in card.answers] if report.every_team and card.answers
+                else [(card.team or "", card.given or "", card.verdict)])
+        table += [[report.session_id, date, report.scenario_id, team, str(card.number), card.card_id, card.kind,
+                   card.aspect_label, given, verdict, gauges, str(round(card.seconds))] for team, given, verdict in said]
+    return table
 
 
 def write_csv(reports: Iterable[Report], path: Path) -> Path:

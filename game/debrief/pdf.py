@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fpdf import FPDF
+from fpdf.enums import MethodReturnValue
 
 from game import __version__
 from game.debrief.report import CardLine, Report
@@ -86,6 +87,9 @@ def write_sheet(report: Report, path: Path) -> Path:
     _result(pdf, report)
     if report.rates:
         _rates_chart(pdf, report)
+    if report.team_rates:
+        _team_rates(pdf, report)
+        _answers_grid(pdf, report)
     _cards(pdf, report)
     if report.debates:
         _debates(pdf, report)
@@ -127,7 +131,8 @@ def _result(pdf: Sheet, report: Report) -> None:
         panorama = ""
         if report.win == "panorama":
             done = ", ".join(team.panorama) if team.panorama else "aucun aspect"
-            panorama = f" · panorama {len(team.panorama)}/{total} ({done})"
+            when = f", complet à {int(team.completed)} min" if team.completed is not None else ""
+            panorama = f" · panorama {len(team.panorama)}/{total} ({done}{when})"
         pdf.text_block(f"{team.name} : {team.points} point(s){panorama}", size=10, indent=2)
     if report.gauges and any(len(g.values) > 1 for g in report.gauges):
         _gauge_chart(pdf, report)
@@ -261,7 +266,9 @@ def _card(pdf: Sheet, card: CardLine) -> None:
     if card.who:
         pdf.text_block(card.who, size=9, style="I")
     pdf.text_block(card.prompt, size=10, style="B")
-    if card.given is not None:
+    if pdf.report.every_team and card.answers:
+        _room_answers(pdf, card)
+    elif card.given is not None:
         pdf.text_block(f"Réponse : {card.given} — {card.verdict}", size=10, indent=3)
         if card.right is not None and not card.success:
             pdf.text_block(f"Bonne réponse : {card.right}", size=10, indent=3)
@@ -275,6 +282,130 @@ def _card(pdf: Sheet, card: CardLine) -> None:
     if card.source:
         pdf.text_block(f"Source : {card.source}", size=8, style="I", grey=True, indent=3)
     pdf.ln(2)
+
+
+def _room_answers(pdf: Sheet, card: CardLine) -> None:
+    """Every team answered: who was right, and what the room's majority chose when the outcome was the room's."""
+    if card.right is None:  # an option the room chose: its verdict, and the split
+        pdf.text_block(f"Retenue par la salle : {card.given} — {card.verdict}", size=10, indent=3)
+        split = [f"{a.team} {a.numbers}" for a in card.answers]
+        pdf.text_block("Choix des équipes : " + ", ".join(split), size=9, indent=3)
+        return
+    right = [a.team for a in card.answers if a.success]
+    wrong = [a.team for a in card.answers if not a.success]
+    said = [f"juste : {', '.join(right)}"] if right else []
+    said += [f"faux : {', '.join(wrong)}"] if wrong else []
+    pdf.text_block("Équipes — " + " · ".join(said), size=10, indent=3)
+    pdf.text_block(f"Bonne réponse : {card.right}", size=10, indent=3)
+
+
+def _cell_lines(pdf: Sheet, text: str, width: float, most: int) -> list[str]:
+    """`text` wrapped to `width` in at most `most` lines, the last one cut with an ellipsis; the font shrinks
+    (down to 6 pt) until its longest word fits, so a word is never broken."""
+    longest = max(printable(text).split() or [""], key=pdf.get_string_width)
+    while pdf.get_string_width(longest) > width - 2 * pdf.c_margin - 0.2 and pdf.font_size_pt > 6:
+        pdf.set_font_size(pdf.font_size_pt - 0.5)
+    lines = pdf.multi_cell(width, 3, printable(text), dry_run=True, output=MethodReturnValue.LINES)
+    if len(lines) > most:
+        lines = lines[:most]
+        while lines[-1] and pdf.get_string_width(lines[-1] + "…") > width - 1:
+            lines[-1] = lines[-1][:-1]
+        lines[-1] += "…"
+    return lines
+
+
+def _grid_head(pdf: Sheet, heads: list[str], widths: list[float]) -> None:
+    """A header row of wrapped, bold titles (team names, aspect labels), ruled below."""
+    pdf.set_font(FONT, "B", 8)
+    y, x = pdf.get_y(), pdf.l_margin
+    for head, width in zip(heads, widths):
+        pdf.set_font_size(8)
+        for k, line in enumerate(_cell_lines(pdf, head, width - 1, 2)):
+            pdf.text(x + 0.5, y + 3.2 + k * 3.4, line)
+        x += width
+    pdf.set_draw_color(INK)
+    pdf.set_line_width(0.4)
+    pdf.line(pdf.l_margin, y + 8, pdf.l_margin + sum(widths), y + 8)
+    pdf.set_y(y + 8)
+
+
+def _tick(pdf: Sheet, x: float, y: float, right: bool) -> None:
+    """A drawn tick or cross: Atkinson Hyperlegible has no such glyphs, and a shape survives a photocopy."""
+    pdf.set_draw_color(INK)
+    pdf.set_line_width(0.5)
+    if right:
+        pdf.polyline([(x - 1.6, y), (x - 0.4, y + 1.3), (x + 1.8, y - 1.6)])
+    else:
+        pdf.line(x - 1.3, y - 1.3, x + 1.3, y + 1.3)
+        pdf.line(x - 1.3, y + 1.3, x + 1.3, y - 1.3)
+
+
+def _team_rates(pdf: Sheet, report: Report) -> None:
+    """Each team's right answers per aspect; a grey cell is an aspect of its panorama filled."""
+    labels = [r.label for r in report.team_rates[0].rates]
+    pdf.heading("Réussite par équipe et par aspect", room=22 + 7 * len(report.team_rates))
+    first, last = 38.0, 24.0
+    widths = [first] + [(pdf.epw - first - last) / len(labels)] * len(labels) + [last]
+    _grid_head(pdf, ["Équipe"] + labels + ["Panorama"], widths)
+    row_h = 7.0
+    for team, line in zip(report.team_rates, report.team_lines):
+        y = pdf.get_y()
+        pdf.set_font(FONT, "", 9)
+        pdf.text(pdf.l_margin + 0.5, y + 4.6, _cell_lines(pdf, team.name, first - 1, 1)[0])
+        x = pdf.l_margin + first
+        for rate in team.rates:
+            if rate.right:
+                pdf.set_fill_color(LIGHT + 15)
+                pdf.rect(x + 0.3, y + 0.3, widths[1] - 0.6, row_h - 0.6, style="F")
+            pdf.text(x + 1.5, y + 4.6, f"{rate.right}/{rate.answered}")
+            x += widths[1]
+        done = f"{len(line.panorama)}/{len(labels)}"
+        pdf.set_font(FONT, "B" if line.completed is not None else "", 9)
+        pdf.text(x + 1.5, y + 4.6, done + (f" · {int(line.completed)} min" if line.completed is not None else ""))
+        pdf.set_draw_color(LIGHT)
+        pdf.set_line_width(0.2)
+        pdf.line(pdf.l_margin, y + row_h, pdf.l_margin + pdf.epw, y + row_h)
+        pdf.set_y(y + row_h)
+    pdf.ln(2)
+    pdf.text_block("Chaque case : réponses justes sur réponses données dans l’aspect ; grisée, l’aspect est acquis. "
+                   "Panorama : aspects acquis, et la minute où il a été complet.", size=8, grey=True)
+
+
+def _answers_grid(pdf: Sheet, report: Report) -> None:
+    """The number each team raised for each card, ticked or crossed: the whole room at a glance."""
+    rows = [c for c in report.cards if c.answers]
+    if not rows:
+        return
+    pdf.heading("Les réponses des équipes", room=40)
+    pdf.text_block("Le numéro levé par chaque équipe à chaque carte ; coche et case grisée : juste (ou meilleure "
+                   "option) ; croix : faux. « Attendu » : la bonne réponse ou la meilleure option.", size=8, grey=True)
+    pdf.ln(1)
+    first, expected = 50.0, 16.0
+    widths = [first, expected] + [(pdf.epw - first - expected) / len(report.teams)] * len(report.teams)
+    heads = ["Carte", "Attendu"] + report.teams
+    _grid_head(pdf, heads, widths)
+    row_h = 6.0
+    for card in rows:
+        if pdf.will_page_break(row_h):
+            pdf.add_page()
+            _grid_head(pdf, heads, widths)
+        y = pdf.get_y()
+        pdf.set_font(FONT, "", 8)
+        pdf.text(pdf.l_margin + 0.5, y + 4, _cell_lines(pdf, f"{card.number}. {card.aspect_label}", first - 1, 1)[0])
+        pdf.text(pdf.l_margin + first + 1.5, y + 4, card.expected)
+        x = pdf.l_margin + first + expected
+        for answer in card.answers:
+            if answer.success:
+                pdf.set_fill_color(LIGHT + 15)
+                pdf.rect(x + 0.3, y + 0.3, widths[2] - 0.6, row_h - 0.6, style="F")
+            pdf.set_font(FONT, "B", 9)
+            pdf.text(x + 1.5, y + 4.2, answer.numbers)
+            _tick(pdf, x + widths[2] - 4, y + row_h / 2, answer.success)
+            x += widths[2]
+        pdf.set_draw_color(LIGHT)
+        pdf.set_line_width(0.2)
+        pdf.line(pdf.l_margin, y + row_h, pdf.l_margin + pdf.epw, y + row_h)
+        pdf.set_y(y + row_h)
 
 
 def _debates(pdf: Sheet, report: Report) -> None:

@@ -18,6 +18,18 @@ if TYPE_CHECKING:
     from game.table.table import Table
 
 @dataclass
+class AnswerLine:
+    """One team's answer to a card."""
+
+    index: int  # the team's place in the session's list
+    team: str
+    numbers: str  # the choices as the team raised them: "2", "1+3"
+    given: str  # the same, in words
+    verdict: str
+    success: bool
+
+
+@dataclass
 class CardLine:
     """One card as the sheet and the CSV tell it."""
 
@@ -26,14 +38,17 @@ class CardLine:
     kind: str
     aspect: str
     aspect_label: str
-    team: str | None
+    team: str | None  # the team that answered, when one team answers in turn
+    answers: list[AnswerLine]  # every team's answer, in team order
     prompt: str
     who: str | None  # the persona, or the partner of a situation
     outcome: str
-    given: str | None  # the answer or option chosen, in words
+    given: str | None  # the answer or option chosen (by the room's majority), in words; None for a question
+    # every team answered
     verdict: str  # juste, faux, meilleure réponse…, carte passée, débattue, événement
     success: bool | None  # right answer or best option; None when nothing was answered
     right: str | None  # the right answer(s) of a question
+    expected: str  # the right answers or best options by number ("2", "1+3"); empty when there are none
     explanation: str | None  # a question's explanation, an option's feedback
     source: str | None
     deltas: list[tuple[str, int]]  # (gauge label, change)
@@ -60,6 +75,7 @@ class TeamLine:
     name: str
     points: int
     panorama: list[str]  # labels of the aspects completed
+    completed: float | None  # minutes of play when the panorama was complete
 
 
 @dataclass
@@ -74,11 +90,18 @@ class AspectRate:
 
 
 @dataclass
+class TeamRates:
+    name: str
+    rates: list[AspectRate]  # one per aspect of the panorama, in its order
+
+
+@dataclass
 class Report:
     session_id: str
     scenario_id: str
     title: str
     mode: str
+    every_team: bool  # every team answered each card: the sheet shows the grid of their answers
     started: datetime
     play_minutes: float
     teams: list[str]
@@ -88,7 +111,8 @@ class Report:
     team_lines: list[TeamLine]
     panorama: list[str]
     gauges: list[GaugeLine]
-    rates: list[AspectRate]
+    rates: list[AspectRate]  # over every team's answers
+    team_rates: list[TeamRates]  # per team, when every team answered each card
     cards: list[CardLine]
     key_messages: list[str]
     discussion: list[str]
@@ -101,34 +125,39 @@ class Report:
 
 def build_report(table: Table) -> Report:
     facts, standings, plays = table.facts(), table.standings(), table.history()
-    lines = [_card_line(play) for play in plays]
+    lines = [_card_line(play, facts.every_team) for play in plays]
     rates = _rates(lines, facts.aspects)
+    panorama = [facts.aspects.get(a, a) for a in standings.panorama]
     report = Report(
         session_id=facts.session_id, scenario_id=facts.scenario_id, title=facts.title, mode=facts.mode,
+        every_team=facts.every_team,
         started=datetime.fromtimestamp(facts.started), play_minutes=table.view().clock.elapsed / 60,
         teams=list(facts.teams), win=facts.win,
         end_reason=end_reason(standings.end_reason), result=result(standings),
-        team_lines=[TeamLine(t.name, t.score, [facts.aspects.get(a, a) for a in t.panorama]) for t in standings.teams],
-        panorama=[facts.aspects.get(a, a) for a in standings.panorama],
-        gauges=_gauges(standings),
-        rates=rates, cards=lines,
+        team_lines=[TeamLine(t.name, t.score, [facts.aspects.get(a, a) for a in t.panorama],
+                             None if t.completed is None else t.completed / 60) for t in standings.teams],
+        panorama=panorama, gauges=_gauges(standings), rates=rates,
+        team_rates=_team_rates(lines, list(facts.teams), panorama) if facts.every_team else [], cards=lines,
         key_messages=list(facts.key_messages), discussion=list(facts.discussion),
     )
     report.to_review = _to_review(rates, lines)
     return report
 
 
-def _card_line(play: PlayView) -> CardLine:
+def _card_line(play: PlayView, every_team: bool) -> CardLine:
     card = play.card
     texts = card.choice_texts()
     explanation = play.explanation
+    answers = [AnswerLine(v.team, v.name, "+".join(str(i + 1) for i in v.choices), " ; ".join(texts[i] for i in v.choices),
+                          lower_first(tr(f"mark.{v.mark}")), v.success) for v in play.verdicts]
+    given = answers[0].given if answers and not every_team else " ; ".join(texts[i] for i in play.applied) or None
     return CardLine(
         number=play.number, card_id=card.id, kind=card.kind, aspect=card.aspect, aspect_label=play.aspect_label,
-        team=play.verdicts[0].name if play.verdicts else None,
-        prompt=_PROMPT[card.kind](card), who=_WHO[card.kind](card), outcome=play.outcome,
-        given=" ; ".join(texts[i] for c in play.verdicts[:1] for i in c.choices) if play.verdicts else None,
+        team=answers[0].team if answers and not every_team else None, answers=answers,
+        prompt=_PROMPT[card.kind](card), who=_WHO[card.kind](card), outcome=play.outcome, given=given,
         verdict=lower_first(tr(f"mark.{play.mark}")), success=play.success,
-        right=" ; ".join(texts[i] for i in play.right) if play.mark in (Mark.RIGHT, Mark.WRONG) else None,
+        right=" ; ".join(texts[i] for i in play.right) if play.mark in (Mark.RIGHT, Mark.WRONG, Mark.SPLIT) else None,
+        expected="+".join(str(i + 1) for i in play.right),
         explanation=explanation.text if explanation else None, source=explanation.source if explanation else None,
         deltas=[(c.label, c.delta) for c in play.changes], note=play.note, seconds=play.seconds,
         discussed=card.discussed,
@@ -149,15 +178,29 @@ def _gauges(standings: Standings) -> list[GaugeLine]:
 
 
 def _rates(lines: list[CardLine], aspects: Mapping[str, str]) -> list[AspectRate]:
+    """Success per aspect over every answer given (one per card, or one per team and card)."""
     rates: dict[str, AspectRate] = {}
     for line in lines:
-        if line.success is None:
-            continue
-        rate = rates.setdefault(line.aspect, AspectRate(line.aspect_label, 0, 0))
-        rate.answered += 1
-        rate.right += line.success
+        for answer in line.answers:
+            rate = rates.setdefault(line.aspect, AspectRate(line.aspect_label, 0, 0))
+            rate.answered += 1
+            rate.right += answer.success
     order = list(aspects)
     return [rates[a] for a in sorted(rates, key=lambda a: order.index(a) if a in order else len(order))]
+
+
+def _team_rates(lines: list[CardLine], teams: list[str], panorama: list[str]) -> list[TeamRates]:
+    """Each team's answers per aspect of the panorama, aspects nobody was asked included (0 of 0)."""
+    table = [TeamRates(name, [AspectRate(label, 0, 0) for label in panorama]) for name in teams]
+    for line in lines:
+        if line.aspect_label not in panorama:
+            continue
+        column = panorama.index(line.aspect_label)
+        for answer in line.answers:
+            rate = table[answer.index].rates[column]
+            rate.answered += 1
+            rate.right += answer.success
+    return table
 
 
 def _to_review(rates: list[AspectRate], lines: list[CardLine]) -> list[str]:
@@ -166,7 +209,7 @@ def _to_review(rates: list[AspectRate], lines: list[CardLine]) -> list[str]:
     for rate in sorted((r for r in rates if r.right < r.answered), key=lambda r: r.right / r.answered):
         missed = [f"carte {c.number} ({c.who or _shorten(c.prompt)})" for c in lines
                   if c.aspect_label == rate.label and c.success is False]
-        review.append(f"{rate.label} : {rate.right} sur {rate.answered} réussies. À revoir : " + " ; ".join(missed))
+        review.append(f"{rate.label} : {rate.right} réponses justes sur {rate.answered}. À revoir : " + " ; ".join(missed))
     return review
 
 

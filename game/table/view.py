@@ -69,6 +69,7 @@ class Facts:
     mode: str
     win: str
     teams: tuple[str, ...]
+    every_team: bool  # every team answered each card (else one team in turn)
     aspects: Mapping[str, str]  # aspect id -> label, in the decks' order
     key_messages: tuple[str, ...]
     discussion: tuple[str, ...]
@@ -267,8 +268,8 @@ class TableView:
 
 def facts(start: SessionStart) -> Facts:
     s = start.scenario
-    return Facts(start.session_id, start.t, s.id, s.title, s.mode, s.win, start.teams, start.aspects,
-                 tuple(s.debrief.key_messages), tuple(s.debrief.discussion))
+    return Facts(start.session_id, start.t, s.id, s.title, s.mode, s.win, start.teams, start.game.every_team,
+                 start.aspects, tuple(s.debrief.key_messages), tuple(s.debrief.discussion))
 
 
 def table_view(start: SessionStart, state: State) -> TableView:
