@@ -117,14 +117,14 @@ def _header(pdf: Sheet, report: Report) -> None:
 def _result(pdf: Sheet, report: Report) -> None:
     pdf.heading("Résultat", room=50)
     if report.win == "gauges":
-        pdf.text_block(report.result[0].upper() + report.result[1:] + ".", size=12, style="B")
+        pdf.text_block(report.headline + ".", size=12, style="B")
         pdf.ln(1)
         for gauge in report.gauges:
             mark = " — seuil franchi" if gauge.crossed else ""
             pdf.text_block(f"{gauge.label} : de {gauge.start} à {gauge.end}{mark}", size=10, indent=2)
         _gauge_chart(pdf, report)
         return
-    pdf.text_block(f"Gagnant : {report.result}", size=12, style="B")
+    pdf.text_block(report.headline, size=12, style="B")
     pdf.ln(1)
     total = len(report.panorama)
     for team in report.team_lines:

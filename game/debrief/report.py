@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from game.table.view import Mark, PlayView, Standings
-from game.wording.players import end_reason, lower_first, result, tr
+from game.wording.players import end_reason, headline, lower_first, result, tr
 
 if TYPE_CHECKING:
     from game.table.table import Table
@@ -108,6 +108,7 @@ class Report:
     win: str
     end_reason: str
     result: str
+    headline: str  # the result as a sentence standing alone
     team_lines: list[TeamLine]
     panorama: list[str]
     gauges: list[GaugeLine]
@@ -133,7 +134,7 @@ def build_report(table: Table) -> Report:
         every_team=facts.every_team,
         started=datetime.fromtimestamp(facts.started), play_minutes=table.view().clock.elapsed / 60,
         teams=list(facts.teams), win=facts.win,
-        end_reason=end_reason(standings.end_reason), result=result(standings),
+        end_reason=end_reason(standings.end_reason), result=result(standings), headline=headline(standings),
         team_lines=[TeamLine(t.name, t.score, [facts.aspects.get(a, a) for a in t.panorama],
                              None if t.completed is None else t.completed / 60) for t in standings.teams],
         panorama=panorama, gauges=_gauges(standings), rates=rates,

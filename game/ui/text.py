@@ -106,6 +106,9 @@ class TextCache:
         if surface is None:
             if len(self._cache) >= self.limit:
                 self._cache.clear()
-            surface = self.fonts.get(size, bold, italic).render(printable(text), True, color)
+            shown = printable(text)
+            if self.fonts.family == "opendyslexic":  # its no-break space is three spaces wide; lines are already cut
+                shown = shown.replace("\u00a0", " ")
+            surface = self.fonts.get(size, bold, italic).render(shown, True, color)
             self._cache[key] = surface
         return surface

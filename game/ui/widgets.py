@@ -111,12 +111,18 @@ class ButtonList:
         self.heights = list(heights)
         self._place()
 
+    def layout_row(self, area: pygame.Rect, gap: int) -> None:
+        """Side by side in `area`, equal widths (a bar of actions under a screen's content)."""
+        self.area, self.gap, self.heights = area, gap, []
+        n = max(1, len(self.choices))
+        width = (area.width - gap * (n - 1)) // n
+        self.rects = [pygame.Rect(area.x + i * (width + gap), area.y, width, area.height) for i in range(n)]
+
     def _place(self) -> None:
+        if not self.heights:  # laid out as a row, or not yet: nothing scrolls
+            return
         tops = [sum(self.heights[:i]) + i * self.gap for i in range(len(self.heights))]
-        shift = 0
-        if self.heights:
-            bottom = tops[self.focus] + self.heights[self.focus]
-            shift = max(0, bottom - self.area.height)
+        shift = max(0, tops[self.focus] + self.heights[self.focus] - self.area.height)
         self.rects = [pygame.Rect(self.area.x, self.area.y + top - shift, self.area.width, h)
                       for top, h in zip(tops, self.heights)]
 

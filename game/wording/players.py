@@ -56,6 +56,9 @@ FRENCH: dict[str, str] = {
     "result.lost": "partie perdue",
     "result.nobody": "aucun gagnant",
     "result.tie": "égalité : {names}",
+    "result.winner": "Gagnant : {name}",
+    "result.ex_aequo": "Ex æquo : {names}",
+    "result.everyone": "Toutes les équipes gagnent, ex æquo",
     "result.unfinished": "partie non terminée",
     "result.gauge": "{label} : de {start} à {end}",
     "result.gauge_crossed": "{label} : de {start} à {end} (seuil franchi)",
@@ -128,9 +131,12 @@ FRENCH: dict[str, str] = {
     "confirm.end": "Terminer la partie maintenant ?",
     "confirm.quit": "Quitter ? La session est enregistrée et pourra être reprise.",
     "end.title": "Fin de la partie",
-    "end.winner": "Gagnant : {name}",
     "end.sheet": "Bilan enregistré (PDF, et CSV pour un tableur) : {name}, dans {folder}",
     "end.sheet_failed": "Le bilan n’a pas pu être écrit ({reason}) : la session est enregistrée, refaites-le avec python -m game debrief.",
+    "end.minutes": "{n} min de jeu",
+    "end.done": "à {minutes} min",
+    "end.panorama_legend": "Panorama, les cases dans l’ordre : {aspects}",
+    "end.gauge_values": "de {start} à {end}",
     "end.open": "Ouvrir le bilan",
     "end.print": "Imprimer",
     "end.home": "Retour à l’accueil",
@@ -215,6 +221,18 @@ def result(standings: Standings) -> str:
         return tr("result.nobody")
     names = ", ".join(standings.teams[i].name for i in standings.winners)
     return tr("result.tie", names=names) if len(standings.winners) > 1 else names
+
+
+def headline(standings: Standings) -> str:
+    """The result as a sentence standing alone: the end screen's title, the sheet's."""
+    said = result(standings)
+    if standings.win == "gauges" or not standings.over or not standings.winners:
+        return said[0].upper() + said[1:]
+    if len(standings.winners) == len(standings.teams) > 1:
+        return tr("result.everyone")
+    if len(standings.winners) > 1:
+        return tr("result.ex_aequo", names=", ".join(standings.teams[i].name for i in standings.winners))
+    return tr("result.winner", name=said)
 
 
 def result_lines(standings: Standings) -> list[str]:

@@ -1,38 +1,52 @@
-"""The end screen: the result, and the sheet the table wrote the moment the session ended, to open or print."""
+"""The end screen, made to be read from the back of the room: who won (or how the gauges ended) in big
+letters, each team's panorama drawn, each gauge's path over the session, and the sheet the table wrote
+the moment the session ended, to open or print."""
 
 from __future__ import annotations
+
+import pygame
 
 from game.content.errors import display_path
 from game.desktop import open_file, print_file
 from game.table.table import Table
-from game.ui.app import App
-from game.ui.listing import ListScene
-from game.ui.widgets import Choice
-from game.wording.players import end_reason, result, result_lines, tr
+from game.table.view import GaugeView, Standings
+from game.ui.app import App, Scene
+from game.ui.intents import Intent
+from game.ui.text import wrap
+from game.ui.widgets import ButtonList, Choice, line, mark, panel, text_box
+from game.wording.players import end_reason, headline, tr
 
 
-class EndScene(ListScene):
-    title = tr("end.title")
-
+class EndScene(Scene):
     def __init__(self, app: App, table: Table):
-        self.table = table
-        self.status = ""
         super().__init__(app)
+        self.table = table
+        self.standings: Standings = table.standings()
+        self.minutes = round(table.view().clock.elapsed / 60)
+        self.status = ""
+        sheet = [Choice(tr("end.open"), "open"), Choice(tr("end.print"), "print")] if table.sheet else []
+        self.buttons = ButtonList(sheet + [Choice(tr("end.home"), "home"), Choice(tr("end.quit"), "quit")])
+        self.head_rect = self.teams_rect = self.gauges_rect = self.foot_rect = pygame.Rect(0, 0, 0, 0)
 
-    def lines(self) -> list[str]:
-        standings, table = self.table.standings(), self.table
-        said = result(standings)
-        head = said[0].upper() + said[1:] if standings.win == "gauges" else tr("end.winner", name=said)
-        lines = [f"{head} ({end_reason(standings.end_reason)})", " · ".join(result_lines(standings))]
-        if table.sheet is not None:
-            lines.append(tr("end.sheet", name=table.sheet.pdf.name, folder=display_path(table.sheet.pdf.parent)))
-        elif table.sheet_error is not None:
-            lines.append(tr("end.sheet_failed", reason=table.sheet_error))
-        return lines + ([self.status] if self.status else [])
+    @property
+    def shows_teams(self) -> bool:
+        return self.standings.win != "gauges"
 
-    def choices(self) -> list[Choice]:
-        sheet = [Choice(tr("end.open"), "open"), Choice(tr("end.print"), "print")] if self.table.sheet else []
-        return sheet + [Choice(tr("end.home"), "home"), Choice(tr("end.quit"), "quit")]
+    def sheet_line(self) -> str:
+        sheet, error = self.table.sheet, self.table.sheet_error
+        if sheet is not None:
+            said = tr("end.sheet", name=sheet.pdf.name, folder=display_path(sheet.pdf.parent))
+        else:
+            said = tr("end.sheet_failed", reason=error) if error is not None else ""
+        return " — ".join(s for s in (said, self.status) if s)
+
+    def handle(self, intent: Intent) -> None:
+        if intent.kind == "quit":
+            self.app.push("confirm", question_key="confirm.quit", on_yes=self.app.pop_all)
+            return
+        key = self.buttons.handle(intent)
+        if key is not None:
+            self.choose(key)
 
     def choose(self, key: str) -> None:
         sheet = self.table.sheet
@@ -42,8 +56,136 @@ class EndScene(ListScene):
             self.status = print_file(sheet.pdf)
         elif key == "home":
             self.app.replace("home")
-            return
         else:
             self.app.pop_all()
-            return
-        self.refresh()
+
+    def layout(self, width: int, height: int) -> None:
+        body, step = self.app.body, self.app.line
+        pad = max(12, height // 40)
+        big = self.app.fonts.get(int(body * 2.2), bold=True)
+        head_h = step + len(wrap(big, headline(self.standings), width - 2 * pad)[:2]) * big.get_linesize()
+        self.head_rect = pygame.Rect(pad, pad, width - 2 * pad, head_h)
+        buttons_h = int(step * 1.6)
+        font = self.app.fonts.get(body)
+        foot_h = len(wrap(font, self.sheet_line(), width - 2 * pad)) * int(font.get_linesize() * 1.08)
+        self.foot_rect = pygame.Rect(pad, height - pad - buttons_h - body // 2 - foot_h, width - 2 * pad, foot_h)
+        self.buttons.layout_row(pygame.Rect(pad, height - pad - buttons_h, width - 2 * pad, buttons_h), body // 2)
+        middle = pygame.Rect(pad, self.head_rect.bottom + pad, width - 2 * pad,
+                             self.foot_rect.top - pad - self.head_rect.bottom - pad)
+        gauges = bool(self.standings.gauges)
+        if self.shows_teams and gauges:
+            split = int(middle.width * 0.6)
+            self.teams_rect = pygame.Rect(middle.x, middle.y, split, middle.height)
+            self.gauges_rect = pygame.Rect(middle.x + split + pad, middle.y, middle.width - split - pad, middle.height)
+        else:
+            self.teams_rect = middle if self.shows_teams else pygame.Rect(0, 0, 0, 0)
+            self.gauges_rect = middle if gauges else pygame.Rect(0, 0, 0, 0)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        theme, body = self.app.theme, self.app.body
+        surface.fill(theme.background)
+        head = self.head_rect
+        said = f"{tr('end.title')} · {end_reason(self.standings.end_reason)} · {tr('end.minutes', n=self.minutes)}"
+        text_box(self.app, surface, said, pygame.Rect(head.x, head.y, head.width, self.app.line), body, theme.muted)
+        text_box(self.app, surface, headline(self.standings), pygame.Rect(head.x, head.y + self.app.line, head.width,
+                 head.height - self.app.line), int(body * 2.2), theme.text, bold=True)
+        if self.teams_rect.width:
+            self._draw_teams(surface, self.teams_rect)
+        if self.gauges_rect.width:
+            self._draw_gauges(surface, self.gauges_rect)
+        text_box(self.app, surface, self.sheet_line(), self.foot_rect, body, theme.muted, valign="center")
+        self.buttons.draw(self.app, surface, numbered=True)
+
+    def _draw_teams(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        """One row per team: number, name, points, and its panorama as big squares, filled when acquired."""
+        theme, body, step = self.app.theme, self.app.body, self.app.line
+        panel(surface, rect, theme.panel, theme.border)
+        inner = rect.inflate(-body, -body)
+        standings = self.standings
+        panorama = standings.panorama if standings.win == "panorama" else ()
+        legend = tr("end.panorama_legend", aspects=" · ".join(self.table.facts().aspects.get(a, a) for a in panorama))
+        font = self.app.fonts.get(body)
+        legend_h = len(wrap(font, legend, inner.width)) * int(font.get_linesize() * 1.08) if panorama else 0
+        teams = standings.teams
+        row_h = max(step, min(int(step * 2), (inner.height - legend_h) // max(1, len(teams))))
+        pip = min(int(body * 1.1), row_h - body // 2)
+        bold = self.app.fonts.get(body, True)
+        completed = panorama and any(t.completed is not None for t in teams)
+        tail_w = bold.size(tr("end.done", minutes=88))[0] if completed else 0
+        points_w = bold.size(tr("play.points", n=888))[0]
+        for i, team in enumerate(teams):
+            row = pygame.Rect(inner.x, inner.y + i * row_h, inner.width, row_h - body // 4)
+            if i in standings.winners:
+                pygame.draw.rect(surface, theme.accent, row, width=4, border_radius=8)
+            chip = pygame.Rect(row.x + body // 3, row.centery - int(body * 0.7), int(body * 1.4), int(body * 1.4))
+            panel(surface, chip, theme.teams[i % len(theme.teams)], theme.text, radius=6)
+            line(self.app, surface, str(i + 1), chip.center, body, theme.on_signal, bold=True, anchor="center")
+            right = row.right - body // 2
+            if panorama:
+                if team.completed is not None:
+                    line(self.app, surface, tr("end.done", minutes=round(team.completed / 60)), (right, row.centery),
+                         body, theme.text, bold=True, anchor="midright")
+                x = right - tail_w - len(panorama) * (pip + pip // 3)
+                right = x - body // 2
+                for aspect in panorama:
+                    box = pygame.Rect(x, row.centery - pip // 2, pip, pip)
+                    if aspect in team.panorama:
+                        pygame.draw.rect(surface, theme.text, box)
+                        mark(surface, "check", box.center, pip * 2 // 3, theme.panel)
+                    else:
+                        pygame.draw.rect(surface, theme.muted, box, width=3)
+                    x += pip + pip // 3
+            line(self.app, surface, tr("play.points", n=team.score), (right, row.centery), body, theme.text,
+                 bold=True, anchor="midright")
+            name = pygame.Rect(chip.right + body // 2, row.centery - step // 2,
+                               right - points_w - body - chip.right - body // 2, step)
+            text_box(self.app, surface, team.name, name, int(body * 1.2), theme.text, bold=i in standings.winners,
+                     valign="center")
+        if panorama:
+            caption = pygame.Rect(inner.x, inner.y + row_h * len(teams), inner.width, legend_h)
+            text_box(self.app, surface, legend, caption, body, theme.muted)
+
+    def _draw_gauges(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        """One row per gauge: its label, its path card after card with its thresholds, where it started and ended."""
+        theme, body, step = self.app.theme, self.app.body, self.app.line
+        panel(surface, rect, theme.panel, theme.border)
+        inner = rect.inflate(-body, -body)
+        gauges = self.standings.gauges
+        row_h = min(int(step * 3.2), inner.height // len(gauges))
+        stacked = row_h >= int(step * 1.9)  # the label above its chart; else label, chart and values on one line
+        for k, gauge in enumerate(gauges):
+            row = pygame.Rect(inner.x, inner.y + k * row_h, inner.width, row_h - body // 4)
+            first = row.y + (step // 2 if stacked else row.height // 2)
+            end = line(self.app, surface, tr("end.gauge_values", start=gauge.start, end=gauge.value),
+                       (row.right, first), body, theme.text, bold=True, anchor="midright")
+            if gauge.losing:
+                mark(surface, "cross", (end.x - body, end.centery), body * 3 // 4, theme.wrong)
+                end.x -= body * 2
+            label_right = end.x - body // 2 if stacked else row.x + row.width // 2
+            text_box(self.app, surface, gauge.label, pygame.Rect(row.x, first - step // 2, label_right - row.x, step),
+                     body, theme.text, bold=True)
+            chart = (pygame.Rect(row.x, row.y + step, row.width, row.height - step) if stacked else
+                     pygame.Rect(label_right + body // 2, row.y + body // 4, end.x - label_right - body,
+                                 row.height - body // 2))
+            self._trajectory(surface, chart, gauge)
+
+    def _trajectory(self, surface: pygame.Surface, chart: pygame.Rect, gauge: GaugeView) -> None:
+        theme, body = self.app.theme, self.app.body
+        pygame.draw.rect(surface, theme.background, chart, border_radius=4)
+        pygame.draw.rect(surface, theme.border, chart, width=1, border_radius=4)
+        span = max(1, gauge.high - gauge.low)
+        steps = max(1, len(gauge.trajectory) - 1)
+
+        def at(i: int, value: int) -> tuple[int, int]:
+            return (chart.x + 4 + (chart.width - 8) * i // steps,
+                    chart.bottom - 4 - (chart.height - 8) * (value - gauge.low) // span)
+
+        for threshold in (gauge.lose_below, gauge.lose_above):
+            if threshold is not None:
+                y = at(0, threshold)[1]
+                pygame.draw.line(surface, theme.wrong, (chart.x, y), (chart.right - 1, y), 5)
+                pygame.draw.line(surface, theme.text, (chart.x, y), (chart.right - 1, y), 1)
+        points = [at(i, v) for i, v in enumerate(gauge.trajectory)]
+        if len(points) > 1:
+            pygame.draw.lines(surface, theme.accent, False, points, max(3, body // 6))
+        pygame.draw.circle(surface, theme.text, points[-1], max(5, body // 4))
