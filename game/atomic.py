@@ -7,13 +7,17 @@ from pathlib import Path
 
 
 def write_text_atomic(path: Path, text: str) -> None:
+    write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write beside the target, then rename over it (atomic on one file system). On failure the
     scrap is removed and the OSError raised; the old file, if any, is left untouched."""
     path.parent.mkdir(parents=True, exist_ok=True)
     scrap = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        with open(scrap, "w", encoding="utf-8") as out:
-            out.write(text)
+        with open(scrap, "wb") as out:
+            out.write(data)
             out.flush()
             os.fsync(out.fileno())
         os.replace(scrap, path)

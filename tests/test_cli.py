@@ -154,3 +154,25 @@ def test_simulate_prints_each_teams_panorama_and_the_answering_mode_matters(caps
     code, out, _ = run(capsys, "simulate", "--sessions", "200", "--teams", "3", "--strategy", "best",
                        "--answering", "rotation")
     assert code == 0 and "dans le temps visé (15 min) : 0.0 % des équipes" in out
+
+
+def test_answer_cards_are_printed_for_the_teams_given(capsys, tmp_path):
+    from pypdf import PdfReader
+
+    code, out, _ = run(capsys, "answer-cards", "--names", "Accueil, Numérique ,RH", "--out", str(tmp_path))
+    pdf = tmp_path / "cartes-reponses.pdf"
+    assert code == 0 and str(pdf) in out
+    pages = PdfReader(pdf).pages
+    assert len(pages) == 3
+    for page, name in zip(pages, ["Accueil", "Numérique", "RH"]):
+        text = page.extract_text()
+        assert text.startswith(f"{name} — cartes-réponses")
+        for shape in ("cercle", "carré", "triangle", "losange", "hexagone", "étoile"):
+            assert shape in text  # the shape is named under each number, for a black-and-white copy
+        assert [n for n in "123456" if text.count(n) >= 3] == list("123456")  # big and in two corners
+    code, _, err = run(capsys, "answer-cards", "--teams", "7", "--out", str(tmp_path / "x.pdf"))
+    assert code == 2 and "de 2 à 6 équipe(s), pas 7" in err and not (tmp_path / "x.pdf").exists()
+    (tmp_path / "notes.txt").write_text("une note", encoding="utf-8")  # a file where a folder should be
+    code, _, err = run(capsys, "answer-cards", "--out", str(tmp_path / "notes.txt" / "cartes.pdf"))
+    assert code == 2 and "impossible d'écrire les cartes-réponses" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cartes-reponses.pdf", "notes.txt"]  # nothing half-written

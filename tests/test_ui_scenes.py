@@ -14,7 +14,8 @@ from game.paths import shipped_scenarios
 from game.ui.scenes.home import HomeScene
 from game.ui.scenes.overlays import ConfirmScene, MenuScene
 from game.ui.scenes.play import PlayScene
-from game.ui.scenes.setup import SetupScene
+from game.ui.intents import Intent
+from game.ui.scenes.setup import NAME_MAX, SetupScene
 from game.ui.theme import HIGH_CONTRAST, LIGHT, contrast
 from tests.ui_support import Clock, click, key, make_app, render, start_play, type_text
 
@@ -43,11 +44,57 @@ def test_body_text_is_a_thirtieth_of_the_height_at_least(shipped, tmp_path, size
     app.pop_all()
 
 
+def test_setup_plus_and_minus_change_the_count_wherever_the_focus_and_numbers_pick_rows(app, monkeypatch):
+    setup = app.push(SetupScene(app, app.library.scenarios["atelier-teletravail"].info))
+    assert setup.buttons.choices[setup.buttons.focus].key == "start"
+    for _ in range(6):
+        key(app, pygame.K_PLUS, "+")
+    assert len(setup.names) == 6  # the scenario's maximum, not more
+    key(app, pygame.K_KP_MINUS)
+    key(app, pygame.K_MINUS, "-")
+    assert len(setup.names) == 4 and not setup.typing
+    keys = [c.key for c in setup.buttons.choices]
+    key(app, DIGITS[keys.index("name:1")])  # a number picks its row: the second name, now being edited
+    assert setup.typing and setup.editing == 1
+    type_text(app, "+4")  # typed into the name, not a command
+    key(app, pygame.K_RETURN)
+    assert setup.names[1] == "Équipe 2+4" and len(setup.names) == 4
+    opened = []
+    monkeypatch.setattr("game.ui.scenes.setup.open_file", lambda path: opened.append(path) or "Ouverture…")
+    key(app, getattr(pygame, f"K_{keys.index('cards') + 1}"))
+    assert opened and opened[0].exists() and opened[0].parent == app.sessions_dir
+    from pypdf import PdfReader
+
+    pages = PdfReader(opened[0]).pages
+    assert [p.extract_text().splitlines()[0] for p in pages] == [f"{n} — cartes-réponses" for n in setup.names]
+    assert "Cartes-réponses enregistrées" in " ".join(setup.lines())
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 768), (1920, 1080)])
+@pytest.mark.parametrize("dyslexia", [False, True])
+def test_setup_shows_every_row_from_one_to_six_teams(shipped, tmp_path, size, dyslexia):
+    app = make_app(shipped, tmp_path, size=size)
+    app.settings.dyslexia_font = dyslexia
+    app.apply_settings()
+    setup = app.push(SetupScene(app, shipped.scenarios["atelier-teletravail"].info))
+    for count in range(2, 7):
+        while len(setup.names) < count:
+            setup.handle(Intent("more"))
+        setup.names[-1] = "Ressources humaines"[:NAME_MAX]  # a long name as the setup lets one be typed
+        setup.refresh()
+        render(app)
+        assert setup.buttons.visible() == list(range(len(setup.buttons.choices))), (count, size)
+        assert all(app.screen.get_rect().contains(r) for r in setup.buttons.rects)
+        assert app.overflows == set(), app.overflows
+    app.pop_all()
+
+
 def test_the_keyboard_alone_goes_from_home_to_the_debriefing(app, tmp_path):
     app.push(HomeScene(app, scenario_summaries(shipped_scenarios())))
     key(app, pygame.K_RETURN)  # the default scenario is first and focused
     assert isinstance(app.top, SetupScene)
-    key(app, pygame.K_DOWN)  # from "Start" to "Back" and round to the count
+    key(app, pygame.K_DOWN)  # from "Start" past the answer cards and "Back", round to the count
+    key(app, pygame.K_DOWN)
     key(app, pygame.K_DOWN)
     key(app, pygame.K_RIGHT)  # three teams
     assert app.top.names == ["Équipe 1", "Équipe 2", "Équipe 3"] and app.top.answering == "all"

@@ -123,6 +123,13 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--license", default="CC-BY-4.0", metavar="LICENCE", help="licence (défaut : CC-BY-4.0)")
     importer.add_argument("--force", action="store_true", help="remplacer le fichier de sortie s'il existe")
 
+    cards = commands.add_parser("answer-cards", help="imprimer les cartes-réponses des équipes (PDF, une page A4 par équipe)")
+    _content_options(cards)
+    cards.add_argument("--teams", type=int, metavar="N", help="nombre d'équipes (défaut : 2, ou le minimum du scénario)")
+    cards.add_argument("--names", metavar="NOMS", help="noms des équipes séparés par des virgules (remplace --teams)")
+    cards.add_argument("--out", type=Path, default=Path("cartes-reponses.pdf"), metavar="FICHIER.pdf",
+                       help="le PDF à écrire, ou un dossier où l'écrire (défaut : cartes-reponses.pdf)")
+
     debrief = commands.add_parser("debrief", help="refaire les bilans (PDF et CSV) à partir de journaux de session")
     debrief.add_argument("logs", nargs="+", type=Path, metavar="JOURNAL", help="journaux de session (.jsonl)")
     debrief.add_argument("--out", type=Path, metavar="DOSSIER",
@@ -157,6 +164,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "debrief":
             from game.cli.debrief import run_debrief
             return run_debrief(args)
+        if args.command == "answer-cards":
+            from game.cli.answercards import run_answer_cards
+            return run_answer_cards(args)
         if args.command == "simulate":
             from game.cli.simulate import run_simulate
             return run_simulate(args)

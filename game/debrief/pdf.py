@@ -12,6 +12,7 @@ from fpdf import FPDF
 from fpdf.enums import MethodReturnValue
 
 from game import __version__
+from game.atomic import write_bytes_atomic
 from game.debrief.report import CardLine, Report
 from game.engine.vocabulary import Outcome
 from game.fonts import font_path, printable
@@ -95,8 +96,7 @@ def write_sheet(report: Report, path: Path) -> Path:
         _debates(pdf, report)
     _messages(pdf, report)
     _notes(pdf)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    pdf.output(str(path))
+    write_bytes_atomic(path, bytes(pdf.output()))  # a full disk leaves no truncated sheet behind
     return path
 
 

@@ -14,7 +14,7 @@ import pygame
 @dataclass(frozen=True)
 class Intent:
     kind: str  # choose, confirm, next, back, undo, up, down, left, right, pause, skip, end, note, menu,
-    #            fullscreen, click, point, text, quit
+    #            fullscreen, click, point, text, quit, more, less (+ and −: a count or a size, wherever the focus)
     number: int = 0
     pos: tuple[int, int] = (0, 0)
     text: str = ""
@@ -31,8 +31,8 @@ _KEYS: dict[int, Intent] = {
     pygame.K_PERIOD: Intent("pause"),
     pygame.K_s: Intent("skip"), pygame.K_f: Intent("end"), pygame.K_n: Intent("note"),
     pygame.K_ESCAPE: Intent("menu"), pygame.K_F11: Intent("fullscreen"),
-    pygame.K_PLUS: Intent("right"), pygame.K_KP_PLUS: Intent("right"), pygame.K_EQUALS: Intent("right"),
-    pygame.K_MINUS: Intent("left"), pygame.K_KP_MINUS: Intent("left"),
+    pygame.K_PLUS: Intent("more"), pygame.K_KP_PLUS: Intent("more"), pygame.K_EQUALS: Intent("more"),
+    pygame.K_MINUS: Intent("less"), pygame.K_KP_MINUS: Intent("less"),
 }
 _DIGITS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)}
 _DIGITS.update({getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)})

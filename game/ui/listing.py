@@ -7,7 +7,7 @@ import pygame
 from game.ui.app import App, Scene
 from game.ui.intents import Intent
 from game.ui.text import wrap
-from game.ui.widgets import ButtonList, Choice, panel, text_box
+from game.ui.widgets import ButtonList, Choice, panel, second_of_pair, text_box
 
 
 class ListScene(Scene):
@@ -52,25 +52,37 @@ class ListScene(Scene):
         if key is not None:
             self.choose(key)
 
+    def paired(self) -> tuple[range, ...]:
+        """Runs of rows that may go two to a line when the column is too tall for the window (none by default)."""
+        return ()
+
     def layout(self, width: int, height: int) -> None:
-        body = self.app.body
+        body, step = self.app.body, self.app.line
         box_w = int(width * (0.62 if self.overlay else 0.76))
-        heights = [int(self.app.line * (2.6 if c.detail else 1.8)) for c in self.buttons.choices]
+        heights = [int(step * (2.6 if c.detail else 1.8)) for c in self.buttons.choices]
         gap = body // 2
         inner_w = box_w - 2 * body
         text_h = self._text_height(inner_w)
         room = height - text_h - 4 * body
+        paired: tuple[range, ...] = ()
         if sum(heights) + gap * (len(heights) - 1) > room:  # many rows (six teams): tighter, never off the window
             gap = body // 4
-            scale = (room - gap * (len(heights) - 1)) / sum(heights)
-            heights = [max(int(self.app.line * 1.2), int(h * scale)) for h in heights]
-        buttons_h = sum(heights) + gap * (len(heights) - 1)
+            paired = self.paired()
+            floor = step + body // 3 + 4  # a row still holds its line of text
+            lines = [h for i, h in enumerate(heights) if not second_of_pair(i, paired)]
+            scale = (room - gap * (len(lines) - 1)) / sum(lines)
+            heights = [max(floor, int(h * scale)) for h in heights]
+            if paired:
+                box_w = int(width * 0.92)  # two buttons to a line: wider, so half a line still holds a name
+        lines = [h for i, h in enumerate(heights) if not second_of_pair(i, paired)]
+        buttons_h = sum(lines) + gap * (len(lines) - 1)
         box_h = min(height - body, text_h + buttons_h + 3 * body)
         self.area = pygame.Rect((width - box_w) // 2, (height - box_h) // 2, box_w, box_h)
         inner = self.area.inflate(-2 * body, 0)
         self._text_rect = pygame.Rect(inner.x, self.area.y + body, inner.width, text_h)
         top = self._text_rect.bottom + body
-        self.buttons.layout(pygame.Rect(inner.x, top, inner.width, self.area.bottom - body // 2 - top), heights, gap)
+        self.buttons.layout(pygame.Rect(inner.x, top, inner.width, self.area.bottom - body // 2 - top), heights, gap,
+                            paired)
 
     def _text_height(self, width: int) -> int:
         """The title and the lines under it, wrapped at the body size."""

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.palette import OKABE_ITO
+
 Color = tuple[int, int, int]
 
 
@@ -42,7 +44,7 @@ LIGHT = Theme(
     background=(246, 244, 239), panel=(255, 255, 255), text=(26, 26, 26), muted=(74, 74, 74),
     border=(112, 112, 112), accent=(0, 94, 150), on_accent=(255, 255, 255),
     right=(0, 158, 115), wrong=(213, 94, 0), on_signal=(0, 0, 0),
-    teams=((86, 180, 233), (230, 159, 0), (0, 158, 115), (204, 121, 167), (240, 228, 66), (213, 94, 0)),
+    teams=OKABE_ITO,
     overlay=(20, 20, 20, 170),
 )
 

@@ -77,6 +77,7 @@ class ButtonList:
         self.area = pygame.Rect(0, 0, 0, 0)
         self.heights: list[int] = []
         self.gap = 0
+        self.paired: tuple[range, ...] = ()  # runs of rows laid two to a line (when space is short)
 
     def handle(self, intent: Intent) -> str | None:
         """The key of the chosen button, if the intent chose one."""
@@ -104,11 +105,13 @@ class ButtonList:
                     return self.choices[i].key if intent.kind == "click" else None
         return None
 
-    def layout(self, area: pygame.Rect, heights: Sequence[int], gap: int) -> None:
-        """Stack the buttons in `area`; when they do not all fit, the list scrolls to keep the focus shown."""
+    def layout(self, area: pygame.Rect, heights: Sequence[int], gap: int, paired: tuple[range, ...] = ()) -> None:
+        """Stack the buttons in `area`, each run in `paired` two to a line; when they do not all fit, the
+        list scrolls to keep the focus shown."""
         self.area = area
         self.gap = gap
         self.heights = list(heights)
+        self.paired = paired
         self._place()
 
     def layout_row(self, area: pygame.Rect, gap: int) -> None:
@@ -121,10 +124,19 @@ class ButtonList:
     def _place(self) -> None:
         if not self.heights:  # laid out as a row, or not yet: nothing scrolls
             return
-        tops = [sum(self.heights[:i]) + i * self.gap for i in range(len(self.heights))]
-        shift = max(0, tops[self.focus] + self.heights[self.focus] - self.area.height)
-        self.rects = [pygame.Rect(self.area.x, self.area.y + top - shift, self.area.width, h)
-                      for top, h in zip(tops, self.heights)]
+        boxes, top = [], 0
+        half = (self.area.width - self.gap) // 2
+        for i, h in enumerate(self.heights):
+            if second_of_pair(i, self.paired):  # the right half of the line above
+                boxes.append((self.area.x + half + self.gap, boxes[-1][1], half, h))
+                continue
+            width = half if second_of_pair(i + 1, self.paired) else self.area.width
+            if boxes:
+                top += boxes[-1][3] + self.gap
+            boxes.append((self.area.x, top, width, h))
+        focused = boxes[self.focus]
+        shift = max(0, focused[1] + focused[3] - self.area.height)
+        self.rects = [pygame.Rect(x, self.area.y + y - shift, w, h) for x, y, w, h in boxes]
 
     def visible(self) -> list[int]:
         return [i for i, r in enumerate(self.rects) if r.top >= self.area.top - 1 and r.bottom <= self.area.bottom + 1]
@@ -149,6 +161,11 @@ class ButtonList:
                 text_box(app, surface, choice.detail, bottom, app.body, color, valign="center")
             else:
                 text_box(app, surface, choice.label, inner, int(app.body * 1.1), color, bold=focused, valign="center")
+
+
+def second_of_pair(i: int, paired: tuple[range, ...]) -> bool:
+    """Row `i` goes to the right of the row before it."""
+    return any(i in run and (i - run.start) % 2 == 1 for run in paired)
 
 
 def bars(app, width: int, height: int) -> tuple[int, pygame.Rect, pygame.Rect]:

@@ -29,8 +29,9 @@ class AccessibilityScene(ListScene):
                 Choice(tr("access.back"), "back")]
 
     def handle(self, intent: Intent) -> None:
-        if self.buttons.choices[self.buttons.focus].key == "scale" and intent.kind in ("left", "right"):
-            self.app.settings.bigger(1 if intent.kind == "right" else -1)
+        on_scale = self.buttons.choices[self.buttons.focus].key == "scale" and intent.kind in ("left", "right")
+        if on_scale or intent.kind in ("more", "less"):
+            self.app.settings.bigger(1 if intent.kind in ("right", "more") else -1)
             self._apply()
             return
         super().handle(intent)

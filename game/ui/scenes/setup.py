@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import secrets
 
+from game.answer_cards import write_answer_cards
+from game.content.errors import display_path
 from game.content.models import ScenarioInfo
+from game.desktop import open_file
 from game.table.table import Table
 from game.ui.app import App
 from game.ui.intents import Intent
@@ -24,6 +27,7 @@ class SetupScene(ListScene):
         self.names = team_names(scenario, None)
         self.answering = scenario.answering  # the scenario's default; the facilitator may switch it
         self.editing: int | None = None
+        self.status = ""  # what became of the answer cards, once asked for
         super().__init__(app, focus=len(self.rows_before_names()) + len(self.names))  # on "Start": Enter alone starts
 
     def rows_before_names(self) -> list[Choice]:
@@ -37,20 +41,28 @@ class SetupScene(ListScene):
         return self.editing is not None
 
     def lines(self) -> list[str]:
-        return [self.scenario.title, tr("setup.edit_hint")]
+        return [f"{self.scenario.title} · {self.status or tr('setup.edit_hint')}"]
+
+    def paired(self) -> tuple[range, ...]:
+        """The names two by two, and the answer cards beside "Back"."""
+        first = len(self.rows_before_names())
+        after = first + len(self.names) + 1  # past "Start"
+        return (range(first, first + len(self.names)),) + ((range(after, after + 2),) if self.scenario.team_range.max > 1 else ())
 
     def choices(self) -> list[Choice]:
         names = [Choice(name + ("|" if i == self.editing else ""), f"name:{i}") for i, name in enumerate(self.names)]
         return (self.rows_before_names() + names
-                + [Choice(tr("setup.start"), "start"), Choice(tr("setup.back"), "back")])
+                + [Choice(tr("setup.start"), "start")]
+                + ([Choice(tr("setup.cards"), "cards")] if self.scenario.team_range.max > 1 else [])
+                + [Choice(tr("setup.back"), "back")])
 
     def handle(self, intent: Intent) -> None:
         if self.editing is not None:
             self._edit(intent)
             return
         focused = self.buttons.choices[self.buttons.focus].key
-        if focused == "count" and intent.kind in ("left", "right"):
-            self._count(1 if intent.kind == "right" else -1)
+        if (focused == "count" and intent.kind in ("left", "right")) or intent.kind in ("more", "less"):
+            self._count(1 if intent.kind in ("right", "more") else -1)
             return
         if focused == "answering" and intent.kind in ("left", "right"):
             self.choose("answering")
@@ -88,8 +100,21 @@ class SetupScene(ListScene):
             self.refresh()
         elif key == "start":
             self.start()
+        elif key == "cards":
+            self.print_cards()
         elif key == "back":
             self.app.pop()
+
+    def print_cards(self) -> None:
+        """The teams' answer cards as a PDF in the sessions folder, opened in the system's viewer to print."""
+        path = self.app.sessions_dir / f"cartes-reponses-{self.scenario.id}.pdf"
+        try:
+            write_answer_cards(self.scenario.title, self.names, path)
+        except OSError as exc:
+            self.status = tr("setup.cards_failed", folder=display_path(path.parent), reason=exc.strerror or exc)
+        else:
+            self.status = tr("setup.cards_written", name=path.name, folder=display_path(path.parent)) + " " + open_file(path)
+        self.refresh()
 
     def cancel(self) -> None:
         self.app.pop()

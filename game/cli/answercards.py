@@ -1,0 +1,29 @@
+"""`answer-cards`: the printable cards each team raises, for a scenario and a list of teams."""
+
+from __future__ import annotations
+
+import argparse
+
+from game.answer_cards import write_answer_cards
+from game.cli import UserError
+from game.cli.content import load_scenario
+from game.wording.players import team_names
+
+
+def run_answer_cards(args: argparse.Namespace) -> int:
+    _, scenario = load_scenario(args.scenario, args.decks)
+    limits = scenario.team_range
+    if args.names is not None:
+        names = [n.strip() for n in args.names.split(",") if n.strip()]
+    else:
+        names = team_names(scenario, args.teams) if args.teams is None or args.teams >= limits.min else []
+    asked = args.teams if args.names is None and args.teams is not None else len(names)
+    if not limits.min <= asked <= limits.max:
+        raise UserError(f"ce scénario se joue de {limits.min} à {limits.max} équipe(s), pas {asked}")
+    out = args.out / "cartes-reponses.pdf" if args.out.is_dir() else args.out
+    try:
+        write_answer_cards(scenario.title, names, out)
+    except OSError as exc:
+        raise UserError(f"{out} : impossible d'écrire les cartes-réponses ({exc.strerror or exc})") from None
+    print(f"Cartes-réponses de {len(names)} équipe(s) ({', '.join(names)}) : {out}")
+    return 0
