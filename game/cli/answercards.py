@@ -6,20 +6,18 @@ import argparse
 
 from game.answer_cards import write_answer_cards
 from game.cli import UserError
-from game.cli.content import load_scenario
+from game.cli.content import check_team_count, load_scenario
 from game.wording.players import team_names
 
 
 def run_answer_cards(args: argparse.Namespace) -> int:
     _, scenario = load_scenario(args.scenario, args.decks)
-    limits = scenario.team_range
     if args.names is not None:
         names = [n.strip() for n in args.names.split(",") if n.strip()]
+        check_team_count(scenario, len(names))
     else:
-        names = team_names(scenario, args.teams) if args.teams is None or args.teams >= limits.min else []
-    asked = args.teams if args.names is None and args.teams is not None else len(names)
-    if not limits.min <= asked <= limits.max:
-        raise UserError(f"ce scénario se joue de {limits.min} à {limits.max} équipe(s), pas {asked}")
+        check_team_count(scenario, args.teams)
+        names = team_names(scenario, args.teams)
     out = args.out / "cartes-reponses.pdf" if args.out.is_dir() else args.out
     try:
         write_answer_cards(scenario.title, names, out)

@@ -54,3 +54,10 @@ def load_scenario(ref: str, extra_decks: list[Path]) -> tuple[Library, ScenarioI
         known = ", ".join(sorted(library.scenarios)) or "aucun"
         raise UserError(f"scénario « {ref} » inconnu (scénarios disponibles : {known})")
     return library, library.scenarios[ref].info
+
+
+def check_team_count(scenario: ScenarioInfo, count: int | None) -> None:
+    """A team count asked on the command line must be one the scenario plays with (None: its default)."""
+    limits = scenario.team_range
+    if count is not None and not limits.min <= count <= limits.max:
+        raise UserError(f"ce scénario se joue de {limits.min} à {limits.max} équipe(s), pas {count}")

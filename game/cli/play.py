@@ -7,7 +7,7 @@ import secrets
 import time
 
 from game.cli import UserError, sessions_folder
-from game.cli.content import load_scenario
+from game.cli.content import check_team_count, load_scenario
 from game.console import Console
 from game.session.logs import latest_unfinished
 from game.table.table import Table
@@ -28,9 +28,7 @@ def run_play(args: argparse.Namespace, home: bool = False) -> int:
         from game.cli.screen import run_home
         return run_home(args)
     library, scenario = load_scenario(args.scenario, args.decks)
-    limits = scenario.team_range
-    if args.teams is not None and not limits.min <= args.teams <= limits.max:
-        raise UserError(f"ce scénario se joue de {limits.min} à {limits.max} équipe(s), pas {args.teams}")
+    check_team_count(scenario, args.teams)
     if not args.console:
         from game.cli.screen import run_screen
         return run_screen(args, library, scenario)

@@ -314,6 +314,27 @@ def _cell_lines(pdf: Sheet, text: str, width: float, most: int) -> list[str]:
     return lines
 
 
+def _cell_text(pdf: Sheet, x: float, y: float, text: str, width: float) -> None:
+    """One line of `text` in a cell, shrunk or cut to fit; the font's size is restored for the next cell."""
+    size = pdf.font_size_pt
+    pdf.text(x, y, _cell_lines(pdf, text, width, 1)[0])
+    pdf.set_font_size(size)
+
+
+def _shade(pdf: Sheet, x: float, y: float, width: float, height: float) -> None:
+    """A grey cell: a right answer, an acquired aspect."""
+    pdf.set_fill_color(LIGHT + 15)
+    pdf.rect(x + 0.3, y + 0.3, width - 0.6, height - 0.6, style="F")
+
+
+def _end_row(pdf: Sheet, y: float, height: float) -> None:
+    """A light rule under a grid's row, and the cursor below it."""
+    pdf.set_draw_color(LIGHT)
+    pdf.set_line_width(0.2)
+    pdf.line(pdf.l_margin, y + height, pdf.l_margin + pdf.epw, y + height)
+    pdf.set_y(y + height)
+
+
 def _grid_head(pdf: Sheet, heads: list[str], widths: list[float]) -> None:
     """A header row of wrapped, bold titles (team names, aspect labels), ruled below."""
     pdf.set_font(FONT, "B", 8)
@@ -351,21 +372,17 @@ def _team_rates(pdf: Sheet, report: Report) -> None:
     for team, line in zip(report.team_rates, report.team_lines):
         y = pdf.get_y()
         pdf.set_font(FONT, "", 9)
-        pdf.text(pdf.l_margin + 0.5, y + 4.6, _cell_lines(pdf, team.name, first - 1, 1)[0])
+        _cell_text(pdf, pdf.l_margin + 0.5, y + 4.6, team.name, first - 1)
         x = pdf.l_margin + first
         for rate in team.rates:
             if rate.right:
-                pdf.set_fill_color(LIGHT + 15)
-                pdf.rect(x + 0.3, y + 0.3, widths[1] - 0.6, row_h - 0.6, style="F")
+                _shade(pdf, x, y, widths[1], row_h)
             pdf.text(x + 1.5, y + 4.6, f"{rate.right}/{rate.answered}")
             x += widths[1]
         done = f"{len(line.panorama)}/{len(labels)}"
         pdf.set_font(FONT, "B" if line.completed is not None else "", 9)
         pdf.text(x + 1.5, y + 4.6, done + (f" · {int(line.completed)} min" if line.completed is not None else ""))
-        pdf.set_draw_color(LIGHT)
-        pdf.set_line_width(0.2)
-        pdf.line(pdf.l_margin, y + row_h, pdf.l_margin + pdf.epw, y + row_h)
-        pdf.set_y(y + row_h)
+        _end_row(pdf, y, row_h)
     pdf.ln(2)
     pdf.text_block("Chaque case : réponses justes sur réponses données dans l’aspect ; grisée, l’aspect est acquis. "
                    "Panorama : aspects acquis, et la minute où il a été complet.", size=8, grey=True)
@@ -391,21 +408,17 @@ def _answers_grid(pdf: Sheet, report: Report) -> None:
             _grid_head(pdf, heads, widths)
         y = pdf.get_y()
         pdf.set_font(FONT, "", 8)
-        pdf.text(pdf.l_margin + 0.5, y + 4, _cell_lines(pdf, f"{card.number}. {card.aspect_label}", first - 1, 1)[0])
+        _cell_text(pdf, pdf.l_margin + 0.5, y + 4, f"{card.number}. {card.aspect_label}", first - 1)
         pdf.text(pdf.l_margin + first + 1.5, y + 4, card.expected)
         x = pdf.l_margin + first + expected
         for answer in card.answers:
             if answer.success:
-                pdf.set_fill_color(LIGHT + 15)
-                pdf.rect(x + 0.3, y + 0.3, widths[2] - 0.6, row_h - 0.6, style="F")
+                _shade(pdf, x, y, widths[2], row_h)
             pdf.set_font(FONT, "B", 9)
             pdf.text(x + 1.5, y + 4.2, answer.numbers)
             _tick(pdf, x + widths[2] - 4, y + row_h / 2, answer.success)
             x += widths[2]
-        pdf.set_draw_color(LIGHT)
-        pdf.set_line_width(0.2)
-        pdf.line(pdf.l_margin, y + row_h, pdf.l_margin + pdf.epw, y + row_h)
-        pdf.set_y(y + row_h)
+        _end_row(pdf, y, row_h)
 
 
 def _debates(pdf: Sheet, report: Report) -> None:

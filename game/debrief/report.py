@@ -43,8 +43,8 @@ class CardLine:
     prompt: str
     who: str | None  # the persona, or the partner of a situation
     outcome: str
-    given: str | None  # the answer or option chosen (by the room's majority), in words; None for a question
-    # every team answered
+    given: str | None  # the answer or option chosen, in words (the room's majority when every team answers;
+    #                    None then for a question, whose answers are in `answers`)
     verdict: str  # juste, faux, meilleure réponse…, carte passée, débattue, événement
     success: bool | None  # right answer or best option; None when nothing was answered
     right: str | None  # the right answer(s) of a question

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 
 from game.ui.app import App, Scene
 from game.ui.intents import Intent
 from game.ui.text import wrap
 from game.ui.widgets import ButtonList, Choice, panel, second_of_pair, text_box
+
+
+def press(app: App, buttons: ButtonList, intent: Intent, choose: Callable[[str], None]) -> None:
+    """Closing the window asks first; anything else goes to the buttons, and a chosen one to `choose`."""
+    if intent.kind == "quit":
+        app.push("confirm", question_key="confirm.quit", on_yes=app.pop_all)
+        return
+    key = buttons.handle(intent)
+    if key is not None:
+        choose(key)
 
 
 class ListScene(Scene):
@@ -45,12 +57,15 @@ class ListScene(Scene):
         if intent.kind == "menu":
             self.cancel()
             return
-        if intent.kind == "quit":
-            self.app.push("confirm", question_key="confirm.quit", on_yes=self.app.pop_all)
-            return
-        key = self.buttons.handle(intent)
-        if key is not None:
-            self.choose(key)
+        press(self.app, self.buttons, intent, self.choose)
+
+    def stepped(self, intent: Intent, row: str) -> int:
+        """+1 or −1 when the intent steps a count or a size: + and − wherever the focus, the arrows on the
+        row `row`; 0 otherwise."""
+        on_row = self.buttons.choices[self.buttons.focus].key == row and intent.kind in ("left", "right")
+        if on_row or intent.kind in ("more", "less"):
+            return 1 if intent.kind in ("right", "more") else -1
+        return 0
 
     def paired(self) -> tuple[range, ...]:
         """Runs of rows that may go two to a line when the column is too tall for the window (none by default)."""

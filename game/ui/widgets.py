@@ -60,6 +60,21 @@ def mark(surface: pygame.Surface, kind: str, center: tuple[int, int], size: int,
         pygame.draw.line(surface, color, (x - s, y + s), (x + s, y - s), width)
 
 
+def team_chip(app, surface: pygame.Surface, index: int, left: int, centery: int) -> pygame.Rect:
+    """A team's number on its colour (colour and digit), as every team row starts."""
+    body, theme = app.body, app.theme
+    chip = pygame.Rect(left, centery - int(body * 0.7), int(body * 1.4), int(body * 1.4))
+    panel(surface, chip, theme.teams[index % len(theme.teams)], theme.text, radius=6)
+    line(app, surface, str(index + 1), chip.center, body, theme.on_signal, bold=True, anchor="center")
+    return chip
+
+
+def threshold_line(app, surface: pygame.Surface, start: tuple[int, int], end: tuple[int, int]) -> None:
+    """A gauge's threshold: a thick line in the warning colour with a thin dark core, seen in grey too."""
+    pygame.draw.line(surface, app.theme.wrong, start, end, 5)
+    pygame.draw.line(surface, app.theme.text, start, end, 1)
+
+
 @dataclass
 class Choice:
     label: str

@@ -29,9 +29,9 @@ class AccessibilityScene(ListScene):
                 Choice(tr("access.back"), "back")]
 
     def handle(self, intent: Intent) -> None:
-        on_scale = self.buttons.choices[self.buttons.focus].key == "scale" and intent.kind in ("left", "right")
-        if on_scale or intent.kind in ("more", "less"):
-            self.app.settings.bigger(1 if intent.kind in ("right", "more") else -1)
+        step = self.stepped(intent, "scale")
+        if step:
+            self.app.settings.bigger(step)
             self._apply()
             return
         super().handle(intent)

@@ -13,7 +13,8 @@ from game.table.view import GaugeView, Standings
 from game.ui.app import App, Scene
 from game.ui.intents import Intent
 from game.ui.text import wrap
-from game.ui.widgets import ButtonList, Choice, line, mark, panel, text_box
+from game.ui.listing import press
+from game.ui.widgets import ButtonList, Choice, line, mark, panel, team_chip, text_box, threshold_line
 from game.wording.players import end_reason, headline, tr
 
 
@@ -22,6 +23,7 @@ class EndScene(Scene):
         super().__init__(app)
         self.table = table
         self.standings: Standings = table.standings()
+        self.aspects = table.facts().aspects  # read once: drawing happens on every frame
         self.minutes = round(table.view().clock.elapsed / 60)
         self.status = ""
         sheet = [Choice(tr("end.open"), "open"), Choice(tr("end.print"), "print")] if table.sheet else []
@@ -41,12 +43,7 @@ class EndScene(Scene):
         return " — ".join(s for s in (said, self.status) if s)
 
     def handle(self, intent: Intent) -> None:
-        if intent.kind == "quit":
-            self.app.push("confirm", question_key="confirm.quit", on_yes=self.app.pop_all)
-            return
-        key = self.buttons.handle(intent)
-        if key is not None:
-            self.choose(key)
+        press(self.app, self.buttons, intent, self.choose)
 
     def choose(self, key: str) -> None:
         sheet = self.table.sheet
@@ -103,7 +100,7 @@ class EndScene(Scene):
         inner = rect.inflate(-body, -body)
         standings = self.standings
         panorama = standings.panorama if standings.win == "panorama" else ()
-        legend = tr("end.panorama_legend", aspects=" · ".join(self.table.facts().aspects.get(a, a) for a in panorama))
+        legend = tr("end.panorama_legend", aspects=" · ".join(self.aspects.get(a, a) for a in panorama))
         font = self.app.fonts.get(body)
         legend_h = len(wrap(font, legend, inner.width)) * int(font.get_linesize() * 1.08) if panorama else 0
         teams = standings.teams
@@ -117,9 +114,7 @@ class EndScene(Scene):
             row = pygame.Rect(inner.x, inner.y + i * row_h, inner.width, row_h - body // 4)
             if i in standings.winners:
                 pygame.draw.rect(surface, theme.accent, row, width=4, border_radius=8)
-            chip = pygame.Rect(row.x + body // 3, row.centery - int(body * 0.7), int(body * 1.4), int(body * 1.4))
-            panel(surface, chip, theme.teams[i % len(theme.teams)], theme.text, radius=6)
-            line(self.app, surface, str(i + 1), chip.center, body, theme.on_signal, bold=True, anchor="center")
+            chip = team_chip(self.app, surface, i, row.x + body // 3, row.centery)
             right = row.right - body // 2
             if panorama:
                 if team.completed is not None:
@@ -183,8 +178,7 @@ class EndScene(Scene):
         for threshold in (gauge.lose_below, gauge.lose_above):
             if threshold is not None:
                 y = at(0, threshold)[1]
-                pygame.draw.line(surface, theme.wrong, (chart.x, y), (chart.right - 1, y), 5)
-                pygame.draw.line(surface, theme.text, (chart.x, y), (chart.right - 1, y), 1)
+                threshold_line(self.app, surface, (chart.x, y), (chart.right - 1, y))
         points = [at(i, v) for i, v in enumerate(gauge.trajectory)]
         if len(points) > 1:
             pygame.draw.lines(surface, theme.accent, False, points, max(3, body // 6))

@@ -17,7 +17,7 @@ from game.table.view import Mark, PlayView, Standings, TableView
 from game.ui.app import App, Scene
 from game.ui.intents import Intent
 from game.ui.text import wrap
-from game.ui.widgets import bars, line, mark, panel, text_box
+from game.ui.widgets import bars, line, mark, panel, team_chip, text_box, threshold_line
 from game.wording.players import refusal, tr
 
 ANIMATION = 0.6  # seconds for the gauges to reach their new values
@@ -450,10 +450,7 @@ class PlayScene(Scene):
                 pygame.draw.rect(surface, theme.accent, row, width=4, border_radius=8)
             if entering or len(verdicts) > 1:
                 self._draw_team_answer(surface, row, i, verdicts.get(i))
-            chip = pygame.Rect(row.x + body // 3, row.y + step * 6 // 10 - int(body * 0.7), int(body * 1.4),
-                               int(body * 1.4))
-            panel(surface, chip, theme.teams[i % len(theme.teams)], theme.text, radius=6)
-            line(self.app, surface, str(i + 1), chip.center, body, theme.on_signal, bold=True, anchor="center")
+            chip = team_chip(self.app, surface, i, row.x + body // 3, row.y + step * 6 // 10)
             answer_w = int(body * 4) if entering or len(verdicts) > 1 else 0
             name_rect = pygame.Rect(chip.right + body // 2, chip.centery - step // 2,
                                     row.right - chip.right - body - answer_w, step)
@@ -526,8 +523,7 @@ class PlayScene(Scene):
             for threshold in (gauge.lose_below, gauge.lose_above):
                 if threshold is not None:
                     x = bar.x + int(bar.width * (threshold - gauge.low) / span)
-                    pygame.draw.line(surface, theme.wrong, (x, bar.y - body // 4), (x, bar.bottom + body // 4), 5)
-                    pygame.draw.line(surface, theme.text, (x, bar.y - body // 4), (x, bar.bottom + body // 4), 1)
+                    threshold_line(self.app, surface, (x, bar.y - body // 4), (x, bar.bottom + body // 4))
             value_text = str(round(value))
             delta = deltas.get(gauge.id)
             if delta:

@@ -32,9 +32,14 @@ class SetupScene(ListScene):
 
     def rows_before_names(self) -> list[Choice]:
         rows = [Choice(tr("setup.count", n=len(self.names)) + "   − / +", "count")]
-        if self.scenario.team_range.max > 1:
+        if self.several_teams:
             rows.append(Choice(tr(f"setup.answering_{self.answering}") + "   < >", "answering"))
         return rows
+
+    @property
+    def several_teams(self) -> bool:
+        """The scenario may be played by several teams: who answers, and answer cards, are worth asking."""
+        return self.scenario.team_range.max > 1
 
     @property
     def typing(self) -> bool:
@@ -47,24 +52,24 @@ class SetupScene(ListScene):
         """The names two by two, and the answer cards beside "Back"."""
         first = len(self.rows_before_names())
         after = first + len(self.names) + 1  # past "Start"
-        return (range(first, first + len(self.names)),) + ((range(after, after + 2),) if self.scenario.team_range.max > 1 else ())
+        return (range(first, first + len(self.names)),) + ((range(after, after + 2),) if self.several_teams else ())
 
     def choices(self) -> list[Choice]:
         names = [Choice(name + ("|" if i == self.editing else ""), f"name:{i}") for i, name in enumerate(self.names)]
         return (self.rows_before_names() + names
                 + [Choice(tr("setup.start"), "start")]
-                + ([Choice(tr("setup.cards"), "cards")] if self.scenario.team_range.max > 1 else [])
+                + ([Choice(tr("setup.cards"), "cards")] if self.several_teams else [])
                 + [Choice(tr("setup.back"), "back")])
 
     def handle(self, intent: Intent) -> None:
         if self.editing is not None:
             self._edit(intent)
             return
-        focused = self.buttons.choices[self.buttons.focus].key
-        if (focused == "count" and intent.kind in ("left", "right")) or intent.kind in ("more", "less"):
-            self._count(1 if intent.kind in ("right", "more") else -1)
+        step = self.stepped(intent, "count")
+        if step:
+            self._count(step)
             return
-        if focused == "answering" and intent.kind in ("left", "right"):
+        if self.buttons.choices[self.buttons.focus].key == "answering" and intent.kind in ("left", "right"):
             self.choose("answering")
             return
         super().handle(intent)
