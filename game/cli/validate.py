@@ -22,9 +22,9 @@ def run_validate(args: argparse.Namespace) -> int:
     checked = set(library.checked)
     errors = list(library.errors)
     if not args.no_layout:
-        from game.ui.fitcheck import unfit_texts
+        from game.ui.fitcheck import unfit_panels, unfit_texts
 
-        errors += unfit_texts(library, checked)
+        errors += unfit_texts(library, checked) + unfit_panels(library, checked)
     if errors:
         raise ContentInvalid(errors)
     decks = [d for d in library.decks.values() if d.doc.shown in checked]

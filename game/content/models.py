@@ -337,7 +337,7 @@ class ScenarioInfo(Strict):
     decks: list[Id] = Field(min_length=1)
     draw: list[DrawRule] | None = None
     win: Literal["panorama", "points", "gauges"]
-    gauges: list[Gauge] = Field(default_factory=list)
+    gauges: list[Gauge] = Field(default_factory=list, max_length=6)  # what the side panel can show
     debrief: Debrief = Field(default_factory=Debrief)
 
     @model_validator(mode="after")

@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from game.engine.draw import panorama_aspects
 from game.engine.rules import State
 from game.engine.session import Session
 from game.engine.vocabulary import Action, ActionType, IllegalAction
@@ -25,6 +26,11 @@ from game.table.view import Facts, PlayView, Standings, TableView, facts, histor
 if TYPE_CHECKING:
     from game.content.models import ScenarioInfo
     from game.debrief.files import Written
+
+
+def panorama_size(scenario: ScenarioInfo, pool: Sequence[Any]) -> int:
+    """How many aspects a full panorama of `scenario` needs, drawing from `pool`: what its screen must show."""
+    return len(panorama_aspects(scenario, pool))
 
 
 class Table:

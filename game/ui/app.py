@@ -81,6 +81,15 @@ def window_icon(theme: Theme) -> pygame.Surface:
     return icon
 
 
+def body_size(height: int, scale: float = 1.0) -> int:
+    """Body text in pixels for a window `height` high: a thirtieth of it at least, times the reader's scale."""
+    return max(12, round(height / 30 * scale))
+
+
+def small_size(height: int) -> int:
+    return max(10, round(body_size(height) * 0.75))
+
+
 class App:
     def __init__(self, library: Library | Callable[[], Library], sessions_dir: Path, size: tuple[int, int] = (1280, 720),
                  fullscreen: bool = False, settings_path: Path | None = None, fast: bool = False,
@@ -134,7 +143,13 @@ class App:
     @property
     def body(self) -> int:
         """Body text in pixels: a thirtieth of the window height at least, times the reader's scale."""
-        return max(12, round(self.size[1] / 30 * self.settings.scale))
+        return body_size(self.size[1], self.settings.scale)
+
+    @property
+    def small(self) -> int:
+        """The smallest secondary text (side panel, key help): three quarters of the default-scale body, so
+        what fits at the default scale still fits when the reader asks for bigger text."""
+        return small_size(self.size[1])
 
     @property
     def line(self) -> int:

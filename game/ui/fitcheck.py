@@ -1,7 +1,8 @@
-"""The check that every card's text fits the screen, for `validate`: the play scene's own layout at 1280×720.
+"""The checks that what authors write fits the screen, for `validate`: the play scene's own layout.
 
 Text that does not fit is cut with … on screen, which in front of a room means a question nobody can
-read in full; here it becomes an error at the field to shorten.
+read in full; here it becomes an error at the field to shorten. The same goes for a scenario's side
+panel: its gauges and its most teams must fit together.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from game.content.library import Library
 from game.wording.authors import say
 
 SIZE = (1280, 720)
+PANEL_SIZES = ((1280, 720), (1920, 1080))
+FAMILIES = {"atkinson": "Atkinson Hyperlegible", "opendyslexic": "OpenDyslexic"}
 
 
 def _texts(card: Any) -> list[tuple[tuple[Any, ...], str]]:
@@ -63,3 +66,41 @@ def unfit_texts(library: Library, checked: set[str], dyslexia_font: bool = False
     finally:
         app.pop_all()
     return errors
+
+
+def unfit_panels(library: Library, checked: set[str]) -> list[ContentError]:
+    """An error for each scenario, in the files `checked`, whose side panel cannot hold its gauges above its
+    most teams (each with an answer box and a full panorama) at 1280×720 or 1920×1080, in either font."""
+    os.environ["SDL_VIDEODRIVER"] = "dummy"
+    from game.table.table import panorama_size
+    from game.ui.sidepanel import side_content
+
+    errors: list[ContentError] = []
+    for scenario in library.scenarios.values():
+        if scenario.doc.shown not in checked:
+            continue
+        info = scenario.info
+        most = info.team_range.max
+        content = side_content([(g.label, g.min, g.max) for g in info.gauges],
+                               any(g.lose_below is not None or g.lose_above is not None for g in info.gauges),
+                               info.win, most, panorama_size(info, library.pool(info)), most > 1)
+        error = _first_unfit(content, len(info.gauges))
+        if error is not None:
+            errors.append(scenario.doc.error(("scenario", "gauges" if info.gauges else "teams"), error))
+    return errors
+
+
+def _first_unfit(content: Any, gauges: int) -> Any:
+    from game.ui.sidepanel import plan_for
+    from game.ui.text import FontBook
+
+    for family in FAMILIES:
+        for width, height in PANEL_SIZES:
+            plan = plan_for(FontBook(family), width, height, content, strict=True)
+            if plan.fits:
+                continue
+            where = {"size": f"{width}×{height}", "font": FAMILIES[family]}
+            if plan.too_wide:
+                return say("scenario.side_wide", panorama=content.panorama, **where)
+            return say("scenario.side_high", gauges=gauges, teams=content.teams, missing=plan.missing, **where)
+    return None

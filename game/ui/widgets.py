@@ -60,9 +60,10 @@ def mark(surface: pygame.Surface, kind: str, center: tuple[int, int], size: int,
         pygame.draw.line(surface, color, (x - s, y + s), (x + s, y - s), width)
 
 
-def team_chip(app, surface: pygame.Surface, index: int, left: int, centery: int) -> pygame.Rect:
-    """A team's number on its colour (colour and digit), as every team row starts."""
-    body, theme = app.body, app.theme
+def team_chip(app, surface: pygame.Surface, index: int, left: int, centery: int, size: int | None = None
+              ) -> pygame.Rect:
+    """A team's number on its colour (colour and digit), as every team row starts; `size`: its text's."""
+    body, theme = size or app.body, app.theme
     chip = pygame.Rect(left, centery - int(body * 0.7), int(body * 1.4), int(body * 1.4))
     panel(surface, chip, theme.teams[index % len(theme.teams)], theme.text, radius=6)
     line(app, surface, str(index + 1), chip.center, body, theme.on_signal, bold=True, anchor="center")
@@ -183,9 +184,9 @@ def second_of_pair(i: int, paired: tuple[range, ...]) -> bool:
     return any(i in run and (i - run.start) % 2 == 1 for run in paired)
 
 
-def bars(app, width: int, height: int) -> tuple[int, pygame.Rect, pygame.Rect]:
-    """The margin, the top bar and the footer of a play-like screen: sized by the body text's line."""
+def bars(line: int, width: int, height: int) -> tuple[int, pygame.Rect, pygame.Rect]:
+    """The margin, the top bar and the footer of a play-like screen: sized by a line of body text."""
     pad = max(12, height // 40)
-    top_h, foot_h = int(app.line * 2.1), int(app.line * 1.3)
+    top_h, foot_h = int(line * 2.1), int(line * 1.3)
     return (pad, pygame.Rect(pad, pad, width - 2 * pad, top_h),
             pygame.Rect(pad, height - pad - foot_h, width - 2 * pad, foot_h))

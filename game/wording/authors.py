@@ -147,6 +147,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "card.too_long": ("le texte ne tient pas sur la carte à l'écran (1280×720), même en petits caractères : "
                       "« {start}… » ; raccourcissez-le", "the text does not fit its card on screen (1280×720), even "
                       "in small type: “{start}…”; shorten it"),
+    "scenario.side_high": ("le panneau de côté ne peut pas montrer {gauges} jauge(s) au-dessus de {teams} équipe(s) "
+                           "à {size} en {font}, même en petits caractères (il manque {missing} pixels) : raccourcissez "
+                           "les libellés des jauges, ou réduisez le nombre de jauges ou le maximum d'équipes",
+                           "the side panel cannot show {gauges} gauge(s) above {teams} team(s) at {size} in {font}, even "
+                           "in small type ({missing} pixels short): shorten the gauge labels, or lower the number of "
+                           "gauges or the most teams"),
+    "scenario.side_wide": ("la ligne d'une équipe ne peut pas montrer son nom, les {panorama} carrés du panorama et sa "
+                           "réponse à {size} en {font}, même en petits caractères : le panorama compte trop d'aspects "
+                           "(6 au plus)", "a team's row cannot show its name, the {panorama} squares of the panorama "
+                           "and its answer at {size} in {font}, even in small type: the panorama has too many aspects "
+                           "(6 at most)"),
     "image.outside": ("l'image doit se trouver dans le dossier du deck ou un de ses sous-dossiers",
                       "the image must be in the deck's folder or one of its subfolders"),
     "image.missing": ("image introuvable : {path} (chemin relatif au fichier du deck)",

@@ -101,6 +101,7 @@ FRENCH: dict[str, str] = {
     "play.table": "Toute la salle",
     "play.solo_turn": "À vous de jouer",
     "play.threshold": "Le trait vertical marque le seuil à ne pas franchir.",
+    "play.side_overflow": "Les jauges et les équipes ne tiennent pas dans le panneau de côté.",
     "play.remaining": "Reste {time}",
     "play.time_up": "Temps écoulé : on termine cette carte",
     "play.paused": "Pause",

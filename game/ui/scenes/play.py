@@ -16,6 +16,7 @@ from game.table.table import Table
 from game.table.view import Mark, PlayView, Standings, TableView
 from game.ui.app import App, Scene
 from game.ui.intents import Intent
+from game.ui.sidepanel import SidePlan, plan_for, side_content, side_rect
 from game.ui.text import wrap
 from game.ui.widgets import bars, line, mark, panel, team_chip, text_box, threshold_line
 from game.wording.players import refusal, tr
@@ -276,11 +277,10 @@ class PlayScene(Scene):
     # -- layout ------------------------------------------------------------------------------------
 
     def layout(self, width: int, height: int) -> None:
-        pad, self.top_rect, self.foot_rect = bars(self.app, width, height)
-        side_w = int(width * 0.27)
-        body_top = self.top_rect.bottom + pad
-        self.side_rect = pygame.Rect(width - pad - side_w, body_top, side_w, self.foot_rect.top - pad - body_top)
-        self.main_rect = pygame.Rect(pad, body_top, self.side_rect.left - 2 * pad, self.side_rect.height)
+        pad, self.top_rect, self.foot_rect = bars(self.app.line, width, height)
+        self.side_rect = side_rect(self.app.line, width, height)
+        self.main_rect = pygame.Rect(pad, self.side_rect.top, self.side_rect.left - 2 * pad, self.side_rect.height)
+        self._layout_side()
         self._layout_card()
 
     def _layout_card(self) -> None:
@@ -416,124 +416,150 @@ class PlayScene(Scene):
         line(self.app, surface, clock, (inner.right, inner.centery), int(body * 1.3), theme.text, bold=True,
              anchor="midright")
 
-    def _draw_side(self, surface: pygame.Surface, now: float) -> None:
-        theme, body, rect = self.app.theme, self.app.body, self.side_rect
-        panel(surface, rect, theme.panel, theme.border)
-        inner = rect.inflate(-body, -body)
-        standings = self.standings
-        if standings.gauges:
-            self._draw_gauges(surface, inner, now)
-        view = self.view
-        if standings.win != "gauges" or (view.every_team and (view.phase == Phase.ANSWER or view.reveal is not None)):
-            self._draw_teams(surface, inner)  # in a gauges game, only who answered what
+    def _layout_side(self) -> None:
+        """The side panel's plan, from the scenario's gauges, teams and panorama (the same in every phase)."""
+        standings, view = self.standings, self.view
+        content = side_content([(g.label, g.low, g.high) for g in standings.gauges], standings.thresholds,
+                               standings.win, len(standings.teams), len(standings.panorama), view.every_team)
+        self.side_plan = plan_for(self.app.fonts, *self.app.size, content, self.app.settings.scale)
 
-    def _draw_teams(self, surface: pygame.Surface, inner: pygame.Rect) -> None:
-        """Each team: number chip and name on one line; points and panorama (filled squares) on the next."""
-        theme, body, step = self.app.theme, self.app.body, self.app.line
-        standings = self.standings
+    def _draw_side(self, surface: pygame.Surface, now: float) -> None:
+        panel(surface, self.side_rect, self.app.theme.panel, self.app.theme.border)
+        plan, view = self.side_plan, self.view
+        if not plan.fits:
+            self.app.report_overflow(tr("play.side_overflow"))
+        if plan.gauges:
+            self._draw_gauges(surface, plan, now)
+        if self.standings.win != "gauges" or (view.every_team and (view.phase == Phase.ANSWER or view.reveal is not None)):
+            self._draw_teams(surface, plan)  # in a gauges game, only who answered what
+        for caption in plan.captions:
+            self._draw_lines(surface, caption.text, caption.lines, caption.rect, plan, self.app.theme.muted, False)
+
+    def _draw_lines(self, surface: pygame.Surface, text: str, lines: tuple[str, ...], rect: pygame.Rect,
+                    plan: SidePlan, color: tuple[int, int, int], bold: bool) -> None:
+        """`text`, already wrapped into `lines` by the plan, one panel line apart."""
+        self.app.shown.append(text)
+        for k, shown in enumerate(lines):
+            rendered = self.app.text.render(shown, plan.size, color, bold)
+            surface.blit(rendered, rendered.get_rect(midleft=(rect.x, rect.y + plan.line * k + plan.line // 2)))
+
+    def _draw_teams(self, surface: pygame.Surface, plan: SidePlan) -> None:
+        """Each team: number chip and name, its points and panorama squares (on a second line when there
+        is room), and while every team answers, its answer at the right."""
+        theme, size, step = self.app.theme, plan.size, plan.line
+        standings, view = self.standings, self.view
         panorama = standings.panorama if standings.win == "panorama" else ()
         scored = standings.win != "gauges"
-        teams = standings.teams
-        caption_text = tr("play.panorama_caption", total=len(panorama)) if panorama else ""
-        font = self.app.fonts.get(body)
-        caption_h = len(wrap(font, caption_text, inner.width)) * int(font.get_linesize() * 1.08) if panorama else 0
-        row_h = min(int(step * (2.6 if scored else 1.5)), (inner.height - caption_h) // max(1, len(teams)))
-        y = inner.y if not standings.gauges else inner.bottom - row_h * len(teams) - caption_h
-        view = self.view
         entering = view.phase == Phase.ANSWER and view.every_team and not view.paused
         verdicts = {v.team: v for v in view.reveal.verdicts} if view.reveal is not None else {}
-        self.team_rects = []
-        for i, team in enumerate(teams):
-            row = pygame.Rect(inner.x, y + i * row_h, inner.width, row_h - body // 4)
-            self.team_rects.append(row)
+        answers = entering or len(verdicts) > 1
+        self.team_rects = list(plan.teams)
+        for i, (team, row) in enumerate(zip(standings.teams, plan.teams)):
             if team.active or (entering and i == self.entering and not self.tie):
                 pygame.draw.rect(surface, theme.accent, row, width=4, border_radius=8)
-            if entering or len(verdicts) > 1:
-                self._draw_team_answer(surface, row, i, verdicts.get(i))
-            chip = team_chip(self.app, surface, i, row.x + body // 3, row.y + step * 6 // 10)
-            answer_w = int(body * 4) if entering or len(verdicts) > 1 else 0
-            name_rect = pygame.Rect(chip.right + body // 2, chip.centery - step // 2,
-                                    row.right - chip.right - body - answer_w, step)
-            text_box(self.app, surface, team.name, name_rect, body, theme.text, bold=team.active, valign="center")
-            if not scored:
-                continue
-            second = row.y + int(step * 1.75)
-            points = line(self.app, surface, tr("play.points", n=team.score), (chip.x, second), body,
-                          theme.text, bold=True, anchor="midleft")
-            if panorama:
-                pip = max(8, body * 2 // 3)
-                px = points.right + body
-                for aspect in panorama:
-                    box = pygame.Rect(px, second - pip // 2, pip, pip)
-                    if aspect in team.panorama:
-                        pygame.draw.rect(surface, theme.text, box)
-                    else:
-                        pygame.draw.rect(surface, theme.muted, box, width=2)
-                    px += pip + pip // 3
-                line(self.app, surface, f"{len(team.panorama)}/{len(panorama)}", (px + body // 3, second),
-                     body, theme.muted, anchor="midleft")
-        if panorama:
-            caption = pygame.Rect(inner.x, y + row_h * len(teams), inner.width, caption_h)
-            text_box(self.app, surface, caption_text, caption, body, theme.muted)
+            first = row.y + step * 6 // 10 if scored and not plan.compact_teams else row.centery
+            right = row.right - size // 3
+            if answers:
+                self._draw_team_answer(surface, plan, right, first, i, verdicts.get(i))
+                right -= plan.answer_width + size // 3
+            chip = team_chip(self.app, surface, i, row.x + size // 3, first, size)
+            if scored and plan.compact_teams:
+                right = self._draw_score(surface, plan, team, panorama, right, first, align_right=True) - size // 2
+            name_rect = pygame.Rect(chip.right + size // 2, first - step // 2, right - chip.right - size // 2, step)
+            self._draw_name(surface, team.name, name_rect, plan, team.active)
+            if scored and not plan.compact_teams:
+                self._draw_score(surface, plan, team, panorama, chip.x, row.y + int(step * 1.75), align_right=False)
 
-    def _draw_team_answer(self, surface: pygame.Surface, row: pygame.Rect, team: int, verdict: Any) -> None:
-        """The team's answer at the right of its row: a box to fill while answers are entered, then the
-        answer on the verdict's colour with a check or a cross (colour and shape)."""
-        theme, body, step = self.app.theme, self.app.body, self.app.line
+    def _draw_name(self, surface: pygame.Surface, name: str, rect: pygame.Rect, plan: SidePlan, bold: bool) -> None:
+        """A team's name on one line, cut with … when the row is too short for it (names are the room's, not
+        authored text, so a cut is no overflow to report)."""
+        font = self.app.fonts.get(plan.size, bold)
+        shown = name
+        while shown and font.size(shown + ("…" if shown != name else ""))[0] > rect.width:
+            shown = shown[:-1]
+        shown = shown if shown == name else shown.rstrip() + "…"
+        line(self.app, surface, shown, (rect.x, rect.centery), plan.size, self.app.theme.text, bold=bold,
+             anchor="midleft")
+
+    def _draw_score(self, surface: pygame.Surface, plan: SidePlan, team: Any, panorama: tuple[str, ...], x: int,
+                    y: int, align_right: bool) -> int:
+        """Points, or with a panorama its squares (and, on a line of their own, the points and a count);
+        from `x` rightwards, or ending at `x`; returns the far edge."""
+        theme, size, pip = self.app.theme, plan.size, plan.pip
+        if align_right:
+            if not panorama:
+                return line(self.app, surface, tr("play.points", n=team.score), (x, y), size, theme.text, bold=True,
+                            anchor="midright").left
+            x -= len(panorama) * (pip + pip // 3) - pip // 3
+            start = x
+        else:
+            x = line(self.app, surface, tr("play.points", n=team.score), (x, y), size, theme.text, bold=True,
+                     anchor="midleft").right + size
+        for aspect in panorama:
+            box = pygame.Rect(x, y - pip // 2, pip, pip)
+            if aspect in team.panorama:
+                pygame.draw.rect(surface, theme.text, box)
+            else:
+                pygame.draw.rect(surface, theme.muted, box, width=2)
+            x += pip + pip // 3
+        if align_right:
+            return start
+        if panorama:
+            line(self.app, surface, f"{len(team.panorama)}/{len(panorama)}", (x + size // 3, y), size, theme.muted,
+                 anchor="midleft")
+        return x
+
+    def _draw_team_answer(self, surface: pygame.Surface, plan: SidePlan, right: int, centery: int, team: int,
+                          verdict: Any) -> None:
+        """The team's answer, ending at `right`: a box to fill while answers are entered, then the answer on
+        the verdict's colour with a check or a cross (colour and shape)."""
+        theme, size = self.app.theme, plan.size
         if verdict is not None:
             choices, good = verdict.choices, GOOD[verdict.mark]
         else:
             entry = self.entries[team] if team < len(self.entries) else None
             choices, good = entry or (), None
         text = "+".join(str(c + 1) for c in choices) if choices else "…"
-        width = max(int(body * 2.2), self.app.fonts.get(body, True).size(text)[0] + body * (3 if good is not None
-                                                                                          else 1))
-        box = pygame.Rect(row.right - width - body // 3, row.y + step * 6 // 10 - int(body * 0.8), width,
-                          int(body * 1.6))
+        box = pygame.Rect(right - plan.answer_width, centery - int(size * 0.8), plan.answer_width, int(size * 1.6))
         fill = theme.panel if good is None else theme.right if good else theme.wrong
         panel(surface, box, fill, theme.accent if verdict is None and choices else theme.border, radius=6,
               width=3 if verdict is None and choices else 2)
         color = theme.text if good is None else theme.on_signal
-        x = box.x + body // 2
+        x = box.x + size // 2
         if good is not None:
-            mark(surface, "check" if good else "cross", (x + body // 2, box.centery), body * 2 // 3, color)
-            x += body * 3 // 2
-        line(self.app, surface, text, (x if good is not None else box.centerx, box.centery), body, color, bold=True,
-             anchor="midleft" if good is not None else "center")
+            mark(surface, "check" if good else "cross", (x + size // 2, box.centery), size * 2 // 3, color)
+            x += size * 3 // 2
+        room = box.right - x - size // 4 if good is not None else box.width - size // 2
+        text_size = size
+        while text_size > 8 and self.app.fonts.get(text_size, True).size(text)[0] > room:
+            text_size -= 1  # three answers or more to a card: smaller digits, the same box
+        line(self.app, surface, text, (x if good is not None else box.centerx, box.centery), text_size, color,
+             bold=True, anchor="midleft" if good is not None else "center")
 
-    def _draw_gauges(self, surface: pygame.Surface, inner: pygame.Rect, now: float) -> None:
+    def _draw_gauges(self, surface: pygame.Surface, plan: SidePlan, now: float) -> None:
         """Each gauge: its label in full, a bar with its thresholds, its value, and the last change."""
-        theme, body = self.app.theme, self.app.body
-        values = self.gauge_values(now)
+        theme, size = self.app.theme, plan.size
         reveal = self.view.reveal
         deltas = {c.gauge: c.delta for c in reveal.changes} if reveal is not None else {}
-        font = self.app.fonts.get(body, True)
-        y = inner.y
-        for gauge, value in zip(self.standings.gauges, values):
-            label_h = len(wrap(font, gauge.label, inner.width)) * int(font.get_linesize() * 1.08)
-            text_box(self.app, surface, gauge.label, pygame.Rect(inner.x, y, inner.width, label_h), body, theme.text,
-                     bold=True)
-            bar = pygame.Rect(inner.x, y + label_h + body // 4, inner.width - body * 4, int(body * 0.9))
+        for gauge, value, row in zip(self.standings.gauges, self.gauge_values(now), plan.gauges):
+            self._draw_lines(surface, gauge.label, row.lines, row.label, plan, theme.text, True)
+            bar = row.bar
             pygame.draw.rect(surface, theme.background, bar, border_radius=4)
             span = gauge.high - gauge.low
             filled = bar.copy()
             filled.width = int(bar.width * (value - gauge.low) / span)
             pygame.draw.rect(surface, theme.accent, filled, border_radius=4)
-            pygame.draw.rect(surface, theme.border, bar, width=2, border_radius=4)
+            pygame.draw.rect(surface, theme.border, bar, width=1 if plan.compact_gauges else 2, border_radius=4)
+            reach = max(4, size // 4)
             for threshold in (gauge.lose_below, gauge.lose_above):
                 if threshold is not None:
                     x = bar.x + int(bar.width * (threshold - gauge.low) / span)
-                    threshold_line(self.app, surface, (x, bar.y - body // 4), (x, bar.bottom + body // 4))
+                    threshold_line(self.app, surface, (x, bar.y - reach), (x, bar.bottom + reach))
             value_text = str(round(value))
             delta = deltas.get(gauge.id)
             if delta:
                 value_text += f" ({delta:+d})"
-            line(self.app, surface, value_text, (inner.right, bar.centery), body, theme.text, bold=True,
-                 anchor="midright")
-            y = bar.bottom + body
-        if self.standings.thresholds:
-            caption = pygame.Rect(inner.x, y, inner.width, inner.bottom - y)
-            text_box(self.app, surface, tr("play.threshold"), caption, body, theme.muted, valign="top")
+            line(self.app, surface, value_text, row.value, size, theme.text, bold=True, anchor="midright")
 
     def _header(self, surface: pygame.Surface) -> None:
         theme, body, view = self.app.theme, self.app.body, self.view
@@ -673,7 +699,7 @@ class PlayScene(Scene):
             text, color = tr("play.keys"), theme.muted
         if self.continue_rect.width:
             rect = pygame.Rect(rect.x, rect.y, self.continue_rect.left - rect.x - body, rect.height)
-        text_box(self.app, surface, text, rect.inflate(-body, 0), body, color, valign="center")
+        text_box(self.app, surface, text, rect.inflate(-body, 0), body, color, valign="center", floor=self.app.small)
 
     def _draw_pause(self, surface: pygame.Surface) -> None:
         theme, body = self.app.theme, self.app.body
