@@ -119,7 +119,7 @@ def bench_default_simulation() -> None:
     for run in range(5):
         start = time.perf_counter()
         for seed in range(2000):
-            play_session(scenario, pool, aspects, names, run * 2000 + seed, "random")
+            play_session(scenario, pool, aspects, names, run * 2000 + seed, "random", recorded=False)
         rates.append(2000 / (time.perf_counter() - start))
     command = [sys.executable, "-m", "game", "simulate", "--sessions", "2000"]
     walls = []

@@ -22,9 +22,10 @@ ANSWER_SHARE = 0.7  # an answer comes after 70 % of a card's estimated time, the
 
 
 def play_session(scenario: ScenarioInfo, pool: Sequence[Any], aspects: dict[str, str], teams: Sequence[str],
-                 seed: int, strategy: str, answering: str | None = None) -> Table:
-    """One whole session played by a bot at an unlogged table; simulated time follows the cards' estimates."""
-    table = Table.drawn(scenario, pool, teams, seed, aspects, f"simulation-{seed}", answering)
+                 seed: int, strategy: str, answering: str | None = None, recorded: bool = True) -> Table:
+    """One whole session played by a bot at an unlogged table; simulated time follows the cards' estimates.
+    Not `recorded`: its events are not kept either (a batch only counts outcomes)."""
+    table = Table.drawn(scenario, pool, teams, seed, aspects, f"simulation-{seed}", answering, recorded)
     rng = random.Random(seed)
     t = 0.0
     while not table.over:
@@ -170,5 +171,5 @@ def run(scenario: ScenarioInfo, pool: Sequence[Any], aspects: dict[str, str], se
     tally = Tally(first)
     tally.add(first)
     for k in range(1, sessions):
-        tally.add(play_session(scenario, pool, aspects, names, seed + k, strategy, answering))
+        tally.add(play_session(scenario, pool, aspects, names, seed + k, strategy, answering, recorded=False))
     return tally.lines(seed, strategy)

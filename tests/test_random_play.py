@@ -47,3 +47,17 @@ def test_random_play_always_ends_and_replays_to_an_equal_state(shipped, scenario
         again = SessionStart.from_json(logged[0])
         replayed = Session.replay(again.game, again.t, logged[1:])
         assert replayed.state == session.state and replayed.events == logged[1:]
+
+
+@pytest.mark.parametrize("scenario_id", SCENARIOS)
+def test_a_simulation_that_keeps_no_events_ends_in_the_same_state(shipped, scenario_id):
+    """What `simulate` plays in a batch (no events kept, for speed) is the session a log would hold."""
+    from game.simulate import play_session
+
+    info = shipped.scenarios[scenario_id].info
+    names = ["Solo"] if info.mode == "solo" else ["A", "B", "C"]
+    for seed in range(20):
+        args = (info, shipped.pool(info), shipped.aspect_labels(info), names, seed, "random")
+        kept, counted = play_session(*args), play_session(*args, recorded=False)
+        assert kept.session.events and counted.session.events == []
+        assert counted.session.state == kept.session.state

@@ -25,31 +25,58 @@ def draw_cards(scenario: ScenarioInfo, pool: Sequence[Any], teams: int, seed: in
     """
     rng = random.Random(seed)
     rules = scenario.draw_rules
+    takes = _sorted_pool(rules, pool).takes
     if scenario.answering == "all":
         teams = 1  # every team answers every card: one card per aspect at a time is fair to all
     budget = scenario.minutes.target
-    fixed = [r for r in rules if r.count != "auto"]
-    autos = [r for r in rules if r.count == "auto"]
+    fixed = [(n, r) for n, r in enumerate(rules) if r.count != "auto"]
+    autos = [(n, r) for n, r in enumerate(rules) if r.count == "auto"]
     slack = (scenario.minutes.max - scenario.minutes.target) / max(1, len(autos))
     used: set[str] = set()
     picked: dict[int, list[list[Any]]] = {}
-    for rule in fixed:
-        picked[id(rule)] = _pick(rule, pool, used, teams, rng, count=rule.count)
-        budget -= _minutes(picked[id(rule)])
-    for n, rule in enumerate(autos):
-        share = budget / (len(autos) - n)
-        picked[id(rule)] = _pick(rule, pool, used, teams, rng, share=share, ceiling=share + slack)
-        budget -= _minutes(picked[id(rule)])
-    return _spread([picked[id(rule)] for rule in rules])
+    for n, rule in fixed:
+        picked[n] = _pick(rule, takes[n], used, teams, rng, count=rule.count)
+        budget -= _minutes(picked[n])
+    for k, (n, rule) in enumerate(autos):
+        share = budget / (len(autos) - k)
+        picked[n] = _pick(rule, takes[n], used, teams, rng, share=share, ceiling=share + slack)
+        budget -= _minutes(picked[n])
+    return _spread([picked[n] for n in range(len(rules))])
+
+
+class _SortedPool:
+    """A pool read once for a draw: the cards each rule may take (in the pool's order) and the panorama.
+
+    Simulations deal thousands of sessions from one pool; reading it once per pool and set of rules,
+    not once per session, is a third of a simulated session's time. The pool is kept, so its identity
+    cannot be taken by another list while it is remembered."""
+
+    def __init__(self, rules: Sequence[DrawRule], pool: Sequence[Any]):
+        self.pool = pool
+        self.takes = [[c for c in pool if rule.takes(c)] for rule in rules]
+        self.panorama = frozenset(c.aspect for c in pool if c.scores_aspect and any(r.takes(c) for r in rules))
+
+
+_SORTED: dict[tuple[Any, ...], _SortedPool] = {}
+
+
+def _sorted_pool(rules: Sequence[DrawRule], pool: Sequence[Any]) -> _SortedPool:
+    key = (id(pool), len(pool), tuple((tuple(r.kinds), tuple(r.aspects or ())) for r in rules))
+    found = _SORTED.get(key)
+    if found is None or found.pool is not pool:
+        if len(_SORTED) >= 16:
+            _SORTED.clear()
+        found = _SORTED[key] = _SortedPool(rules, pool)
+    return found
 
 
 def _minutes(chunks: list[list[Any]]) -> float:
     return sum(c.estimated_minutes for chunk in chunks for c in chunk)
 
 
-def _pick(rule: DrawRule, pool: Sequence[Any], used: set[str], teams: int, rng: random.Random,
+def _pick(rule: DrawRule, takes: Sequence[Any], used: set[str], teams: int, rng: random.Random,
           count: int | None = None, share: float = 0.0, ceiling: float = 0.0) -> list[list[Any]]:
-    candidates = [c for c in pool if c.id not in used and rule.takes(c)]
+    candidates = [c for c in takes if c.id not in used]
     rng.shuffle(candidates)
     size = teams if candidates and all(c.team_answers for c in candidates) else 1
     order = _balanced(candidates, size, rng) if rule.balanced else iter(candidates)
@@ -106,5 +133,4 @@ def _spread(groups: list[list[list[Any]]]) -> list[Any]:
 
 def panorama_aspects(scenario: ScenarioInfo, pool: Sequence[Any]) -> set[str]:
     """Every aspect a full panorama needs: those of the cards that fill one and that a draw rule can draw."""
-    rules = scenario.draw_rules
-    return {c.aspect for c in pool if c.scores_aspect and any(r.takes(c) for r in rules)}
+    return set(_sorted_pool(scenario.draw_rules, pool).panorama)

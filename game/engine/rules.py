@@ -182,10 +182,7 @@ class Game:
         self.panorama = frozenset(panorama if panorama is not None else
                                   (c.aspect for c in self.cards if c.scores_aspect))
         self.answer_sets = [card.answer_sets() for card in self.cards]
-        n = len(self.teams)
-        self._answer_actions = [
-            tuple(Action(ActionType.ANSWER, teams=(s,) * n) if self.every_team else Action(ActionType.ANSWER, s)
-                  for s in sets) for sets in self.answer_sets]
+        self._answer_actions: dict[int, tuple[Action, ...]] = {}  # made when a card's answers are first listed
 
     # -- reading the state -------------------------------------------------------------------------
 
@@ -214,7 +211,16 @@ class Game:
         the answers where all teams agree: any mix of the `choice_sets` is legal too."""
         if state.phase != Phase.ANSWER or state.paused:
             return ()
-        return self._answer_actions[state.index]
+        return self._answers_at(state.index)
+
+    def _answers_at(self, index: int) -> tuple[Action, ...]:
+        found = self._answer_actions.get(index)
+        if found is None:
+            n = len(self.teams)
+            found = self._answer_actions[index] = tuple(
+                Action(ActionType.ANSWER, teams=(s,) * n) if self.every_team else Action(ActionType.ANSWER, s)
+                for s in self.answer_sets[index])
+        return found
 
     def choice_sets(self, state: State) -> tuple[tuple[int, ...], ...]:
         """What one team may answer to the card on the table (empty when no answer is expected)."""
@@ -226,7 +232,7 @@ class Game:
         candidates: list[Action] = []
         for kind in TABLE_MOVES:
             if kind == ActionType.ANSWER:
-                candidates += self._answer_actions[state.index] if state.index < len(self.cards) else ()
+                candidates += self._answers_at(state.index) if state.index < len(self.cards) else ()
             else:
                 candidates.append(Action(kind))
         return [a for a in candidates if self._blocked(state, a, False) is None]

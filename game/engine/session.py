@@ -16,11 +16,14 @@ from game.engine.rules import Action, Game, State
 class Session:
     """A game, its current state, and every event after the start; `act` is the only way forward."""
 
-    def __init__(self, game: Game, t: float):
+    def __init__(self, game: Game, t: float, recorded: bool = True):
+        """`recorded`: keep the events; a session no log will hold (a simulation, a preview) skips them."""
         self.game = game
+        self.recorded = recorded
         self.state: State = game.initial_state(t)
         self.events: list[dict[str, Any]] = []
-        self.events += self._numbered(t, [tr.to_json() for tr in game.transitions(None, self.state)])
+        if recorded:
+            self.events += self._numbered(t, [tr.to_json() for tr in game.transitions(None, self.state)])
 
     def _numbered(self, t: float, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Sequence numbers follow the start event, which is number 0."""
@@ -30,6 +33,8 @@ class Session:
     def preview(self, action: Action, t: float, by_program: bool = False) -> tuple[State, list[dict[str, Any]]]:
         """The state after `action` and the events that record it, without committing either."""
         state = self.game.apply(self.state, action, t, by_program)
+        if not self.recorded:
+            return state, []
         automatic = [tr.to_json() for tr in self.game.transitions(self.state, state)]
         return state, self._numbered(t, [action.to_json(), *automatic])
 

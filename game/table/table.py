@@ -67,15 +67,18 @@ class Table:
         return cls(start, session, writer)
 
     @classmethod
-    def unlogged(cls, start: SessionStart) -> Table:
-        """A session kept in memory only: simulations and previews."""
-        return cls(start, Session(start.game, start.t))
+    def unlogged(cls, start: SessionStart, recorded: bool = True) -> Table:
+        """A session kept in memory only: simulations and previews. Not `recorded`: not even its events (a
+        batch of simulations only counts outcomes)."""
+        return cls(start, Session(start.game, start.t, recorded))
 
     @classmethod
     def drawn(cls, scenario: ScenarioInfo, pool: Sequence[Any], teams: Sequence[str], seed: int,
-              aspects: Mapping[str, str], session_id: str = "", answering: str | None = None) -> Table:
+              aspects: Mapping[str, str], session_id: str = "", answering: str | None = None,
+              recorded: bool = True) -> Table:
         """A session drawn from the pool and kept in memory, its clock at 0: what a simulation plays."""
-        return cls.unlogged(SessionStart.new(scenario, pool, teams, seed, 0.0, aspects, session_id, answering))
+        return cls.unlogged(SessionStart.new(scenario, pool, teams, seed, 0.0, aspects, session_id, answering),
+                            recorded)
 
     @classmethod
     def dealt(cls, scenario: ScenarioInfo, cards: Sequence[Any], teams: Sequence[str], aspects: Mapping[str, str],
