@@ -63,14 +63,84 @@ def test_resume_after_a_crash_in_the_middle_of_the_last_line(recorded):
     assert [e["seq"] for e in events] == [0, 1, 2, 3, 4, 5, 6]
 
 
-def test_a_broken_line_in_the_middle_is_reported_with_its_line(recorded):
+def test_a_broken_line_in_the_middle_keeps_what_comes_before_and_the_original(recorded):
     play_some(recorded, 3)
     recorded.close()
     lines = recorded.path.read_text(encoding="utf-8").splitlines()
-    lines[2] = lines[2][:10]
+    original = "\n".join(lines[:2] + [lines[2][:10]] + lines[3:]) + "\n"
+    recorded.path.write_text(original, encoding="utf-8")
+    again = Table.resume(recorded.path, now=10.0)
+    assert "s.jsonl:3: ligne illisible" in again.damaged and "1 ligne(s) suivante(s)" in again.damaged
+    assert len(again.session.state.plays) == 1  # the first action (line 2) kept
+    kept = recorded.path.with_name("s.jsonl.abime")
+    assert kept.read_text(encoding="utf-8") == original and str(kept) in again.damaged
+    play_some(again, 1, t0=20.0)
+    again.close()
+    assert [e["seq"] for e in read_log(recorded.path).events] == [0, 1, 2, 3]
+
+
+def test_an_action_that_does_not_replay_stops_the_replay_there(recorded):
+    """Two programs that wrote one log at once, or a hand edit: what replays is kept."""
+    play_some(recorded, 4)
+    recorded.close()
+    lines = recorded.path.read_text(encoding="utf-8").splitlines()
+    lines[3] = json.dumps({**json.loads(lines[3]), "t": float("nan")})
     recorded.path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with pytest.raises(LogError, match=r"s\.jsonl:3: ligne illisible"):
-        Table.resume(recorded.path, now=10.0)
+    again = Table.resume(recorded.path, now=50.0)
+    assert "s.jsonl:4: action impossible à rejouer (heure invalide (nan))" in again.damaged
+    assert "elle et les 1 ligne(s) suivante(s) sont écartées" in again.damaged
+    again.close()
+    assert [e["seq"] for e in read_log(recorded.path).events] == [0, 1, 2, 3]  # 3 is the reopening now
+
+
+@pytest.mark.parametrize("first", [b'{"seq":0,"t":0,"type":"sta', b"", b"[1, 2, 3]", b"[" * 100_000 + b"]" * 100_000,
+                                   b"\x00\xff\xfe"])
+def test_a_log_whose_first_line_is_cut_or_not_an_event_is_refused_with_a_sentence(tmp_path, first, shipped):
+    from game.session.logs import latest_unfinished
+    from game.ui.scenes.home import HomeScene
+    from tests.ui_support import make_app
+
+    path = tmp_path / "s.jsonl"
+    path.write_bytes(first)
+    with pytest.raises(LogError, match=r"s\.jsonl:1: ce fichier n'est pas un journal de session lisible"):
+        read_log(path)
+    assert latest_unfinished(tmp_path) is None
+    app = make_app(shipped, tmp_path)
+    assert isinstance(app.push(HomeScene(app)), HomeScene)  # the home screen opens, nothing to resume
+    app.pop_all()
+
+
+def test_a_second_program_cannot_open_a_session_being_played(recorded, shipped):
+    from game.session.log import LogBusy
+
+    play_some(recorded, 2)
+    with pytest.raises(LogBusy, match="déjà ouverte par un autre programme"):
+        Table.resume(recorded.path, now=100.0)
+    from game.ui.scenes.home import HomeScene
+    from game.ui.scenes.overlays import ErrorScene
+    from game.wording.players import tr
+    from tests.ui_support import make_app
+
+    app = make_app(shipped, recorded.path.parent)
+    home = app.push(HomeScene(app, summaries=[], unfinished=recorded.path))
+    home.choose("resume")  # on screen, the same refusal as a sentence over the home screen
+    assert isinstance(app.top, ErrorScene) and app.top.title == tr("error.not_resumed")
+    assert "déjà ouverte par un autre programme" in app.top.errors[0]
+    app.pop_all()
+    play_some(recorded, 2, t0=10.0)  # the first one plays on, and its log still replays whole
+    recorded.close()
+    again = Table.resume(recorded.path, now=200.0)
+    assert not again.damaged and len(again.session.state.plays) == len(recorded.session.state.plays)
+    again.close()
+
+
+def test_resuming_a_session_that_ended_before_its_sheet_writes_the_sheet(recorded):
+    play_some(recorded, 2)
+    recorded.act(Action("end"), 10)
+    recorded.sheet.pdf.unlink()
+    again = Table.resume(recorded.path, now=100.0)
+    assert again.over and again.sheet is not None and again.sheet.pdf.is_file()
+    again.close()
 
 
 def test_finished_sessions_are_not_offered_for_resume(recorded):

@@ -186,6 +186,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (UserError, LogError) as exc:
         print(f"erreur : {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:  # a disk that is full, read-only or locked, met where no closer code expected it
+        print(f"erreur : {exc.filename or ''} : {exc.strerror or exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("\nInterrompu.", file=sys.stderr)
         return 130

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import secrets
+import sys
 import time
+from pathlib import Path
 
 from game.cli import UserError, sessions_folder
 from game.cli.content import check_team_count, load_scenario
@@ -55,11 +57,25 @@ def run_resume(args: argparse.Namespace) -> int:
         from game.cli.screen import resume_screen
         return resume_screen(args, path)
     table = Table.resume(path, time.time())
-    if table.dropped_tail:
-        print("La dernière ligne du journal était coupée (arrêt brutal) : elle a été écartée.")
-    if table.over:
-        table.close()
-        print(f"Cette session est déjà terminée : {path}")
+    if not resumed(table, path):
         return 0
     print(f"Reprise de la session : {path}")
     return _play(table)
+
+
+def resumed(table: Table, path: Path) -> bool:
+    """Say what resuming found (a cut or damaged log, a session already over and its sheet); whether there
+    is still a session to play."""
+    if table.dropped_tail:
+        print("La dernière ligne du journal était coupée (arrêt brutal) : elle a été écartée.")
+    if table.damaged:
+        print(table.damaged)
+    if not table.over:
+        return True
+    table.close()
+    print(f"Cette session est déjà terminée : {path}")
+    if table.sheet is not None:
+        print(f"Son bilan manquait ; il est écrit : {table.sheet.pdf}")
+    elif table.sheet_error:
+        print(f"Son bilan manquait et n'a pas pu être écrit : {table.sheet_error}", file=sys.stderr)
+    return False

@@ -81,14 +81,16 @@ def run_screen(args: argparse.Namespace, library: Library, scenario: ScenarioInf
 
 def resume_screen(args: argparse.Namespace, path: Path) -> int:
     from game.cli.content import load_checked
+    from game.cli.play import resumed
     from game.table.table import Table
+    from game.wording.players import tr
 
     app = open_app(args, load_checked([]), path.parent)
     table = Table.resume(path, app.clock())
-    if table.over:
-        table.close()
-        print(f"Cette session est déjà terminée : {path}")
+    if not resumed(table, path):
         return 0
     app.push("play", table=table)
+    if table.damaged:
+        app.push("error", errors=[table.damaged], title=tr("error.resumed"))
     app.run()
     return 0

@@ -7,10 +7,12 @@ story, and are recomputed, not read, on replay.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from game.engine.rules import Action, Game, State
+from game.engine.vocabulary import IllegalAction
 
 
 class Session:
@@ -22,6 +24,7 @@ class Session:
         self.recorded = recorded
         self.state: State = game.initial_state(t)
         self.events: list[dict[str, Any]] = []
+        self.stopped: tuple[int, str] | None = None  # a replay that stopped early: at which event, and why
         if recorded:
             self.events += self._numbered(t, [tr.to_json() for tr in game.transitions(None, self.state)])
 
@@ -49,11 +52,20 @@ class Session:
 
     @classmethod
     def replay(cls, game: Game, t: float, events: Iterable[Mapping[str, Any]]) -> Session:
-        """Rebuild a session from the events after its start; automatic events are recomputed."""
+        """Rebuild a session from the events after its start; automatic events are recomputed. It stops at
+        the first event that does not replay (a log edited by hand, two programs that wrote it at once):
+        `stopped` then holds its position among `events` and why."""
         session = cls(game, t)
-        for event in events:
+        for k, event in enumerate(events):
             if event.get("auto"):
                 continue
-            action = Action.from_json(event)
-            session.act(action, float(event["t"]), by_program=action.type == "reopen")
+            try:
+                action = Action.from_json(event)
+                moment = float(event["t"])
+                if not math.isfinite(moment) or moment < 0:
+                    raise ValueError(f"heure invalide ({event['t']!r})")
+                session.act(action, moment, by_program=action.type == "reopen")
+            except (IllegalAction, KeyError, ValueError, TypeError) as exc:
+                session.stopped = (k, str(exc))
+                break
         return session

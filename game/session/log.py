@@ -1,13 +1,15 @@
 """The session log: one JSON object per line, each flushed and fsynced before the game moves on.
 
 A crash can only ever cut the last line; reading drops such a cut line and reports it, so a
-session resumes losing at most the action that was being written.
+session resumes losing at most the action that was being written. A line damaged further up (a
+hand edit, a disk fault) stops the reading there: what comes before it still plays.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,12 +24,24 @@ class LogError(Exception):
 @dataclass
 class LogContents:
     events: list[dict[str, Any]]
+    ends: list[int]  # the byte offset just after each event's line
+    lines: list[int]  # each event's line number
     good_bytes: int  # length of the file up to the end of the last whole, readable line
     dropped_tail: bool  # a cut last line was left out
+    damaged: str = ""  # lines after a damaged one, left out: what was found where, for the reader
+
+    def cut(self, count: int, damaged: str) -> LogContents:
+        """The first `count` events only: the rest does not replay."""
+        return LogContents(self.events[:count], self.ends[:count], self.lines[:count], self.ends[count - 1], False,
+                           damaged)
 
 
 def read_log(path: Path) -> LogContents:
+    """Every readable event up to the first damaged line. A cut last line (a crash while writing) is
+    dropped quietly; a damaged line further up stops the reading there, and `damaged` says so."""
     shown = display_path(path)
+    if path.exists() and not path.is_file():
+        raise LogError(f"{shown} : ce n'est pas un fichier de journal")
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -35,37 +49,66 @@ def read_log(path: Path) -> LogContents:
     except OSError as exc:
         raise LogError(f"{shown} : impossible de lire le journal ({exc.strerror or exc})") from None
     events: list[dict[str, Any]] = []
+    ends: list[int] = []
+    numbers: list[int] = []
     offset = 0
     lines = raw.split(b"\n")
+    written = len(lines) - (0 if lines[-1].strip() else 1)  # lines before the file's final newline
+    dropped, damaged = False, ""
     for number, line in enumerate(lines, start=1):
-        last = number == len(lines)
-        if not line.strip():
-            offset += len(line) + (0 if last else 1)
-            continue
-        try:
-            event = json.loads(line.decode("utf-8"))
-            if not isinstance(event, dict) or "type" not in event or "t" not in event:
-                raise ValueError("not an event")
-        except ValueError:
-            if last or (number == len(lines) - 1 and not lines[-1]):
-                return LogContents(events, offset, True)
-            raise LogError(f"{shown}:{number}: ligne illisible au milieu du journal : "
-                           "le fichier a été modifié ou abîmé") from None
-        events.append(event)
-        offset += len(line) + (0 if last else 1)
+        if line.strip():
+            event = _event(line)
+            if event is None:
+                rest = sum(1 for other in lines[number:] if other.strip())
+                if number >= written or not rest:
+                    dropped = True
+                else:
+                    damaged = (f"{shown}:{number}: ligne illisible (fichier modifié ou abîmé) : elle et les "
+                               f"{rest} ligne(s) suivante(s) sont écartées")
+                break
+            events.append(event)
+            ends.append(offset + len(line) + (1 if number < len(lines) else 0))
+            numbers.append(number)
+        offset += len(line) + 1
     if not events or events[0].get("type") != "start":
-        raise LogError(f"{shown}:1: ce fichier n'est pas un journal de session (pas d'événement de départ)")
-    return LogContents(events, offset, False)
+        raise LogError(f"{shown}:1: ce fichier n'est pas un journal de session lisible : sa première ligne "
+                       "(le départ de la session) est coupée ou illisible")
+    return LogContents(events, ends, numbers, ends[-1], dropped, damaged)
+
+
+def _event(line: bytes) -> dict[str, Any] | None:
+    """One line's event, or None for a line that is not one (cut, edited, not UTF-8, nested too deep)."""
+    try:
+        event = json.loads(line.decode("utf-8"))
+        if not isinstance(event, dict) or "type" not in event or "t" not in event:
+            return None
+        json.dumps(event, ensure_ascii=False).encode("utf-8")  # a lone surrogate could never be written back
+    except (ValueError, RecursionError):
+        return None
+    return event
+
+
+class LogBusy(LogError):
+    """Another program is writing this session's log."""
 
 
 class LogWriter:
     """Appends events durably: the lines are on disk when `append_all` returns."""
 
-    def __init__(self, path: Path, truncate_at: int | None = None):
+    def __init__(self, path: Path, truncate_at: int | None = None, backup: Path | None = None):
+        """Opens the log for this program alone: a second program that opens it gets `LogBusy`, so two
+        windows never write one session at once. `truncate_at` cuts what could not be read or replayed,
+        after copying the whole file to `backup` when given (the cut lines stay for a person to read)."""
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._file = open(path, "ab")
+        if not lock(self._file):
+            self._file.close()
+            raise LogBusy(f"{display_path(path)} : cette session est déjà ouverte par un autre programme "
+                          "(une autre fenêtre ou un autre terminal) : continuez-la là-bas, ou fermez-le d'abord")
         if truncate_at is not None:
+            if backup is not None and path.stat().st_size > truncate_at:
+                shutil.copyfile(path, backup)
             self._file.truncate(truncate_at)
             self._file.seek(truncate_at)
             if truncate_at > 0 and not path.read_bytes()[truncate_at - 1:truncate_at] == b"\n":
@@ -80,3 +123,19 @@ class LogWriter:
 
     def close(self) -> None:
         self._file.close()  # closing twice is harmless
+
+
+def lock(file: Any) -> bool:
+    """An exclusive lock on an open file for as long as it stays open, or False if another holds it."""
+    try:
+        if os.name == "nt":
+            import msvcrt
+
+            msvcrt.locking(file.fileno(), msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True

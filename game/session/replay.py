@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.content.errors import display_path
-from game.engine.vocabulary import IllegalAction
 from game.engine.session import Session
 from game.session.log import LogContents, LogError, read_log
 from game.session.start import SessionStart, StartError
@@ -28,15 +27,19 @@ class Replayed:
 
 
 def replay_log(path: Path) -> Replayed:
-    """The session a log file holds."""
+    """The session a log file holds, up to its first event that is damaged or does not replay (the
+    contents are then cut there, and say what was left out)."""
     contents = read_log(path)
     shown = display_path(path)
     try:
         start = SessionStart.from_json(contents.events[0])
     except StartError as exc:
         raise LogError(f"{shown}:1: {exc}") from None
-    try:
-        session = Session.replay(start.game, start.t, contents.events[1:])
-    except (IllegalAction, KeyError, ValueError, TypeError) as exc:
-        raise LogError(f"{shown} : le journal ne se rejoue pas ({exc})") from None
+    session = Session.replay(start.game, start.t, contents.events[1:])
+    if session.stopped is not None:
+        k, why = session.stopped
+        bad = k + 1  # the start event comes first
+        contents = contents.cut(bad, f"{shown}:{contents.lines[bad]}: action impossible à rejouer ({why}) : "
+                                     f"elle et les {len(contents.events) - bad - 1} ligne(s) suivante(s) sont écartées")
     return Replayed(start, session, contents)
+

@@ -33,6 +33,9 @@ def panorama_size(scenario: ScenarioInfo, pool: Sequence[Any]) -> int:
     return len(panorama_aspects(scenario, pool))
 
 
+DAMAGED = ".abime"  # added to a log's name for the copy kept before a damaged log is cut
+
+
 class Table:
     def __init__(self, start: SessionStart, session: Session, writer: LogWriter | None = None,
                  dropped_tail: bool = False, path: Path | None = None):
@@ -41,6 +44,7 @@ class Table:
         self.writer = writer
         self.path = writer.path if writer is not None else path  # None for a session kept in memory
         self.dropped_tail = dropped_tail  # a resumed log's cut last line was left out
+        self.damaged = ""  # a resumed log's lines left out further up: what and where, and where the original is
         self.sheet: Written | None = None
         self.sheet_error: str | None = None
         self._seen: dict[str, Any] = {}  # the views of the current state, each made when first asked
@@ -56,6 +60,9 @@ class Table:
         session_id = session_id or uuid.uuid4().hex[:12]
         stamp = datetime.fromtimestamp(now).strftime("%Y%m%d-%H%M%S")
         path = folder / f"{stamp}-{scenario.id}-{session_id[:6]}.jsonl"
+        n = 2
+        while path.exists():  # never append to another session's log
+            path, n = folder / f"{stamp}-{scenario.id}-{session_id[:6]}-{n}.jsonl", n + 1
         return cls.logged(path, SessionStart.new(scenario, pool, teams, seed, now, aspects, session_id, answering))
 
     @classmethod
@@ -92,14 +99,19 @@ class Table:
         mark the reopening so the time the session was closed is not counted."""
         replayed = replay_log(path)
         contents = replayed.contents
-        writer = LogWriter(path, truncate_at=contents.good_bytes)
+        backup = path.with_name(path.name + DAMAGED) if contents.damaged else None
+        writer = LogWriter(path, truncate_at=contents.good_bytes, backup=backup)
         table = cls(replayed.start, replayed.session, writer, contents.dropped_tail)
+        if backup is not None:
+            table.damaged = f"{contents.damaged} ; le journal d'origine est gardé dans {backup}"
         if replayed.start.format >= 2:
             missing = replayed.session.events[len(contents.events) - 1:]
             if missing:
                 writer.append_all(missing)
         if not table.over:
             table._act(Action(ActionType.REOPEN), now, by_program=True)
+        elif not path.with_suffix(".pdf").exists():
+            table._finish()  # ended, but stopped before its sheet was written: write it now
         return table
 
     @classmethod

@@ -190,6 +190,8 @@ FRENCH: dict[str, str] = {
     "error.more": "… et {n} autre(s).",
     "error.fix": "Corrigez-les (python -m game validate les liste toutes), puis relancez.",
     "error.back": "Retour",
+    "error.resumed": "Session reprise : une partie de son journal est écartée",
+    "error.not_resumed": "Cette session ne peut pas être reprise",
 }
 
 

@@ -108,9 +108,21 @@ class HomeScene(ListScene):
 
     def choose(self, key: str) -> None:
         if key == "resume" and self.unfinished is not None:
+            from game.session.log import LogError
             from game.table.table import Table  # the rules load once a session is asked for
 
-            self.app.replace("play", table=Table.resume(self.unfinished, self.app.clock()))
+            try:
+                table = Table.resume(self.unfinished, self.app.clock())
+            except LogError as exc:
+                self.app.push("error", errors=[str(exc)], title=tr("error.not_resumed"))
+                return
+            except OSError as exc:
+                self.app.push("error", errors=[f"{exc.filename or self.unfinished} : {exc.strerror or exc}"],
+                              title=tr("error.not_resumed"))
+                return
+            self.app.replace("play", table=table)
+            if table.damaged:
+                self.app.push("error", errors=[table.damaged], title=tr("error.resumed"))
         elif key.startswith("scenario:"):
             scenario = checked_scenario(self.app, key.split(":", 1)[1])
             if scenario is None:

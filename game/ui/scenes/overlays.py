@@ -83,15 +83,19 @@ class ErrorScene(ListScene):
     title = tr("error.content")
     shown = 6
 
-    def __init__(self, app: App, errors: list[str]):
+    def __init__(self, app: App, errors: list[str], title: str = "", advice: str = ""):
+        """`title` and `advice`: by default, those for content that cannot be played."""
         self.errors = errors
+        self.title = title or tr("error.content")
+        self.advice = advice or tr("error.fix") if not title else advice
         for error in errors:
             print(error, file=sys.stderr)
         super().__init__(app)
 
     def lines(self) -> list[str]:
         more = len(self.errors) - self.shown
-        return self.errors[: self.shown] + ([tr("error.more", n=more)] if more > 0 else []) + [tr("error.fix")]
+        return self.errors[: self.shown] + ([tr("error.more", n=more)] if more > 0 else []) + \
+            ([self.advice] if self.advice else [])
 
     def choices(self) -> list[Choice]:
         return [Choice(tr("error.back"), "back")]
