@@ -1,12 +1,20 @@
-"""The CSV a trainer opens in a French spreadsheet: one row per card, `;`-separated, UTF-8 with a BOM."""
+"""The CSV a trainer opens in a French spreadsheet: one row per card, `;`-separated, UTF-8 with a BOM.
+
+Team names and notes are typed by people, so a cell that a spreadsheet would read as a formula
+(`=`, `+`, `-`, `@`, a tab or a carriage return first) starts with an apostrophe instead, as OWASP
+advises; numbers stay numbers. The file is written whole or not at all."""
 
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable
 from pathlib import Path
 
+from game.atomic import write_bytes_atomic
 from game.debrief.report import Report
+
+FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 COLUMNS = ["session", "date", "scénario", "équipe", "ordre", "carte", "type", "aspect", "réponse",
            "résultat", "jauges", "secondes"]
@@ -26,10 +34,22 @@ def rows(report: Report) -> list[list[str]]:
 
 
 def write_csv(reports: Iterable[Report], path: Path) -> Path:
+    text = io.StringIO()
+    writer = csv.writer(text, delimiter=";", lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for report in reports:
+        writer.writerows([[inert(cell) for cell in row] for row in rows(report)])
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", encoding="utf-8-sig", newline="") as out:
-        writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-        writer.writerow(COLUMNS)
-        for report in reports:
-            writer.writerows(rows(report))
+    write_bytes_atomic(path, text.getvalue().encode("utf-8-sig"))
     return path
+
+
+def inert(cell: str) -> str:
+    """`cell` as a spreadsheet shows it, never runs it."""
+    if not cell.startswith(FORMULA):
+        return cell
+    try:
+        float(cell.replace(",", "."))
+        return cell
+    except ValueError:
+        return "'" + cell
