@@ -8,6 +8,8 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 
 from game.cli import main
 from game.paths import shipped_decks
@@ -89,6 +91,19 @@ def test_user_mistakes_are_plain_sentences(capsys, tmp_path):
     assert code == 2 and "de 2 à 6 équipe(s), pas 9" in err
     code, _, err = run(capsys, "resume", "--sessions-dir", str(tmp_path))
     assert code == 2 and "aucune session interrompue" in err
+    for teams in ("0", "7", "-1"):  # simulate refuses what the scenario does not play, like play
+        code, _, err = run(capsys, "simulate", "--teams", teams)
+        assert code == 2 and f"de 2 à 6 équipe(s), pas {teams}" in err
+    empty = tmp_path / "vide"
+    empty.mkdir()
+    code, _, err = run(capsys, "validate", str(empty))
+    assert code == 2 and "aucun fichier YAML à vérifier" in err
+    in_the_way = tmp_path / "bilans"
+    in_the_way.write_text("", encoding="utf-8")
+    for command in (["play", "--console"], ["debrief", str(tmp_path / "s.jsonl")]):
+        with pytest.raises(SystemExit) as stop:
+            main([*command, "--out", str(in_the_way)])
+        assert stop.value.code == 2 and "bilans est un fichier, pas un dossier" in capsys.readouterr().err
 
 
 def keyboard(lines, limit=2000, answer="1"):

@@ -17,6 +17,14 @@ class UserError(Exception):
     """A mistake the user can fix: printed as one plain sentence, exit status 2."""
 
 
+def folder(text: str) -> Path:
+    """A folder option: refused at once when a file of that name is in the way."""
+    path = Path(text)
+    if path.exists() and not path.is_dir():
+        raise argparse.ArgumentTypeError(f"{text} est un fichier, pas un dossier : donnez un dossier")
+    return path
+
+
 def sessions_folder(args: argparse.Namespace) -> Path:
     """Where this command keeps session logs: --out, else --sessions-dir, else the user's data folder."""
     if getattr(args, "out", None) is not None:
@@ -37,7 +45,7 @@ def _content_options(parser: argparse.ArgumentParser, scenario: bool = True) -> 
 
 
 def _sessions_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--sessions-dir", type=Path, metavar="DOSSIER",
+    parser.add_argument("--sessions-dir", type=folder, metavar="DOSSIER",
                         help="dossier des journaux de session (défaut : dossier de données de l'utilisateur)")
 
 
@@ -59,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--fullscreen", action="store_true", help="plein écran (F11 bascule pendant le jeu)")
     play.add_argument("--autoplay", action="store_true", help="un robot joue toute la session à l'écran (démonstration)")
     play.add_argument("--fast", action="store_true", help="sans attentes ni animations (avec --autoplay)")
-    play.add_argument("--out", type=Path, metavar="DOSSIER", help="dossier du journal et du bilan de cette session")
+    play.add_argument("--out", type=folder, metavar="DOSSIER", help="dossier du journal et du bilan de cette session")
     play.add_argument("--console", action="store_true", help="jouer dans le terminal plutôt qu'à l'écran")
 
     resume = commands.add_parser("resume", help="reprendre une session interrompue")
@@ -100,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     preview.add_argument("--fullscreen", action="store_true", help="plein écran")
 
     schema = commands.add_parser("schema", help="écrire les schémas JSON des decks et scénarios (complétion dans l'éditeur)")
-    schema.add_argument("--out", type=Path, default=Path("."), metavar="DOSSIER",
+    schema.add_argument("--out", type=folder, default=Path("."), metavar="DOSSIER",
                         help="dossier où écrire deck.schema.json et scenario.schema.json (défaut : dossier courant)")
     schema.add_argument("--docs", type=Path, metavar="FICHIER",
                         help="mettre aussi à jour la référence des champs de ce document (docs/authoring.md)")
@@ -132,7 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     debrief = commands.add_parser("debrief", help="refaire les bilans (PDF et CSV) à partir de journaux de session")
     debrief.add_argument("logs", nargs="+", type=Path, metavar="JOURNAL", help="journaux de session (.jsonl)")
-    debrief.add_argument("--out", type=Path, metavar="DOSSIER",
+    debrief.add_argument("--out", type=folder, metavar="DOSSIER",
                          help="dossier où écrire les bilans (défaut : à côté de chaque journal)")
     return parser
 

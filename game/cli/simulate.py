@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from game.cli import UserError
-from game.cli.content import load_scenario
+from game.cli.content import check_team_count, load_scenario
 from game.simulate import run
 
 
@@ -13,6 +13,7 @@ def run_simulate(args: argparse.Namespace) -> int:
     if args.sessions < 1:
         raise UserError("--sessions doit valoir au moins 1")
     library, scenario = load_scenario(args.scenario, args.decks)
+    check_team_count(scenario, args.teams)
     lines = run(scenario, library.pool(scenario), library.aspect_labels(scenario),
                 args.seed, args.strategy, args.sessions, args.teams, args.answering)
     print("\n".join(lines))

@@ -6,6 +6,7 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
+from game.cli import UserError
 from game.cli.content import load_authored
 from game.content.errors import ContentInvalid
 from game.content.library import Library
@@ -20,6 +21,9 @@ def load_given(paths: list[Path], decks: list[Path]) -> Library:
 def run_validate(args: argparse.Namespace) -> int:
     library = load_given(args.paths, args.decks)
     checked = set(library.checked)
+    if not checked and not library.errors:
+        raise UserError(f"aucun fichier YAML à vérifier dans {', '.join(str(p) for p in args.paths)} : donnez un "
+                        "fichier de deck ou de scénario (.yaml), ou le dossier qui les contient")
     errors = list(library.errors)
     if not args.no_layout:
         from game.ui.fitcheck import unfit_panels, unfit_texts
