@@ -191,3 +191,13 @@ def test_answer_cards_are_printed_for_the_teams_given(capsys, tmp_path):
     code, _, err = run(capsys, "answer-cards", "--out", str(tmp_path / "notes.txt" / "cartes.pdf"))
     assert code == 2 and "impossible d'écrire les cartes-réponses" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cartes-reponses.pdf", "notes.txt"]  # nothing half-written
+
+
+def test_a_scenario_shorter_than_its_shortest_card_still_deals_one(capsys, write):
+    """One minute of 3-minute debates validated, then crashed play and simulate: now one debate is dealt."""
+    path = write("court.yaml", 'scenario:\n  id: court\n  title: "Court"\n  description: "Très court."\n  mode: teams\n'
+                               "  minutes: {target: 1, max: 1}\n  decks: [teletravail]\n"
+                               "  draw:\n    - {kinds: [debate], count: auto}\n  win: points\n")
+    assert run(capsys, "validate", str(path))[0] == 0
+    code, out, _ = run(capsys, "simulate", "--scenario", str(path))
+    assert code == 0 and "Cartes tirées : 1 (debate 1)" in out

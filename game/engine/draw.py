@@ -39,7 +39,8 @@ def draw_cards(scenario: ScenarioInfo, pool: Sequence[Any], teams: int, seed: in
         budget -= _minutes(picked[n])
     for k, (n, rule) in enumerate(autos):
         share = budget / (len(autos) - k)
-        picked[n] = _pick(rule, takes[n], used, teams, rng, share=share, ceiling=share + slack)
+        empty = k == len(autos) - 1 and not any(picked.values())  # a session never has no card at all
+        picked[n] = _pick(rule, takes[n], used, teams, rng, share=share, ceiling=share + slack, one=empty)
         budget -= _minutes(picked[n])
     return _spread([picked[n] for n in range(len(rules))])
 
@@ -75,7 +76,8 @@ def _minutes(chunks: list[list[Any]]) -> float:
 
 
 def _pick(rule: DrawRule, takes: Sequence[Any], used: set[str], teams: int, rng: random.Random,
-          count: int | None = None, share: float = 0.0, ceiling: float = 0.0) -> list[list[Any]]:
+          count: int | None = None, share: float = 0.0, ceiling: float = 0.0, one: bool = False) -> list[list[Any]]:
+    """`one`: at least one chunk, even longer than the minutes allow."""
     candidates = [c for c in takes if c.id not in used]
     rng.shuffle(candidates)
     size = teams if candidates and all(c.team_answers for c in candidates) else 1
@@ -87,7 +89,7 @@ def _pick(rule: DrawRule, takes: Sequence[Any], used: set[str], teams: int, rng:
         cost = sum(c.estimated_minutes for c in chunk)
         if count is not None:
             chunk = chunk[: count - total]
-        elif spent >= share - 1e-9 or spent + cost > ceiling + 1e-9:
+        elif (spent >= share - 1e-9 or spent + cost > ceiling + 1e-9) and not (one and not chunks):
             break
         chunks.append(chunk)
         total += len(chunk)
