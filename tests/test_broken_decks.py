@@ -146,3 +146,25 @@ def test_five_mistakes_in_one_file_are_all_reported_at_once(capsys, monkeypatch)
     assert "vouliez-vous dire « satisfaction » ?" in lines[3]
     assert "le texte ne tient pas sur la carte à l'écran (1280×720)" in lines[4]
     assert lines[-1] == "5 erreur(s) : corrigez-les puis relancez."
+
+
+HOSTILE = {
+    "imbrique.yaml": ("deck: " + "[" * 5000 + "]" * 5000 + "\n", ":1:46: listes et blocs imbriqués sur plus de 40"),
+    "bloc.yaml": ("deck:\n" + "".join(" " * (i + 1) + f"k{i}:\n" for i in range(600)), ":41:41: listes et blocs"),
+    "alias.yaml": ("deck: &a [*a]\n", ":1:11: l'alias *a se contient lui-même"),
+    "nul.yaml": ("deck:\n  id: x\x00y\n", ":2:8: caractère de contrôle invisible (U+0000)"),
+    "chiffres.yaml": ("deck:\n  id: " + "9" * 5000 + "\n", ":2:7: nombre de 5000 chiffres"),
+    "cle.yaml": ("deck:\n  id: essai\n  ~: 3\n  null: 4\n", ":3:3: une clé vide (~ ou null)"),
+}
+
+
+def test_hostile_yaml_is_refused_at_its_place_never_crashed_on(tmp_path):
+    """Nesting that crashed the C composer (a segfault), self-containing aliases, NUL characters, numbers
+    too long to convert, empty keys that were dropped: each a located sentence, in a real process."""
+    for name, (text, phrase) in HOSTILE.items():
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        done = subprocess.run([sys.executable, "-m", "game", "validate", str(path)], capture_output=True, text=True,
+                              timeout=60, cwd=tmp_path)
+        assert done.returncode == 1, (name, done.returncode, done.stderr[-300:])
+        assert "Traceback" not in done.stderr and f"{name}{phrase}" in done.stderr, (name, done.stderr[:300])

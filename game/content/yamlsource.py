@@ -4,6 +4,10 @@ PyYAML's loaders drop positions and silently keep the last of two duplicate keys
 Here the C parser composes a node tree (positions kept), and a small walker turns it
 into plain data: only the standard scalar tags are accepted, so no tag can ever build
 a Python object, and duplicate keys are reported instead of overwritten.
+
+Hostile files are refused before the tree is built: control characters, nesting deeper than a deck
+ever needs (the C composer recurses, and deep enough nesting crashes it), aliases that contain
+themselves, numbers too long to convert.
 """
 
 from __future__ import annotations
@@ -181,6 +185,10 @@ def read_yaml(path: Path, shown: str) -> YamlDocument:
         return doc
     with no_gc():
         try:
+            hostile = _hostile(text, shown)
+            if hostile is not None:
+                doc.errors.append(hostile)
+                return doc
             root = yaml.compose(text, Loader=_Loader)
         except yaml.MarkedYAMLError as exc:
             doc.errors.append(_syntax_error(shown, text, exc))
@@ -198,6 +206,55 @@ def read_yaml(path: Path, shown: str) -> YamlDocument:
             return doc
         doc.root = root
     return doc
+
+
+MAX_DEPTH = 40  # a deck nests about six levels
+MAX_DIGITS = 1000  # Python refuses to convert integers over 4,300 digits
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_BRACKETS = re.compile(r"[\[\]{}]")
+_INDENT = re.compile(r"^ +", re.M)
+_DIGITS = re.compile(r"\d{%d}" % MAX_DIGITS)
+
+
+def _hostile(text: str, shown: str) -> ContentError | None:
+    """What would crash or hang the composer, found by a cheap scan, then by the parser's events (a flat
+    walk, no recursion) only when the scan sees deep brackets or indents, aliases or a long number."""
+    bad = _CONTROL.search(text)
+    if bad is not None:
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        return ContentError(shown, line, column, say("yaml.control", code=f"U+{ord(bad.group()):04X}"))
+    if not (_may_nest_deep(text) or ("&" in text and "*" in text) or _DIGITS.search(text)):
+        return None
+    depth, anchors = 0, []
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            anchors.append(event.anchor)
+            if depth > MAX_DEPTH:
+                return _at(shown, event, say("yaml.deep", limit=MAX_DEPTH))
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+            anchors.pop()
+        elif isinstance(event, yaml.AliasEvent) and event.anchor in anchors:
+            return _at(shown, event, say("yaml.recursive_alias", name=event.anchor))
+        elif isinstance(event, yaml.ScalarEvent) and len(event.value) >= MAX_DIGITS and \
+                event.value.lstrip("+-").isdigit() and not event.style:
+            return _at(shown, event, say("yaml.big_number", digits=len(event.value.lstrip("+-"))))
+    return None
+
+
+def _may_nest_deep(text: str) -> bool:
+    depth = 0
+    for bracket in _BRACKETS.finditer(text):
+        depth += 1 if bracket.group() in "[{" else -1
+        if depth > MAX_DEPTH:
+            return True
+    return max((len(m.group()) for m in _INDENT.finditer(text)), default=0) > MAX_DEPTH
+
+
+def _at(shown: str, event: Any, message: Message) -> ContentError:
+    return ContentError(shown, event.start_mark.line + 1, event.start_mark.column + 1, message)
 
 
 def _syntax_error(shown: str, text: str, exc: yaml.MarkedYAMLError) -> ContentError:
@@ -263,8 +320,10 @@ class _Walker:
                 self.fail(key_node, say("yaml.complex_key"))
                 continue
             key = self.value(key_node)
-            if key is None and key_node.tag != _NULL:
-                continue  # forbidden tag on a key, already reported
+            if key is None:
+                if key_node.tag in (_STR, _NULL):  # `~`, `null` or an empty key
+                    self.fail(key_node, say("yaml.null_key"))
+                continue  # else a forbidden tag on a key, already reported
             if key in seen:
                 self.fail(key_node, say("yaml.duplicate", key=key, first=seen[key]))
                 continue
