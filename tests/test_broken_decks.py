@@ -168,3 +168,13 @@ def test_hostile_yaml_is_refused_at_its_place_never_crashed_on(tmp_path):
                               timeout=60, cwd=tmp_path)
         assert done.returncode == 1, (name, done.returncode, done.stderr[-300:])
         assert "Traceback" not in done.stderr and f"{name}{phrase}" in done.stderr, (name, done.stderr[:300])
+
+
+def test_a_pipe_or_a_device_is_refused_without_waiting(tmp_path, capsys):
+    import os
+
+    pipe = tmp_path / "tube.yaml"
+    os.mkfifo(pipe)
+    for path in (pipe, Path("/dev/zero")):
+        assert main(["validate", str(path)]) == 1
+        assert "ce n'est pas un fichier ordinaire (un tube, un périphérique)" in capsys.readouterr().err

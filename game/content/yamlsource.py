@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gc
 import re
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -167,7 +168,11 @@ def read_yaml(path: Path, shown: str) -> YamlDocument:
     """Read a YAML file safely; every problem becomes a located ContentError, never an exception."""
     doc = YamlDocument(path, shown, None, None, [])
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):  # a FIFO or /dev/zero would never finish reading
+            doc.errors.append(ContentError(shown, 1, 1, say("file.special")))
+            return doc
+        size = status.st_size
         if size > MAX_FILE_MB * 1_000_000:  # refused before reading: a huge file must not hang the check
             doc.errors.append(ContentError(shown, 1, 1, say("file.too_large", size=f"{size / 1e6:.1f}",
                                                             limit=MAX_FILE_MB)))

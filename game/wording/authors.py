@@ -22,6 +22,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file.not_utf8": ("le fichier n'est pas en UTF-8 (octet 0x{byte} illisible) : enregistrez-le avec l'encodage UTF-8",
                       "the file is not UTF-8 (unreadable byte 0x{byte}): save it with the UTF-8 encoding"),
     "file.empty": ("le fichier est vide", "the file is empty"),
+    "file.special": ("ce n'est pas un fichier ordinaire (un tube, un périphérique) : donnez un fichier .yaml",
+                     "this is not a regular file (a pipe, a device): give a .yaml file"),
     "file.bomb": ("fichier refusé : trop gros, ou des alias (*nom) qui se répètent les uns dans les autres à l'infini",
                   "file refused: too big, or aliases (*name) that repeat one another without end"),
     "file.neither": ("ce fichier n'est ni un deck (clé « deck: » en tête) ni un scénario (clé « scenario: » en tête)",
