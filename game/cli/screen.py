@@ -91,6 +91,6 @@ def resume_screen(args: argparse.Namespace, path: Path) -> int:
         return 0
     app.push("play", table=table)
     if table.damaged:
-        app.push("error", errors=[table.damaged], title=tr("error.resumed"))
+        app.push("error", errors=[table.damaged], title=tr("error.resumed"), advice="")
     app.run()
     return 0

@@ -26,14 +26,17 @@ class LogContents:
     events: list[dict[str, Any]]
     ends: list[int]  # the byte offset just after each event's line
     lines: list[int]  # each event's line number
-    good_bytes: int  # length of the file up to the end of the last whole, readable line
     dropped_tail: bool  # a cut last line was left out
     damaged: str = ""  # lines after a damaged one, left out: what was found where, for the reader
 
+    @property
+    def good_bytes(self) -> int:
+        """Length of the file up to the end of the last whole, readable line."""
+        return self.ends[-1]
+
     def cut(self, count: int, damaged: str) -> LogContents:
         """The first `count` events only: the rest does not replay."""
-        return LogContents(self.events[:count], self.ends[:count], self.lines[:count], self.ends[count - 1], False,
-                           damaged)
+        return LogContents(self.events[:count], self.ends[:count], self.lines[:count], False, damaged)
 
 
 def read_log(path: Path) -> LogContents:
@@ -73,7 +76,7 @@ def read_log(path: Path) -> LogContents:
     if not events or events[0].get("type") != "start":
         raise LogError(f"{shown}:1: ce fichier n'est pas un journal de session lisible : sa première ligne "
                        "(le départ de la session) est coupée ou illisible")
-    return LogContents(events, ends, numbers, ends[-1], dropped, damaged)
+    return LogContents(events, ends, numbers, dropped, damaged)
 
 
 def _event(line: bytes) -> dict[str, Any] | None:

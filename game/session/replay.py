@@ -42,4 +42,3 @@ def replay_log(path: Path) -> Replayed:
         contents = contents.cut(bad, f"{shown}:{contents.lines[bad]}: action impossible à rejouer ({why}) : "
                                      f"elle et les {len(contents.events) - bad - 1} ligne(s) suivante(s) sont écartées")
     return Replayed(start, session, contents)
-

@@ -59,10 +59,10 @@ class Table:
         overrides the scenario's answering mode (every team, or one team in turn)."""
         session_id = session_id or uuid.uuid4().hex[:12]
         stamp = datetime.fromtimestamp(now).strftime("%Y%m%d-%H%M%S")
-        path = folder / f"{stamp}-{scenario.id}-{session_id[:6]}.jsonl"
-        n = 2
+        name = f"{stamp}-{scenario.id}-{session_id[:6]}"
+        path, n = folder / f"{name}.jsonl", 2
         while path.exists():  # never append to another session's log
-            path, n = folder / f"{stamp}-{scenario.id}-{session_id[:6]}-{n}.jsonl", n + 1
+            path, n = folder / f"{name}-{n}.jsonl", n + 1
         return cls.logged(path, SessionStart.new(scenario, pool, teams, seed, now, aspects, session_id, answering))
 
     @classmethod

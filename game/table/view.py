@@ -9,7 +9,7 @@ the only texts are the authors' own (cards, aspect and gauge labels, team names)
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
@@ -162,6 +162,11 @@ class GaugeView:
     trajectory: tuple[int, ...]  # the start, then the value after each card played
 
 
+def any_threshold(gauges: Iterable[Any]) -> bool:
+    """Whether a gauge (a scenario's, or one on the table) ends the game when it crosses a line."""
+    return any(g.lose_below is not None or g.lose_above is not None for g in gauges)
+
+
 @dataclass(frozen=True)
 class Standings:
     win: str  # panorama | points | gauges
@@ -174,7 +179,7 @@ class Standings:
 
     @property
     def thresholds(self) -> bool:
-        return any(g.lose_below is not None or g.lose_above is not None for g in self.gauges)
+        return any_threshold(self.gauges)
 
 
 @dataclass(frozen=True)

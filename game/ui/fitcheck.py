@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game.content.errors import ContentError
 from game.content.library import Library
-from game.wording.authors import say
+from game.wording.authors import Message, say
+
+if TYPE_CHECKING:
+    from game.ui.sidepanel import SideContent
 
 SIZE = (1280, 720)
 PANEL_SIZES = ((1280, 720), (1920, 1080))
@@ -73,6 +76,7 @@ def unfit_panels(library: Library, checked: set[str]) -> list[ContentError]:
     most teams (each with an answer box and a full panorama) at 1280×720 or 1920×1080, in either font."""
     os.environ["SDL_VIDEODRIVER"] = "dummy"
     from game.table.table import panorama_size
+    from game.table.view import any_threshold
     from game.ui.sidepanel import side_content
 
     errors: list[ContentError] = []
@@ -82,7 +86,7 @@ def unfit_panels(library: Library, checked: set[str]) -> list[ContentError]:
         info = scenario.info
         most = info.team_range.max
         content = side_content([(g.label, g.min, g.max) for g in info.gauges],
-                               any(g.lose_below is not None or g.lose_above is not None for g in info.gauges),
+                               any_threshold(info.gauges),
                                info.win, most, panorama_size(info, library.pool(info)), most > 1)
         error = _first_unfit(content, len(info.gauges))
         if error is not None:
@@ -90,7 +94,8 @@ def unfit_panels(library: Library, checked: set[str]) -> list[ContentError]:
     return errors
 
 
-def _first_unfit(content: Any, gauges: int) -> Any:
+def _first_unfit(content: SideContent, gauges: int) -> Message | None:
+    """Why the panel cannot fit, at the first size and font where it does not; None when it always fits."""
     from game.ui.sidepanel import plan_for
     from game.ui.text import FontBook
 

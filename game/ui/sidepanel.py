@@ -15,7 +15,7 @@ import pygame
 
 from game.ui.app import body_size, small_size
 from game.ui.text import FontBook, wrap
-from game.ui.widgets import bars
+from game.ui.widgets import bars, chip_size
 from game.wording.players import tr
 
 WIDTH = 0.27  # the panel's share of the window's width; the card has the rest
@@ -91,7 +91,7 @@ class SidePlan:
 
     @property
     def chip(self) -> int:
-        return int(self.size * 1.4)
+        return chip_size(self.size)
 
     @property
     def pip(self) -> int:
@@ -162,7 +162,7 @@ def _plan(fonts: FontBook, inner: pygame.Rect, content: SideContent, size: int, 
         lines = tuple(wrap(regular, content.threshold_caption, inner.width))
         found.append(Caption(content.threshold_caption, lines, pygame.Rect(inner.x, y, inner.width, step * len(lines))))
         y += step * len(lines) + size // 2
-    chip = int(size * 1.4)
+    chip = chip_size(size)
     scored = bool(content.widest_points)
     two_lines = scored and not compact_teams
     row_h = int(step * 2.6) if two_lines else max(chip, step) + size // 3

@@ -84,11 +84,15 @@ def fit(fonts: FontBook, text: str, width: int, height: int, size: int, floor: i
         size = max(floor, int(size * 0.92))
     keep = max(1, height // line_height)
     cut = lines[:keep]
-    last = cut[-1]
-    while last and font.size(last + ELLIPSIS)[0] > width:
-        last = last[:-1]
-    cut[-1] = last.rstrip() + ELLIPSIS
+    cut[-1] = with_ellipsis(font, cut[-1], width)
     return Fitted(tuple(cut), size, line_height, True)
+
+
+def with_ellipsis(font: pygame.font.Font, text: str, width: int) -> str:
+    """`text` shortened from its end until it and a final … fit `width`."""
+    while text and font.size(text + ELLIPSIS)[0] > width:
+        text = text[:-1]
+    return text.rstrip() + ELLIPSIS
 
 
 class TextCache:

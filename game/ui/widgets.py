@@ -60,11 +60,17 @@ def mark(surface: pygame.Surface, kind: str, center: tuple[int, int], size: int,
         pygame.draw.line(surface, color, (x - s, y + s), (x + s, y - s), width)
 
 
+def chip_size(text: int) -> int:
+    """A team chip's side for digits `text` pixels high."""
+    return int(text * 1.4)
+
+
 def team_chip(app, surface: pygame.Surface, index: int, left: int, centery: int, size: int | None = None
               ) -> pygame.Rect:
     """A team's number on its colour (colour and digit), as every team row starts; `size`: its text's."""
     body, theme = size or app.body, app.theme
-    chip = pygame.Rect(left, centery - int(body * 0.7), int(body * 1.4), int(body * 1.4))
+    side = chip_size(body)
+    chip = pygame.Rect(left, centery - side // 2, side, side)
     panel(surface, chip, theme.teams[index % len(theme.teams)], theme.text, radius=6)
     line(app, surface, str(index + 1), chip.center, body, theme.on_signal, bold=True, anchor="center")
     return chip

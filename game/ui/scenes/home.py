@@ -114,15 +114,15 @@ class HomeScene(ListScene):
             try:
                 table = Table.resume(self.unfinished, self.app.clock())
             except LogError as exc:
-                self.app.push("error", errors=[str(exc)], title=tr("error.not_resumed"))
+                self.app.push("error", errors=[str(exc)], title=tr("error.not_resumed"), advice="")
                 return
             except OSError as exc:
                 self.app.push("error", errors=[f"{exc.filename or self.unfinished} : {exc.strerror or exc}"],
-                              title=tr("error.not_resumed"))
+                              title=tr("error.not_resumed"), advice="")
                 return
             self.app.replace("play", table=table)
             if table.damaged:
-                self.app.push("error", errors=[table.damaged], title=tr("error.resumed"))
+                self.app.push("error", errors=[table.damaged], title=tr("error.resumed"), advice="")
         elif key.startswith("scenario:"):
             scenario = checked_scenario(self.app, key.split(":", 1)[1])
             if scenario is None:

@@ -80,14 +80,13 @@ class ErrorScene(ListScene):
     """Content that cannot be played: the mistakes with their place, the same lines `validate` prints."""
 
     overlay = True
-    title = tr("error.content")
     shown = 6
 
-    def __init__(self, app: App, errors: list[str], title: str = "", advice: str = ""):
+    def __init__(self, app: App, errors: list[str], title: str = tr("error.content"), advice: str = tr("error.fix")):
         """`title` and `advice`: by default, those for content that cannot be played."""
         self.errors = errors
-        self.title = title or tr("error.content")
-        self.advice = advice or tr("error.fix") if not title else advice
+        self.title = title
+        self.advice = advice
         for error in errors:
             print(error, file=sys.stderr)
         super().__init__(app)

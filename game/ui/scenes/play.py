@@ -17,7 +17,7 @@ from game.table.view import Mark, PlayView, Standings, TableView
 from game.ui.app import App, Scene
 from game.ui.intents import Intent
 from game.ui.sidepanel import SidePlan, plan_for, side_content, side_rect
-from game.ui.text import wrap
+from game.ui.text import with_ellipsis, wrap
 from game.ui.widgets import bars, line, mark, panel, team_chip, text_box, threshold_line
 from game.wording.players import refusal, tr
 
@@ -95,7 +95,7 @@ class PlayScene(Scene):
         if self.table.over:
             self.finished()
             return
-        self.layout(*self.app.size)
+        self._layout_card()  # the bars and the side panel's plan stay as they are for the whole session
 
     def finished(self) -> None:
         """The session is over (its sheet is written): on to the end screen."""
@@ -474,10 +474,7 @@ class PlayScene(Scene):
         """A team's name on one line, cut with … when the row is too short for it (names are the room's, not
         authored text, so a cut is no overflow to report)."""
         font = self.app.fonts.get(plan.size, bold)
-        shown = name
-        while shown and font.size(shown + ("…" if shown != name else ""))[0] > rect.width:
-            shown = shown[:-1]
-        shown = shown if shown == name else shown.rstrip() + "…"
+        shown = name if font.size(name)[0] <= rect.width else with_ellipsis(font, name, rect.width)
         line(self.app, surface, shown, (rect.x, rect.centery), plan.size, self.app.theme.text, bold=bold,
              anchor="midleft")
 
