@@ -28,7 +28,9 @@ def run_validate(args: argparse.Namespace) -> int:
     if not args.no_layout:
         from game.ui.fitcheck import unfit_panels, unfit_texts
 
-        errors += unfit_texts(library, checked) + unfit_panels(library, checked)
+        placed = {(e.path, e.line, e.column) for e in errors}  # a text already refused is not measured again
+        errors += [e for e in unfit_texts(library, checked) + unfit_panels(library, checked)
+                   if (e.path, e.line, e.column) not in placed]
     if errors:
         raise ContentInvalid(errors)
     decks = [d for d in library.decks.values() if d.doc.shown in checked]

@@ -214,6 +214,7 @@ def read_yaml(path: Path, shown: str) -> YamlDocument:
 
 
 MAX_DEPTH = 40  # a deck nests about six levels
+MAX_TEXT = 5000  # characters in one text; a card shows a few hundred
 MAX_DIGITS = 1000  # Python refuses to convert integers over 4,300 digits
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _BRACKETS = re.compile(r"[\[\]{}]")
@@ -307,6 +308,10 @@ class _Walker:
         tag = node.tag
         if isinstance(node, ScalarNode):
             if tag == _STR:
+                if len(node.value) > MAX_TEXT:  # reported, then shortened: later checks stay cheap
+                    self.fail(node, say("yaml.long_text", length=f"{len(node.value):,}".replace(",", "\u00a0"),
+                                        limit=f"{MAX_TEXT:,}".replace(",", "\u00a0")))
+                    return node.value[:MAX_TEXT]
                 return node.value if node.style else _plain(node.value)  # quoted text is always text
             if tag in (_INT, _FLOAT, _BOOL, _NULL):  # an explicit standard tag, such as !!int
                 return _plain(node.value)

@@ -47,26 +47,44 @@ def _font(family: str, style: str, size: int) -> pygame.font.Font:
 
 
 def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
-    """Lines no wider than `width`, broken between words; a no-break space never breaks."""
+    """Lines no wider than `width`, broken between words; a no-break space never breaks, and a word
+    wider than the box (a long URL) is cut. The cost grows linearly with the text's length."""
     lines: list[str] = []
     for paragraph in printable(text).split("\n"):
         line = ""
         for word in paragraph.split(" "):
             candidate = f"{line} {word}" if line else word
-            if font.size(candidate)[0] <= width:
+            if len(candidate) <= width and font.size(candidate)[0] <= width:
                 line = candidate
                 continue
             if line:
                 lines.append(line)
-            while font.size(word)[0] > width and len(word) > 1:  # a word wider than the box: cut it
-                cut = len(word) - 1
-                while cut > 1 and font.size(word[:cut])[0] > width:
-                    cut -= 1
+            while len(word) > 1:  # a word wider than the box: cut it where it stops fitting
+                cut = _fitting_prefix(font, word, width)
+                if cut == len(word):
+                    break
                 lines.append(word[:cut])
                 word = word[cut:]
             line = word
         lines.append(line)
     return lines
+
+
+def _fitting_prefix(font: pygame.font.Font, text: str, width: int, after: str = "") -> int:
+    """The most characters from the start of `text` that fit `width` followed by `after` (at least 1).
+
+    A glyph is at least a pixel wide, so no more than `width` characters are ever measured, and a
+    binary search measures only a dozen prefixes: a 5,000-character word costs what a short one does."""
+    low, high = 1, min(len(text), width + 1)
+    if font.size(text[:high] + after)[0] <= width:
+        return high
+    while low < high - 1:  # text[:low] fits (or is the one-character floor), text[:high] does not
+        middle = (low + high) // 2
+        if font.size(text[:middle] + after)[0] <= width:
+            low = middle
+        else:
+            high = middle
+    return low
 
 
 def fit(fonts: FontBook, text: str, width: int, height: int, size: int, floor: int,
@@ -90,7 +108,8 @@ def fit(fonts: FontBook, text: str, width: int, height: int, size: int, floor: i
 
 def with_ellipsis(font: pygame.font.Font, text: str, width: int) -> str:
     """`text` shortened from its end until it and a final … fit `width`."""
-    while text and font.size(text + ELLIPSIS)[0] > width:
+    text = text[:_fitting_prefix(font, text, width, ELLIPSIS)] if text else ""
+    while text and font.size(text + ELLIPSIS)[0] > width:  # the one-character floor may still be too wide
         text = text[:-1]
     return text.rstrip() + ELLIPSIS
 

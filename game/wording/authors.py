@@ -39,6 +39,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "the alias *{name} contains itself: it would never end"),
     "yaml.big_number": ("nombre de {digits} chiffres : trop long pour être une valeur du jeu",
                         "a number of {digits} digits: too long to be a game value"),
+    "yaml.long_text": ("texte de {length} caractères : au-delà de {limit}, il ne peut servir à rien dans le jeu ; "
+                       "raccourcissez-le", "a text of {length} characters: beyond {limit} it can serve no purpose "
+                       "in the game; shorten it"),
     "yaml.null_key": ("une clé vide (~ ou null) : donnez-lui un nom", "an empty key (~ or null): give it a name"),
     "yaml.tab": ("une tabulation sert d'indentation : YAML n'accepte que des espaces",
                  "a tab is used for indentation: YAML only accepts spaces"),

@@ -1,0 +1,54 @@
+"""Text fitting: long words are cut to the box, and the work grows linearly with the text's length
+(a 5,000-character word in a feedback once made `validate` take four minutes)."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.ui.text import ELLIPSIS, FontBook, wrap, with_ellipsis
+
+
+class Measured:
+    """A font that counts the characters it is asked to measure: the cost of fitting, without a clock."""
+
+    def __init__(self, font: pygame.font.Font):
+        self.font = font
+        self.characters = 0
+
+    def size(self, text: str) -> tuple[int, int]:
+        self.characters += len(text)
+        return self.font.size(text)
+
+
+@pytest.fixture(scope="module")
+def font() -> pygame.font.Font:
+    return FontBook().get(24)
+
+
+def test_a_long_word_is_cut_into_lines_that_fit_and_lose_nothing(font):
+    url = "https://www.service-public.fr/" + "a-tres-long-chemin/" * 60
+    lines = wrap(font, f"Source : {url} fin", 500)
+    assert len(lines) > 5
+    assert all(font.size(line)[0] <= 500 for line in lines)
+    assert "".join(lines).replace(" ", "") == f"Source:{url}fin"
+
+
+@pytest.mark.parametrize("text", ["x" * 1000, "mot " * 250, "https://exemple.fr/" * 50])
+def test_fitting_costs_grow_linearly_with_the_text(font, text):
+    costs = []
+    for times in (2, 10):
+        measured = Measured(font)
+        wrap(measured, text * times, 600)
+        costs.append(measured.characters)
+    assert costs[1] <= 6 * costs[0], costs  # five times the text: about five times the work, not 25 or 125
+
+
+def test_the_ellipsis_keeps_what_fits_and_costs_little(font):
+    name = "Équipe " + "é" * 5000
+    measured = Measured(font)
+    shown = with_ellipsis(measured, name, 300)
+    assert shown.endswith(ELLIPSIS) and shown.startswith("Équipe é")
+    assert font.size(shown)[0] <= 300
+    assert font.size(name[:len(shown)] + ELLIPSIS)[0] > 300  # one more character would not have fitted
+    assert measured.characters < 20 * 300
