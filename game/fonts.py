@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from game.paths import content_root
+
+TEAM_NAME_MAX = 20  # characters: what the side panel shows on one line at the body size
 
 FAMILIES = {
     "atkinson": {"regular": "AtkinsonHyperlegible-Regular.ttf", "bold": "AtkinsonHyperlegible-Bold.ttf",
@@ -21,3 +24,29 @@ def font_path(family: str = "atkinson", style: str = "regular") -> Path:
 def printable(text: str) -> str:
     """Neither font has a narrow no-break space: a no-break space keeps French punctuation attached."""
     return text.replace("\u202f", "\u00a0")
+
+
+def undrawable(text: str) -> str:
+    """The characters of `text` that a shipped font lacks (Arabic, Hebrew, emoji, control characters), each
+    once: they would show as empty boxes on screen and vanish from the sheet, so they are refused instead."""
+    missing = set(printable(text)) - _covered() - {"\n"}
+    return "".join(c for c in dict.fromkeys(text) if c in missing)
+
+
+def code_points(characters: str) -> str:
+    """Characters named so any font can show them: U+0634, U+1F600."""
+    return ", ".join(f"U+{ord(c):04X}" for c in characters)
+
+
+@lru_cache(maxsize=1)
+def _covered() -> frozenset[str]:
+    """The characters every shipped font and style draws (the reader may switch fonts at any time).
+    fontTools comes with fpdf2; reading the character maps takes about 80 ms, once."""
+    from fontTools.ttLib import TTFont
+
+    maps = []
+    for family, styles in FAMILIES.items():
+        for style in styles:
+            with TTFont(str(font_path(family, style)), lazy=True) as font:
+                maps.append({chr(code) for code in font.getBestCmap()})
+    return frozenset(set.intersection(*maps))

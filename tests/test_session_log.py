@@ -190,3 +190,29 @@ def test_a_format_1_log_without_automatic_events_still_replays(recorded):
     assert is_finished(recorded.path)
     again = Table.read(recorded.path)
     assert again.over and again.standings() == recorded.standings()
+
+
+@pytest.mark.parametrize("field, value, phrase", [
+    ("t", float("nan"), "heure de début invalide (nan)"),
+    ("t", float("inf"), "heure de début invalide (inf)"),
+    ("t", -5, "heure de début invalide (-5)"),
+    ("aspects", ["a", "b"], "libellés des aspects invalides"),
+    ("teams", [1, 2], "liste des équipes invalide"),
+    ("teams", ["Équipe 1", "   "], "liste des équipes invalide"),
+    ("teams", ["Équipe 1", "x" * 5000], "nom d'équipe de 5000 caractères (au plus 20)"),
+    ("teams", ["Équipe 1", "فريق"], "nom d'équipe avec des caractères que les polices du jeu n'affichent pas (U+0641, U+0631, U+064A, U+0642)"),
+    ("teams", ["Équipe 1", "a\x00b"], "nom d'équipe avec des caractères que les polices du jeu n'affichent pas (U+0000)"),
+    ("format", "3", "version de format illisible ('3')"),
+    ("seed", 1.5, "graine invalide (1.5)"),
+    ("cards", [{"id": "x"}], "scénario ou cartes invalides"),
+])
+def test_a_hand_edited_start_record_is_refused_with_its_field(recorded, field, value, phrase):
+    """Each field of a log's first line is checked on read; the message names the line and the field."""
+    recorded.close()
+    lines = recorded.path.read_text(encoding="utf-8").splitlines()
+    start = json.loads(lines[0])
+    start[field] = value
+    recorded.path.write_text("\n".join([json.dumps(start)] + lines[1:]) + "\n", encoding="utf-8")
+    with pytest.raises(LogError) as refused:
+        Table.resume(recorded.path, now=10.0)
+    assert f"s.jsonl:1: {phrase}" in str(refused.value)

@@ -15,7 +15,8 @@ from game.ui.scenes.home import HomeScene
 from game.ui.scenes.overlays import ConfirmScene, MenuScene
 from game.ui.scenes.play import PlayScene
 from game.ui.intents import Intent
-from game.ui.scenes.setup import NAME_MAX, SetupScene
+from game.fonts import TEAM_NAME_MAX
+from game.ui.scenes.setup import SetupScene
 from game.ui.theme import HIGH_CONTRAST, LIGHT, contrast
 from tests.ui_support import Clock, click, key, make_app, render, start_play, type_text
 
@@ -80,7 +81,7 @@ def test_setup_shows_every_row_from_one_to_six_teams(shipped, tmp_path, size, dy
     for count in range(2, 7):
         while len(setup.names) < count:
             setup.handle(Intent("more"))
-        setup.names[-1] = "Ressources humaines"[:NAME_MAX]  # a long name as the setup lets one be typed
+        setup.names[-1] = "Ressources humaines"[:TEAM_NAME_MAX]  # a long name as the setup lets one be typed
         setup.refresh()
         render(app)
         assert setup.buttons.visible() == list(range(len(setup.buttons.choices))), (count, size)
@@ -402,3 +403,17 @@ def test_a_split_room_on_a_situation_waits_for_the_facilitators_pick(app):
     reveal = play.view.reveal
     assert reveal.applied == (1,) and [v.choices for v in reveal.verdicts] == [(0,), (1,)]
     assert reveal.votes(0) == 1 and reveal.votes(1) == 1
+
+
+def test_a_name_in_a_script_the_fonts_lack_is_refused_as_it_is_typed(app):
+    """Arabic letters, an emoji or a control character would be boxes on screen and vanish from the sheet:
+    the screen says so as they are typed, and keeps the rest."""
+    setup = app.push(SetupScene(app, app.library.scenarios["atelier-teletravail"].info))
+    keys = [c.key for c in setup.buttons.choices]
+    key(app, DIGITS[keys.index("name:0")])
+    type_text(app, " فريق😀\x00é")
+    shown = " ".join(setup.lines())
+    assert "Refusé (U+0641, U+0631, U+064A, U+0642, U+1F600, U+0000)" in shown
+    render(app)
+    key(app, pygame.K_RETURN)
+    assert setup.names[0] == "Équipe 1 é" and setup.status == ""

@@ -21,6 +21,7 @@ from game.content.models import ID_PATTERN, Card, DeckInfo, DrawRule, Gauge, Sce
 from game.wording.authors import say, say_near
 from game.content.files import yaml_files
 from game.content.yamlsource import YamlDocument, no_gc, read_yaml
+from game.fonts import code_points, undrawable
 
 ID = re.compile(ID_PATTERN)
 MAX_IMAGE_MB = 2  # a portrait shown at a third of a 1080p screen needs far less
@@ -169,11 +170,23 @@ def _load_file(library: Library, path: Path, priority: int, report: bool) -> Non
             errors += _load_scenario(library, doc, data, priority)
         else:
             errors.append(doc.error((), say("file.neither")))
+        if library.authoring:
+            errors += _undrawable_texts(doc, doc.data, ())
     # a value already refused by the YAML reader (a forbidden tag) is not reported a second time
     refused = {(e.line, e.column) for e in doc.errors}
     errors = doc.errors + [e for e in errors[len(doc.errors):] if (e.line, e.column) not in refused]
     if report:
         library.errors.extend(errors)
+
+
+def _undrawable_texts(doc: YamlDocument, value: Any, loc: tuple[Any, ...]) -> list[ContentError]:
+    """Each text holding characters the shipped fonts cannot draw (Arabic, emoji, arrows): on screen they
+    would be empty boxes, on the sheet nothing at all."""
+    if isinstance(value, str):
+        missing = undrawable(value)
+        return [doc.error(loc, say("text.undrawable", codes=code_points(missing)))] if missing else []
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    return [error for part, item in items for error in _undrawable_texts(doc, item, loc + (part,))]
 
 
 def _load_deck(library: Library, doc: YamlDocument, data: dict[str, Any], priority: int) -> list[ContentError]:

@@ -42,6 +42,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "yaml.long_text": ("texte de {length} caractères : au-delà de {limit}, il ne peut servir à rien dans le jeu ; "
                        "raccourcissez-le", "a text of {length} characters: beyond {limit} it can serve no purpose "
                        "in the game; shorten it"),
+    "text.undrawable": ("caractère(s) que les polices du jeu ne savent pas afficher ({codes}) : ils seraient des "
+                        "cases vides à l'écran et disparaîtraient du bilan ; remplacez-les (les polices couvrent "
+                        "l'alphabet latin et ses accents, pas l'arabe, l'hébreu ni les émojis)",
+                        "character(s) the game's fonts cannot draw ({codes}): they would be empty boxes on screen "
+                        "and vanish from the sheet; replace them (the fonts cover the Latin alphabet and its "
+                        "accents, not Arabic, Hebrew or emoji)"),
     "yaml.null_key": ("une clé vide (~ ou null) : donnez-lui un nom", "an empty key (~ or null): give it a name"),
     "yaml.tab": ("une tabulation sert d'indentation : YAML n'accepte que des espaces",
                  "a tab is used for indentation: YAML only accepts spaces"),

@@ -33,6 +33,7 @@ FRENCH: dict[str, str] = {
     "setup.answering_rotation": "Une équipe répond, à tour de rôle",
     "setup.start": "Commencer la partie",
     "setup.back": "Retour",
+    "setup.name_refused": "Refusé ({codes}) : le jeu n’affiche que l’alphabet latin.",
     "setup.edit_hint": "+ et − : nombre d’équipes ; Entrée sur un nom pour le modifier.",
     "kind.question": "Question",
     "kind.debate": "Débat",

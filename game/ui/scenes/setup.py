@@ -8,14 +8,13 @@ from game.answer_cards import write_answer_cards
 from game.content.errors import display_path
 from game.content.models import ScenarioInfo
 from game.desktop import open_file
+from game.fonts import TEAM_NAME_MAX, code_points, undrawable
 from game.table.table import Table
 from game.ui.app import App
 from game.ui.intents import Intent
 from game.ui.listing import ListScene
 from game.ui.widgets import Choice
 from game.wording.players import team_names, tr
-
-NAME_MAX = 20  # what the side panel shows on one line at the body size
 
 
 class SetupScene(ListScene):
@@ -27,7 +26,8 @@ class SetupScene(ListScene):
         self.names = team_names(scenario, None)
         self.answering = scenario.answering  # the scenario's default; the facilitator may switch it
         self.editing: int | None = None
-        self.status = ""  # what became of the answer cards, once asked for
+        self.status = ""  # what became of the answer cards, once asked for, or of a name's refused characters
+        self.refused = ""  # the characters refused while typing this name, each once
         super().__init__(app, focus=len(self.rows_before_names()) + len(self.names))  # on "Start": Enter alone starts
 
     def rows_before_names(self) -> list[Choice]:
@@ -78,12 +78,18 @@ class SetupScene(ListScene):
         i = self.editing
         assert i is not None
         if intent.kind == "text":
-            self.names[i] = (self.names[i] + intent.text)[:NAME_MAX]
+            refused = undrawable(intent.text)  # a box on screen, nothing on the sheet: said at once instead
+            if refused:
+                self.refused = undrawable(self.refused + refused)
+                self.status = tr("setup.name_refused", codes=code_points(self.refused))
+            typed = "".join(c for c in intent.text if c not in refused)
+            self.names[i] = (self.names[i] + typed)[:TEAM_NAME_MAX]
         elif intent.kind == "back":
             self.names[i] = self.names[i][:-1]
         elif intent.kind in ("confirm", "menu"):
             self.names[i] = self.names[i].strip() or team_names(self.scenario, len(self.names))[i]
             self.editing = None
+            self.status = self.refused = ""
         self.refresh()
 
     def _count(self, step: int) -> None:
