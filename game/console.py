@@ -13,7 +13,7 @@ from game.content.models import CONSTRAINTS
 from game.engine.vocabulary import Action, ActionType, Phase
 from game.table.table import Table
 from game.table.view import Mark, PlayView, TableView
-from game.wording.players import end_reason, refusal, result, result_lines, tr
+from game.wording.players import disk_problem, end_reason, refusal, result, result_lines, tr
 
 RULE, DOUBLE_RULE = "─" * 60, "═" * 60
 
@@ -179,7 +179,7 @@ class Console:
             self.write(tr("console.sheet", path=self.table.sheet.pdf))
             self.write(tr("console.csv", path=self.table.sheet.csv))
         elif self.table.sheet_error is not None:
-            self.write(tr("console.sheet_failed", reason=self.table.sheet_error))
+            self.write(tr("console.sheet_failed", reason=disk_problem(self.table.sheet_error)))
 
 
 # What the terminal says about a card before its prompt, by kind: the front end's renderer table.

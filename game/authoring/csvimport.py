@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from game.atomic import write_text_atomic
 from game.authoring.scaffold import slug
 
 # Column → the headers accepted for it (compared without accents, case or spaces).
@@ -205,5 +206,4 @@ def deck_yaml(deck: dict[str, Any], source: str) -> str:
 
 
 def write_deck(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    write_text_atomic(path, text)

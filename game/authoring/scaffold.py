@@ -10,6 +10,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+from game.atomic import write_text_atomic
 from game.content.schema import write_schemas
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -36,7 +37,6 @@ def new_file(what: str, name: str, folder: Path, kind: str = "question", deck: s
     template = TEMPLATES / (f"deck-{kind}.yaml" if what == "deck" else "scenario.yaml")
     text = template.read_text(encoding="utf-8").format(
         id=ident, title=name.strip(), prefix=ident, file=path.name, deck=deck)
-    folder.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    write_text_atomic(path, text)
     write_schemas(folder / "schemas")
     return path

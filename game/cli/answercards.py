@@ -7,7 +7,8 @@ import argparse
 from game.answer_cards import write_answer_cards
 from game.cli import UserError
 from game.cli.content import check_team_count, load_scenario
-from game.wording.players import team_names
+from game.fonts import TEAM_NAME_MAX, code_points, undrawable
+from game.wording.players import disk_problem, team_names
 
 
 def run_answer_cards(args: argparse.Namespace) -> int:
@@ -15,6 +16,10 @@ def run_answer_cards(args: argparse.Namespace) -> int:
     if args.names is not None:
         names = [n.strip() for n in args.names.split(",") if n.strip()]
         check_team_count(scenario, len(names))
+        for name in names:  # the setup screen's rule: a longer name, or one in another script, would not print
+            if len(name) > TEAM_NAME_MAX or undrawable(name):
+                raise UserError(f"nom d'équipe refusé : « {name} » (au plus {TEAM_NAME_MAX} caractères, en alphabet "
+                                f"latin{' ; refusés : ' + code_points(undrawable(name)) if undrawable(name) else ''})")
     else:
         check_team_count(scenario, args.teams)
         names = team_names(scenario, args.teams)
@@ -22,6 +27,6 @@ def run_answer_cards(args: argparse.Namespace) -> int:
     try:
         write_answer_cards(scenario.title, names, out)
     except OSError as exc:
-        raise UserError(f"{out} : impossible d'écrire les cartes-réponses ({exc.strerror or exc})") from None
+        raise UserError(f"impossible d'écrire les cartes-réponses : {disk_problem(exc, out)}") from None
     print(f"Cartes-réponses de {len(names)} équipe(s) ({', '.join(names)}) : {out}")
     return 0

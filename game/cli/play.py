@@ -13,7 +13,7 @@ from game.cli.content import check_team_count, load_scenario
 from game.console import Console
 from game.session.logs import latest_unfinished
 from game.table.table import Table
-from game.wording.players import team_names
+from game.wording.players import disk_problem, team_names
 
 
 def _play(table: Table) -> int:
@@ -41,7 +41,7 @@ def run_play(args: argparse.Namespace, home: bool = False) -> int:
         table = Table.start_new(folder, scenario, library.pool(scenario), names, seed,
                                 library.aspect_labels(scenario), time.time(), answering=args.answering)
     except OSError as exc:
-        raise UserError(f"{folder} : impossible d'y écrire le journal de session ({exc.strerror or exc})") from None
+        raise UserError(f"impossible d'écrire le journal de session : {disk_problem(exc, folder)}") from None
     print(f"{scenario.title} — {', '.join(names)}. Journal : {table.path}")
     return _play(table)
 
@@ -77,5 +77,5 @@ def resumed(table: Table, path: Path) -> bool:
     if table.sheet is not None:
         print(f"Son bilan manquait ; il est écrit : {table.sheet.pdf}")
     elif table.sheet_error:
-        print(f"Son bilan manquait et n'a pas pu être écrit : {table.sheet_error}", file=sys.stderr)
+        print(f"Son bilan manquait et n'a pas pu être écrit : {disk_problem(table.sheet_error)}", file=sys.stderr)
     return False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from game.atomic import write_text_atomic
 from game.cli import UserError
 from game.content.schema import reference_markdown, write_schemas
 
@@ -26,6 +27,6 @@ def run_schema(args: argparse.Namespace) -> int:
     if args.docs is not None:
         if not args.docs.is_file():
             raise UserError(f"{args.docs} : fichier introuvable")
-        args.docs.write_text(with_reference(args.docs.read_text(encoding="utf-8")), encoding="utf-8")
+        write_text_atomic(args.docs, with_reference(args.docs.read_text(encoding="utf-8")))
         print(args.docs)
     return 0

@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from game.atomic import write_text_atomic
 from game.content.fielddocs import MODELS, field_doc
 from game.content.models import DeckFile, ScenarioFile
 
@@ -67,7 +68,7 @@ def write_schemas(target: Path) -> list[Path]:
         path = target / name
         text = schema_text(name)
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
+            write_text_atomic(path, text)
         paths.append(path)
     return paths
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from game.atomic import write_bytes_atomic
 from game.debrief.exports import write_csv
 from game.debrief.pdf import write_sheet
 from game.debrief.report import Report, build_report
@@ -31,8 +31,7 @@ def write_debrief(table: Table, log: Path, out: Path | None = None) -> Written:
     report = build_report(table)
     log_copy = folder / log.name
     if log_copy.resolve() != log.resolve():
-        folder.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(log, log_copy)
+        write_bytes_atomic(log_copy, log.read_bytes())
     pdf = write_sheet(report, folder / f"{log.stem}.pdf")
     table_csv = write_csv([report], folder / f"{log.stem}.csv")
     return Written(report, pdf, table_csv, log_copy)

@@ -75,6 +75,7 @@ class Refusal(StrEnum):
     EVERY_TEAM = "every_team"  # all-teams mode: one answer per team is needed
     TIE = "tie"  # all-teams mode: the room is split, the facilitator picks which choice happens
     TIME_BACKWARDS = "time_backwards"
+    NOT_SAVED = "not_saved"  # not a rule: the table could not write the action to its log (a full disk)
 
 
 class IllegalAction(Exception):

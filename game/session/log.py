@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from game.content.errors import display_path
+from game.diskerrors import disk_problem
 
 
 class LogError(Exception):
@@ -95,8 +96,16 @@ class LogBusy(LogError):
     """Another program is writing this session's log."""
 
 
+class LogWriteError(LogError):
+    """An event could not be written (a full disk, a removed USB key); the log is as it was before."""
+
+    def __init__(self, path: Path, error: OSError):
+        super().__init__(disk_problem(error, path))
+        self.error = error
+
+
 class LogWriter:
-    """Appends events durably: the lines are on disk when `append_all` returns."""
+    """Appends events durably: the lines are on disk when `append_all` returns, or not at all."""
 
     def __init__(self, path: Path, truncate_at: int | None = None, backup: Path | None = None):
         """Opens the log for this program alone: a second program that opens it gets `LogBusy`, so two
@@ -104,7 +113,7 @@ class LogWriter:
         after copying the whole file to `backup` when given (the cut lines stay for a person to read)."""
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self._file = open(path, "ab")
+        self._file = open(path, "ab", buffering=0)  # unbuffered: a failed write is never retried behind our back
         if not lock(self._file):
             self._file.close()
             raise LogBusy(f"{display_path(path)} : cette session est déjà ouverte par un autre programme "
@@ -118,11 +127,23 @@ class LogWriter:
                 self._file.write(b"\n")
 
     def append_all(self, events: list[dict[str, Any]]) -> None:
-        """An action and the transitions it caused go down in one write and one fsync."""
-        self._file.write(b"".join(json.dumps(e, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
-                                  for e in events))
-        self._file.flush()
-        os.fsync(self._file.fileno())
+        """An action and the transitions it caused go down in one write and one fsync. If the disk refuses
+        them, what was written of them is cut off again (a torn line followed by later good ones would
+        make the rest of the log unreadable) and `LogWriteError` says why: the action did not happen."""
+        data = memoryview(b"".join(json.dumps(e, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+                                   for e in events))
+        size = self._file.tell()
+        try:
+            while data:
+                data = data[self._file.write(data):]
+            os.fsync(self._file.fileno())
+        except OSError as exc:
+            try:
+                self._file.truncate(size)
+                self._file.seek(size)
+            except OSError:
+                pass  # the reader drops a cut last line: the log still resumes
+            raise LogWriteError(self.path, exc) from None
 
     def close(self) -> None:
         self._file.close()  # closing twice is harmless

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 from game.engine.draw import panorama_aspects
 from game.engine.rules import State
 from game.engine.session import Session
-from game.engine.vocabulary import Action, ActionType, IllegalAction
-from game.session.log import LogWriter
+from game.engine.vocabulary import Action, ActionType, IllegalAction, Refusal
+from game.session.log import LogWriteError, LogWriter
 from game.session.replay import replay_log
 from game.session.start import SessionStart
 from game.table.view import Facts, PlayView, Standings, TableView, facts, history, standings, table_view
@@ -46,7 +46,7 @@ class Table:
         self.dropped_tail = dropped_tail  # a resumed log's cut last line was left out
         self.damaged = ""  # a resumed log's lines left out further up: what and where, and where the original is
         self.sheet: Written | None = None
-        self.sheet_error: str | None = None
+        self.sheet_error: OSError | None = None  # why the sheet could not be written
         self._seen: dict[str, Any] = {}  # the views of the current state, each made when first asked
 
     # -- opening -------------------------------------------------------------------------------------
@@ -70,7 +70,12 @@ class Table:
         """Start the log of a session with its start record (and what the first card did at once)."""
         session = Session(start.game, start.t)
         writer = LogWriter(path)
-        writer.append_all([start.to_json(), *session.events])
+        try:
+            writer.append_all([start.to_json(), *session.events])
+        except LogWriteError as failed:  # not even the start fits: no session, and no empty log left behind
+            writer.close()
+            path.unlink(missing_ok=True)
+            raise failed.error from None
         return cls(start, session, writer)
 
     @classmethod
@@ -152,6 +157,8 @@ class Table:
             self._act(action, float(max(now, self.session.state.last_t)))
         except IllegalAction as refused:
             return refused
+        except LogWriteError as failed:  # the log is as it was: the action did not happen
+            return IllegalAction(Refusal.NOT_SAVED, error=failed.error)
         if self.over:
             self._finish()
         return None
@@ -171,7 +178,7 @@ class Table:
         try:
             self.sheet = self.write_sheet()
         except OSError as exc:
-            self.sheet_error = f"{exc.filename or self.path} : {exc.strerror or exc}"
+            self.sheet_error = exc
 
     def write_sheet(self, out: Path | None = None) -> Written:
         """The sheet and the CSV beside the log (or in `out`, where the log is copied too).

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from game.diskerrors import disk_problem
+
 if TYPE_CHECKING:
     from game.content.models import ScenarioInfo
     from game.engine.vocabulary import IllegalAction
@@ -82,6 +84,8 @@ FRENCH: dict[str, str] = {
     "refusal.program_only": "seul le programme écrit cette action",
     "refusal.time_backwards": "l’horodatage de l’action précède celui de la précédente",
     "refusal.every_team": "il faut la réponse de chaque équipe",
+    "refusal.not_saved": "Rien n’est enregistré ({problem}) : l’action n’a pas eu lieu ; recommencez-la une fois "
+                         "le problème réglé.",
     "refusal.tie": "les équipes sont partagées : choisissez l’option retenue parmi les ex æquo",
     "persona.who": "{name}, {age} ans",
     "preview.file": "Aperçu de {file}",
@@ -192,6 +196,7 @@ FRENCH: dict[str, str] = {
     "error.fix": "Corrigez-les (python -m game validate les liste toutes), puis relancez.",
     "error.back": "Retour",
     "error.resumed": "Session reprise : une partie de son journal est écartée",
+    "error.not_started": "La session ne peut pas commencer : son journal ne peut pas être écrit",
     "error.not_resumed": "Cette session ne peut pas être reprise",
 }
 
@@ -209,7 +214,11 @@ def lower_first(text: str) -> str:
 
 def refusal(refused: IllegalAction) -> str:
     """Why an action was refused (an `IllegalAction`), as a sentence."""
+    if refused.reason == "not_saved":
+        return tr("refusal.not_saved", problem=disk_problem(refused.values["error"]))
     return tr("error.refused", reason=tr(f"refusal.{refused.reason}", **refused.values))
+
+
 
 
 def end_reason(reason: str | None) -> str:

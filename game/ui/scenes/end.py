@@ -15,7 +15,7 @@ from game.ui.intents import Intent
 from game.ui.text import wrap
 from game.ui.listing import press
 from game.ui.widgets import ButtonList, Choice, line, mark, panel, team_chip, text_box, threshold_line
-from game.wording.players import end_reason, headline, tr
+from game.wording.players import disk_problem, end_reason, headline, tr
 
 
 class EndScene(Scene):
@@ -39,7 +39,7 @@ class EndScene(Scene):
         if sheet is not None:
             said = tr("end.sheet", name=sheet.pdf.name, folder=display_path(sheet.pdf.parent))
         else:
-            said = tr("end.sheet_failed", reason=error) if error is not None else ""
+            said = tr("end.sheet_failed", reason=disk_problem(error)) if error is not None else ""
         return " — ".join(s for s in (said, self.status) if s)
 
     def handle(self, intent: Intent) -> None:

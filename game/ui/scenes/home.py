@@ -10,7 +10,7 @@ import pygame
 from game.content.summary import ScenarioSummary
 from game.ui.app import App
 from game.ui.listing import ListScene
-from game.wording.players import tr
+from game.wording.players import disk_problem, tr
 from game.ui.widgets import Choice, line, panel, text_box
 
 if TYPE_CHECKING:
@@ -117,7 +117,7 @@ class HomeScene(ListScene):
                 self.app.push("error", errors=[str(exc)], title=tr("error.not_resumed"), advice="")
                 return
             except OSError as exc:
-                self.app.push("error", errors=[f"{exc.filename or self.unfinished} : {exc.strerror or exc}"],
+                self.app.push("error", errors=[disk_problem(exc, self.unfinished)],
                               title=tr("error.not_resumed"), advice="")
                 return
             self.app.replace("play", table=table)

@@ -14,7 +14,7 @@ from game.ui.app import App
 from game.ui.intents import Intent
 from game.ui.listing import ListScene
 from game.ui.widgets import Choice
-from game.wording.players import team_names, tr
+from game.wording.players import disk_problem, team_names, tr
 
 
 class SetupScene(ListScene):
@@ -122,7 +122,7 @@ class SetupScene(ListScene):
         try:
             write_answer_cards(self.scenario.title, self.names, path)
         except OSError as exc:
-            self.status = tr("setup.cards_failed", folder=display_path(path.parent), reason=exc.strerror or exc)
+            self.status = tr("setup.cards_failed", folder=display_path(path.parent), reason=disk_problem(exc, path))
         else:
             self.status = tr("setup.cards_written", name=path.name, folder=display_path(path.parent)) + " " + open_file(path)
         self.refresh()
@@ -134,6 +134,12 @@ class SetupScene(ListScene):
         """Draw the cards, open the session's log, and show the first card."""
         library = self.app.library
         seed = self.seed if self.seed is not None else secrets.randbelow(1_000_000)
-        table = Table.start_new(self.app.sessions_dir, self.scenario, library.pool(self.scenario), self.names, seed,
-                                library.aspect_labels(self.scenario), self.app.clock(), answering=self.answering)
+        try:
+            table = Table.start_new(self.app.sessions_dir, self.scenario, library.pool(self.scenario), self.names,
+                                    seed, library.aspect_labels(self.scenario), self.app.clock(),
+                                    answering=self.answering)
+        except OSError as exc:  # no log, no session: the room must know before it plays
+            self.app.push("error", errors=[disk_problem(exc, self.app.sessions_dir)], title=tr("error.not_started"),
+                          advice="")
+            return
         self.app.replace("play", table=table)
