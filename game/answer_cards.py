@@ -15,7 +15,7 @@ from fpdf import FPDF
 
 from game import __version__
 from game.atomic import write_bytes_atomic
-from game.fonts import font_path, printable
+from game.fonts import font_path, on_paper
 from game.palette import OKABE_ITO
 
 FONT = "Atkinson"
@@ -32,7 +32,7 @@ def write_answer_cards(title: str, teams: Sequence[str], path: Path) -> Path:
     for style, name in (("", "regular"), ("B", "bold")):
         pdf.add_font(FONT, style, str(font_path("atkinson", name)))
     pdf.set_auto_page_break(False)
-    pdf.set_title(printable(f"Cartes-réponses — {title}"))
+    pdf.set_title(on_paper(f"Cartes-réponses — {title}"))
     pdf.set_lang("fr")
     pdf.set_creator(f"Atelier service public {__version__}")
     for number, team in enumerate(teams, start=1):
@@ -45,10 +45,10 @@ def _page(pdf: FPDF, title: str, team: str, number: int, count: int) -> None:
     pdf.add_page()
     pdf.set_font(FONT, "B", 16)
     pdf.set_xy(MARGIN, MARGIN - 2)
-    pdf.cell(0, 8, printable(f"{team} — cartes-réponses"))
+    pdf.cell(0, 8, on_paper(f"{team} — cartes-réponses"))
     pdf.set_font(FONT, "", 9)
     pdf.set_xy(MARGIN, MARGIN + 5)
-    pdf.cell(0, 5, printable(f"{title} · équipe {number} sur {count} · découpez suivant les pointillés, puis levez la "
+    pdf.cell(0, 5, on_paper(f"{title} · équipe {number} sur {count} · découpez suivant les pointillés, puis levez la "
                              "carte de votre réponse (plusieurs cartes s’il y a plusieurs réponses)."))
     columns, rows = 3, 2
     width = (pdf.w - 2 * MARGIN) / columns
@@ -82,7 +82,7 @@ def _card(pdf: FPDF, k: int, team: str, x: float, y: float, width: float, height
     pdf.text(x + 4, y + 10, label)
     pdf.text(x + width - 4 - pdf.get_string_width(label), y + height - 4, label)
     pdf.set_font(FONT, "B", 12)
-    name = printable(team)
+    name = on_paper(team)
     while pdf.get_string_width(name) > width - 30 and len(name) > 1:
         name = name[:-2] + "…"
     pdf.text(cx - pdf.get_string_width(name) / 2, y + height - 10, name)

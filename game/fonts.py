@@ -26,6 +26,14 @@ def printable(text: str) -> str:
     return text.replace("\u202f", "\u00a0")
 
 
+def on_paper(text: str) -> str:
+    """`printable`, with each character the fonts lack shown as "?": fpdf2 would drop it without a trace
+    (a log edited by hand, or from another program, may hold any character)."""
+    text = printable(text)
+    missing = undrawable(text)
+    return text.translate({ord(c): "?" for c in missing}) if missing else text
+
+
 def undrawable(text: str) -> str:
     """The characters of `text` that a shipped font lacks (Arabic, Hebrew, emoji, control characters), each
     once: they would show as empty boxes on screen and vanish from the sheet, so they are refused instead."""

@@ -176,3 +176,16 @@ def test_a_team_name_a_spreadsheet_would_run_stays_text_in_the_csv(shipped, tmp_
     teams = {row[3] for row in rows[1:]} - {""}  # debates: no team
     assert teams == {"'=HYPERLINK(\"x\")", "'@SUM(A1)", "'-2+3", "Équipe 4"}
     assert all(row[11].isdigit() for row in rows[1:])  # numbers stay numbers
+
+
+def test_a_character_the_fonts_lack_shows_as_a_question_mark_on_the_sheet(shipped, tmp_path):
+    """A log from elsewhere may hold any character; fpdf2 would drop it silently, the sheet shows "?"."""
+    info = shipped.scenarios["atelier-teletravail"].info
+    table = play_session(info, shipped.pool(info), shipped.aspect_labels(info), ["Équipe 1", "Équipe 2"], 3, "best")
+    path = write_log(table, tmp_path / "s.jsonl")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = json.loads(lines[0])
+    start["cards"][0]["prompt"] = "Télétravail 😀 et ⳙ : vrai ou faux ?"
+    path.write_text("\n".join([json.dumps(start, ensure_ascii=False)] + lines[1:]) + "\n", encoding="utf-8")
+    written = write_debrief(path)
+    assert "Télétravail ? et ? : vrai ou faux ?" in pdf_text(written.pdf).replace("\n", " ")

@@ -17,6 +17,7 @@ from game.ui.scenes.play import PlayScene
 from game.ui.intents import Intent
 from game.fonts import TEAM_NAME_MAX
 from game.ui.scenes.setup import SetupScene
+from game.table.table import Table
 from game.ui.theme import HIGH_CONTRAST, LIGHT, contrast
 from tests.ui_support import Clock, click, key, make_app, render, start_play, type_text
 
@@ -417,3 +418,29 @@ def test_a_name_in_a_script_the_fonts_lack_is_refused_as_it_is_typed(app):
     render(app)
     key(app, pygame.K_RETURN)
     assert setup.names[0] == "Équipe 1 é" and setup.status == ""
+
+
+def test_home_offers_the_sheets_that_ended_sessions_lack_and_writes_them(shipped, tmp_path):
+    """A session stopped between its last action and its sheet (a kill, a full disk): home offers the sheet."""
+    from game.table.bots import choose
+    import random
+
+    info = shipped.scenarios["atelier-teletravail"].info
+    table = Table.start_new(tmp_path, info, shipped.pool(info), ["Équipe 1", "Équipe 2"], 4,
+                            shipped.aspect_labels(info), 1_000.0)
+    rng, t = random.Random(4), 1_000.0
+    while not table.over:
+        t += 30
+        table.act(choose(table.view(), "random", rng), t)
+    table.sheet.pdf.unlink()
+    (tmp_path / "abime.jsonl").write_bytes(b"[1, 2")  # unreadable: not offered
+    app = make_app(shipped, tmp_path)
+    home = app.push(HomeScene(app))
+    assert [c.label for c in home.buttons.choices][:1] == ["Écrire les bilans manquants (1)"]
+    home.choose("sheets")
+    assert table.path.with_suffix(".pdf").stat().st_size > 10_000
+    assert app.top.title == f"Bilans écrits dans {tmp_path}" and app.top.lines() == [f"{table.path.stem}.pdf : écrit."]
+    render(app)
+    app.pop()
+    assert "sheets" not in [c.key for c in home.buttons.choices]
+    app.pop_all()

@@ -238,7 +238,7 @@ SCREEN_ONLY = ("app.", "home.", "mode.", "setup.", "kind.", "preview.", "play.",
                "result.everyone")
 # Read elsewhere: the terminal (test_cli, the console transcript), the sheet (test_debrief), simulate; or only
 # when something fails (a disk that refuses the sheet), which the table's tests cover.
-NOT_ON_A_SNAPSHOT = {"play.side_overflow", "error.resumed", "error.not_resumed", "end.sheet_failed", "result.ex_aequo", "setup.cards_written", "setup.cards_failed", "setup.name_refused", "error.not_started", "refusal.not_saved", "end.cards", "end.time", "end.panorama", "end.interrupted"}
+NOT_ON_A_SNAPSHOT = {"play.side_overflow", "error.resumed", "error.not_resumed", "end.sheet_failed", "result.ex_aequo", "setup.cards_written", "setup.cards_failed", "setup.name_refused", "home.sheets", "home.sheets_title", "home.sheet_written", "error.not_started", "refusal.not_saved", "end.cards", "end.time", "end.panorama", "end.interrupted"}
 
 
 def test_every_sentence_the_screens_show_is_in_a_text_snapshot():

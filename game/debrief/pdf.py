@@ -15,7 +15,7 @@ from game import __version__
 from game.atomic import write_bytes_atomic
 from game.debrief.report import CardLine, Report
 from game.engine.vocabulary import Outcome
-from game.fonts import font_path, printable
+from game.fonts import font_path, on_paper
 from game.wording.players import lower_first, tr
 
 FONT = "Atkinson"
@@ -36,7 +36,7 @@ class Sheet(FPDF):
         self.report = report
         self.set_margins(MARGIN, MARGIN, MARGIN)
         self.set_auto_page_break(True, margin=MARGIN + 5)
-        self.set_title(printable(f"Bilan de séance — {report.title}"))
+        self.set_title(on_paper(f"Bilan de séance — {report.title}"))
         self.set_subject("Bilan d’une séance de jeu sérieux")
         self.set_lang("fr")
         self.set_creator(f"Atelier service public {__version__}")
@@ -47,7 +47,7 @@ class Sheet(FPDF):
         self.set_font(FONT, "", 8)
         self.set_text_color(GREY)
         started = self.report.started.strftime("%d/%m/%Y")
-        self.cell(0, 5, printable(f"{self.report.title} · {started} · page {self.page_no()} sur {{nb}}"),
+        self.cell(0, 5, on_paper(f"{self.report.title} · {started} · page {self.page_no()} sur {{nb}}"),
                   align="C")
         self.set_text_color(INK)
 
@@ -58,7 +58,7 @@ class Sheet(FPDF):
         self.set_font(FONT, style, size)
         self.set_text_color(GREY if grey else INK)
         self.set_x(self.l_margin + indent)
-        self.multi_cell(self.epw - indent, height or size * 0.47, printable(text), align="L",
+        self.multi_cell(self.epw - indent, height or size * 0.47, on_paper(text), align="L",
                         new_x="LMARGIN", new_y="NEXT")
         self.set_text_color(INK)
 
@@ -68,7 +68,7 @@ class Sheet(FPDF):
             self.add_page()
         self.ln(3)
         self.set_font(FONT, "B", 13)
-        self.cell(0, 7, printable(text), new_x="LMARGIN", new_y="NEXT")
+        self.cell(0, 7, on_paper(text), new_x="LMARGIN", new_y="NEXT")
         self.set_draw_color(INK)
         self.set_line_width(0.4)
         self.line(self.l_margin, self.get_y(), self.l_margin + self.epw, self.get_y())
@@ -174,7 +174,7 @@ def _gauge_chart(pdf: Sheet, report: Report) -> None:
     for value, names in thresholds.items():
         _, y = at(0, value)
         pdf.line(x0, y, x0 + width, y)
-        pdf.text(x0 + width + 1, y + 1, printable("seuil : " + ", ".join(names))[:38])
+        pdf.text(x0 + width + 1, y + 1, on_paper("seuil : " + ", ".join(names))[:38])
     pdf.set_text_color(INK)
     for n, gauge in enumerate(report.gauges):
         pdf.set_dash_pattern(*DASHES[n % len(DASHES)])
@@ -212,7 +212,7 @@ def _legend(pdf: Sheet, report: Report) -> None:
         pdf.line(x, y, x + 10, y)
         pdf.set_dash_pattern()
         _marker(pdf, MARKERS[n % len(MARKERS)], x + 5, y)
-        pdf.text(x + 12, y + 1.2, printable(f"{gauge.label} (de {gauge.start} à {gauge.end})"))
+        pdf.text(x + 12, y + 1.2, on_paper(f"{gauge.label} (de {gauge.start} à {gauge.end})"))
         if n % 2 == 1 or n == len(report.gauges) - 1:
             pdf.ln(5)
     pdf.ln(2)
@@ -227,7 +227,7 @@ def _rates_chart(pdf: Sheet, report: Report) -> None:
         x = pdf.l_margin + label_w
         pdf.set_font(FONT, "", 10)
         pdf.set_xy(pdf.l_margin, y)
-        pdf.cell(label_w - 2, row_h, printable(rate.label))
+        pdf.cell(label_w - 2, row_h, on_paper(rate.label))
         pdf.set_fill_color(LIGHT + 25)
         pdf.set_draw_color(INK)
         pdf.set_line_width(0.3)
@@ -243,7 +243,7 @@ def _rates_chart(pdf: Sheet, report: Report) -> None:
             pdf.set_line_width(0.6)
             pdf.rect(x, y + 1, filled, row_h - 2)
         pdf.set_xy(x + bar_w + 2, y)
-        pdf.cell(30, row_h, printable(f"{rate.right}/{rate.answered} ({rate.percent} %)"))
+        pdf.cell(30, row_h, on_paper(f"{rate.right}/{rate.answered} ({rate.percent} %)"))
         pdf.set_y(y + row_h + 1)
 
 
@@ -302,10 +302,10 @@ def _room_answers(pdf: Sheet, card: CardLine) -> None:
 def _cell_lines(pdf: Sheet, text: str, width: float, most: int) -> list[str]:
     """`text` wrapped to `width` in at most `most` lines, the last one cut with an ellipsis; the font shrinks
     (down to 6 pt) until its longest word fits, so a word is never broken."""
-    longest = max(printable(text).split() or [""], key=pdf.get_string_width)
+    longest = max(on_paper(text).split() or [""], key=pdf.get_string_width)
     while pdf.get_string_width(longest) > width - 2 * pdf.c_margin - 0.2 and pdf.font_size_pt > 6:
         pdf.set_font_size(pdf.font_size_pt - 0.5)
-    lines = pdf.multi_cell(width, 3, printable(text), dry_run=True, output=MethodReturnValue.LINES)
+    lines = pdf.multi_cell(width, 3, on_paper(text), dry_run=True, output=MethodReturnValue.LINES)
     if len(lines) > most:
         lines = lines[:most]
         while lines[-1] and pdf.get_string_width(lines[-1] + "…") > width - 1:

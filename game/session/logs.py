@@ -13,18 +13,32 @@ from game.session.log import LogError, read_log
 
 def latest_unfinished(folder: Path, look_at: int = 10) -> Path | None:
     """The most recent log whose session has not ended, among the last few (start-up stays light)."""
+    return next((p for p in _recent(folder, look_at) if not is_finished(p)), None)
+
+
+def missing_sheets(folder: Path, look_at: int = 10) -> list[Path]:
+    """Among the last few logs, those of sessions that ended without their sheet (the program was stopped
+    between the last action and the sheet, or the disk was full then)."""
+    return [p for p in _recent(folder, look_at) if not p.with_suffix(".pdf").exists() and _ended(p)]
+
+
+def _recent(folder: Path, look_at: int) -> list[Path]:
     if not folder.is_dir():
-        return None
-    logs = sorted(folder.glob("*.jsonl"), key=lambda p: p.stat().st_mtime, reverse=True)[:look_at]
-    return next((p for p in logs if not is_finished(p)), None)
+        return []
+    return sorted(folder.glob("*.jsonl"), key=lambda p: p.stat().st_mtime, reverse=True)[:look_at]
 
 
 def is_finished(path: Path) -> bool:
     """Whether a log's session has reached its end; unreadable logs count as finished (nothing to resume)."""
+    return _ended(path) is not False
+
+
+def _ended(path: Path) -> bool | None:
+    """Whether a log's session has reached its end; None for a log that cannot be read."""
     try:
         events = read_log(path).events
     except LogError:
-        return True
+        return None
     version = events[0].get("format", 1)
     if isinstance(version, int) and version >= 2:
         return any(e.get("type") == "over" and e.get("auto") for e in events)
@@ -34,4 +48,4 @@ def is_finished(path: Path) -> bool:
     try:
         return replay_log(path).finished
     except LogError:
-        return True
+        return None

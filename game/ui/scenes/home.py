@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.content.errors import display_path
 from game.content.summary import ScenarioSummary
 from game.ui.app import App
 from game.ui.listing import ListScene
@@ -42,34 +43,61 @@ class HomeScene(ListScene):
 
     def __init__(self, app: App, summaries: list[ScenarioSummary] | None = None, unfinished: Path | None = None):
         """Without `summaries`, the scenarios of the loaded library (coming back from a session)."""
+        self.missing: list[Path] = []  # logs of ended sessions without their sheet
         if summaries is None:
             summaries = [ScenarioSummary(s.info.id, s.info.title, s.info.description, s.info.mode,
                                          s.info.minutes.target, s.info.minutes.max)
                          for s in app.library.scenarios.values()]
-            from game.session.logs import latest_unfinished  # not at import: the first frame need not wait
+            from game.session.logs import latest_unfinished, missing_sheets  # the first frame need not wait
 
             unfinished = latest_unfinished(app.sessions_dir)
+            self.missing = missing_sheets(app.sessions_dir)
         self.unfinished = unfinished
         self.scenarios = {s.id: s for s in sorted(summaries, key=lambda s: (s.id != DEFAULT, s.title))}
         super().__init__(app, focus=1 if unfinished is not None else 0)
 
-    def offer_resume(self, unfinished: Path | None) -> None:
-        """Add "resume" once the logs have been looked at (after the first frame: replaying takes time)."""
+    def offer_resume(self, unfinished: Path | None, missing: list[Path] | None = None) -> None:
+        """Add "resume", and the sheets that ended sessions lack, once the logs have been looked at (after the
+        first frame: reading them takes time)."""
+        if missing:
+            self.missing = missing
         if unfinished is not None and self.unfinished is None:
             self.unfinished = unfinished
             self.buttons.focus += 1
             self.refresh()
             self.buttons.focus = 0
-            self.app.dirty = True
+        elif missing:
+            self.refresh()
+        self.app.dirty = True
 
     def choices(self) -> list[Choice]:
         choices = []
         if self.unfinished is not None:
             choices.append(Choice(tr("home.resume"), "resume"))
+        if self.missing:
+            choices.append(Choice(tr("home.sheets", n=len(self.missing)), "sheets"))
         for s in self.scenarios.values():
             choices.append(Choice(s.title, f"scenario:{s.id}"))
         choices += [Choice(tr("home.accessibility"), "access"), Choice(tr("home.quit"), "quit")]
         return choices
+
+    def write_missing_sheets(self) -> None:
+        """The sheets of ended sessions that lack one, from their logs; what was written, or why not, is shown."""
+        from game.session.log import LogError
+        from game.table.table import Table
+
+        said = []
+        for path in self.missing:
+            try:
+                said.append(tr("home.sheet_written", name=Table.read(path).write_sheet().pdf.name))
+            except LogError as exc:
+                said.append(str(exc))
+            except OSError as exc:
+                said.append(disk_problem(exc, path.with_suffix(".pdf")))
+        self.missing = []
+        self.refresh()
+        self.app.push("error", errors=said, title=tr("home.sheets_title", folder=display_path(self.app.sessions_dir)),
+                      advice="")
 
     def layout(self, width: int, height: int) -> None:
         body = self.app.body
@@ -123,6 +151,8 @@ class HomeScene(ListScene):
             self.app.replace("play", table=table)
             if table.damaged:
                 self.app.push("error", errors=[table.damaged], title=tr("error.resumed"), advice="")
+        elif key == "sheets":
+            self.write_missing_sheets()
         elif key.startswith("scenario:"):
             scenario = checked_scenario(self.app, key.split(":", 1)[1])
             if scenario is None:
