@@ -216,3 +216,28 @@ def test_a_hand_edited_start_record_is_refused_with_its_field(recorded, field, v
     with pytest.raises(LogError) as refused:
         Table.resume(recorded.path, now=10.0)
     assert f"s.jsonl:1: {phrase}" in str(refused.value)
+
+
+def test_a_clock_set_back_since_the_session_does_not_stop_its_resume(recorded):
+    """Found by the fuzz run: a laptop whose time was corrected backwards made resume raise."""
+    play_some(recorded, 3, t0=60.0)
+    recorded.close()
+    again = Table.resume(recorded.path, now=10.0)  # before the last action's time
+    assert not again.over and again.act(again.view().answers[0] if again.view().answers else Action("next"), 11.0) is None
+    again.close()
+
+
+@pytest.mark.parametrize("choices", [[float("inf")], [1.5], ["un"], [True]])
+def test_a_choice_that_is_not_a_number_stops_the_replay_there(recorded, choices):
+    """Found by the fuzz run: `Infinity` as a choice (valid JSON for Python) was an OverflowError."""
+    play_some(recorded, 3)
+    recorded.close()
+    lines = recorded.path.read_text(encoding="utf-8").splitlines()
+    k = next(i for i, line in enumerate(lines) if json.loads(line)["type"] == "answer")
+    event = json.loads(lines[k])
+    event["teams"] = [choices] * len(event["teams"])
+    lines[k] = json.dumps(event)
+    recorded.path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    again = Table.resume(recorded.path, now=100.0)
+    assert f"s.jsonl:{k + 1}: action impossible à rejouer (choix invalide ({choices[0]!r}))" in again.damaged
+    again.close()

@@ -52,3 +52,11 @@ def test_the_ellipsis_keeps_what_fits_and_costs_little(font):
     assert font.size(shown)[0] <= 300
     assert font.size(name[:len(shown)] + ELLIPSIS)[0] > 300  # one more character would not have fitted
     assert measured.characters < 20 * 300
+
+
+@pytest.mark.parametrize("text", ["\u200d", "\u202e", "\u200b\u200b"])
+def test_a_text_of_zero_width_characters_renders_as_nothing(text):
+    """Found by the fuzz run: pygame refuses to render text of zero width ("Text has zero width")."""
+    from game.ui.text import TextCache
+
+    assert TextCache(FontBook()).render(text, 20, (0, 0, 0)).get_width() == 1

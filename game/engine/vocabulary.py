@@ -8,6 +8,7 @@ French or meant for a reader.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -110,5 +111,14 @@ class Action:
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Action:
-        return cls(str(data["type"]), tuple(int(c) for c in data.get("choices", ())), str(data.get("text", "")),
-                   tuple(tuple(int(c) for c in team) for team in data.get("teams", ())))
+        return cls(str(data["type"]), tuple(_index(c) for c in data.get("choices", ())), str(data.get("text", "")),
+                   tuple(tuple(_index(c) for c in team) for team in data.get("teams", ())))
+
+
+def _index(value: Any) -> int:
+    """A choice's number as a log holds it; ValueError for anything else (text, true, 1.5, infinity)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+        return int(value)
+    raise ValueError(f"choix invalide ({value!r})")

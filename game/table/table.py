@@ -114,7 +114,8 @@ class Table:
             if missing:
                 writer.append_all(missing)
         if not table.over:
-            table._act(Action(ActionType.REOPEN), now, by_program=True)
+            # a clock set back since (a laptop's time corrected) counts as no time passing, as in `act`
+            table._act(Action(ActionType.REOPEN), max(now, table.session.state.last_t), by_program=True)
         elif not path.with_suffix(".pdf").exists():
             table._finish()  # ended, but stopped before its sheet was written: write it now
         return table

@@ -132,6 +132,10 @@ class TextCache:
             shown = printable(text)
             if self.fonts.family == "opendyslexic":  # its no-break space is three spaces wide; lines are already cut
                 shown = shown.replace("\u00a0", " ")
-            surface = self.fonts.get(size, bold, italic).render(shown, True, color)
+            font = self.fonts.get(size, bold, italic)
+            try:
+                surface = font.render(shown, True, color)
+            except pygame.error:  # only zero-width characters (a joiner, a lone accent): nothing to see
+                surface = pygame.Surface((1, font.get_height()), pygame.SRCALPHA)
             self._cache[key] = surface
         return surface
