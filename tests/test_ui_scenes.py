@@ -444,3 +444,32 @@ def test_home_offers_the_sheets_that_ended_sessions_lack_and_writes_them(shipped
     app.pop()
     assert "sheets" not in [c.key for c in home.buttons.choices]
     app.pop_all()
+
+
+def test_the_screen_resumes_from_the_log_alone_even_when_a_deck_has_a_mistake(shipped, tmp_path, monkeypatch):
+    """A typo in an unrelated deck used to stop the screen's resume; the log holds all the session needs.
+    Going home afterwards shows the scenarios, and choosing one shows the mistake."""
+    import argparse
+
+    from game.cli.screen import resume_screen
+    from game.content.errors import ContentError, ContentInvalid
+    from game.session.log import read_log
+    from game.wording.authors import say
+
+    info = shipped.scenarios["atelier-teletravail"].info
+    table = Table.start_new(tmp_path, info, shipped.pool(info), ["Équipe 1", "Équipe 2"], 4,
+                            shipped.aspect_labels(info), 1_000.0)
+    table.close()
+
+    def broken(decks):
+        raise ContentInvalid([ContentError("decks/usagers.yaml", 3, 5, say("file.empty"))])
+
+    monkeypatch.setattr("game.cli.content.load_checked", broken)
+    args = argparse.Namespace(fullscreen=False, log=table.path, console=False)
+    assert resume_screen(args, table.path, max_frames=2) == 0
+    assert read_log(table.path).events[-1]["type"] == "reopen"
+    app = make_app(shipped, tmp_path)
+    app._library = lambda: broken([])  # the library as the resumed screen holds it: loaded on first use
+    home = app.push(HomeScene(app))
+    assert "scenario:atelier-teletravail" in [c.key for c in home.buttons.choices]
+    app.pop_all()

@@ -79,18 +79,20 @@ def run_screen(args: argparse.Namespace, library: Library, scenario: ScenarioInf
     return 0
 
 
-def resume_screen(args: argparse.Namespace, path: Path) -> int:
+def resume_screen(args: argparse.Namespace, path: Path, max_frames: int | None = None) -> int:
+    """The session goes on from its log alone: the decks are loaded only if the home screen is asked for
+    afterwards, so a typo in an unrelated deck never stops a session being resumed."""
     from game.cli.content import load_checked
     from game.cli.play import resumed
     from game.table.table import Table
     from game.wording.players import tr
 
-    app = open_app(args, load_checked([]), path.parent)
+    app = open_app(args, lambda: load_checked(getattr(args, "decks", [])), path.parent)
     table = Table.resume(path, app.clock())
     if not resumed(table, path):
         return 0
     app.push("play", table=table)
     if table.damaged:
         app.push("error", errors=[table.damaged], title=tr("error.resumed"), advice="")
-    app.run()
+    app.run(max_frames)
     return 0

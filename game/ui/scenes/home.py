@@ -38,6 +38,22 @@ def checked_scenario(app: App, scenario_id: str) -> ScenarioInfo | None:
     return loaded.info
 
 
+def _summaries(app: App) -> list[ScenarioSummary]:
+    """The loaded library's scenarios; if the content has errors (the library loads for the first time after a
+    session resumed from its log alone), the shipped scenarios, whose errors show when one is chosen."""
+    from game.content.errors import ContentInvalid
+
+    try:
+        library = app.library
+    except ContentInvalid:
+        from game.content.summary import scenario_summaries
+        from game.paths import shipped_scenarios
+
+        return scenario_summaries(shipped_scenarios(), None)
+    return [ScenarioSummary(s.info.id, s.info.title, s.info.description, s.info.mode, s.info.minutes.target,
+                            s.info.minutes.max) for s in library.scenarios.values()]
+
+
 class HomeScene(ListScene):
     title = tr("home.title")
 
@@ -45,9 +61,7 @@ class HomeScene(ListScene):
         """Without `summaries`, the scenarios of the loaded library (coming back from a session)."""
         self.missing: list[Path] = []  # logs of ended sessions without their sheet
         if summaries is None:
-            summaries = [ScenarioSummary(s.info.id, s.info.title, s.info.description, s.info.mode,
-                                         s.info.minutes.target, s.info.minutes.max)
-                         for s in app.library.scenarios.values()]
+            summaries = _summaries(app)
             from game.session.logs import latest_unfinished, missing_sheets  # the first frame need not wait
 
             unfinished = latest_unfinished(app.sessions_dir)
