@@ -22,8 +22,9 @@ def font_path(family: str = "atkinson", style: str = "regular") -> Path:
 
 
 def printable(text: str) -> str:
-    """Neither font has a narrow no-break space: a no-break space keeps French punctuation attached."""
-    return text.replace("\u202f", "\u00a0")
+    """Neither font has a narrow no-break space: a no-break space keeps French punctuation attached. A NUL
+    (from a log edited by hand) becomes the replacement character: SDL refuses to draw it."""
+    return text.replace("\u202f", "\u00a0").replace("\x00", "\ufffd")
 
 
 def on_paper(text: str) -> str:

@@ -155,6 +155,7 @@ HOSTILE = {
     "nul.yaml": ("deck:\n  id: x\x00y\n", ":2:8: caractère de contrôle invisible (U+0000)"),
     "chiffres.yaml": ("deck:\n  id: " + "9" * 5000 + "\n", ":2:7: nombre de 5000 chiffres"),
     "cle.yaml": ("deck:\n  id: essai\n  ~: 3\n  null: 4\n", ":3:3: une clé vide (~ ou null)"),
+    "echappe.yaml": ('deck:\n  id: "a\\0b"\n', ":2:7: caractère de contrôle invisible (U+0000)"),
     "texte.yaml": ("deck:\n  id: essai\n  title: " + "x" * 60000 + "\n", ":3:10: texte de 60\u00a0000 caractères"),
 }
 

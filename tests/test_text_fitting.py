@@ -60,3 +60,10 @@ def test_a_text_of_zero_width_characters_renders_as_nothing(text):
     from game.ui.text import TextCache
 
     assert TextCache(FontBook()).render(text, 20, (0, 0, 0)).get_width() == 1
+
+
+def test_a_nul_from_a_hand_edited_log_is_drawn_as_a_box_not_a_crash():
+    """Found by the fuzz run: SDL refuses a NUL in a text ("A null character was found in the text")."""
+    from game.ui.text import TextCache
+
+    assert TextCache(FontBook()).render("Carte\x00 1", 20, (0, 0, 0)).get_width() > 20

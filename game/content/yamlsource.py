@@ -308,6 +308,10 @@ class _Walker:
         tag = node.tag
         if isinstance(node, ScalarNode):
             if tag == _STR:
+                bad = _CONTROL.search(node.value)  # written as an escape ("\0", "\a") in a quoted text
+                if bad is not None:
+                    self.fail(node, say("yaml.control", code=f"U+{ord(bad.group()):04X}"))
+                    return None
                 if len(node.value) > MAX_TEXT:  # reported, then shortened: later checks stay cheap
                     self.fail(node, say("yaml.long_text", length=f"{len(node.value):,}".replace(",", "\u00a0"),
                                         limit=f"{MAX_TEXT:,}".replace(",", "\u00a0")))
