@@ -38,7 +38,7 @@ def on_paper(text: str) -> str:
 def undrawable(text: str) -> str:
     """The characters of `text` that a shipped font lacks (Arabic, Hebrew, emoji, control characters), each
     once: they would show as empty boxes on screen and vanish from the sheet, so they are refused instead."""
-    missing = set(printable(text)) - _covered() - {"\n"}
+    missing = set(text) - _covered() - {"\n", "\u202f"}  # a narrow no-break space is drawn as a no-break space
     return "".join(c for c in dict.fromkeys(text) if c in missing)
 
 
