@@ -13,7 +13,8 @@ from game.content.models import CONSTRAINTS
 from game.engine.vocabulary import Action, ActionType, Phase
 from game.table.table import Table
 from game.table.view import Mark, PlayView, TableView
-from game.wording.players import disk_problem, end_reason, refusal, result, result_lines, tr
+from game.diskerrors import disk_problem
+from game.wording.players import end_reason, refusal, result, result_lines, tr
 
 RULE, DOUBLE_RULE = "─" * 60, "═" * 60
 

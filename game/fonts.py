@@ -42,6 +42,17 @@ def undrawable(text: str) -> str:
     return "".join(c for c in dict.fromkeys(text) if c in missing)
 
 
+def team_name_problem(name: str) -> str | None:
+    """Why a team name cannot be used, or None: the setup screen's rule, checked again where names come from
+    elsewhere (a log, the command line). A longer name would stall every frame; another script would not show."""
+    if len(name) > TEAM_NAME_MAX:
+        return f"nom d'équipe de {len(name)} caractères (au plus {TEAM_NAME_MAX})"
+    missing = undrawable(name)
+    if missing:
+        return f"nom d'équipe avec des caractères que les polices du jeu n'affichent pas ({code_points(missing)})"
+    return None
+
+
 def code_points(characters: str) -> str:
     """Characters named so any font can show them: U+0634, U+1F600."""
     return ", ".join(f"U+{ord(c):04X}" for c in characters)

@@ -191,6 +191,9 @@ def test_answer_cards_are_printed_for_the_teams_given(capsys, tmp_path):
     code, _, err = run(capsys, "answer-cards", "--out", str(tmp_path / "notes.txt" / "cartes.pdf"))
     assert code == 2 and "impossible d'écrire les cartes-réponses" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cartes-reponses.pdf", "notes.txt"]  # nothing half-written
+    code, _, err = run(capsys, "answer-cards", "--names", "Accueil,فريق", "--out", str(tmp_path / "y.pdf"))
+    assert code == 2 and "« فريق » : nom d'équipe avec des caractères que les polices du jeu n'affichent pas" in err
+    assert not (tmp_path / "y.pdf").exists()  # the setup screen's rule: printed, it would have vanished
 
 
 def test_a_scenario_shorter_than_its_shortest_card_still_deals_one(capsys, write):

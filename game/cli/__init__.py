@@ -195,7 +195,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"erreur : {exc}", file=sys.stderr)
         return 2
     except OSError as exc:  # a disk that is full, read-only or locked, met where no closer code expected it
-        from game.wording.players import disk_problem
+        from game.diskerrors import disk_problem
 
         print(f"erreur : {disk_problem(exc)}", file=sys.stderr)
         return 2

@@ -7,8 +7,9 @@ import argparse
 from game.answer_cards import write_answer_cards
 from game.cli import UserError
 from game.cli.content import check_team_count, load_scenario
-from game.fonts import TEAM_NAME_MAX, code_points, undrawable
-from game.wording.players import disk_problem, team_names
+from game.diskerrors import disk_problem
+from game.fonts import team_name_problem
+from game.wording.players import team_names
 
 
 def run_answer_cards(args: argparse.Namespace) -> int:
@@ -16,10 +17,10 @@ def run_answer_cards(args: argparse.Namespace) -> int:
     if args.names is not None:
         names = [n.strip() for n in args.names.split(",") if n.strip()]
         check_team_count(scenario, len(names))
-        for name in names:  # the setup screen's rule: a longer name, or one in another script, would not print
-            if len(name) > TEAM_NAME_MAX or undrawable(name):
-                raise UserError(f"nom d'équipe refusé : « {name} » (au plus {TEAM_NAME_MAX} caractères, en alphabet "
-                                f"latin{' ; refusés : ' + code_points(undrawable(name)) if undrawable(name) else ''})")
+        for name in names:
+            problem = team_name_problem(name)
+            if problem is not None:
+                raise UserError(f"« {name} » : {problem}")
     else:
         check_team_count(scenario, args.teams)
         names = team_names(scenario, args.teams)

@@ -13,7 +13,8 @@ from game.cli.content import check_team_count, load_scenario
 from game.console import Console
 from game.session.logs import latest_unfinished
 from game.table.table import Table
-from game.wording.players import disk_problem, team_names
+from game.diskerrors import disk_problem
+from game.wording.players import team_names
 
 
 def _play(table: Table) -> int:

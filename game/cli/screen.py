@@ -46,9 +46,9 @@ def run_home(args: argparse.Namespace, max_frames: int | None = None) -> int:
     app.push(home)
 
     def look_for_unfinished() -> None:
-        from game.session.logs import latest_unfinished, missing_sheets  # after the first frame: no waiting for this
+        from game.session.logs import pending  # after the first frame: it need not wait for this
 
-        home.offer_resume(latest_unfinished(folder), missing_sheets(folder))
+        home.offer_resume(*pending(folder))
 
     app.after_first_frame.append(look_for_unfinished)
     app.run(max_frames)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from game.cli import UserError
 from game.cli.content import load_authored
-from game.content.errors import ContentInvalid
+from game.content.errors import ContentInvalid, elsewhere
 from game.content.library import Library
 from game.paths import shipped_decks, shipped_scenarios
 
@@ -28,9 +28,7 @@ def run_validate(args: argparse.Namespace) -> int:
     if not args.no_layout:
         from game.ui.fitcheck import unfit_panels, unfit_texts
 
-        placed = {(e.path, e.line, e.column) for e in errors}  # a text already refused is not measured again
-        errors += [e for e in unfit_texts(library, checked) + unfit_panels(library, checked)
-                   if (e.path, e.line, e.column) not in placed]
+        errors += elsewhere(unfit_texts(library, checked) + unfit_panels(library, checked), errors)
     if errors:
         raise ContentInvalid(errors)
     decks = [d for d in library.decks.values() if d.doc.shown in checked]

@@ -35,6 +35,12 @@ class ContentInvalid(Exception):
         super().__init__("\n".join(str(e) for e in self.errors))
 
 
+def elsewhere(errors: list[ContentError], reported: list[ContentError]) -> list[ContentError]:
+    """Those of `errors` at a place where none of `reported` is: one mistake, one message."""
+    taken = {(e.path, e.line, e.column) for e in reported}
+    return [e for e in errors if (e.path, e.line, e.column) not in taken]
+
+
 def display_path(path: Path) -> str:
     """A path relative to the working folder when possible: shorter, and clickable in editors."""
     try:

@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from game.content.errors import ContentError, display_path
+from game.content.errors import ContentError, display_path, elsewhere
 from game.content.describe import describe
 from game.content.models import ID_PATTERN, Card, DeckInfo, DrawRule, Gauge, ScenarioFile, ScenarioInfo
 from game.wording.authors import say, say_near
@@ -173,8 +173,7 @@ def _load_file(library: Library, path: Path, priority: int, report: bool) -> Non
         if library.authoring:
             errors += _undrawable_texts(doc, doc.data, ())
     # a value already refused by the YAML reader (a forbidden tag) is not reported a second time
-    refused = {(e.line, e.column) for e in doc.errors}
-    errors = doc.errors + [e for e in errors[len(doc.errors):] if (e.line, e.column) not in refused]
+    errors = doc.errors + elsewhere(errors[len(doc.errors):], doc.errors)
     if report:
         library.errors.extend(errors)
 

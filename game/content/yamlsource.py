@@ -313,8 +313,8 @@ class _Walker:
                     self.fail(node, say("yaml.control", code=f"U+{ord(bad.group()):04X}"))
                     return None
                 if len(node.value) > MAX_TEXT:  # reported, then shortened: later checks stay cheap
-                    self.fail(node, say("yaml.long_text", length=f"{len(node.value):,}".replace(",", "\u00a0"),
-                                        limit=f"{MAX_TEXT:,}".replace(",", "\u00a0")))
+                    self.fail(node, say("yaml.long_text", length=_grouped(len(node.value)),
+                                        limit=_grouped(MAX_TEXT)))
                     return node.value[:MAX_TEXT]
                 return node.value if node.style else _plain(node.value)  # quoted text is always text
             if tag in (_INT, _FLOAT, _BOOL, _NULL):  # an explicit standard tag, such as !!int
@@ -344,6 +344,11 @@ class _Walker:
             seen[key] = key_node.start_mark.line + 1
             result[key] = self.value(value_node)
         return result
+
+
+def _grouped(number: int) -> str:
+    """A number as French writes it: 60\u00a0000."""
+    return f"{number:,}".replace(",", "\u00a0")
 
 
 def _short_tag(tag: str) -> str:

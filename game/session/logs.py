@@ -16,10 +16,17 @@ def latest_unfinished(folder: Path, look_at: int = 10) -> Path | None:
     return next((p for p in _recent(folder, look_at) if not is_finished(p)), None)
 
 
-def missing_sheets(folder: Path, look_at: int = 10) -> list[Path]:
-    """Among the last few logs, those of sessions that ended without their sheet (the program was stopped
-    between the last action and the sheet, or the disk was full then)."""
-    return [p for p in _recent(folder, look_at) if not p.with_suffix(".pdf").exists() and _ended(p)]
+def pending(folder: Path, look_at: int = 10) -> tuple[Path | None, list[Path]]:
+    """Among the last few logs, each read once: the most recent unfinished session, and the sessions that ended
+    without their sheet (the program was stopped between the last action and the sheet, or the disk was full)."""
+    unfinished, missing = None, []
+    for path in _recent(folder, look_at):
+        ended = _ended(path)
+        if ended is False and unfinished is None:
+            unfinished = path
+        elif ended and not path.with_suffix(".pdf").exists():
+            missing.append(path)
+    return unfinished, missing
 
 
 def _recent(folder: Path, look_at: int) -> list[Path]:

@@ -17,7 +17,7 @@ from pydantic import TypeAdapter, ValidationError
 from game.content.models import Card, ScenarioInfo
 from game.engine.draw import draw_cards, panorama_aspects
 from game.engine.rules import Game
-from game.fonts import TEAM_NAME_MAX, code_points, undrawable
+from game.fonts import team_name_problem
 
 LOG_FORMAT = 3  # 3: every team may answer each card, the panorama's aspects are recorded;
 # 2: automatic transitions are logged. Logs of formats 1 and 2 still replay.
@@ -82,12 +82,10 @@ class SessionStart:
         teams = event.get("teams")
         if not isinstance(teams, list) or not teams or not all(isinstance(n, str) and n.strip() for n in teams):
             raise StartError("liste des équipes invalide")
-        for name in teams:  # what the setup screen lets one type: a longer name would stall every frame
-            if len(name) > TEAM_NAME_MAX:
-                raise StartError(f"nom d'équipe de {len(name)} caractères (au plus {TEAM_NAME_MAX})")
-            if undrawable(name):
-                raise StartError(f"nom d'équipe avec des caractères que les polices du jeu n'affichent pas "
-                                 f"({code_points(undrawable(name))})")
+        for name in teams:
+            problem = team_name_problem(name)
+            if problem is not None:
+                raise StartError(problem)
         aspects = event.get("aspects", {})
         if not isinstance(aspects, dict) or not all(isinstance(v, str) for v in aspects.values()):
             raise StartError("libellés des aspects invalides")

@@ -15,7 +15,8 @@ from game.ui.intents import Intent
 from game.ui.text import wrap
 from game.ui.listing import press
 from game.ui.widgets import ButtonList, Choice, line, mark, panel, team_chip, text_box, threshold_line
-from game.wording.players import disk_problem, end_reason, headline, tr
+from game.diskerrors import disk_problem
+from game.wording.players import end_reason, headline, tr
 
 
 class EndScene(Scene):

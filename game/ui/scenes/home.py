@@ -9,9 +9,10 @@ import pygame
 
 from game.content.errors import display_path
 from game.content.summary import ScenarioSummary
+from game.diskerrors import disk_problem
 from game.ui.app import App
 from game.ui.listing import ListScene
-from game.wording.players import disk_problem, tr
+from game.wording.players import tr
 from game.ui.widgets import Choice, line, panel, text_box
 
 if TYPE_CHECKING:
@@ -62,10 +63,9 @@ class HomeScene(ListScene):
         self.missing: list[Path] = []  # logs of ended sessions without their sheet
         if summaries is None:
             summaries = _summaries(app)
-            from game.session.logs import latest_unfinished, missing_sheets  # the first frame need not wait
+            from game.session.logs import pending  # not at import: the first frame need not wait
 
-            unfinished = latest_unfinished(app.sessions_dir)
-            self.missing = missing_sheets(app.sessions_dir)
+            unfinished, self.missing = pending(app.sessions_dir)
         self.unfinished = unfinished
         self.scenarios = {s.id: s for s in sorted(summaries, key=lambda s: (s.id != DEFAULT, s.title))}
         super().__init__(app, focus=1 if unfinished is not None else 0)

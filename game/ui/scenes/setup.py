@@ -14,7 +14,8 @@ from game.ui.app import App
 from game.ui.intents import Intent
 from game.ui.listing import ListScene
 from game.ui.widgets import Choice
-from game.wording.players import disk_problem, team_names, tr
+from game.diskerrors import disk_problem
+from game.wording.players import team_names, tr
 
 
 class SetupScene(ListScene):
@@ -80,7 +81,7 @@ class SetupScene(ListScene):
         if intent.kind == "text":
             refused = undrawable(intent.text)  # a box on screen, nothing on the sheet: said at once instead
             if refused:
-                self.refused = undrawable(self.refused + refused)
+                self.refused = "".join(dict.fromkeys(self.refused + refused))
                 self.status = tr("setup.name_refused", codes=code_points(self.refused))
             typed = "".join(c for c in intent.text if c not in refused)
             self.names[i] = (self.names[i] + typed)[:TEAM_NAME_MAX]
@@ -122,7 +123,8 @@ class SetupScene(ListScene):
         try:
             write_answer_cards(self.scenario.title, self.names, path)
         except OSError as exc:
-            self.status = tr("setup.cards_failed", folder=display_path(path.parent), reason=disk_problem(exc, path))
+            self.status = tr("setup.cards_failed", folder=display_path(path.parent),
+                             reason=disk_problem(exc, path))
         else:
             self.status = tr("setup.cards_written", name=path.name, folder=display_path(path.parent)) + " " + open_file(path)
         self.refresh()
