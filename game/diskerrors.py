@@ -9,7 +9,7 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
-from game.content.errors import display_path
+from game.paths import display_path
 
 _DISK = {
     errno.ENOSPC: "le disque est plein : libérez de la place, puis recommencez",

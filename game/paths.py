@@ -8,6 +8,14 @@ APP_NAME = "atelier-service-public"
 _PACKAGE = Path(__file__).resolve().parent
 
 
+def display_path(path: Path) -> str:
+    """A path relative to the working folder when possible: shorter, and clickable in editors."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
 def content_root() -> Path:
     """The folder holding decks/, scenarios/ and assets/: the source checkout, else the wheel's copy.
 

@@ -111,10 +111,10 @@ class Tally:
         for team in standings.teams:
             self.completed[team.index] += team.completed is not None and team.completed <= self.target
             self.covered.update((team.index, aspect) for aspect in team.panorama)
-        for play in table.session.state.plays:
-            self.drawn[play.card_id] += 1
-            self.answered[play.card_id] += len(play.answers)
-            self.right[play.card_id] += sum(a.success for a in play.answers)
+        plays = table.session.state.plays
+        self.drawn.update(play.card_id for play in plays)
+        self.answered.update({play.card_id: len(play.answers) for play in plays if play.answers})
+        self.right.update({play.card_id: sum(a.success for a in play.answers) for play in plays if play.answers})
 
     def lines(self, first_seed: int, strategy: str) -> list[str]:
         facts, n = self.facts, self.sessions

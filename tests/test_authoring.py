@@ -276,3 +276,33 @@ def test_lint_tells_which_texts_the_dyslexia_font_cuts(capsys, monkeypatch):
     assert cut and all(line.startswith("decks/usagers.yaml:") for line in cut)
     assert main(["lint", "--no-layout", "decks/usagers.yaml"]) == 0
     assert "OpenDyslexic" not in capsys.readouterr().out
+
+
+def test_validate_measures_the_most_crowded_reveal_every_team_a_different_answer(capsys, tmp_path):
+    """When every team answers, each a different answer, the reveal lists every answer under the explanation:
+    an explanation that fits beside two answers may be cut there, and `validate` must say so."""
+    answers = "\n".join(f'      - {{text: "Réponse numéro {i} assez longue pour la ligne"{", correct: true" if i == 0 else ""}}}'
+                        for i in range(6))
+    explanation = "L’accueil est l’affaire de tous les agents, à chaque guichet. " * 10
+    deck = tmp_path / "salle.yaml"
+    deck.write_text(f"""deck:
+  id: salle-pleine
+  title: Salle pleine
+  license: CC-BY-4.0
+  aspects:
+    accueil: Accueil
+cards:
+  - id: sp-001
+    kind: question
+    aspect: accueil
+    prompt: "Qui accueille le public à chaque guichet ?"
+    answers:
+{answers}
+    explanation: "{explanation.strip()}"
+""", encoding="utf-8")
+    assert main(["validate", str(deck)]) == 1
+    out = capsys.readouterr().err
+    assert f"{deck}:19:18: " in out and "le texte ne tient pas sur la carte à l'écran (1280×720)" in out
+    short = deck.read_text(encoding="utf-8").replace(explanation.strip(), explanation.strip()[:300])
+    deck.write_text(short, encoding="utf-8")
+    assert main(["validate", str(deck)]) == 0

@@ -232,3 +232,15 @@ def test_state_copies_name_only_state_fields():
     assert len(calls) > 10
     named = {kw.arg for call in calls for kw in call.keywords if kw.arg is not None}
     assert "phase" in named and named <= names
+
+
+def test_a_card_judged_once_is_judged_afresh_when_copied_with_other_answers():
+    """A card keeps its legal answers and their judgements (a batch of simulations asks thousands of times);
+    a copy with other answers must not keep the old ones."""
+    q = question("q-copy", "a", correct=(0,), answers=3)
+    assert q.legal_answers == ((0,), (1,), (2,)) and q.judgements[(0,)].success
+    swapped = q.model_copy(update={"answers": [a.model_copy(update={"correct": i == 2}) for i, a in enumerate(q.answers)]})
+    assert swapped.judgements[(2,)].success and not swapped.judgements[(0,)].success
+    shorter = q.model_copy(update={"answers": q.answers[:2]}, deep=True)
+    assert shorter.legal_answers == ((0,), (1,))
+    assert q.judgements[(0,)].success  # the original is untouched

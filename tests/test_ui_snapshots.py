@@ -110,7 +110,7 @@ def test_event(app, snap):
 
 
 def test_debate_with_a_note_and_the_pause(app, snap):
-    play = start_play(app, app.library, "atelier-teletravail", ["Équipe 1", "Équipe 2"])
+    play = start_play(app, app.library, "atelier-teletravail", ["Équipe 1", "Équipe 2"], seed=1)
     play_until(app, play, lambda p: p.view.phase == "discuss")
     app.clock.advance(75)
     play.handle(Intent("note"))
@@ -160,7 +160,7 @@ def test_confirmations_and_a_refused_action(app, snap):
 
 
 def test_a_multiple_choice_question_and_a_situation(app, snap):
-    play = start_play(app, app.library, "atelier-teletravail", ["Équipe 1", "Équipe 2"], seed=1)
+    play = start_play(app, app.library, "atelier-teletravail", ["Équipe 1", "Équipe 2"], seed=3)
     play_until(app, play, lambda p: p.view.several and p.view.phase == "answer", intents=("skip",))
     play.handle(Intent("choose", number=1))
     snap(app, "multiple")
@@ -198,7 +198,7 @@ def test_preview_of_a_card_and_of_a_broken_file(shipped, tmp_path, snap):
 
 
 def test_a_debate_before_its_note_and_a_points_game_ended_early(app, snap):
-    play = start_play(app, app.library, "atelier-teletravail", ["Équipe 1", "Équipe 2"])
+    play = start_play(app, app.library, "atelier-teletravail", ["Équipe 1", "Équipe 2"], seed=1)
     play_until(app, play, lambda p: p.view.phase == "discuss")
     snap(app, "debate")
     play.handle(Intent("end"))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from game.content.errors import display_path
 from game.debrief.files import write_merged_csv
+from game.paths import display_path
 from game.table.table import Table
 
 

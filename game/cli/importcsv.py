@@ -9,8 +9,9 @@ from game.authoring.csvimport import ImportFailed, deck_yaml, import_questions, 
 from game.authoring.scaffold import slug
 from game.cli import UserError
 from game.cli.content import load_authored
-from game.content.errors import ContentInvalid, display_path
+from game.content.errors import ContentInvalid
 from game.content.schema import write_schemas
+from game.paths import display_path
 
 
 def run_import_csv(args: argparse.Namespace) -> int:

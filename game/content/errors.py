@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
+from typing import NamedTuple
 
 from game.wording.authors import Message
 
 
-@dataclass(frozen=True)
-class ContentError:
+class ContentError(NamedTuple):
     """One mistake in one file; line and column start at 1; the message is worded in the reader's language."""
 
     path: str
@@ -39,11 +37,3 @@ def elsewhere(errors: list[ContentError], reported: list[ContentError]) -> list[
     """Those of `errors` at a place where none of `reported` is: one mistake, one message."""
     taken = {(e.path, e.line, e.column) for e in reported}
     return [e for e in errors if (e.path, e.line, e.column) not in taken]
-
-
-def display_path(path: Path) -> str:
-    """A path relative to the working folder when possible: shorter, and clickable in editors."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)

@@ -15,13 +15,14 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from game.content.errors import ContentError, display_path, elsewhere
 from game.content.describe import describe
-from game.content.models import ID_PATTERN, Card, DeckInfo, DrawRule, Gauge, ScenarioFile, ScenarioInfo
-from game.wording.authors import say, say_near
+from game.content.errors import ContentError, elsewhere
 from game.content.files import yaml_files
+from game.content.models import ID_PATTERN, Card, DeckInfo, DrawRule, Gauge, ScenarioFile, ScenarioInfo
 from game.content.yamlsource import YamlDocument, no_gc, read_yaml
 from game.fonts import code_points, undrawable
+from game.paths import display_path
+from game.wording.authors import say, say_near
 
 ID = re.compile(ID_PATTERN)
 MAX_IMAGE_MB = 2  # a portrait shown at a third of a 1080p screen needs far less

@@ -8,8 +8,9 @@ Validators raise errors named after keys of `wording.MESSAGES`, so they read in 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import cached_property
 from itertools import combinations
-from typing import Annotated, ClassVar, Literal, Union
+from typing import Annotated, Any, ClassVar, Literal, Self, Union
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
@@ -110,6 +111,30 @@ class CardBase(Strict):
     def judge(self, choices: Sequence[int]) -> Judgement:
         raise TypeError(f"a {type(self).__name__} is not answered")
 
+    @cached_property
+    def legal_answers(self) -> tuple[tuple[int, ...], ...]:
+        """`answer_sets()` worked out once per card: a batch of simulations lists the same card's answers
+        thousands of times."""
+        return self.answer_sets()
+
+    @cached_property
+    def judgements(self) -> Mapping[tuple[int, ...], Judgement]:
+        """What each legal answer is worth, judged once per card for the same reason."""
+        return {choices: self.judge(choices) for choices in self.legal_answers}
+
+    def __copy__(self) -> Self:
+        """A copy forgets the cached answers: `model_copy(update=...)` may change what they depend on."""
+        copied = super().__copy__()
+        for name in _CACHED:
+            copied.__dict__.pop(name, None)
+        return copied
+
+    def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Self:
+        copied = super().__deepcopy__(memo)
+        for name in _CACHED:
+            copied.__dict__.pop(name, None)
+        return copied
+
     def explain(self, choices: Sequence[int]) -> Explanation | None:
         """What the reveal says after `choices`; None when there is nothing to explain."""
         return None
@@ -121,6 +146,9 @@ class CardBase(Strict):
     def effect_places(self) -> list[tuple[tuple[str | int, ...], Mapping[str, int]]]:
         """Every gauge change the card can make, with its place inside the card."""
         return []
+
+
+_CACHED = ("legal_answers", "judgements")
 
 
 class QuestionCard(CardBase):

@@ -10,9 +10,8 @@ A file too broken to summarise is simply not listed.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from game.atomic import write_text_atomic
 from game.content.files import yaml_files
@@ -20,8 +19,7 @@ from game.content.files import yaml_files
 CACHE_VERSION = 1
 
 
-@dataclass(frozen=True)
-class ScenarioSummary:
+class ScenarioSummary(NamedTuple):
     id: str
     title: str
     description: str
@@ -45,7 +43,7 @@ def scenario_summaries(folder: Path, cache: Path | None = None) -> list[Scenario
         return cached
     found = _read(files)
     if cache is not None:
-        document = {"version": CACHE_VERSION, "files": stamps, "summaries": [asdict(s) for s in found]}
+        document = {"version": CACHE_VERSION, "files": stamps, "summaries": [s._asdict() for s in found]}
         try:
             write_text_atomic(cache, json.dumps(document, ensure_ascii=False))
         except OSError:
@@ -61,7 +59,7 @@ def _cached(cache: Path | None, stamps: dict[str, list[int]]) -> list[ScenarioSu
         document: Any = json.loads(cache.read_text(encoding="utf-8"))
         if document["version"] != CACHE_VERSION or document["files"] != stamps:
             return None
-        names = [f.name for f in fields(ScenarioSummary)]
+        names = list(ScenarioSummary._fields)
         return [ScenarioSummary(**{n: s[n] for n in names}) for s in document["summaries"]]
     except (OSError, ValueError, TypeError, KeyError):
         return None

@@ -54,8 +54,24 @@ class _SortedPool:
 
     def __init__(self, rules: Sequence[DrawRule], pool: Sequence[Any]):
         self.pool = pool
-        self.takes = [[c for c in pool if rule.takes(c)] for rule in rules]
+        self.takes = [_Takes([c for c in pool if rule.takes(c)]) for rule in rules]
         self.panorama = frozenset(c.aspect for c in pool if c.scores_aspect and any(r.takes(c) for r in rules))
+
+
+class _Takes:
+    """The cards one rule may take, in the pool's order and by aspect (in aspect order)."""
+
+    def __init__(self, cards: list[Any]):
+        self.cards = cards
+        self.team_only = all(c.team_answers for c in cards)
+        self.by_aspect: dict[str, list[Any]] = {}
+        for card in cards:
+            self.by_aspect.setdefault(card.aspect, []).append(card)
+        self.by_aspect = dict(sorted(self.by_aspect.items()))
+
+    def left(self, cards: list[Any], used: set[str]) -> list[Any]:
+        """A copy of `cards` without those already drawn, for a draw to take from."""
+        return [c for c in cards if c.id not in used] if used else list(cards)
 
 
 _SORTED: dict[tuple[Any, ...], _SortedPool] = {}
@@ -75,13 +91,18 @@ def _minutes(chunks: list[list[Any]]) -> float:
     return sum(c.estimated_minutes for chunk in chunks for c in chunk)
 
 
-def _pick(rule: DrawRule, takes: Sequence[Any], used: set[str], teams: int, rng: random.Random,
+def _pick(rule: DrawRule, takes: _Takes, used: set[str], teams: int, rng: random.Random,
           count: int | None = None, share: float = 0.0, ceiling: float = 0.0, one: bool = False) -> list[list[Any]]:
     """`one`: at least one chunk, even longer than the minutes allow."""
-    candidates = [c for c in takes if c.id not in used]
-    rng.shuffle(candidates)
-    size = teams if candidates and all(c.team_answers for c in candidates) else 1
-    order = _balanced(candidates, size, rng) if rule.balanced else iter(candidates)
+    if rule.balanced:
+        by_aspect = {aspect: takes.left(cards, used) for aspect, cards in takes.by_aspect.items()}
+        team_only = takes.team_only or all(c.team_answers for cards in by_aspect.values() for c in cards)
+        size = teams if team_only else 1
+        order = _balanced(by_aspect, size, rng)
+    else:
+        candidates = takes.left(takes.cards, used)
+        size = teams if takes.team_only or all(c.team_answers for c in candidates) else 1
+        order = _shuffled(candidates, rng)
     chunks: list[list[Any]] = []
     total = 0
     spent = 0.0
@@ -101,15 +122,27 @@ def _pick(rule: DrawRule, takes: Sequence[Any], used: set[str], teams: int, rng:
     return chunks
 
 
-def _balanced(cards: list[Any], size: int, rng: random.Random) -> Iterator[Any]:
-    """Round-robin over aspects (in a seeded order), `size` cards of the same aspect at a time.
+def _shuffled(cards: list[Any], rng: random.Random) -> Iterator[Any]:
+    """The cards in a random order, drawn one at a time: a session takes a few cards of a pool that may
+    hold thousands, so the whole pool is never shuffled."""
+    while cards:
+        yield _take_one(cards, rng)
+
+
+def _take_one(cards: list[Any], rng: random.Random) -> Any:
+    """Remove and return a card at random (the last one takes its place)."""
+    i = rng.randrange(len(cards))
+    cards[i], cards[-1] = cards[-1], cards[i]
+    return cards.pop()
+
+
+def _balanced(by_aspect: dict[str, list[Any]], size: int, rng: random.Random) -> Iterator[Any]:
+    """Round-robin over aspects (in a seeded order), `size` random cards of the same aspect at a time;
+    `by_aspect` is the draw's own copy, in aspect order, and is emptied as cards are taken.
 
     A generator: the draw usually needs only the first few rounds of a large pool.
     """
-    by_aspect: dict[str, list[Any]] = {}
-    for card in cards:
-        by_aspect.setdefault(card.aspect, []).append(card)
-    aspects = sorted(by_aspect)
+    aspects = list(by_aspect)
     rng.shuffle(aspects)
     while any(by_aspect.values()):
         for aspect in aspects:
@@ -118,9 +151,9 @@ def _balanced(cards: list[Any], size: int, rng: random.Random) -> Iterator[Any]:
                 donors = sorted((a for a in aspects if a != aspect), key=lambda a: -len(by_aspect[a]))
                 for donor in donors:
                     while len(stack) < size and by_aspect[donor]:
-                        stack.append(by_aspect[donor].pop())
-            yield from stack[:size]
-            del stack[:size]
+                        stack.append(_take_one(by_aspect[donor], rng))
+            for _ in range(min(size, len(stack))):
+                yield _take_one(stack, rng)
 
 
 def _spread(groups: list[list[list[Any]]]) -> list[Any]:

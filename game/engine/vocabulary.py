@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class ActionType(StrEnum):
@@ -88,11 +87,10 @@ class IllegalAction(Exception):
         self.values = values
 
 
-@dataclass(frozen=True)
-class Action:
+class Action(NamedTuple):
     """`choices`: the answering team's choices (one team at a time), or, when every team answers, the
     facilitator's pick among tied choices; `teams`: every team's choices, in team order, when every
-    team answers the card."""
+    team answers the card. A named tuple: immutable, and quick to make (a bot makes one per move)."""
 
     type: str
     choices: tuple[int, ...] = ()

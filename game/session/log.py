@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from game.content.errors import display_path
 from game.diskerrors import disk_problem
+from game.paths import display_path
 
 
 class LogError(Exception):

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.content.errors import display_path
 from game.engine.session import Session
+from game.paths import display_path
 from game.session.log import LogContents, LogError, read_log
 from game.session.start import SessionStart, StartError
 

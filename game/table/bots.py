@@ -29,6 +29,6 @@ def choose(view: TableView, strategy: str, rng: random.Random) -> Action:
 
 def _extremes(view: TableView, sets: tuple[tuple[int, ...], ...], strategy: str) -> list[tuple[int, ...]]:
     """The answers worth the most points ("best") or the fewest ("worst"), judged once for every team."""
-    values = [view.card.judge(s).points for s in sets]
+    values = [view.card.judgements[s].points for s in sets]
     target = max(values) if strategy == "best" else min(values)
     return [s for s, v in zip(sets, values) if v == target]

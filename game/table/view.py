@@ -190,10 +190,18 @@ class TableView:
     phase: Phase
     paused: bool
     card: Any | None  # None once the game is over
-    team: int | None  # the team that answers, None for the whole room
-    answers: tuple[Action, ...]  # the legal answers
     _start: SessionStart = field(repr=False, compare=False)
     _state: State = field(repr=False, compare=False)
+
+    @cached_property
+    def team(self) -> int | None:
+        """The team that answers, None for the whole room."""
+        return self._start.game.current_team(self._state)
+
+    @cached_property
+    def answers(self) -> tuple[Action, ...]:
+        """The legal answers, as actions."""
+        return self._start.game.answer_actions(self._state)
 
     @property
     def number(self) -> int:
@@ -255,7 +263,7 @@ class TableView:
     @cached_property
     def clock(self) -> Clock:
         state = self._state
-        return Clock(state.elapsed, None if state.paused else state.last_t, self._start.scenario.minutes.max * 60,
+        return Clock(state.elapsed, None if state.paused else state.last_t, self._start.game.limit,
                      state.card_started)
 
     @cached_property
@@ -279,8 +287,7 @@ def facts(start: SessionStart) -> Facts:
 
 def table_view(start: SessionStart, state: State) -> TableView:
     game = start.game
-    return TableView(state.phase, state.paused, game.card(state), game.current_team(state),
-                     game.answer_actions(state), start, state)
+    return TableView(state.phase, state.paused, game.card(state), start, state)
 
 
 def play_view(start: SessionStart, plays: tuple[Play, ...], i: int) -> PlayView:

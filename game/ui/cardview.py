@@ -19,15 +19,17 @@ from game.ui.scenes.play import PlayScene
 PREVIEW_TEAMS = ("Équipe 1", "Équipe 2")
 
 
-def card_table(card: Any, aspects: dict[str, str], gauges: Iterable[Gauge], t: float) -> Table:
-    """`card` alone at an unlogged two-team table; the gauges its effects move are shown beside it."""
+def card_table(card: Any, aspects: dict[str, str], gauges: Iterable[Gauge], t: float, room: int = 0) -> Table:
+    """`card` alone at an unlogged two-team table (or, with `room`, that many teams all answering it); the
+    gauges its effects move are shown beside it."""
     moved = {gauge for _, effects in card_effects(card) for gauge in effects}
     shown = [g for g in gauges if g.id in moved]
     shown += [Gauge(id=g, label=g, start=5) for g in sorted(moved - {g.id for g in shown})]
     scenario = ScenarioInfo(id="apercu", title="Aperçu", description="Aperçu d'une carte", mode="teams",
                             minutes={"target": 200, "max": 240}, decks=["apercu"],
-                            win="gauges" if shown else "points", gauges=shown)
-    return Table.dealt(scenario, [card], PREVIEW_TEAMS, aspects, t)
+                            win="gauges" if shown else "points", gauges=shown, answering="all" if room else "rotation")
+    teams = [f"Équipe {n + 1}" for n in range(room)] if room else PREVIEW_TEAMS
+    return Table.dealt(scenario, [card], teams, aspects, t)
 
 
 class CardView(PlayScene):
@@ -59,6 +61,15 @@ def overflowing_texts(app: App, card: Any, aspects: dict[str, str], gauges: list
             view.draw(app.screen)
         if view.view.phase == Phase.ANSWER and choices:
             view.table.act(Action(ActionType.ANSWER, choices), app.clock())
+            view.layout(*app.size)
+            view.draw(app.screen)
+    tries = answers_to_try(card)
+    if card.team_answers and len(tries) > 1:
+        # the most crowded reveal: every team answering, each a different answer, so every answer is on show
+        # (and, when the room's answer decides, each one of them picked on the tie)
+        for pick in tries if card.room_decides else [()]:
+            view = CardView(app, card_table(card, aspects, gauges, app.clock(), room=len(tries)))
+            view.table.act(Action(ActionType.ANSWER, pick, teams=tuple(tries)), app.clock())
             view.layout(*app.size)
             view.draw(app.screen)
     return set(app.overflows)

@@ -6,13 +6,12 @@ F5 (start). While a scene is taking text, printable keys are text, not commands.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import pygame
 
 
-@dataclass(frozen=True)
-class Intent:
+class Intent(NamedTuple):
     kind: str  # choose, confirm, next, back, undo, up, down, left, right, pause, skip, end, note, menu,
     #            fullscreen, click, point, text, quit, more, less (+ and −: a count or a size, wherever the focus)
     number: int = 0

@@ -40,6 +40,12 @@ class Settings:
         except OSError:
             pass  # a read-only profile only loses the preference, never the game
 
+    @property
+    def widened(self) -> bool:
+        """Text takes more room than `validate` measured (bigger, or in the wider OpenDyslexic font): the
+        screen may then shrink a long text below the body size rather than cut it."""
+        return self.scale > 1.0 or self.dyslexia_font
+
     def bigger(self, step: int) -> None:
         i = SCALES.index(self.scale) if self.scale in SCALES else 1
         self.scale = SCALES[max(0, min(len(SCALES) - 1, i + step))]

@@ -6,8 +6,8 @@ it needs no window: only pygame's font module.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import pygame
 
@@ -16,8 +16,7 @@ from game.fonts import font_path, printable
 ELLIPSIS = "…"
 
 
-@dataclass(frozen=True)
-class Fitted:
+class Fitted(NamedTuple):
     lines: tuple[str, ...]
     size: int
     line_height: int

@@ -6,15 +6,14 @@ colour-blind readers tell apart, and it always comes with a word or a shape.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from game.palette import OKABE_ITO
 
 Color = tuple[int, int, int]
 
 
-@dataclass(frozen=True)
-class Theme:
+class Theme(NamedTuple):
     name: str
     background: Color
     panel: Color

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import pygame
 
@@ -22,12 +22,17 @@ def panel(surface: pygame.Surface, rect: pygame.Rect, fill: Color, border: Color
 def text_box(app, surface: pygame.Surface, text: str, rect: pygame.Rect, size: int, color: Color,
              bold: bool = False, align: str = "left", valign: str = "top", floor: int | None = None,
              quiet: bool = False) -> Fitted:
-    """Draw `text` fitted into `rect`: wrapped by words, shrunk down to the body size at the least.
+    """Draw `text` fitted into `rect`: wrapped by words, shrunk down to the body size, and further, down to
+    the small size, when the reader's own settings (bigger text, the wider OpenDyslexic font) take more
+    room than `validate` measured with the defaults: smaller text rather than a cut one.
 
     Text that still does not fit is cut with … and reported, unless `quiet` (a reminder of text
     already shown in full)."""
     app.shown.append(text)
-    fitted = fit(app.fonts, text, rect.width, rect.height, size, floor or app.body, bold=bold)
+    floor = floor or app.body
+    fitted = fit(app.fonts, text, rect.width, rect.height, size, floor, bold=bold)
+    if fitted.overflow and floor > app.small and app.settings.widened:
+        fitted = fit(app.fonts, text, rect.width, rect.height, floor, app.small, bold=bold)
     y = rect.y if valign == "top" else rect.y + (rect.height - fitted.height) // 2
     for line in fitted.lines:
         rendered = app.text.render(line, fitted.size, color, bold)
@@ -82,8 +87,7 @@ def threshold_line(app, surface: pygame.Surface, start: tuple[int, int], end: tu
     pygame.draw.line(surface, app.theme.text, start, end, 1)
 
 
-@dataclass
-class Choice:
+class Choice(NamedTuple):
     label: str
     key: str
     detail: str = ""

@@ -6,9 +6,8 @@ and the French default say the same thing, and a test can check that both langua
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from difflib import get_close_matches
-from typing import Any
+from typing import Any, NamedTuple
 
 LANGS = ("fr", "en")
 LIST_MAX = 16  # known ids shown in a hint; beyond, the list hides the message
@@ -224,8 +223,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-@dataclass(frozen=True)
-class Message:
+class Message(NamedTuple):
     """A sentence not yet put into words: a key of MESSAGES and the values it names."""
 
     key: str

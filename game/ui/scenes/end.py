@@ -6,16 +6,16 @@ from __future__ import annotations
 
 import pygame
 
-from game.content.errors import display_path
 from game.desktop import open_file, print_file
+from game.diskerrors import disk_problem
+from game.paths import display_path
 from game.table.table import Table
 from game.table.view import GaugeView, Standings
 from game.ui.app import App, Scene
 from game.ui.intents import Intent
-from game.ui.text import wrap
 from game.ui.listing import press
+from game.ui.text import wrap
 from game.ui.widgets import ButtonList, Choice, line, mark, panel, team_chip, text_box, threshold_line
-from game.diskerrors import disk_problem
 from game.wording.players import end_reason, headline, tr
 
 

@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.content.errors import display_path
 from game.content.summary import ScenarioSummary
 from game.diskerrors import disk_problem
+from game.paths import display_path
 from game.ui.app import App
 from game.ui.listing import ListScene
-from game.wording.players import tr
 from game.ui.widgets import Choice, line, panel, text_box
+from game.wording.players import tr
 
 if TYPE_CHECKING:
     from game.content.models import ScenarioInfo

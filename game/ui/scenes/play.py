@@ -50,6 +50,7 @@ class PlayScene(Scene):
         self.anim_from = self.gauge_targets()
         self.anim_start = 0.0
         self.answer_rects: list[pygame.Rect] = []
+        self.row_size = app.body  # the text of the reveal's answer rows
         self.validate_rect = pygame.Rect(0, 0, 0, 0)
         self.continue_rect = pygame.Rect(0, 0, 0, 0)
 
@@ -331,17 +332,18 @@ class PlayScene(Scene):
         gap = body // 3
         font = self.app.fonts.get(body)
         step = int(font.get_linesize() * 1.08)
-        heights = []
-        for i in play.shown:
-            lines = 1 if self._one_line(play, i) else 1 + len(wrap(font, self.view.choices[i], main.width - body * 3))
-            heights.append(lines * step + body // 2)
-        top = main.bottom - sum(heights) - gap * (len(heights) - 1)
-        for height in heights:
-            self.answer_rects.append(pygame.Rect(main.x, top, main.width, height))
-            top += height + gap
         header = main.y + int(self.app.line * 1.2)
         banner_h = int(self.app.line * 1.6)
         explain_need = len(wrap(font, self._explanation(play), main.width)) * step
+        for size in (body, self.app.small):  # a crowded reveal (every answer chosen) shrinks its answers first
+            self.row_size = size
+            heights = [self._row_height(play, i) for i in play.shown]
+            top = main.bottom - sum(heights) - gap * (len(heights) - 1)
+            if top - header - banner_h - explain_need - 3 * gap >= 0:
+                break
+        for height in heights:
+            self.answer_rects.append(pygame.Rect(main.x, top, main.width, height))
+            top += height + gap
         spare = self.answer_rects[0].top - header - banner_h - explain_need - 3 * gap
         reminder = max(0, min(2 * step, spare // step * step))
         self.reminder_rect = pygame.Rect(main.x, header, main.width, reminder)
@@ -371,12 +373,19 @@ class PlayScene(Scene):
         text = " · ".join(tags)
         return text[:1].upper() + text[1:] + " :"
 
+    def _row_height(self, play: PlayView, i: int) -> int:
+        """An answer's row in the reveal: its tag, and its text beside the tag or under it."""
+        size, width = self.row_size, self.main_rect.width - self.app.body * 3
+        font = self.app.fonts.get(size)
+        lines = 1 if self._one_line(play, i) else 1 + len(wrap(font, self.view.choices[i], width))
+        return lines * int(font.get_linesize() * 1.08) + size // 2
+
     def _one_line(self, play: PlayView, i: int) -> bool:
         """A short answer sits on the same line as its tag."""
-        body = self.app.body
-        width = (self.app.fonts.get(body, True).size(self._tag(play, i))[0]
-                 + self.app.fonts.get(body).size(self.view.choices[i])[0])
-        return width + body * 4 <= self.main_rect.width
+        size = self.row_size
+        width = (self.app.fonts.get(size, True).size(self._tag(play, i))[0]
+                 + self.app.fonts.get(size).size(self.view.choices[i])[0])
+        return width + self.app.body * 4 <= self.main_rect.width
 
     # -- drawing ------------------------------------------------------------------------------------
 
@@ -623,23 +632,24 @@ class PlayScene(Scene):
                      bold=True, quiet=True)
         self._verdict(surface, self.banner_rect, GOOD[play.mark], tr(f"mark.{play.mark}"))
         text_box(self.app, surface, self._explanation(play), self.explain_rect, int(body * 1.45), theme.text)
-        step = int(self.app.fonts.get(body).get_linesize() * 1.08)
+        size = self.row_size
+        step = int(self.app.fonts.get(size).get_linesize() * 1.08)
         for i, rect in zip(play.shown, self.answer_rects):
             text = self.view.choices[i]
             right = i in play.right
             panel(surface, rect, theme.right if right else theme.wrong, theme.text, width=2)
-            top = rect.y + body // 4
-            mark(surface, "check" if right else "cross", (rect.x + body, top + step // 2), body * 2 // 3,
+            top = rect.y + size // 4
+            mark(surface, "check" if right else "cross", (rect.x + body, top + step // 2), size * 2 // 3,
                  theme.on_signal)
-            tag = line(self.app, surface, self._tag(play, i), (rect.x + body * 2, top + step // 2), body,
+            tag = line(self.app, surface, self._tag(play, i), (rect.x + body * 2, top + step // 2), size,
                        theme.on_signal, bold=True, anchor="midleft")
             if self._one_line(play, i):
-                line(self.app, surface, text, (tag.right + body // 2, top + step // 2), body, theme.on_signal,
+                line(self.app, surface, text, (tag.right + size // 2, top + step // 2), size, theme.on_signal,
                      anchor="midleft")
             else:
                 text_box(self.app, surface, text,
                          pygame.Rect(rect.x + body * 2, top + step, rect.width - body * 3, rect.bottom - top - step),
-                         body, theme.on_signal)
+                         size, theme.on_signal, floor=size)
         self._draw_continue(surface)
 
     def _draw_event(self, surface: pygame.Surface, play: PlayView) -> None:

@@ -12,15 +12,16 @@ from typing import Any
 
 import pygame
 
-from game.content.errors import ContentError, display_path
+from game.content.errors import ContentError
 from game.content.library import Library, LoadedDeck
 from game.content.models import Gauge
-from game.wording.authors import say
+from game.paths import display_path
 from game.ui.app import App, Scene
 from game.ui.cardview import CardView, card_table
 from game.ui.intents import Intent
-from game.wording.players import tr
 from game.ui.widgets import bars, line, panel, text_box
+from game.wording.authors import say
+from game.wording.players import tr
 
 CHECK_EVERY = 0.3  # seconds between looks at the file's modification time
 ERRORS_SHOWN = 8

@@ -5,16 +5,16 @@ from __future__ import annotations
 import secrets
 
 from game.answer_cards import write_answer_cards
-from game.content.errors import display_path
 from game.content.models import ScenarioInfo
 from game.desktop import open_file
+from game.diskerrors import disk_problem
 from game.fonts import TEAM_NAME_MAX, code_points, undrawable
+from game.paths import display_path
 from game.table.table import Table
 from game.ui.app import App
 from game.ui.intents import Intent
 from game.ui.listing import ListScene
 from game.ui.widgets import Choice
-from game.diskerrors import disk_problem
 from game.wording.players import team_names, tr
 
 
