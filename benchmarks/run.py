@@ -101,8 +101,8 @@ def bench_simulation() -> None:
     for run in range(5):
         start = time.perf_counter()
         for seed in range(sessions):
-            session = play_session(scenario, pool, {}, ["A", "B"], run * sessions + seed, "random")
-            assert len(session.state.plays) == 20
+            table = play_session(scenario, pool, {}, ["A", "B"], run * sessions + seed, "random")
+            assert len(table.history()) == 20
         rates.append(sessions / (time.perf_counter() - start))
     print(f"Simulation : {statistics.median(rates):.0f} sessions entières de 20 cartes par seconde "
           f"(médiane de 5 séries de {sessions}, robot au hasard, 2 équipes ; min {min(rates):.0f}, max {max(rates):.0f})")

@@ -173,8 +173,10 @@ def test_a_spreadsheet_becomes_a_deck_that_validates_and_round_trips(capsys, tmp
     assert deck.cards[2].source is None
     assert "L’agent" not in deck.cards[0].explanation and "volontariat de l’agent" in deck.cards[0].explanation
     assert 'objectifs "clairs"' in deck.cards[2].explanation
-    # the same spreadsheet gives the same file, byte for byte
-    again = tmp_path / "again.yaml"
+    # the same spreadsheet gives the same file, byte for byte (in another folder: beside the first, the same
+    # deck id twice would be refused)
+    (tmp_path / "again").mkdir()
+    again = tmp_path / "again" / "again.yaml"
     main(["import-csv", str(CSV / name), "--deck", "import-test", "--title", "Import", "--out", str(again)])
     assert again.read_bytes() == out.read_bytes()
 
@@ -182,7 +184,8 @@ def test_a_spreadsheet_becomes_a_deck_that_validates_and_round_trips(capsys, tmp
 def test_the_three_spreadsheet_exports_give_the_same_deck(tmp_path):
     written = []
     for name in ("excel-csv-point-virgule.csv", "excel-csv-utf8.csv", "libreoffice-virgule.csv"):
-        out = tmp_path / f"{name}.yaml"
+        (tmp_path / name).mkdir()
+        out = tmp_path / name / "import.yaml"
         main(["import-csv", str(CSV / name), "--deck", "same", "--out", str(out)])
         written.append(out.read_text(encoding="utf-8").split("\n", 2)[2])  # after the two comment lines
     assert written[0] == written[1] == written[2]

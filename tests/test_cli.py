@@ -51,7 +51,8 @@ def test_a_lab_scenario_and_deck_checked_together_and_with_decks_folders(capsys,
     shipped = write("lab/mixte.yaml", SCENARIO.replace("[essai]", "[essai, teletravail]").replace("essai-jauges", "mixte")
                     .replace("win: gauges", "win: points").split("  gauges:")[0])
     code, _, err = run(capsys, "validate", str(shipped), "--decks", str(deck.parent))
-    assert code == 1 and "la jauge « moral » n'existe dans aucun scénario" in err
+    # its neighbour essai-jauges.yaml defines `moral`, but mixte, which draws the card, does not
+    assert code == 1 and "la jauge « moral » n'existe pas dans le scénario « mixte » qui tire cette carte" in err
 
 
 def test_simulate_is_the_same_byte_for_byte_for_a_seed(capsys):
@@ -204,3 +205,13 @@ def test_a_scenario_shorter_than_its_shortest_card_still_deals_one(capsys, write
     assert run(capsys, "validate", str(path))[0] == 0
     code, out, _ = run(capsys, "simulate", "--scenario", str(path))
     assert code == 0 and "Cartes tirées : 1 (debate 1)" in out
+
+
+def test_a_reader_that_stops_early_gets_no_traceback():
+    """`simulate … | head`: the pipe closes before the summary is written."""
+    done = subprocess.Popen([sys.executable, "-m", "game", "simulate", "--sessions", "50"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    done.stdout.close()  # the reader is gone before the program writes
+    err = done.stderr.read().decode()
+    assert done.wait(timeout=60) == 1
+    assert err == ""

@@ -219,3 +219,13 @@ def test_an_alias_bomb_is_refused_quickly(capsys, write):
     path = write("bombe.yaml", "\n".join(lines) + "\n")
     assert errors_of(capsys, path) == [
         f"{path}:1:1: fichier refusé : trop gros, ou des alias (*nom) qui se répètent les uns dans les autres à l'infini"]
+
+
+def test_ids_take_underscores_and_an_accented_id_gets_its_correction(capsys, write):
+    path = write("ids.yaml", DECK.replace("id: essai", "id: essai_labo").replace("    a1: Aspect un", "    a1: Aspect un\n    santé: Santé"))
+    assert "santé: Santé" in path.read_text(encoding="utf-8")
+    code, lines = validate(capsys, str(path))
+    assert code == 1 and lines[0].endswith(
+        ": « santé » n'est pas un identifiant valide (lettres minuscules sans accent, chiffres, tirets et soulignés) : "
+        "écrivez « sante »")
+    assert len(lines) == 2  # essai_labo is a valid id

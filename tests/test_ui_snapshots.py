@@ -187,7 +187,8 @@ def test_preview_of_a_card_and_of_a_broken_file(shipped, tmp_path, snap):
     from game.paths import shipped_decks
 
     deck = tmp_path / "labo.yaml"
-    deck.write_text((shipped_decks() / "partenaires.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    copy = (shipped_decks() / "partenaires.yaml").read_text(encoding="utf-8")
+    deck.write_text(copy.replace("  id: partenaires\n", "  id: partenaires\n  replaces: true\n"), encoding="utf-8")
     app = make_app(shipped, tmp_path)
     preview = app.push("preview", path=deck, load=lambda path: load_authored([path]))
     snap(app, "preview")

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from game.atomic import write_text_atomic
-from game.authoring.scaffold import slug
+from game.content.models import slug
 
 # Column → the headers accepted for it (compared without accents, case or spaces).
 COLUMNS: dict[str, tuple[str, ...]] = {

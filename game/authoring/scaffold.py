@@ -6,11 +6,10 @@ it at once, and the folder keeps working wherever it is copied.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from pathlib import Path
 
 from game.atomic import write_text_atomic
+from game.content.models import slug
 from game.content.schema import write_schemas
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -18,12 +17,6 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 class ScaffoldError(Exception):
     """The new file cannot be written (it exists, or the name gives no usable id)."""
-
-
-def slug(name: str) -> str:
-    """An id from a name a person typed: « Accueil en mairie » → accueil-en-mairie."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
 
 
 def new_file(what: str, name: str, folder: Path, kind: str = "question", deck: str = "teletravail") -> Path:

@@ -6,6 +6,7 @@ Sub-commands import their modules only when they run, so `--help` starts fast.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -194,6 +195,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (UserError, LogError) as exc:
         print(f"erreur : {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `simulate ... | head`: the reader has all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the final flush must not fail again
+        return 1
     except OSError as exc:  # a disk that is full, read-only or locked, met where no closer code expected it
         from game.diskerrors import disk_problem
 

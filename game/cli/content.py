@@ -15,6 +15,14 @@ def _is_path(ref: str) -> bool:
     return ref.endswith((".yaml", ".yml")) or "/" in ref or "\\" in ref or Path(ref).is_file()
 
 
+def beside(files: list[Path]) -> list[Path]:
+    """The YAML files in the same folders as the given files (not below them: a file on the desktop must not
+    make the whole desktop read): a lab's deck and the scenario that defines its gauges come together."""
+    folders = dict.fromkeys(path.parent for path in files if path.is_file())
+    return [other for folder in folders for other in sorted(folder.iterdir())
+            if other.suffix in (".yaml", ".yml") and other.is_file()]
+
+
 def load_checked(extra_decks: list[Path]) -> Library:
     """The shipped decks and scenarios with a lab's deck folders; any content error stops here."""
     library = load_library([(folder, True) for folder in extra_decks]
@@ -25,10 +33,11 @@ def load_checked(extra_decks: list[Path]) -> Library:
 
 
 def load_authored(files: list[Path], context: list[Path] | None = None) -> Library:
-    """Files an author is working on, with their errors and the authoring checks; `context` folders and the
-    shipped decks and scenarios beside them, unreported (a lab's scenario may draw a shipped deck, a lab's
-    deck may move the shipped gauges)."""
-    sources = [(path, True) for path in files] + [(folder, False) for folder in context or []]
+    """Files an author is working on, with their errors and the authoring checks; the other files of their
+    folders, `context` folders and the shipped decks and scenarios, unreported: a lab's deck may move the
+    gauges its scenario beside it defines, a lab's scenario may draw a shipped deck."""
+    sources = [(path, True) for path in files] + [(path, False) for path in beside(files)]
+    sources += [(folder, False) for folder in context or []]
     return load_library(sources + [(shipped_decks(), False), (shipped_scenarios(), False)], authoring=True)
 
 
@@ -39,7 +48,7 @@ def load_scenario(ref: str, extra_decks: list[Path]) -> tuple[Library, ScenarioI
         path = Path(ref)
         if not path.is_file():
             raise UserError(f"{ref} : fichier de scénario introuvable")
-        sources.append((path, True))
+        sources += [(path, True)] + [(other, False) for other in beside([path])]
     sources += [(folder, True) for folder in extra_decks]
     sources += [(shipped_decks(), True), (shipped_scenarios(), True)]
     library = load_library(sources)

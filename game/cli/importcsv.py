@@ -6,10 +6,10 @@ import argparse
 import sys
 
 from game.authoring.csvimport import ImportFailed, deck_yaml, import_questions, write_deck
-from game.authoring.scaffold import slug
 from game.cli import UserError
 from game.cli.content import load_authored
 from game.content.errors import ContentInvalid
+from game.content.models import slug
 from game.content.schema import write_schemas
 from game.paths import display_path
 
@@ -20,8 +20,8 @@ def run_import_csv(args: argparse.Namespace) -> int:
     if args.out.exists() and not args.force:
         raise UserError(f"{args.out} existe déjà : choisissez un autre nom, ou ajoutez --force pour le remplacer")
     if slug(args.deck) != args.deck:
-        raise UserError(f"« {args.deck} » n'est pas un identifiant de deck : minuscules sans accent, chiffres et "
-                        f"tirets (par exemple « {slug(args.deck) or 'mon-deck'} »)")
+        raise UserError(f"« {args.deck} » n'est pas un identifiant de deck : minuscules sans accent, chiffres, "
+                        f"tirets et soulignés (par exemple « {slug(args.deck) or 'mon-deck'} »)")
     shown = display_path(args.file)
     try:
         imported = import_questions(args.file.read_bytes(), shown, args.deck, args.title or args.deck, args.license)

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
-from game.content.models import KINDS
+from game.content.models import KINDS, slug
 from game.wording.authors import MESSAGES, Message, say, say_near
 
 _BOUNDS = {"greater_than": "value.gt", "greater_than_equal": "value.ge", "less_than": "value.lt",
@@ -53,7 +53,8 @@ def describe(err: ErrorDetails, root: Any, data: Any) -> tuple[Message, bool]:
     if kind in ("string_type", "string_sub_type"):
         return say("value.text_quote" if isinstance(value, bool) or value is None else "value.text", field=field), False
     if kind == "string_pattern_mismatch":
-        return say("value.id", value=value), False
+        near = slug(value) if isinstance(value, str) else ""
+        return (say("value.id_near", value=value, near=near) if near else say("value.id", value=value)), False
     if kind == "literal_error":
         known = [part.strip().strip("'") for part in str(ctx.get("expected", "")).replace(" or ", ", ").split(",")]
         return say_near("value.choice", value, known, value=value, field=field), False

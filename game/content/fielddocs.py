@@ -12,7 +12,8 @@ from typing import Any
 # Model name → (what the block is, {field: (description, example)}).
 # Card fields shared by every kind are in CARD and apply unless a card model says otherwise.
 CARD: dict[str, tuple[str, Any]] = {
-    "id": ("Identifiant unique de la carte, dans tous les decks : minuscules sans accent, chiffres et tirets.",
+    "id": ("Identifiant unique de la carte, dans tous les decks : minuscules sans accent, chiffres, tirets et "
+            "soulignés.",
            "tt-001"),
     "aspect": ("Aspect (thème) de la carte : une des clés déclarées dans « deck.aspects ».", "reglementaire"),
     "minutes": ("Durée estimée de la carte à la table, en minutes (par défaut : 1 pour une question, 3 pour un "
@@ -32,6 +33,8 @@ MODELS: dict[str, tuple[str, dict[str, tuple[str, Any]]]] = {
     }),
     "DeckInfo": ("Présentation d'un deck.", {
         "id": ("Identifiant du deck, repris par les scénarios dans « decks ».", "teletravail"),
+        "replaces": ("true : ce deck remplace le deck du même identifiant (un deck fourni, par exemple) ; sans "
+                     "cela, deux decks du même identifiant sont une erreur.", True),
         "title": ("Titre du deck, affiché et imprimé.", "Le télétravail, c’est bien du travail"),
         "language": ("Langue du contenu (code ISO 639-1).", "fr"),
         "version": ("Numéro de version du deck, à augmenter à chaque modification publiée.", 1),
@@ -96,6 +99,8 @@ MODELS: dict[str, tuple[str, dict[str, tuple[str, Any]]]] = {
     }),
     "ScenarioInfo": ("Un scénario : quels decks tirer et comment, combien de temps, comment on gagne.", {
         "id": ("Identifiant du scénario.", "atelier-teletravail"),
+        "replaces": ("true : ce scénario remplace le scénario du même identifiant (un scénario fourni, par "
+                     "exemple) ; sans cela, deux scénarios du même identifiant sont une erreur.", True),
         "title": ("Titre affiché à l'accueil et sur le bilan.", "Atelier télétravail"),
         "description": ("Présentation affichée à l'accueil.", "En équipes, complétez votre panorama."),
         "mode": ("teams (en équipes) ou solo (un joueur).", "teams"),

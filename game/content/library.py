@@ -21,7 +21,7 @@ from game.content.files import yaml_files
 from game.content.models import ID_PATTERN, Card, DeckInfo, DrawRule, Gauge, ScenarioFile, ScenarioInfo
 from game.content.yamlsource import YamlDocument, no_gc, read_yaml
 from game.fonts import code_points, undrawable
-from game.paths import display_path
+from game.paths import display_path, shipped_decks
 from game.wording.authors import say, say_near
 
 ID = re.compile(ID_PATTERN)
@@ -219,6 +219,8 @@ def _load_deck(library: Library, doc: YamlDocument, data: dict[str, Any], priori
     if other is not None:
         if other.priority == priority:
             errors.append(doc.error(("deck", "id"), say("deck.twice", id=info.id, where=other.doc.shown)))
+        elif not other.info.replaces:
+            _shadowing(library, other.doc, "deck", info.id, doc)
         return errors
     library.decks[info.id] = LoadedDeck(info, entries, doc, priority)
     return errors
@@ -233,9 +235,19 @@ def _load_scenario(library: Library, doc: YamlDocument, data: dict[str, Any], pr
     if other is not None:
         if other.priority == priority:
             return [doc.error(("scenario", "id"), say("scenario.twice", id=info.id, where=other.doc.shown))]
+        if not other.info.replaces:
+            _shadowing(library, other.doc, "scenario", info.id, doc)
         return []
     library.scenarios[info.id] = LoadedScenario(info, doc, priority)
     return []
+
+
+def _shadowing(library: Library, first: YamlDocument, what: str, ident: str, hidden: YamlDocument) -> None:
+    """A deck or scenario read first (the author's: sources come first) took the id of one read later (a
+    shipped one, say), which it would silently replace: an error at the author's id, unless it says
+    `replaces: true`."""
+    if first.shown in library.checked:
+        library.errors.append(first.error((what, "id"), say(f"{what}.shadows", id=ident, where=hidden.shown)))
 
 
 def _deck_reported(library: Library, deck: LoadedDeck) -> bool:
@@ -243,8 +255,17 @@ def _deck_reported(library: Library, deck: LoadedDeck) -> bool:
 
 
 def _check_card_ids(library: Library) -> None:
+    """A card id used twice is reported at its second use, the shipped decks' cards counting as first, then
+    the context's (files beside the checked ones): a lab's card that takes a shipped id is reported in the
+    lab's file, whether `validate` checks the lab's folder or `play` loads it, never as dozens of errors in
+    the installed files."""
+    shipped = shipped_decks().resolve()
+
+    def rank(deck: LoadedDeck) -> tuple[bool, bool]:
+        return not deck.doc.path.resolve().is_relative_to(shipped), _deck_reported(library, deck)
+
     first: dict[str, tuple[LoadedDeck, int]] = {}
-    for deck in library.decks.values():
+    for deck in sorted(library.decks.values(), key=rank):
         for i, card in deck.entries:
             if card.id in first:
                 where, j = first[card.id]

@@ -7,6 +7,8 @@ Validators raise errors named after keys of `wording.MESSAGES`, so they read in 
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from functools import cached_property
 from itertools import combinations
@@ -18,8 +20,15 @@ from pydantic_core import PydanticCustomError
 from game.content.kinds import RATING_POINTS, CardKind, Explanation, Judgement, Rating as RatingKind
 from game.wording.authors import MESSAGES
 
-ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+ID_PATTERN = r"^[a-z0-9]+([-_][a-z0-9]+)*$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+
+
+def slug(name: str) -> str:
+    """An id from what a person typed: « Accueil en mairie » → accueil-en-mairie, « Santé » → sante; empty
+    when nothing of it can make an id. `validate` offers it as the correction of an invalid id."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[-_]*[^a-z0-9_]+[-_]*|[-_]{2,}", "-", plain).strip("-_")
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Kind = Literal["question", "debate", "persona", "situation", "event"]
 Rating = Literal["best", "acceptable", "poor"]
@@ -276,6 +285,7 @@ Card = Annotated[
 
 class DeckInfo(Strict):
     id: Id
+    replaces: bool = False  # stands in for a deck of the same id (a shipped one): without it, an error
     title: Text
     language: Text = "fr"
     version: Annotated[int, Field(ge=1)] = 1
@@ -356,6 +366,7 @@ class Debrief(Strict):
 
 class ScenarioInfo(Strict):
     id: Id
+    replaces: bool = False  # stands in for a scenario of the same id (a shipped one): without it, an error
     title: Text
     description: Text
     mode: Literal["teams", "solo"]

@@ -97,9 +97,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "mettez le texte entre guillemets)", "`{field}` must be a text (true, false or an empty "
                          "value are not texts: put the text in quotes)"),
     "value.empty": ("« {field} » ne doit pas être vide", "`{field}` must not be empty"),
-    "value.id": ("« {value} » n'est pas un identifiant valide : lettres minuscules sans accent, chiffres et tirets "
-                 "(ex. : tt-001)", "`{value}` is not a valid id: lowercase letters without accents, digits and "
-                 "hyphens (e.g. tt-001)"),
+    "value.id": ("« {value} » n'est pas un identifiant valide : lettres minuscules sans accent, chiffres, tirets et "
+                 "soulignés (ex. : tt-001)", "`{value}` is not a valid id: lowercase letters without accents, digits, "
+                 "hyphens and underscores (e.g. tt-001)"),
+    "value.id_near": ("« {value} » n'est pas un identifiant valide (lettres minuscules sans accent, chiffres, tirets "
+                      "et soulignés) : écrivez « {near} »", "`{value}` is not a valid id (lowercase letters without "
+                      "accents, digits, hyphens and underscores): write `{near}`"),
     "value.int": ("« {field} » doit être un nombre entier", "`{field}` must be a whole number"),
     "value.number": ("« {field} » doit être un nombre", "`{field}` must be a number"),
     "value.bool": ("« {field} » doit valoir true ou false", "`{field}` must be true or false"),
@@ -154,6 +157,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "scenario.gauge_twice": ("jauge déclarée deux fois : {ids}", "gauge declared twice: {ids}"),
     # rules across cards and files
     "deck.cards": ("il faut une liste « cards » avec au moins une carte", "a `cards` list with at least one card is needed"),
+    "deck.shadows": ("le deck « {id} » porte l'identifiant d'un autre deck ({where}) : choisissez-en un autre, ou "
+                     "ajoutez « replaces: true » sous « deck: » pour le remplacer", "the deck `{id}` has the id of "
+                     "another deck ({where}): choose another one, or add `replaces: true` under `deck:` to replace it"),
+    "scenario.shadows": ("le scénario « {id} » porte l'identifiant d'un autre scénario ({where}) : choisissez-en un "
+                         "autre, ou ajoutez « replaces: true » sous « scenario: » pour le remplacer", "the scenario "
+                         "`{id}` has the id of another scenario ({where}): choose another one, or add `replaces: true` "
+                         "under `scenario:` to replace it"),
     "deck.twice": ("le deck « {id} » est déjà défini dans {where}", "the deck `{id}` is already defined in {where}"),
     "scenario.twice": ("le scénario « {id} » est déjà défini dans {where}", "the scenario `{id}` is already defined in {where}"),
     "card.id_twice": ("l'identifiant de carte « {id} » est déjà utilisé ({where}, ligne {line})",
