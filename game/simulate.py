@@ -144,7 +144,6 @@ class Tally:
             lines.append(f"  {card_id:<14} {self.drawn[card_id]:5d} {answered:5d}  {rate}")
         return lines
 
-
     def _panorama_lines(self) -> list[str]:
         """Per team: how often each aspect was filled, and how often the whole panorama within the target."""
         if not self.panorama:

@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from functools import cached_property
 from itertools import combinations
-from typing import Annotated, Any, ClassVar, Literal, Self, Union
+from typing import Annotated, Any, ClassVar, Literal, Self, TypeVar, Union
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
@@ -133,16 +133,10 @@ class CardBase(Strict):
 
     def __copy__(self) -> Self:
         """A copy forgets the cached answers: `model_copy(update=...)` may change what they depend on."""
-        copied = super().__copy__()
-        for name in _CACHED:
-            copied.__dict__.pop(name, None)
-        return copied
+        return _forgetting(super().__copy__())
 
     def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Self:
-        copied = super().__deepcopy__(memo)
-        for name in _CACHED:
-            copied.__dict__.pop(name, None)
-        return copied
+        return _forgetting(super().__deepcopy__(memo))
 
     def explain(self, choices: Sequence[int]) -> Explanation | None:
         """What the reveal says after `choices`; None when there is nothing to explain."""
@@ -157,7 +151,13 @@ class CardBase(Strict):
         return []
 
 
-_CACHED = ("legal_answers", "judgements")
+CardT = TypeVar("CardT", bound=CardBase)
+
+
+def _forgetting(card: CardT) -> CardT:
+    for name in ("legal_answers", "judgements"):  # the cached properties above
+        card.__dict__.pop(name, None)
+    return card
 
 
 class QuestionCard(CardBase):

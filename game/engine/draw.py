@@ -69,9 +69,10 @@ class _Takes:
             self.by_aspect.setdefault(card.aspect, []).append(card)
         self.by_aspect = dict(sorted(self.by_aspect.items()))
 
-    def left(self, cards: list[Any], used: set[str]) -> list[Any]:
-        """A copy of `cards` without those already drawn, for a draw to take from."""
-        return [c for c in cards if c.id not in used] if used else list(cards)
+
+def _left(cards: list[Any], used: set[str]) -> list[Any]:
+    """A copy of `cards` without those already drawn, for a draw to take from."""
+    return [c for c in cards if c.id not in used] if used else list(cards)
 
 
 _SORTED: dict[tuple[Any, ...], _SortedPool] = {}
@@ -94,15 +95,12 @@ def _minutes(chunks: list[list[Any]]) -> float:
 def _pick(rule: DrawRule, takes: _Takes, used: set[str], teams: int, rng: random.Random,
           count: int | None = None, share: float = 0.0, ceiling: float = 0.0, one: bool = False) -> list[list[Any]]:
     """`one`: at least one chunk, even longer than the minutes allow."""
+    team_only = takes.team_only or all(c.team_answers for c in takes.cards if c.id not in used)
+    size = teams if team_only else 1
     if rule.balanced:
-        by_aspect = {aspect: takes.left(cards, used) for aspect, cards in takes.by_aspect.items()}
-        team_only = takes.team_only or all(c.team_answers for cards in by_aspect.values() for c in cards)
-        size = teams if team_only else 1
-        order = _balanced(by_aspect, size, rng)
+        order = _balanced({aspect: _left(cards, used) for aspect, cards in takes.by_aspect.items()}, size, rng)
     else:
-        candidates = takes.left(takes.cards, used)
-        size = teams if takes.team_only or all(c.team_answers for c in candidates) else 1
-        order = _shuffled(candidates, rng)
+        order = _shuffled(_left(takes.cards, used), rng)
     chunks: list[list[Any]] = []
     total = 0
     spent = 0.0

@@ -217,9 +217,7 @@ class Game:
     def answer_actions(self, state: State) -> tuple[Action, ...]:
         """The legal answers alone (empty when no answer is expected). When every team answers, these are
         the answers where all teams agree: any mix of the `choice_sets` is legal too."""
-        if state.phase != Phase.ANSWER or state.paused:
-            return ()
-        return self._answers_at(state.index)
+        return self._answers_at(state.index) if self.choice_sets(state) else ()
 
     def _answers_at(self, index: int) -> tuple[Action, ...]:
         found = self._answer_actions.get(index)

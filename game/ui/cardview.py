@@ -16,9 +16,6 @@ from game.table.table import Table
 from game.ui.app import App
 from game.ui.scenes.play import PlayScene
 
-PREVIEW_TEAMS = ("Équipe 1", "Équipe 2")
-
-
 def card_table(card: Any, aspects: dict[str, str], gauges: Iterable[Gauge], t: float, room: int = 0) -> Table:
     """`card` alone at an unlogged two-team table (or, with `room`, that many teams all answering it); the
     gauges its effects move are shown beside it."""
@@ -28,8 +25,7 @@ def card_table(card: Any, aspects: dict[str, str], gauges: Iterable[Gauge], t: f
     scenario = ScenarioInfo(id="apercu", title="Aperçu", description="Aperçu d'une carte", mode="teams",
                             minutes={"target": 200, "max": 240}, decks=["apercu"],
                             win="gauges" if shown else "points", gauges=shown, answering="all" if room else "rotation")
-    teams = [f"Équipe {n + 1}" for n in range(room)] if room else PREVIEW_TEAMS
-    return Table.dealt(scenario, [card], teams, aspects, t)
+    return Table.dealt(scenario, [card], [f"Équipe {n + 1}" for n in range(room or 2)], aspects, t)
 
 
 class CardView(PlayScene):
@@ -53,23 +49,24 @@ def answers_to_try(card: Any) -> list[tuple[int, ...]]:
 
 def overflowing_texts(app: App, card: Any, aspects: dict[str, str], gauges: list[Gauge]) -> set[str]:
     """The texts of `card` cut short on `app`'s screen, on the table and in every reveal."""
+    def drawn(view: CardView) -> None:
+        view.layout(*app.size)
+        view.draw(app.screen)
+
     app.overflows.clear()
-    for n, choices in enumerate(answers_to_try(card)):
+    tries = answers_to_try(card)
+    for n, choices in enumerate(tries):
         view = CardView(app, card_table(card, aspects, gauges, app.clock()))
         if n == 0:  # the table looks the same whatever is answered next
-            view.layout(*app.size)
-            view.draw(app.screen)
+            drawn(view)
         if view.view.phase == Phase.ANSWER and choices:
             view.table.act(Action(ActionType.ANSWER, choices), app.clock())
-            view.layout(*app.size)
-            view.draw(app.screen)
-    tries = answers_to_try(card)
+            drawn(view)
     if card.team_answers and len(tries) > 1:
         # the most crowded reveal: every team answering, each a different answer, so every answer is on show
         # (and, when the room's answer decides, each one of them picked on the tie)
         for pick in tries if card.room_decides else [()]:
             view = CardView(app, card_table(card, aspects, gauges, app.clock(), room=len(tries)))
             view.table.act(Action(ActionType.ANSWER, pick, teams=tuple(tries)), app.clock())
-            view.layout(*app.size)
-            view.draw(app.screen)
+            drawn(view)
     return set(app.overflows)
