@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import gc
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -223,6 +225,18 @@ def _probe(*args: str) -> str:
                           env=env).stdout.strip()
 
 
+def _instructions(mode: str) -> int | None:
+    """Instructions executed by one probe launch, counted by valgrind: a wall clock on a shared machine
+    varies by a third from launch to launch, this count by a few thousandths. None without valgrind."""
+    if shutil.which("valgrind") is None:
+        return None
+    env = {**os.environ, "SDL_VIDEODRIVER": "dummy"}
+    probe = Path(__file__).resolve().parent / "ui_probe.py"
+    done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable,
+                           str(probe), mode], capture_output=True, text=True, env=env, check=True)
+    return int(re.search(r"Collected : (\d+)", done.stderr).group(1))
+
+
 def bench_screen() -> None:
     """First frame beside a bare pygame-ce window; CPU while animating and while idle (SDL's dummy driver).
 
@@ -244,6 +258,11 @@ def bench_screen() -> None:
         ratios.append(ours / bare)
     print(f"Premier écran d'accueil / fenêtre pygame-ce nue : rapport médian {statistics.median(ratios):.2f}, "
           f"de {min(ratios):.2f} à {max(ratios):.2f} sur 10 mesures (chacune la médiane de 5 lancements alternés)")
+    counts = {mode: _instructions(mode) for mode in ("first-frame", "bare")}
+    if None not in counts.values():
+        print(f"Les mêmes en instructions (valgrind, le même compte à chaque essai, machine chargée ou non) : "
+              f"{counts['first-frame'] / 1e6:.1f} M contre {counts['bare'] / 1e6:.1f} M, "
+              f"rapport {counts['first-frame'] / counts['bare']:.3f}")
     per_frame = statistics.median(float(_probe("animate")) for _ in range(3))
     print(f"Animation à 1920×1080 : {per_frame:.2f} ms de CPU par image, "
           f"{100 * per_frame / 16.7:.0f} % du budget de 16,7 ms (médiane de 3 × 240 images)")

@@ -29,16 +29,17 @@ def bare() -> None:
 
 
 def home() -> None:
-    """What `python -m game` does before its first frame (sessions and settings in a scratch folder)."""
-    import argparse
-
-    from game.cli.screen import run_home
+    """`python -m game` up to the home screen's first frame (sessions and settings in a scratch folder)."""
+    from game.cli import main
+    from game.ui.app import App
 
     scratch = Path(os.environ.get("TMPDIR", "/tmp")) / "atelier-benchmark"
     os.environ["XDG_CONFIG_HOME"] = str(scratch / "config")
     os.environ["XDG_CACHE_HOME"] = str(scratch / "cache")  # warm after the first launch, as on a user's machine
-    run_home(argparse.Namespace(decks=[], out=scratch / "sessions", sessions_dir=None, fullscreen=False, fast=False),
-             max_frames=1)
+    os.environ["XDG_DATA_HOME"] = str(scratch / "data")
+    run = App.run
+    App.run = lambda app, max_frames=None: run(app, 1)
+    main([])
 
 
 def app_with(size: tuple[int, int]):

@@ -5,11 +5,15 @@ Sub-commands import their modules only when they run, so `--help` starts fast.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # a bare `python -m game` builds no parser: the home screen must not wait for one
+    import argparse
 
 DEFAULT_SCENARIO = "atelier-teletravail"
 
@@ -20,6 +24,8 @@ class UserError(Exception):
 
 def folder(text: str) -> Path:
     """A folder option: refused at once when a file of that name is in the way."""
+    import argparse
+
     path = Path(text)
     if path.exists() and not path.is_dir():
         raise argparse.ArgumentTypeError(f"{text} est un fichier, pas un dossier : donnez un dossier")
@@ -51,6 +57,8 @@ def _sessions_option(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="python -m game",
         description="Jeu sérieux pour former les agents publics : decks YAML, sessions par équipes ou en solo. "
@@ -146,63 +154,82 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+HOME = SimpleNamespace(command=None, decks=[], out=None, sessions_dir=None, fullscreen=False, fast=False)
+"""The options of a bare `python -m game`: those of `play` by default (a test holds them equal)."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser().parse_args(argv) if argv else HOME
+    try:
+        return _run(args)
+    except KeyboardInterrupt:
+        print("\nInterrompu.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - a user's mistake is one sentence; anything else is re-raised
+        return _report(exc, args)
+
+
+def _run(args: argparse.Namespace | SimpleNamespace) -> int:
+    if args.command is None:
+        from game.cli.screen import run_home
+        return run_home(args)
+    if args.command == "validate":
+        from game.cli.validate import run_validate
+        return run_validate(args)
+    if args.command == "preview":
+        from game.cli.preview import run_preview
+        return run_preview(args)
+    if args.command == "lint":
+        from game.cli.lint import run_lint
+        return run_lint(args)
+    if args.command == "schema":
+        from game.cli.schema import run_schema
+        return run_schema(args)
+    if args.command == "new":
+        from game.cli.new import run_new
+        return run_new(args)
+    if args.command == "import-csv":
+        from game.cli.importcsv import run_import_csv
+        return run_import_csv(args)
+    if args.command == "debrief":
+        from game.cli.debrief import run_debrief
+        return run_debrief(args)
+    if args.command == "answer-cards":
+        from game.cli.answercards import run_answer_cards
+        return run_answer_cards(args)
+    if args.command == "simulate":
+        from game.cli.simulate import run_simulate
+        return run_simulate(args)
+    from game.cli.play import run_play, run_resume
+    if args.command == "resume":
+        return run_resume(args)
+    return run_play(args)
+
+
+def _report(exc: Exception, args: argparse.Namespace | SimpleNamespace) -> int:
+    """The exit status for an error the user can act on, told in one sentence; other errors go on up.
+
+    The error classes are imported here, when something went wrong, not on the way to the first frame."""
     from game.content.errors import ContentInvalid
     from game.session.log import LogError
 
-    try:
-        if args.command == "validate":
-            from game.cli.validate import run_validate
-            return run_validate(args)
-        if args.command == "preview":
-            from game.cli.preview import run_preview
-            return run_preview(args)
-        if args.command == "lint":
-            from game.cli.lint import run_lint
-            return run_lint(args)
-        if args.command == "schema":
-            from game.cli.schema import run_schema
-            return run_schema(args)
-        if args.command == "new":
-            from game.cli.new import run_new
-            return run_new(args)
-        if args.command == "import-csv":
-            from game.cli.importcsv import run_import_csv
-            return run_import_csv(args)
-        if args.command == "debrief":
-            from game.cli.debrief import run_debrief
-            return run_debrief(args)
-        if args.command == "answer-cards":
-            from game.cli.answercards import run_answer_cards
-            return run_answer_cards(args)
-        if args.command == "simulate":
-            from game.cli.simulate import run_simulate
-            return run_simulate(args)
-        from game.cli.play import run_play, run_resume
-        if args.command == "resume":
-            return run_resume(args)
-        if args.command is None:
-            return run_play(build_parser().parse_args(["play"]), home=True)
-        return run_play(args)
-    except ContentInvalid as exc:
+    if isinstance(exc, ContentInvalid):
         lang = getattr(args, "lang", "fr")
         for error in exc.errors:
             print(error.text(lang), file=sys.stderr)
         print(f"{len(exc.errors)} error(s): fix them and run again." if lang == "en"
               else f"{len(exc.errors)} erreur(s) : corrigez-les puis relancez.", file=sys.stderr)
         return 1
-    except (UserError, LogError) as exc:
+    if isinstance(exc, (UserError, LogError)):
         print(f"erreur : {exc}", file=sys.stderr)
         return 2
-    except BrokenPipeError:  # `simulate ... | head`: the reader has all it wanted
+    if isinstance(exc, BrokenPipeError):  # `simulate ... | head`: the reader has all it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the final flush must not fail again
         return 1
-    except OSError as exc:  # a disk that is full, read-only or locked, met where no closer code expected it
+    if isinstance(exc, OSError):  # a disk that is full, read-only or locked, met where no closer code expected it
         from game.diskerrors import disk_problem
 
         print(f"erreur : {disk_problem(exc)}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        print("\nInterrompu.", file=sys.stderr)
-        return 130
+    raise exc

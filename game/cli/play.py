@@ -26,10 +26,7 @@ def _play(table: Table) -> int:
     return 0
 
 
-def run_play(args: argparse.Namespace, home: bool = False) -> int:
-    if home and not args.console:
-        from game.cli.screen import run_home
-        return run_home(args)
+def run_play(args: argparse.Namespace) -> int:
     library, scenario = load_scenario(args.scenario, args.decks)
     check_team_count(scenario, args.teams)
     if not args.console:

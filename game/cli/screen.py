@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Callable
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from game.cli import UserError, sessions_folder
 
-if TYPE_CHECKING:  # the home screen must not wait for pydantic
+if TYPE_CHECKING:  # the home screen must not wait for pydantic, nor for argparse
+    import argparse
+
     from game.content.library import Library
     from game.content.models import ScenarioInfo
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from game.atomic import write_text_atomic
@@ -11,11 +10,22 @@ from game.atomic import write_text_atomic
 SCALES = (0.9, 1.0, 1.15, 1.3, 1.5)
 
 
-@dataclass
 class Settings:
-    scale: float = 1.0
-    high_contrast: bool = False
-    dyslexia_font: bool = False
+    """A plain class, not a dataclass: building a dataclass costs as much as the rest of the home screen's
+    own imports, and these are read before the first frame."""
+
+    __slots__ = ("scale", "high_contrast", "dyslexia_font")
+
+    def __init__(self, scale: float = 1.0, high_contrast: bool = False, dyslexia_font: bool = False):
+        self.scale = scale
+        self.high_contrast = high_contrast
+        self.dyslexia_font = dyslexia_font
+
+    def __repr__(self) -> str:
+        return f"Settings({self.as_dict()})"
+
+    def as_dict(self) -> dict[str, float | bool]:
+        return {name: getattr(self, name) for name in self.__slots__}
 
     @classmethod
     def load(cls, path: Path | None) -> Settings:
@@ -24,9 +34,8 @@ class Settings:
             return cls()
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            known = {f.name for f in fields(cls)}
-            settings = cls(**{k: v for k, v in data.items() if k in known})
-        except (ValueError, TypeError, OSError):
+            settings = cls(**{k: v for k, v in data.items() if k in cls.__slots__})
+        except (ValueError, TypeError, OSError, AttributeError):  # not JSON, or not an object of known values
             return cls()
         if settings.scale not in SCALES:
             settings.scale = 1.0
@@ -36,7 +45,7 @@ class Settings:
         if path is None:
             return
         try:
-            write_text_atomic(path, json.dumps(asdict(self)))
+            write_text_atomic(path, json.dumps(self.as_dict()))
         except OSError:
             pass  # a read-only profile only loses the preference, never the game
 
@@ -52,8 +61,6 @@ class Settings:
 
 
 def default_settings_path() -> Path:
-    from platformdirs import user_config_path
+    from game.paths import default_config_dir
 
-    from game.paths import APP_NAME
-
-    return user_config_path(APP_NAME, appauthor=False) / "affichage.json"
+    return default_config_dir() / "affichage.json"

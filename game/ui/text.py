@@ -50,6 +50,9 @@ def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
     wider than the box (a long URL) is cut. The cost grows linearly with the text's length."""
     lines: list[str] = []
     for paragraph in printable(text).split("\n"):
+        if len(paragraph) <= width and font.size(paragraph)[0] <= width:  # most labels: one measure
+            lines.append(paragraph)
+            continue
         line = ""
         for word in paragraph.split(" "):
             candidate = f"{line} {word}" if line else word

@@ -176,8 +176,9 @@ class ButtonList:
                   width=3)
             color = theme.on_accent if focused else theme.text
             inner = rect.inflate(-app.body, -app.body // 3)
-            if numbered:
-                number = line(app, surface, f"{i + 1}", (inner.x, inner.centery), app.body, color, bold=True,
+            size = app.body if choice.detail else int(app.body * 1.1)
+            if numbered:  # at its label's size: the same font, whose glyphs are loaded once
+                number = line(app, surface, f"{i + 1}", (inner.x, inner.centery), size, color, bold=True,
                               anchor="midleft")
                 inner.x, inner.width = number.right + app.body, inner.right - number.right - app.body
             if choice.detail:
@@ -186,7 +187,7 @@ class ButtonList:
                 bottom = pygame.Rect(inner.x, top.bottom, inner.width, inner.height - top.height)
                 text_box(app, surface, choice.detail, bottom, app.body, color, valign="center")
             else:
-                text_box(app, surface, choice.label, inner, int(app.body * 1.1), color, bold=focused, valign="center")
+                text_box(app, surface, choice.label, inner, size, color, bold=focused, valign="center")
 
 
 def second_of_pair(i: int, paired: tuple[range, ...]) -> bool:

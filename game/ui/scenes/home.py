@@ -127,8 +127,8 @@ class HomeScene(ListScene):
         theme, body = self.app.theme, self.app.body
         surface.fill(theme.background)
         title = line(self.app, surface, self.title, self.title_rect.topleft, int(body * 1.8), theme.text, bold=True)
-        line(self.app, surface, tr("home.subtitle"), (title.right + body, title.bottom - body // 4), body, theme.muted,
-             anchor="bottomleft")
+        line(self.app, surface, tr("home.subtitle"), (title.right + body, title.bottom - body // 4), int(body * 1.1),
+             theme.muted, anchor="bottomleft")  # the list's size, as all the home screen's text but two titles
         self.buttons.draw(self.app, surface)
         key = self.buttons.choices[self.buttons.focus].key
         if key.startswith("scenario:"):
@@ -143,10 +143,10 @@ class HomeScene(ListScene):
         head = text_box(self.app, surface, scenario.title, pygame.Rect(inner.x, inner.y, inner.width, body * 4),
                         int(body * 1.4), theme.text, bold=True)
         y = inner.y + head.height + body // 2
-        line(self.app, surface, facts, (inner.x, y), body, theme.muted, bold=True)
+        line(self.app, surface, facts, (inner.x, y), int(body * 1.1), theme.muted, bold=True)
         y += int(body * 1.8)
         text_box(self.app, surface, scenario.description, pygame.Rect(inner.x, y, inner.width, inner.bottom - y),
-                 int(body * 1.15), theme.text)
+                 int(body * 1.1), theme.text)
 
     def choose(self, key: str) -> None:
         if key == "resume" and self.unfinished is not None:
