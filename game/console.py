@@ -95,6 +95,9 @@ class Console:
     def prompt(self, view: TableView) -> str:
         if view.paused:
             return tr("console.prompt_paused")
+        if not view.clock.timed:
+            spent = int(view.clock.elapsed_at(self.clock()))
+            return tr("console.prompt_spent", minutes=spent // 60, seconds=spent % 60)
         left = max(0, int(view.clock.remaining_at(self.clock())))
         return tr("console.prompt", minutes=left // 60, seconds=left % 60)
 

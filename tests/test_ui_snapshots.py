@@ -242,6 +242,19 @@ SCREEN_ONLY = ("app.", "home.", "mode.", "setup.", "kind.", "preview.", "play.",
 NOT_ON_A_SNAPSHOT = {"play.side_overflow", "error.resumed", "error.not_resumed", "end.sheet_failed", "result.ex_aequo", "setup.cards_written", "setup.cards_failed", "setup.name_refused", "home.sheets", "home.sheets_title", "home.sheet_written", "error.not_started", "refusal.not_saved", "end.cards", "end.time", "end.panorama", "end.interrupted"}
 
 
+def test_a_training_session_alone_shows_the_time_spent_and_the_explanation(app, snap):
+    from game.progress.training import Theme, training_scenario
+    from game.table.table import Table
+
+    scenario = training_scenario(app.library, Theme(aspect="reglementaire"), 5)
+    table = Table.start_new(app.sessions_dir, scenario, app.library.pool(scenario), ["Camille"], 2,
+                            app.library.aspect_labels(scenario), app.clock(), session_id="train-2", profile="Camille")
+    play = app.replace("play", table=table)
+    app.clock.advance(95)
+    play.handle(Intent("choose", number=1))
+    snap(app, "training-reveal")
+
+
 def test_every_sentence_the_screens_show_is_in_a_text_snapshot():
     """So that changing any wording on any screen fails a test (the text snapshots compare exactly)."""
     import re

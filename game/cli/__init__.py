@@ -79,6 +79,29 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--out", type=folder, metavar="DOSSIER", help="dossier du journal et du bilan de cette session")
     play.add_argument("--console", action="store_true", help="jouer dans le terminal plutôt qu'à l'écran")
 
+    train = commands.add_parser("train", help="m'entraîner seul : une session sur un thème, ou revoir mes erreurs")
+    theme = train.add_mutually_exclusive_group()
+    theme.add_argument("--deck", metavar="ID", help="le thème : un deck (défaut : tous les decks)")
+    theme.add_argument("--aspect", metavar="ID", help="le thème : un aspect (ex. : reglementaire)")
+    train.add_argument("--minutes", type=int, choices=(5, 10, 15), default=10, help="durée visée (défaut : 10)")
+    train.add_argument("--timed", action="store_true",
+                       help="avec le chrono : la session s'arrête à la durée visée et demie (défaut : sans chrono)")
+    train.add_argument("--review", action="store_true",
+                       help="revoir mes erreurs : les cartes manquées dont le tour est venu, jusqu'à les réussir")
+    train.add_argument("--profile", metavar="NOM", help="profil de l'agent (défaut : le nom de la session système)")
+    train.add_argument("--console", action="store_true", help="dans le terminal plutôt qu'à l'écran")
+    train.add_argument("--seed", type=int, help="graine du tirage des cartes (défaut : au hasard)")
+    train.add_argument("--fullscreen", action="store_true", help="plein écran")
+    train.add_argument("--decks", action="append", type=Path, default=[], metavar="DOSSIER",
+                       help="dossier de decks à ajouter aux decks fournis (option répétable)")
+    _sessions_option(train)
+
+    progress = commands.add_parser("progress", help="mes progrès : maîtrise par aspect, cartes à revoir, sources")
+    progress.add_argument("--profile", metavar="NOM", help="profil de l'agent (défaut : le nom de la session système)")
+    progress.add_argument("--pdf", nargs="?", const="", metavar="FICHIER.pdf",
+                          help="écrire aussi la fiche de progrès (défaut : progres-PROFIL.pdf, dans le dossier des sessions)")
+    _sessions_option(progress)
+
     resume = commands.add_parser("resume", help="reprendre une session interrompue")
     resume.add_argument("log", nargs="?", type=Path, metavar="JOURNAL",
                         help="journal de session (.jsonl) ; défaut : la dernière session non terminée")
@@ -201,6 +224,12 @@ def _run(args: argparse.Namespace | SimpleNamespace) -> int:
     if args.command == "simulate":
         from game.cli.simulate import run_simulate
         return run_simulate(args)
+    if args.command == "train":
+        from game.cli.train import run_train
+        return run_train(args)
+    if args.command == "progress":
+        from game.cli.train import run_progress
+        return run_progress(args)
     from game.cli.play import run_play, run_resume
     if args.command == "resume":
         return run_resume(args)

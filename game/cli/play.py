@@ -17,7 +17,7 @@ from game.diskerrors import disk_problem
 from game.wording.players import team_names
 
 
-def _play(table: Table) -> int:
+def play_in_terminal(table: Table) -> int:
     console = Console(table, read=input, write=print, clock=time.time)
     try:
         console.run()
@@ -41,7 +41,7 @@ def run_play(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise UserError(f"impossible d'écrire le journal de session : {disk_problem(exc, folder)}") from None
     print(f"{scenario.title} — {', '.join(names)}. Journal : {table.path}")
-    return _play(table)
+    return play_in_terminal(table)
 
 
 def run_resume(args: argparse.Namespace) -> int:
@@ -58,7 +58,7 @@ def run_resume(args: argparse.Namespace) -> int:
     if not resumed(table, path):
         return 0
     print(f"Reprise de la session : {path}")
-    return _play(table)
+    return play_in_terminal(table)
 
 
 def resumed(table: Table, path: Path) -> bool:

@@ -13,6 +13,7 @@ if TYPE_CHECKING:  # the home screen must not wait for pydantic, nor for argpars
 
     from game.content.library import Library
     from game.content.models import ScenarioInfo
+    from game.table.table import Table
 
 
 def open_app(args: argparse.Namespace, library: Library | Callable[[], Library], folder: Path):
@@ -75,6 +76,14 @@ def run_screen(args: argparse.Namespace, library: Library, scenario: ScenarioInf
         if args.answering is not None:
             setup.answering = args.answering
         setup.refresh()
+    app.run()
+    return 0
+
+
+def play_on_screen(args: argparse.Namespace, library: Library, table: Table) -> int:
+    """A session already started (a training session): straight to its first card."""
+    app = open_app(args, library, table.path.parent if table.path else sessions_folder(args))
+    app.push("play", table=table)
     app.run()
     return 0
 

@@ -109,6 +109,9 @@ MODELS: dict[str, tuple[str, dict[str, tuple[str, Any]]]] = {
                       "à tour de rôle, par défaut). L'animateur peut changer ce choix avant la partie.", "all"),
         "teams": ("Nombre d'équipes possible (de 1 à 6).", {"min": 2, "max": 6}),
         "minutes": ("Durée visée et durée maximale de la partie, en minutes.", {"target": 15, "max": 20}),
+        "timed": ("false : le chronomètre n'arrête jamais la partie, l'écran montre le temps passé et non le "
+                  "temps restant (un entraînement seul, sans pression) ; la durée visée règle toujours le nombre "
+                  "de cartes. Par défaut true.", False),
         "decks": ("Les identifiants des decks où tirer les cartes.", ["teletravail"]),
         "draw": ("Règles de tirage ; par défaut, toutes les cartes des decks, équilibrées par aspect.",
                  [{"kinds": ["question"], "count": "auto"}, {"kinds": ["debate"], "count": 2}]),

@@ -79,6 +79,11 @@ class Library:
                 for card in self.decks[deck_id].cards
                 if any(_matches(rule, card) for rule in rules)]
 
+    def origins(self, scenario: ScenarioInfo) -> dict[str, tuple[str, int]]:
+        """Each card of the scenario's decks with its deck's id and version: what a learner's history keeps."""
+        return {card.id: (deck_id, self.decks[deck_id].info.version) for deck_id in scenario.decks
+                if deck_id in self.decks for card in self.decks[deck_id].cards}
+
     def gauges(self) -> list[Gauge]:
         """Every gauge some loaded scenario defines, once per id (the first source's definition)."""
         found: dict[str, Gauge] = {}

@@ -373,6 +373,7 @@ class ScenarioInfo(Strict):
     answering: Literal["all", "rotation"] = "rotation"  # every team answers each card, or one team in turn
     teams: TeamRange | None = None
     minutes: Minutes = Field(default_factory=Minutes)
+    timed: bool = True  # false: the clock never ends the session (solo training without pressure)
     decks: list[Id] = Field(min_length=1)
     draw: list[DrawRule] | None = None
     win: Literal["panorama", "points", "gauges"]

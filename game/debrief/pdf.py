@@ -6,6 +6,7 @@ Unicode font is embedded (subset), so every French character prints as written.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from fpdf import FPDF
@@ -13,7 +14,7 @@ from fpdf.enums import MethodReturnValue
 
 from game import __version__
 from game.atomic import write_bytes_atomic
-from game.debrief.report import CardLine, Report
+from game.debrief.report import AspectRate, CardLine, Report
 from game.engine.vocabulary import Outcome
 from game.fonts import font_path, on_paper
 from game.wording.players import lower_first, tr
@@ -29,15 +30,19 @@ MARKERS = ["circle", "square", "triangle", "diamond"]
 
 
 class Sheet(FPDF):
-    def __init__(self, report: Report):
+    """An A4 page in the shipped font, its footer naming the document, its date and the page: the
+    debriefing sheet's, and the solo learner's progress sheet's."""
+
+    def __init__(self, title: str, started: datetime, subject: str = "Bilan d’une séance de jeu sérieux",
+                 kind: str = "Bilan de séance"):
         super().__init__(orientation="portrait", unit="mm", format="A4")
         for style, name in (("", "regular"), ("B", "bold"), ("I", "italic"), ("BI", "bolditalic")):
             self.add_font(FONT, style, str(font_path("atkinson", name)))
-        self.report = report
+        self.title_text, self.started = title, started
         self.set_margins(MARGIN, MARGIN, MARGIN)
         self.set_auto_page_break(True, margin=MARGIN + 5)
-        self.set_title(on_paper(f"Bilan de séance — {report.title}"))
-        self.set_subject("Bilan d’une séance de jeu sérieux")
+        self.set_title(on_paper(f"{kind} — {title}"))
+        self.set_subject(subject)
         self.set_lang("fr")
         self.set_creator(f"Atelier service public {__version__}")
         self.set_author("Atelier service public")
@@ -46,8 +51,8 @@ class Sheet(FPDF):
         self.set_y(-MARGIN)
         self.set_font(FONT, "", 8)
         self.set_text_color(GREY)
-        started = self.report.started.strftime("%d/%m/%Y")
-        self.cell(0, 5, on_paper(f"{self.report.title} · {started} · page {self.page_no()} sur {{nb}}"),
+        started = self.started.strftime("%d/%m/%Y")
+        self.cell(0, 5, on_paper(f"{self.title_text} · {started} · page {self.page_no()} sur {{nb}}"),
                   align="C")
         self.set_text_color(INK)
 
@@ -82,12 +87,12 @@ class Sheet(FPDF):
 
 def write_sheet(report: Report, path: Path) -> Path:
     """Write the report as an A4 PDF at `path`."""
-    pdf = Sheet(report)
+    pdf = Sheet(report.title, report.started)
     pdf.add_page()
     _header(pdf, report)
     _result(pdf, report)
     if report.rates:
-        _rates_chart(pdf, report)
+        rates_chart(pdf, report.rates)
     if report.team_rates:
         _team_rates(pdf, report)
         _answers_grid(pdf, report)
@@ -184,12 +189,12 @@ def _gauge_chart(pdf: Sheet, report: Report) -> None:
             pdf.line(*a, *b)
         pdf.set_dash_pattern()
         for x, y in points[:: max(1, len(points) // 12)] + points[-1:]:
-            _marker(pdf, MARKERS[n % len(MARKERS)], x, y)
+            marker(pdf, MARKERS[n % len(MARKERS)], x, y)
     pdf.set_y(y0 + height + 6)
     _legend(pdf, report)
 
 
-def _marker(pdf: Sheet, shape: str, x: float, y: float, r: float = 1.1) -> None:
+def marker(pdf: Sheet, shape: str, x: float, y: float, r: float = 1.1) -> None:
     pdf.set_fill_color(INK)
     pdf.set_line_width(0.3)
     if shape == "circle":
@@ -211,18 +216,18 @@ def _legend(pdf: Sheet, report: Report) -> None:
         pdf.set_line_width(0.6)
         pdf.line(x, y, x + 10, y)
         pdf.set_dash_pattern()
-        _marker(pdf, MARKERS[n % len(MARKERS)], x + 5, y)
+        marker(pdf, MARKERS[n % len(MARKERS)], x + 5, y)
         pdf.text(x + 12, y + 1.2, on_paper(f"{gauge.label} (de {gauge.start} à {gauge.end})"))
         if n % 2 == 1 or n == len(report.gauges) - 1:
             pdf.ln(5)
     pdf.ln(2)
 
 
-def _rates_chart(pdf: Sheet, report: Report) -> None:
+def rates_chart(pdf: Sheet, rates: list[AspectRate], title: str = "Réussite par aspect") -> None:
     """Success per aspect: hatched bars on a light background, each with its figures written out."""
-    pdf.heading("Réussite par aspect", room=12 + 8 * len(report.rates))
+    pdf.heading(title, room=12 + 8 * len(rates))
     label_w, bar_w, row_h = 45.0, pdf.epw - 45 - 32, 7.0
-    for rate in report.rates:
+    for rate in rates:
         y = pdf.get_y()
         x = pdf.l_margin + label_w
         pdf.set_font(FONT, "", 10)
@@ -253,20 +258,20 @@ def _cards(pdf: Sheet, report: Report) -> None:
         return
     pdf.heading("Les cartes jouées")
     for card in played:
-        _card(pdf, card)
+        _card(pdf, card, report)
 
 
-def _card(pdf: Sheet, card: CardLine) -> None:
+def _card(pdf: Sheet, card: CardLine, report: Report) -> None:
     if pdf.will_page_break(22):
         pdf.add_page()
     head = [f"{card.number}. {tr('kind.' + card.kind)}", card.aspect_label]
-    if card.team and len(pdf.report.teams) > 1:
+    if card.team and len(report.teams) > 1:
         head.append(card.team)
     pdf.text_block(" · ".join(head), size=8, grey=True)
     if card.who:
         pdf.text_block(card.who, size=9, style="I")
     pdf.text_block(card.prompt, size=10, style="B")
-    if pdf.report.every_team and card.answers:
+    if report.every_team and card.answers:
         _room_answers(pdf, card)
     elif card.given is not None:
         pdf.text_block(f"Réponse : {card.given} — {card.verdict}", size=10, indent=3)

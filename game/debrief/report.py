@@ -126,7 +126,7 @@ class Report:
 
 def build_report(table: Table) -> Report:
     facts, standings, plays = table.facts(), table.standings(), table.history()
-    lines = [_card_line(play, facts.every_team) for play in plays]
+    lines = [card_line(play, facts.every_team) for play in plays]
     rates = _rates(lines, facts.aspects)
     panorama = [facts.aspects.get(a, a) for a in standings.panorama]
     report = Report(
@@ -145,7 +145,7 @@ def build_report(table: Table) -> Report:
     return report
 
 
-def _card_line(play: PlayView, every_team: bool) -> CardLine:
+def card_line(play: PlayView, every_team: bool) -> CardLine:
     card = play.card
     texts = card.choice_texts()
     explanation = play.explanation
@@ -208,13 +208,13 @@ def _to_review(rates: list[AspectRate], lines: list[CardLine]) -> list[str]:
     """The aspects with mistakes, weakest first, each with the cards the group got wrong."""
     review = []
     for rate in sorted((r for r in rates if r.right < r.answered), key=lambda r: r.right / r.answered):
-        missed = [f"carte {c.number} ({c.who or _shorten(c.prompt)})" for c in lines
+        missed = [f"carte {c.number} ({c.who or shorten(c.prompt)})" for c in lines
                   if c.aspect_label == rate.label and c.success is False]
         review.append(f"{rate.label} : {rate.right} réponses justes sur {rate.answered}. À revoir : " + " ; ".join(missed))
     return review
 
 
-def _shorten(text: str, limit: int = 70) -> str:
+def shorten(text: str, limit: int = 70) -> str:
     """The start of a text, cut between words."""
     if len(text) <= limit:
         return text

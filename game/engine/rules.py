@@ -12,6 +12,8 @@ tested for their kind.
 
 from __future__ import annotations
 
+import math
+
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -52,6 +54,7 @@ class Play(NamedTuple):
     seconds: float = 0.0  # on this card
     elapsed: float = 0.0  # of play when the card was played
     note: str = ""
+    at: float = 0.0  # the time stamp of the action that settled the card (the clock's reading passed in)
 
 
 @dataclass(frozen=True)
@@ -188,7 +191,7 @@ class Game:
         self.answer_sets = [card.legal_answers for card in self.cards]
         # read once: `_advance` asks them after every card
         self.panorama_ends = scenario.win == "panorama" and bool(self.panorama)
-        self.limit = scenario.minutes.max * 60
+        self.limit = scenario.minutes.max * 60 if scenario.timed else math.inf
         self.can_lose = any(g.lose_below is not None or g.lose_above is not None for g in self.gauges)
         self._answer_actions: dict[int, tuple[Action, ...]] = {}  # made when a card's answers are first listed
 
@@ -364,7 +367,7 @@ class Game:
         card = self.cards[state.index]
         return Play(state.index, card.id, card.kind, card.aspect, outcome, answers, applied, deltas,
                     state.gauges if gauges is None else gauges, round(state.elapsed - state.card_started, 3),
-                    state.elapsed, note)
+                    state.elapsed, note, state.last_t)
 
     @staticmethod
     def _record(state: State, play: Play, **changes: Any) -> State:

@@ -39,6 +39,8 @@ class SessionStart:
     aspects: Mapping[str, str]  # the drawn cards' aspects and their labels, in the decks' order
     format: int = LOG_FORMAT
     panorama: tuple[str, ...] | None = None  # the aspects a full panorama needs; None: those of the cards
+    profile: str | None = None  # a solo learner's profile: the session counts in their progress
+    origins: Mapping[str, tuple[str, int]] = field(default_factory=dict)  # card id -> (deck id, deck version)
     game: Game = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -46,9 +48,11 @@ class SessionStart:
 
     @classmethod
     def new(cls, scenario: ScenarioInfo, pool: Sequence[Any], teams: Sequence[str], seed: int, t: float,
-            aspects: Mapping[str, str], session_id: str = "", answering: str | None = None) -> SessionStart:
+            aspects: Mapping[str, str], session_id: str = "", answering: str | None = None,
+            profile: str | None = None, origins: Mapping[str, tuple[str, int]] | None = None) -> SessionStart:
         """Draw the session's cards from the pool. `answering` overrides the scenario's answering mode (the
-        facilitator's choice on the setup screen); the log keeps the scenario as played."""
+        facilitator's choice on the setup screen); the log keeps the scenario as played. `origins` tells
+        each card's deck and version, kept for the drawn cards: a learner's history outlives deck edits."""
         if answering is not None and answering != scenario.answering:
             if answering not in get_args(ScenarioInfo.model_fields["answering"].annotation):
                 raise ValueError(f"unknown answering mode {answering!r}")
@@ -56,8 +60,9 @@ class SessionStart:
         cards = draw_cards(scenario, pool, len(teams), seed)
         panorama = panorama_aspects(scenario, pool)
         labels = _aspect_labels(cards, aspects, panorama)
+        drawn = {c.id: tuple(origins[c.id]) for c in cards if origins and c.id in origins}
         return cls(session_id, t, seed, tuple(teams), scenario, tuple(cards), labels,
-                   panorama=tuple(a for a in labels if a in panorama))
+                   panorama=tuple(a for a in labels if a in panorama), profile=profile, origins=drawn)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -65,6 +70,8 @@ class SessionStart:
             "seed": self.seed, "teams": list(self.teams), "scenario": self.scenario.model_dump(mode="json"),
             "aspects": dict(self.aspects), "cards": [c.model_dump(mode="json") for c in self.cards],
             **({"panorama": list(self.panorama)} if self.panorama is not None else {}),
+            **({"profile": self.profile} if self.profile is not None else {}),
+            **({"origins": {card: list(origin) for card, origin in self.origins.items()}} if self.origins else {}),
         }
 
     @classmethod
@@ -102,9 +109,18 @@ class SessionStart:
         panorama = event.get("panorama")
         if panorama is not None and (not isinstance(panorama, list) or not all(isinstance(a, str) for a in panorama)):
             raise StartError("aspects du panorama invalides")
+        profile = event.get("profile")
+        if profile is not None and (not isinstance(profile, str) or not profile.strip()):
+            raise StartError(f"profil invalide ({profile!r})")
+        origins = event.get("origins", {})
+        if not isinstance(origins, dict) or not all(
+                isinstance(o, list) and len(o) == 2 and isinstance(o[0], str) and isinstance(o[1], int)
+                and not isinstance(o[1], bool) for o in origins.values()):
+            raise StartError("origine des cartes invalide")
         try:
             return cls(str(event.get("session", "")), float(t), seed, tuple(teams), scenario, tuple(cards),
-                       aspects, version, tuple(panorama) if panorama is not None else None)
+                       aspects, version, tuple(panorama) if panorama is not None else None, profile,
+                       {card: (o[0], o[1]) for card, o in origins.items()})
         except ValueError as exc:
             raise StartError(str(exc)) from None
 

@@ -54,16 +54,19 @@ class Table:
     @classmethod
     def start_new(cls, folder: Path, scenario: ScenarioInfo, pool: Sequence[Any], teams: Sequence[str], seed: int,
                   aspects: Mapping[str, str], now: float, session_id: str | None = None,
-                  answering: str | None = None) -> Table:
+                  answering: str | None = None, profile: str | None = None,
+                  origins: Mapping[str, tuple[str, int]] | None = None) -> Table:
         """A new session, drawn and logged in `folder` under a name that sorts by date; `answering`
-        overrides the scenario's answering mode (every team, or one team in turn)."""
+        overrides the scenario's answering mode (every team, or one team in turn); a `profile` makes it
+        part of a solo learner's progress, `origins` (card id -> deck id and version) their history."""
         session_id = session_id or uuid.uuid4().hex[:12]
         stamp = datetime.fromtimestamp(now).strftime("%Y%m%d-%H%M%S")
         name = f"{stamp}-{scenario.id}-{session_id[:6]}"
         path, n = folder / f"{name}.jsonl", 2
         while path.exists():  # never append to another session's log
             path, n = folder / f"{name}-{n}.jsonl", n + 1
-        return cls.logged(path, SessionStart.new(scenario, pool, teams, seed, now, aspects, session_id, answering))
+        return cls.logged(path, SessionStart.new(scenario, pool, teams, seed, now, aspects, session_id, answering,
+                                                 profile, origins))
 
     @classmethod
     def logged(cls, path: Path, start: SessionStart) -> Table:

@@ -9,6 +9,8 @@ the only texts are the authors' own (cards, aspect and gauge labels, team names)
 
 from __future__ import annotations
 
+import math
+
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -43,6 +45,11 @@ class Clock:
     since: float | None  # the last action's time while the clock runs; None while paused
     limit: float  # the scenario's maximum, in seconds
     card_started: float  # seconds of play when the card was put on the table
+
+    @property
+    def timed(self) -> bool:
+        """Whether the clock can end the session; if not, front ends show the time spent, not the time left."""
+        return math.isfinite(self.limit)
 
     def elapsed_at(self, now: float) -> float:
         return self.elapsed if self.since is None else self.elapsed + max(0.0, now - self.since)
@@ -118,6 +125,7 @@ class PlayView:
     changes: tuple[GaugeChange, ...]  # gauges that moved
     note: str
     seconds: float
+    at: float = 0.0  # when the card was settled (the time stamp of its action): a solo learner's history
 
     @property
     def chosen(self) -> tuple[int, ...]:
@@ -301,7 +309,7 @@ def play_view(start: SessionStart, plays: tuple[Play, ...], i: int) -> PlayView:
         number=i + 1, card=card, aspect_label=start.aspects.get(card.aspect, card.aspect), outcome=play.outcome,
         mark=_card_mark(play, card, verdicts), verdicts=verdicts, right=card.right_choices(), applied=play.applied,
         explanation=card.explain(play.applied or verdicts[0].choices) if verdicts else None, changes=changes,
-        note=play.note, seconds=play.seconds,
+        note=play.note, seconds=play.seconds, at=play.at,
     )
 
 

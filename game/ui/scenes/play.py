@@ -421,7 +421,9 @@ class PlayScene(Scene):
         if team is not None:
             panel(surface, pill, theme.teams[team % len(theme.teams)], theme.text, radius=pill.height // 2)
         surface.blit(text, text.get_rect(center=pill.center))
-        clock = tr("play.paused") if view.paused else tr("play.remaining", time=clock_text(view.clock.remaining_at(now)))
+        clock = (tr("play.paused") if view.paused
+                 else tr("play.remaining", time=clock_text(view.clock.remaining_at(now))) if view.clock.timed
+                 else tr("play.spent", time=clock_text(view.clock.elapsed_at(now))))
         line(self.app, surface, clock, (inner.right, inner.centery), int(body * 1.3), theme.text, bold=True,
              anchor="midright")
 

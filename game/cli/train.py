@@ -1,0 +1,139 @@
+"""`train` and `progress`: an agent alone learns, comes back to what they missed, and sees their progress."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import secrets
+import time
+from pathlib import Path
+
+from game.cli import UserError, sessions_folder
+from game.cli.content import load_checked
+from game.debrief.report import shorten
+from game.diskerrors import disk_problem
+from game.fonts import team_name_problem
+from game.progress.report import ProgressReport, day, progress_report
+from game.progress.schedule import card_progress, due_cards
+from game.progress.store import ProgressError, Store
+from game.progress.sync import open_store
+from game.progress.training import Theme, TrainingError, review_session, training_scenario
+from game.table.table import Table
+from game.wording.players import tr
+
+DEFAULT_PROFILE = "Agent"
+
+
+def profile_name(asked: str | None) -> str:
+    """The profile asked for, else the system user's name, else "Agent" (a name the fonts cannot show)."""
+    if asked is not None:
+        name = asked.strip()
+        problem = team_name_problem(name) if name else "nom vide"
+        if problem is not None:
+            raise UserError(tr("train.bad_profile", problem=problem))
+        return name
+    try:
+        name = getpass.getuser().strip()
+    except (KeyError, OSError):  # no user name in the environment nor in the password database
+        return DEFAULT_PROFILE
+    return name if name and team_name_problem(name) is None else DEFAULT_PROFILE
+
+
+def opened_store(folder: Path) -> Store:
+    try:
+        return open_store(folder)
+    except ProgressError as exc:
+        raise UserError(str(exc)) from None
+    except OSError as exc:
+        raise UserError(f"impossible d'ouvrir le fichier de progression : {disk_problem(exc, folder)}") from None
+
+
+def run_train(args: argparse.Namespace) -> int:
+    library = load_checked(args.decks)
+    profile = profile_name(args.profile)
+    folder = sessions_folder(args)
+    now = time.time()
+    if args.review:
+        store = opened_store(folder)
+        try:
+            due = due_cards(card_progress(store.answers(profile)), now)
+        finally:
+            store.close()
+        review = review_session(library, due)
+        if review.gone:
+            print(tr("train.gone", n=len(review.gone), cards=", ".join(c.card for c in review.gone)))
+        if review.scenario is None:
+            print(tr("train.nothing_due", profile=profile))
+            return 0
+        scenario, pool = review.scenario, review.cards
+    else:
+        try:
+            scenario = training_scenario(library, Theme(args.deck, args.aspect), args.minutes, args.timed)
+        except TrainingError as exc:
+            raise UserError(str(exc)) from None
+        pool = library.pool(scenario)
+    seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
+    try:
+        table = Table.start_new(folder, scenario, pool, [profile], seed, library.aspect_labels(scenario), now,
+                                profile=profile, origins=library.origins(scenario))
+    except OSError as exc:
+        raise UserError(f"impossible d'écrire le journal de session : {disk_problem(exc, folder)}") from None
+    if not args.console:
+        from game.cli.screen import play_on_screen
+        return play_on_screen(args, library, table)
+    from game.cli.play import play_in_terminal
+
+    print(tr("train.started", title=scenario.title, profile=profile, path=table.path))
+    code = play_in_terminal(table)
+    print(tr("train.after", profile="" if args.profile is None else f" --profile \"{profile}\""))
+    return code
+
+
+def run_progress(args: argparse.Namespace) -> int:
+    folder = sessions_folder(args)
+    profile = profile_name(args.profile)
+    store = opened_store(folder)
+    try:
+        report = progress_report(profile, store.answers(profile))
+        others = [name for name in store.profiles() if name != profile]
+    finally:
+        store.close()
+    if not report.answers:
+        print(tr("progress.none", profile=profile))
+        if others:
+            print(tr("progress.profiles", names=", ".join(others)))
+        return 0
+    for line in progress_lines(report, time.time()):
+        print(line)
+    if args.pdf is not None:
+        from game.progress.sheet import write_progress_sheet
+
+        path = Path(args.pdf) if args.pdf else folder / f"progres-{profile}.pdf"
+        try:
+            write_progress_sheet(report, path, time.time())
+        except OSError as exc:
+            raise UserError(f"impossible d'écrire la fiche de progrès : {disk_problem(exc, path)}") from None
+        print(tr("progress.pdf", path=path))
+    return 0
+
+
+def progress_lines(report: ProgressReport, now: float) -> list[str]:
+    """The progress as the terminal tells it."""
+    lines = [tr("progress.title", profile=report.profile),
+             tr("progress.summary", answers=report.answers, sessions=report.sessions, first=day(report.first or now),
+                last=day(report.last or now)), "", tr("progress.aspects")]
+    lines += [f"  {tr('progress.aspect', label=a.label, known=a.known, seen=a.seen, share=round(100 * a.share))}"
+              for a in report.aspects]
+    if report.choices:
+        lines += ["", tr("progress.choices")]
+        lines += [f"  {tr('progress.choice', label=c.label, best=c.best, answers=c.answers)}" for c in report.choices]
+    lines += ["", tr("progress.review", n=len(report.review))]
+    if not report.review:
+        lines.append(f"  {tr('progress.review_none')}")
+    for card in report.review:
+        when = tr("progress.review_now") if card.due <= now else tr("progress.review_on", date=day(card.due))
+        lines.append(f"  {card.card} · {card.last.aspect_label} · {when} — {shorten(card.last.prompt, 90)}")
+    if report.sources:
+        lines += ["", tr("progress.sources")]
+        lines += [f"  • {source}" for source in report.sources]
+    return lines

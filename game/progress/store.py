@@ -1,0 +1,128 @@
+"""A solo learner's answers, in one SQLite file beside the session logs: nothing online, no account.
+
+The session logs stay the source of truth. A session played under a profile is copied into the store
+when it ends and whenever the store is opened (`sync`), one session per transaction, so a kill during a
+write leaves either the whole session or none of it, and the next opening copies what is missing. What
+a row keeps (the card's text, deck and version, the answer in words, the feedback and its source) is
+copied, not referenced: editing or removing a card later never changes a learner's history.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+from typing import NamedTuple
+
+STORE_NAME = "progres.sqlite3"
+SCHEMA_VERSION = 1
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS answers (
+    session TEXT NOT NULL, number INTEGER NOT NULL, profile TEXT NOT NULL, card TEXT NOT NULL,
+    deck TEXT NOT NULL, deck_version INTEGER NOT NULL, kind TEXT NOT NULL, aspect TEXT NOT NULL,
+    aspect_label TEXT NOT NULL, at REAL NOT NULL, mark TEXT NOT NULL, success INTEGER NOT NULL,
+    prompt TEXT NOT NULL, given TEXT NOT NULL, feedback TEXT NOT NULL, source TEXT NOT NULL,
+    PRIMARY KEY (session, number));
+CREATE INDEX IF NOT EXISTS answers_by_profile ON answers (profile, at);
+CREATE TABLE IF NOT EXISTS logs (
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, profile TEXT);
+"""
+
+
+class ProgressError(Exception):
+    """The progress file cannot be used; the message is a sentence for the user."""
+
+
+class Answer(NamedTuple):
+    """One card a learner answered, as their history keeps it."""
+
+    session: str
+    number: int  # the card's place in its session
+    profile: str
+    card: str
+    deck: str
+    deck_version: int
+    kind: str
+    aspect: str
+    aspect_label: str
+    at: float  # when it was answered (a time stamp)
+    mark: str  # right, wrong, best, acceptable, poor
+    success: bool
+    prompt: str
+    given: str  # the answer or option chosen, in words
+    feedback: str
+    source: str
+
+
+class Store:
+    """The progress file of one sessions folder. Open it with `open_store`, which also brings it up to date."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(path, isolation_level=None)  # transactions are opened explicitly
+            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                self.db.close()
+                raise ProgressError(f"{path} a été écrit par une version plus récente du programme : mettez-le à jour")
+            self.db.execute("PRAGMA synchronous = FULL")
+            with self.transaction():
+                for statement in _SCHEMA.split(";"):  # not executescript: it would commit on its own
+                    if statement.strip():
+                        self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        except sqlite3.DatabaseError as exc:
+            raise ProgressError(f"le fichier de progression {path} est illisible ({exc})") from None
+
+    def close(self) -> None:
+        self.db.close()
+
+    def transaction(self) -> _Transaction:
+        return _Transaction(self.db)
+
+    # -- writing --------------------------------------------------------------------------------------
+
+    def record(self, answers: Iterable[Answer], log: Path | None = None, profile: str | None = None) -> None:
+        """Keep a session's answers in place of what was kept of it before (a session read again after it went
+        on, or after an answer was undone, is stored once, as it now is), and note the log as read."""
+        answers = list(answers)
+        with self.transaction():
+            for session in {a.session for a in answers}:
+                self.db.execute("DELETE FROM answers WHERE session = ?", (session,))
+            self.db.executemany(f"INSERT OR REPLACE INTO answers VALUES ({', '.join('?' * len(Answer._fields))})",
+                                [tuple(a) for a in answers])
+            if log is not None:
+                stat = log.stat()
+                self.db.execute("INSERT OR REPLACE INTO logs VALUES (?, ?, ?, ?)",
+                                (str(log.resolve()), stat.st_size, stat.st_mtime_ns, profile))
+
+    def read_before(self, log: Path) -> bool:
+        """Whether this log was read as it is now (same size and modification time)."""
+        stat = log.stat()
+        row = self.db.execute("SELECT size, mtime_ns FROM logs WHERE path = ?", (str(log.resolve()),)).fetchone()
+        return row == (stat.st_size, stat.st_mtime_ns)
+
+    # -- reading --------------------------------------------------------------------------------------
+
+    def answers(self, profile: str) -> list[Answer]:
+        """The profile's answers, oldest first."""
+        rows = self.db.execute("SELECT * FROM answers WHERE profile = ? ORDER BY at, session, number", (profile,))
+        return [Answer(*row[:11], bool(row[11]), *row[12:]) for row in rows]
+
+    def profiles(self) -> list[str]:
+        return [row[0] for row in self.db.execute("SELECT DISTINCT profile FROM answers ORDER BY profile")]
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any error: all of a session's rows, or none."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+
+    def __enter__(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        self.db.execute("COMMIT" if kind is None else "ROLLBACK")
+

@@ -1,0 +1,75 @@
+"""Copy the sessions played under a profile from their logs into the progress store.
+
+Run when a training session ends and each time the store is opened: a log already read as it is
+now is skipped, so the cost is a `stat` per log; a session cut short by a kill is copied whole on
+the next opening.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from game.debrief.report import card_line
+from game.progress.store import STORE_NAME, Answer, Store
+from game.session.log import LogError
+from game.table.table import Table
+
+
+def open_store(sessions: Path) -> Store:
+    """The progress store of a sessions folder, brought up to date with its logs."""
+    store = Store(sessions / STORE_NAME)
+    sync(store, sessions)
+    return store
+
+
+def sync(store: Store, sessions: Path) -> int:
+    """Read the logs not read since they last changed; the number of sessions copied."""
+    copied = 0
+    for log in sorted(sessions.glob("*.jsonl")) if sessions.is_dir() else []:
+        try:
+            if store.read_before(log):
+                continue
+            profile = _profile(log)
+            answers = answers_of(Table.read(log)) if profile is not None else []
+        except (LogError, OSError):
+            continue  # a log that cannot be read now is tried again at the next opening
+        store.record(answers, log, profile)
+        copied += profile is not None
+    return copied
+
+
+def record_table(store: Store, table: Table) -> None:
+    """Copy one session just played (the table still open, its log up to date)."""
+    store.record(answers_of(table), table.path, table.start.profile)
+
+
+def answers_of(table: Table) -> list[Answer]:
+    """The answered cards of a session played under a profile, as the history keeps them."""
+    start = table.start
+    if start.profile is None:
+        return []
+    found = []
+    for play in table.history():
+        if not play.verdicts:  # skipped, discussed, or an event: nothing was answered
+            continue
+        line = card_line(play, every_team=False)
+        verdict = play.verdicts[0]
+        deck, version = start.origins.get(play.card.id, ("", 0))
+        found.append(Answer(
+            start.session_id or (table.path.stem if table.path else ""), play.number, start.profile, play.card.id,
+            deck, version, play.card.kind, play.card.aspect, play.aspect_label, play.at, str(verdict.mark),
+            verdict.success, f"{line.who} — {line.prompt}" if line.who else line.prompt, line.given or "",
+            line.explanation or "", line.source or ""))
+    return found
+
+
+def _profile(log: Path) -> str | None:
+    """The profile a log's start record names, read from its first line alone; None for any other log."""
+    with open(log, encoding="utf-8", errors="replace") as lines:
+        try:
+            start = json.loads(lines.readline())
+        except ValueError:
+            return None
+    profile = start.get("profile") if isinstance(start, dict) else None
+    return profile if isinstance(profile, str) else None

@@ -1,0 +1,97 @@
+"""Solo training sessions, built from the decks at the moment they are asked for.
+
+A training session is an ordinary solo scenario made in code: the same engine, log and sheet as a
+workshop. Its theme is a deck, one aspect, or everything; its length sets how many cards are drawn;
+the clock only ends it when the learner asks for a timed session. "Revoir mes erreurs" deals exactly
+the cards the schedule says are due, in the current version of each card.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, NamedTuple
+
+from game.content.library import Library
+from game.content.models import DrawRule, Minutes, ScenarioInfo, TeamRange
+from game.progress.schedule import CardProgress
+from game.wording.players import tr
+
+TRAINING_ID = "entrainement"
+LENGTHS = (5, 10, 15)
+LONGEST = 240  # minutes: the longest a scenario may last
+ANSWERED_KINDS = ("question", "persona", "situation")  # what one learner can answer alone
+
+
+class Theme(NamedTuple):
+    """What to train on: everything (both None), one deck, or one aspect."""
+
+    deck: str | None = None
+    aspect: str | None = None
+
+
+class TrainingError(ValueError):
+    """A theme the decks do not have; the message is a sentence for the learner."""
+
+
+def themes(library: Library) -> list[tuple[Theme, str]]:
+    """Every theme on offer with its label: everything, then each deck, then each deck's aspects."""
+    found: list[tuple[Theme, str]] = [(Theme(), tr("train.everything"))]
+    for deck_id in _answerable_decks(library):
+        deck = library.decks[deck_id]
+        found.append((Theme(deck=deck_id), deck.info.title))
+        used = {card.aspect for card in deck.cards if card.kind in ANSWERED_KINDS}
+        found += [(Theme(aspect=aspect), f"{deck.info.title} · {label}")
+                  for aspect, label in deck.info.aspects.items() if aspect in used]
+    return found
+
+
+def training_scenario(library: Library, theme: Theme, minutes: int, timed: bool = False) -> ScenarioInfo:
+    """A solo session on `theme` lasting about `minutes`."""
+    labels = dict(themes(library))
+    if theme not in labels:
+        raise TrainingError(_unknown(library, theme))
+    decks = [theme.deck] if theme.deck else [d for d in _answerable_decks(library)
+                                             if theme.aspect is None or theme.aspect in library.decks[d].info.aspects]
+    return _scenario(tr("train.title", theme=labels[theme]), decks,
+                     DrawRule(kinds=list(ANSWERED_KINDS), aspects=[theme.aspect] if theme.aspect else None),
+                     minutes, timed)
+
+
+class Review(NamedTuple):
+    scenario: ScenarioInfo | None  # None when no due card is left in the decks
+    cards: list[Any]  # the due cards still in the decks, in their current version
+    gone: list[CardProgress]  # due cards no deck holds any more
+
+
+def review_session(library: Library, due: Sequence[CardProgress]) -> Review:
+    """A session of exactly the due cards the decks still hold, every one of them (in the draw's order)."""
+    where = {card.id: (deck_id, card) for deck_id, deck in library.decks.items() for card in deck.cards}
+    kept = [where[d.card] for d in due if d.card in where]
+    gone = [d for d in due if d.card not in where]
+    if not kept:
+        return Review(None, [], gone)
+    cards = [card for _, card in kept]
+    length = min(LONGEST, sum(card.estimated_minutes for card in cards))
+    scenario = _scenario(tr("train.review_title"), list(dict.fromkeys(deck_id for deck_id, _ in kept)),
+                         DrawRule(kinds=list(ANSWERED_KINDS), count=len(cards), balanced=False),
+                         length, timed=False)
+    return Review(scenario, cards, gone)
+
+
+def _scenario(title: str, decks: list[str], rule: DrawRule, target: float, timed: bool) -> ScenarioInfo:
+    """A timed session stops at half as long again as its target, as a workshop's margin."""
+    return ScenarioInfo(id=TRAINING_ID, title=title, description=tr("train.description"), mode="solo",
+                        teams=TeamRange(min=1, max=1), minutes=Minutes(target=target, max=min(LONGEST, target * 1.5)),
+                        timed=timed, decks=decks, draw=[rule], win="points")
+
+
+def _answerable_decks(library: Library) -> list[str]:
+    return [deck_id for deck_id, deck in library.decks.items()
+            if any(card.kind in ANSWERED_KINDS for card in deck.cards)]
+
+
+def _unknown(library: Library, theme: Theme) -> str:
+    if theme.deck is not None:
+        return tr("train.unknown_deck", deck=theme.deck, known=", ".join(_answerable_decks(library)))
+    known = sorted({t.aspect for t, _ in themes(library) if t.aspect})
+    return tr("train.unknown_aspect", aspect=theme.aspect, known=", ".join(known))

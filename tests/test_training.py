@@ -1,0 +1,217 @@
+"""Solo self-training: an agent plays alone from the terminal, comes back to what they missed, sees progress."""
+
+from __future__ import annotations
+
+import io
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from game.cli import main
+from game.engine.vocabulary import Action, ActionType
+from game.progress.report import progress_report
+from game.progress.schedule import DAY, MASTERED, card_progress, due_cards, mastery
+from game.progress.store import STORE_NAME, Answer, Store
+from game.progress.sync import open_store
+from game.progress.training import Theme, TrainingError, review_session, training_scenario
+from game.table.table import Table
+
+
+class Ran:
+    def __init__(self, returncode: int, stdout: str, stderr: str):
+        self.returncode, self.stdout, self.stderr = returncode, stdout, stderr
+
+
+@pytest.fixture
+def game(capsys, monkeypatch):
+    """`python -m game …` as an agent types it, the answers piped in (in this process: a tenth of the time)."""
+    def run(folder: Path, *args: str, keys: str = "") -> Ran:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(keys))
+        code = main([*args, "--sessions-dir", str(folder)])
+        out, err = capsys.readouterr()
+        return Ran(code, out, err)
+    return run
+
+
+def latest_answers(folder: Path) -> dict[str, tuple[str, bool]]:
+    """Each card's aspect label and whether its latest answer was right, read from the logs themselves."""
+    latest: dict[str, tuple[float, str, bool]] = {}
+    for log in folder.glob("*.jsonl"):
+        for play in Table.read(log).history():
+            if play.verdicts and play.at >= latest.get(play.card.id, (-1.0,))[0]:
+                latest[play.card.id] = (play.at, play.aspect_label, play.verdicts[0].success)
+    return {card: (label, right) for card, (_, label, right) in latest.items()}
+
+
+def test_two_sessions_from_the_terminal_then_progress_shows_them_and_review_offers_exactly_the_missed_cards(game, tmp_path):
+    for seed, answer in ((1, "1"), (2, "2")):
+        played = game(tmp_path, "train", "--console", "--deck", "teletravail", "--minutes", "5", "--profile",
+                      "Camille", "--seed", str(seed), keys=f"{answer}\n\n" * 40)
+        assert played.returncode == 0, played.stderr
+        assert "Vos progrès : python -m game progress --profile \"Camille\"" in played.stdout
+    latest = latest_answers(tmp_path)
+    missed = {card for card, (_, right) in latest.items() if not right}
+    assert len(latest) >= 8 and 0 < len(missed) < len(latest)  # both kinds of answers, or the test proves little
+
+    shown = game(tmp_path, "progress", "--profile", "Camille", "--pdf")
+    assert shown.returncode == 0, shown.stderr
+    for label in {label for label, _ in latest.values()}:
+        seen = [right for lab, right in latest.values() if lab == label]
+        share = round(100 * sum(seen) / len(seen))
+        assert f"  {label} : {sum(seen)} sur {len(seen)} ({share} %)" in shown.stdout
+    assert f"Cartes à revoir ({len(missed)})" in shown.stdout
+    assert {line.split(" · ")[0].strip() for line in shown.stdout.splitlines() if "à revoir maintenant" in line} == missed
+    sheet = "\n".join(page.extract_text() for page in PdfReader(tmp_path / "progres-Camille.pdf").pages)
+    assert "Progrès de Camille" in sheet and "Maîtrise par aspect" in sheet
+    assert all(card in sheet for card in missed)
+
+    review = game(tmp_path, "train", "--console", "--review", "--profile", "Camille", "--seed", "9", keys="")
+    assert review.returncode == 0, review.stderr
+    log = Path(re.search(r"Journal : (\S+\.jsonl)", review.stdout).group(1))
+    assert {card.id for card in Table.read(log).start.cards} == missed
+    assert f"Carte 1/{len(missed)}" in review.stdout
+
+
+def test_another_profile_has_its_own_progress_and_a_name_the_fonts_cannot_show_is_refused(game, tmp_path):
+    assert game(tmp_path, "train", "--console", "--minutes", "5", "--profile", "Dominique", "--seed", "4",
+                keys="1\n\n" * 40).returncode == 0
+    other = game(tmp_path, "progress", "--profile", "Sam")
+    assert other.returncode == 0
+    assert "Aucune réponse enregistrée pour Sam" in other.stdout and "Profils sur cet ordinateur : Dominique" in other.stdout
+    refused = game(tmp_path, "train", "--console", "--profile", "سلمى")
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert "nom de profil refusé" in refused.stderr and "U+0633" in refused.stderr
+
+
+def test_a_theme_the_decks_do_not_have_is_one_sentence(game, tmp_path):
+    done = game(tmp_path, "train", "--console", "--aspect", "reglementair")
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "l’aspect « reglementair » n’existe dans aucun deck" in done.stderr and "reglementaire" in done.stderr
+
+
+def answer(card: str, at: float, success: bool, session: str = "s1", aspect: str = "reglementaire",
+           kind: str = "question", mark: str | None = None) -> Answer:
+    return Answer(session, 1, "p", card, "teletravail", 1, kind, aspect, aspect.capitalize(), at,
+                  mark or ("right" if success else "wrong"), success, f"{card} ?", "1", "Parce que.", "Source")
+
+
+def test_a_missed_card_comes_back_at_once_then_later_and_later_until_learnt():
+    t0 = 1_000_000.0
+    history = [answer("a", t0, False)]
+    assert [c.card for c in due_cards(card_progress(history), t0)] == ["a"]
+    waits = []
+    for step in range(4):  # right four times in a row, each when it is due
+        card = card_progress(history)["a"]
+        history.append(answer("a", card.due + 1, True))
+        after = card_progress(history)["a"]
+        waits.append(round((after.due - history[-1].at) / DAY) if after.box < MASTERED else None)
+        assert due_cards(card_progress(history), history[-1].at) == []
+    assert waits == [1, 3, 7, None]  # mastered after the last box
+    history.append(answer("a", history[-1].at + DAY, False))  # missed again: back to the first box
+    assert card_progress(history)["a"].box == 1
+
+
+def test_a_card_right_the_first_time_is_never_scheduled():
+    cards = card_progress([answer("a", 1.0, True), answer("b", 2.0, False), answer("b", 3.0, True)])
+    assert cards["a"].box == 0 and not cards["a"].to_review
+    assert cards["b"].to_review and due_cards(cards, 3.0) == [] and due_cards(cards, 3.0 + DAY)[0].card == "b"
+
+
+def test_mastery_per_aspect_follows_each_cards_latest_answer_session_by_session():
+    found = {m.aspect: m for m in mastery([
+        answer("a", 1, False, "s1"), answer("b", 2, True, "s1"), answer("c", 3, True, "s1", aspect="technique"),
+        answer("a", 4, True, "s2"), answer("c", 5, False, "s2", aspect="technique"),
+    ])}
+    assert (found["reglementaire"].known, found["reglementaire"].seen) == (2, 2)
+    assert found["reglementaire"].trend == [(0, 0.5), (1, 1.0)]
+    assert found["technique"].trend == [(0, 1.0), (1, 0.0)]
+
+
+def test_options_are_counted_as_best_choices_per_aspect():
+    report = progress_report("p", [
+        answer("u1", 1, True, aspect="orientation", kind="persona", mark="best"),
+        answer("u2", 2, False, aspect="orientation", kind="persona", mark="acceptable"),
+        answer("u3", 3, True, aspect="orientation", kind="persona", mark="best")])
+    assert [(c.label, c.best, c.answers) for c in report.choices] == [("Orientation", 2, 3)]
+
+
+def test_a_card_removed_from_the_decks_stays_in_the_history_and_is_not_dealt(shipped, tmp_path):
+    history = [answer("tt-001", 1.0, False), answer("gone-42", 2.0, False)]
+    review = review_session(shipped, due_cards(card_progress(history), 10.0))
+    assert [c.id for c in review.cards] == ["tt-001"] and [g.card for g in review.gone] == ["gone-42"]
+    assert review.scenario is not None and not review.scenario.timed
+    assert progress_report("p", history).review[1].last.prompt == "gone-42 ?"
+
+
+def test_an_unknown_theme_is_refused_and_a_timed_session_has_its_clock(shipped):
+    with pytest.raises(TrainingError):
+        training_scenario(shipped, Theme(deck="nulle-part"), 10)
+    assert training_scenario(shipped, Theme(), 10, timed=True).minutes.max == 15
+    assert not training_scenario(shipped, Theme(), 10).timed
+
+
+def test_a_session_read_again_after_an_undo_is_kept_as_it_now_is(tmp_path):
+    store = Store(tmp_path / STORE_NAME)
+    store.record([answer("a", 1, False), answer("b", 2, True)._replace(number=2)])
+    store.record([answer("a", 1, True)])
+    assert [(a.card, a.success) for a in store.answers("p")] == [("a", True)]
+    store.close()
+
+
+def test_an_unreadable_progress_file_is_one_sentence(game, tmp_path):
+    (tmp_path / STORE_NAME).write_bytes(b"pas une base de donn\xc3\xa9es" * 100)
+    done = game(tmp_path, "progress", "--profile", "Camille")
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "le fichier de progression" in done.stderr and "illisible" in done.stderr
+
+
+WRITER = """
+import sys
+from game.progress.store import Answer, Store
+store = Store(__import__("pathlib").Path(sys.argv[1]))
+n = 0
+while True:
+    n += 1
+    store.record([Answer(f"s{n}", i, "p", f"c{i}", "d", 1, "question", "a", "A", n + i / 1000, "right", True,
+                         "?", "1", "", "") for i in range(300)])
+    if n == 1:
+        print("writing", flush=True)
+"""
+
+
+def test_the_progress_file_survives_a_kill_during_a_write(tmp_path):
+    """Each session is all in the file or not at all, however the writer is stopped."""
+    path = tmp_path / STORE_NAME
+    for trial in range(10):
+        writer = subprocess.Popen([sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE, text=True)
+        assert writer.stdout.readline() == "writing\n"
+        time.sleep(0.011 * trial)  # at a different point of a write each time
+        writer.send_signal(signal.SIGKILL)
+        writer.wait()
+        store = Store(path)
+        assert store.db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        counts = dict(store.db.execute("SELECT session, COUNT(*) FROM answers GROUP BY session").fetchall())
+        store.close()
+        assert counts and set(counts.values()) == {300}
+
+
+def test_a_session_stopped_by_a_kill_is_copied_whole_at_the_next_opening(shipped, tmp_path):
+    scenario = training_scenario(shipped, Theme(deck="teletravail"), 5)
+    table = Table.start_new(tmp_path, scenario, shipped.pool(scenario), ["Camille"], 3,
+                            shipped.aspect_labels(scenario), 100.0, profile="Camille", origins=shipped.origins(scenario))
+    t = 100.0
+    for _ in range(3):
+        t += 20
+        table.act(Action(ActionType.ANSWER, (0,)), t)
+        table.act(Action(ActionType.NEXT), t + 1)
+    table.close()  # the program stops here, the session unfinished and never copied
+    store = open_store(tmp_path)
+    kept = store.answers("Camille")
+    assert [a.number for a in kept] == [1, 2, 3] and all(a.deck == "teletravail" and a.deck_version >= 1 for a in kept)
+    store.close()
