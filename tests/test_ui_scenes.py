@@ -473,3 +473,43 @@ def test_the_screen_resumes_from_the_log_alone_even_when_a_deck_has_a_mistake(sh
     home = app.push(HomeScene(app))
     assert "scenario:atelier-teletravail" in [c.key for c in home.buttons.choices]
     app.pop_all()
+
+
+def test_training_alone_from_the_home_screen_under_a_typed_profile_then_reviewing_from_the_progress_screen(app):
+    from game.ui.scenes.progress import ProgressScene
+    from game.ui.scenes.train import TrainScene
+
+    home = app.push(HomeScene(app, scenario_summaries(shipped_scenarios())))
+    home.choose("train")
+    train = app.top
+    assert isinstance(train, TrainScene) and not train.due
+    train.buttons.focus = 0
+    key(app, pygame.K_RETURN)  # Enter on the profile: a new name, typed
+    assert train.typing
+    type_text(app, "Léa ب")
+    key(app, pygame.K_RETURN)
+    assert train.profile == "Léa" and not train.typing  # the Arabic letter the fonts cannot show was left out
+    train.buttons.focus = [c.key for c in train.buttons.choices].index("theme")
+    key(app, pygame.K_RIGHT)
+    assert train.themes[train.theme][0].deck is not None  # everything, then each deck
+    while train.themes[train.theme][0].deck != "teletravail":
+        key(app, pygame.K_RIGHT)
+    train.choose("start")
+    play = app.top
+    assert isinstance(play, PlayScene)
+    table = play.table
+    assert table.start.profile == "Léa" and not table.start.scenario.timed
+    assert {card.aspect for card in table.start.cards} <= set(app.library.decks["teletravail"].info.aspects)
+    while not table.over:
+        app.clock.advance(15)
+        if play.view.phase == "answer":
+            play.handle(Intent("choose", number=len(play.view.choices)))  # the last answer: often wrong
+        play.handle(Intent("next"))
+    app.replace(TrainScene(app, profile="Léa"))
+    missed = {c.card for c in app.top.due}
+    assert missed == {p.card.id for p in table.history() if p.verdicts and not p.success}
+    app.top.choose("progress")
+    assert isinstance(app.top, ProgressScene) and app.top.report.answers == len(table.history())
+    app.top.choose("review")
+    review = app.top.table
+    assert {card.id for card in review.start.cards} == missed and review.start.profile == "Léa"

@@ -255,6 +255,35 @@ def test_a_training_session_alone_shows_the_time_spent_and_the_explanation(app, 
     snap(app, "training-reveal")
 
 
+def test_training_alone_its_choices_and_the_progress_screen(app, snap):
+    """Two sessions of the same learner, the second all wrong; then the training screen and their progress."""
+    from game.progress.training import Theme, start_training, training_scenario
+    from game.ui.scenes.train import TrainScene
+
+    scenario = training_scenario(app.library, Theme(deck="teletravail"), 5)
+    for seed, number in ((1, 1), (2, 2)):
+        table = start_training(app.library, app.sessions_dir, scenario, app.library.pool(scenario), "Camille", seed,
+                               app.clock())
+        play = app.replace("play", table=table)
+        for _ in range(60):
+            if table.over:
+                break
+            app.clock.advance(20)
+            if play.view.phase == "answer":
+                play.handle(Intent("choose", number=number))
+            play.handle(Intent("next"))  # a multiple choice is validated; a reveal moves on
+        assert table.over
+        app.clock.advance(86_400)
+    app.replace("home")
+    app.top.buttons.focus = [c.key for c in app.top.buttons.choices].index("train")
+    snap(app, "home-train")
+    train = app.replace(TrainScene(app, profile="Camille"))
+    snap(app, "train")
+    assert train.due and [c.key for c in train.buttons.choices][:2] == ["profile", "review"]
+    train.choose("progress")
+    snap(app, "progress")
+
+
 def test_every_sentence_the_screens_show_is_in_a_text_snapshot():
     """So that changing any wording on any screen fails a test (the text snapshots compare exactly)."""
     import re

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import secrets
 import time
 from pathlib import Path
@@ -12,31 +11,22 @@ from game.cli import UserError, sessions_folder
 from game.cli.content import load_checked
 from game.debrief.report import shorten
 from game.diskerrors import disk_problem
-from game.fonts import team_name_problem
+from game.progress.profiles import default_profile, profile_problem
 from game.progress.report import ProgressReport, day, progress_report
 from game.progress.schedule import card_progress, due_cards
 from game.progress.store import ProgressError, Store
 from game.progress.sync import open_store
-from game.progress.training import Theme, TrainingError, review_session, training_scenario
-from game.table.table import Table
+from game.progress.training import Theme, TrainingError, review_session, start_training, training_scenario
 from game.wording.players import tr
 
-DEFAULT_PROFILE = "Agent"
-
-
 def profile_name(asked: str | None) -> str:
-    """The profile asked for, else the system user's name, else "Agent" (a name the fonts cannot show)."""
-    if asked is not None:
-        name = asked.strip()
-        problem = team_name_problem(name) if name else "nom vide"
-        if problem is not None:
-            raise UserError(tr("train.bad_profile", problem=problem))
-        return name
-    try:
-        name = getpass.getuser().strip()
-    except (KeyError, OSError):  # no user name in the environment nor in the password database
-        return DEFAULT_PROFILE
-    return name if name and team_name_problem(name) is None else DEFAULT_PROFILE
+    """The profile asked for, else the system user's."""
+    if asked is None:
+        return default_profile()
+    problem = profile_problem(asked)
+    if problem is not None:
+        raise UserError(tr("train.bad_profile", problem=problem))
+    return asked.strip()
 
 
 def opened_store(folder: Path) -> Store:
@@ -74,8 +64,7 @@ def run_train(args: argparse.Namespace) -> int:
         pool = library.pool(scenario)
     seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
     try:
-        table = Table.start_new(folder, scenario, pool, [profile], seed, library.aspect_labels(scenario), now,
-                                profile=profile, origins=library.origins(scenario))
+        table = start_training(library, folder, scenario, pool, profile, seed, now)
     except OSError as exc:
         raise UserError(f"impossible d'écrire le journal de session : {disk_problem(exc, folder)}") from None
     if not args.console:

@@ -11,7 +11,9 @@ import json
 from pathlib import Path
 
 from game.debrief.report import card_line
-from game.progress.store import STORE_NAME, Answer, Store
+from game.diskerrors import disk_problem
+from game.progress.report import ProgressReport, progress_report
+from game.progress.store import STORE_NAME, Answer, ProgressError, Store
 from game.session.log import LogError
 from game.table.table import Table
 
@@ -21,6 +23,21 @@ def open_store(sessions: Path) -> Store:
     store = Store(sessions / STORE_NAME)
     sync(store, sessions)
     return store
+
+
+def learner(sessions: Path, profile: str) -> tuple[ProgressReport, list[str], str]:
+    """The profile's progress, the profiles known in this sessions folder, and why they could not be read
+    ("" when they could): a screen shows the sentence rather than stopping."""
+    try:
+        store = open_store(sessions)
+    except ProgressError as exc:
+        return progress_report(profile, []), [], str(exc)
+    except OSError as exc:
+        return progress_report(profile, []), [], disk_problem(exc, sessions)
+    try:
+        return progress_report(profile, store.answers(profile)), store.profiles(), ""
+    finally:
+        store.close()
 
 
 def sync(store: Store, sessions: Path) -> int:

@@ -9,11 +9,13 @@ the cards the schedule says are due, in the current version of each card.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from game.content.library import Library
 from game.content.models import DrawRule, Minutes, ScenarioInfo, TeamRange
 from game.progress.schedule import CardProgress
+from game.table.table import Table
 from game.wording.players import tr
 
 TRAINING_ID = "entrainement"
@@ -95,3 +97,10 @@ def _unknown(library: Library, theme: Theme) -> str:
         return tr("train.unknown_deck", deck=theme.deck, known=", ".join(_answerable_decks(library)))
     known = sorted({t.aspect for t, _ in themes(library) if t.aspect})
     return tr("train.unknown_aspect", aspect=theme.aspect, known=", ".join(known))
+
+
+def start_training(library: Library, folder: Path, scenario: ScenarioInfo, pool: Sequence[Any], profile: str,
+                   seed: int, now: float) -> Table:
+    """The session logged in `folder` under the learner's profile, each card's deck and version kept."""
+    return Table.start_new(folder, scenario, pool, [profile], seed, library.aspect_labels(scenario), now,
+                           profile=profile, origins=library.origins(scenario))

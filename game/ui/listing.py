@@ -6,10 +6,12 @@ from collections.abc import Callable
 
 import pygame
 
+from game.fonts import TEAM_NAME_MAX, code_points, undrawable
 from game.ui.app import App, Scene
 from game.ui.intents import Intent
 from game.ui.text import wrap
 from game.ui.widgets import ButtonList, Choice, panel, second_of_pair, text_box
+from game.wording.players import tr
 
 
 def press(app: App, buttons: ButtonList, intent: Intent, choose: Callable[[str], None]) -> None:
@@ -20,6 +22,29 @@ def press(app: App, buttons: ButtonList, intent: Intent, choose: Callable[[str],
     key = buttons.handle(intent)
     if key is not None:
         choose(key)
+
+
+class NameEntry:
+    """A name being typed into a row: characters the fonts cannot draw are left out and named once each
+    (a box on screen, nothing on the sheet: said at once instead), and the name never grows past the limit."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.refused = ""
+
+    def handle(self, intent: Intent) -> bool:
+        """Take a key; True once the name is finished (Enter or Escape)."""
+        if intent.kind == "text":
+            refused = undrawable(intent.text)
+            self.refused = "".join(dict.fromkeys(self.refused + refused))
+            self.text = (self.text + "".join(c for c in intent.text if c not in refused))[:TEAM_NAME_MAX]
+        elif intent.kind == "back":
+            self.text = self.text[:-1]
+        return intent.kind in ("confirm", "menu")
+
+    @property
+    def status(self) -> str:
+        return tr("setup.name_refused", codes=code_points(self.refused)) if self.refused else ""
 
 
 class ListScene(Scene):

@@ -22,6 +22,12 @@ FRENCH: dict[str, str] = {
     "home.sheets": "Écrire les bilans manquants ({n})",
     "home.sheets_title": "Bilans écrits dans {folder}",
     "home.sheet_written": "{name} : écrit.",
+    "home.train": "M’entraîner seul",
+    "home.train_facts": "En solo · 5, 10 ou 15 min, sans chrono",
+    "home.train_description": "Seul, à votre rythme, sur un thème : le télétravail, l’accueil des usagers, les "
+                              "partenaires, ou un seul aspect. L’explication et sa source après chaque réponse ; "
+                              "vos progrès sont gardés sur cet ordinateur, et vos erreurs reviennent jusqu’à ce "
+                              "que vous les réussissiez.",
     "home.accessibility": "Accessibilité",
     "home.quit": "Quitter",
     "home.minutes": "{target} min (au plus {max})",
@@ -216,6 +222,23 @@ FRENCH: dict[str, str] = {
     "train.next_due": "Prochaine carte à revoir : le {date}.",
     "train.gone": "{n} carte(s) à revoir n’existent plus dans les decks : {cards}.",
     "train.after": "Vos progrès : python -m game progress{profile}",
+    "train.screen_title": "M’entraîner seul",
+    "train.screen_note": "À votre rythme : l’explication et sa source après chaque réponse. "
+                         "Vos réponses restent sur cet ordinateur.",
+    "train.typing_profile": "Tapez votre nom, puis Entrée.",
+    "train.profile": "Profil : {name}",
+    "train.review_row": "Revoir mes erreurs ({n})",
+    "train.theme": "Thème : {theme}",
+    "train.length": "Durée : {minutes} min",
+    "train.clock_off": "Sans chrono",
+    "train.clock_on": "Avec chrono",
+    "train.start": "Commencer",
+    "train.progress": "Mes progrès",
+    "progress.none_screen": "Aucune réponse enregistrée pour l’instant : vos progrès s’afficheront ici après "
+                            "une première session.",
+    "progress.aspects_screen": "Maîtrise par aspect : maintenant, et au fil des sessions",
+    "progress.sheet": "Fiche de progrès (PDF)",
+    "progress.sheet_written": "Fiche enregistrée : {name}, dans {folder}.",
     "progress.title": "Progrès de {profile}",
     "progress.none": "Aucune réponse enregistrée pour {profile} : commencez par python -m game train.",
     "progress.summary": "{answers} réponse(s) en {sessions} session(s), du {first} au {last}.",

@@ -13,4 +13,6 @@ SCENES: dict[str, str] = {
     "error": "game.ui.scenes.overlays:ErrorScene",
     "accessibility": "game.ui.scenes.accessibility:AccessibilityScene",
     "preview": "game.ui.scenes.preview:PreviewScene",
+    "train": "game.ui.scenes.train:TrainScene",
+    "progress": "game.ui.scenes.progress:ProgressScene",
 }

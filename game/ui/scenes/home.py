@@ -16,21 +16,30 @@ from game.ui.widgets import Choice, line, panel, text_box
 from game.wording.players import tr
 
 if TYPE_CHECKING:
+    from game.content.library import Library
     from game.content.models import ScenarioInfo
 
 DEFAULT = "atelier-teletravail"
+TRAINING = ScenarioSummary("", tr("home.train"), tr("home.train_description"), "solo", 10, 15)
 
 
-def checked_scenario(app: App, scenario_id: str) -> ScenarioInfo | None:
-    """The scenario, fully checked; on a content error, the errors are shown and None is returned.
+def checked_library(app: App) -> Library | None:
+    """The decks and scenarios, fully checked; on a content error, the errors are shown and None is returned.
 
-    The content modules load here, when a scenario is chosen: the home screen shows before pydantic."""
+    The content modules load here, when a scenario or training is chosen: the home screen shows before pydantic."""
     from game.content.errors import ContentInvalid
 
     try:
-        library = app.library
+        return app.library
     except ContentInvalid as exc:
         app.push("error", errors=[str(e) for e in exc.errors])
+        return None
+
+
+def checked_scenario(app: App, scenario_id: str) -> ScenarioInfo | None:
+    """The scenario, fully checked; on a content error, the errors are shown and None is returned."""
+    library = checked_library(app)
+    if library is None:
         return None
     loaded = library.scenarios.get(scenario_id)
     if loaded is None:
@@ -92,7 +101,8 @@ class HomeScene(ListScene):
             choices.append(Choice(tr("home.sheets", n=len(self.missing)), "sheets"))
         for s in self.scenarios.values():
             choices.append(Choice(s.title, f"scenario:{s.id}"))
-        choices += [Choice(tr("home.accessibility"), "access"), Choice(tr("home.quit"), "quit")]
+        choices += [Choice(tr("home.train"), "train"), Choice(tr("home.accessibility"), "access"),
+                    Choice(tr("home.quit"), "quit")]
         return choices
 
     def write_missing_sheets(self) -> None:
@@ -133,13 +143,15 @@ class HomeScene(ListScene):
         key = self.buttons.choices[self.buttons.focus].key
         if key.startswith("scenario:"):
             self._describe(surface, self.scenarios[key.split(":", 1)[1]])
+        elif key == "train":
+            self._describe(surface, TRAINING, tr("home.train_facts"))
 
-    def _describe(self, surface: pygame.Surface, scenario: ScenarioSummary) -> None:
+    def _describe(self, surface: pygame.Surface, scenario: ScenarioSummary, facts: str | None = None) -> None:
         theme, body, rect = self.app.theme, self.app.body, self.detail_rect
         panel(surface, rect, theme.panel, theme.border)
         inner = rect.inflate(-2 * body, -2 * body)
-        facts = (f"{tr('mode.' + scenario.mode)} · "
-                 + tr("home.minutes", target=f"{scenario.target:g}", max=f"{scenario.maximum:g}"))
+        facts = facts or (f"{tr('mode.' + scenario.mode)} · "
+                          + tr("home.minutes", target=f"{scenario.target:g}", max=f"{scenario.maximum:g}"))
         head = text_box(self.app, surface, scenario.title, pygame.Rect(inner.x, inner.y, inner.width, body * 4),
                         int(body * 1.4), theme.text, bold=True)
         y = inner.y + head.height + body // 2
@@ -176,6 +188,9 @@ class HomeScene(ListScene):
                 setup.start()
             else:
                 self.app.push(setup)
+        elif key == "train":
+            if checked_library(self.app) is not None:
+                self.app.push("train")
         elif key == "access":
             self.app.push("accessibility")
         elif key == "quit":

@@ -8,12 +8,11 @@ from game.answer_cards import write_answer_cards
 from game.content.models import ScenarioInfo
 from game.desktop import open_file
 from game.diskerrors import disk_problem
-from game.fonts import TEAM_NAME_MAX, code_points, undrawable
 from game.paths import display_path
 from game.table.table import Table
 from game.ui.app import App
 from game.ui.intents import Intent
-from game.ui.listing import ListScene
+from game.ui.listing import ListScene, NameEntry
 from game.ui.widgets import Choice
 from game.wording.players import team_names, tr
 
@@ -28,7 +27,7 @@ class SetupScene(ListScene):
         self.answering = scenario.answering  # the scenario's default; the facilitator may switch it
         self.editing: int | None = None
         self.status = ""  # what became of the answer cards, once asked for, or of a name's refused characters
-        self.refused = ""  # the characters refused while typing this name, each once
+        self.entry: NameEntry | None = None  # the name being typed
         super().__init__(app, focus=len(self.rows_before_names()) + len(self.names))  # on "Start": Enter alone starts
 
     def rows_before_names(self) -> list[Choice]:
@@ -76,21 +75,14 @@ class SetupScene(ListScene):
         super().handle(intent)
 
     def _edit(self, intent: Intent) -> None:
-        i = self.editing
-        assert i is not None
-        if intent.kind == "text":
-            refused = undrawable(intent.text)  # a box on screen, nothing on the sheet: said at once instead
-            if refused:
-                self.refused = "".join(dict.fromkeys(self.refused + refused))
-                self.status = tr("setup.name_refused", codes=code_points(self.refused))
-            typed = "".join(c for c in intent.text if c not in refused)
-            self.names[i] = (self.names[i] + typed)[:TEAM_NAME_MAX]
-        elif intent.kind == "back":
-            self.names[i] = self.names[i][:-1]
-        elif intent.kind in ("confirm", "menu"):
+        i, entry = self.editing, self.entry
+        assert i is not None and entry is not None
+        done = entry.handle(intent)
+        self.names[i], self.status = entry.text, entry.status
+        if done:
             self.names[i] = self.names[i].strip() or team_names(self.scenario, len(self.names))[i]
-            self.editing = None
-            self.status = self.refused = ""
+            self.editing = self.entry = None
+            self.status = ""
         self.refresh()
 
     def _count(self, step: int) -> None:
@@ -109,6 +101,7 @@ class SetupScene(ListScene):
             self.refresh()
         elif key.startswith("name:"):
             self.editing = int(key.split(":")[1])
+            self.entry = NameEntry(self.names[self.editing])
             self.refresh()
         elif key == "start":
             self.start()

@@ -1,0 +1,133 @@
+"""Mes progrès: mastery per aspect now and over the sessions, the cards to review, the progress sheet."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+
+from game.desktop import open_file
+from game.diskerrors import disk_problem
+from game.paths import display_path
+from game.progress.report import day
+from game.progress.sync import learner
+from game.ui.app import App
+from game.ui.listing import ListScene
+from game.ui.widgets import Choice, line, panel, text_box
+from game.wording.players import tr
+
+
+class ProgressScene(ListScene):
+    def __init__(self, app: App, profile: str, on_review: Callable[[], None] | None = None):
+        self.app = app
+        self.profile = profile
+        self.on_review = on_review  # how to start a review session from here (None: not offered)
+        self.report, _, self.problem = learner(app.sessions_dir, profile)
+        self.status = ""
+        super().__init__(app, focus=0)
+
+    def title_text(self) -> str:
+        return tr("progress.title", profile=self.profile)
+
+    def choices(self) -> list[Choice]:
+        due = self.report.due_now(self.app.clock())
+        rows = [Choice(tr("train.review_row", n=len(due)), "review")] if due and self.on_review else []
+        if self.report.answers:
+            rows.append(Choice(tr("progress.sheet"), "sheet"))
+        return rows + [Choice(tr("setup.back"), "back")]
+
+    def summary(self) -> list[str]:
+        report, now = self.report, self.app.clock()
+        if self.problem:
+            return [self.problem]
+        if not report.answers:
+            return [tr("progress.none_screen")]
+        lines = [tr("progress.summary", answers=report.answers, sessions=report.sessions,
+                    first=day(report.first or now), last=day(report.last or now)),
+                 tr("progress.review", n=len(report.review))]
+        lines += [tr("progress.choice", label=c.label, best=c.best, answers=c.answers) for c in report.choices]
+        return lines + ([self.status] if self.status else [])
+
+    def layout(self, width: int, height: int) -> None:
+        body = self.app.body
+        pad = body * 3 // 2
+        self.title_rect = pygame.Rect(pad, pad, width - 2 * pad, int(body * 2.4))
+        top = self.title_rect.bottom + body // 2
+        side_w = int((width - 3 * pad) * 0.38)
+        self.chart_rect = pygame.Rect(pad, top, width - 3 * pad - side_w, height - top - pad)
+        side = pygame.Rect(self.chart_rect.right + pad, top, side_w, height - top - pad)
+        heights = [int(self.app.line * 1.8)] * len(self.buttons.choices)
+        buttons_h = sum(heights) + body // 2 * (len(heights) - 1)
+        self.summary_rect = pygame.Rect(side.x, side.y, side.width, side.height - buttons_h - body)
+        self.buttons.layout(pygame.Rect(side.x, side.bottom - buttons_h, side.width, buttons_h), heights, body // 2)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        theme, body = self.app.theme, self.app.body
+        surface.fill(theme.background)
+        line(self.app, surface, self.title_text(), self.title_rect.topleft, int(body * 1.8), theme.text, bold=True)
+        y = self.summary_rect.y
+        for text in self.summary():
+            fitted = text_box(self.app, surface, text, pygame.Rect(self.summary_rect.x, y, self.summary_rect.width,
+                                                                   self.summary_rect.bottom - y), body, theme.text)
+            y += fitted.height + body // 2
+        self._chart(surface)
+        self.buttons.draw(self.app, surface)
+
+    def _chart(self, surface: pygame.Surface) -> None:
+        """One row per aspect: its name, a bar of the cards known now with the figures, and a line of the share
+        after each session (right of the bar): the chart over time, readable in black and white."""
+        theme, body, rect = self.app.theme, self.app.body, self.chart_rect
+        aspects = self.report.aspects
+        if not aspects:
+            return
+        panel(surface, rect, theme.panel, theme.border)
+        inner = rect.inflate(-body, -body)
+        line(self.app, surface, tr("progress.aspects_screen"), inner.topleft, body, theme.muted, bold=True)
+        top = inner.y + int(self.app.line * 1.4)
+        row_h = min(int(self.app.line * 2.2), (inner.bottom - top) // len(aspects))
+        label_w, figures_w = int(inner.width * 0.34), int(inner.width * 0.16)
+        bar_w = int(inner.width * 0.26)
+        trend_x = inner.x + label_w + bar_w + figures_w + body // 2
+        sessions = max(1, self.report.sessions - 1)
+        for n, aspect in enumerate(aspects):
+            y = top + n * row_h
+            text_box(self.app, surface, aspect.label, pygame.Rect(inner.x, y, label_w - body // 2, row_h), body,
+                     theme.text, valign="center", floor=self.app.small)
+            bar = pygame.Rect(inner.x + label_w, y + row_h // 4, bar_w, row_h // 2)
+            pygame.draw.rect(surface, theme.background, bar)
+            pygame.draw.rect(surface, theme.accent, (bar.x, bar.y, round(bar.width * aspect.share), bar.height))
+            pygame.draw.rect(surface, theme.text, bar, width=2)
+            line(self.app, surface, f"{aspect.known}/{aspect.seen}", (bar.right + body // 2, bar.centery), body,
+                 theme.text, bold=True, anchor="midleft")
+            graph = pygame.Rect(trend_x, y + row_h // 6, inner.right - trend_x, row_h * 2 // 3)
+            pygame.draw.line(surface, theme.border, graph.bottomleft, graph.bottomright, 1)
+            points = [(graph.x + graph.width * rank // sessions, graph.bottom - round(graph.height * share))
+                      for rank, share in aspect.trend]
+            if len(points) > 1:
+                pygame.draw.lines(surface, theme.text, False, points, 3)
+            for point in points[-1:]:
+                pygame.draw.circle(surface, theme.text, point, max(3, body // 5))
+
+    def choose(self, key: str) -> None:
+        if key == "review" and self.on_review is not None:
+            self.app.pop()
+            self.on_review()
+        elif key == "sheet":
+            self.write_sheet()
+        elif key == "back":
+            self.app.pop()
+
+    def cancel(self) -> None:
+        self.app.pop()
+
+    def write_sheet(self) -> None:
+        from game.progress.sheet import write_progress_sheet  # fpdf2 loads only when a sheet is asked for
+
+        path = self.app.sessions_dir / f"progres-{self.profile}.pdf"
+        try:
+            write_progress_sheet(self.report, path, self.app.clock())
+        except OSError as exc:
+            self.status = disk_problem(exc, path)
+        else:
+            self.status = tr("progress.sheet_written", name=path.name, folder=display_path(path.parent)) + " " + open_file(path)
+        self.app.dirty = True
