@@ -306,6 +306,74 @@ def bench_authoring() -> None:
           f"à l'écran ({quick:.2f} s avec --no-layout)")
 
 
+def bench_progress() -> None:
+    """The progress screen opened on a learner's history of 10,000 and 100,000 answers (200 sessions of 50 and
+    2,000 of 50, on the shipped cards), and a review session started beside any scenario."""
+    import random
+
+    from game.paths import shipped_decks, shipped_scenarios
+    from game.progress.store import STORE_NAME, Answer, Store
+    from game.progress.sync import open_store
+    from game.progress.training import review_session, start_training
+    from game.table.table import Table
+    from game.ui.app import App
+
+    library = load_library([(shipped_decks(), True), (shipped_scenarios(), True)])
+    cards = [(deck_id, card) for deck_id, deck in library.decks.items() for card in deck.cards
+             if card.kind in ("question", "persona", "situation")]
+    labels = {a: label for deck in library.decks.values() for a, label in deck.info.aspects.items()}
+    rng = random.Random(1)
+    for total in (10_000, 100_000):
+        folder = Path(tempfile.mkdtemp())
+        store = Store(folder / STORE_NAME)
+        for session in range(total // 50):
+            store.record(f"s{session}", [Answer(f"s{session}", n, "Camille", card.id, deck_id, 1, card.kind, card.aspect,
+                                 labels[card.aspect], 1.7e9 + session * 3600 + n * 30, "right" if ok else "wrong", ok,
+                                 "Énoncé", "Réponse", "Explication", "Source")
+                          for n, (deck_id, card) in enumerate(rng.sample(cards, 50), start=1)
+                          for ok in [rng.random() < 0.7]])
+        store.close()
+        app = App(library, folder, size=(1280, 720), settings_path=None, fast=True)
+        app.push("train", profile="Camille")  # the list the progress screen is opened from
+
+        def open_progress() -> None:
+            app.push("progress", profile="Camille")
+            app.draw()
+            app.pop()
+
+        seconds = median_seconds(open_progress, 7)
+        due = len(app.top.due)
+        print(f"Écran des progrès avec {total:,} réponses : ".replace(",", "\u202f")
+              + f"{seconds * 1000:.0f} ms jusqu'à la première image (médiane de 7 ; base lue, boîtes de Leitner et "
+              f"maîtrise calculées, {due} cartes à revoir)")
+        if total == 10_000:
+            info = library.scenarios["atelier-teletravail"].info
+
+            def due_now() -> list[str]:
+                store = open_store(folder)
+                try:
+                    return store.due("Camille", 2e9)
+                finally:
+                    store.close()
+
+            def review() -> None:
+                chosen = review_session(library, due_now())  # as `train --review` opens the base: logs looked at too
+                table = start_training(library, folder, chosen.scenario, chosen.cards, "Camille", 1, 2e9)
+                table.close()
+                table.path.unlink()  # the next start finds the folder as this one did
+
+            def workshop() -> None:
+                table = Table.start_new(folder, info, library.pool(info), ["A", "B"], 1, library.aspect_labels(info),
+                                        2e9)
+                table.close()
+                table.path.unlink()
+
+            print(f"Démarrer « Revoir mes erreurs » ({due} cartes) : {median_seconds(review, 15) * 1000:.1f} ms, "
+                  f"démarrer l'atelier télétravail ({len(Table.drawn(info, library.pool(info), ['A', 'B'], 1, {}).start.cards)} cartes) : "
+                  f"{median_seconds(workshop, 15) * 1000:.1f} ms (médianes de 15 ; base lue et journal écrit, "
+                  f"dont l'enregistrement des cartes tirées) ; la part de la base : {median_seconds(due_now, 15) * 1000:.1f} ms")
+
+
 if __name__ == "__main__":
     bench_engine_import()
     bench_default_simulation()
@@ -315,3 +383,4 @@ if __name__ == "__main__":
     bench_screen()
     bench_cold_start()
     bench_authoring()
+    bench_progress()

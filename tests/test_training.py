@@ -143,8 +143,8 @@ def test_options_are_counted_as_best_choices_per_aspect():
 
 def test_a_card_removed_from_the_decks_stays_in_the_history_and_is_not_dealt(shipped, tmp_path):
     history = [answer("tt-001", 1.0, False), answer("gone-42", 2.0, False)]
-    review = review_session(shipped, due_cards(card_progress(history), 10.0))
-    assert [c.id for c in review.cards] == ["tt-001"] and [g.card for g in review.gone] == ["gone-42"]
+    review = review_session(shipped, [c.card for c in due_cards(card_progress(history), 10.0)])
+    assert [c.id for c in review.cards] == ["tt-001"] and review.gone == ["gone-42"]
     assert review.scenario is not None and not review.scenario.timed
     assert progress_report("p", history).review[1].last.prompt == "gone-42 ?"
 
@@ -158,8 +158,10 @@ def test_an_unknown_theme_is_refused_and_a_timed_session_has_its_clock(shipped):
 
 def test_a_session_read_again_after_an_undo_is_kept_as_it_now_is(tmp_path):
     store = Store(tmp_path / STORE_NAME)
-    store.record([answer("a", 1, False), answer("b", 2, True)._replace(number=2)])
-    store.record([answer("a", 1, True)])
+    store.record("s1", [answer("a", 1, False), answer("b", 2, True)._replace(number=2)])
+    assert store.due("p", 10) == ["a"]
+    store.record("s1", [answer("a", 1, True)])
+    assert store.due("p", 10) == []
     assert [(a.card, a.success) for a in store.answers("p")] == [("a", True)]
     store.close()
 
@@ -178,7 +180,7 @@ store = Store(__import__("pathlib").Path(sys.argv[1]))
 n = 0
 while True:
     n += 1
-    store.record([Answer(f"s{n}", i, "p", f"c{i}", "d", 1, "question", "a", "A", n + i / 1000, "right", True,
+    store.record(f"s{n}", [Answer(f"s{n}", i, "p", f"c{i}", "d", 1, "question", "a", "A", n + i / 1000, "right", True,
                          "?", "1", "", "") for i in range(300)])
     if n == 1:
         print("writing", flush=True)

@@ -13,7 +13,6 @@ from game.debrief.report import shorten
 from game.diskerrors import disk_problem
 from game.progress.profiles import default_profile, profile_problem
 from game.progress.report import ProgressReport, day, progress_report
-from game.progress.schedule import card_progress, due_cards
 from game.progress.store import ProgressError, Store
 from game.progress.sync import open_store
 from game.progress.training import Theme, TrainingError, review_session, start_training, training_scenario
@@ -46,12 +45,12 @@ def run_train(args: argparse.Namespace) -> int:
     if args.review:
         store = opened_store(folder)
         try:
-            due = due_cards(card_progress(store.answers(profile)), now)
+            due = store.due(profile, now)
         finally:
             store.close()
         review = review_session(library, due)
         if review.gone:
-            print(tr("train.gone", n=len(review.gone), cards=", ".join(c.card for c in review.gone)))
+            print(tr("train.gone", n=len(review.gone), cards=", ".join(review.gone)))
         if review.scenario is None:
             print(tr("train.nothing_due", profile=profile))
             return 0

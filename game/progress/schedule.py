@@ -11,7 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from game.progress.store import Answer
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the store schedules with `leitner` as it records: it imports this module
+    from game.progress.store import Answer
 
 DAY = 86_400.0
 WAIT_DAYS = (0, 1, 3, 7)  # how long a card waits in boxes 1 to 4 before it comes back
@@ -32,17 +35,31 @@ class CardProgress:
         return 1 <= self.box < MASTERED
 
 
+def step(box: int, due: float, at: float, success: bool) -> tuple[int, float]:
+    """A card's box and due time after one more answer: the whole rule, used wherever a card is scheduled."""
+    if not success:
+        return 1, at
+    if not box:
+        return 0, 0.0
+    box = min(MASTERED, box + 1)
+    return box, (at + WAIT_DAYS[box - 1] * DAY if box < MASTERED else 0.0)
+
+
+def leitner(results: Iterable[tuple[float, bool]]) -> tuple[int, float]:
+    """The box and due time of a card answered with these (time, success) results, oldest first."""
+    box, due = 0, 0.0
+    for at, success in results:
+        box, due = step(box, due, at, success)
+    return box, due
+
+
 def card_progress(answers: Iterable[Answer]) -> dict[str, CardProgress]:
     """Each card's place in the boxes after these answers (taken in time order)."""
     cards: dict[str, CardProgress] = {}
     for answer in sorted(answers, key=lambda a: a.at):
         card = cards.setdefault(answer.card, CardProgress(answer.card, answer))
         card.last, card.answered, card.right = answer, card.answered + 1, card.right + answer.success
-        if not answer.success:
-            card.box, card.due = 1, answer.at
-        elif card.box:
-            card.box = min(MASTERED, card.box + 1)
-            card.due = answer.at + WAIT_DAYS[card.box - 1] * DAY if card.box < MASTERED else 0.0
+        card.box, card.due = step(card.box, card.due, answer.at, answer.success)
     return cards
 
 

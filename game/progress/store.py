@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
+from game.progress.schedule import MASTERED, leitner
+
 STORE_NAME = "progres.sqlite3"
 SCHEMA_VERSION = 1
 _SCHEMA = """
@@ -24,6 +26,10 @@ CREATE TABLE IF NOT EXISTS answers (
     prompt TEXT NOT NULL, given TEXT NOT NULL, feedback TEXT NOT NULL, source TEXT NOT NULL,
     PRIMARY KEY (session, number));
 CREATE INDEX IF NOT EXISTS answers_by_profile ON answers (profile, at);
+CREATE INDEX IF NOT EXISTS answers_by_card ON answers (profile, card, at);
+CREATE TABLE IF NOT EXISTS boxes (
+    profile TEXT NOT NULL, card TEXT NOT NULL, box INTEGER NOT NULL, due REAL NOT NULL,
+    PRIMARY KEY (profile, card));
 CREATE TABLE IF NOT EXISTS logs (
     path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, profile TEXT);
 """
@@ -67,11 +73,12 @@ class Store:
                 self.db.close()
                 raise ProgressError(f"{path} a été écrit par une version plus récente du programme : mettez-le à jour")
             self.db.execute("PRAGMA synchronous = FULL")
-            with self.transaction():
-                for statement in _SCHEMA.split(";"):  # not executescript: it would commit on its own
-                    if statement.strip():
-                        self.db.execute(statement)
-                self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            if version < SCHEMA_VERSION:  # a new file: its tables, made at once (not each opening: a write costs)
+                with self.transaction():
+                    for statement in _SCHEMA.split(";"):  # not executescript: it would commit on its own
+                        if statement.strip():
+                            self.db.execute(statement)
+                    self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         except sqlite3.DatabaseError as exc:
             raise ProgressError(f"le fichier de progression {path} est illisible ({exc})") from None
 
@@ -83,19 +90,39 @@ class Store:
 
     # -- writing --------------------------------------------------------------------------------------
 
-    def record(self, answers: Iterable[Answer], log: Path | None = None, profile: str | None = None) -> None:
+    def record(self, session: str, answers: Iterable[Answer], log: Path | None = None,
+               profile: str | None = None) -> None:
         """Keep a session's answers in place of what was kept of it before (a session read again after it went
         on, or after an answer was undone, is stored once, as it now is), and note the log as read."""
         answers = list(answers)
         with self.transaction():
-            for session in {a.session for a in answers}:
-                self.db.execute("DELETE FROM answers WHERE session = ?", (session,))
+            touched = {(a.profile, a.card) for a in answers}
+            touched |= set(self.db.execute("SELECT profile, card FROM answers WHERE session = ?", (session,)))
+            self.db.execute("DELETE FROM answers WHERE session = ?", (session,))
             self.db.executemany(f"INSERT OR REPLACE INTO answers VALUES ({', '.join('?' * len(Answer._fields))})",
                                 [tuple(a) for a in answers])
+            self._schedule(touched)
             if log is not None:
                 stat = log.stat()
                 self.db.execute("INSERT OR REPLACE INTO logs VALUES (?, ?, ?, ?)",
                                 (str(log.resolve()), stat.st_size, stat.st_mtime_ns, profile))
+
+    def _schedule(self, cards: set[tuple[str, str]]) -> None:
+        """Each of these cards' box from its whole history, kept beside the answers in the same transaction:
+        a review starts from one small query, not from every answer ever given."""
+        for profile, card in cards:
+            results = self.db.execute("SELECT at, success FROM answers WHERE profile = ? AND card = ? ORDER BY at",
+                                      (profile, card)).fetchall()
+            if results:
+                self.db.execute("INSERT OR REPLACE INTO boxes VALUES (?, ?, ?, ?)", (profile, card, *leitner(results)))
+            else:
+                self.db.execute("DELETE FROM boxes WHERE profile = ? AND card = ?", (profile, card))
+
+    def due(self, profile: str, now: float) -> list[str]:
+        """The cards to review now (missed, not yet learnt, their wait over), the longest waiting first."""
+        rows = self.db.execute("SELECT card FROM boxes WHERE profile = ? AND box BETWEEN 1 AND ? AND due <= ? "
+                               "ORDER BY due, card", (profile, MASTERED - 1, now))
+        return [row[0] for row in rows]
 
     def read_before(self, log: Path) -> bool:
         """Whether this log was read as it is now (same size and modification time)."""

@@ -48,17 +48,25 @@ def sync(store: Store, sessions: Path) -> int:
             if store.read_before(log):
                 continue
             profile = _profile(log)
-            answers = answers_of(Table.read(log)) if profile is not None else []
+            table = Table.read(log) if profile is not None else None
         except (LogError, OSError):
             continue  # a log that cannot be read now is tried again at the next opening
-        store.record(answers, log, profile)
+        if table is None:
+            store.record(log.stem, [], log, None)
+        else:
+            record_table(store, table)
         copied += profile is not None
     return copied
 
 
 def record_table(store: Store, table: Table) -> None:
     """Copy one session just played (the table still open, its log up to date)."""
-    store.record(answers_of(table), table.path, table.start.profile)
+    store.record(session_key(table), answers_of(table), table.path, table.start.profile)
+
+
+def session_key(table: Table) -> str:
+    """The session's id, or for a log without one, its file's name."""
+    return table.start.session_id or (table.path.stem if table.path else "")
 
 
 def answers_of(table: Table) -> list[Answer]:
@@ -74,7 +82,7 @@ def answers_of(table: Table) -> list[Answer]:
         verdict = play.verdicts[0]
         deck, version = start.origins.get(play.card.id, ("", 0))
         found.append(Answer(
-            start.session_id or (table.path.stem if table.path else ""), play.number, start.profile, play.card.id,
+            session_key(table), play.number, start.profile, play.card.id,
             deck, version, play.card.kind, play.card.aspect, play.aspect_label, play.at, str(verdict.mark),
             verdict.success, f"{line.who} — {line.prompt}" if line.who else line.prompt, line.given or "",
             line.explanation or "", line.source or ""))

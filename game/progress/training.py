@@ -14,7 +14,6 @@ from typing import Any, NamedTuple
 
 from game.content.library import Library
 from game.content.models import DrawRule, Minutes, ScenarioInfo, TeamRange
-from game.progress.schedule import CardProgress
 from game.table.table import Table
 from game.wording.players import tr
 
@@ -62,14 +61,14 @@ def training_scenario(library: Library, theme: Theme, minutes: int, timed: bool 
 class Review(NamedTuple):
     scenario: ScenarioInfo | None  # None when no due card is left in the decks
     cards: list[Any]  # the due cards still in the decks, in their current version
-    gone: list[CardProgress]  # due cards no deck holds any more
+    gone: list[str]  # due cards no deck holds any more
 
 
-def review_session(library: Library, due: Sequence[CardProgress]) -> Review:
+def review_session(library: Library, due: Sequence[str]) -> Review:
     """A session of exactly the due cards the decks still hold, every one of them (in the draw's order)."""
     where = {card.id: (deck_id, card) for deck_id, deck in library.decks.items() for card in deck.cards}
-    kept = [where[d.card] for d in due if d.card in where]
-    gone = [d for d in due if d.card not in where]
+    kept = [where[card] for card in due if card in where]
+    gone = [card for card in due if card not in where]
     if not kept:
         return Review(None, [], gone)
     cards = [card for _, card in kept]

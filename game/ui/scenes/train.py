@@ -103,7 +103,7 @@ class TrainScene(ListScene):
     def start(self, review: bool = False) -> None:
         library, now = self.app.library, self.app.clock()
         if review:
-            chosen = review_session(library, self.due)
+            chosen = review_session(library, [c.card for c in self.due])
             if chosen.scenario is None:
                 self.app.push("error", errors=[tr("train.nothing_due", profile=self.profile)], title=tr("train.screen_title"),
                               advice="")
