@@ -27,6 +27,7 @@ from game.paths import shipped_decks, shipped_scenarios
 from game.session.log import LogError
 from game.simulate import play_session
 from game.table.bots import choose
+from game.progress.sync import open_store
 from game.table.table import Table
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser where PyYAML has it: ten times faster
@@ -191,7 +192,9 @@ def base_logs(folder: Path, library: Any, count: int = 6) -> list[Path]:
     for k in range(count):
         info = sorted(library.scenarios.values(), key=lambda s: s.info.id)[k % len(library.scenarios)].info
         names = [f"Équipe {n + 1}" for n in range(max(1, info.team_range.min))]
-        table = Table.start_new(folder, info, library.pool(info), names, k, library.aspect_labels(info), 1_000.0)
+        learner = {"profile": names[0], "origins": library.origins(info)} if k % 2 else {}  # a solo learner's log
+        table = Table.start_new(folder, info, library.pool(info), names, k, library.aspect_labels(info), 1_000.0,
+                                **learner)
         rng = random.Random(k)
         t = 1_000.0
         for _ in range(rng.randrange(3, 40)):
@@ -256,6 +259,8 @@ def check_log(path: Path, seed: int) -> str:
         assert str(refused).strip()
         return "refused"
     read.view(), read.standings(), read.history(), read.facts()
+    store = open_store(path.parent)  # a learner's progress copies what it can read, and skips the rest
+    store.close()
     backup = path.with_name(path.name + ".orig")
     shutil.copyfile(path, backup)
     try:
