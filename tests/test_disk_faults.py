@@ -192,3 +192,26 @@ def test_a_folder_where_the_sheet_goes_is_said_on_the_end_screen(shipped, tmp_pa
     assert "un dossier porte ce nom : déplacez-le, ou choisissez un autre dossier" in end.sheet_line()
     assert "la session est enregistrée" in end.sheet_line()
     app.pop_all()
+
+
+def test_progress_on_a_full_disk_is_one_sentence_and_the_sessions_are_copied_once_there_is_room(shipped, tmp_path,
+                                                                                              capsys):
+    from game.progress.store import STORE_NAME
+    from game.progress.training import Theme, start_training, training_scenario
+
+    with small_disk(tmp_path / "disk", kib=1024) as disk:
+        scenario = training_scenario(shipped, Theme(deck="teletravail"), 5)
+        table = start_training(shipped, disk, scenario, shipped.pool(scenario), "Camille", 1, 100.0)
+        t = 100.0
+        while not table.over:
+            t += 20
+            table.act(choose(table.view(), "random", __import__("random").Random(1)), t)
+        table.close()
+        filler = fill(disk)
+        assert main(["progress", "--profile", "Camille", "--sessions-dir", str(disk)]) == 2
+        err = capsys.readouterr().err
+        assert "Traceback" not in err and "le disque est plein" in err
+        filler.unlink()
+        assert main(["progress", "--profile", "Camille", "--sessions-dir", str(disk)]) == 0
+        assert f"{len([p for p in table.history() if p.verdicts])} réponse(s) en 1 session(s)" in capsys.readouterr().out
+        assert (disk / STORE_NAME).exists()

@@ -80,6 +80,9 @@ class Store:
                             self.db.execute(statement)
                     self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         except sqlite3.DatabaseError as exc:
+            if _full(exc):
+                raise ProgressError(f"le fichier de progression {path} ne peut pas être créé : le disque est plein, "
+                                    "libérez de la place puis recommencez") from None
             raise ProgressError(f"le fichier de progression {path} est illisible ({exc})") from None
 
     def close(self) -> None:
@@ -95,6 +98,14 @@ class Store:
         """Keep a session's answers in place of what was kept of it before (a session read again after it went
         on, or after an answer was undone, is stored once, as it now is), and note the log as read."""
         answers = list(answers)
+        try:
+            self._record(session, answers, log, profile)
+        except sqlite3.Error as exc:  # a full or read-only disk: the transaction is rolled back, nothing half-kept
+            problem = "le disque est plein" if _full(exc) else str(exc)
+            raise ProgressError(f"le fichier de progression {self.path} n'a pas pu être mis à jour ({problem}) : "
+                                "vos sessions restent dans leurs journaux et y seront reprises") from None
+
+    def _record(self, session: str, answers: list[Answer], log: Path | None, profile: str | None) -> None:
         with self.transaction():
             touched = {(a.profile, a.card) for a in answers}
             touched |= set(self.db.execute("SELECT profile, card FROM answers WHERE session = ?", (session,)))
@@ -141,6 +152,10 @@ class Store:
         return [row[0] for row in self.db.execute("SELECT DISTINCT profile FROM answers ORDER BY profile")]
 
 
+def _full(exc: sqlite3.Error) -> bool:
+    return getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or "disk is full" in str(exc)
+
+
 class _Transaction:
     """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any error: all of a session's rows, or none."""
 
@@ -151,5 +166,8 @@ class _Transaction:
         self.db.execute("BEGIN IMMEDIATE")
 
     def __exit__(self, kind: object, error: object, trace: object) -> None:
-        self.db.execute("COMMIT" if kind is None else "ROLLBACK")
+        if kind is None:
+            self.db.execute("COMMIT")
+        elif self.db.in_transaction:  # SQLite may have rolled back already (a full disk)
+            self.db.execute("ROLLBACK")
 
