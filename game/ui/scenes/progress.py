@@ -45,8 +45,13 @@ class ProgressScene(ListScene):
         lines = [tr("progress.summary", answers=report.answers, sessions=report.sessions,
                     first=day(report.first or now), last=day(report.last or now)),
                  tr("progress.review", n=len(report.review))]
-        lines += [tr("progress.choice", label=c.label, best=c.best, answers=c.answers) for c in report.choices]
         return lines + ([self.status] if self.status else [])
+
+    def details(self) -> list[str]:
+        """Smaller, and as many as there is room for (the sheet has them all): the best choices with usagers and
+        partners, then the cards to review."""
+        return ([tr("progress.choice", label=c.label, best=c.best, answers=c.answers) for c in self.report.choices]
+                + [f"• {card.last.prompt}" for card in self.report.review])
 
     def layout(self, width: int, height: int) -> None:
         body = self.app.body
@@ -65,11 +70,18 @@ class ProgressScene(ListScene):
         theme, body = self.app.theme, self.app.body
         surface.fill(theme.background)
         line(self.app, surface, self.title_text(), self.title_rect.topleft, int(body * 1.8), theme.text, bold=True)
-        y = self.summary_rect.y
+        y, rect = self.summary_rect.y, self.summary_rect
         for text in self.summary():
-            fitted = text_box(self.app, surface, text, pygame.Rect(self.summary_rect.x, y, self.summary_rect.width,
-                                                                   self.summary_rect.bottom - y), body, theme.text)
+            fitted = text_box(self.app, surface, text, pygame.Rect(rect.x, y, rect.width, rect.bottom - y), body,
+                              theme.text)
             y += fitted.height + body // 2
+        small = self.app.small
+        for text in self.details():
+            if rect.bottom - y < 2 * small:
+                break
+            fitted = text_box(self.app, surface, text, pygame.Rect(rect.x, y, rect.width, min(small * 3, rect.bottom - y)),
+                              small, theme.muted, floor=small, quiet=True)
+            y += fitted.height + small // 3
         self._chart(surface)
         self.buttons.draw(self.app, surface)
 
