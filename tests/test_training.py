@@ -78,6 +78,15 @@ def test_two_sessions_from_the_terminal_then_progress_shows_them_and_review_offe
     assert f"Carte 1/{len(missed)}" in review.stdout
 
 
+def test_once_every_missed_card_is_answered_right_nothing_is_due_until_its_wait_is_over(shipped, tmp_path):
+    store = Store(tmp_path / STORE_NAME)
+    store.record("s1", [answer("tt-001", 1_000.0, False)])
+    store.record("s2", [answer("tt-001", 2_000.0, True, session="s2")])
+    assert store.due("p", 2_000.0 + DAY - 1) == [] and store.next_due("p") == 2_000.0 + DAY
+    assert store.due("p", 2_000.0 + DAY) == ["tt-001"]
+    store.close()
+
+
 def test_another_profile_has_its_own_progress_and_a_name_the_fonts_cannot_show_is_refused(game, tmp_path):
     assert game(tmp_path, "train", "--console", "--minutes", "5", "--profile", "Dominique", "--seed", "4",
                 keys="1\n\n" * 40).returncode == 0

@@ -45,7 +45,7 @@ def run_train(args: argparse.Namespace) -> int:
     if args.review:
         store = opened_store(folder)
         try:
-            due = store.due(profile, now)
+            due, later = store.due(profile, now), store.next_due(profile)
         finally:
             store.close()
         review = review_session(library, due)
@@ -53,6 +53,8 @@ def run_train(args: argparse.Namespace) -> int:
             print(tr("train.gone", n=len(review.gone), cards=", ".join(review.gone)))
         if review.scenario is None:
             print(tr("train.nothing_due", profile=profile))
+            if later is not None and later > now:
+                print(tr("train.next_due", date=day(later)))
             return 0
         scenario, pool = review.scenario, review.cards
     else:

@@ -135,6 +135,12 @@ class Store:
                                "ORDER BY due, card", (profile, MASTERED - 1, now))
         return [row[0] for row in rows]
 
+    def next_due(self, profile: str) -> float | None:
+        """When the next card to review comes back, or None when no card waits."""
+        row = self.db.execute("SELECT MIN(due) FROM boxes WHERE profile = ? AND box BETWEEN 1 AND ?",
+                              (profile, MASTERED - 1)).fetchone()
+        return row[0]
+
     def read_before(self, log: Path) -> bool:
         """Whether this log was read as it is now (same size and modification time)."""
         stat = log.stat()
