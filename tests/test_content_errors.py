@@ -229,3 +229,38 @@ def test_ids_take_underscores_and_an_accented_id_gets_its_correction(capsys, wri
         ": « santé » n'est pas un identifiant valide (lettres minuscules sans accent, chiffres, tirets et soulignés) : "
         "écrivez « sante »")
     assert len(lines) == 2  # essai_labo is a valid id
+
+
+SHORT = """\
+scenario:
+  id: essai-court
+  title: Essai
+  description: Un essai.
+  mode: teams
+  teams: {teams}
+  minutes: {minutes}
+  decks: [teletravail]
+  win: points
+"""
+
+
+def test_teams_and_minutes_take_a_single_number(write):
+    from game.cli.content import load_scenario
+
+    path = write("court.yaml", SHORT.format(teams=3, minutes=15))
+    _, scenario = load_scenario(str(path), [])
+    assert (scenario.team_range.min, scenario.team_range.max) == (3, 3)
+    assert (scenario.minutes.target, scenario.minutes.max) == (15, 20)
+
+
+@pytest.mark.parametrize("teams, minutes, said", [
+    ("9", "15", "court.yaml:6:10: « teams » : de 1 à 6 équipes (ici 9) : écrivez par exemple « teams: 3 »"),
+    ("yes", "15", "court.yaml:6:10: « teams » attend un nombre d'équipes ou un bloc"),
+    ("3", "0", "court.yaml:7:12: « minutes » : une durée de plus de 0 et d'au plus 240 minutes (ici 0)"),
+    ("3", "quinze", "court.yaml:7:12: « minutes » attend une durée ou un bloc (ici « quinze ») : par exemple « minutes: 15 »"),
+])
+def test_a_wrong_short_form_is_one_error_with_both_forms_shown(capsys, write, teams, minutes, said):
+    path = write("court.yaml", SHORT.format(teams=teams, minutes=minutes))
+    code, lines = validate(capsys, str(path))
+    assert code == 1 and len(lines) == 2
+    assert lines[0].startswith(f"{path.parent}/{said}"), lines[0]

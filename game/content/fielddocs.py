@@ -107,8 +107,10 @@ MODELS: dict[str, tuple[str, dict[str, tuple[str, Any]]]] = {
         "answering": ("Qui répond à chaque carte : all (toutes les équipes, chacune lève sa réponse ; pour "
                       "les personas et situations, le choix de la majorité s'applique) ou rotation (une équipe "
                       "à tour de rôle, par défaut). L'animateur peut changer ce choix avant la partie.", "all"),
-        "teams": ("Nombre d'équipes possible (de 1 à 6).", {"min": 2, "max": 6}),
-        "minutes": ("Durée visée et durée maximale de la partie, en minutes.", {"target": 15, "max": 20}),
+        "teams": ("Nombre d'équipes possible (de 1 à 6) ; en bref, teams: 3 veut dire exactement 3 équipes.",
+                  {"min": 2, "max": 6}),
+        "minutes": ("Durée visée et durée maximale de la partie, en minutes ; en bref, minutes: 15 veut dire 15 "
+                    "minutes visées et un tiers de plus au plus (20).", {"target": 15, "max": 20}),
         "timed": ("false : le chronomètre n'arrête jamais la partie, l'écran montre le temps passé et non le "
                   "temps restant (un entraînement seul, sans pression) ; la durée visée règle toujours le nombre "
                   "de cartes. Par défaut true.", False),

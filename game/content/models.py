@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property
 from itertools import combinations
 from typing import Annotated, Any, ClassVar, Literal, Self, TypeVar, Union
@@ -300,9 +300,33 @@ class DeckFile(Strict):
     cards: list[Card] = Field(min_length=1)
 
 
+def _whole_number(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)  # YAML's `yes` is a bool, not a count
+
+
+def or_a_number(number: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
+    """The JSON Schema of a block that also takes the short form of a single `number` (`teams: 3`)."""
+    def extra(prop: dict[str, Any]) -> None:
+        options = prop.pop("anyOf", None) or [{"$ref": prop.pop("$ref")}]
+        prop["anyOf"] = [number, *options]
+    return extra
+
+
 class TeamRange(Strict):
     min: Annotated[int, Field(ge=1, le=6)] = 1
     max: Annotated[int, Field(ge=1, le=6)] = 6
+
+    @model_validator(mode="before")
+    @classmethod
+    def _short(cls, data: Any) -> Any:
+        """`teams: 3`: exactly three teams; anything but a count or a block is refused with both forms shown."""
+        if _whole_number(data):
+            if not 1 <= data <= 6:
+                raise refuse("teams.count", value=data)
+            return {"min": data, "max": data}
+        if not isinstance(data, Mapping):
+            raise refuse("teams.form", value=data)
+        return data
 
     @model_validator(mode="after")
     def _ordered(self) -> TeamRange:
@@ -314,6 +338,18 @@ class TeamRange(Strict):
 class Minutes(Strict):
     target: Annotated[float, Field(gt=0, le=240)] = 15
     max: Annotated[float, Field(gt=0, le=240)] = 20
+
+    @model_validator(mode="before")
+    @classmethod
+    def _short(cls, data: Any) -> Any:
+        """`minutes: 15`: a target of 15 minutes, and a third more at most (20), as the default."""
+        if _whole_number(data) or isinstance(data, float):
+            if not 0 < data <= 240:
+                raise refuse("minutes.count", value=data)
+            return {"target": data, "max": min(240, data * 4 / 3)}
+        if not isinstance(data, Mapping):
+            raise refuse("minutes.form", value=data)
+        return data
 
     @model_validator(mode="after")
     def _ordered(self) -> Minutes:
@@ -371,8 +407,10 @@ class ScenarioInfo(Strict):
     description: Text
     mode: Literal["teams", "solo"]
     answering: Literal["all", "rotation"] = "rotation"  # every team answers each card, or one team in turn
-    teams: TeamRange | None = None
-    minutes: Minutes = Field(default_factory=Minutes)
+    teams: TeamRange | None = Field(None, json_schema_extra=or_a_number({"type": "integer", "minimum": 1,
+                                                                           "maximum": 6}))
+    minutes: Minutes = Field(default_factory=Minutes, json_schema_extra=or_a_number(
+        {"type": "number", "exclusiveMinimum": 0, "maximum": 240}))
     timed: bool = True  # false: the clock never ends the session (solo training without pressure)
     decks: list[Id] = Field(min_length=1)
     draw: list[DrawRule] | None = None

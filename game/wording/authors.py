@@ -140,6 +140,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "`multiple` or mark the other right answers"),
     "options.no_best": ("aucune option n'est notée « rating: best » : il en faut au moins une",
                         "no option is rated `rating: best`: at least one is needed"),
+    "teams.count": ("« teams » : de 1 à 6 équipes (ici {value}) : écrivez par exemple « teams: 3 », ou « teams: {{min: 2, max: 6}} »",
+                    "`teams`: 1 to 6 teams (here {value}): write for example `teams: 3`, or `teams: {{min: 2, max: 6}}`"),
+    "teams.form": ("« teams » attend un nombre d'équipes ou un bloc (ici « {value} ») : par exemple « teams: 3 », "
+                   "ou « teams: {{min: 2, max: 6}} »",
+                   "`teams` takes a number of teams or a block (here `{value}`): for example `teams: 3`, or "
+                   "`teams: {{min: 2, max: 6}}`"),
+    "minutes.count": ("« minutes » : une durée de plus de 0 et d'au plus 240 minutes (ici {value}) : par exemple « minutes: 15 », "
+                      "ou « minutes: {{target: 15, max: 20}} »",
+                      "`minutes`: a duration above 0 and at most 240 minutes (here {value}): for example `minutes: 15`, or "
+                      "`minutes: {{target: 15, max: 20}}`"),
+    "minutes.form": ("« minutes » attend une durée ou un bloc (ici « {value} ») : par exemple « minutes: 15 », "
+                     "ou « minutes: {{target: 15, max: 20}} »",
+                     "`minutes` takes a duration or a block (here `{value}`): for example `minutes: 15`, or "
+                     "`minutes: {{target: 15, max: 20}}`"),
     "range.min_max": ("« min » ({min}) dépasse « max » ({max})", "`min` ({min}) is above `max` ({max})"),
     "minutes.order": ("la durée visée ({target} min) dépasse la durée maximale ({max} min)",
                       "the target duration ({target} min) is above the maximum ({max} min)"),
