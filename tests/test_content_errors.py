@@ -47,7 +47,7 @@ def errors_of(capsys: pytest.CaptureFixture[str], path: Path) -> list[str]:
 def test_the_valid_deck_passes(capsys, write):
     code = main(["validate", str(write("essai.yaml", DECK))])
     assert code == 0
-    assert capsys.readouterr().out.startswith("OK : 1 fichier(s) vérifié(s), 1 deck(s) (1 cartes : 1 question)")
+    assert capsys.readouterr().out.startswith("OK : 1 fichier(s) vérifié(s), 1 deck(s) (1 carte : 1 question)")
 
 
 def test_bad_yaml_syntax(capsys, write):

@@ -35,7 +35,7 @@ def game(capsys, monkeypatch):
         monkeypatch.setattr(sys, "stdin", io.StringIO(keys))
         code = main([*args, "--sessions-dir", str(folder)])
         out, err = capsys.readouterr()
-        return Ran(code, out, err)
+        return Ran(code, out.replace("\u00a0", " "), err.replace("\u00a0", " "))  # as read: no-break spaces are spaces
     return run
 
 

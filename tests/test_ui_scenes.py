@@ -439,7 +439,7 @@ def test_home_offers_the_sheets_that_ended_sessions_lack_and_writes_them(shipped
     assert [c.label for c in home.buttons.choices][:1] == ["Écrire les bilans manquants (1)"]
     home.choose("sheets")
     assert table.path.with_suffix(".pdf").stat().st_size > 10_000
-    assert app.top.title == f"Bilans écrits dans {tmp_path}" and app.top.lines() == [f"{table.path.stem}.pdf : écrit."]
+    assert app.top.title == f"Bilans écrits dans {tmp_path}" and app.top.lines() == [f"{table.path.stem}.pdf\u00a0: écrit."]
     render(app)
     app.pop()
     assert "sheets" not in [c.key for c in home.buttons.choices]

@@ -35,10 +35,11 @@ def run_validate(args: argparse.Namespace) -> int:
     scenarios = [s for s in library.scenarios.values() if s.doc.shown in checked]
     kinds = Counter(card.kind for deck in decks for card in deck.cards)
     detail = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
+    cards = sum(kinds.values())
     if args.lang == "en":
         print(f"OK: {len(checked)} file(s) checked, {len(decks)} deck(s) "
-              f"({sum(kinds.values())} cards{': ' + detail if detail else ''}), {len(scenarios)} scenario(s).")
-    else:
+              f"({cards} card{'' if cards == 1 else 's'}{': ' + detail if detail else ''}), {len(scenarios)} scenario(s).")
+    else:  # French: 0 and 1 take the singular
         print(f"OK : {len(checked)} fichier(s) vérifié(s), {len(decks)} deck(s) "
-              f"({sum(kinds.values())} cartes{' : ' + detail if detail else ''}), {len(scenarios)} scénario(s).")
+              f"({cards} carte{'' if cards < 2 else 's'}{' : ' + detail if detail else ''}), {len(scenarios)} scénario(s).")
     return 0
