@@ -108,6 +108,9 @@ def test_the_docs_field_reference_is_the_generated_one():
     assert with_reference(text) == text, "run: python -m game schema --out schemas --docs docs/authoring.md"
     for field in ("`explanation`", "`lose_above`", "`constraints`", "`multiple`", "`portrait`"):
         assert field in reference_markdown()
+    effects = [row for row in reference_markdown().splitlines() if row.startswith("| `effects` |")]
+    assert len(effects) == 2 and all("bloc « clé: nombre entier »" in row for row in effects)  # was « texte »
+    assert "| `teams` | non | entier de 1 à 6 ou bloc |" in reference_markdown()
 
 
 # -- scaffolds -------------------------------------------------------------------------------------
@@ -309,3 +312,24 @@ cards:
     short = deck.read_text(encoding="utf-8").replace(explanation.strip(), explanation.strip()[:300])
     deck.write_text(short, encoding="utf-8")
     assert main(["validate", str(deck)]) == 0
+
+
+def test_the_tutorials_typo_is_reported_at_the_line_the_docs_quote(tmp_path, capsys):
+    """Step 4 done as written: the first example card replaced by the docs' card, then `explantion`."""
+    import re
+
+    from game.cli import main
+
+    docs = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
+    step = docs[docs.index("### 4."):docs.index("### 5.")]
+    card = re.search(r"```yaml\n(.*?)```", step, re.S).group(1).replace("explanation:", "explantion:")
+    line, column = map(int, re.search(r"> Ligne (\d+), colonne (\d+)", step).groups())
+    assert main(["new", "deck", "Accueil en mairie", "--dir", str(tmp_path)]) == 0
+    path = tmp_path / "accueil-en-mairie.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    first = next(i for i, text in enumerate(lines) if text.startswith("  - id:"))
+    end = next(i for i, text in enumerate(lines) if i > first and text.lstrip().startswith(("- id:", "#")))
+    path.write_text("\n".join(lines[:first] + card.rstrip("\n").splitlines() + lines[end:]) + "\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["validate", str(path)]) == 1
+    assert f"{path}:{line}:{column}: champ inconnu « explantion »" in capsys.readouterr().err

@@ -131,8 +131,9 @@ def _one(prop: dict[str, Any]) -> str:
         what = "cartes" if "oneOf" in items else _one(items)
         bounds = _bounds(prop.get("minItems"), prop.get("maxItems"))
         return f"liste ({what}){bounds}"
-    if kind == "object":
-        return "bloc « clé: nombre »" if prop.get("additionalProperties", {}).get("type") == "integer" else \
+    if kind == "object":  # the values' type: for any key, or for keys of a pattern (identifiers)
+        values = [prop.get("additionalProperties", {}), *prop.get("patternProperties", {}).values()]
+        return "bloc « clé: nombre entier »" if any(v.get("type") == "integer" for v in values) else \
             "bloc « clé: texte »"
     if kind == "string":
         if "pattern" in prop:
