@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from game.content.models import CONSTRAINTS
+from game.content.models import constraint_label
 from game.engine.vocabulary import Action, ActionType, Phase
 from game.table.table import Table
 from game.table.view import Mark, PlayView, TableView
@@ -135,7 +135,7 @@ class Console:
         self.write(f"{tr('persona.who', name=card.name, age=card.age)}. {card.situation}")
         self.write(tr("play.need", need=card.need))
         if card.constraints:
-            self.write(tr("console.constraints", list=", ".join(CONSTRAINTS[c] for c in card.constraints)))
+            self.write(tr("console.constraints", list=", ".join(constraint_label(c) for c in card.constraints)))
         if card.quote:
             self.write(f"« {card.quote} »")
 

@@ -35,7 +35,7 @@ EXPECTED = [
     ("17-note-inconnue.yaml", 23, 17, "valeur « mauvais » non prévue pour « rating » : choisissez parmi best, acceptable, poor"),
     ("18-aucune-meilleure-option.yaml", 18, 7, "aucune option n'est notée « rating: best »"),
     ("19-jauge-inconnue.yaml", 24, 19, "la jauge « satisfation » n'existe dans aucun scénario : vouliez-vous dire « satisfaction » ?"),
-    ("20-contrainte-inconnue.yaml", 16, 19, "valeur « mobilité » non prévue pour « constraints » : vouliez-vous dire « mobilite » ?"),
+    ("20-contrainte-inconnue.yaml", 16, 19, "« mobilité » : vouliez-vous dire la contrainte « mobilite » (Mobilité réduite) ? Toute autre contrainte s'affiche telle qu'écrite"),
     ("21-age-hors-limites.yaml", 13, 10, "« age » doit être au plus égal à 120 (valeur : 178)"),
     ("22-duree-nulle.yaml", 12, 14, "« minutes » doit être supérieur à 0"),
     ("23-difficulte-hors-limites.yaml", 12, 17, "« difficulty » doit être au plus égal à 3"),

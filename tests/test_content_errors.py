@@ -264,3 +264,45 @@ def test_a_wrong_short_form_is_one_error_with_both_forms_shown(capsys, write, te
     code, lines = validate(capsys, str(path))
     assert code == 1 and len(lines) == 2
     assert lines[0].startswith(f"{path.parent}/{said}"), lines[0]
+
+
+PERSONA = """\
+deck:
+  id: essai-usagers
+  title: Essai
+  license: CC-BY-4.0
+  aspects: {{accueil: Accueil}}
+cards:
+  - id: eu-001
+    kind: persona
+    aspect: accueil
+    name: Josiane
+    age: 78
+    situation: "Veuve, elle vit seule à la campagne."
+    need: "Faire sa demande de pension de réversion."
+    constraints: {constraints}
+    options:
+      - {{text: "Prendre rendez-vous", rating: best, feedback: "Bien."}}
+      - {{text: "Donner l’adresse du site", rating: poor, feedback: "Insuffisant."}}
+"""
+
+
+def test_a_constraint_of_the_authors_own_is_shown_as_written_beside_the_known_ones(write, capsys):
+    from game.ui.cardview import overflowing_texts
+    from game.content.library import load_library
+    from tests.ui_support import make_app
+
+    path = write("usagers.yaml", PERSONA.format(constraints='[logement, "Sans voiture le week-end", mobilite, '
+                                                            'numerique, isolement]'))
+    assert validate(capsys, str(path)) == (0, [])
+    library = load_library([(path, True)])
+    app = make_app(library, path.parent)
+    card = library.decks["essai-usagers"].cards[0]
+    assert overflowing_texts(app, card, {"accueil": "Accueil"}, []) == set()  # five chips: none left out
+    assert {"logement", "Sans voiture le week-end", "Mobilité réduite", "Isolement"} <= set(app.shown)
+
+
+def test_a_constraint_longer_than_a_chip_is_refused_at_its_place(write, capsys):
+    path = write("usagers.yaml", PERSONA.format(constraints='[mobilite, "' + "x" * 31 + '"]'))
+    code, lines = validate(capsys, str(path))
+    assert code == 1 and lines[0] == f"{path}:14:29: « constraints » : 30 caractères au plus (ici 31) ; raccourcissez"

@@ -58,6 +58,8 @@ def describe(err: ErrorDetails, root: Any, data: Any) -> tuple[Message, bool]:
     if kind == "literal_error":
         known = [part.strip().strip("'") for part in str(ctx.get("expected", "")).replace(" or ", ", ").split(",")]
         return say_near("value.choice", value, known, value=value, field=field), False
+    if kind == "string_too_long":
+        return say("value.text_long", field=field, max=ctx.get("max_length"), count=len(str(value))), False
     if kind == "too_short":
         return say("value.too_few", field=field, min=ctx.get("min_length"), count=ctx.get("actual_length")), False
     if kind == "too_long":

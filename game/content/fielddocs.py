@@ -70,8 +70,11 @@ MODELS: dict[str, tuple[str, dict[str, tuple[str, Any]]]] = {
         "age": ("Âge de l'usager, de 0 à 120.", 78),
         "situation": ("Sa situation, en une ou deux phrases.", "Veuve, elle vit seule à la campagne."),
         "need": ("Ce qu'il vient chercher.", "Faire sa demande de pension de réversion."),
-        "constraints": ("Ses contraintes, parmi : mobilite, numerique, langue, handicap, urgence, isolement, "
-                        "precarite, sante, horaires, famille.", ["mobilite", "numerique"]),
+        "constraints": ("Ses contraintes, chacune sur une étiquette à l'écran : mobilite, numerique, langue, "
+                        "handicap, urgence, isolement, precarite, sante, horaires et famille s'affichent avec leur "
+                        "libellé (« Mobilité réduite »…) ; toute autre (30 caractères au plus) telle qu'écrite, "
+                        "par exemple « Sans logement ». validate signale celles qui ne tiennent pas à l'écran.",
+                        ["mobilite", "numerique", "Sans logement"]),
         "quote": ("Ce qu'il dit en arrivant, entre guillemets à l'écran.", "Je n’ai pas d’ordinateur."),
         "portrait": ("Image du portrait (PNG, JPEG, GIF, WebP ou BMP, 2 Mo au plus), chemin relatif au fichier du "
                      "deck et dans son dossier.", "images/josiane.png"),

@@ -14,7 +14,7 @@ from functools import cached_property
 from itertools import combinations
 from typing import Annotated, Any, ClassVar, Literal, Self, TypeVar, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from game.content.kinds import RATING_POINTS, CardKind, Explanation, Judgement, Rating as RatingKind
@@ -53,10 +53,21 @@ CONSTRAINTS: dict[str, str] = {
     "horaires": "Contraintes d'horaires",
     "famille": "Charge de famille",
 }
-Constraint = Literal[
-    "mobilite", "numerique", "langue", "handicap", "urgence",
-    "isolement", "precarite", "sante", "horaires", "famille",
-]
+def _known_spelling(tag: str) -> str:
+    """A known constraint mistyped (`mobilité`, `Numerique`) is a slip to correct, not a new tag to show."""
+    if tag not in CONSTRAINTS and slug(tag) in CONSTRAINTS:
+        raise refuse("constraint.spelling", value=tag, known=slug(tag), label=CONSTRAINTS[slug(tag)])
+    return tag
+
+
+# Any other constraint an author writes is shown as written: a short tag, on one chip.
+Constraint = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=30),
+                       AfterValidator(_known_spelling)]
+
+
+def constraint_label(tag: str) -> str:
+    """What a persona's constraint chip says: a known one's label, any other as the author wrote it."""
+    return CONSTRAINTS.get(tag, tag)
 
 
 def refuse(key: str, **values: object) -> PydanticCustomError:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from game.content.errors import ContentError
 from game.content.library import Library
+from game.content.models import constraint_label
 from game.wording.authors import Message, say
 
 if TYPE_CHECKING:
@@ -30,6 +31,8 @@ def _texts(card: Any) -> list[tuple[tuple[Any, ...], str]]:
         value = getattr(card, name, None)
         if isinstance(value, str):
             found.append(((name,), value))
+    for i, tag in enumerate(getattr(card, "constraints", [])):
+        found.append((("constraints", i), constraint_label(tag)))
     for i, hint in enumerate(getattr(card, "hints", [])):
         found.append((("hints", i), hint))
     for i, answer in enumerate(getattr(card, "answers", [])):

@@ -96,6 +96,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "value.text_quote": ("« {field} » doit être un texte (true, false ou une valeur vide ne sont pas des textes : "
                          "mettez le texte entre guillemets)", "`{field}` must be a text (true, false or an empty "
                          "value are not texts: put the text in quotes)"),
+    "value.text_long": ("« {field} » : {max} caractères au plus (ici {count}) ; raccourcissez", "`{field}`: at most "
+                        "{max} characters (here {count}); shorten it"),
     "value.empty": ("« {field} » ne doit pas être vide", "`{field}` must not be empty"),
     "value.id": ("« {value} » n'est pas un identifiant valide : lettres minuscules sans accent, chiffres, tirets et "
                  "soulignés (ex. : tt-001)", "`{value}` is not a valid id: lowercase letters without accents, digits, "
@@ -140,6 +142,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "`multiple` or mark the other right answers"),
     "options.no_best": ("aucune option n'est notée « rating: best » : il en faut au moins une",
                         "no option is rated `rating: best`: at least one is needed"),
+    "constraint.spelling": ("« {value} » : vouliez-vous dire la contrainte « {known} » ({label}) ? Toute autre "
+                            "contrainte s'affiche telle qu'écrite",
+                            "`{value}`: did you mean the constraint `{known}` ({label})? Any other constraint is "
+                            "shown as written"),
     "teams.count": ("« teams » : de 1 à 6 équipes (ici {value}) : écrivez par exemple « teams: 3 », ou « teams: {{min: 2, max: 6}} »",
                     "`teams`: 1 to 6 teams (here {value}): write for example `teams: 3`, or `teams: {{min: 2, max: 6}}`"),
     "teams.form": ("« teams » attend un nombre d'équipes ou un bloc (ici « {value} ») : par exemple « teams: 3 », "

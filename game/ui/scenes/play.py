@@ -10,7 +10,7 @@ from typing import Any
 
 import pygame
 
-from game.content.models import CONSTRAINTS
+from game.content.models import constraint_label
 from game.engine.vocabulary import Action, ActionType, Phase
 from game.table.table import Table
 from game.table.view import Mark, PlayView, Standings, TableView
@@ -764,27 +764,49 @@ class PersonaRenderer(PromptRenderer):
     def story(card: Any) -> str:
         return "\n".join([card.situation, tr("play.need", need=card.need)] + ([f"« {card.quote} »"] if card.quote else []))
 
+    @staticmethod
+    def chips(app: Any, card: Any, left: int, top: int, width: int) -> tuple[pygame.Rect, list[tuple[str, pygame.Rect]]]:
+        """The name's line, then each constraint's chip: after the name while there is room, then on further
+        lines below it, so that no constraint is left out; the rectangle they cover in all."""
+        body = app.body
+        title = app.text.render(tr("persona.who", name=card.name, age=card.age), int(body * 1.5), app.theme.text, True)
+        covered = pygame.Rect(left, top, title.get_width(), title.get_height())
+        size = int(body * 0.9) if body > 20 else body
+        x, middle, placed = covered.right + body // 2, covered.centery, []
+        for tag in card.constraints:
+            label = constraint_label(tag)
+            text = app.text.render(label, size, app.theme.text)
+            chip = pygame.Rect(0, 0, text.get_width() + body // 2, text.get_height() + body // 4)
+            if x + body // 2 + chip.width > left + width and x > left:  # a new line of chips
+                x, middle = left - body // 2, covered.bottom + body // 4 + chip.height // 2
+            chip.midleft = (x + body // 2, middle)
+            if chip.right > left + width:  # wider than the card itself: said, so that validate reports it
+                app.report_overflow(label)
+                continue
+            placed.append((label, chip))
+            covered.union_ip(chip)
+            x = chip.right
+        return covered, placed
+
     def need(self, scene: PlayScene, card: Any, width: int) -> int:
         font = scene.app.fonts.get(scene.app.body)
         step = int(font.get_linesize() * 1.08)
-        return int(scene.app.line * 1.6) + len(wrap(font, self.story(card), width)) * step
+        head, _ = self.chips(scene.app, card, 0, 0, width)
+        return head.height + scene.app.body // 3 + len(wrap(font, self.story(card), width)) * step
 
     def draw(self, scene: PlayScene, surface: pygame.Surface, rect: pygame.Rect, card: Any) -> None:
         app, body = scene.app, scene.app.body
         theme = app.theme
-        title = line(app, surface, tr("persona.who", name=card.name, age=card.age), (rect.x, rect.y), int(body * 1.5),
-                     theme.text, bold=True)
-        x, y = title.right + body, title.centery
-        for constraint in card.constraints:  # written chips: the constraint is read, not guessed from a colour
-            app.shown.append(CONSTRAINTS[constraint])
-            text = app.text.render(CONSTRAINTS[constraint], int(body * 0.9) if body > 20 else body, theme.text)
-            chip = text.get_rect(midleft=(x + body // 2, y)).inflate(body // 2, body // 4)
-            if chip.right > rect.right:
-                break
+        line(app, surface, tr("persona.who", name=card.name, age=card.age), (rect.x, rect.y), int(body * 1.5),
+             theme.text, bold=True)
+        head, placed = self.chips(app, card, rect.x, rect.y, rect.width)
+        size = int(body * 0.9) if body > 20 else body
+        for label, chip in placed:  # written chips: the constraint is read, not guessed from a colour
+            app.shown.append(label)
             panel(surface, chip, theme.background, theme.border, radius=chip.height // 2)
+            text = app.text.render(label, size, theme.text)
             surface.blit(text, text.get_rect(center=chip.center))
-            x = chip.right
-        box = pygame.Rect(rect.x, title.bottom + body // 3, rect.width, rect.bottom - title.bottom - body // 3)
+        box = pygame.Rect(rect.x, head.bottom + body // 3, rect.width, rect.bottom - head.bottom - body // 3)
         text_box(app, surface, self.story(card), box, int(body * 1.25), theme.text)
 
     def reminder(self, card: Any) -> str:
