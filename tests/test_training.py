@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from game.cli import main
 from game.engine.vocabulary import Action, ActionType
 from game.progress.report import progress_report
-from game.progress.schedule import DAY, MASTERED, card_progress, due_cards, mastery
+from game.progress.schedule import DAY, MASTERED, card_progress, mastery
 from game.progress.store import STORE_NAME, Answer, Store
 from game.progress.sync import open_store
 from game.progress.training import Theme, TrainingError, review_session, training_scenario
@@ -110,17 +110,21 @@ def answer(card: str, at: float, success: bool, session: str = "s1", aspect: str
                   mark or ("right" if success else "wrong"), success, f"{card} ?", "1", "Parce que.", "Source")
 
 
+def due(history: list[Answer], now: float) -> list:
+    return progress_report("p", history).due_now(now)
+
+
 def test_a_missed_card_comes_back_at_once_then_later_and_later_until_learnt():
     t0 = 1_000_000.0
     history = [answer("a", t0, False)]
-    assert [c.card for c in due_cards(card_progress(history), t0)] == ["a"]
+    assert [c.card for c in due(history, t0)] == ["a"]
     waits = []
     for step in range(4):  # right four times in a row, each when it is due
         card = card_progress(history)["a"]
         history.append(answer("a", card.due + 1, True))
         after = card_progress(history)["a"]
         waits.append(round((after.due - history[-1].at) / DAY) if after.box < MASTERED else None)
-        assert due_cards(card_progress(history), history[-1].at) == []
+        assert due(history, history[-1].at) == []
     assert waits == [1, 3, 7, None]  # mastered after the last box
     history.append(answer("a", history[-1].at + DAY, False))  # missed again: back to the first box
     assert card_progress(history)["a"].box == 1
@@ -129,7 +133,8 @@ def test_a_missed_card_comes_back_at_once_then_later_and_later_until_learnt():
 def test_a_card_right_the_first_time_is_never_scheduled():
     cards = card_progress([answer("a", 1.0, True), answer("b", 2.0, False), answer("b", 3.0, True)])
     assert cards["a"].box == 0 and not cards["a"].to_review
-    assert cards["b"].to_review and due_cards(cards, 3.0) == [] and due_cards(cards, 3.0 + DAY)[0].card == "b"
+    history = [answer("b", 2.0, False), answer("b", 3.0, True)]
+    assert cards["b"].to_review and due(history, 3.0) == [] and due(history, 3.0 + DAY)[0].card == "b"
 
 
 def test_mastery_per_aspect_follows_each_cards_latest_answer_session_by_session():
@@ -152,7 +157,7 @@ def test_options_are_counted_as_best_choices_per_aspect():
 
 def test_a_card_removed_from_the_decks_stays_in_the_history_and_is_not_dealt(shipped, tmp_path):
     history = [answer("tt-001", 1.0, False), answer("gone-42", 2.0, False)]
-    review = review_session(shipped, [c.card for c in due_cards(card_progress(history), 10.0)])
+    review = review_session(shipped, [c.card for c in due(history, 10.0)])
     assert [c.id for c in review.cards] == ["tt-001"] and review.gone == ["gone-42"]
     assert review.scenario is not None and not review.scenario.timed
     assert progress_report("p", history).review[1].last.prompt == "gone-42 ?"

@@ -63,11 +63,6 @@ def card_progress(answers: Iterable[Answer]) -> dict[str, CardProgress]:
     return cards
 
 
-def due_cards(cards: dict[str, CardProgress], now: float) -> list[CardProgress]:
-    """The cards to review now: missed and not yet learnt, whose wait is over; the longest waiting first."""
-    return sorted((c for c in cards.values() if c.to_review and c.due <= now), key=lambda c: (c.due, c.card))
-
-
 @dataclass
 class AspectMastery:
     aspect: str
