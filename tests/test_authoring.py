@@ -333,3 +333,36 @@ def test_the_tutorials_typo_is_reported_at_the_line_the_docs_quote(tmp_path, cap
     capsys.readouterr()
     assert main(["validate", str(path)]) == 1
     assert f"{path}:{line}:{column}: champ inconnu « explantion »" in capsys.readouterr().err
+
+
+def test_lint_warns_where_yaml_reads_a_text_as_a_number_that_does_not_show_as_written(capsys, tmp_path):
+    from game.cli import main
+
+    deck = tmp_path / "horaires.yaml"
+    deck.write_text("""\
+deck:
+  id: horaires
+  title: 2026
+  license: CC-BY-4.0
+  aspects: {accueil: Accueil}
+cards:
+  - id: ho-001
+    kind: question
+    aspect: accueil
+    difficulty: 02
+    prompt: Le guichet ouvre à quelle heure ?
+    answers:
+      - {text: 0830, correct: true}
+      - {text: 12:30}
+      - {text: 1.50}
+      - {text: no}
+    explanation: Voir l'affiche.
+    source: Mairie
+""", encoding="utf-8")
+    assert main(["lint", "--no-layout", str(deck)]) == 0
+    said = [line for line in capsys.readouterr().out.splitlines() if "sans guillemets" in line]
+    assert said == [  # 2026 and 02 read back as written or mean a number; 12:30 and no stay text
+        f"{deck}:13:16: attention : « 0830 » sans guillemets est lu comme un nombre, et s'affiche « 830 » : "
+        "écrivez \"0830\" entre guillemets pour garder ce qui est écrit",
+        f"{deck}:15:16: attention : « 1.50 » sans guillemets est lu comme un nombre, et s'affiche « 1.5 » : "
+        "écrivez \"1.50\" entre guillemets pour garder ce qui est écrit"]

@@ -9,10 +9,14 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from difflib import SequenceMatcher
+from collections.abc import Iterator
 from typing import Any
+
+from pydantic import BaseModel
 
 from game.content.errors import ContentError
 from game.content.library import Library, LoadedDeck
+from game.content.yamlsource import YamlDocument
 from game.wording.authors import say
 
 PROMPT_ADVISED = 160  # characters: about three lines at the prompt's size on a projector
@@ -26,6 +30,10 @@ def lint(library: Library, checked: set[str]) -> list[ContentError]:
     warnings: list[ContentError] = []
     for deck in decks:
         warnings += _deck_warnings(deck)
+        warnings += _reshaped(deck.doc, [(("deck",), deck.info)] + [(("cards", i), card) for i, card in deck.entries])
+    for scenario in library.scenarios.values():
+        if scenario.doc.shown in checked:
+            warnings += _reshaped(scenario.doc, [(("scenario",), scenario.info)])
     warnings += _near_duplicates(decks)
     return sorted(warnings, key=ContentError.sort_key)
 
@@ -45,6 +53,36 @@ def _deck_warnings(deck: LoadedDeck) -> list[ContentError]:
             found.append(deck.doc.error(("deck", "aspects", aspect), say("lint.thin_aspect", aspect=aspect,
                                                                           count=counts[aspect]), key=True))
     return found
+
+
+def _reshaped(doc: YamlDocument, blocks: list[tuple[tuple[Any, ...], BaseModel]]) -> list[ContentError]:
+    """A text written unquoted that YAML read as a number, and that does not show as written: `0500` shows
+    "500", `1.50` shows "1.5"."""
+    if not doc.reshaped:
+        return []
+    written = {(line, column): text for line, column, text in doc.reshaped}
+    found = []
+    for loc, model in blocks:
+        for place, shown in _texts(model, loc):
+            text = written.get(doc.position(place))
+            if text is not None:
+                found.append(doc.error(place, say("lint.reshaped", written=text, shown=shown)))
+    return found
+
+
+def _texts(value: Any, loc: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """Every text in a block, with its place."""
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, BaseModel):
+        for name, inner in value:
+            yield from _texts(inner, loc + (name,))
+    elif isinstance(value, (list, tuple)):
+        for i, inner in enumerate(value):
+            yield from _texts(inner, loc + (i,))
+    elif isinstance(value, dict):
+        for key, inner in value.items():
+            yield from _texts(inner, loc + (key,))
 
 
 def _plain(text: str) -> str:

@@ -17,7 +17,7 @@ import re
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -113,6 +113,8 @@ class YamlDocument:
     data: Any
     root: Node | None
     errors: list[ContentError]
+    reshaped: list[tuple[int, int, str]] = field(default_factory=list)  # (line, column, as written) of unquoted
+    # values read as numbers that do not read back as written (0500, 1.50, +33): lint warns where a text was meant
 
     def position(self, loc: tuple[Any, ...], key: bool = False) -> tuple[int, int]:
         """Line and column of the value at `loc` (or of its key), or of the deepest part that exists."""
@@ -316,7 +318,12 @@ class _Walker:
                     self.fail(node, say("yaml.long_text", length=_grouped(len(node.value)),
                                         limit=_grouped(MAX_TEXT)))
                     return node.value[:MAX_TEXT]
-                return node.value if node.style else _plain(node.value)  # quoted text is always text
+                if node.style:  # quoted text is always text
+                    return node.value
+                value = _plain(node.value)
+                if value.__class__ in (int, float) and str(value) != node.value:
+                    self.doc.reshaped.append((*_mark(node), node.value))
+                return value
             if tag in (_INT, _FLOAT, _BOOL, _NULL):  # an explicit standard tag, such as !!int
                 return _plain(node.value)
         elif isinstance(node, MappingNode) and tag == _MAP:

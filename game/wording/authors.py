@@ -241,6 +241,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "question without a source: say where the answer comes from (text, site, date)"),
     "lint.long_prompt": ("énoncé long ({count} caractères, {limit} conseillés au plus) : il sera lu de loin",
                          "long prompt ({count} characters, {limit} advised at most): it is read from afar"),
+    "lint.reshaped": ("« {written} » sans guillemets est lu comme un nombre, et s'affiche « {shown} » : "
+                      "écrivez \"{written}\" entre guillemets pour garder ce qui est écrit",
+                      "unquoted, `{written}` is read as a number and shows as `{shown}`: write \"{written}\" "
+                      "in quotes to keep it as written"),
     "lint.thin_aspect": ("l'aspect « {aspect} » n'a que {count} carte(s) : trois au moins pour qu'il soit vraiment "
                          "abordé", "the aspect `{aspect}` has only {count} card(s): at least three so it is really "
                          "covered"),
