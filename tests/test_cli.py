@@ -215,3 +215,21 @@ def test_a_reader_that_stops_early_gets_no_traceback():
     err = done.stderr.read().decode()
     assert done.wait(timeout=60) == 1
     assert err == ""
+
+
+def test_every_help_and_a_mistyped_option_are_in_french(capsys):
+    from game.cli import build_parser
+
+    commands = build_parser()._subparsers._group_actions[0].choices  # every command the parser knows
+    for command in [[], *[[name] for name in commands]]:
+        with pytest.raises(SystemExit):
+            main([*command, "--help"])
+        text = capsys.readouterr().out
+        assert text.startswith("utilisation : python -m game"), command
+        for english in ("usage:", "show this help", "positional arguments", "default:"):
+            assert english not in text, (command, english)
+    with pytest.raises(SystemExit) as stopped:
+        main(["simulate", "--sessions", "deux"])
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == \
+        "python -m game simulate : erreur : --sessions : 'deux' : nombre entier attendu"

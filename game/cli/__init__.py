@@ -32,6 +32,14 @@ def folder(text: str) -> Path:
     return path
 
 
+def whole(text: str) -> int:
+    """A whole-number option; its name is what argparse's refusal says is expected."""
+    return int(text)
+
+
+whole.__name__ = "nombre entier"
+
+
 def sessions_folder(args: argparse.Namespace) -> Path:
     """Where this command keeps session logs: --out, else --sessions-dir, else the user's data folder."""
     if getattr(args, "out", None) is not None:
@@ -59,20 +67,23 @@ def _sessions_option(parser: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     import argparse
 
+    from game.cli.french import speak_french
+
+    speak_french()
     parser = argparse.ArgumentParser(
         prog="python -m game",
         description="Jeu sérieux pour former les agents publics : decks YAML, sessions par équipes ou en solo. "
-                    "Sans commande : joue le scénario par défaut.")
+                    "Sans commande : ouvre l'écran d'accueil.")
     commands = parser.add_subparsers(dest="command", metavar="COMMANDE")
 
     play = commands.add_parser("play", help="jouer une session (scénario par défaut si rien n'est précisé)")
     _content_options(play)
     _sessions_option(play)
-    play.add_argument("--teams", type=int, metavar="N", help="nombre d'équipes (dans les limites du scénario)")
+    play.add_argument("--teams", type=whole, metavar="N", help="nombre d'équipes (dans les limites du scénario)")
     play.add_argument("--answering", choices=("all", "rotation"),
                       help="qui répond : all (toutes les équipes à chaque carte) ou rotation (une équipe à tour de "
                            "rôle) ; par défaut, le choix du scénario")
-    play.add_argument("--seed", type=int, help="graine du tirage des cartes (défaut : au hasard)")
+    play.add_argument("--seed", type=whole, metavar="N", help="graine du tirage des cartes (défaut : au hasard)")
     play.add_argument("--fullscreen", action="store_true", help="plein écran (F11 bascule pendant le jeu)")
     play.add_argument("--autoplay", action="store_true", help="un robot joue toute la session à l'écran (démonstration)")
     play.add_argument("--fast", action="store_true", help="sans attentes ni animations (avec --autoplay)")
@@ -83,14 +94,14 @@ def build_parser() -> argparse.ArgumentParser:
     theme = train.add_mutually_exclusive_group()
     theme.add_argument("--deck", metavar="ID", help="le thème : un deck (défaut : tous les decks)")
     theme.add_argument("--aspect", metavar="ID", help="le thème : un aspect (ex. : reglementaire)")
-    train.add_argument("--minutes", type=int, choices=(5, 10, 15), default=10, help="durée visée (défaut : 10)")
+    train.add_argument("--minutes", type=whole, choices=(5, 10, 15), default=10, help="durée visée (défaut : 10)")
     train.add_argument("--timed", action="store_true",
                        help="avec le chrono : la session s'arrête à la durée visée et demie (défaut : sans chrono)")
     train.add_argument("--review", action="store_true",
                        help="revoir mes erreurs : les cartes manquées dont le tour est venu, jusqu'à les réussir")
     train.add_argument("--profile", metavar="NOM", help="profil de l'agent (défaut : le nom de la session système)")
     train.add_argument("--console", action="store_true", help="dans le terminal plutôt qu'à l'écran")
-    train.add_argument("--seed", type=int, help="graine du tirage des cartes (défaut : au hasard)")
+    train.add_argument("--seed", type=whole, metavar="N", help="graine du tirage des cartes (défaut : au hasard)")
     train.add_argument("--fullscreen", action="store_true", help="plein écran")
     train.add_argument("--decks", action="append", type=Path, default=[], metavar="DOSSIER",
                        help="dossier de decks à ajouter aux decks fournis (option répétable)")
@@ -127,11 +138,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     simulate = commands.add_parser("simulate", help="faire jouer des sessions par un robot et résumer")
     _content_options(simulate)
-    simulate.add_argument("--seed", type=int, default=1, help="graine de la première session (défaut : 1)")
+    simulate.add_argument("--seed", type=whole, default=1, metavar="N", help="graine de la première session (défaut : 1)")
     simulate.add_argument("--strategy", choices=("random", "best", "worst"), default="random",
                           help="réponses du robot : au hasard, les meilleures ou les pires (défaut : random)")
-    simulate.add_argument("--sessions", type=int, default=1, metavar="K", help="nombre de sessions (défaut : 1)")
-    simulate.add_argument("--teams", type=int, metavar="N", help="nombre d'équipes (défaut : 2, ou le minimum du scénario)")
+    simulate.add_argument("--sessions", type=whole, default=1, metavar="K", help="nombre de sessions (défaut : 1)")
+    simulate.add_argument("--teams", type=whole, metavar="N", help="nombre d'équipes (défaut : 2, ou le minimum du scénario)")
     simulate.add_argument("--answering", choices=("all", "rotation"),
                           help="qui répond : all (toutes les équipes) ou rotation ; par défaut, le choix du scénario")
     preview = commands.add_parser("preview", help="voir les cartes d'un deck à l'écran, mises à jour à chaque enregistrement")
@@ -165,7 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cards = commands.add_parser("answer-cards", help="imprimer les cartes-réponses des équipes (PDF, une page A4 par équipe)")
     _content_options(cards)
-    cards.add_argument("--teams", type=int, metavar="N", help="nombre d'équipes (défaut : 2, ou le minimum du scénario)")
+    cards.add_argument("--teams", type=whole, metavar="N", help="nombre d'équipes (défaut : 2, ou le minimum du scénario)")
     cards.add_argument("--names", metavar="NOMS", help="noms des équipes séparés par des virgules (remplace --teams)")
     cards.add_argument("--out", type=Path, default=Path("cartes-reponses.pdf"), metavar="FICHIER.pdf",
                        help="le PDF à écrire, ou un dossier où l'écrire (défaut : cartes-reponses.pdf)")
