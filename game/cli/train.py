@@ -12,11 +12,11 @@ from game.cli.content import load_checked
 from game.debrief.report import shorten
 from game.diskerrors import disk_problem
 from game.progress.profiles import default_profile, profile_problem
-from game.progress.report import ProgressReport, day, progress_report
+from game.progress.report import ProgressReport, progress_report
 from game.progress.store import ProgressError, Store
 from game.progress.sync import open_store
 from game.progress.training import Theme, TrainingError, review_session, start_training, training_scenario
-from game.wording.players import tr
+from game.wording.players import choice_line, day, progress_summary, review_when, tr
 
 def profile_name(asked: str | None) -> str:
     """The profile asked for, else the system user's."""
@@ -93,14 +93,15 @@ def run_progress(args: argparse.Namespace) -> int:
         if others:
             print(tr("progress.profiles", names=", ".join(others)))
         return 0
-    for line in progress_lines(report, time.time()):
+    now = time.time()
+    for line in progress_lines(report, now):
         print(line)
     if args.pdf is not None:
         from game.progress.sheet import write_progress_sheet
 
         path = Path(args.pdf) if args.pdf else folder / f"progres-{profile}.pdf"
         try:
-            write_progress_sheet(report, path, time.time())
+            write_progress_sheet(report, path, now)
         except OSError as exc:
             raise UserError(f"impossible d'écrire la fiche de progrès : {disk_problem(exc, path)}") from None
         print(tr("progress.pdf", path=path))
@@ -109,20 +110,18 @@ def run_progress(args: argparse.Namespace) -> int:
 
 def progress_lines(report: ProgressReport, now: float) -> list[str]:
     """The progress as the terminal tells it."""
-    lines = [tr("progress.title", profile=report.profile),
-             tr("progress.summary", answers=report.answers, sessions=report.sessions, first=day(report.first or now),
-                last=day(report.last or now)), "", tr("progress.aspects")]
+    lines = [tr("progress.title", profile=report.profile), progress_summary(report, now), "", tr("progress.aspects")]
     lines += [f"  {tr('progress.aspect', label=a.label, known=a.known, seen=a.seen, share=round(100 * a.share))}"
               for a in report.aspects]
     if report.choices:
         lines += ["", tr("progress.choices")]
-        lines += [f"  {tr('progress.choice', label=c.label, best=c.best, answers=c.answers)}" for c in report.choices]
+        lines += [f"  {choice_line(choice)}" for choice in report.choices]
     lines += ["", tr("progress.review", n=len(report.review))]
     if not report.review:
         lines.append(f"  {tr('progress.review_none')}")
     for card in report.review:
-        when = tr("progress.review_now") if card.due <= now else tr("progress.review_on", date=day(card.due))
-        lines.append(f"  {card.card} · {card.last.aspect_label} · {when} — {shorten(card.last.prompt, 90)}")
+        lines.append(f"  {card.card} · {card.last.aspect_label} · {review_when(card.due, now)} — "
+                     f"{shorten(card.last.prompt, 90)}")
     if report.sources:
         lines += ["", tr("progress.sources")]
         lines += [f"  • {source}" for source in report.sources]

@@ -6,6 +6,7 @@ Unicode font is embedded (subset), so every French character prints as written.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -182,16 +183,39 @@ def _gauge_chart(pdf: Sheet, report: Report) -> None:
         pdf.text(x0 + width + 1, y + 1, on_paper("seuil : " + ", ".join(names))[:38])
     pdf.set_text_color(INK)
     for n, gauge in enumerate(report.gauges):
-        pdf.set_dash_pattern(*DASHES[n % len(DASHES)])
-        pdf.set_line_width(0.6)
         points = [at(i, v) for i, v in enumerate(gauge.values)]
-        for a, b in zip(points, points[1:]):
-            pdf.line(*a, *b)
-        pdf.set_dash_pattern()
-        for x, y in points[:: max(1, len(points) // 12)] + points[-1:]:
-            marker(pdf, MARKERS[n % len(MARKERS)], x, y)
+        series(pdf, points, n, gauge_shape(n), points[:: max(1, len(points) // 12)] + points[-1:])
     pdf.set_y(y0 + height + 6)
-    _legend(pdf, report)
+    legend(pdf, [f"{g.label} (de {g.start} à {g.end})" for g in report.gauges], 2, gauge_shape)
+
+
+def gauge_shape(n: int) -> str:
+    return MARKERS[n % len(MARKERS)]
+
+
+def series(pdf: Sheet, points: list[tuple[float, float]], n: int, shape: str,
+           marked: list[tuple[float, float]] | None = None) -> None:
+    """The n-th line of a chart: its dash pattern, then its markers (on `marked`, or on every point)."""
+    pdf.set_dash_pattern(*DASHES[n % len(DASHES)])
+    pdf.set_line_width(0.6)
+    for a, b in zip(points, points[1:]):
+        pdf.line(*a, *b)
+    pdf.set_dash_pattern()
+    for x, y in points if marked is None else marked:
+        marker(pdf, shape, x, y)
+
+
+def legend(pdf: Sheet, labels: list[str], columns: int, shape: Callable[[int], str], limit: int | None = None) -> None:
+    """What each line of a chart stands for, `columns` to a row: a sample of the line and its marker, its label
+    (cut at `limit` characters)."""
+    pdf.set_font(FONT, "", 8)
+    for n, label in enumerate(labels):
+        x, y = pdf.l_margin + 8 + (n % columns) * 180 / columns, pdf.get_y() + 2
+        series(pdf, [(x, y), (x + 10, y)], n, shape(n), [(x + 5, y)])
+        pdf.text(x + 12, y + 1.2, on_paper(label)[:limit])
+        if n % columns == columns - 1 or n == len(labels) - 1:
+            pdf.ln(5)
+    pdf.ln(2)
 
 
 def marker(pdf: Sheet, shape: str, x: float, y: float, r: float = 1.1) -> None:
@@ -206,21 +230,6 @@ def marker(pdf: Sheet, shape: str, x: float, y: float, r: float = 1.1) -> None:
     else:
         pdf.set_fill_color(255)
         pdf.polygon([(x, y - r * 1.4), (x + r * 1.2, y), (x, y + r * 1.4), (x - r * 1.2, y)], style="DF")
-
-
-def _legend(pdf: Sheet, report: Report) -> None:
-    pdf.set_font(FONT, "", 8)
-    for n, gauge in enumerate(report.gauges):
-        x, y = pdf.l_margin + 8 + (n % 2) * 90, pdf.get_y() + 2
-        pdf.set_dash_pattern(*DASHES[n % len(DASHES)])
-        pdf.set_line_width(0.6)
-        pdf.line(x, y, x + 10, y)
-        pdf.set_dash_pattern()
-        marker(pdf, MARKERS[n % len(MARKERS)], x + 5, y)
-        pdf.text(x + 12, y + 1.2, on_paper(f"{gauge.label} (de {gauge.start} à {gauge.end})"))
-        if n % 2 == 1 or n == len(report.gauges) - 1:
-            pdf.ln(5)
-    pdf.ln(2)
 
 
 def rates_chart(pdf: Sheet, rates: list[AspectRate], title: str = "Réussite par aspect") -> None:

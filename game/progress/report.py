@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 
+from game.content.kinds import Rating
 from game.progress.schedule import AspectMastery, CardProgress, card_progress, mastery
 from game.progress.store import Answer
 
-OPTION_MARKS = ("best", "acceptable", "poor")  # a persona's or a situation's options are rated, not right or wrong
+OPTION_MARKS = frozenset(Rating)  # a persona's or a situation's options are rated, not right or wrong
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,3 @@ def progress_report(profile: str, answers: Sequence[Answer]) -> ProgressReport:
         choices=list(choices.values()), review=review,
         sources=list(dict.fromkeys(c.last.source for c in review if c.last.source)))
 
-
-def day(t: float) -> str:
-    """A date as French readers write it: 24/11/2026."""
-    return datetime.fromtimestamp(t).strftime("%d/%m/%Y")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the store schedules with `leitner` as it records: it imports this module
@@ -27,8 +26,6 @@ class CardProgress:
     last: Answer  # the latest answer, with the card's text as it was then
     box: int = 0  # 0: never missed; 1 to 4: to review; MASTERED: learnt after a miss
     due: float = 0.0
-    answered: int = 0
-    right: int = 0
 
     @property
     def to_review(self) -> bool:
@@ -58,7 +55,7 @@ def card_progress(answers: Iterable[Answer]) -> dict[str, CardProgress]:
     cards: dict[str, CardProgress] = {}
     for answer in sorted(answers, key=lambda a: a.at):
         card = cards.setdefault(answer.card, CardProgress(answer.card, answer))
-        card.last, card.answered, card.right = answer, card.answered + 1, card.right + answer.success
+        card.last = answer
         card.box, card.due = step(card.box, card.due, answer.at, answer.success)
     return cards
 
@@ -67,10 +64,8 @@ def card_progress(answers: Iterable[Answer]) -> dict[str, CardProgress]:
 class AspectMastery:
     aspect: str
     label: str
-    kinds: frozenset[str]
     seen: int = 0  # cards of this aspect answered at least once
     known: int = 0  # of which the latest answer is right (or the best option)
-    answers: int = 0
     trend: list[tuple[int, float]] = field(default_factory=list)  # (session's rank from 0, share known after it)
 
     @property
@@ -92,9 +87,7 @@ def mastery(answers: Sequence[Answer]) -> list[AspectMastery]:
         session = answer.session
         found = aspects.get(answer.aspect)
         if found is None:
-            found = aspects[answer.aspect] = AspectMastery(answer.aspect, answer.aspect_label, frozenset())
-        found.kinds |= {answer.kind}
-        found.answers += 1
+            found = aspects[answer.aspect] = AspectMastery(answer.aspect, answer.aspect_label)
         before = latest.get(answer.card)
         found.seen += before is None
         found.known += answer.success - bool(before)

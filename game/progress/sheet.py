@@ -11,11 +11,10 @@ from datetime import datetime
 from pathlib import Path
 
 from game.atomic import write_bytes_atomic
-from game.debrief.pdf import DASHES, GREY, INK, LIGHT, MARKERS, FONT, Sheet, marker, rates_chart
+from game.debrief.pdf import DASHES, FONT, GREY, INK, LIGHT, MARKERS, Sheet, legend, rates_chart, series
 from game.debrief.report import AspectRate
-from game.fonts import on_paper
-from game.progress.report import ProgressReport, day
-from game.wording.players import tr
+from game.progress.report import ProgressReport
+from game.wording.players import choice_line, progress_summary, review_when, tr
 
 CHART_LINES = len(DASHES) * len(MARKERS)  # beyond, two aspects would look alike: the bars still show them all
 
@@ -25,22 +24,20 @@ def write_progress_sheet(report: ProgressReport, path: Path, now: float) -> Path
                 subject="Progrès d’un agent en entraînement seul", kind="Fiche de progrès")
     pdf.add_page()
     pdf.text_block(tr("progress.title", profile=report.profile), size=20, style="B", height=10)
-    pdf.text_block(tr("progress.summary", answers=report.answers, sessions=report.sessions,
-                      first=day(report.first or now), last=day(report.last or now)), size=10, grey=True)
+    pdf.text_block(progress_summary(report, now), size=10, grey=True)
     if report.sessions > 1:
         _trend_chart(pdf, report)
     rates_chart(pdf, [AspectRate(a.label, a.known, a.seen) for a in report.aspects], tr("progress.aspects"))
     if report.choices:
         pdf.heading(tr("progress.choices"), room=20)
-        pdf.bullets([tr("progress.choice", label=c.label, best=c.best, answers=c.answers) for c in report.choices])
+        pdf.bullets([choice_line(choice) for choice in report.choices])
     pdf.heading(tr("progress.review", n=len(report.review)))
     if not report.review:
         pdf.text_block(tr("progress.review_none"))
     for card in report.review:
-        when = tr("progress.review_now") if card.due <= now else tr("progress.review_on", date=day(card.due))
         if pdf.will_page_break(24):
             pdf.add_page()
-        pdf.text_block(f"{card.card} · {card.last.aspect_label} · {when}", size=8, grey=True)
+        pdf.text_block(f"{card.card} · {card.last.aspect_label} · {review_when(card.due, now)}", size=8, grey=True)
         pdf.text_block(card.last.prompt, size=10, style="B")
         pdf.text_block(f"Votre dernière réponse : {card.last.given}", size=9)
         if card.last.feedback:
@@ -78,28 +75,10 @@ def _trend_chart(pdf: Sheet, report: ProgressReport) -> None:
     pdf.text(x0 + width - 14, y0 + height + 4, f"session {report.sessions}")
     pdf.set_text_color(INK)
     for n, aspect in enumerate(drawn):
-        pdf.set_dash_pattern(*DASHES[n % len(DASHES)])
-        pdf.set_line_width(0.6)
         shift = (n - (len(drawn) - 1) / 2) * 0.7  # aspects at the same share are drawn side by side, not hidden
-        points = [(x, y + shift) for x, y in (at(rank, share) for rank, share in aspect.trend)]
-        for a, b in zip(points, points[1:]):
-            pdf.line(*a, *b)
-        pdf.set_dash_pattern()
-        for x, y in points:
-            marker(pdf, _shape(n), x, y)
+        series(pdf, [(x, y + shift) for x, y in (at(rank, share) for rank, share in aspect.trend)], n, _shape(n))
     pdf.set_y(y0 + height + 7)
-    pdf.set_font(FONT, "", 8)
-    for n, aspect in enumerate(drawn):
-        x, y = pdf.l_margin + 8 + (n % 3) * 60, pdf.get_y() + 2
-        pdf.set_dash_pattern(*DASHES[n % len(DASHES)])
-        pdf.set_line_width(0.6)
-        pdf.line(x, y, x + 10, y)
-        pdf.set_dash_pattern()
-        marker(pdf, _shape(n), x + 5, y)
-        pdf.text(x + 12, y + 1.2, on_paper(aspect.label)[:34])
-        if n % 3 == 2 or n == len(drawn) - 1:
-            pdf.ln(5)
-    pdf.ln(2)
+    legend(pdf, [aspect.label for aspect in drawn], 3, _shape, limit=34)
 
 
 def _shape(n: int) -> str:

@@ -1,8 +1,8 @@
 """A solo learner's answers, in one SQLite file beside the session logs: nothing online, no account.
 
 The session logs stay the source of truth. A session played under a profile is copied into the store
-when it ends and whenever the store is opened (`sync`), one session per transaction, so a kill during a
-write leaves either the whole session or none of it, and the next opening copies what is missing. What
+whenever the store is opened (`sync`), one session per transaction, so a kill during a write leaves
+either the whole session or none of it, and the next opening copies what is missing. What
 a row keeps (the card's text, deck and version, the answer in words, the feedback and its source) is
 copied, not referenced: editing or removing a card later never changes a learner's history.
 """
@@ -30,8 +30,7 @@ CREATE INDEX IF NOT EXISTS answers_by_card ON answers (profile, card, at);
 CREATE TABLE IF NOT EXISTS boxes (
     profile TEXT NOT NULL, card TEXT NOT NULL, box INTEGER NOT NULL, due REAL NOT NULL,
     PRIMARY KEY (profile, card));
-CREATE TABLE IF NOT EXISTS logs (
-    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, profile TEXT);
+CREATE TABLE IF NOT EXISTS logs (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL);
 """
 
 
@@ -93,19 +92,18 @@ class Store:
 
     # -- writing --------------------------------------------------------------------------------------
 
-    def record(self, session: str, answers: Iterable[Answer], log: Path | None = None,
-               profile: str | None = None) -> None:
+    def record(self, session: str, answers: Iterable[Answer], log: Path | None = None) -> None:
         """Keep a session's answers in place of what was kept of it before (a session read again after it went
         on, or after an answer was undone, is stored once, as it now is), and note the log as read."""
         answers = list(answers)
         try:
-            self._record(session, answers, log, profile)
+            self._record(session, answers, log)
         except sqlite3.Error as exc:  # a full or read-only disk: the transaction is rolled back, nothing half-kept
             problem = "le disque est plein" if _full(exc) else str(exc)
             raise ProgressError(f"le fichier de progression {self.path} n'a pas pu être mis à jour ({problem}) : "
                                 "vos sessions restent dans leurs journaux et y seront reprises") from None
 
-    def _record(self, session: str, answers: list[Answer], log: Path | None, profile: str | None) -> None:
+    def _record(self, session: str, answers: list[Answer], log: Path | None) -> None:
         with self.transaction():
             touched = {(a.profile, a.card) for a in answers}
             touched |= set(self.db.execute("SELECT profile, card FROM answers WHERE session = ?", (session,)))
@@ -115,8 +113,8 @@ class Store:
             self._schedule(touched)
             if log is not None:
                 stat = log.stat()
-                self.db.execute("INSERT OR REPLACE INTO logs VALUES (?, ?, ?, ?)",
-                                (str(log.resolve()), stat.st_size, stat.st_mtime_ns, profile))
+                self.db.execute("INSERT OR REPLACE INTO logs VALUES (?, ?, ?)",
+                                (str(log.resolve()), stat.st_size, stat.st_mtime_ns))
 
     def _schedule(self, cards: set[tuple[str, str]]) -> None:
         """Each of these cards' box from its whole history, kept beside the answers in the same transaction:

@@ -1,8 +1,7 @@
 """Copy the sessions played under a profile from their logs into the progress store.
 
-Run when a training session ends and each time the store is opened: a log already read as it is
-now is skipped, so the cost is a `stat` per log; a session cut short by a kill is copied whole on
-the next opening.
+Run each time the store is opened: a log already read as it is now is skipped, so the cost is a
+`stat` per log; a session played since, or cut short by a kill, is copied whole.
 """
 
 from __future__ import annotations
@@ -40,9 +39,8 @@ def learner(sessions: Path, profile: str) -> tuple[ProgressReport, list[str], st
         store.close()
 
 
-def sync(store: Store, sessions: Path) -> int:
-    """Read the logs not read since they last changed; the number of sessions copied."""
-    copied = 0
+def sync(store: Store, sessions: Path) -> None:
+    """Read the logs not read since they last changed."""
     for log in sorted(sessions.glob("*.jsonl")) if sessions.is_dir() else []:
         try:
             if store.read_before(log):
@@ -51,17 +49,10 @@ def sync(store: Store, sessions: Path) -> int:
             table = Table.read(log) if profile is not None else None
         except (LogError, OSError):
             continue  # a log that cannot be read now is tried again at the next opening
-        if table is None:
-            store.record(log.stem, [], log, None)
+        if profile is None or table is None:  # a workshop's log: noted as read, nothing to copy
+            store.record(log.stem, [], log)
         else:
-            record_table(store, table)
-        copied += profile is not None
-    return copied
-
-
-def record_table(store: Store, table: Table) -> None:
-    """Copy one session just played (the table still open, its log up to date)."""
-    store.record(session_key(table), answers_of(table), table.path, table.start.profile)
+            store.record(session_key(table), answers_of(table, profile), log)
 
 
 def session_key(table: Table) -> str:
@@ -69,11 +60,9 @@ def session_key(table: Table) -> str:
     return table.start.session_id or (table.path.stem if table.path else "")
 
 
-def answers_of(table: Table) -> list[Answer]:
-    """The answered cards of a session played under a profile, as the history keeps them."""
+def answers_of(table: Table, profile: str) -> list[Answer]:
+    """The answered cards of a session played under `profile`, as the history keeps them."""
     start = table.start
-    if start.profile is None:
-        return []
     found = []
     for play in table.history():
         if not play.verdicts:  # skipped, discussed, or an event: nothing was answered
@@ -82,7 +71,7 @@ def answers_of(table: Table) -> list[Answer]:
         verdict = play.verdicts[0]
         deck, version = start.origins.get(play.card.id, ("", 0))
         found.append(Answer(
-            session_key(table), play.number, start.profile, play.card.id,
+            session_key(table), play.number, profile, play.card.id,
             deck, version, play.card.kind, play.card.aspect, play.aspect_label, play.at, str(verdict.mark),
             verdict.success, f"{line.who} — {line.prompt}" if line.who else line.prompt, line.given or "",
             line.explanation or "", line.source or ""))

@@ -5,11 +5,13 @@ The table's views carry keys (kinds, marks, end reasons, refusals); this file wo
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from game.diskerrors import disk_problem
 
 if TYPE_CHECKING:
+    from game.progress.report import ChoiceLine, ProgressReport
     from game.content.models import ScenarioInfo
     from game.engine.vocabulary import IllegalAction
     from game.table.view import Standings
@@ -324,3 +326,22 @@ def team_names(scenario: ScenarioInfo, count: int | None) -> list[str]:
     teams = scenario.team_range
     n = min(max(count or max(2, teams.min), teams.min), teams.max)
     return [tr("team.default", n=i + 1) for i in range(n)]
+
+
+def day(t: float) -> str:
+    """A date as French readers write it: 24/11/2026."""
+    return datetime.fromtimestamp(t).strftime("%d/%m/%Y")
+
+
+def progress_summary(report: ProgressReport, now: float) -> str:
+    """How many answers, in how many sessions, from when to when: the first line of a learner's progress."""
+    return tr("progress.summary", answers=report.answers, sessions=report.sessions, first=day(report.first or now),
+              last=day(report.last or now))
+
+
+def review_when(due: float, now: float) -> str:
+    return tr("progress.review_now") if due <= now else tr("progress.review_on", date=day(due))
+
+
+def choice_line(choice: ChoiceLine) -> str:
+    return tr("progress.choice", label=choice.label, best=choice.best, answers=choice.answers)

@@ -9,12 +9,11 @@ import pygame
 from game.desktop import open_file
 from game.diskerrors import disk_problem
 from game.paths import display_path
-from game.progress.report import day
 from game.progress.sync import learner
 from game.ui.app import App
 from game.ui.listing import ListScene
 from game.ui.widgets import Choice, line, panel, text_box
-from game.wording.players import tr
+from game.wording.players import choice_line, progress_summary, tr
 
 
 class ProgressScene(ListScene):
@@ -42,15 +41,13 @@ class ProgressScene(ListScene):
             return [self.problem]
         if not report.answers:
             return [tr("progress.none_screen")]
-        lines = [tr("progress.summary", answers=report.answers, sessions=report.sessions,
-                    first=day(report.first or now), last=day(report.last or now)),
-                 tr("progress.review", n=len(report.review))]
+        lines = [progress_summary(report, now), tr("progress.review", n=len(report.review))]
         return lines + ([self.status] if self.status else [])
 
     def details(self) -> list[str]:
         """Smaller, and as many as there is room for (the sheet has them all): the best choices with usagers and
         partners, then the cards to review."""
-        return ([tr("progress.choice", label=c.label, best=c.best, answers=c.answers) for c in self.report.choices]
+        return ([choice_line(choice) for choice in self.report.choices]
                 + [f"• {card.last.prompt}" for card in self.report.review])
 
     def layout(self, width: int, height: int) -> None:
