@@ -218,9 +218,10 @@ def test_a_reader_that_stops_early_gets_no_traceback():
 
 
 def test_every_help_and_a_mistyped_option_are_in_french(capsys):
-    from game.cli import build_parser
+    from game.cli import COMMANDS, build_parser
 
     commands = build_parser()._subparsers._group_actions[0].choices  # every command the parser knows
+    assert set(COMMANDS) == {None, *commands}  # and each one runs something
     for command in [[], *[[name] for name in commands]]:
         with pytest.raises(SystemExit):
             main([*command, "--help"])

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from importlib import import_module
 from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
@@ -64,6 +65,10 @@ def _sessions_option(parser: argparse.ArgumentParser) -> None:
                         help="dossier des journaux de session (défaut : dossier de données de l'utilisateur)")
 
 
+def _profile_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--profile", metavar="NOM", help="profil de l'agent (défaut : le nom de la session système)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     import argparse
 
@@ -99,16 +104,15 @@ def build_parser() -> argparse.ArgumentParser:
                        help="avec le chrono : la session s'arrête à la durée visée et demie (défaut : sans chrono)")
     train.add_argument("--review", action="store_true",
                        help="revoir mes erreurs : les cartes manquées dont le tour est venu, jusqu'à les réussir")
-    train.add_argument("--profile", metavar="NOM", help="profil de l'agent (défaut : le nom de la session système)")
+    _profile_option(train)
     train.add_argument("--console", action="store_true", help="dans le terminal plutôt qu'à l'écran")
     train.add_argument("--seed", type=whole, metavar="N", help="graine du tirage des cartes (défaut : au hasard)")
     train.add_argument("--fullscreen", action="store_true", help="plein écran")
-    train.add_argument("--decks", action="append", type=Path, default=[], metavar="DOSSIER",
-                       help="dossier de decks à ajouter aux decks fournis (option répétable)")
+    _content_options(train, scenario=False)
     _sessions_option(train)
 
     progress = commands.add_parser("progress", help="mes progrès : maîtrise par aspect, cartes à revoir, sources")
-    progress.add_argument("--profile", metavar="NOM", help="profil de l'agent (défaut : le nom de la session système)")
+    _profile_option(progress)
     progress.add_argument("--pdf", nargs="?", const="", metavar="FICHIER.pdf",
                           help="écrire aussi la fiche de progrès (défaut : progres-PROFIL.pdf, dans le dossier des sessions)")
     _sessions_option(progress)
@@ -204,47 +208,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _report(exc, args)
 
 
+# Each command's module and function, imported only when it runs: `--help` and the home screen start fast.
+COMMANDS: dict[str | None, str] = {
+    None: "game.cli.screen:run_home", "play": "game.cli.play:run_play", "resume": "game.cli.play:run_resume",
+    "train": "game.cli.train:run_train", "progress": "game.cli.train:run_progress",
+    "validate": "game.cli.validate:run_validate", "preview": "game.cli.preview:run_preview",
+    "lint": "game.cli.lint:run_lint", "schema": "game.cli.schema:run_schema", "new": "game.cli.new:run_new",
+    "import-csv": "game.cli.importcsv:run_import_csv", "debrief": "game.cli.debrief:run_debrief",
+    "answer-cards": "game.cli.answercards:run_answer_cards", "simulate": "game.cli.simulate:run_simulate",
+}
+
+
 def _run(args: argparse.Namespace | SimpleNamespace) -> int:
-    if args.command is None:
-        from game.cli.screen import run_home
-        return run_home(args)
-    if args.command == "validate":
-        from game.cli.validate import run_validate
-        return run_validate(args)
-    if args.command == "preview":
-        from game.cli.preview import run_preview
-        return run_preview(args)
-    if args.command == "lint":
-        from game.cli.lint import run_lint
-        return run_lint(args)
-    if args.command == "schema":
-        from game.cli.schema import run_schema
-        return run_schema(args)
-    if args.command == "new":
-        from game.cli.new import run_new
-        return run_new(args)
-    if args.command == "import-csv":
-        from game.cli.importcsv import run_import_csv
-        return run_import_csv(args)
-    if args.command == "debrief":
-        from game.cli.debrief import run_debrief
-        return run_debrief(args)
-    if args.command == "answer-cards":
-        from game.cli.answercards import run_answer_cards
-        return run_answer_cards(args)
-    if args.command == "simulate":
-        from game.cli.simulate import run_simulate
-        return run_simulate(args)
-    if args.command == "train":
-        from game.cli.train import run_train
-        return run_train(args)
-    if args.command == "progress":
-        from game.cli.train import run_progress
-        return run_progress(args)
-    from game.cli.play import run_play, run_resume
-    if args.command == "resume":
-        return run_resume(args)
-    return run_play(args)
+    module, function = COMMANDS[args.command].split(":")
+    return getattr(import_module(module), function)(args)
 
 
 def _report(exc: Exception, args: argparse.Namespace | SimpleNamespace) -> int:
