@@ -8,6 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from game.paths import display_path
+from game.wording.players import tr
+
 
 def _run(command: list[str]) -> bool:
     try:
@@ -35,3 +38,8 @@ def print_file(path: Path) -> str:
         if found and _run([found, str(path)]):
             return f"{path.name} envoyé à l’imprimante par défaut."
     return f"Pas de commande d’impression (lp ou lpr) sur ce poste : imprimez {path} depuis la visionneuse."
+
+
+def saved_and_opened(key: str, path: Path) -> str:
+    """Where a file was just written (the sentence `key`, given its name and folder), then opened as above."""
+    return tr(key, name=path.name, folder=display_path(path.parent)) + " " + open_file(path)

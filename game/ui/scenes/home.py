@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from game.content.models import ScenarioInfo
 
 DEFAULT = "atelier-teletravail"
-TRAINING = ScenarioSummary("", tr("home.train"), tr("home.train_description"), "solo", 10, 15)
 
 
 def checked_library(app: App) -> Library | None:
@@ -142,22 +141,24 @@ class HomeScene(ListScene):
         self.buttons.draw(self.app, surface)
         key = self.buttons.choices[self.buttons.focus].key
         if key.startswith("scenario:"):
-            self._describe(surface, self.scenarios[key.split(":", 1)[1]])
+            scenario = self.scenarios[key.split(":", 1)[1]]
+            facts = (f"{tr('mode.' + scenario.mode)} · "
+                     + tr("home.minutes", target=f"{scenario.target:g}", max=f"{scenario.maximum:g}"))
+            self._describe(surface, scenario.title, facts, scenario.description)
         elif key == "train":
-            self._describe(surface, TRAINING, tr("home.train_facts"))
+            self._describe(surface, tr("home.train"), tr("home.train_facts"), tr("home.train_description"))
 
-    def _describe(self, surface: pygame.Surface, scenario: ScenarioSummary, facts: str | None = None) -> None:
+    def _describe(self, surface: pygame.Surface, title: str, facts: str, description: str) -> None:
+        """What the focused choice is: its title, a line of facts, and its description."""
         theme, body, rect = self.app.theme, self.app.body, self.detail_rect
         panel(surface, rect, theme.panel, theme.border)
         inner = rect.inflate(-2 * body, -2 * body)
-        facts = facts or (f"{tr('mode.' + scenario.mode)} · "
-                          + tr("home.minutes", target=f"{scenario.target:g}", max=f"{scenario.maximum:g}"))
-        head = text_box(self.app, surface, scenario.title, pygame.Rect(inner.x, inner.y, inner.width, body * 4),
+        head = text_box(self.app, surface, title, pygame.Rect(inner.x, inner.y, inner.width, body * 4),
                         int(body * 1.4), theme.text, bold=True)
         y = inner.y + head.height + body // 2
         line(self.app, surface, facts, (inner.x, y), int(body * 1.1), theme.muted, bold=True)
         y += int(body * 1.8)
-        text_box(self.app, surface, scenario.description, pygame.Rect(inner.x, y, inner.width, inner.bottom - y),
+        text_box(self.app, surface, description, pygame.Rect(inner.x, y, inner.width, inner.bottom - y),
                  int(body * 1.1), theme.text)
 
     def choose(self, key: str) -> None:

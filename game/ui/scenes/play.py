@@ -765,9 +765,11 @@ class PersonaRenderer(PromptRenderer):
         return "\n".join([card.situation, tr("play.need", need=card.need)] + ([f"« {card.quote} »"] if card.quote else []))
 
     @staticmethod
-    def chips(app: Any, card: Any, left: int, top: int, width: int) -> tuple[pygame.Rect, list[tuple[str, pygame.Rect]]]:
-        """The name's line, then each constraint's chip: after the name while there is room, then on further
-        lines below it, so that no constraint is left out; the rectangle they cover in all."""
+    def chips(app: Any, card: Any, left: int, top: int, width: int
+              ) -> tuple[pygame.Rect, list[tuple[str, pygame.Surface, pygame.Rect]]]:
+        """The name's line, then each constraint's chip (its label, drawn, and its place): after the name while
+        there is room, then on further lines below it, so that no constraint is left out; the rectangle they
+        cover in all."""
         body = app.body
         title = app.text.render(tr("persona.who", name=card.name, age=card.age), int(body * 1.5), app.theme.text, True)
         covered = pygame.Rect(left, top, title.get_width(), title.get_height())
@@ -783,7 +785,7 @@ class PersonaRenderer(PromptRenderer):
             if chip.right > left + width:  # wider than the card itself: said, so that validate reports it
                 app.report_overflow(label)
                 continue
-            placed.append((label, chip))
+            placed.append((label, text, chip))
             covered.union_ip(chip)
             x = chip.right
         return covered, placed
@@ -800,11 +802,9 @@ class PersonaRenderer(PromptRenderer):
         line(app, surface, tr("persona.who", name=card.name, age=card.age), (rect.x, rect.y), int(body * 1.5),
              theme.text, bold=True)
         head, placed = self.chips(app, card, rect.x, rect.y, rect.width)
-        size = int(body * 0.9) if body > 20 else body
-        for label, chip in placed:  # written chips: the constraint is read, not guessed from a colour
+        for label, text, chip in placed:  # written chips: the constraint is read, not guessed from a colour
             app.shown.append(label)
             panel(surface, chip, theme.background, theme.border, radius=chip.height // 2)
-            text = app.text.render(label, size, theme.text)
             surface.blit(text, text.get_rect(center=chip.center))
         box = pygame.Rect(rect.x, head.bottom + body // 3, rect.width, rect.bottom - head.bottom - body // 3)
         text_box(app, surface, self.story(card), box, int(body * 1.25), theme.text)

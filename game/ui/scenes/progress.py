@@ -6,9 +6,8 @@ from collections.abc import Callable
 
 import pygame
 
-from game.desktop import open_file
+from game.desktop import saved_and_opened
 from game.diskerrors import disk_problem
-from game.paths import display_path
 from game.progress.sync import learner
 from game.ui.app import App
 from game.ui.listing import ListScene
@@ -138,5 +137,5 @@ class ProgressScene(ListScene):
         except OSError as exc:
             self.status = disk_problem(exc, path)
         else:
-            self.status = tr("progress.sheet_written", name=path.name, folder=display_path(path.parent)) + " " + open_file(path)
+            self.status = saved_and_opened("progress.sheet_written", path)
         self.app.dirty = True

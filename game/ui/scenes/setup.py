@@ -6,7 +6,7 @@ import secrets
 
 from game.answer_cards import write_answer_cards
 from game.content.models import ScenarioInfo
-from game.desktop import open_file
+from game.desktop import saved_and_opened
 from game.diskerrors import disk_problem
 from game.paths import display_path
 from game.table.table import Table
@@ -119,7 +119,7 @@ class SetupScene(ListScene):
             self.status = tr("setup.cards_failed", folder=display_path(path.parent),
                              reason=disk_problem(exc, path))
         else:
-            self.status = tr("setup.cards_written", name=path.name, folder=display_path(path.parent)) + " " + open_file(path)
+            self.status = saved_and_opened("setup.cards_written", path)
         self.refresh()
 
     def cancel(self) -> None:
