@@ -311,6 +311,10 @@ class DeckFile(Strict):
     cards: list[Card] = Field(min_length=1)
 
 
+MAX_TEAMS = 6  # what the screen's side panel and the answer cards are laid out for
+MAX_MINUTES = 240  # the longest a scenario may last
+
+
 def _whole_number(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)  # YAML's `yes` is a bool, not a count
 
@@ -324,15 +328,15 @@ def or_a_number(number: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
 
 
 class TeamRange(Strict):
-    min: Annotated[int, Field(ge=1, le=6)] = 1
-    max: Annotated[int, Field(ge=1, le=6)] = 6
+    min: Annotated[int, Field(ge=1, le=MAX_TEAMS)] = 1
+    max: Annotated[int, Field(ge=1, le=MAX_TEAMS)] = MAX_TEAMS
 
     @model_validator(mode="before")
     @classmethod
     def _short(cls, data: Any) -> Any:
         """`teams: 3`: exactly three teams; anything but a count or a block is refused with both forms shown."""
         if _whole_number(data):
-            if not 1 <= data <= 6:
+            if not 1 <= data <= MAX_TEAMS:
                 raise refuse("teams.count", value=data)
             return {"min": data, "max": data}
         if not isinstance(data, Mapping):
@@ -347,17 +351,17 @@ class TeamRange(Strict):
 
 
 class Minutes(Strict):
-    target: Annotated[float, Field(gt=0, le=240)] = 15
-    max: Annotated[float, Field(gt=0, le=240)] = 20
+    target: Annotated[float, Field(gt=0, le=MAX_MINUTES)] = 15
+    max: Annotated[float, Field(gt=0, le=MAX_MINUTES)] = 20
 
     @model_validator(mode="before")
     @classmethod
     def _short(cls, data: Any) -> Any:
         """`minutes: 15`: a target of 15 minutes, and a third more at most (20), as the default."""
         if _whole_number(data) or isinstance(data, float):
-            if not 0 < data <= 240:
+            if not 0 < data <= MAX_MINUTES:
                 raise refuse("minutes.count", value=data)
-            return {"target": data, "max": min(240, data * 4 / 3)}
+            return {"target": data, "max": min(MAX_MINUTES, data * 4 / 3)}
         if not isinstance(data, Mapping):
             raise refuse("minutes.form", value=data)
         return data
@@ -419,9 +423,9 @@ class ScenarioInfo(Strict):
     mode: Literal["teams", "solo"]
     answering: Literal["all", "rotation"] = "rotation"  # every team answers each card, or one team in turn
     teams: TeamRange | None = Field(None, json_schema_extra=or_a_number({"type": "integer", "minimum": 1,
-                                                                           "maximum": 6}))
+                                                                           "maximum": MAX_TEAMS}))
     minutes: Minutes = Field(default_factory=Minutes, json_schema_extra=or_a_number(
-        {"type": "number", "exclusiveMinimum": 0, "maximum": 240}))
+        {"type": "number", "exclusiveMinimum": 0, "maximum": MAX_MINUTES}))
     timed: bool = True  # false: the clock never ends the session (solo training without pressure)
     decks: list[Id] = Field(min_length=1)
     draw: list[DrawRule] | None = None

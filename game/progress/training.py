@@ -13,13 +13,12 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from game.content.library import Library
-from game.content.models import DrawRule, Minutes, ScenarioInfo, TeamRange
+from game.content.models import MAX_MINUTES, DrawRule, Minutes, ScenarioInfo, TeamRange
 from game.table.table import Table
 from game.wording.players import tr
 
 TRAINING_ID = "entrainement"
 LENGTHS = (5, 10, 15)
-LONGEST = 240  # minutes: the longest a scenario may last
 ANSWERED_KINDS = ("question", "persona", "situation")  # what one learner can answer alone
 
 
@@ -72,7 +71,7 @@ def review_session(library: Library, due: Sequence[str]) -> Review:
     if not kept:
         return Review(None, [], gone)
     cards = [card for _, card in kept]
-    length = min(LONGEST, sum(card.estimated_minutes for card in cards))
+    length = min(MAX_MINUTES, sum(card.estimated_minutes for card in cards))
     scenario = _scenario(tr("train.review_title"), list(dict.fromkeys(deck_id for deck_id, _ in kept)),
                          DrawRule(kinds=list(ANSWERED_KINDS), count=len(cards), balanced=False),
                          length, timed=False)
@@ -82,7 +81,7 @@ def review_session(library: Library, due: Sequence[str]) -> Review:
 def _scenario(title: str, decks: list[str], rule: DrawRule, target: float, timed: bool) -> ScenarioInfo:
     """A timed session stops at half as long again as its target, as a workshop's margin."""
     return ScenarioInfo(id=TRAINING_ID, title=title, description=tr("train.description"), mode="solo",
-                        teams=TeamRange(min=1, max=1), minutes=Minutes(target=target, max=min(LONGEST, target * 1.5)),
+                        teams=TeamRange(min=1, max=1), minutes=Minutes(target=target, max=min(MAX_MINUTES, target * 1.5)),
                         timed=timed, decks=decks, draw=[rule], win="points")
 
 
