@@ -54,13 +54,17 @@ def test_bad_yaml_syntax(capsys, write):
     path = write("essai.yaml", DECK.replace("title: Essai", "title: Essai: le retour"))
     assert errors_of(capsys, path) == [
         f"{path}:3:15: erreur de syntaxe YAML : un « : » inattendu ; un texte qui contient « : » "
-        "doit être mis entre guillemets"]
+        "doit être mis entre guillemets",
+        f"{path}:3:1: vérification arrêtée à la ligne 3 : la suite du fichier ne peut être lue qu'une fois cette "
+        "erreur corrigée"]  # an error in the header: there is no next card to start again from
 
 
 def test_tab_indent(capsys, write):
     path = write("essai.yaml", DECK.replace("  title: Essai", "\ttitle: Essai"))
     assert errors_of(capsys, path) == [
-        f"{path}:3:1: une tabulation sert d'indentation : YAML n'accepte que des espaces"]
+        f"{path}:3:1: une tabulation sert d'indentation : YAML n'accepte que des espaces",
+        f"{path}:3:1: vérification arrêtée à la ligne 3 : la suite du fichier ne peut être lue qu'une fois cette "
+        "erreur corrigée"]
 
 
 def test_duplicate_key(capsys, write):
@@ -193,10 +197,59 @@ def test_every_mistake_of_a_file_at_once(capsys, write):
     path = write("essai.yaml", text)
     assert errors_of(capsys, path) == [
         f"{path}:2:3: il manque le champ obligatoire « license »",
-        f"{path}:10:5: champ inconnu « promt » : vouliez-vous dire « prompt » ?",
+        f"{path}:9:13: l'aspect « a9 » n'est pas déclaré dans « deck.aspects » (déclarés : a1)",  # header errors
+        f"{path}:10:5: champ inconnu « promt » : vouliez-vous dire « prompt » ?",  # do not stop the card checks
         f"{path}:16:5: la clé « source » apparaît deux fois dans ce bloc (première fois ligne 15) : gardez-en une seule",
         f"{path}:17:17: « difficulty » doit être au plus égal à 3 (valeur : 7)",
     ]
+
+
+CARD = DECK[DECK.index("  - id: es-001"):]
+
+
+def test_every_syntax_error_card_after_card(capsys, write):
+    """After a syntax error the reading starts again at the next card: every card's mistakes come at once, the
+    syntax ones and the others, and the deck is not played (its scenario gets one note, not a false error)."""
+    cards = [CARD.replace("es-001", f"es-00{n}") for n in range(1, 6)]
+    cards[1] = cards[1].replace('prompt: "Vrai ?"', "prompt: Vrai : ou faux ?")
+    cards[2] = cards[2].replace("aspect: a1", "aspect: a2")
+    cards[3] = cards[3].replace("{text: Faux}", "{text: Faux")
+    cards[4] = cards[4].replace('"Oui."', r'"C\'est oui."')
+    path = write("essai.yaml", DECK[:DECK.index("  - id: es-001")] + "".join(cards))
+    write("scenario.yaml", SCENARIO)
+    assert errors_of(capsys, path) == [
+        f"{path}:20:18: erreur de syntaxe YAML : un « : » inattendu ; un texte qui contient « : » doit être mis "
+        "entre guillemets",
+        f"{path}:28:13: l'aspect « a2 » n'est pas déclaré dans « deck.aspects » (déclarés : a1)",
+        f"{path}:42:16: erreur de syntaxe YAML : un bloc entre accolades n'est pas fermé par « }} » (ou il manque une "
+        "virgule)",
+        f"{path}:51:20: erreur de syntaxe YAML : entre guillemets doubles, « \\ » commence un code inconnu ; écrivez "
+        "« \\\\ » ou mettez le texte entre guillemets simples",
+    ]
+    code, lines = validate(capsys, str(path.parent))
+    assert lines[-2:] == [f"{path.parent / 'scenario.yaml'}:6:11: non vérifié : le deck « essai » ({path}) n'a pas "
+                          "pu être lu, voir plus haut", "4 erreur(s) : corrigez-les puis relancez."]
+
+
+def test_a_refused_header_is_one_error_and_its_scenario_one_note(capsys, write):
+    """A header mistake gives its error, the cards are still checked, and the scenario drawing the deck says it
+    could not be checked instead of 'no deck essai is loaded'."""
+    path = write("essai.yaml", DECK.replace("  license: CC-BY-4.0\n", "").replace("aspect: a1", "aspect: a3"))
+    write("scenario.yaml", SCENARIO)
+    code, lines = validate(capsys, str(path.parent))
+    assert lines == [
+        f"{path}:2:3: il manque le champ obligatoire « license »",
+        f"{path}:9:13: l'aspect « a3 » n'est pas déclaré dans « deck.aspects » (déclarés : a1)",
+        f"{path.parent / 'scenario.yaml'}:6:11: non vérifié : le deck « essai » ({path}) n'a pas pu être lu, voir "
+        "plus haut",
+        "2 erreur(s) : corrigez-les puis relancez."]
+
+
+def test_a_refused_aspect_id_is_said_once_where_it_is_declared(capsys, write):
+    path = write("essai.yaml", DECK.replace("a1", "santé") + CARD.replace("es-001", "es-002").replace("a1", "santé"))
+    assert errors_of(capsys, path) == [
+        f"{path}:6:12: « santé » n'est pas un identifiant valide (lettres minuscules sans accent, chiffres, tirets et "
+        "soulignés) : écrivez « sante »"]
 
 
 def test_missing_path_is_a_plain_error(capsys, tmp_path):

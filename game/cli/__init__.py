@@ -235,8 +235,8 @@ def _report(exc: Exception, args: argparse.Namespace | SimpleNamespace) -> int:
         lang = getattr(args, "lang", "fr")
         for error in exc.errors:
             print(error.text(lang), file=sys.stderr)
-        print(f"{len(exc.errors)} error(s): fix them and run again." if lang == "en"
-              else f"{len(exc.errors)} erreur(s) : corrigez-les puis relancez.", file=sys.stderr)
+        print(f"{exc.count} error(s): fix them and run again." if lang == "en"
+              else f"{exc.count} erreur(s) : corrigez-les puis relancez.", file=sys.stderr)
         return 1
     if isinstance(exc, (UserError, LogError)):
         print(f"erreur : {exc}", file=sys.stderr)

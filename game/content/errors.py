@@ -21,8 +21,13 @@ class ContentError(NamedTuple):
     def __str__(self) -> str:
         return self.text("fr")
 
-    def sort_key(self) -> tuple[str, int, int, str]:
-        return self.path, self.line, self.column, self.message.key
+    @property
+    def is_note(self) -> bool:
+        """A check that could not be made because of an error reported elsewhere: said, but not counted."""
+        return self.message.key.startswith("unchecked.")
+
+    def sort_key(self) -> tuple[bool, str, int, int, str]:
+        return self.is_note, self.path, self.line, self.column, self.message.key
 
 
 class ContentInvalid(Exception):
@@ -31,6 +36,11 @@ class ContentInvalid(Exception):
     def __init__(self, errors: list[ContentError]):
         self.errors = sorted(errors, key=ContentError.sort_key)
         super().__init__("\n".join(str(e) for e in self.errors))
+
+    @property
+    def count(self) -> int:
+        """The mistakes to fix; the notes of checks left undone follow from them."""
+        return sum(not e.is_note for e in self.errors)
 
 
 def elsewhere(errors: list[ContentError], reported: list[ContentError]) -> list[ContentError]:

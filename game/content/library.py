@@ -22,7 +22,7 @@ from game.content.models import ID_PATTERN, Card, DeckInfo, DrawRule, Gauge, Sce
 from game.content.yamlsource import YamlDocument, no_gc, read_yaml
 from game.fonts import code_points, undrawable
 from game.paths import display_path, shipped_decks
-from game.wording.authors import say, say_near
+from game.wording.authors import Message, say, say_near
 
 ID = re.compile(ID_PATTERN)
 MAX_IMAGE_MB = 2  # a portrait shown at a third of a 1080p screen needs far less
@@ -46,13 +46,24 @@ class LoadedDeck:
     def cards(self) -> list[Any]:
         return [card for _, card in self.entries]
 
-    def raw_aspects(self) -> list[tuple[int, str]]:
-        """Each card's aspect as written, invalid cards included, so a wrong aspect is reported with the rest."""
-        raw = self.doc.data.get("cards") if isinstance(self.doc.data, dict) else None
-        if not isinstance(raw, list):
-            return []
-        return [(i, card["aspect"]) for i, card in enumerate(raw)
-                if isinstance(card, dict) and isinstance(card.get("aspect"), str) and ID.match(card["aspect"])]
+
+@dataclass
+class UnreadDeck:
+    """A deck whose header was refused: it cannot be played, but its cards are still checked, so one mistake in
+    the header does not hide the others."""
+
+    aspects: list[str]  # the keys written under `deck.aspects`, refused ones included
+    entries: list[tuple[int, Any]]
+    doc: YamlDocument
+
+
+def _raw_aspects(doc: YamlDocument) -> list[tuple[int, str]]:
+    """Each card's aspect as written, invalid cards included, so a wrong aspect is reported with the rest."""
+    raw = doc.data.get("cards") if isinstance(doc.data, dict) else None
+    if not isinstance(raw, list):
+        return []
+    return [(i, card["aspect"]) for i, card in enumerate(raw)
+            if isinstance(card, dict) and isinstance(card.get("aspect"), str) and ID.match(card["aspect"])]
 
 
 @dataclass
@@ -71,6 +82,10 @@ class Library:
     errors: list[ContentError] = field(default_factory=list)
     checked: list[str] = field(default_factory=list)  # files whose errors are reported
     authoring: bool = False  # the authoring tools' extra checks are made
+    # What could not be loaded, so that its consequences are one note and not a cascade of false errors:
+    unread_files: list[YamlDocument] = field(default_factory=list)  # decks and scenarios that are not YAML data
+    unread_decks: dict[str, UnreadDeck] = field(default_factory=dict)  # by the id written in the refused header
+    unread_gauges: set[str] = field(default_factory=set)  # gauge ids written in refused scenarios
 
     def pool(self, scenario: ScenarioInfo) -> list[Any]:
         """The cards a scenario may draw: those of its decks that match one of its draw rules."""
@@ -83,6 +98,10 @@ class Library:
         """Each card of the scenario's decks with its deck's id and version: what a learner's history keeps."""
         return {card.id: (deck_id, self.decks[deck_id].info.version) for deck_id in scenario.decks
                 if deck_id in self.decks for card in self.decks[deck_id].cards}
+
+    def gauge_ids(self) -> set[str]:
+        """The gauges an effect may name: those of loaded scenarios and those written in refused ones."""
+        return {g.id for g in self.gauges()} | self.unread_gauges
 
     def gauges(self) -> list[Gauge]:
         """Every gauge some loaded scenario defines, once per id (the first source's definition)."""
@@ -130,8 +149,8 @@ def _load_library(sources: Iterable[tuple[Path, bool]], authoring: bool) -> Libr
             seen.add(real)
             _load_file(library, path, priority, report)
     _check_card_ids(library)
-    for deck in library.decks.values():
-        _check_deck(library, deck)
+    for deck in [*library.decks.values(), *library.unread_decks.values()]:
+        _check_deck(library, deck.doc, _aspects(deck), deck.entries)
     for scenario in library.scenarios.values():
         _check_scenario(library, scenario)
     library.errors = sorted(dict.fromkeys(library.errors), key=ContentError.sort_key)  # stable: same order every run
@@ -169,7 +188,10 @@ def _load_file(library: Library, path: Path, priority: int, report: bool) -> Non
         library.checked.append(doc.shown)
     errors = list(doc.errors)
     data = doc.data
-    if doc.root is not None:  # duplicate keys and refused tags are reported, and the rest still checked
+    if doc.root is None:
+        if doc.written is not None:
+            library.unread_files.append(doc)
+    else:  # duplicate keys and refused tags are reported, and the rest still checked
         if isinstance(data, dict) and "deck" in data:
             errors += _load_deck(library, doc, data, priority)
         elif isinstance(data, dict) and "scenario" in data:
@@ -199,15 +221,17 @@ def _load_deck(library: Library, doc: YamlDocument, data: dict[str, Any], priori
     for key in data:
         if key not in ("deck", "cards"):
             errors.append(doc.error((key,), say_near("field.unknown", key, ["deck", "cards"], field=key), key=True))
+    header = data["deck"]
     try:
-        info = _DECK_INFO.validate_python(data["deck"])
+        info = _DECK_INFO.validate_python(header)
     except ValidationError as exc:
-        errors += _validation_errors(doc, exc, ("deck",), DeckInfo, data["deck"])
+        errors += _validation_errors(doc, exc, ("deck",), DeckInfo, header)
         info = None
     raw_cards = data.get("cards")
     entries: list[tuple[int, Any]] = []
     if not isinstance(raw_cards, list) or not raw_cards:
-        errors.append(doc.error(("cards",), say("deck.cards")))
+        if not doc.partial:  # else its cards were left out for their syntax errors
+            errors.append(doc.error(("cards",), say("deck.cards")))
     else:
         try:
             entries = list(enumerate(_CARDS.validate_python(raw_cards)))
@@ -218,8 +242,16 @@ def _load_deck(library: Library, doc: YamlDocument, data: dict[str, Any], priori
                     entries.append((i, _CARD.validate_python(raw)))
                 except ValidationError:
                     continue
-    if info is None:
+    if info is not None and doc.partial:
+        library.unread_decks[info.id] = UnreadDeck(list(info.aspects), entries, doc)
         return errors
+    if info is None:
+        declared = header.get("aspects") if isinstance(header, dict) else None
+        aspects = [str(key) for key in declared] if isinstance(declared, dict) else []
+        written_id = header.get("id") if isinstance(header, dict) else None
+        library.unread_decks[written_id if isinstance(written_id, str) else doc.shown] = \
+            UnreadDeck(aspects, entries, doc)
+        return _once_per_aspect(doc, aspects, errors)
     other = library.decks.get(info.id)
     if other is not None:
         if other.priority == priority:
@@ -231,10 +263,28 @@ def _load_deck(library: Library, doc: YamlDocument, data: dict[str, Any], priori
     return errors
 
 
+def _once_per_aspect(doc: YamlDocument, declared: list[str], errors: list[ContentError]) -> list[ContentError]:
+    """Without the card errors that repeat a refused aspect id (`santé`) already reported where it is declared."""
+    refused = [key for key in declared if not ID.match(key)]
+    raw = doc.data.get("cards")
+    if not refused or not isinstance(raw, list):
+        return errors
+    places = {doc.position(("cards", i, "aspect")) for i, card in enumerate(raw)
+              if isinstance(card, dict) and card.get("aspect") in refused}
+    return [e for e in errors if (e.line, e.column) not in places or not e.message.key.startswith("value.id")]
+
+
+def _aspects(deck: LoadedDeck | UnreadDeck) -> list[str]:
+    return list(deck.info.aspects) if isinstance(deck, LoadedDeck) else deck.aspects
+
+
 def _load_scenario(library: Library, doc: YamlDocument, data: dict[str, Any], priority: int) -> list[ContentError]:
     try:
         info = _SCENARIO_FILE.validate_python(data).scenario
     except ValidationError as exc:
+        header = data["scenario"]
+        gauges = header.get("gauges") if isinstance(header, dict) else None
+        library.unread_gauges.update(g["id"] for g in gauges or () if isinstance(g, dict) and isinstance(g.get("id"), str))
         return _validation_errors(doc, exc, (), ScenarioFile, data)
     other = library.scenarios.get(info.id)
     if other is not None:
@@ -255,7 +305,7 @@ def _shadowing(library: Library, first: YamlDocument, what: str, ident: str, hid
         library.errors.append(first.error((what, "id"), say(f"{what}.shadows", id=ident, where=hidden.shown)))
 
 
-def _deck_reported(library: Library, deck: LoadedDeck) -> bool:
+def _deck_reported(library: Library, deck: LoadedDeck | UnreadDeck) -> bool:
     return deck.doc.shown in library.checked
 
 
@@ -266,11 +316,11 @@ def _check_card_ids(library: Library) -> None:
     the installed files."""
     shipped = shipped_decks().resolve()
 
-    def rank(deck: LoadedDeck) -> tuple[bool, bool]:
+    def rank(deck: LoadedDeck | UnreadDeck) -> tuple[bool, bool]:
         return not deck.doc.path.resolve().is_relative_to(shipped), _deck_reported(library, deck)
 
-    first: dict[str, tuple[LoadedDeck, int]] = {}
-    for deck in sorted(library.decks.values(), key=rank):
+    first: dict[str, tuple[LoadedDeck | UnreadDeck, int]] = {}
+    for deck in sorted([*library.decks.values(), *library.unread_decks.values()], key=rank):
         for i, card in deck.entries:
             if card.id in first:
                 where, j = first[card.id]
@@ -282,30 +332,35 @@ def _check_card_ids(library: Library) -> None:
                 first[card.id] = (deck, i)
 
 
-def _check_deck(library: Library, deck: LoadedDeck) -> None:
-    if not _deck_reported(library, deck):
+def _check_deck(library: Library, doc: YamlDocument, aspects: list[str], entries: list[tuple[int, Any]]) -> None:
+    if doc.shown not in library.checked:
         return
-    aspects = list(deck.info.aspects)
-    defined = {g.id for g in library.gauges()}
-    for i, aspect in deck.raw_aspects():
-        if aspect not in deck.info.aspects:
-            library.errors.append(deck.doc.error(("cards", i, "aspect"),
-                                                 say_near("card.aspect", aspect, aspects, value=aspect)))
-    for i, card in deck.entries:
+    for i, aspect in _raw_aspects(doc):
+        if aspect not in aspects:
+            library.errors.append(doc.error(("cards", i, "aspect"), say_near("card.aspect", aspect, aspects, value=aspect)))
+    for i, card in entries:
         portrait = getattr(card, "portrait", None)
         if portrait:
-            _check_image(library, deck, ("cards", i, "portrait"), portrait)
-        if library.authoring and library.scenarios:  # without any scenario loaded, no gauge is known yet
-            for loc, effects in card_effects(card, i):
-                for gauge in effects:
-                    if gauge not in defined:
-                        library.errors.append(deck.doc.error(
-                            loc + (gauge,), say_near("gauge.nowhere", gauge, sorted(defined), gauge=gauge), key=True))
+            _check_image(library, doc, ("cards", i, "portrait"), portrait)
+    if not library.authoring or not library.scenarios:  # without any scenario loaded, no gauge is known yet
+        return
+    unread = [other.shown for other in library.unread_files if other.written and other.written[0] == "scenario"]
+    if unread:  # the scenario defining a gauge may be the file that could not be read
+        if any(effects for _, card in entries for _, effects in card_effects(card)):
+            library.errors.append(doc.error(("cards",), _unread(library, "unchecked.gauges", unread[0])))
+        return
+    defined = library.gauge_ids()
+    for i, card in entries:
+        for loc, effects in card_effects(card, i):
+            for gauge in effects:
+                if gauge not in defined:
+                    library.errors.append(doc.error(
+                        loc + (gauge,), say_near("gauge.nowhere", gauge, sorted(defined), gauge=gauge), key=True))
 
 
-def _check_image(library: Library, deck: LoadedDeck, loc: tuple[Any, ...], relative: str) -> None:
+def _check_image(library: Library, doc: YamlDocument, loc: tuple[Any, ...], relative: str) -> None:
     """An image must sit in the deck's folder, exist, be an image pygame reads, and stay light."""
-    folder = deck.doc.path.parent.resolve()
+    folder = doc.path.parent.resolve()
     target = (folder / relative).resolve()
     if not target.is_relative_to(folder):
         message = say("image.outside")
@@ -319,7 +374,7 @@ def _check_image(library: Library, deck: LoadedDeck, loc: tuple[Any, ...], relat
         if head.startswith(_IMAGE_MAGIC) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP"):
             return
         message = say("image.not_image", path=relative)
-    library.errors.append(deck.doc.error(loc, message))
+    library.errors.append(doc.error(loc, message))
 
 
 def _check_scenario(library: Library, loaded: LoadedScenario) -> None:
@@ -328,8 +383,15 @@ def _check_scenario(library: Library, loaded: LoadedScenario) -> None:
         return
     errors = library.errors
     known_decks = [d for d in scenario.decks if d in library.decks]
+    unread = {other.written: other.shown for other in library.unread_files}
     for j, deck_id in enumerate(scenario.decks):
-        if deck_id not in library.decks:
+        if deck_id in library.unread_decks:
+            errors.append(doc.error(("scenario", "decks", j), _unread(
+                library, "unchecked.deck", library.unread_decks[deck_id].doc.shown, id=deck_id)))
+        elif deck_id not in library.decks and ("deck", deck_id) in unread:
+            errors.append(doc.error(("scenario", "decks", j), _unread(
+                library, "unchecked.deck_file", unread[("deck", deck_id)], id=deck_id)))
+        elif deck_id not in library.decks:
             errors.append(doc.error(("scenario", "decks", j),
                                     say_near("scenario.deck_missing", deck_id, sorted(library.decks), id=deck_id)))
     if len(known_decks) < len(scenario.decks):
@@ -353,7 +415,7 @@ def _check_scenario(library: Library, loaded: LoadedScenario) -> None:
     if scenario.win == "panorama" and not any(c.scores_aspect for c in pool):
         errors.append(doc.error(("scenario", "win"), say("scenario.panorama")))
     gauge_ids = [g.id for g in scenario.gauges]
-    defined = {g.id for g in library.gauges()}
+    defined = library.gauge_ids()
     pool_ids = {id(card) for card in pool}
     for deck, i, card in ((library.decks[d], i, c) for d in known_decks for i, c in library.decks[d].entries):
         if id(card) not in pool_ids:
@@ -364,6 +426,11 @@ def _check_scenario(library: Library, loaded: LoadedScenario) -> None:
                                                or not library.authoring):
                     errors.append(deck.doc.error(loc + (gauge,), say(
                         "gauge.not_in_scenario", gauge=gauge, scenario=scenario.id, known=gauge_ids), key=True))
+
+
+def _unread(library: Library, key: str, file: str, **values: Any) -> Message:
+    """A check left undone because `file` could not be read: its reason is above if the file is checked too."""
+    return say(key if file in library.checked else key + "_beside", file=file, **values)
 
 
 def card_effects(card: Any, i: int = 0) -> list[tuple[tuple[Any, ...], Mapping[str, int]]]:

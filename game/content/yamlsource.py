@@ -100,6 +100,9 @@ _SYNTAX_HINTS = {
     "did not find expected ',' or '}'": "yaml.brace",
     "found undefined alias": "yaml.alias",
     "found character that cannot start any token": "yaml.start",
+    "did not find expected node content": "yaml.no_value",
+    "found unknown escape character": "yaml.escape",
+    "block sequence entries are not allowed": "yaml.dash",
 }
 MAX_FILE_MB = 5  # a 1,000-card deck is about 0.5 MB; a bigger file is a mistake or an attack
 
@@ -115,6 +118,8 @@ class YamlDocument:
     errors: list[ContentError]
     reshaped: list[tuple[int, int, str]] = field(default_factory=list)  # (line, column, as written) of unquoted
     # values read as numbers that do not read back as written (0500, 1.50, +33): lint warns where a text was meant
+    partial: bool = False  # cards with syntax errors were left out to check the rest: never to be played
+    written: tuple[str, str] | None = None  # ("deck" or "scenario", id) as the text of an unreadable file shows them
 
     def position(self, loc: tuple[Any, ...], key: bool = False) -> tuple[int, int]:
         """Line and column of the value at `loc` (or of its key), or of the deepest part that exists."""
@@ -190,6 +195,7 @@ def read_yaml(path: Path, shown: str) -> YamlDocument:
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         doc.errors.append(ContentError(shown, line, column, say("file.not_utf8", byte=f"{raw[exc.start]:02X}")))
         return doc
+    doc.written = _written(text)
     with no_gc():
         try:
             hostile = _hostile(text, shown)
@@ -198,8 +204,9 @@ def read_yaml(path: Path, shown: str) -> YamlDocument:
                 return doc
             root = yaml.compose(text, Loader=_Loader)
         except yaml.MarkedYAMLError as exc:
-            doc.errors.append(_syntax_error(shown, text, exc))
-            return doc
+            root = _past_syntax_errors(doc, text, exc)
+            if root is None:
+                return doc
         except yaml.YAMLError as exc:  # errors without a mark are rare; still no traceback
             doc.errors.append(ContentError(shown, 1, 1, say("yaml.other", problem=exc)))
             return doc
@@ -213,6 +220,20 @@ def read_yaml(path: Path, shown: str) -> YamlDocument:
             return doc
         doc.root = root
     return doc
+
+
+_TOP = re.compile(r"^(deck|scenario):", re.M)
+_ID_LINE = re.compile(r"^[ \t]+id:[ \t]*[\"']?([^\s\"'#,}]+)", re.M)
+
+
+def _written(text: str) -> tuple[str, str] | None:
+    """What a file says it is, read from its lines: when it cannot be parsed, a scenario naming its deck gets a
+    note pointing here rather than a false 'no such deck'."""
+    top = _TOP.search(text)
+    if top is None:
+        return None
+    found = _ID_LINE.search(text, top.end())
+    return top.group(1), found.group(1) if found else ""
 
 
 MAX_DEPTH = 40  # a deck nests about six levels
@@ -275,6 +296,70 @@ def _syntax_error(shown: str, text: str, exc: yaml.MarkedYAMLError) -> ContentEr
         if problem.startswith(english):
             return ContentError(shown, line, col, say(key))
     return ContentError(shown, line, col, say("yaml.other", problem=problem))
+
+
+MAX_SYNTAX_ERRORS = 50
+_CARDS_KEY = re.compile(r"^cards:[ \t]*(#.*)?$")
+_ITEM = re.compile(r"^( *)- ")
+
+
+def _past_syntax_errors(doc: YamlDocument, text: str, exc: yaml.MarkedYAMLError) -> Node | None:
+    """Report a syntax error, then look for the next ones: the card holding the error is blanked out (its lines
+    kept, empty, so the places stay true) and the file parsed again, card after card. The node tree of the
+    cards that read is returned, to check them too, with the document marked partial; None when the parser
+    cannot start again (an error in the header, an unclosed quote running to the end), said in a note."""
+    lines = text.split("\n")
+    items = _card_starts(lines)
+    region: tuple[int, int] | None = None  # the span of lines blanked out last
+    line = len(lines)
+    for _ in range(MAX_SYNTAX_ERRORS):
+        line = exc.problem_mark.line if exc.problem_mark else len(lines)
+        if region is None or line >= region[1]:  # a new mistake, after the cards already left out
+            doc.errors.append(_syntax_error(doc.shown, text, exc))
+            starts = [i for i in items if i <= line]
+            after = [i for i in items if i > line]
+            region = (starts[-1], after[0] if after else len(lines)) if starts else None
+        else:  # the same mistake met again: it began in an earlier card, leave that one out too
+            starts = [i for i in items if i < region[0]]
+            region = (starts[-1], region[1]) if starts else None
+        if region is None:
+            break
+        lines[region[0]:region[1]] = [""] * (region[1] - region[0])
+        try:
+            root = yaml.compose("\n".join(lines), Loader=_Loader)
+        except yaml.MarkedYAMLError as again:
+            exc = again
+            continue
+        doc.partial = True
+        return root
+    if any(row.strip() for row in lines[line + 1:]):
+        doc.errors.append(ContentError(doc.shown, line + 1, 1, say("unchecked.rest", line=line + 1)))
+    return None
+
+
+def _card_starts(lines: list[str]) -> list[int]:
+    """The (0-based) lines where an item of the top-level `cards:` list begins."""
+    for at, row in enumerate(lines):
+        if _CARDS_KEY.match(row):
+            break
+    else:
+        return []
+    indent = None
+    starts = []
+    for i in range(at + 1, len(lines)):
+        row = lines[i]
+        if not row.strip() or row.lstrip().startswith("#"):
+            continue
+        item = _ITEM.match(row)
+        if indent is None:
+            if item is None:
+                return []
+            indent = len(item.group(1))
+        if item is not None and len(item.group(1)) == indent:
+            starts.append(i)
+        elif len(row) - len(row.lstrip(" ")) < indent or (indent == 0 and item is None and not row.startswith(" ")):
+            break  # back to a top-level key: the list is over
+    return starts
 
 
 def _is_tab_at(text: str, line: int, column: int) -> bool:

@@ -72,6 +72,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
                    "YAML syntax error: this alias (*name) refers to no anchor (&name) defined above"),
     "yaml.start": ("erreur de syntaxe YAML : caractère inattendu en début de valeur ; mettez le texte entre guillemets",
                    "YAML syntax error: unexpected character at the start of a value; put the text in quotes"),
+    "yaml.no_value": ("erreur de syntaxe YAML : une valeur manque ici ; une liste « [ » ou un bloc « {{ » ouvert plus "
+                      "haut n'est peut-être pas fermé", "YAML syntax error: a value is missing here; a list `[` or a "
+                      "block `{{` opened above may not be closed"),
+    "yaml.escape": ("erreur de syntaxe YAML : entre guillemets doubles, « \\ » commence un code inconnu ; écrivez « \\\\ » "
+                    "ou mettez le texte entre guillemets simples", "YAML syntax error: inside double quotes, `\\` starts "
+                    "an unknown code; write `\\\\` or put the text in single quotes"),
+    "yaml.dash": ("erreur de syntaxe YAML : un « - » inattendu ; une liste commence à la ligne suivant sa clé, chaque "
+                  "élément en retrait", "YAML syntax error: an unexpected `-`; a list starts on the line after its key, "
+                  "each item indented"),
     "yaml.tag": ("l'étiquette YAML « {tag} » n'est pas autorisée : un fichier de contenu ne contient que du texte, des "
                  "nombres, des listes et des blocs", "the YAML tag `{tag}` is not allowed: a content file holds only "
                  "text, numbers, lists and blocks"),
@@ -229,6 +238,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "scenario.deck_missing_near": ("aucun deck « {id} » n'est chargé : vouliez-vous dire « {near} » ? "
                                    "(decks connus : {known})", "no deck `{id}` is loaded: did you mean `{near}`? "
                                    "(known decks: {known})"),
+    # consequences of a file that could not be read: one note each, instead of false errors
+    "unchecked.rest": ("vérification arrêtée à la ligne {line} : la suite du fichier ne peut être lue qu'une fois "
+                       "cette erreur corrigée", "checking stopped at line {line}: the rest of the file can only be "
+                       "read once this error is fixed"),
+    "unchecked.deck": ("non vérifié : le deck « {id} » ({file}) n'a pas pu être lu, voir plus haut",
+                       "not checked: the deck `{id}` ({file}) could not be read, see above"),
+    "unchecked.deck_beside": ("non vérifié : le deck « {id} » ({file}) n'a pas pu être lu ; validez ce fichier pour "
+                              "savoir pourquoi", "not checked: the deck `{id}` ({file}) could not be read; validate "
+                              "that file to see why"),
+    "unchecked.deck_file": ("non vérifié : le deck « {id} » est dans le fichier {file}, qui n'a pas pu être lu, "
+                            "voir plus haut", "not checked: the deck `{id}` is in the file {file}, which could not be "
+                            "read, see above"),
+    "unchecked.deck_file_beside": ("non vérifié : le deck « {id} » est dans le fichier {file}, qui n'a pas pu être "
+                                   "lu ; validez ce fichier pour savoir pourquoi", "not checked: the deck `{id}` is in "
+                                   "the file {file}, which could not be read; validate that file to see why"),
+    "unchecked.gauges": ("non vérifié : les jauges des effets, car le fichier {file} n'a pas pu être lu, voir plus "
+                         "haut", "not checked: the gauges of the effects, since the file {file} could not be read, "
+                         "see above"),
+    "unchecked.gauges_beside": ("non vérifié : les jauges des effets, car le fichier {file} n'a pas pu être lu ; "
+                                "validez ce fichier pour savoir pourquoi", "not checked: the gauges of the effects, "
+                                "since the file {file} could not be read; validate that file to see why"),
     "scenario.aspect": ("aucun des decks du scénario n'a l'aspect « {value} » (aspects : {known})",
                         "none of the scenario's decks has the aspect `{value}` (aspects: {known})"),
     "scenario.count": ("ce tirage demande {count} cartes mais les decks n'en proposent que {available} de ce type",
