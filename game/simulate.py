@@ -16,7 +16,7 @@ from game.engine.vocabulary import ActionType, EndReason, Phase
 from game.table.bots import choose
 from game.table.table import Table
 from game.table.view import PlayView
-from game.wording.players import end_reason, lower_first, result, result_lines, team_names, tr
+from game.wording.players import end_reason, lower_first, plural, result, result_lines, team_names, tr
 
 ANSWER_SHARE = 0.7  # an answer comes after 70 % of a card's estimated time, the next card at 100 %
 
@@ -74,14 +74,34 @@ def summary(table: Table, seed: int, strategy: str) -> list[str]:
                      f"{_answer_text(play)}")
     lines.append(f"Fin : {end_reason(standings.end_reason)}")
     lines += ["  " + line for line in result_lines(standings)]
+    if standings.win != "gauges":  # points and panorama scenarios may move gauges too: a balancing fact
+        lines += ["  " + tr("result.gauge_crossed" if g.losing else "result.gauge", label=g.label, start=g.start,
+                            end=g.value) for g in standings.gauges]
     lines.append(f"Résultat : {result(standings)}")
-    lines.append(f"Durée simulée : {_minutes(table.view().clock.elapsed)}")
+    elapsed = table.view().clock.elapsed
+    lines.append(f"Durée simulée : {_minutes(elapsed)}")
+    if standings.end_reason in (EndReason.CARDS, EndReason.TIME):
+        lines += _target_missed(elapsed / 60, scenario.minutes.target, "la session jouée jusqu’au bout dure "
+                                "{minutes:.1f} min")
     return lines
+
+
+DURATION_SLACK = 0.1  # a median session further than this share from the target duration is reported
+FLAG_AFTER = 10  # answers to a card before 'always' or 'never' right means something
+CHANCE = 0.01  # a card is flagged when the bot's answers had less than this chance of such a record
+
+
+def _target_missed(minutes: float, target: float, played: str) -> list[str]:
+    """A warning when sessions played to their end are far from the duration a trainer plans around."""
+    if abs(minutes - target) <= DURATION_SLACK * target:
+        return []
+    return [f"  ⚠ durée visée manquée : {played.format(minutes=minutes)}, à plus de {100 * DURATION_SLACK:.0f} % de "
+            f"la durée visée ({target:g} min)"]
 
 
 class Tally:
     """What many sessions add up to, gathered one session at a time so none has to be kept: a batch of
-    thousands runs in constant memory."""
+    thousands keeps counters and one duration per session."""
 
     def __init__(self, first: Table):
         self.facts = first.facts()
@@ -91,13 +111,20 @@ class Tally:
         self.single: Counter[int] = Counter()  # sessions won by one team alone, by team
         self.estimates: list[float] = []
         self.played: list[float] = []
+        self.full: list[float] = []  # the durations of sessions that played all their cards or all their time
         self.target = first.start.scenario.minutes.target * 60
+        self.longest = first.start.scenario.minutes.max
         self.panorama = first.standings().panorama
         self.completed: Counter[int] = Counter()  # sessions where the team completed its panorama in time
         self.covered: Counter[tuple[int, str]] = Counter()  # sessions where the team filled the aspect
         self.drawn: Counter[str] = Counter()
+        self.cards: dict[str, Any] = {}
         self.answered: Counter[str] = Counter()
         self.right: Counter[str] = Counter()
+        self.gauges = first.standings().gauges
+        self.gauge_ends: dict[str, Counter[int]] = {g.id: Counter() for g in self.gauges}  # values, not a list
+        self.crossed: Counter[str] = Counter()  # sessions a gauge's threshold ended, by gauge
+        self.aspects: Counter[tuple[int, str]] = Counter()  # sessions where the team answered the aspect
 
     def add(self, table: Table) -> None:
         standings = table.standings()
@@ -108,13 +135,21 @@ class Tally:
             self.single[standings.winners[0]] += 1
         self.estimates.append(estimated_minutes(table))
         self.played.append(table.view().clock.elapsed / 60)
+        if standings.end_reason in (EndReason.CARDS, EndReason.TIME):  # played to the end, not cut short by a result
+            self.full.append(self.played[-1])
         for team in standings.teams:
             self.completed[team.index] += team.completed is not None and team.completed <= self.target
             self.covered.update((team.index, aspect) for aspect in team.panorama)
         plays = table.session.state.plays
         self.drawn.update(play.card_id for play in plays)
+        self.cards.update((card.id, card) for card in table.start.cards)
         self.answered.update({play.card_id: len(play.answers) for play in plays if play.answers})
         self.right.update({play.card_id: sum(a.success for a in play.answers) for play in plays if play.answers})
+        self.aspects.update({(answer.team, play.aspect) for play in plays for answer in play.answers})
+        for gauge in standings.gauges:
+            self.gauge_ends[gauge.id][gauge.value] += 1
+            if standings.end_reason == EndReason.GAUGES and gauge.losing:
+                self.crossed[gauge.id] += 1
 
     def lines(self, first_seed: int, strategy: str) -> list[str]:
         facts, n = self.facts, self.sessions
@@ -136,29 +171,117 @@ class Tally:
                      f"max {max(estimates):g}")
         lines.append(f"Durée simulée (min) : médiane {statistics.median(played):.1f}, min {min(played):.1f}, "
                      f"max {max(played):.1f}")
-        lines += self._panorama_lines()
-        lines.append("Par carte : jouée, réponses d’équipe, réussie (juste ou meilleure option)")
+        lines += self._duration_warnings()
+        lines += self._gauge_lines()
+        lines += self._panorama_lines() or self._aspect_lines()
+        lines += self._card_lines(strategy)
+        return lines
+
+    def _duration_warnings(self) -> list[str]:
+        """The target duration is what a trainer plans the workshop around: say when the sessions miss it."""
+        target, longest = self.target / 60, self.longest
+        lines = []
+        if self.full:
+            lines += _target_missed(statistics.median(self.full), target, "les sessions jouées jusqu’au bout durent "
+                                    "{minutes:.1f} min (médiane)")
+        over = sum(minutes > longest for minutes in self.played)
+        if over:
+            lines.append(f"  ⚠ {over} session(s) dépassent la durée maximale ({longest:g} min)")
+        return lines
+
+    def _gauge_lines(self) -> list[str]:
+        """Where each gauge ends, and which thresholds ended sessions early."""
+        if not self.gauges:
+            return []
+        n = self.sessions
+        lines = ["Jauges en fin de session : min, médiane, max (départ ; seuils)"]
+        for gauge in self.gauges:
+            ends = self.gauge_ends[gauge.id]
+            limits = [f"perdu sous {gauge.lose_below}" if gauge.lose_below is not None else "",
+                      f"perdu au-dessus de {gauge.lose_above}" if gauge.lose_above is not None else ""]
+            limits_text = ", ".join(x for x in limits if x) or "aucun seuil"
+            crossed = f", a fini {self.crossed[gauge.id]} session(s) ({100 * self.crossed[gauge.id] / n:.1f} %)" \
+                if self.crossed[gauge.id] else ""
+            still = "  ⚠ aucune carte tirée ne la fait bouger" if set(ends) == {gauge.start} else ""
+            lines.append(f"  {gauge.label} : {min(ends)}, {_median(ends):g}, {max(ends)} (départ {gauge.start} ; "
+                         f"{limits_text}{crossed}){still}")
+        return lines
+
+    def _aspect_lines(self) -> list[str]:
+        """Per team: the share of sessions in which it answered at least one card of each aspect."""
+        seen = sorted({aspect for _, aspect in self.aspects}, key=list(self.facts.aspects).index
+                      if set(a for _, a in self.aspects) <= set(self.facts.aspects) else None)
+        if not seen:
+            return []
+        return self._team_table("Aspects abordés par équipe (sessions où l’équipe a répondu à au moins une carte)",
+                                seen, self.aspects, None)
+
+    def _card_lines(self, strategy: str) -> list[str]:
+        """Per card, flagged when its record would be unlikely if the card were right: never right although
+        the bot's answers should often be, or always right although they should often not be (a wrong key);
+        and a card that every answer gets right, which teaches nothing."""
+        lines = ["Par carte : jouée, réponses d’équipe, réussie (juste ou meilleure option)"]
         for card_id in sorted(self.drawn):
-            answered = self.answered[card_id]
-            rate = f"{100 * self.right[card_id] / answered:5.1f} %" if answered else "    —  "
-            lines.append(f"  {card_id:<14} {self.drawn[card_id]:5d} {answered:5d}  {rate}")
+            answered, right = self.answered[card_id], self.right[card_id]
+            rate = f"{100 * right / answered:5.1f} %" if answered else "    —  "
+            flag = ""
+            if answered >= FLAG_AFTER:
+                share = _success_share(self.cards[card_id], strategy)
+                if right == 0 and (1 - share) ** answered < CHANCE:
+                    flag = "  ⚠ jamais réussie"
+                elif right == answered and (share ** answered < CHANCE or _success_share(self.cards[card_id]) == 1):
+                    flag = "  ⚠ toujours réussie"
+            lines.append(f"  {card_id:<14} {self.drawn[card_id]:5d} {answered:5d}  {rate}{flag}")
         return lines
 
     def _panorama_lines(self) -> list[str]:
         """Per team: how often each aspect was filled, and how often the whole panorama within the target."""
-        if not self.panorama:
+        if self.facts.win != "panorama" or not self.panorama:
             return []
+        everyone = sum(self.completed.values()) / (self.sessions * len(self.facts.teams))
+        return self._team_table(f"Panorama complet ({plural(len(self.panorama), 'aspect')}) dans le temps visé "
+                                f"({self.target / 60:g} min) : {100 * everyone:.1f} % des équipes",
+                                list(self.panorama), self.covered, self.completed)
+
+    def _aspect_lines(self) -> list[str]:
+        """Per team: the share of sessions in which it answered at least one card of each aspect."""
+        order = list(self.facts.aspects)
+        seen = sorted({aspect for _, aspect in self.aspects},
+                      key=lambda a: (order.index(a) if a in order else len(order), a))
+        if not seen:
+            return []
+        return self._team_table("Aspects abordés : part des sessions où l’équipe a répondu à une carte de l’aspect",
+                                seen, self.aspects, None)
+
+    def _team_table(self, title: str, aspects: list[str], counts: Counter[tuple[int, str]],
+                    completed: Counter[int] | None) -> list[str]:
         n, teams = self.sessions, self.facts.teams
-        everyone = sum(self.completed.values()) / (n * len(teams))
-        lines = [f"Panorama complet ({len(self.panorama)} aspects) dans le temps visé ({self.target / 60:g} min) : "
-                 f"{100 * everyone:.1f} % des équipes"]
-        labels = [self.facts.aspects.get(a, a) for a in self.panorama]
+        labels = [self.facts.aspects.get(a, a) for a in aspects]
         width, cell = max(len(name) for name in teams), max(9, *(len(label) for label in labels))
-        lines.append(f"  {'':<{width}}  {'complet':>8}  " + "  ".join(f"{label:>{cell}}" for label in labels))
+        head = f"{'complet':>8}  " if completed is not None else ""
+        lines = [title, f"  {'':<{width}}  {head}" + "  ".join(f"{label:>{cell}}" for label in labels)]
         for i, name in enumerate(teams):
-            cells = "  ".join(f"{100 * self.covered[i, a] / n:>{cell - 2}.1f} %" for a in self.panorama)
-            lines.append(f"  {name:<{width}}  {100 * self.completed[i] / n:>6.1f} %  {cells}")
+            done = f"{100 * completed[i] / n:>6.1f} %  " if completed is not None else ""
+            cells = "  ".join(f"{100 * counts[i, a] / n:>{cell - 2}.1f} %" for a in aspects)
+            lines.append(f"  {name:<{width}}  {done}{cells}")
         return lines
+
+
+def _success_share(card: Any, strategy: str = "random") -> float:
+    """The share of the bot's answers that should be right: any answer at random, else only the best or the
+    worst ones, which are right for the best strategy and wrong for the worst unless every answer is right."""
+    judged = list(card.judgements.values())
+    if strategy == "random":
+        return sum(j.success for j in judged) / len(judged)
+    points = [j.points for j in judged]
+    target = max(points) if strategy == "best" else min(points)
+    extremes = [j for j in judged if j.points == target]
+    return sum(j.success for j in extremes) / len(extremes)
+
+
+def _median(counts: Counter[int]) -> float:
+    """The median of values kept as counts."""
+    return statistics.median(sorted(counts.elements()))
 
 
 def run(scenario: ScenarioInfo, pool: Sequence[Any], aspects: dict[str, str], seed: int, strategy: str,

@@ -76,6 +76,43 @@ def test_simulate_many_sessions_gives_rates(capsys):
     assert re.search(r"^  us-001 +\d+ +\d+  100\.0 %$", out, re.M)  # the best bot always takes the best option
 
 
+PERSONA = """\
+  - id: es-{n:03d}
+    kind: persona
+    aspect: a1
+    name: "Léa"
+    age: 19
+    situation: "Cherche un emploi."
+    need: "Un CV."
+    options:
+      - {{text: "Orienter", rating: best, feedback: "Bien.", effects: {{moral: {up}}}}}
+      - {{text: "Accompagner", rating: {second}, feedback: "Bien aussi.", effects: {{moral: -1}}}}
+"""
+
+
+def test_simulate_is_a_balancing_report(capsys, write):
+    """Gauges' spread and the thresholds that ended sessions, aspects per team, a missed target duration, and a
+    card every answer gets right, all from one batch."""
+    cards = "".join(PERSONA.format(n=n, up=2, second="poor") for n in range(2, 12))
+    cards += PERSONA.format(n=12, up=1, second="best")  # both options best: nothing to learn
+    write("lab/essai.yaml", DECK + cards)
+    scenario = write("lab/s.yaml", SCENARIO.replace("mode: solo", "mode: solo\n  minutes: {target: 30, max: 40}")
+                     .replace("lose_below: 1}", "lose_below: 3}"))
+    code, out, _ = run(capsys, "simulate", "--scenario", str(scenario), "--sessions", "200")
+    assert code == 0
+    ends = re.search(r"une jauge a franchi son seuil ([\d.]+) %", out).group(1)
+    gauge = re.search(r"^  Moral : (\d+), (\d+), (\d+) \(départ 5 ; perdu sous 3, a fini (\d+) session\(s\) "
+                      r"\(([\d.]+) %\)\)$", out, re.M)
+    low, median, high, crossed, share = gauge.groups()
+    assert share == ends and int(crossed) == round(float(ends) * 2)  # 200 sessions
+    assert int(low) < 3 <= int(median) <= int(high)
+    assert re.search(r"⚠ durée visée manquée : les sessions jouées jusqu’au bout durent [\d.]+ min \(médiane\), à "
+                     r"plus de 10 % de la durée visée \(30 min\)", out)
+    assert re.search(r"^  Solo +100\.0 %$", out, re.M) and "Panorama" not in out  # aspects answered, per team
+    assert re.search(r"^  es-012 .*100\.0 %  ⚠ toujours réussie$", out, re.M)
+    assert "jamais réussie" not in out and out.count("⚠ toujours réussie") == 1  # half right at random: no flag
+
+
 def test_simulate_takes_a_scenario_file_and_deck_folders(capsys, write):
     deck = write("lab/decks/essai.yaml", DECK)
     scenario = write("lab/s.yaml", SCENARIO.replace("win: gauges", "win: panorama").split("  gauges:")[0])

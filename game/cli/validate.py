@@ -11,6 +11,7 @@ from game.cli.content import load_authored
 from game.content.errors import ContentInvalid, elsewhere
 from game.content.library import Library
 from game.paths import shipped_decks, shipped_scenarios
+from game.wording.players import plural
 
 
 def load_given(paths: list[Path], decks: list[Path]) -> Library:
@@ -39,7 +40,7 @@ def run_validate(args: argparse.Namespace) -> int:
     if args.lang == "en":
         print(f"OK: {len(checked)} file(s) checked, {len(decks)} deck(s) "
               f"({cards} card{'' if cards == 1 else 's'}{': ' + detail if detail else ''}), {len(scenarios)} scenario(s).")
-    else:  # French: 0 and 1 take the singular
+    else:
         print(f"OK : {len(checked)} fichier(s) vérifié(s), {len(decks)} deck(s) "
-              f"({cards} carte{'' if cards < 2 else 's'}{' : ' + detail if detail else ''}), {len(scenarios)} scénario(s).")
+              f"({plural(cards, 'carte')}{' : ' + detail if detail else ''}), {len(scenarios)} scénario(s).")
     return 0

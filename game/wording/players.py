@@ -319,6 +319,11 @@ def result_lines(standings: Standings) -> list[str]:
     return [tr("result.team", name=t.name, points=t.score) for t in standings.teams]
 
 
+def plural(n: int, word: str) -> str:
+    """`n word`, with the plural s French gives from 2 on (0 and 1 take the singular)."""
+    return f"{n} {word}{'s' if n > 1 else ''}"
+
+
 def team_names(scenario: ScenarioInfo, count: int | None) -> list[str]:
     """The default names a session starts with: `count` teams within the scenario's range (2 if not said)."""
     if scenario.mode == "solo":
