@@ -163,7 +163,7 @@ def test_a_spreadsheet_becomes_a_deck_that_validates_and_round_trips(capsys, tmp
     assert main(["import-csv", str(CSV / name), "--deck", "import-test", "--title", "Import",
                  "--out", str(out)]) == 0
     captured = capsys.readouterr()
-    assert "3 question(s) importée(s)" in captured.out
+    assert "3 carte(s) importée(s)" in captured.out
     assert ("Windows-1252" in captured.err) == (name == "excel-csv-point-virgule.csv")
     assert main(["validate", str(out)]) == 0
     library = load_library([(out, True)])
@@ -201,13 +201,14 @@ def test_every_bad_row_is_reported_with_its_number_and_nothing_is_written(capsys
     err = capsys.readouterr().err.splitlines()
     shown = "tests/csv/lignes-fautives.csv"
     assert err == [
-        f"{shown}:2: il faut de 2 à 6 réponses séparées par « | » (ou une par ligne dans la cellule), il y en a 1",
+        f"{shown}:2: il faut de 2 à 6 réponses (colonnes « Réponse 1 », « Réponse 2 »…, ou séparées par « | » dans "
+        "« Réponses »), il y en a 1",
         f"{shown}:3: la bonne réponse « 4 » n'existe pas : il y a 3 réponse(s)",
         f"{shown}:4: la colonne « Explication » est vide",
         f"{shown}:5: « Durée » doit être un nombre (lu : « deux »)",
         f"{shown}:7: « Peut-être » n'est ni un numéro de réponse (1, 2…), ni une lettre (A, B…), "
         "ni le texte d'une des réponses",
-        "5 problème(s) : corrigez le tableau puis relancez. Rien n'a été écrit.",
+        "5 problème(s) : corrigez le fichier puis relancez. Rien n'a été écrit.",
     ]
     assert not out.exists() and list(tmp_path.iterdir()) == []
 
@@ -222,7 +223,7 @@ def test_import_mistakes_in_the_command_are_plain_sentences(capsys, tmp_path):
     headers.write_text("Thème;Question;Réponse juste\n", encoding="utf-8")
     assert main(["import-csv", str(headers), "--deck", "x", "--out", str(tmp_path / "x.yaml")]) == 1
     err = capsys.readouterr().err
-    assert "colonne « Réponse juste » inconnue" in err and "colonne(s) manquante(s) : answers, correct" in err
+    assert "colonne « Réponse juste » inconnue : vouliez-vous dire « Réponses » ?" in err
 
 
 # -- lint ------------------------------------------------------------------------------------------

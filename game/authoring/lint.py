@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from game.authoring.cardrows import TO_COMPLETE
 from game.content.errors import ContentError
 from game.content.library import Library, LoadedDeck
 from game.content.yamlsource import YamlDocument
@@ -45,6 +46,8 @@ def _deck_warnings(deck: LoadedDeck) -> list[ContentError]:
         counts[card.aspect] = counts.get(card.aspect, 0) + 1
         if card.kind == "question" and not card.source:
             found.append(deck.doc.error(("cards", i, "kind"), say("lint.no_source")))
+        if card.kind == "question" and card.explanation == TO_COMPLETE:
+            found.append(deck.doc.error(("cards", i, "explanation"), say("lint.to_complete")))
         if len(card.prompt) > PROMPT_ADVISED:
             found.append(deck.doc.error(("cards", i, "prompt"),
                                         say("lint.long_prompt", count=len(card.prompt), limit=PROMPT_ADVISED)))

@@ -170,13 +170,33 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--dir", type=Path, default=Path("."), metavar="DOSSIER",
                      help="dossier où créer le fichier (défaut : dossier courant)")
 
-    importer = commands.add_parser("import-csv", help="importer des questions depuis un tableur (CSV)")
-    importer.add_argument("file", type=Path, metavar="FICHIER.csv", help="le tableau, enregistré en CSV")
-    importer.add_argument("--deck", required=True, metavar="ID", help="identifiant du deck créé (ex. : mon-deck)")
-    importer.add_argument("--out", type=Path, required=True, metavar="FICHIER.yaml", help="le deck à écrire")
+    importer = commands.add_parser("import", aliases=["import-csv"], help="importer des cartes d'un tableur (CSV, "
+                                    "Excel) ou d'une banque de questions (GIFT, Aiken)")
+    importer.add_argument("file", type=Path, nargs="?", metavar="FICHIER",
+                          help="le tableau (.csv, .xlsx) ou la banque de questions (.gift, .txt pour Aiken)")
+    importer.add_argument("--deck", metavar="ID", help="identifiant du deck créé (ex. : mon-deck)")
+    importer.add_argument("--out", type=Path, metavar="FICHIER.yaml", help="le deck à écrire")
+    importer.add_argument("--into", type=Path, metavar="DECK.yaml",
+                          help="remplacer les cartes de ce deck (son en-tête est gardé) : le retour d'une relecture")
     importer.add_argument("--title", metavar="TITRE", help="titre du deck (défaut : son identifiant)")
     importer.add_argument("--license", default="CC-BY-4.0", metavar="LICENCE", help="licence (défaut : CC-BY-4.0)")
+    importer.add_argument("--aspect", metavar="LIBELLÉ",
+                          help="l'aspect des cartes quand le fichier n'en dit rien (Kahoot, Aiken ; défaut pour GIFT : "
+                               "sa catégorie, sinon « Général »)")
+    importer.add_argument("--format", choices=("csv", "xlsx", "gift", "aiken"),
+                          help="le format du fichier (défaut : d'après son extension)")
+    importer.add_argument("--template", type=Path, metavar="FICHIER",
+                          help="écrire un tableau à remplir (.csv ou .xlsx) avec une ligne d'exemple, puis s'arrêter")
+    importer.add_argument("--kind", choices=("question", "persona", "situation"), default="question",
+                          help="pour --template : le type de cartes du tableau (défaut : question)")
     importer.add_argument("--force", action="store_true", help="remplacer le fichier de sortie s'il existe")
+
+    for command, suffix, what in (("export-csv", "csv", "CSV"), ("export-xlsx", "xlsx", "Excel")):
+        exporter = commands.add_parser(command, help=f"écrire les cartes d'un deck dans un tableau {what} à relire")
+        exporter.add_argument("deck", type=Path, metavar="DECK.yaml", help="le deck à exporter")
+        exporter.add_argument("--out", type=Path, metavar=f"FICHIER.{suffix}",
+                              help=f"le tableau à écrire (défaut : le nom du deck en .{suffix})")
+        exporter.add_argument("--force", action="store_true", help="remplacer le fichier s'il existe")
 
     cards = commands.add_parser("answer-cards", help="imprimer les cartes-réponses des équipes (PDF, une page A4 par équipe)")
     _content_options(cards)
@@ -214,7 +234,8 @@ COMMANDS: dict[str | None, str] = {
     "train": "game.cli.train:run_train", "progress": "game.cli.train:run_progress",
     "validate": "game.cli.validate:run_validate", "preview": "game.cli.preview:run_preview",
     "lint": "game.cli.lint:run_lint", "schema": "game.cli.schema:run_schema", "new": "game.cli.new:run_new",
-    "import-csv": "game.cli.importcsv:run_import_csv", "debrief": "game.cli.debrief:run_debrief",
+    "import": "game.cli.sheets:run_import", "import-csv": "game.cli.sheets:run_import", "export-csv": "game.cli.sheets:run_export",
+    "export-xlsx": "game.cli.sheets:run_export", "debrief": "game.cli.debrief:run_debrief",
     "answer-cards": "game.cli.answercards:run_answer_cards", "simulate": "game.cli.simulate:run_simulate",
 }
 

@@ -267,6 +267,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "scenario.panorama": ("« win: panorama » demande des cartes « question » dans le tirage",
                           "`win: panorama` needs `question` cards in the draw"),
     # warnings from `lint`
+    "lint.to_complete": ("explication à compléter : le fichier importé n'en avait pas ; écrivez pourquoi la bonne "
+                         "réponse est la bonne", "explanation to complete: the imported file had none; write why the "
+                         "right answer is right"),
     "lint.no_source": ("question sans source : indiquez d'où vient la réponse (texte, site, date)",
                        "question without a source: say where the answer comes from (text, site, date)"),
     "lint.long_prompt": ("énoncé long ({count} caractères, {limit} conseillés au plus) : il sera lu de loin",

@@ -1,0 +1,450 @@
+"""Cards as spreadsheet rows, both ways: a subject expert reviews a deck in a spreadsheet and gives it back.
+
+One row per card, one column per field; a card's several answers or options take numbered
+columns ("Réponse 1", "Option 2", "Note 2", "Retour 2", "Effets 2"), as Kahoot's question
+template does. Headers are recognised in French or English, with or without accents, and a
+header row below a few title lines (Kahoot's layout) is found. Every refused cell is reported
+with its row number and column header, and nothing is written until every row is right.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from game.authoring.sheets import ImportFailed, Rows
+from game.content.describe import describe
+from game.content.models import Card, slug
+from game.wording.authors import nearest
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str  # as the template and the export write it ("Réponse {n}" for numbered columns)
+    aliases: tuple[str, ...] = ()
+
+
+# In the order the template and the export write them.
+COLUMNS = (
+    Column("id", "Identifiant", ("id",)),
+    Column("kind", "Type", ("type de carte", "kind", "genre")),
+    Column("aspect", "Aspect", ("theme", "aspects")),
+    Column("difficulty", "Difficulté", ("difficulty", "niveau")),
+    Column("minutes", "Durée (min)", ("duree", "minutes", "duree en minutes", "duration")),
+    Column("prompt", "Énoncé", ("question", "prompt", "intitule", "consigne")),
+    Column("name", "Nom", ("name", "prenom")),
+    Column("age", "Âge", ("age",)),
+    Column("situation", "Situation"),
+    Column("need", "Besoin", ("need", "demande")),
+    Column("constraints", "Contraintes", ("constraints",)),
+    Column("quote", "Citation", ("quote",)),
+    Column("portrait", "Portrait", ("image", "photo")),
+    Column("partner", "Partenaire", ("partner",)),
+    Column("answers", "Réponses", ("answers", "propositions", "choix")),
+    Column("answer", "Réponse {n}", ("answer {n}", "proposition {n}", "choix {n}")),
+    Column("correct", "Bonnes réponses", ("bonne reponse", "correct", "correct answer", "correct answers",
+                                          "reponses correctes", "reponse correcte", "solution", "solutions")),
+    Column("explanation", "Explication", ("explications", "explanation", "justification")),
+    Column("source", "Source", ("sources", "reference")),
+    Column("option", "Option {n}"),
+    Column("rating", "Note {n}", ("rating {n}", "qualite {n}")),
+    Column("feedback", "Retour {n}", ("feedback {n}",)),
+    Column("option_effects", "Effets {n}", ("effects {n}",)),
+    Column("hints", "Pistes", ("hints", "relances")),
+    Column("effects", "Effets", ("effects",)),
+)
+NUMBERED = {c.key for c in COLUMNS if "{n}" in c.header}
+# Kahoot's answer time: the game never times an answer (the clock paces the session), so it is left out.
+IGNORED = ("time limit",)
+AMBIGUOUS = ("temps", "time", "duree de reponse")
+
+KINDS_WRITTEN = {"question": "question", "usager": "persona", "persona": "persona", "situation": "situation",
+                 "partenaire": "situation", "debat": "debate", "debate": "debate", "evenement": "event",
+                 "event": "event"}
+RATINGS_WRITTEN = {"meilleure": "best", "meilleur": "best", "best": "best", "bonne": "best",
+                   "acceptable": "acceptable", "ok": "acceptable", "moyenne": "acceptable",
+                   "a eviter": "poor", "eviter": "poor", "mauvaise": "poor", "poor": "poor"}
+RATINGS_SHOWN = {"best": "meilleure", "acceptable": "acceptable", "poor": "à éviter"}
+LIST_SPLIT = re.compile(r"\s*\|\s*|\s*\n\s*")
+CORRECT_SPLIT = re.compile(r"\s*(?:[,;|/+\s]|\bet\b)\s*")
+EFFECT = re.compile(r"([a-z0-9]+(?:[-_][a-z0-9]+)*)\s*[:=]?\s*([+\-\u2212]?)\s*(\d+)")
+LETTERS = "ABCDEF"
+TO_COMPLETE = "À compléter : pourquoi cette réponse est-elle la bonne ?"
+MAX_NUMBERED = 6
+
+_CARD = TypeAdapter(Card)
+
+
+def plain(header: str) -> str:
+    """A header compared without accents, case, punctuation or Kahoot's hints ("Question - max 120 characters")."""
+    text = re.split(r"\s[-–]\s|\(", header, maxsplit=1)[0]
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[\s_\-’']+", " ", text).strip()
+
+
+def _names() -> dict[str, str]:
+    """Every accepted header (plain, with `{n}` for numbered ones) → its column key."""
+    names = {}
+    for column in COLUMNS:
+        for name in (column.header, column.key, *column.aliases):
+            names[plain(name.replace("{n}", "9")).replace("9", "{n}")] = column.key
+    return names
+
+
+_NAMES = _names()
+_NUMBER = re.compile(r"^(.*?)\s*(\d+)$")
+
+
+def recognise(header: str) -> tuple[str, int] | None:
+    """The column key and number (0 when not numbered) a header names, or None."""
+    name = plain(header)
+    if name in _NAMES and _NAMES[name] not in NUMBERED:
+        return _NAMES[name], 0
+    numbered = _NUMBER.match(name)
+    if numbered and f"{numbered.group(1)} {{n}}" in _NAMES:
+        n = int(numbered.group(2))
+        return (_NAMES[f"{numbered.group(1)} {{n}}"], n) if 1 <= n <= MAX_NUMBERED else None
+    return None
+
+
+@dataclass
+class Layout:
+    """Where the header row is, and which column holds what."""
+
+    header_row: int
+    headers: list[str]
+    places: dict[tuple[str, int], int]  # (key, number) → column index
+    notices: list[str] = field(default_factory=list)
+
+
+def find_layout(rows: Rows, shown: str) -> Layout:
+    """The header row: the first of the first 30 rows naming two known columns (Kahoot puts title lines
+    above it). Unknown headers are refused with the closest known one."""
+    for number, cells in rows[:30]:
+        if sum(recognise(c) is not None for c in cells if c.strip()) >= 2:
+            break
+    else:
+        raise ImportFailed([f"{shown} : aucune ligne de titres de colonnes reconnue dans les 30 premières lignes "
+                            f"(colonnes possibles : {', '.join(header_list())})"])
+    layout = Layout(number, cells, {})
+    problems = []
+    for i, header in enumerate(cells):
+        if not header.strip():
+            continue
+        found = recognise(header)
+        name = plain(header)
+        if found is not None:
+            layout.places.setdefault(found, i)
+        elif name in IGNORED:
+            layout.notices.append(f"{shown}:{number}: colonne « {header.strip()} » ignorée : le jeu ne chronomètre "
+                                  "pas les réponses, la durée d'une carte se donne en minutes (« Durée (min) »)")
+        elif name in AMBIGUOUS:
+            problems.append(f"{shown}:{number}: colonne « {header.strip()} » : s'il s'agit de la durée de la carte en "
+                            "minutes, nommez-la « Durée (min) » ; s'il s'agit d'un temps de réponse en secondes, "
+                            "supprimez-la (le jeu ne chronomètre pas les réponses)")
+        else:
+            near = nearest(name, [plain(h) for h in header_list()])
+            hint = f" : vouliez-vous dire « {_shown_header(near)} » ?" if near else ""
+            problems.append(f"{shown}:{number}: colonne « {header.strip()} » inconnue{hint} (colonnes possibles : "
+                            f"{', '.join(header_list())})")
+    if problems:
+        raise ImportFailed(problems)
+    return layout
+
+
+def header_list() -> list[str]:
+    return [c.header.replace("{n}", "1, 2…") for c in COLUMNS]
+
+
+def _shown_header(name: str) -> str:
+    return next(h for h in header_list() if plain(h) == name)
+
+
+@dataclass
+class Aspects:
+    """The deck's aspects: those it already has (importing into a deck), then new ones as the table names them."""
+
+    known: dict[str, str]
+    default: str | None = None  # the label used when the table has no aspect column
+
+    def key(self, written: str) -> str:
+        if written in self.known:
+            return written
+        for key, label in self.known.items():
+            if label.casefold() == written.casefold():
+                return key
+        key = slug(written)
+        if not key:
+            raise ValueError(f"l'aspect « {written} » ne donne pas d'identifiant")
+        self.known.setdefault(key, written)
+        return key
+
+
+def cards_from_rows(rows: Rows, layout: Layout, shown: str, deck_id: str, aspects: Aspects) -> list[dict[str, Any]]:
+    """Each row below the header as a card's data, checked by the game's own model; ImportFailed lists every
+    refused cell at once."""
+    cards, problems = [], []
+    if ("kind", 0) not in layout.places:  # a table of questions: say once what it lacks, not at every row
+        needed = {"Énoncé (ou Question)": ("prompt", 0) in layout.places,
+                  "Réponse 1, Réponse 2… (ou Réponses)": ("answer", 1) in layout.places or ("answers", 0) in layout.places,
+                  "Bonnes réponses": ("correct", 0) in layout.places}
+        if not all(needed.values()):
+            raise ImportFailed([f"{shown}:{layout.header_row}: colonne(s) manquante(s) : "
+                                f"{', '.join(name for name, present in needed.items() if not present)}"])
+    body = [(n, cells) for n, cells in rows if n > layout.header_row and any(c.strip() for c in cells)]
+    for position, (number, cells) in enumerate(body, start=1):
+        reader = _Row(cells, layout)
+        try:
+            card = _card(reader, aspects)
+        except ValueError as exc:
+            problems.append(f"{shown}:{number}: {exc}")
+            continue
+        card = {"id": reader.get("id") or f"{deck_id}-{position:03d}", **card}
+        refused = card_problems(card)
+        problems += [f"{shown}:{number}: {_column_named(loc, layout)}{text}" for loc, text in refused]
+        if not refused:
+            cards.append(card)
+    if not body:
+        problems.append(f"{shown} : aucune carte sous la ligne des titres de colonnes")
+    if problems:
+        raise ImportFailed(problems)
+    layout.notices += to_complete(cards, shown)
+    return cards
+
+
+def card_problems(card: dict[str, Any]) -> list[tuple[tuple[Any, ...], str]]:
+    """What the game's own card model refuses in an imported card, each with its place in the card."""
+    try:
+        _CARD.validate_python(card)
+    except ValidationError as exc:
+        return [(tuple(err["loc"]), describe(err, Card, card)[0].text("fr")) for err in exc.errors(include_url=False)]
+    return []
+
+
+def to_complete(cards: list[dict[str, Any]], shown: str) -> list[str]:
+    """A notice for the questions whose source had no explanation: they carry a text to replace."""
+    todo = sum(card.get("explanation") == TO_COMPLETE for card in cards)
+    return [f"{shown} : {todo} question(s) sans explication dans le fichier importé : elles disent « {TO_COMPLETE} » ; "
+            "remplacez ce texte avant de jouer (`lint` le signale)"] if todo else []
+
+
+class _Row:
+    def __init__(self, cells: list[str], layout: Layout):
+        self.cells, self.layout = cells, layout
+
+    def get(self, key: str, n: int = 0) -> str:
+        i = self.layout.places.get((key, n))
+        return self.cells[i].strip() if i is not None and i < len(self.cells) else ""
+
+    def has(self, key: str, n: int = 0) -> bool:
+        return (key, n) in self.layout.places
+
+    def header(self, key: str, n: int = 0) -> str:
+        return self.layout.headers[self.layout.places[(key, n)]].strip()
+
+    def numbered(self, key: str) -> list[tuple[int, str]]:
+        return [(n, self.get(key, n)) for n in range(1, MAX_NUMBERED + 1) if self.get(key, n)]
+
+
+def _card(row: _Row, aspects: Aspects) -> dict[str, Any]:
+    written = plain(row.get("kind")) or "question"
+    kind = KINDS_WRITTEN.get(written)
+    if kind is None:
+        raise ValueError(f"type de carte « {row.get('kind')} » inconnu (types : question, usager, situation, débat, "
+                         "événement)")
+    if not row.has("aspect") and aspects.default is None:
+        raise ValueError("colonne « Aspect » manquante")
+    label = row.get("aspect") if row.has("aspect") else aspects.default
+    if not label:
+        raise ValueError(f"la colonne « {row.header('aspect')} » est vide")
+    card: dict[str, Any] = {"kind": kind, "aspect": aspects.key(label)}
+    if row.get("difficulty"):
+        card["difficulty"] = _whole(row.get("difficulty"), row.header("difficulty"))
+    if row.get("minutes"):
+        minutes = _number(row.get("minutes"), row.header("minutes"))
+        card["minutes"] = int(minutes) if minutes.is_integer() else minutes
+    texts = {"prompt": "prompt", "name": "name", "situation": "situation", "need": "need", "quote": "quote",
+             "portrait": "portrait", "partner": "partner", "source": "source"}
+    for key, target in texts.items():
+        if row.get(key):
+            card[target] = row.get(key)
+    if row.get("age"):
+        card["age"] = _whole(row.get("age"), row.header("age"))
+    for key in ("constraints", "hints"):
+        if row.get(key):
+            card[key] = [item for item in LIST_SPLIT.split(row.get(key)) if item]
+    if kind == "question":
+        _question(row, card)
+    elif kind in ("persona", "situation"):
+        card["options"] = _options(row)
+    elif kind == "event" and row.get("effects"):
+        card["effects"] = effects(row.get("effects"))
+    return card
+
+
+def _question(row: _Row, card: dict[str, Any]) -> None:
+    answers = [text for _, text in row.numbered("answer")] or \
+        [a for a in LIST_SPLIT.split(row.get("answers")) if a]
+    if not 2 <= len(answers) <= 6:
+        raise ValueError(f"il faut de 2 à 6 réponses (colonnes « Réponse 1 », « Réponse 2 »…, ou séparées par « | » "
+                         f"dans « Réponses »), il y en a {len(answers)}")
+    if not row.get("correct"):
+        raise ValueError("la bonne réponse n'est pas indiquée (colonne « Bonnes réponses »)")
+    right = _correct(row.get("correct"), answers)
+    if len(right) > 1:
+        card["multiple"] = True
+    card["answers"] = [{"text": a, **({"correct": True} if i in right else {})} for i, a in enumerate(answers)]
+    if row.has("explanation") and not row.get("explanation"):
+        raise ValueError(f"la colonne « {row.header('explanation')} » est vide")
+    card["explanation"] = row.get("explanation") or TO_COMPLETE  # a source without explanations (Kahoot)
+    if "source" in card:
+        card["source"] = card.pop("source")  # after the explanation, as authors write it
+
+
+def _options(row: _Row) -> list[dict[str, Any]]:
+    options = []
+    for n, text in row.numbered("option"):
+        rating = RATINGS_WRITTEN.get(plain(row.get("rating", n)))
+        if rating is None:
+            raise ValueError(f"« {row.get('rating', n) or 'vide'} » en {_header_or(row, 'rating', n)} : écrivez "
+                             "meilleure, acceptable ou à éviter")
+        option: dict[str, Any] = {"text": text, "rating": rating}
+        if row.get("option_effects", n):
+            option["effects"] = effects(row.get("option_effects", n))
+        option["feedback"] = row.get("feedback", n)
+        options.append(option)
+    return options
+
+
+def _header_or(row: _Row, key: str, n: int) -> str:
+    return f"« {row.header(key, n)} »" if row.has(key, n) else f"« {next(c.header for c in COLUMNS if c.key == key).format(n=n)} »"
+
+
+def effects(text: str) -> dict[str, int]:
+    """`satisfaction +1, droits -2` (or `satisfaction: 1; droits: -2`) → {gauge: change}."""
+    found = {m.group(1): int(m.group(3)) * (-1 if m.group(2) in "-\u2212" and m.group(2) else 1)
+             for m in EFFECT.finditer(text)}
+    rest = EFFECT.sub("", text).strip(" ,;\n")
+    if rest or not found:
+        raise ValueError(f"effets « {text} » illisibles : écrivez par exemple « satisfaction +1, droits -2 »")
+    return found
+
+
+def _whole(text: str, column: str) -> int:
+    number = _number(text, column)
+    if not number.is_integer():
+        raise ValueError(f"« {column} » doit être un nombre entier (lu : « {text} »)")
+    return int(number)
+
+
+def _number(text: str, column: str) -> float:
+    try:
+        return float(text.replace(",", ".").replace("\u00a0", "").strip())
+    except ValueError:
+        raise ValueError(f"« {column} » doit être un nombre (lu : « {text} »)") from None
+
+
+def _correct(text: str, answers: list[str]) -> list[int]:
+    """1-based numbers, letters, or the right answers' own texts → 0-based indexes; ValueError otherwise."""
+    count = len(answers)
+    by_text = [a.casefold() for a in answers]
+    named = [p.casefold() for p in LIST_SPLIT.split(text.strip()) if p]
+    if named and all(p in by_text for p in named):
+        return sorted({by_text.index(p) for p in named})
+    picks = []
+    for token in filter(None, CORRECT_SPLIT.split(text.strip())):
+        if token.isdigit():
+            index = int(token) - 1
+        elif len(token) == 1 and token.upper() in LETTERS:
+            index = LETTERS.index(token.upper())
+        else:
+            raise ValueError(f"« {token} » n'est ni un numéro de réponse (1, 2…), ni une lettre (A, B…), "
+                             "ni le texte d'une des réponses")
+        if not 0 <= index < count:
+            raise ValueError(f"la bonne réponse « {token} » n'existe pas : il y a {count} réponse(s)")
+        if index not in picks:
+            picks.append(index)
+    return sorted(picks)
+
+
+def _column_named(loc: tuple[Any, ...], layout: Layout) -> str:
+    """'« Retour 2 » : ' for an error at ("options", 1, "feedback"), so the expert finds the cell."""
+    if loc and loc[0] in KINDS_WRITTEN.values():  # the card kind pydantic's union adds first
+        loc = loc[1:]
+    if not loc:
+        return ""
+    key, n = loc[0], 0
+    if key == "answers" and len(loc) > 1 and isinstance(loc[1], int):
+        key, n = "answer", loc[1] + 1
+    elif key == "options" and len(loc) > 1 and isinstance(loc[1], int):
+        n = loc[1] + 1
+        key = {"text": "option", "rating": "rating", "feedback": "feedback", "effects": "option_effects"}.get(
+            loc[2] if len(loc) > 2 else "text", "option")
+    place = layout.places.get((key, n)) if isinstance(key, str) else None
+    if place is None and key == "answer":
+        place = layout.places.get(("answers", 0))
+    return f"« {layout.headers[place].strip()} » : " if place is not None else ""
+
+
+# -- the other way: a deck as rows --------------------------------------------------------------------
+
+def rows_from_cards(cards: list[Any], aspect_labels: dict[str, str]) -> tuple[list[str], list[list[str]]]:
+    """The headers and one row per card, with only the columns the deck's cards use."""
+    records = [_record(card, aspect_labels) for card in cards]
+    answers = max((len(c.answers) for c in cards if c.kind == "question"), default=0)
+    options = max((len(c.options) for c in cards if c.kind in ("persona", "situation")), default=0)
+    headers: list[tuple[str, int]] = []
+    for column in COLUMNS:
+        if column.key == "answer":
+            headers += [("answer", n) for n in range(1, answers + 1)]
+        elif column.key == "option":  # each option's four columns side by side
+            headers += [(key, n) for n in range(1, options + 1)
+                        for key in ("option", "rating", "feedback", "option_effects")
+                        if key != "option_effects" or any(r.get((key, n)) for r in records)]
+        elif column.key not in NUMBERED and column.key != "answers" and (
+                column.key in ("id", "kind", "aspect") or any(r.get((column.key, 0)) for r in records)):
+            headers.append((column.key, 0))
+    names = [next(c.header for c in COLUMNS if c.key == k).format(n=n) for k, n in headers]
+    return names, [[r.get(place, "") for place in headers] for r in records]
+
+
+def _record(card: Any, aspect_labels: dict[str, str]) -> dict[tuple[str, int], str]:
+    shown = {"question": "question", "persona": "usager", "situation": "situation", "debate": "débat",
+             "event": "événement"}
+    record = {("id", 0): card.id, ("kind", 0): shown[card.kind], ("aspect", 0): aspect_labels.get(card.aspect, card.aspect)}
+    if card.difficulty is not None:
+        record[("difficulty", 0)] = str(card.difficulty)
+    if card.minutes is not None:
+        record[("minutes", 0)] = f"{card.minutes:g}".replace(".", ",")
+    for key in ("prompt", "name", "situation", "need", "quote", "portrait", "partner", "explanation", "source"):
+        value = getattr(card, key, None)
+        if value is not None:
+            record[(key, 0)] = str(value)
+    if getattr(card, "age", None) is not None:
+        record[("age", 0)] = str(card.age)
+    for key in ("constraints", "hints"):
+        if getattr(card, key, None):
+            record[(key, 0)] = "\n".join(getattr(card, key))
+    if card.kind == "question":
+        for n, answer in enumerate(card.answers, start=1):
+            record[("answer", n)] = answer.text
+        record[("correct", 0)] = ", ".join(str(i + 1) for i in card.right_choices())
+    if card.kind in ("persona", "situation"):
+        for n, option in enumerate(card.options, start=1):
+            record[("option", n)] = option.text
+            record[("rating", n)] = RATINGS_SHOWN[option.rating]
+            record[("feedback", n)] = option.feedback
+            if option.effects:
+                record[("option_effects", n)] = written_effects(option.effects)
+    if card.kind == "event" and card.effects:
+        record[("effects", 0)] = written_effects(card.effects)
+    return record
+
+
+def written_effects(changes: dict[str, int]) -> str:
+    return ", ".join(f"{gauge} {change:+d}" for gauge, change in changes.items())

@@ -1,0 +1,151 @@
+"""Spreadsheets as rows of text, read from and written to CSV or Excel (.xlsx) files.
+
+CSV as French Excel and LibreOffice save it is tolerated: `;`, `,` or tab separators, UTF-8
+with or without BOM, Windows-1252 (Excel's plain "CSV" in France, read with a notice), CRLF,
+cells on several lines. Excel files are read with openpyxl, values only (never a formula
+evaluated nor a macro run). Every row keeps the number the spreadsheet shows for it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from pathlib import Path
+
+from game.atomic import write_bytes_atomic
+
+EXCEL = (".xlsx", ".xlsm")
+SHEET_TITLE = "Cartes"
+MAX_ROWS = 20_000  # twice the largest deck the game is measured with; beyond, a wrong file was given
+
+
+class ImportFailed(Exception):
+    """The spreadsheet cannot be imported; `problems` are the lines to show, each with its place."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+Rows = list[tuple[int, list[str]]]  # (row number as the spreadsheet shows it, cells as text)
+
+
+def read_table(path: Path, shown: str) -> tuple[Rows, list[str]]:
+    """Every row of the file's first sheet, as text, and the notices met while reading."""
+    if path.suffix.lower() in EXCEL:
+        return _read_excel(path, shown), []
+    text, notices = decode(path.read_bytes(), shown)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    rows: Rows = []
+    try:
+        for row in reader:
+            rows.append((len(rows) + 1, row))
+    except csv.Error as exc:
+        raise ImportFailed([f"{shown}:{reader.line_num}: ligne illisible ({exc})"]) from None
+    return rows, notices
+
+
+def decode(raw: bytes, shown: str) -> tuple[str, list[str]]:
+    """The file's text, and a notice when it was not UTF-8."""
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise ImportFailed([f"{shown} : ni UTF-8 ni Windows-1252 (octet 0x{raw[exc.start]:02X}) : enregistrez le "
+                            "tableau au format « CSV UTF-8 »"]) from None
+    return text, [f"{shown} : le fichier n'est pas en UTF-8 ; il a été lu en Windows-1252, l'encodage du « CSV » "
+                  "d'Excel. Vérifiez les accents dans le résultat ; pour ne plus voir ce message, enregistrez au "
+                  "format « CSV UTF-8 »."]
+
+
+def _delimiter(text: str) -> str:
+    header = text.split("\n", 1)[0]
+    counts = {d: header.count(d) for d in ";,\t"}
+    return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ";"
+
+
+def _read_excel(path: Path, shown: str) -> Rows:
+    from openpyxl import load_workbook  # only when a spreadsheet is imported: it takes a quarter of a second
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise ImportFailed([f"{shown} : ce fichier n'est pas un classeur Excel lisible ({exc}) : enregistrez-le au "
+                            "format .xlsx, ou en CSV"]) from None
+    try:
+        sheet = book[SHEET_TITLE] if SHEET_TITLE in book.sheetnames else book.worksheets[0]
+        rows: Rows = []
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            if number > MAX_ROWS:
+                raise ImportFailed([f"{shown} : plus de {MAX_ROWS} lignes ; un deck en a quelques centaines au plus"])
+            rows.append((number, [_text(v) for v in values]))
+        return rows
+    finally:
+        book.close()
+
+
+def _text(value: object) -> str:
+    """A cell as its text: a whole number without '.0', a decimal as French writes it is read back by the
+    importer like any other."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "VRAI" if value else "FAUX"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def write_table(path: Path, headers: list[str], rows: list[list[str]]) -> None:
+    """The table as a CSV (UTF-8 with BOM and `;`, which French Excel opens as it is) or an Excel file,
+    written whole or not at all."""
+    if path.suffix.lower() in EXCEL:
+        data = _excel_bytes(headers, rows)
+    else:
+        out = io.StringIO(newline="")
+        writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+        writer.writerow(headers)
+        writer.writerows(rows)
+        data = ("\ufeff" + out.getvalue()).encode("utf-8")
+    write_bytes_atomic(path, data)
+
+
+def _excel_bytes(headers: list[str], rows: list[list[str]]) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = SHEET_TITLE
+    sheet.append(headers)
+    for row in rows:
+        sheet.append([_cell(value) for value in row])
+    for cells in sheet.iter_rows(min_row=2):
+        for cell in cells:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # a text, never a formula Excel would compute
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for column, header in enumerate(headers, start=1):
+        longest = max([len(header)] + [len(row[column - 1]) for row in rows if column <= len(row)])
+        sheet.column_dimensions[get_column_letter(column)].width = min(60, max(10, longest + 2))
+        for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
+            cell.alignment = wrap
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _cell(value: str) -> str | int:
+    """Whole numbers stored as numbers (Excel would flag them as 'number stored as text'); all else as text,
+    so that a formula-looking text stays text."""
+    if value.isdigit() and not value.startswith("0"):
+        return int(value)
+    return value

@@ -1,0 +1,222 @@
+"""Decks to and from spreadsheets and quiz banks, as a lab, a subject expert and a trainer use them."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from game.authoring.cardrows import TO_COMPLETE, Aspects
+from game.authoring.importing import export_deck, import_cards
+from game.cli import main
+from game.content.library import load_library
+from game.paths import shipped_decks
+from tests.test_content_errors import DECK
+
+SHIPPED = sorted(shipped_decks().glob("*.yaml"))
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+@pytest.mark.parametrize("path", SHIPPED, ids=[p.stem for p in SHIPPED])
+def test_every_shipped_deck_goes_to_a_spreadsheet_and_back_unchanged(tmp_path, path, suffix):
+    deck = load_library([(path, True)]).decks[path.stem]
+    table = tmp_path / f"relecture{suffix}"
+    assert export_deck(deck.cards, dict(deck.info.aspects), table) == len(deck.cards)
+    aspects = Aspects(dict(deck.info.aspects))
+    cards, notices = import_cards(table, table.name, suffix[1:], deck.info.id, aspects)
+    back = load_library([(_write_deck(tmp_path / "retour.yaml", deck.info.id, aspects.known, cards), True)])
+    assert not back.errors and not notices
+    assert back.decks[deck.info.id].cards == deck.cards  # every field of every card, ids and aspects included
+    assert aspects.known == dict(deck.info.aspects)
+
+
+def _write_deck(path: Path, deck_id: str, aspects: dict[str, str], cards: list[dict]) -> Path:
+    from game.authoring.importing import deck_yaml, new_deck
+
+    header = {"id": deck_id, "title": "Retour", "license": "CC-BY-4.0"}
+    path.write_text(deck_yaml(new_deck(header, Aspects(aspects), cards), "test"), encoding="utf-8")
+    return path
+
+
+def test_an_expert_edits_the_exported_workbook_and_it_comes_back_into_the_deck(capsys, tmp_path):
+    """export-xlsx, one cell changed in Excel, import --into: the deck keeps its header and gets the change."""
+    deck = tmp_path / "usagers.yaml"
+    text = (shipped_decks() / "usagers.yaml").read_text(encoding="utf-8")
+    deck.write_text(text.replace("  id: usagers\n", "  id: usagers\n  replaces: true\n", 1), encoding="utf-8")
+    if (shipped_decks() / "images").exists():  # the portraits the deck names
+        shutil.copytree(shipped_decks() / "images", tmp_path / "images")
+    table = tmp_path / "usagers.xlsx"
+    assert main(["export-xlsx", str(deck), "--out", str(table)]) == 0
+    book = load_workbook(table)
+    sheet = book.active
+    headers = [c.value for c in sheet[1]]
+    sheet.cell(2, headers.index("Nom") + 1).value = "Josiane B."
+    book.save(table)
+    capsys.readouterr()
+    assert main(["import", str(table), "--into", str(deck)]) == 0
+    assert "12 carte(s) importée(s)" in capsys.readouterr().out
+    assert main(["validate", str(deck)]) == 0
+    after = load_library([(deck, True)]).decks["usagers"]
+    before = load_library([(shipped_decks() / "usagers.yaml", True)]).decks["usagers"]
+    assert after.cards[0].name == "Josiane B." and after.cards[1:] == before.cards[1:]
+    assert after.info.model_dump(exclude={"replaces"}) == before.info.model_dump(exclude={"replaces"})
+
+
+def _kahoot(path: Path, rows: list[list]) -> Path:
+    """Kahoot's question template: title lines, then the header row below them, numbers in column A."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Quiz template"])
+    sheet.append(["Add questions, at least two answer alternatives, time limit and choose correct answers."])
+    sheet.append([])
+    sheet.append(["", "Question - max 120 characters", "Answer 1 - max 75 characters", "Answer 2 - max 75 characters",
+                  "Answer 3 - max 75 characters", "Answer 4 - max 75 characters",
+                  "Time limit (sec) – 5, 10, 20, 30, 60, 90, 120, or 240 secs",
+                  "Correct answer(s) - choose at least one"])
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def test_kahoots_template_is_recognised(capsys, tmp_path):
+    table = _kahoot(tmp_path / "kahoot.xlsx", [
+        [1, "Combien de jours de télétravail au plus par semaine ?", "Un", "Deux", "Trois", "Quatre", 20, 3],
+        [2, "Où peut-on télétravailler ?", "À son domicile", "À l’étranger", "Dans un tiers-lieu", None, 30, "1,3"],
+    ])
+    out = tmp_path / "quiz.yaml"
+    assert main(["import", str(table), "--deck", "quiz", "--out", str(out), "--aspect", "Réglementaire"]) == 0
+    err = capsys.readouterr().err
+    assert "colonne « Time limit (sec) – 5, 10, 20, 30, 60, 90, 120, or 240 secs » ignorée" in err
+    assert "2 question(s) sans explication" in err
+    deck = load_library([(out, True)]).decks["quiz"]
+    first, second = deck.cards
+    assert [a.text for a in second.answers] == ["À son domicile", "À l’étranger", "Dans un tiers-lieu"]
+    assert second.multiple and second.right_choices() == (0, 2) and first.right_choices() == (2,)
+    assert first.minutes is None  # Kahoot's 20 seconds are not 20 minutes
+    assert deck.info.aspects == {"reglementaire": "Réglementaire"} and first.explanation == TO_COMPLETE
+    assert main(["lint", str(out)]) == 0
+    assert "explication à compléter" in capsys.readouterr().out
+
+
+def test_french_headers_with_a_correction_and_an_ambiguous_time_column(capsys, tmp_path):
+    table = tmp_path / "questions.csv"
+    table.write_text("Thème;Question;Réponses;Bonne réponse;Explications;Temps\n"
+                     "Cadre;Vrai ?;Oui | Non;1;Parce que.;2\n", encoding="utf-8")
+    assert main(["import", str(table), "--deck", "q", "--out", str(tmp_path / "q.yaml")]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err == [f"{table}:1: colonne « Temps » : s'il s'agit de la durée de la carte en minutes, nommez-la "
+                   "« Durée (min) » ; s'il s'agit d'un temps de réponse en secondes, supprimez-la (le jeu ne "
+                   "chronomètre pas les réponses)",
+                   "1 problème(s) : corrigez le fichier puis relancez. Rien n'a été écrit."]
+    table.write_text(table.read_text(encoding="utf-8").replace("Temps", "Explicaton"), encoding="utf-8")
+    assert main(["import", str(table), "--deck", "q", "--out", str(tmp_path / "q.yaml")]) == 1
+    assert "colonne « Explicaton » inconnue : vouliez-vous dire « Explication » ?" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+@pytest.mark.parametrize("kind", ["question", "persona", "situation"])
+def test_a_template_is_ready_to_fill_and_imports_as_it_is(capsys, tmp_path, kind, suffix):
+    table = tmp_path / f"modele{suffix}"
+    assert main(["import", "--template", str(table), "--kind", kind]) == 0
+    out = tmp_path / "mon-deck.yaml"
+    assert main(["import", str(table), "--deck", "mon-deck", "--out", str(out)]) == 0
+    assert main(["validate", str(out)]) == 0
+    assert load_library([(out, True)]).decks["mon-deck"].cards[0].kind == kind
+
+
+def test_option_cells_are_checked_with_their_column(capsys, tmp_path):
+    table = tmp_path / "usagers.csv"
+    table.write_text("Type;Aspect;Nom;Âge;Situation;Besoin;Option 1;Note 1;Retour 1;Effets 1;Option 2;Note 2;Retour 2\n"
+                     "usager;Accueil;Léa;19;Cherche un emploi.;Un CV.;Orienter;meilleure;Bien.;satisfaction +1;"
+                     "Refuser;nulle;Non.\n"
+                     "usager;Accueil;Léo;200;Cherche un emploi.;Un CV.;Orienter;meilleure;;moral plus un;"
+                     "Refuser;à éviter;Non.\n", encoding="utf-8")
+    assert main(["import", str(table), "--deck", "u", "--out", str(tmp_path / "u.yaml")]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{table}:2: « nulle » en « Note 2 » : écrivez meilleure, acceptable ou à éviter",
+        f"{table}:3: effets « moral plus un » illisibles : écrivez par exemple « satisfaction +1, droits -2 »",
+        "2 problème(s) : corrigez le fichier puis relancez. Rien n'a été écrit."]
+    table.write_text(table.read_text(encoding="utf-8").replace("nulle", "à éviter").replace("moral plus un", "moral -1"),
+                     encoding="utf-8")
+    assert main(["import", str(table), "--deck", "u", "--out", str(tmp_path / "u.yaml")]) == 1
+    assert sorted(capsys.readouterr().err.splitlines()[:2]) == [
+        f"{table}:3: « Retour 1 » : « feedback » ne doit pas être vide",
+        f"{table}:3: « Âge » : « age » doit être au plus égal à 120 (valeur : 200)"]
+
+
+GIFT = """\
+// Une banque Moodle
+$CATEGORY: $course$/Télétravail/Réglementaire
+
+::T1:: Le télétravail peut-il être imposé à un agent ? {
+=Non, il repose sur le volontariat #Exact.
+~Oui, toujours
+####Le décret prévoit une demande de l’agent.
+}
+
+::T2:: Où peut-on télétravailler ? {
+~%50%À son domicile
+~%50%Dans un tiers-lieu
+~%-100%À l’étranger
+}
+
+Le décret date de 2016. {T}
+
+::T4:: Quel décret ? {=2016-151 =n° 2016-151}
+
+::T5:: Associez. {=Décret -> 2016 =Accord -> 2021}
+
+Le décret de {~2010 =2016} encadre le télétravail.
+"""
+
+
+def test_a_gift_bank_imports_what_a_card_holds_and_says_what_it_cannot(capsys, tmp_path):
+    bank = tmp_path / "banque.gift"
+    bank.write_text(GIFT, encoding="utf-8")
+    out = tmp_path / "banque.yaml"
+    assert main(["import", str(bank), "--deck", "banque", "--out", str(out)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{bank}:18: question GIFT à réponse courte (seulement des « = ») : non prise en charge",
+        f"{bank}:20: question GIFT d'appariement (->) : non prise en charge",
+        f"{bank}:22: question GIFT à mot manquant (du texte après les réponses) : non prise en charge",
+        "3 problème(s) : corrigez le fichier puis relancez. Rien n'a été écrit."]
+    bank.write_text(GIFT.split("::T4::")[0], encoding="utf-8")
+    assert main(["import", str(bank), "--deck", "banque", "--out", str(out)]) == 0
+    assert "2 question(s) sans explication" in capsys.readouterr().err
+    deck = load_library([(out, True)]).decks["banque"]
+    first, second, third = deck.cards
+    assert deck.info.aspects == {"reglementaire": "Réglementaire"}
+    assert first.right_choices() == (0,) and first.explanation == "Le décret prévoit une demande de l’agent."
+    assert second.multiple and second.right_choices() == (0, 1) and second.explanation == TO_COMPLETE
+    assert [a.text for a in third.answers] == ["Vrai", "Faux"] and third.right_choices() == (0,)
+
+
+def test_an_aiken_bank(capsys, tmp_path):
+    bank = tmp_path / "aiken.txt"
+    bank.write_text("Combien de jours au plus ?\nA. Un\nB. Trois\nC) Cinq\nANSWER: B\n\n"
+                    "Qui décide ?\nA. L'agent\nB. Le chef\nRéponse : A\n", encoding="utf-8")
+    out = tmp_path / "aiken.yaml"
+    assert main(["import", str(bank), "--deck", "aiken", "--out", str(out)]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"{bank}:10: une question Aiken se termine par « ANSWER: » suivi de la lettre de la bonne réponse")
+    bank.write_text(bank.read_text(encoding="utf-8").replace("Réponse : A", "ANSWER: A"), encoding="utf-8")
+    assert main(["import", str(bank), "--deck", "aiken", "--out", str(out), "--aspect", "Cadre"]) == 0
+    cards = load_library([(out, True)]).decks["aiken"].cards
+    assert [c.right_choices() for c in cards] == [(1,), (0,)] and cards[0].answers[2].text == "Cinq"
+
+
+def test_import_mistakes_in_the_command_are_sentences(capsys, tmp_path):
+    assert main(["import", str(tmp_path / "absent.xlsx"), "--deck", "x", "--out", str(tmp_path / "x.yaml")]) == 2
+    assert "fichier introuvable" in capsys.readouterr().err
+    fake = tmp_path / "faux.xlsx"
+    fake.write_text("pas un classeur", encoding="utf-8")
+    assert main(["import", str(fake), "--deck", "x", "--out", str(tmp_path / "x.yaml")]) == 1
+    assert "n'est pas un classeur Excel lisible" in capsys.readouterr().err
+    deck = tmp_path / "essai.yaml"
+    deck.write_text(DECK, encoding="utf-8")
+    assert main(["export-csv", str(deck), "--out", str(tmp_path / "essai.xlsx")]) == 2
+    assert "se termine par .csv" in capsys.readouterr().err
+    assert not list(tmp_path.glob("*.tmp*")) and not (tmp_path / "x.yaml").exists()
