@@ -271,3 +271,10 @@ def test_every_help_and_a_mistyped_option_are_in_french(capsys):
     assert stopped.value.code == 2
     assert capsys.readouterr().err.splitlines()[-1] == \
         "python -m game simulate : erreur : --sessions : 'deux' : nombre entier attendu"
+
+
+def test_a_mistyped_command_gets_the_closest_one(capsys):
+    code, _, err = run(capsys, "valdate", "decks")
+    assert code == 2 and err.startswith("erreur : commande inconnue « valdate » : vouliez-vous dire « validate » ?")
+    code, _, err = run(capsys, "zzz")
+    assert code == 2 and "vouliez-vous" not in err and "export-xlsx" in err

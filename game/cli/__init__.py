@@ -218,6 +218,8 @@ HOME = SimpleNamespace(command=None, decks=[], out=None, sessions_dir=None, full
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and not argv[0].startswith("-") and argv[0] not in COMMANDS:
+        return _unknown_command(argv[0])
     args = build_parser().parse_args(argv) if argv else HOME
     try:
         return _run(args)
@@ -226,6 +228,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as exc:  # noqa: BLE001 - a user's mistake is one sentence; anything else is re-raised
         return _report(exc, args)
+
+
+def _unknown_command(typed: str) -> int:
+    """A mistyped command gets the closest one, as a mistyped field does in `validate`."""
+    from difflib import get_close_matches
+
+    known = [name for name in COMMANDS if name]
+    near = get_close_matches(typed, known, n=1, cutoff=0.6)
+    hint = f" : vouliez-vous dire « {near[0]} » ?" if near else ""
+    print(f"erreur : commande inconnue « {typed} »{hint} (commandes : {', '.join(known)} ; "
+          "python -m game --help les décrit)", file=sys.stderr)
+    return 2
 
 
 # Each command's module and function, imported only when it runs: `--help` and the home screen start fast.
