@@ -255,6 +255,28 @@ def _hostile(text: str, shown: str) -> ContentError | None:
         return ContentError(shown, line, column, say("yaml.control", code=f"U+{ord(bad.group()):04X}"))
     if not (_may_nest_deep(text) or ("&" in text and "*" in text) or _DIGITS.search(text)):
         return None
+    try:
+        return _hostile_events(text, shown)
+    except yaml.MarkedYAMLError as exc:
+        if "nesting depth" not in (exc.problem or ""):  # an ordinary syntax error: reported by the composer
+            return None
+        # libyaml's own limit (PyYAML 6.0.4 and later), met while it reads ahead: shown where the text passes ours
+        line, column = _deep_at(text) or (exc.problem_mark.line + 1, exc.problem_mark.column + 1)
+        return ContentError(shown, line, column, say("yaml.deep", limit=MAX_DEPTH))
+
+
+def _deep_at(text: str) -> tuple[int, int] | None:
+    """Where brackets first nest deeper than the limit, by a plain count (the file's top block is a level)."""
+    depth = 1
+    for bracket in _BRACKETS.finditer(text):
+        depth += 1 if bracket.group() in "[{" else -1
+        if depth > MAX_DEPTH:
+            start = bracket.start()
+            return text.count("\n", 0, start) + 1, start - (text.rfind("\n", 0, start) + 1) + 1
+    return None
+
+
+def _hostile_events(text: str, shown: str) -> ContentError | None:
     depth, anchors = 0, []
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
