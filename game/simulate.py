@@ -13,10 +13,10 @@ from typing import Any
 
 from game.content.models import ScenarioInfo
 from game.engine.vocabulary import ActionType, EndReason, Phase
-from game.table.bots import choose
+from game.table.bots import bot_answers, choose
 from game.table.table import Table
 from game.table.view import PlayView
-from game.wording.players import end_reason, lower_first, plural, result, result_lines, team_names, tr
+from game.wording.players import end_reason, gauge_lines, lower_first, plural, result, result_lines, team_names, tr
 
 ANSWER_SHARE = 0.7  # an answer comes after 70 % of a card's estimated time, the next card at 100 %
 
@@ -75,12 +75,11 @@ def summary(table: Table, seed: int, strategy: str) -> list[str]:
     lines.append(f"Fin : {end_reason(standings.end_reason)}")
     lines += ["  " + line for line in result_lines(standings)]
     if standings.win != "gauges":  # points and panorama scenarios may move gauges too: a balancing fact
-        lines += ["  " + tr("result.gauge_crossed" if g.losing else "result.gauge", label=g.label, start=g.start,
-                            end=g.value) for g in standings.gauges]
+        lines += ["  " + line for line in gauge_lines(standings.gauges)]
     lines.append(f"Résultat : {result(standings)}")
     elapsed = table.view().clock.elapsed
     lines.append(f"Durée simulée : {_minutes(elapsed)}")
-    if standings.end_reason in (EndReason.CARDS, EndReason.TIME):
+    if standings.end_reason in PLAYED_THROUGH:
         lines += _target_missed(elapsed / 60, scenario.minutes.target, "la session jouée jusqu’au bout dure "
                                 "{minutes:.1f} min")
     return lines
@@ -89,6 +88,7 @@ def summary(table: Table, seed: int, strategy: str) -> list[str]:
 DURATION_SLACK = 0.1  # a median session further than this share from the target duration is reported
 FLAG_AFTER = 10  # answers to a card before 'always' or 'never' right means something
 CHANCE = 0.01  # a card is flagged when the bot's answers had less than this chance of such a record
+PLAYED_THROUGH = (EndReason.CARDS, EndReason.TIME)  # endings not cut short by a result: durations to compare
 
 
 def _target_missed(minutes: float, target: float, played: str) -> list[str]:
@@ -135,7 +135,7 @@ class Tally:
             self.single[standings.winners[0]] += 1
         self.estimates.append(estimated_minutes(table))
         self.played.append(table.view().clock.elapsed / 60)
-        if standings.end_reason in (EndReason.CARDS, EndReason.TIME):  # played to the end, not cut short by a result
+        if standings.end_reason in PLAYED_THROUGH:
             self.full.append(self.played[-1])
         for team in standings.teams:
             self.completed[team.index] += team.completed is not None and team.completed <= self.target
@@ -268,15 +268,9 @@ class Tally:
 
 
 def _success_share(card: Any, strategy: str = "random") -> float:
-    """The share of the bot's answers that should be right: any answer at random, else only the best or the
-    worst ones, which are right for the best strategy and wrong for the worst unless every answer is right."""
-    judged = list(card.judgements.values())
-    if strategy == "random":
-        return sum(j.success for j in judged) / len(judged)
-    points = [j.points for j in judged]
-    target = max(points) if strategy == "best" else min(points)
-    extremes = [j for j in judged if j.points == target]
-    return sum(j.success for j in extremes) / len(extremes)
+    """The share of the bot's answers that should be right, among those its strategy picks from."""
+    picks = bot_answers(card, card.legal_answers, strategy)
+    return sum(card.judgements[p].success for p in picks) / len(picks)
 
 
 def _median(counts: Counter[int]) -> float:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -188,7 +189,6 @@ class Aspects:
 def cards_from_rows(rows: Rows, layout: Layout, shown: str, deck_id: str, aspects: Aspects) -> list[dict[str, Any]]:
     """Each row below the header as a card's data, checked by the game's own model; ImportFailed lists every
     refused cell at once."""
-    cards, problems = [], []
     if ("kind", 0) not in layout.places:  # a table of questions: say once what it lacks, not at every row
         needed = {"Énoncé (ou Question)": ("prompt", 0) in layout.places,
                   "Réponse 1, Réponse 2… (ou Réponses)": ("answer", 1) in layout.places or ("answers", 0) in layout.places,
@@ -197,23 +197,38 @@ def cards_from_rows(rows: Rows, layout: Layout, shown: str, deck_id: str, aspect
             raise ImportFailed([f"{shown}:{layout.header_row}: colonne(s) manquante(s) : "
                                 f"{', '.join(name for name, present in needed.items() if not present)}"])
     body = [(n, cells) for n, cells in rows if n > layout.header_row and any(c.strip() for c in cells)]
-    for position, (number, cells) in enumerate(body, start=1):
+    found = []
+    for number, cells in body:
         reader = _Row(cells, layout)
         try:
-            card = _card(reader, aspects)
+            found.append((number, {"id": reader.get("id"), **_card(reader, aspects)}))
         except ValueError as exc:
-            problems.append(f"{shown}:{number}: {exc}")
+            found.append((number, str(exc)))
+    cards = checked_cards(found, shown, deck_id, f"{shown} : aucune carte sous la ligne des titres de colonnes",
+                          lambda loc: _column_named(loc, layout))
+    layout.notices += to_complete(cards, shown)
+    return cards
+
+
+def checked_cards(found: list[tuple[int, dict[str, Any] | str]], shown: str, deck_id: str, none: str,
+                  column: Callable[[tuple[Any, ...]], str] = lambda loc: "") -> list[dict[str, Any]]:
+    """The cards read from a file, each with its line, or the sentence that refused it, checked by the game's
+    own card model. A card without an id is numbered after the deck. ImportFailed lists every problem at once,
+    each cell named by `column` (for a table), or `none` when the file held no card."""
+    cards, problems = [], []
+    for position, (number, card) in enumerate(found, start=1):
+        if isinstance(card, str):
+            problems.append(f"{shown}:{number}: {card}")
             continue
-        card = {"id": reader.get("id") or f"{deck_id}-{position:03d}", **card}
+        card = {"id": card.pop("id", None) or f"{deck_id}-{position:03d}", **card}
         refused = card_problems(card)
-        problems += [f"{shown}:{number}: {_column_named(loc, layout)}{text}" for loc, text in refused]
+        problems += [f"{shown}:{number}: {column(loc)}{text}" for loc, text in refused]
         if not refused:
             cards.append(card)
-    if not body:
-        problems.append(f"{shown} : aucune carte sous la ligne des titres de colonnes")
+    if not found:
+        problems.append(none)
     if problems:
         raise ImportFailed(problems)
-    layout.notices += to_complete(cards, shown)
     return cards
 
 

@@ -9,10 +9,11 @@ nothing is written until the file is right.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from game.authoring.cardrows import TO_COMPLETE, Aspects, card_problems, to_complete
+from game.authoring.cardrows import TO_COMPLETE, Aspects, checked_cards, to_complete
 from game.authoring.sheets import ImportFailed, decode
 
 DEFAULT_ASPECT = "Général"
@@ -24,24 +25,26 @@ def read_quiz_bank(path: Path, shown: str, kind: str, deck_id: str,
     if aspects.default is None:
         aspects.default = DEFAULT_ASPECT
     found = (_gift if kind == "gift" else _aiken)(text, aspects)
-    cards, problems = [], []
-    for line, card, problem in found:
-        if problem:
-            problems.append(f"{shown}:{line}: {problem}")
-            continue
-        card = {"id": f"{deck_id}-{len(cards) + 1:03d}", **card}
-        refused = card_problems(card)
-        problems += [f"{shown}:{line}: {text}" for _, text in refused]
-        if not refused:
-            cards.append(card)
-    if not found:
-        problems.append(f"{shown} : aucune question trouvée (format {kind.upper()})")
-    if problems:
-        raise ImportFailed(problems)
+    cards = checked_cards(found, shown, deck_id, f"{shown} : aucune question trouvée (format {kind.upper()})")
     return cards, notices + to_complete(cards, shown)
 
 
-Found = list[tuple[int, dict[str, Any], str | None]]  # (line, card, problem)
+Found = list[tuple[int, dict[str, Any] | str]]  # (line, card or the sentence refusing it)
+
+
+def _blocks(text: str, aside: Callable[[str], bool] = lambda line: False) -> Iterator[list[tuple[int, str]]]:
+    """The file's questions: runs of non-blank lines with their numbers, blank lines between them. A line
+    `aside` takes (a comment, a category) belongs to no question."""
+    block: list[tuple[int, str]] = []
+    for number, raw in enumerate(text.splitlines() + [""], start=1):
+        line = raw.rstrip()
+        if aside(line):
+            continue
+        if line.strip():
+            block.append((number, line))
+        elif block:
+            yield block
+            block = []
 
 
 def _question(aspects: Aspects, prompt: str, answers: list[str], right: list[int], explanation: str) -> dict[str, Any]:
@@ -61,35 +64,25 @@ _AIKEN_ANSWER = re.compile(r"^ANSWER:\s*([A-Z])\s*$")
 
 
 def _aiken(text: str, aspects: Aspects) -> Found:
-    found: Found = []
-    block: list[tuple[int, str]] = []
-    for number, raw in enumerate(text.splitlines() + [""], start=1):
-        line = raw.strip()
-        if line:
-            block.append((number, line))
-            continue
-        if block:
-            found.append(_aiken_block(block, aspects))
-            block = []
-    return found
+    return [_aiken_block([(n, line.strip()) for n, line in block], aspects) for block in _blocks(text)]
 
 
-def _aiken_block(block: list[tuple[int, str]], aspects: Aspects) -> tuple[int, dict[str, Any], str | None]:
+def _aiken_block(block: list[tuple[int, str]], aspects: Aspects) -> tuple[int, dict[str, Any] | str]:
     start, prompt = block[0]
     letters, answers = [], []
     for number, line in block[1:-1]:
         choice = _AIKEN_CHOICE.match(line)
         if choice is None:
-            return number, {}, f"ligne non reconnue dans une question Aiken : « {line} » (attendu : « A. réponse »)"
+            return number, f"ligne non reconnue dans une question Aiken : « {line} » (attendu : « A. réponse »)"
         letters.append(choice.group(1))
         answers.append(choice.group(2))
     last_line, last = block[-1]
     answer = _AIKEN_ANSWER.match(last)
     if answer is None:
-        return last_line, {}, "une question Aiken se termine par « ANSWER: » suivi de la lettre de la bonne réponse"
+        return last_line, "une question Aiken se termine par « ANSWER: » suivi de la lettre de la bonne réponse"
     if answer.group(1) not in letters:
-        return last_line, {}, f"la bonne réponse « {answer.group(1)} » n'est pas une des lettres ({', '.join(letters)})"
-    return start, _question(aspects, prompt, answers, [letters.index(answer.group(1))], ""), None
+        return last_line, f"la bonne réponse « {answer.group(1)} » n'est pas une des lettres ({', '.join(letters)})"
+    return start, _question(aspects, prompt, answers, [letters.index(answer.group(1))], "")
 
 
 # -- GIFT: ::title:: text { =right ~wrong #feedback ####general } ---------------------------------------
@@ -105,39 +98,30 @@ def _unescape(text: str) -> str:
 
 
 def _gift(text: str, aspects: Aspects) -> Found:
-    found: Found = []
-    lines = text.splitlines()
-    block: list[tuple[int, str]] = []
-    for number, raw in enumerate(lines + [""], start=1):
-        line = raw.rstrip()
-        if line.lstrip().startswith("//"):
-            continue
+    def aside(line: str) -> bool:
+        """Comments, and the category that sets the aspect of the questions after it."""
         if line.startswith("$CATEGORY:"):
             category = line.split(":", 1)[1].strip().rstrip("/").split("/")[-1].strip()
             aspects.default = category.replace("$course$", "").strip() or DEFAULT_ASPECT
-            continue
-        if line.strip():
-            block.append((number, line))
-            continue
-        if block:
-            found.append(_gift_block(block, aspects))
-            block = []
-    return found
+            return True
+        return line.lstrip().startswith("//")
+
+    return [_gift_block(block, aspects) for block in _blocks(text, aside)]
 
 
-def _gift_block(block: list[tuple[int, str]], aspects: Aspects) -> tuple[int, dict[str, Any], str | None]:
+def _gift_block(block: list[tuple[int, str]], aspects: Aspects) -> tuple[int, dict[str, Any] | str]:
     start = block[0][0]
     whole = "\n".join(line for _, line in block)
     opening = _unescaped_index(whole, "{")
     closing = _unescaped_index(whole, "}")
     if opening < 0 or closing < opening:
-        return start, {}, "question GIFT sans bloc de réponses { … } : une description seule n'est pas une carte"
+        return start, "question GIFT sans bloc de réponses { … } : une description seule n'est pas une carte"
     if whole[closing + 1:].strip():
-        return start, {}, "question GIFT à mot manquant (du texte après les réponses) : non prise en charge"
+        return start, "question GIFT à mot manquant (du texte après les réponses) : non prise en charge"
     head = _TITLE.sub("", whole[:opening].strip()).strip()
     markup = _FORMAT.match(head)
     if markup and markup.group(1) == "html" or re.search(r"<[a-zA-Z/][^>]*>", head):
-        return start, {}, "question GIFT en HTML : non prise en charge, écrivez-la en texte simple"
+        return start, "question GIFT en HTML : non prise en charge, écrivez-la en texte simple"
     prompt = _unescape(_FORMAT.sub("", head))
     body = whole[opening + 1:closing].strip()
     general = ""
@@ -148,16 +132,16 @@ def _gift_block(block: list[tuple[int, str]], aspects: Aspects) -> tuple[int, di
     if plain.upper() in ("T", "TRUE", "F", "FALSE") or re.match(r"^(T|TRUE|F|FALSE)\s*#", plain, re.I):
         value, _, feedback = plain.partition("#")
         right = 0 if value.strip().upper() in ("T", "TRUE") else 1
-        return start, _question(aspects, prompt, ["Vrai", "Faux"], [right], general or _unescape(feedback)), None
+        return start, _question(aspects, prompt, ["Vrai", "Faux"], [right], general or _unescape(feedback))
     if not plain:
-        return start, {}, "question GIFT ouverte (réponse libre) : non prise en charge, une carte propose des réponses"
+        return start, "question GIFT ouverte (réponse libre) : non prise en charge, une carte propose des réponses"
     if plain.startswith("#"):
-        return start, {}, "question GIFT numérique : non prise en charge"
+        return start, "question GIFT numérique : non prise en charge"
     if "->" in plain:
-        return start, {}, "question GIFT d'appariement (->) : non prise en charge"
+        return start, "question GIFT d'appariement (->) : non prise en charge"
     parts = _TOKEN.split(plain)
     if parts[0].strip():
-        return start, {}, f"réponses GIFT illisibles : « {parts[0].strip()} » avant la première réponse (= ou ~)"
+        return start, f"réponses GIFT illisibles : « {parts[0].strip()} » avant la première réponse (= ou ~)"
     answers, right, feedbacks = [], [], []
     for mark, item in zip(parts[1::2], parts[2::2]):
         weight = re.match(r"^%(-?\d+(?:\.\d+)?)%", item.strip())
@@ -168,11 +152,11 @@ def _gift_block(block: list[tuple[int, str]], aspects: Aspects) -> tuple[int, di
             feedbacks.append(_unescape(feedback))
         answers.append(_unescape(text))
     if "~" not in parts:
-        return start, {}, "question GIFT à réponse courte (seulement des « = ») : non prise en charge"
+        return start, "question GIFT à réponse courte (seulement des « = ») : non prise en charge"
     if not right:
-        return start, {}, "question GIFT sans bonne réponse (= ou ~%pourcentage positif%)"
+        return start, "question GIFT sans bonne réponse (= ou ~%pourcentage positif%)"
     explanation = general or " ".join(f for f in feedbacks if f)
-    return start, _question(aspects, prompt, answers, right, explanation), None
+    return start, _question(aspects, prompt, answers, right, explanation)
 
 
 def _unescaped_index(text: str, char: str) -> int:

@@ -13,6 +13,7 @@ from game.atomic import write_text_atomic
 from game.cli import UserError
 from game.cli.content import load_authored
 from game.content.errors import ContentInvalid
+from game.content.library import LoadedDeck
 from game.content.models import slug
 from game.content.schema import write_schemas
 from game.paths import display_path
@@ -27,16 +28,13 @@ def run_import(args: argparse.Namespace) -> int:
         raise UserError(f"{args.file} : fichier introuvable")
     into = args.into
     if into is not None:
-        header, known, out = _existing_deck(into), None, into
-        known = dict(header.pop("aspects"))
-        deck_id = header["id"]
+        header = _deck_at(into, whole=False).info.model_dump(exclude_defaults=True)
+        known, out, deck_id = dict(header.pop("aspects")), into, header["id"]
     else:
         if args.deck is None or args.out is None:
             raise UserError("donnez --deck ID et --out FICHIER.yaml pour un nouveau deck, ou --into DECK.yaml pour "
                             "remplacer les cartes d'un deck existant")
-        if args.out.exists() and not args.force:
-            raise UserError(f"{args.out} existe déjà : choisissez un autre nom, ajoutez --force pour le remplacer, "
-                            "ou --into pour n'en remplacer que les cartes")
+        _free(args.out, args.force, ", ou --into pour n'en remplacer que les cartes")
         if slug(args.deck) != args.deck:
             raise UserError(f"« {args.deck} » n'est pas un identifiant de deck : minuscules sans accent, chiffres, "
                             f"tirets et soulignés (par exemple « {slug(args.deck) or 'mon-deck'} »)")
@@ -75,23 +73,29 @@ def run_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _existing_deck(path: Path) -> dict:
-    """The header of the deck whose cards an import replaces; the deck must load as it is."""
+def _deck_at(path: Path, whole: bool) -> LoadedDeck:
+    """The deck a file holds, loaded with its folder; with `whole`, only if nothing in it is refused (an export
+    writes every card), else as long as its header reads (an import replaces its cards)."""
     if not path.is_file():
         raise UserError(f"{path} : deck introuvable")
     library = load_authored([path])
     decks = [d for d in library.decks.values() if d.doc.path == path]
+    if library.errors and (whole or not decks):
+        raise ContentInvalid(library.errors)
     if not decks:
-        if library.errors:
-            raise ContentInvalid(library.errors)
         raise UserError(f"{path} : ce fichier n'est pas un deck (clé « deck: » en tête)")
-    return decks[0].info.model_dump(exclude_defaults=True)
+    return decks[0]
+
+
+def _free(path: Path, force: bool, other: str = "") -> None:
+    """A file to write must not replace one by mistake."""
+    if path.exists() and not force:
+        raise UserError(f"{path} existe déjà : choisissez un autre nom, ou ajoutez --force pour le remplacer{other}")
 
 
 def _template(args: argparse.Namespace) -> int:
     out = args.template
-    if out.exists() and not args.force:
-        raise UserError(f"{out} existe déjà : choisissez un autre nom, ou ajoutez --force pour le remplacer")
+    _free(out, args.force)
     write_template(out, args.kind)
     print(f"Tableau à remplir écrit : {out} (une ligne d'exemple à remplacer). Puis : "
           f"python -m game import {out} --deck mon-deck --out mon-deck.yaml")
@@ -103,16 +107,8 @@ def run_export(args: argparse.Namespace) -> int:
     out = args.out or args.deck.with_suffix(suffix)
     if out.suffix.lower() != suffix:
         raise UserError(f"{out} : le fichier écrit par {args.command} se termine par {suffix}")
-    if out.exists() and not args.force:
-        raise UserError(f"{out} existe déjà : choisissez un autre nom, ou ajoutez --force pour le remplacer")
-    if not args.deck.is_file():
-        raise UserError(f"{args.deck} : deck introuvable")
-    library = load_authored([args.deck])
-    decks = [d for d in library.decks.values() if d.doc.path == args.deck]
-    if library.errors or not decks:
-        raise ContentInvalid(library.errors) if library.errors else \
-            UserError(f"{args.deck} : ce fichier n'est pas un deck (clé « deck: » en tête)")
-    deck = decks[0]
+    _free(out, args.force)
+    deck = _deck_at(args.deck, whole=True)
     rows = export_deck(deck.cards, dict(deck.info.aspects), out)
     print(f"{rows} carte(s) écrite(s) dans {out}. Après relecture : python -m game import {out} --into {args.deck}")
     return 0

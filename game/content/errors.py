@@ -39,8 +39,12 @@ class ContentInvalid(Exception):
 
     @property
     def count(self) -> int:
-        """The mistakes to fix; the notes of checks left undone follow from them."""
-        return sum(not e.is_note for e in self.errors)
+        return mistakes(self.errors)
+
+
+def mistakes(errors: list[ContentError]) -> int:
+    """The mistakes to fix; the notes of checks left undone follow from them."""
+    return sum(not e.is_note for e in errors)
 
 
 def elsewhere(errors: list[ContentError], reported: list[ContentError]) -> list[ContentError]:

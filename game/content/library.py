@@ -46,6 +46,10 @@ class LoadedDeck:
     def cards(self) -> list[Any]:
         return [card for _, card in self.entries]
 
+    @property
+    def aspects(self) -> list[str]:
+        return list(self.info.aspects)
+
 
 @dataclass
 class UnreadDeck:
@@ -150,7 +154,7 @@ def _load_library(sources: Iterable[tuple[Path, bool]], authoring: bool) -> Libr
             _load_file(library, path, priority, report)
     _check_card_ids(library)
     for deck in [*library.decks.values(), *library.unread_decks.values()]:
-        _check_deck(library, deck.doc, _aspects(deck), deck.entries)
+        _check_deck(library, deck)
     for scenario in library.scenarios.values():
         _check_scenario(library, scenario)
     library.errors = sorted(dict.fromkeys(library.errors), key=ContentError.sort_key)  # stable: same order every run
@@ -274,10 +278,6 @@ def _once_per_aspect(doc: YamlDocument, declared: list[str], errors: list[Conten
     return [e for e in errors if (e.line, e.column) not in places or not e.message.key.startswith("value.id")]
 
 
-def _aspects(deck: LoadedDeck | UnreadDeck) -> list[str]:
-    return list(deck.info.aspects) if isinstance(deck, LoadedDeck) else deck.aspects
-
-
 def _load_scenario(library: Library, doc: YamlDocument, data: dict[str, Any], priority: int) -> list[ContentError]:
     try:
         info = _SCENARIO_FILE.validate_python(data).scenario
@@ -332,9 +332,10 @@ def _check_card_ids(library: Library) -> None:
                 first[card.id] = (deck, i)
 
 
-def _check_deck(library: Library, doc: YamlDocument, aspects: list[str], entries: list[tuple[int, Any]]) -> None:
-    if doc.shown not in library.checked:
+def _check_deck(library: Library, deck: LoadedDeck | UnreadDeck) -> None:
+    if not _deck_reported(library, deck):
         return
+    doc, aspects, entries = deck.doc, deck.aspects, deck.entries
     for i, aspect in _raw_aspects(doc):
         if aspect not in aspects:
             library.errors.append(doc.error(("cards", i, "aspect"), say_near("card.aspect", aspect, aspects, value=aspect)))

@@ -250,9 +250,7 @@ def _hostile(text: str, shown: str) -> ContentError | None:
     walk, no recursion) only when the scan sees deep brackets or indents, aliases or a long number."""
     bad = _CONTROL.search(text)
     if bad is not None:
-        line = text.count("\n", 0, bad.start()) + 1
-        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
-        return ContentError(shown, line, column, say("yaml.control", code=f"U+{ord(bad.group()):04X}"))
+        return ContentError(shown, *_place(text, bad.start()), say("yaml.control", code=f"U+{ord(bad.group()):04X}"))
     if not (_may_nest_deep(text) or ("&" in text and "*" in text) or _DIGITS.search(text)):
         return None
     try:
@@ -261,19 +259,25 @@ def _hostile(text: str, shown: str) -> ContentError | None:
         if "nesting depth" not in (exc.problem or ""):  # an ordinary syntax error: reported by the composer
             return None
         # libyaml's own limit (PyYAML 6.0.4 and later), met while it reads ahead: shown where the text passes ours
-        line, column = _deep_at(text) or (exc.problem_mark.line + 1, exc.problem_mark.column + 1)
+        deep = _deep_at(text, outer=1)  # the file's top block is a level too
+        line, column = _place(text, deep) if deep is not None else (exc.problem_mark.line + 1,
+                                                                     exc.problem_mark.column + 1)
         return ContentError(shown, line, column, say("yaml.deep", limit=MAX_DEPTH))
 
 
-def _deep_at(text: str) -> tuple[int, int] | None:
-    """Where brackets first nest deeper than the limit, by a plain count (the file's top block is a level)."""
-    depth = 1
+def _deep_at(text: str, outer: int = 0) -> int | None:
+    """Where brackets first nest deeper than the limit, by a plain count from `outer` levels."""
+    depth = outer
     for bracket in _BRACKETS.finditer(text):
         depth += 1 if bracket.group() in "[{" else -1
         if depth > MAX_DEPTH:
-            start = bracket.start()
-            return text.count("\n", 0, start) + 1, start - (text.rfind("\n", 0, start) + 1) + 1
+            return bracket.start()
     return None
+
+
+def _place(text: str, index: int) -> tuple[int, int]:
+    """Line and column (from 1) of a character of the text."""
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
 def _hostile_events(text: str, shown: str) -> ContentError | None:
@@ -296,11 +300,8 @@ def _hostile_events(text: str, shown: str) -> ContentError | None:
 
 
 def _may_nest_deep(text: str) -> bool:
-    depth = 0
-    for bracket in _BRACKETS.finditer(text):
-        depth += 1 if bracket.group() in "[{" else -1
-        if depth > MAX_DEPTH:
-            return True
+    if _deep_at(text) is not None:
+        return True
     return max((len(m.group()) for m in _INDENT.finditer(text)), default=0) > MAX_DEPTH
 
 

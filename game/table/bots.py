@@ -6,6 +6,8 @@ A few lines because the view lists the legal answers and each card judges an ans
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
+from typing import Any
 
 from game.engine.vocabulary import Action, ActionType
 from game.table.view import TableView
@@ -19,7 +21,7 @@ def choose(view: TableView, strategy: str, rng: random.Random) -> Action:
     sets = view.choice_sets
     if not sets:
         return NEXT
-    candidates = sets if strategy == "random" else _extremes(view, sets, strategy)
+    candidates = bot_answers(view.card, sets, strategy)
     if not view.every_team:
         return Action(ActionType.ANSWER, rng.choice(candidates))
     teams = tuple(rng.choice(candidates) for _ in view.teams)
@@ -27,8 +29,11 @@ def choose(view: TableView, strategy: str, rng: random.Random) -> Action:
     return Action(ActionType.ANSWER, rng.choice(tied) if tied else (), teams=teams)
 
 
-def _extremes(view: TableView, sets: tuple[tuple[int, ...], ...], strategy: str) -> list[tuple[int, ...]]:
-    """The answers worth the most points ("best") or the fewest ("worst"), judged once for every team."""
-    values = [view.card.judgements[s].points for s in sets]
+def bot_answers(card: Any, sets: Sequence[tuple[int, ...]], strategy: str) -> list[tuple[int, ...]]:
+    """The answers the bot picks among: any ("random"), or those worth the most points ("best") or the fewest
+    ("worst"), judged once for every team."""
+    if strategy == "random":
+        return list(sets)
+    values = [card.judgements[s].points for s in sets]
     target = max(values) if strategy == "best" else min(values)
     return [s for s, v in zip(sets, values) if v == target]

@@ -11,10 +11,12 @@ from typing import TYPE_CHECKING
 from game.diskerrors import disk_problem
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from game.progress.report import ChoiceLine, ProgressReport
     from game.content.models import ScenarioInfo
     from game.engine.vocabulary import IllegalAction
-    from game.table.view import Standings
+    from game.table.view import GaugeView, Standings
 
 FRENCH: dict[str, str] = {
     "app.title": "Atelier service public",
@@ -308,11 +310,16 @@ def headline(standings: Standings) -> str:
     return tr("result.winner", name=said)
 
 
+def gauge_lines(gauges: Iterable[GaugeView]) -> list[str]:
+    """Each gauge from its start to its end, the crossed ones marked."""
+    return [tr("result.gauge_crossed" if g.losing else "result.gauge", label=g.label, start=g.start, end=g.value)
+            for g in gauges]
+
+
 def result_lines(standings: Standings) -> list[str]:
     """One line per gauge (gauge scenarios) or per team (points and panorama)."""
     if standings.win == "gauges":
-        return [tr("result.gauge_crossed" if g.losing else "result.gauge", label=g.label, start=g.start, end=g.value)
-                for g in standings.gauges]
+        return gauge_lines(standings.gauges)
     if standings.win == "panorama":
         return [tr("result.team_panorama", name=t.name, points=t.score, done=len(t.panorama),
                    total=len(standings.panorama)) for t in standings.teams]

@@ -12,7 +12,7 @@ from typing import Any
 
 import pygame
 
-from game.content.errors import ContentError
+from game.content.errors import ContentError, mistakes
 from game.content.library import Library, LoadedDeck
 from game.content.models import Gauge
 from game.paths import display_path
@@ -190,8 +190,7 @@ class PreviewScene(Scene):
         self.draw_bar(surface)
         banner = pygame.Rect(pad, self.top_rect.bottom + pad, width - 2 * pad, int(self.app.line * 1.8))
         panel(surface, banner, theme.wrong, theme.text)
-        count = sum(not e.is_note for e in self.errors)  # the "non vérifié" notes follow from the errors
-        text_box(self.app, surface, tr("preview.errors", n=count), banner.inflate(-body, 0),
+        text_box(self.app, surface, tr("preview.errors", n=mistakes(self.errors)), banner.inflate(-body, 0),
                  int(body * 1.2), theme.on_signal, bold=True, valign="center")
         text_box(self.app, surface, tr("preview.fix"), foot, body, theme.muted, valign="center")
         shown = [f"{tr('preview.line', line=e.line, column=e.column)} {e.message}" for e in self.errors[:ERRORS_SHOWN]]
