@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import os
+import random
 import re
 import shutil
 import statistics
@@ -29,8 +30,20 @@ from game.simulate import play_session  # noqa: E402
 ASPECTS = ("reglementaire", "organisationnel", "managerial", "technique", "societal")
 
 
-def deck_text(cards: int) -> str:
-    """A deck of `cards` cards: mostly questions, with debates, personas, situations and events."""
+WORDS = ("agent usager télétravail caisse mairie dossier accueil droit pension service public numérique "
+         "rendez-vous partenaire équipe manager semaine jour lieu sécurité données retraite famille "
+         "logement emploi formation préfecture titre séjour impôts santé mobilité").split()
+
+
+def deck_text(cards: int, seed: int = 1) -> str:
+    """A deck of `cards` cards, each with its own texts (as a real deck, so nothing is measured only once):
+    mostly questions, with debates, personas, situations and events."""
+    rng = random.Random(seed)
+
+    def words(n: int) -> str:
+        text = " ".join(rng.choices(WORDS, k=n))
+        return text[0].upper() + text[1:]
+
     lines = ["deck:", "  id: bench", '  title: "Deck de mesure"', "  license: CC-BY-4.0", "  aspects:"]
     lines += [f"    {a}: {a.capitalize()}" for a in ASPECTS]
     lines.append("cards:")
@@ -39,21 +52,21 @@ def deck_text(cards: int) -> str:
         head = f"  - id: c-{i:05d}\n    aspect: {aspect}\n"
         if i % 10 == 7:
             lines.append(head + f'    kind: persona\n    name: Marie\n    age: {20 + i % 60}\n'
-                         '    situation: "Veuve, sans voiture, loin du bourg."\n    need: "Sa pension de réversion."\n'
-                         '    constraints: [mobilite, numerique]\n    quote: "Je ne sais pas par où commencer."\n'
+                         f'    situation: "{words(8)}."\n    need: "{words(5)}."\n'
+                         f'    constraints: [mobilite, numerique]\n    quote: "{words(7)}."\n'
                          '    options:\n'
-                         '      - {text: "Rendez-vous MSA accompagné", rating: best, effects: {satisfaction: 2}, feedback: "Le bon partenaire, au bon moment."}\n'
-                         '      - {text: "Un lien vers le site", rating: poor, effects: {satisfaction: -2}, feedback: "Sans équipement, un lien ne sert à rien."}')
+                         f'      - {{text: "{words(4)}", rating: best, effects: {{satisfaction: 2}}, feedback: "{words(8)}."}}\n'
+                         f'      - {{text: "{words(5)}", rating: poor, effects: {{satisfaction: -2}}, feedback: "{words(8)}."}}')
         elif i % 10 == 8:
-            lines.append(head + '    kind: event\n    prompt: "Une permanence ferme pour l’été."\n    effects: {satisfaction: -1}')
+            lines.append(head + f'    kind: event\n    prompt: "{words(7)}."\n    effects: {{satisfaction: -1}}')
         elif i % 10 == 9:
-            lines.append(head + '    kind: debate\n    prompt: "Le télétravail éloigne-t-il les agents de leur équipe ?"\n    minutes: 3')
+            lines.append(head + f'    kind: debate\n    prompt: "{words(10)} ?"\n    minutes: 3')
         else:
             lines.append(head + '    kind: question\n    difficulty: 2\n'
-                         '    prompt: "Un agent public peut télétravailler au plus trois jours par semaine."\n'
+                         f'    prompt: "{words(12)}."\n'
                          '    answers:\n      - {text: Vrai, correct: true}\n      - {text: Faux}\n'
-                         '    explanation: "La règle générale est de trois jours au plus, deux jours sur site au moins."\n'
-                         '    source: "Décret n° 2016-151 du 11 février 2016, art. 3"')
+                         f'    explanation: "{words(14)}."\n'
+                         f'    source: "Décret n° 2016-151 du 11 février 2016, art. {i % 12 + 1}"')
     return "\n".join(lines) + "\n"
 
 
@@ -272,8 +285,6 @@ def bench_screen() -> None:
 
 def bench_authoring() -> None:
     """The authoring checks on a 1,000-card deck: the on-screen fit check draws every card and reveal."""
-    import random
-
     from game.authoring.lint import lint
     from game.ui.fitcheck import unfit_texts
 
@@ -304,6 +315,44 @@ def bench_authoring() -> None:
     print(f"Remarques (lint) sur 1 000 énoncés différents : {linting * 1000:.0f} ms")
     print(f"validate des decks fournis (133 cartes) : {full:.2f} s, dont {full - quick:.2f} s pour la vérification "
           f"à l'écran ({quick:.2f} s avec --no-layout)")
+
+
+def bench_validate_ratio() -> None:
+    """`validate` of a 10,000-card deck, layout check included, against a plain CSafeLoader load of the same
+    file: at the first check (every card laid out), again unchanged, and after one card was edited."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "deck-10000.yaml"
+        path.write_text(deck_text(10_000), encoding="utf-8")
+        cache = Path(tmp) / "cache"
+        env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "XDG_CACHE_HOME": str(cache)}
+
+        def validate(*extra: str) -> None:
+            subprocess.run([sys.executable, "-m", "game", "validate", *extra, str(path)], cwd=ROOT, env=env,
+                           check=True, capture_output=True)
+
+        def first() -> None:
+            shutil.rmtree(cache, ignore_errors=True)
+            validate()
+
+        edits = iter(range(1, 100))
+
+        def edited() -> None:
+            text = path.read_text(encoding="utf-8")
+            path.write_text(text.replace("name: Marie\n", f"name: Marie {next(edits)}\n", 1), encoding="utf-8")
+            validate()
+
+        plain = median_seconds(lambda: yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader), 5)
+        cold = median_seconds(first, 3)
+        again = median_seconds(validate, 3)
+        one = median_seconds(edited, 3)
+        quick = median_seconds(lambda: validate("--no-layout"), 3)
+    print(f"validate d'un deck de 10 000 cartes toutes différentes, yaml.load(CSafeLoader) seul : {plain:.2f} s "
+          f"(médianes de 3 à 5 essais)")
+    for label, seconds in (("première vérification, chaque carte mise en page", cold),
+                           ("vérification suivante, rien de changé", again),
+                           ("après la modification d'une carte", one),
+                           ("--no-layout", quick)):
+        print(f"  {label:<52} {seconds:6.2f} s   rapport validate / CSafeLoader : {seconds / plain:5.2f}")
 
 
 def bench_progress() -> None:
@@ -383,4 +432,5 @@ if __name__ == "__main__":
     bench_screen()
     bench_cold_start()
     bench_authoring()
+    bench_validate_ratio()
     bench_progress()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,8 @@ import pytest
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+# the fit check's record and the home screen's summaries go to a throw-away folder, never the tester's own
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="test-cache-")
 
 from game.content.library import Library, load_library  # noqa: E402
 from game.content.models import ScenarioInfo  # noqa: E402

@@ -7,6 +7,7 @@ import argparse
 from game.authoring.lint import lint
 from game.cli.validate import load_given
 from game.content.errors import ContentError, ContentInvalid
+from game.paths import default_cache_dir
 
 
 def run_lint(args: argparse.Namespace) -> int:
@@ -17,8 +18,9 @@ def run_lint(args: argparse.Namespace) -> int:
     if not args.no_layout:
         from game.ui.fitcheck import unfit_texts
 
-        warnings = sorted(warnings + unfit_texts(library, set(library.checked), dyslexia_font=True,
-                                                 message="lint.cut_dyslexia"), key=ContentError.sort_key)
+        cut = unfit_texts(library, set(library.checked), dyslexia_font=True, message="lint.cut_dyslexia",
+                          cache=default_cache_dir())
+        warnings = sorted(warnings + cut, key=ContentError.sort_key)
     word = "warning:" if args.lang == "en" else "attention :"
     for warning in warnings:
         print(f"{warning.path}:{warning.line}:{warning.column}: {word} {warning.message.text(args.lang)}")

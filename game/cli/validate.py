@@ -10,7 +10,7 @@ from game.cli import UserError
 from game.cli.content import load_authored
 from game.content.errors import ContentInvalid, elsewhere
 from game.content.library import Library
-from game.paths import shipped_decks, shipped_scenarios
+from game.paths import default_cache_dir, shipped_decks, shipped_scenarios
 from game.wording.players import plural
 
 
@@ -29,7 +29,7 @@ def run_validate(args: argparse.Namespace) -> int:
     if not args.no_layout:
         from game.ui.fitcheck import unfit_panels, unfit_texts
 
-        errors += elsewhere(unfit_texts(library, checked) + unfit_panels(library, checked), errors)
+        errors += elsewhere(unfit_texts(library, checked, cache=default_cache_dir()) + unfit_panels(library, checked), errors)
     if errors:
         raise ContentInvalid(errors)
     decks = [d for d in library.decks.values() if d.doc.shown in checked]

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+import pygame
+
 from game.content.library import card_effects
 from game.content.models import Gauge, ScenarioInfo
 from game.engine.vocabulary import Action, ActionType, Phase
@@ -38,6 +40,10 @@ class CardView(PlayScene):
     def finished(self) -> None:
         self.on_done()
 
+    def draw_card(self, surface: pygame.Surface) -> None:
+        """The card area alone, without the bars and the side panel around it."""
+        self._draw_card(surface, self.app.clock())
+
 
 def answers_to_try(card: Any) -> list[tuple[int, ...]]:
     """Every reveal a card can show: each answer chosen (all the right ones for a multiple choice)."""
@@ -50,8 +56,10 @@ def answers_to_try(card: Any) -> list[tuple[int, ...]]:
 def overflowing_texts(app: App, card: Any, aspects: dict[str, str], gauges: list[Gauge]) -> set[str]:
     """The texts of `card` cut short on `app`'s screen, on the table and in every reveal."""
     def drawn(view: CardView) -> None:
+        # only the card area holds the card's texts; a one-pixel target clips every drawing to almost
+        # nothing, while the layout and the text fitting, which decide what is cut, run in full
         view.layout(*app.size)
-        view.draw(app.screen)
+        view.draw_card(pygame.Surface((1, 1)))
 
     app.overflows.clear()
     tries = answers_to_try(card)

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from game.content.errors import ContentError
 from game.content.library import Library
-from game.content.models import constraint_label
+from game.content.models import Gauge, constraint_label
+from game.ui.fitcache import FitRecord, code_digest
 from game.wording.authors import Message, say
 
 if TYPE_CHECKING:
@@ -44,34 +45,73 @@ def _texts(card: Any) -> list[tuple[tuple[Any, ...], str]]:
 
 
 def unfit_texts(library: Library, checked: set[str], dyslexia_font: bool = False,
-                message: str = "card.too_long") -> list[ContentError]:
+                message: str = "card.too_long", cache: Path | None = None) -> list[ContentError]:
     """A `message` for each card text, in the decks of the files `checked`, that the screen has to cut;
-    with the default reading settings, or with the OpenDyslexic font a reader may choose."""
+    with the default reading settings, or with the OpenDyslexic font a reader may choose. Cards measured as they
+    are now at an earlier check, recorded in the `cache` folder, are not laid out again."""
     decks = [d for d in library.decks.values() if d.doc.shown in checked]
     if not decks:
         return []
-    os.environ["SDL_VIDEODRIVER"] = "dummy"  # measured off screen: no window opens
-    from game.ui.app import App
-    from game.ui.cardview import overflowing_texts
-
-    app = App(library, Path("."), size=SIZE, settings_path=None, fast=True)
-    app.say_overflows = False
-    if dyslexia_font:
-        app.settings.dyslexia_font = True
-        app.apply_settings()
+    family = "opendyslexic" if dyslexia_font else "atkinson"
+    known = FitRecord(cache / f"mise-en-page-{family}.json" if cache else None, code_digest(family))
     gauges = library.gauges()
+    measure = _Measure(library, dyslexia_font)
     errors: list[ContentError] = []
     try:
         for deck in decks:
+            aspects = dict(deck.info.aspects)
+            context = FitRecord.context(family, SIZE, aspects, [g.model_dump(mode="json") for g in gauges])
             for i, card in deck.entries:
-                cut = overflowing_texts(app, card, dict(deck.info.aspects), gauges)
-                for loc, text in _texts(card):
-                    if any(text in shown for shown in cut):
-                        errors.append(deck.doc.error(("cards", i) + loc, say(message, start=text[:50])))
-                        cut = {shown for shown in cut if text not in shown}
+                key = FitRecord.key(context, card)
+                cut = known.get(key)
+                if cut is None:
+                    cut = measure.cut(card, aspects, gauges)
+                    known.put(key, cut)
+                texts = _texts(card)
+                for n in cut:
+                    loc, text = texts[n]
+                    errors.append(deck.doc.error(("cards", i) + loc, say(message, start=text[:50])))
     finally:
-        app.pop_all()
+        measure.close()
+    known.save()
     return errors
+
+
+class _Measure:
+    """The play screen off screen, opened at the first card to measure (none when every card is known)."""
+
+    def __init__(self, library: Library, dyslexia_font: bool):
+        self.library = library
+        self.dyslexia_font = dyslexia_font
+        self.app: Any = None
+
+    def cut(self, card: Any, aspects: dict[str, str], gauges: list[Gauge]) -> list[int]:
+        """The indexes, in `_texts(card)`, of the card's texts cut somewhere on screen."""
+        from game.ui.cardview import overflowing_texts
+
+        shown_cut = overflowing_texts(self._app(), card, aspects, gauges)
+        found = []
+        for n, (_, text) in enumerate(_texts(card)):
+            if any(text in shown for shown in shown_cut):
+                found.append(n)
+                shown_cut = {shown for shown in shown_cut if text not in shown}
+        return found
+
+    def _app(self) -> Any:
+        if self.app is None:
+            os.environ["SDL_VIDEODRIVER"] = "dummy"  # measured off screen: no window opens
+            from game.ui.app import App
+
+            self.app = App(self.library, Path("."), size=SIZE, settings_path=None, fast=True)
+            self.app.say_overflows = False
+            if self.dyslexia_font:
+                self.app.settings.dyslexia_font = True
+                self.app.apply_settings()
+        return self.app
+
+    def close(self) -> None:
+        if self.app is not None:
+            self.app.pop_all()
 
 
 def unfit_panels(library: Library, checked: set[str]) -> list[ContentError]:

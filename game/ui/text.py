@@ -45,9 +45,11 @@ def _font(family: str, style: str, size: int) -> pygame.font.Font:
     return pygame.font.Font(str(font_path(family, style)), size)
 
 
-def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
+@lru_cache(maxsize=4096)
+def wrap(font: pygame.font.Font, text: str, width: int) -> tuple[str, ...]:
     """Lines no wider than `width`, broken between words; a no-break space never breaks, and a word
-    wider than the box (a long URL) is cut. The cost grows linearly with the text's length."""
+    wider than the box (a long URL) is cut. The cost grows linearly with the text's length; a text is
+    measured once per font and width (the layout and the drawing of a card, its every reveal, ask again)."""
     lines: list[str] = []
     for paragraph in printable(text).split("\n"):
         if len(paragraph) <= width and font.size(paragraph)[0] <= width:  # most labels: one measure
@@ -69,7 +71,7 @@ def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
                 word = word[cut:]
             line = word
         lines.append(line)
-    return lines
+    return tuple(lines)
 
 
 def _fitting_prefix(font: pygame.font.Font, text: str, width: int, after: str = "") -> int:
@@ -103,7 +105,7 @@ def fit(fonts: FontBook, text: str, width: int, height: int, size: int, floor: i
             break
         size = max(floor, int(size * 0.92))
     keep = max(1, height // line_height)
-    cut = lines[:keep]
+    cut = list(lines[:keep])
     cut[-1] = with_ellipsis(font, cut[-1], width)
     return Fitted(tuple(cut), size, line_height, True)
 
