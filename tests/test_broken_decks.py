@@ -59,6 +59,7 @@ EXPECTED = [
     ("41-fichier-vide.yaml", 1, 1, "le fichier est vide"),
     ("42-pas-en-utf8.yaml", 7, 19, "le fichier n'est pas en UTF-8 (octet 0xE9 illisible)"),
     ("43-bombe-alias.yaml", 1, 1, "fichier refusé : trop gros, ou des alias"),
+    ("44-scenario-solo-a-plusieurs.yaml", 5, 9, "un scénario « solo » se joue à un seul joueur"),
 ]
 
 

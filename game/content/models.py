@@ -171,7 +171,24 @@ def _forgetting(card: CardT) -> CardT:
     return card
 
 
+def _holding(field: str, value: object) -> dict[str, Any]:
+    """JSON Schema: an item whose `field` is `value` (for `contains`)."""
+    return {"properties": {field: {"const": value}}, "required": [field]}
+
+
+# what the validators below refuse, told to the editor too (the schema checks a file as it is typed)
+_RIGHT = _holding("correct", True)
+QUESTION_RULES = {"allOf": [
+    {"properties": {"answers": {"contains": _RIGHT}}},
+    {"if": {"properties": {"multiple": {"const": True}}, "required": ["multiple"]},
+     "then": {"properties": {"answers": {"contains": _RIGHT, "minContains": 2}}},
+     "else": {"properties": {"answers": {"contains": _RIGHT, "maxContains": 1}}}},
+]}
+
+
 class QuestionCard(CardBase):
+    model_config = ConfigDict(json_schema_extra=QUESTION_RULES)
+
     kind: Literal["question"]
     prompt: Text
     multiple: bool = False
@@ -228,6 +245,9 @@ class DebateCard(CardBase):
 
 
 class _OptionsCard(CardBase):
+    model_config = ConfigDict(json_schema_extra={"allOf": [{"properties": {"options": {"contains": _holding(
+        "rating", "best")}}}]})
+
     options: list[Option] = Field(min_length=2, max_length=5)
 
     team_answers: ClassVar[bool] = True
@@ -415,7 +435,19 @@ class Debrief(Strict):
     discussion: list[Text] = Field(default_factory=list)
 
 
+SCENARIO_RULES = {"allOf": [
+    {"if": {"properties": {"win": {"const": "gauges"}}, "required": ["win"]},
+     "then": {"properties": {"gauges": {"minItems": 1}}, "required": ["gauges"]}},
+    {"if": {"properties": {"mode": {"const": "solo"}}, "required": ["mode"]},
+     "then": {"properties": {"teams": {"anyOf": [{"type": "integer", "maximum": 1},
+                                                 {"type": "object", "properties": {"max": {"maximum": 1}}},
+                                                 {"type": "null"}]}}}},
+]}
+
+
 class ScenarioInfo(Strict):
+    model_config = ConfigDict(json_schema_extra=SCENARIO_RULES)
+
     id: Id
     replaces: bool = False  # stands in for a scenario of the same id (a shipped one): without it, an error
     title: Text
