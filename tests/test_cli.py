@@ -273,6 +273,31 @@ def test_every_help_and_a_mistyped_option_are_in_french(capsys):
         "python -m game simulate : erreur : --sessions : 'deux' : nombre entier attendu"
 
 
+@pytest.mark.parametrize("where", ["before", "after", "equals"])
+def test_every_help_is_in_english_with_lang_en_wherever_it_is_written(capsys, where):
+    """`--lang en` is read before the parser is built, so the help of every command is in English, and argparse's
+    own sentences too; the French help comes back without it, in the same process."""
+    from game.cli import build_parser
+
+    commands = build_parser()._subparsers._group_actions[0].choices
+    lang = {"before": ["--lang", "en"], "after": ["--lang", "en"], "equals": ["--lang=en"]}[where]
+    for command in [[], *[[name] for name in commands]]:
+        line = lang + command + ["--help"] if where == "before" and not command else \
+            command + (["--help"] + lang if where == "after" else lang + ["--help"])
+        with pytest.raises(SystemExit):
+            main(line)
+        text = capsys.readouterr().out
+        assert text.startswith("usage: python -m game"), line
+        for french in ("utilisation", "défaut", "afficher cette aide", "dossier", "fichier", " les ", " des "):
+            assert french not in text, (line, french)
+    with pytest.raises(SystemExit):
+        main(["simulate", "--sessions", "deux", "--lang", "en"])
+    assert "argument --sessions: invalid whole number value: 'deux'" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["validate", "--help"])
+    assert capsys.readouterr().out.startswith("utilisation : python -m game validate")
+
+
 def test_a_mistyped_command_gets_the_closest_one(capsys):
     code, _, err = run(capsys, "valdate", "decks")
     assert code == 2 and err.startswith("erreur : commande inconnue « valdate » : vouliez-vous dire « validate » ?")

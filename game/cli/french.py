@@ -9,6 +9,7 @@ concerned, and a sentence missing from the table stays as argparse wrote it.
 from __future__ import annotations
 
 import argparse
+import gettext
 
 FRENCH = {
     "usage: ": "utilisation : ",
@@ -37,5 +38,6 @@ def french(message: str) -> str:
     return FRENCH.get(message, message)
 
 
-def speak_french() -> None:
-    argparse._ = french  # type: ignore[attr-defined]
+def speak(lang: str) -> None:
+    """argparse's sentences in French, or back to its own English (`--lang en`)."""
+    argparse._ = french if lang == "fr" else gettext.gettext  # type: ignore[attr-defined]
