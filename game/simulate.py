@@ -63,7 +63,7 @@ def summary(table: Table, seed: int, strategy: str) -> list[str]:
     kinds = Counter(c.kind for c in table.start.cards)
     lines = [
         f"Scénario : {facts.title} ({facts.scenario_id}), graine {seed}, stratégie {strategy}, "
-        f"{len(facts.teams)} équipe(s)",
+        f"{plural(len(facts.teams), 'équipe')}",
         f"Cartes tirées : {len(table.start.cards)} (" + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) + ")"
         f", durée estimée {estimated_minutes(table):g} min (visée {scenario.minutes.target:g}, "
         f"max {scenario.minutes.max:g})",
@@ -154,7 +154,7 @@ class Tally:
     def lines(self, first_seed: int, strategy: str) -> list[str]:
         facts, n = self.facts, self.sessions
         lines = [f"Scénario : {facts.title} ({facts.scenario_id}), {n} sessions (graines {first_seed} à "
-                 f"{first_seed + n - 1}), stratégie {strategy}, {len(facts.teams)} équipe(s)"]
+                 f"{first_seed + n - 1}), stratégie {strategy}, {plural(len(facts.teams), 'équipe')}"]
         if facts.win == "gauges":
             lines.append(f"Taux de victoire : {100 * self.with_winners / n:.1f} %")
         else:
@@ -186,7 +186,8 @@ class Tally:
                                     "{minutes:.1f} min (médiane)")
         over = sum(minutes > longest for minutes in self.played)
         if over:
-            lines.append(f"  ⚠ {over} session(s) dépassent la durée maximale ({longest:g} min)")
+            lines.append(f"  ⚠ {plural(over, 'session')} {'dépasse' if over == 1 else 'dépassent'} la durée maximale "
+                         f"({longest:g} min)")
         return lines
 
     def _gauge_lines(self) -> list[str]:
@@ -200,7 +201,7 @@ class Tally:
             limits = [f"perdu sous {gauge.lose_below}" if gauge.lose_below is not None else "",
                       f"perdu au-dessus de {gauge.lose_above}" if gauge.lose_above is not None else ""]
             limits_text = ", ".join(x for x in limits if x) or "aucun seuil"
-            crossed = f", a fini {self.crossed[gauge.id]} session(s) ({100 * self.crossed[gauge.id] / n:.1f} %)" \
+            crossed = f", a fini {plural(self.crossed[gauge.id], 'session')} ({100 * self.crossed[gauge.id] / n:.1f} %)" \
                 if self.crossed[gauge.id] else ""
             still = "  ⚠ aucune carte tirée ne la fait bouger" if set(ends) == {gauge.start} else ""
             lines.append(f"  {gauge.label} : {min(ends)}, {_median(ends):g}, {max(ends)} (départ {gauge.start} ; "

@@ -126,7 +126,7 @@ def test_the_scaffolds_validate_as_they_are(capsys, tmp_path):
     assert (tmp_path / "schemas" / "deck.schema.json").read_text(encoding="utf-8") == schema_text("deck.schema.json")
     capsys.readouterr()
     assert main(["validate", str(tmp_path)]) == 0
-    assert capsys.readouterr().out.startswith("OK : 4 fichier(s) vérifié(s), 3 deck(s)")
+    assert capsys.readouterr().out.startswith("OK : 4 fichiers vérifiés, 3 decks")
     for path in tmp_path.glob("*.yaml"):
         text = path.read_text(encoding="utf-8")
         assert text.startswith("# yaml-language-server: $schema=schemas/")
@@ -163,7 +163,7 @@ def test_a_spreadsheet_becomes_a_deck_that_validates_and_round_trips(capsys, tmp
     assert main(["import-csv", str(CSV / name), "--deck", "import-test", "--title", "Import",
                  "--out", str(out)]) == 0
     captured = capsys.readouterr()
-    assert "3 carte(s) importée(s)" in captured.out
+    assert "3 cartes importées" in captured.out
     assert ("Windows-1252" in captured.err) == (name == "excel-csv-point-virgule.csv")
     assert main(["validate", str(out)]) == 0
     library = load_library([(out, True)])
@@ -203,7 +203,7 @@ def test_every_bad_row_is_reported_with_its_number_and_nothing_is_written(capsys
     assert err == [
         f"{shown}:2: il faut de 2 à 6 réponses (colonnes « Réponse 1 », « Réponse 2 »…, ou séparées par « | » dans "
         "« Réponses »), il y en a 1",
-        f"{shown}:3: la bonne réponse « 4 » n'existe pas : il y a 3 réponse(s)",
+        f"{shown}:3: la bonne réponse « 4 » n'existe pas : il y a 3 réponses",
         f"{shown}:4: la colonne « Explication » est vide",
         f"{shown}:5: « Durée » doit être un nombre (lu : « deux »)",
         f"{shown}:7: « Peut-être » n'est ni un numéro de réponse (1, 2…), ni une lettre (A, B…), "
@@ -248,11 +248,11 @@ cards:
     out = capsys.readouterr().out.splitlines()
     text = "\n".join(out)
     assert "« a »" not in text  # three cards are enough
-    assert f"{deck}:5:19: attention : l'aspect « b » n'a que 0 carte(s)" in text
+    assert f"{deck}:5:19: attention : l'aspect « b » a moins de trois cartes (0)" in text
     assert f"{deck}:7:21: attention : question sans source" in text
     assert f"{deck}:9:50: attention : énoncé presque identique à celui de la carte « r-1 » ({deck}, ligne 7)" in text
     assert f"{deck}:11:48: attention : énoncé long" in text
-    assert out[-1] == "4 remarque(s) ; aucune n'empêche de jouer."
+    assert out[-1] == "4 remarques ; aucune n'empêche de jouer."
 
 
 def test_the_shipped_decks_have_no_lint_warning_but_one_deliberate_pair():

@@ -89,7 +89,7 @@ def test_the_same_mistakes_in_english(capsys, monkeypatch):
         "or add `multiple: true` if the team must pick them all",
         "tests/broken/19-jauge-inconnue.yaml:24:19: the gauge `satisfation` exists in no scenario: did you mean "
         "`satisfaction`? (known gauges: charge, droits, reseau, satisfaction)",
-        "3 error(s): fix them and run again."]
+        "3 errors: fix them and run again."]
 
 
 def test_the_real_command_on_every_broken_file_at_once_prints_no_traceback():
@@ -100,7 +100,7 @@ def test_the_real_command_on_every_broken_file_at_once_prints_no_traceback():
     assert done.returncode == 1
     assert "Traceback" not in done.stderr + done.stdout
     lines = done.stderr.splitlines()
-    assert lines[-1] == f"{len(EXPECTED)} erreur(s) : corrigez-les puis relancez."
+    assert lines[-1] == f"{len(EXPECTED)} erreurs : corrigez-les puis relancez."
     for (name, line, column, phrase), shown in zip(EXPECTED, lines):
         assert shown.startswith(f"tests/broken/{name}:{line}:{column}: ") and phrase in shown
 
@@ -146,7 +146,7 @@ def test_five_mistakes_in_one_file_are_all_reported_at_once(capsys, monkeypatch)
     assert "vouliez-vous dire « explanation » ?" in lines[2]
     assert "vouliez-vous dire « satisfaction » ?" in lines[3]
     assert "le texte ne tient pas sur la carte à l'écran (1280×720)" in lines[4]
-    assert lines[-1] == "5 erreur(s) : corrigez-les puis relancez."
+    assert lines[-1] == "5 erreurs : corrigez-les puis relancez."
 
 
 HOSTILE = {

@@ -31,7 +31,7 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
 def test_validate_passes_on_what_ships(capsys):
     code, out, _ = run(capsys, "validate")
     assert code == 0
-    assert out.startswith("OK : ") and "scénario(s)" in out
+    assert out.startswith("OK : ") and "4 scénarios." in out
 
 
 def test_a_lab_scenario_and_deck_checked_together_and_with_decks_folders(capsys, write):
@@ -101,7 +101,7 @@ def test_simulate_is_a_balancing_report(capsys, write):
     code, out, _ = run(capsys, "simulate", "--scenario", str(scenario), "--sessions", "200")
     assert code == 0
     ends = re.search(r"une jauge a franchi son seuil ([\d.]+) %", out).group(1)
-    gauge = re.search(r"^  Moral : (\d+), (\d+), (\d+) \(départ 5 ; perdu sous 3, a fini (\d+) session\(s\) "
+    gauge = re.search(r"^  Moral : (\d+), (\d+), (\d+) \(départ 5 ; perdu sous 3, a fini (\d+) sessions? "
                       r"\(([\d.]+) %\)\)$", out, re.M)
     low, median, high, crossed, share = gauge.groups()
     assert share == ends and int(crossed) == round(float(ends) * 2)  # 200 sessions

@@ -40,14 +40,14 @@ def validate(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[
 def errors_of(capsys: pytest.CaptureFixture[str], path: Path) -> list[str]:
     code, lines = validate(capsys, str(path))
     assert code == 1
-    assert lines[-1].endswith("corrigez-les puis relancez.")
+    assert lines[-1].endswith("puis relancez.")
     return lines[:-1]
 
 
 def test_the_valid_deck_passes(capsys, write):
     code = main(["validate", str(write("essai.yaml", DECK))])
     assert code == 0
-    assert capsys.readouterr().out.startswith("OK : 1 fichier(s) vérifié(s), 1 deck(s) (1 carte : 1 question)")
+    assert capsys.readouterr().out.startswith("OK : 1 fichier vérifié, 1 deck (1 carte : 1 question)")
 
 
 def test_bad_yaml_syntax(capsys, write):
@@ -228,7 +228,7 @@ def test_every_syntax_error_card_after_card(capsys, write):
     ]
     code, lines = validate(capsys, str(path.parent))
     assert lines[-2:] == [f"{path.parent / 'scenario.yaml'}:6:11: non vérifié : le deck « essai » ({path}) n'a pas "
-                          "pu être lu, voir plus haut", "4 erreur(s) : corrigez-les puis relancez."]
+                          "pu être lu, voir plus haut", "4 erreurs : corrigez-les puis relancez."]
 
 
 def test_a_refused_header_is_one_error_and_its_scenario_one_note(capsys, write):
@@ -242,7 +242,7 @@ def test_a_refused_header_is_one_error_and_its_scenario_one_note(capsys, write):
         f"{path}:9:13: l'aspect « a3 » n'est pas déclaré dans « deck.aspects » (déclarés : a1)",
         f"{path.parent / 'scenario.yaml'}:6:11: non vérifié : le deck « essai » ({path}) n'a pas pu être lu, voir "
         "plus haut",
-        "2 erreur(s) : corrigez-les puis relancez."]
+        "2 erreurs : corrigez-les puis relancez."]
 
 
 def test_a_refused_aspect_id_is_said_once_where_it_is_declared(capsys, write):

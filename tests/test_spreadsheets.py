@@ -56,7 +56,7 @@ def test_an_expert_edits_the_exported_workbook_and_it_comes_back_into_the_deck(c
     book.save(table)
     capsys.readouterr()
     assert main(["import", str(table), "--into", str(deck)]) == 0
-    assert "12 carte(s) importée(s)" in capsys.readouterr().out
+    assert "12 cartes importées" in capsys.readouterr().out
     assert main(["validate", str(deck)]) == 0
     after = load_library([(deck, True)]).decks["usagers"]
     before = load_library([(shipped_decks() / "usagers.yaml", True)]).decks["usagers"]
@@ -90,7 +90,7 @@ def test_kahoots_template_is_recognised(capsys, tmp_path):
     assert main(["import", str(table), "--deck", "quiz", "--out", str(out), "--aspect", "Réglementaire"]) == 0
     err = capsys.readouterr().err
     assert "colonne « Time limit (sec) – 5, 10, 20, 30, 60, 90, 120, or 240 secs » ignorée" in err
-    assert "2 question(s) sans explication" in err
+    assert "2 questions sans explication" in err
     deck = load_library([(out, True)]).decks["quiz"]
     first, second = deck.cards
     assert [a.text for a in second.answers] == ["À son domicile", "À l’étranger", "Dans un tiers-lieu"]
@@ -185,7 +185,7 @@ def test_a_gift_bank_imports_what_a_card_holds_and_says_what_it_cannot(capsys, t
         "3 problème(s) : corrigez le fichier puis relancez. Rien n'a été écrit."]
     bank.write_text(GIFT.split("::T4::")[0], encoding="utf-8")
     assert main(["import", str(bank), "--deck", "banque", "--out", str(out)]) == 0
-    assert "2 question(s) sans explication" in capsys.readouterr().err
+    assert "2 questions sans explication" in capsys.readouterr().err
     deck = load_library([(out, True)]).decks["banque"]
     first, second, third = deck.cards
     assert deck.info.aspects == {"reglementaire": "Réglementaire"}

@@ -69,7 +69,7 @@ def test_a_copied_deck_with_a_new_id_reports_each_reused_card_id_in_the_copy_onl
     copy = alone(tmp_path, "copie.yaml", TELETRAVAIL.replace("  id: teletravail\n", "  id: copie\n"))
     assert main(["validate", "--no-layout", str(copy)]) == 1
     lines = capsys.readouterr().err.splitlines()
-    assert len(lines) == 98 and lines[-1] == "97 erreur(s) : corrigez-les puis relancez."
+    assert len(lines) == 98 and lines[-1] == "97 erreurs : corrigez-les puis relancez."
     assert all(line.startswith(f"{copy}:") and "l'identifiant de carte « tt-" in line for line in lines[:-1])
     assert not plays(copy)
     with pytest.raises(ContentInvalid) as refused:
@@ -83,7 +83,7 @@ def test_a_deck_with_a_shipped_deck_id_is_refused_unless_it_says_it_replaces_it(
     assert capsys.readouterr().err.splitlines() == [
         f"{same}:6:7: le deck « teletravail » porte l'identifiant d'un autre deck (decks/teletravail.yaml) : "
         "choisissez-en un autre, ou ajoutez « replaces: true » sous « deck: » pour le remplacer",
-        "1 erreur(s) : corrigez-les puis relancez."]
+        "1 erreur : corrigez-la puis relancez."]
     assert not plays(same)
     replacing = alone(tmp_path, "remplace.yaml", TELETRAVAIL.replace("  id: teletravail\n",
                                                                       "  id: teletravail\n  replaces: true\n"))

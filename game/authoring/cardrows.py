@@ -21,6 +21,7 @@ from game.authoring.sheets import ImportFailed, Rows
 from game.content.describe import describe
 from game.content.models import Card, slug
 from game.wording.authors import nearest
+from game.wording.players import plural
 
 
 @dataclass(frozen=True)
@@ -244,7 +245,8 @@ def card_problems(card: dict[str, Any]) -> list[tuple[tuple[Any, ...], str]]:
 def to_complete(cards: list[dict[str, Any]], shown: str) -> list[str]:
     """A notice for the questions whose source had no explanation: they carry a text to replace."""
     todo = sum(card.get("explanation") == TO_COMPLETE for card in cards)
-    return [f"{shown} : {todo} question(s) sans explication dans le fichier importé : elles disent « {TO_COMPLETE} » ; "
+    said = "elle dit" if todo == 1 else "elles disent"
+    return [f"{shown} : {plural(todo, 'question')} sans explication dans le fichier importé : {said} « {TO_COMPLETE} » ; "
             "remplacez ce texte avant de jouer (`lint` le signale)"] if todo else []
 
 
@@ -381,7 +383,7 @@ def _correct(text: str, answers: list[str]) -> list[int]:
             raise ValueError(f"« {token} » n'est ni un numéro de réponse (1, 2…), ni une lettre (A, B…), "
                              "ni le texte d'une des réponses")
         if not 0 <= index < count:
-            raise ValueError(f"la bonne réponse « {token} » n'existe pas : il y a {count} réponse(s)")
+            raise ValueError(f"la bonne réponse « {token} » n'existe pas : il y a {plural(count, 'réponse')}")
         if index not in picks:
             picks.append(index)
     return sorted(picks)

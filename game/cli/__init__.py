@@ -383,8 +383,10 @@ def _report(exc: Exception, args: argparse.Namespace | SimpleNamespace) -> int:
         lang = getattr(args, "lang", "fr")
         for error in exc.errors:
             print(error.text(lang), file=sys.stderr)
-        print(f"{exc.count} error(s): fix them and run again." if lang == "en"
-              else f"{exc.count} erreur(s) : corrigez-les puis relancez.", file=sys.stderr)
+        one = exc.count == 1
+        print(("1 error: fix it and run again." if one else f"{exc.count} errors: fix them and run again.")
+              if lang == "en" else "1 erreur : corrigez-la puis relancez." if one
+              else f"{exc.count} erreurs : corrigez-les puis relancez.", file=sys.stderr)
         return 1
     if isinstance(exc, (UserError, LogError)):
         print(f"erreur : {exc}", file=sys.stderr)

@@ -24,8 +24,11 @@ def run_lint(args: argparse.Namespace) -> int:
     word = "warning:" if args.lang == "en" else "attention :"
     for warning in warnings:
         print(f"{warning.path}:{warning.line}:{warning.column}: {word} {warning.message.text(args.lang)}")
+    n = len(warnings)
     if args.lang == "en":
-        print(f"{len(warnings)} warning(s); none blocks a session.")
+        print("No warning." if n == 0 else "1 warning; it does not block a session." if n == 1
+              else f"{n} warnings; none blocks a session.")
     else:
-        print(f"{len(warnings)} remarque(s) ; aucune n'empêche de jouer.")
+        print("Aucune remarque." if n == 0 else "1 remarque ; elle n'empêche pas de jouer." if n == 1
+              else f"{n} remarques ; aucune n'empêche de jouer.")
     return 0

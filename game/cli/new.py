@@ -18,5 +18,6 @@ def run_new(args: argparse.Namespace) -> int:
         print(f"Vérifiez-le : python -m game validate {path}")
         print(f"Regardez-le à l'écran : python -m game preview {path}")
     else:
-        print(f"Vérifiez-le avec ses decks : python -m game validate {path} --decks DOSSIER_DES_DECKS")
+        print(f"Vérifiez-le avec les decks de son dossier : python -m game validate {path.parent}")
+        print(f"Jouez-le : python -m game play --scenario {path}")
     return 0

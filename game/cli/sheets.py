@@ -17,6 +17,7 @@ from game.content.library import LoadedDeck
 from game.content.models import slug
 from game.content.schema import write_schemas
 from game.paths import display_path
+from game.wording.players import plural
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -65,7 +66,7 @@ def run_import(args: argparse.Namespace) -> int:
     finally:
         draft.unlink(missing_ok=True)
     write_schemas(out.parent / "schemas")
-    print(f"{len(cards)} carte(s) importée(s) dans {out}, aspects : {', '.join(aspects.known.values())}.")
+    print(f"{plural(len(cards), 'carte importée')} dans {out}, aspects : {', '.join(aspects.known.values())}.")
     if into is not None:
         print("Les cartes du deck ont été remplacées par celles du fichier ; son en-tête est gardé, ses "
               "commentaires ne le sont pas.")

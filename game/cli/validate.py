@@ -11,7 +11,7 @@ from game.cli.content import load_authored
 from game.content.errors import ContentInvalid, elsewhere
 from game.content.library import Library
 from game.paths import default_cache_dir, shipped_decks, shipped_scenarios
-from game.wording.players import plural
+from game.wording.players import plural, plural_en
 
 
 def load_given(paths: list[Path], decks: list[Path]) -> Library:
@@ -38,9 +38,9 @@ def run_validate(args: argparse.Namespace) -> int:
     detail = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
     cards = sum(kinds.values())
     if args.lang == "en":
-        print(f"OK: {len(checked)} file(s) checked, {len(decks)} deck(s) "
-              f"({cards} card{'' if cards == 1 else 's'}{': ' + detail if detail else ''}), {len(scenarios)} scenario(s).")
+        print(f"OK: {plural_en(len(checked), 'file')} checked, {plural_en(len(decks), 'deck')} "
+              f"({plural_en(cards, 'card')}{': ' + detail if detail else ''}), {plural_en(len(scenarios), 'scenario')}.")
     else:
-        print(f"OK : {len(checked)} fichier(s) vérifié(s), {len(decks)} deck(s) "
-              f"({plural(cards, 'carte')}{' : ' + detail if detail else ''}), {len(scenarios)} scénario(s).")
+        print(f"OK : {plural(len(checked), 'fichier vérifié')}, {plural(len(decks), 'deck')} "
+              f"({plural(cards, 'carte')}{' : ' + detail if detail else ''}), {plural(len(scenarios), 'scénario')}.")
     return 0

@@ -278,8 +278,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "écrivez \"{written}\" entre guillemets pour garder ce qui est écrit",
                       "unquoted, `{written}` is read as a number and shows as `{shown}`: write \"{written}\" "
                       "in quotes to keep it as written"),
-    "lint.thin_aspect": ("l'aspect « {aspect} » n'a que {count} carte(s) : trois au moins pour qu'il soit vraiment "
-                         "abordé", "the aspect `{aspect}` has only {count} card(s): at least three so it is really "
+    "lint.thin_aspect": ("l'aspect « {aspect} » a moins de trois cartes ({count}) : trois au moins pour qu'il soit vraiment "
+                         "abordé", "the aspect `{aspect}` has fewer than three cards ({count}): at least three so it is really "
                          "covered"),
     "lint.cut_dyslexia": ("avec la police OpenDyslexic (réglage d'accessibilité), ce texte est coupé à l'écran "
                           "(1280×720) : « {start}… » ; raccourcissez-le pour tous les lecteurs",

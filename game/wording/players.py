@@ -326,9 +326,15 @@ def result_lines(standings: Standings) -> list[str]:
     return [tr("result.team", name=t.name, points=t.score) for t in standings.teams]
 
 
-def plural(n: int, word: str) -> str:
-    """`n word`, with the plural s French gives from 2 on (0 and 1 take the singular)."""
-    return f"{n} {word}{'s' if n > 1 else ''}"
+def plural(n: int, words: str) -> str:
+    """`n words`, with the plural s French gives from 2 on (0 and 1 take the singular), on each word: a noun
+    and its adjective agree ("2 fichiers vérifiés")."""
+    return f"{n} {' '.join(w + 's' for w in words.split()) if n > 1 else words}"
+
+
+def plural_en(n: int, word: str) -> str:
+    """`n word` in English: the plural s from 0 on, except for 1."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def team_names(scenario: ScenarioInfo, count: int | None) -> list[str]:
