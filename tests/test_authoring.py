@@ -208,7 +208,7 @@ def test_every_bad_row_is_reported_with_its_number_and_nothing_is_written(capsys
         f"{shown}:5: « Durée » doit être un nombre (lu : « deux »)",
         f"{shown}:7: « Peut-être » n'est ni un numéro de réponse (1, 2…), ni une lettre (A, B…), "
         "ni le texte d'une des réponses",
-        "5 problème(s) : corrigez le fichier puis relancez. Rien n'a été écrit.",
+        "5 problèmes : corrigez le fichier puis relancez. Rien n'a été écrit.",
     ]
     assert not out.exists() and list(tmp_path.iterdir()) == []
 

@@ -126,12 +126,12 @@ def test_user_mistakes_are_plain_sentences(capsys, tmp_path):
     code, _, err = run(capsys, "simulate", "--scenario", str(tmp_path / "absent.yaml"))
     assert code == 2 and "fichier de scénario introuvable" in err
     code, _, err = run(capsys, "play", "--teams", "9", "--sessions-dir", str(tmp_path))
-    assert code == 2 and "de 2 à 6 équipe(s), pas 9" in err
+    assert code == 2 and "de 2 à 6 équipes, pas 9" in err
     code, _, err = run(capsys, "resume", "--sessions-dir", str(tmp_path))
     assert code == 2 and "aucune session interrompue" in err
     for teams in ("0", "7", "-1"):  # simulate refuses what the scenario does not play, like play
         code, _, err = run(capsys, "simulate", "--teams", teams)
-        assert code == 2 and f"de 2 à 6 équipe(s), pas {teams}" in err
+        assert code == 2 and f"de 2 à 6 équipes, pas {teams}" in err
     empty = tmp_path / "vide"
     empty.mkdir()
     code, _, err = run(capsys, "validate", str(empty))
@@ -224,7 +224,7 @@ def test_answer_cards_are_printed_for_the_teams_given(capsys, tmp_path):
             assert shape in text  # the shape is named under each number, for a black-and-white copy
         assert [n for n in "123456" if text.count(n) >= 3] == list("123456")  # big and in two corners
     code, _, err = run(capsys, "answer-cards", "--teams", "7", "--out", str(tmp_path / "x.pdf"))
-    assert code == 2 and "de 2 à 6 équipe(s), pas 7" in err and not (tmp_path / "x.pdf").exists()
+    assert code == 2 and "de 2 à 6 équipes, pas 7" in err and not (tmp_path / "x.pdf").exists()
     (tmp_path / "notes.txt").write_text("une note", encoding="utf-8")  # a file where a folder should be
     code, _, err = run(capsys, "answer-cards", "--out", str(tmp_path / "notes.txt" / "cartes.pdf"))
     assert code == 2 and "impossible d'écrire les cartes-réponses" in err

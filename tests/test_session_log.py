@@ -70,7 +70,7 @@ def test_a_broken_line_in_the_middle_keeps_what_comes_before_and_the_original(re
     original = "\n".join(lines[:2] + [lines[2][:10]] + lines[3:]) + "\n"
     recorded.path.write_text(original, encoding="utf-8")
     again = Table.resume(recorded.path, now=10.0)
-    assert "s.jsonl:3: ligne illisible" in again.damaged and "1 ligne(s) suivante(s)" in again.damaged
+    assert "s.jsonl:3: ligne illisible" in again.damaged and "elle et la ligne suivante sont écartées" in again.damaged
     assert len(again.session.state.plays) == 1  # the first action (line 2) kept
     kept = recorded.path.with_name("s.jsonl.abime")
     assert kept.read_text(encoding="utf-8") == original and str(kept) in again.damaged
@@ -88,7 +88,7 @@ def test_an_action_that_does_not_replay_stops_the_replay_there(recorded):
     recorded.path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     again = Table.resume(recorded.path, now=50.0)
     assert "s.jsonl:4: action impossible à rejouer (heure invalide (nan))" in again.damaged
-    assert "elle et les 1 ligne(s) suivante(s) sont écartées" in again.damaged
+    assert "elle et la ligne suivante sont écartées" in again.damaged
     again.close()
     assert [e["seq"] for e in read_log(recorded.path).events] == [0, 1, 2, 3]  # 3 is the reopening now
 

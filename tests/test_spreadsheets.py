@@ -110,7 +110,7 @@ def test_french_headers_with_a_correction_and_an_ambiguous_time_column(capsys, t
     assert err == [f"{table}:1: colonne « Temps » : s'il s'agit de la durée de la carte en minutes, nommez-la "
                    "« Durée (min) » ; s'il s'agit d'un temps de réponse en secondes, supprimez-la (le jeu ne "
                    "chronomètre pas les réponses)",
-                   "1 problème(s) : corrigez le fichier puis relancez. Rien n'a été écrit."]
+                   "1 problème : corrigez le fichier puis relancez. Rien n'a été écrit."]
     table.write_text(table.read_text(encoding="utf-8").replace("Temps", "Explicaton"), encoding="utf-8")
     assert main(["import", str(table), "--deck", "q", "--out", str(tmp_path / "q.yaml")]) == 1
     assert "colonne « Explicaton » inconnue : vouliez-vous dire « Explication » ?" in capsys.readouterr().err
@@ -138,7 +138,7 @@ def test_option_cells_are_checked_with_their_column(capsys, tmp_path):
     assert capsys.readouterr().err.splitlines() == [
         f"{table}:2: « nulle » en « Note 2 » : écrivez meilleure, acceptable ou à éviter",
         f"{table}:3: effets « moral plus un » illisibles : écrivez par exemple « satisfaction +1, droits -2 »",
-        "2 problème(s) : corrigez le fichier puis relancez. Rien n'a été écrit."]
+        "2 problèmes : corrigez le fichier puis relancez. Rien n'a été écrit."]
     table.write_text(table.read_text(encoding="utf-8").replace("nulle", "à éviter").replace("moral plus un", "moral -1"),
                      encoding="utf-8")
     assert main(["import", str(table), "--deck", "u", "--out", str(tmp_path / "u.yaml")]) == 1
@@ -182,7 +182,7 @@ def test_a_gift_bank_imports_what_a_card_holds_and_says_what_it_cannot(capsys, t
         f"{bank}:18: question GIFT à réponse courte (seulement des « = ») : non prise en charge",
         f"{bank}:20: question GIFT d'appariement (->) : non prise en charge",
         f"{bank}:22: question GIFT à mot manquant (du texte après les réponses) : non prise en charge",
-        "3 problème(s) : corrigez le fichier puis relancez. Rien n'a été écrit."]
+        "3 problèmes : corrigez le fichier puis relancez. Rien n'a été écrit."]
     bank.write_text(GIFT.split("::T4::")[0], encoding="utf-8")
     assert main(["import", str(bank), "--deck", "banque", "--out", str(out)]) == 0
     assert "2 questions sans explication" in capsys.readouterr().err

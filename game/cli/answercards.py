@@ -9,7 +9,7 @@ from game.cli import UserError
 from game.cli.content import check_team_count, load_scenario
 from game.diskerrors import disk_problem
 from game.fonts import team_name_problem
-from game.wording.players import team_names
+from game.wording.players import plural, team_names
 
 
 def run_answer_cards(args: argparse.Namespace) -> int:
@@ -29,5 +29,5 @@ def run_answer_cards(args: argparse.Namespace) -> int:
         write_answer_cards(scenario.title, names, out)
     except OSError as exc:
         raise UserError(f"impossible d'écrire les cartes-réponses : {disk_problem(exc, out)}") from None
-    print(f"Cartes-réponses de {len(names)} équipe(s) ({', '.join(names)}) : {out}")
+    print(f"Cartes-réponses de {plural(len(names), 'équipe')} ({', '.join(names)}) : {out}")
     return 0

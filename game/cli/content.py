@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from game.cli import UserError
+from game.wording.players import plural
 from game.content.errors import ContentInvalid
 from game.content.library import Library, load_library
 from game.content.models import ScenarioInfo
@@ -69,4 +70,4 @@ def check_team_count(scenario: ScenarioInfo, count: int | None) -> None:
     """A team count asked on the command line must be one the scenario plays with (None: its default)."""
     limits = scenario.team_range
     if count is not None and not limits.min <= count <= limits.max:
-        raise UserError(f"ce scénario se joue de {limits.min} à {limits.max} équipe(s), pas {count}")
+        raise UserError(f"ce scénario se joue de {limits.min} à {plural(limits.max, 'équipe')}, pas {count}")

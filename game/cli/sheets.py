@@ -48,7 +48,7 @@ def run_import(args: argparse.Namespace) -> int:
     except ImportFailed as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
-        print(f"{len(exc.problems)} problème(s) : corrigez le fichier puis relancez. Rien n'a été écrit.",
+        print(f"{plural(len(exc.problems), 'problème')} : corrigez le fichier puis relancez. Rien n'a été écrit.",
               file=sys.stderr)
         return 1
     for notice in notices:
@@ -111,5 +111,5 @@ def run_export(args: argparse.Namespace) -> int:
     _free(out, args.force)
     deck = _deck_at(args.deck, whole=True)
     rows = export_deck(deck.cards, dict(deck.info.aspects), out)
-    print(f"{rows} carte(s) écrite(s) dans {out}. Après relecture : python -m game import {out} --into {args.deck}")
+    print(f"{plural(rows, 'carte écrite')} dans {out}. Après relecture : python -m game import {out} --into {args.deck}")
     return 0

@@ -18,7 +18,7 @@ from game.atomic import write_bytes_atomic
 from game.debrief.report import AspectRate, CardLine, Report
 from game.engine.vocabulary import Outcome
 from game.fonts import font_path, on_paper
-from game.wording.players import lower_first, tr
+from game.wording.players import lower_first, plural, tr
 
 FONT = "Atkinson"
 MARGIN = 15.0
@@ -139,7 +139,7 @@ def _result(pdf: Sheet, report: Report) -> None:
             done = ", ".join(team.panorama) if team.panorama else "aucun aspect"
             when = f", complet à {int(team.completed)} min" if team.completed is not None else ""
             panorama = f" · panorama {len(team.panorama)}/{total} ({done}{when})"
-        pdf.text_block(f"{team.name} : {team.points} point(s){panorama}", size=10, indent=2)
+        pdf.text_block(f"{team.name} : {plural(team.points, 'point')}{panorama}", size=10, indent=2)
     if report.gauges and any(len(g.values) > 1 for g in report.gauges):
         _gauge_chart(pdf, report)
 

@@ -40,6 +40,15 @@ class LogContents:
         return LogContents(self.events[:count], self.ends[:count], self.lines[:count], False, damaged)
 
 
+def set_aside(following: int) -> str:
+    """What is dropped of a log from a bad line on: that line and the `following` ones, told in agreement."""
+    if following == 0:
+        return "elle est écartée"
+    if following == 1:
+        return "elle et la ligne suivante sont écartées"
+    return f"elle et les {following} lignes suivantes sont écartées"
+
+
 def read_log(path: Path) -> LogContents:
     """Every readable event up to the first damaged line. A cut last line (a crash while writing) is
     dropped quietly; a damaged line further up stops the reading there, and `damaged` says so."""
@@ -67,8 +76,8 @@ def read_log(path: Path) -> LogContents:
                 if number >= written or not rest:
                     dropped = True
                 else:
-                    damaged = (f"{shown}:{number}: ligne illisible (fichier modifié ou abîmé) : elle et les "
-                               f"{rest} ligne(s) suivante(s) sont écartées")
+                    damaged = (f"{shown}:{number}: ligne illisible (fichier modifié ou abîmé) : "
+                               f"{set_aside(rest)}")
                 break
             events.append(event)
             ends.append(offset + len(line) + (1 if number < len(lines) else 0))

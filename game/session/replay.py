@@ -11,7 +11,7 @@ from pathlib import Path
 
 from game.engine.session import Session
 from game.paths import display_path
-from game.session.log import LogContents, LogError, read_log
+from game.session.log import LogContents, LogError, read_log, set_aside
 from game.session.start import SessionStart, StartError
 
 
@@ -40,5 +40,5 @@ def replay_log(path: Path) -> Replayed:
         k, why = session.stopped
         bad = k + 1  # the start event comes first
         contents = contents.cut(bad, f"{shown}:{contents.lines[bad]}: action impossible à rejouer ({why}) : "
-                                     f"elle et les {len(contents.events) - bad - 1} ligne(s) suivante(s) sont écartées")
+                                     f"{set_aside(len(contents.events) - bad - 1)}")
     return Replayed(start, session, contents)
