@@ -117,7 +117,7 @@ class Console:
         self.write(" | ".join(result_lines(self.table.standings())))
         _INTRODUCE[card.kind](self, card)
         self.write("")
-        self.write(card.prompt)
+        self.write((view.step or card).prompt)
         for i, text in enumerate(view.choices, start=1):
             self.write(f"  {i}. {text}")
         if view.every_team and view.phase == Phase.ANSWER:
@@ -151,7 +151,7 @@ class Console:
         if play.verdicts:
             self.write(tr(f"mark.{play.mark}") + ".")
             if len(play.verdicts) > 1:
-                texts = card.choice_texts()
+                texts = play.choices
                 for v in play.verdicts:
                     given = "+".join(str(c + 1) for c in v.choices)
                     self.write(tr("console.team_verdict", team=v.name, given=given, mark=tr(f"mark.{v.mark}")))
@@ -160,11 +160,14 @@ class Console:
                     self.write(tr("console.applied", choice=texts[play.applied[0]],
                                   votes=f"{votes} équipe{'s' if votes > 1 else ''}"))
             if play.mark in (Mark.RIGHT, Mark.WRONG):
-                self.write(tr("console.right", answers=" ; ".join(card.choice_texts()[i] for i in play.right)))
+                self.write(tr("console.right", answers=" ; ".join(play.choices[i] for i in play.right)))
             if play.explanation is not None:
                 self.write(play.explanation.text)
                 if play.explanation.source:
                     self.write(tr("play.source", source=play.explanation.source))
+            if play.reached is not None:
+                self.write(f"{tr('parcours.reached', title=play.reached.title)} "
+                           f"({tr('parcours.result.' + play.reached.result)}). {play.reached.feedback}")
         else:
             self.write("\n" + tr("console.event", prompt=card.prompt))
         for change in play.changes:
@@ -188,6 +191,6 @@ class Console:
 
 # What the terminal says about a card before its prompt, by kind: the front end's renderer table.
 _INTRODUCE: dict[str, Callable[[Console, object], None]] = {
-    "persona": Console._persona, "situation": Console._situation,
+    "persona": Console._persona, "parcours": Console._persona, "situation": Console._situation,
     "question": Console._plain, "debate": Console._plain, "event": Console._plain,
 }

@@ -109,7 +109,7 @@ def test_the_docs_field_reference_is_the_generated_one():
     for field in ("`explanation`", "`lose_above`", "`constraints`", "`multiple`", "`portrait`"):
         assert field in reference_markdown()
     effects = [row for row in reference_markdown().splitlines() if row.startswith("| `effects` |")]
-    assert len(effects) == 2 and all("bloc « clé: nombre entier »" in row for row in effects)  # was « texte »
+    assert len(effects) == 3 and all("bloc « clé: nombre entier »" in row for row in effects)  # was « texte »
     assert "| `teams` | non | entier de 1 à 6 ou bloc |" in reference_markdown()
 
 

@@ -112,7 +112,7 @@ def test_unknown_aspect(capsys, write):
 def test_unknown_card_kind(capsys, write):
     path = write("essai.yaml", DECK.replace("kind: question", "kind: quizz"))
     assert errors_of(capsys, path) == [
-        f"{path}:9:11: type de carte « quizz » inconnu : choisissez parmi question, debate, persona, situation, event"]
+        f"{path}:9:11: type de carte « quizz » inconnu : choisissez parmi question, debate, persona, situation, event, parcours"]
 
 
 SCENARIO = """\

@@ -131,7 +131,7 @@ def test_edit_break_and_fix_the_file_while_it_is_shown(preview):
     later(app, clock)
     assert [(e.line, e.column, str(e.message)) for e in scene.errors] == [
         (21, 5, "champ inconnu « explantion » (champs possibles ici : id, aspect, minutes, difficulty, options, "
-                "kind, name, age, situation, need, constraints, quote, portrait, prompt)")]
+                "name, age, situation, need, constraints, quote, portrait, kind, prompt)")]
 
     save(path, DECK.replace("name: Josiane", "name: Odette"))
     later(app, clock)

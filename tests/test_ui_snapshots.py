@@ -299,3 +299,24 @@ def test_every_sentence_the_screens_show_is_in_a_text_snapshot():
             if not re.search(".*?".join(parts), texts, re.S):
                 missing.append(key)
     assert missing == []
+
+
+def test_a_parcours_step_then_its_outcome(snap):
+    """The usager's head and what happens at the step on the table; after the last choice, the outcome."""
+    from game.content.library import load_library
+
+    library = load_library([(Path(__file__).parent / "parcours", True)])
+    folder = OUTPUT / "sessions-parcours"
+    shutil.rmtree(folder, ignore_errors=True)
+    app = make_app(library, folder)
+    try:
+        play = start_play(app, library, "essai-parcours", ["Équipe 1", "Équipe 2"], seed=1, answering="rotation")
+        play.handle(Intent("choose", number=2))
+        app.clock.advance(30)
+        play.handle(Intent("confirm"))
+        assert play.view.step.id == "retour"
+        snap(app, "parcours-step")
+        play.handle(Intent("choose", number=1))
+        snap(app, "parcours-outcome")
+    finally:
+        app.pop_all()

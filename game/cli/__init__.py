@@ -384,9 +384,14 @@ def _report(exc: Exception, args: argparse.Namespace | SimpleNamespace) -> int:
         for error in exc.errors:
             print(error.text(lang), file=sys.stderr)
         one = exc.count == 1
-        print(("1 error: fix it and run again." if one else f"{exc.count} errors: fix them and run again.")
-              if lang == "en" else "1 erreur : corrigez-la puis relancez." if one
-              else f"{exc.count} erreurs : corrigez-les puis relancez.", file=sys.stderr)
+        if exc.count == 0:  # only notes: what blocks is in the other files they name
+            print("No mistake in these files; what blocks is in the files named above: fix them and run again."
+                  if lang == "en" else "Aucune erreur dans ces fichiers ; ce qui bloque est dans les fichiers nommés "
+                  "ci-dessus : corrigez-les puis relancez.", file=sys.stderr)
+        else:
+            print(("1 error: fix it and run again." if one else f"{exc.count} errors: fix them and run again.")
+                  if lang == "en" else "1 erreur : corrigez-la puis relancez." if one
+                  else f"{exc.count} erreurs : corrigez-les puis relancez.", file=sys.stderr)
         return 1
     if isinstance(exc, (UserError, LogError)):
         print(f"erreur : {exc}", file=sys.stderr)

@@ -17,13 +17,31 @@ CARD: dict[str, tuple[str, Any]] = {
            "tt-001"),
     "aspect": ("Aspect (thème) de la carte : une des clés déclarées dans « deck.aspects ».", "reglementaire"),
     "minutes": ("Durée estimée de la carte à la table, en minutes (par défaut : 1 pour une question, 3 pour un "
-                "débat, 2 pour un usager ou une situation, 0,5 pour un événement).", 1.5),
+                "débat, 2 pour un usager ou une situation, 0,5 pour un événement, 1,5 par étape du meilleur chemin d'un "
+                "parcours).", 1.5),
     "difficulty": ("Difficulté de 1 (facile) à 3 (difficile) ; indicative.", 2),
-    "kind": ("Type de carte : question, debate (débat), persona (usager), situation ou event (événement).",
+    "kind": ("Type de carte : question, debate (débat), persona (usager), situation, event (événement) ou "
+             "parcours (un usager en plusieurs étapes).",
              "question"),
     "options": ("Les réponses que l'équipe peut choisir (2 à 5), dont au moins une notée « best ».",
                 [{"text": "L'orienter vers le conseiller numérique", "rating": "best",
                   "effects": {"satisfaction": 1}, "feedback": "Un accompagnement adapté."}]),
+}
+
+# Who a persona or a parcours is about.
+USAGER: dict[str, tuple[str, Any]] = {
+    "name": ("Prénom de l'usager.", "Josiane"),
+    "age": ("Âge de l'usager, de 0 à 120.", 78),
+    "situation": ("Sa situation, en une ou deux phrases.", "Veuve, elle vit seule à la campagne."),
+    "need": ("Ce qu'il vient chercher.", "Faire sa demande de pension de réversion."),
+    "constraints": ("Ses contraintes, chacune sur une étiquette à l'écran : mobilite, numerique, langue, "
+                    "handicap, urgence, isolement, precarite, sante, horaires et famille s'affichent avec leur "
+                    "libellé (« Mobilité réduite »…) ; toute autre (30 caractères au plus) telle qu'écrite, "
+                    "par exemple « Sans logement ». validate signale celles qui ne tiennent pas à l'écran.",
+                    ["mobilite", "numerique", "Sans logement"]),
+    "quote": ("Ce qu'il dit en arrivant, entre guillemets à l'écran.", "Je n’ai pas d’ordinateur."),
+    "portrait": ("Image du portrait (PNG, JPEG, GIF, WebP ou BMP, 2 Mo au plus), chemin relatif au fichier du "
+                 "deck et dans son dossier.", "images/josiane.png"),
 }
 
 MODELS: dict[str, tuple[str, dict[str, tuple[str, Any]]]] = {
@@ -66,19 +84,57 @@ MODELS: dict[str, tuple[str, dict[str, tuple[str, Any]]]] = {
         "hints": ("Pistes pour lancer la discussion, affichées sous la question.", ["Qui fixe les horaires ?"]),
     }),
     "PersonaCard": ("Un usager qui se présente à l'accueil : l'équipe choisit une réponse, qui agit sur les jauges.", {
-        "name": ("Prénom de l'usager.", "Josiane"),
-        "age": ("Âge de l'usager, de 0 à 120.", 78),
-        "situation": ("Sa situation, en une ou deux phrases.", "Veuve, elle vit seule à la campagne."),
-        "need": ("Ce qu'il vient chercher.", "Faire sa demande de pension de réversion."),
-        "constraints": ("Ses contraintes, chacune sur une étiquette à l'écran : mobilite, numerique, langue, "
-                        "handicap, urgence, isolement, precarite, sante, horaires et famille s'affichent avec leur "
-                        "libellé (« Mobilité réduite »…) ; toute autre (30 caractères au plus) telle qu'écrite, "
-                        "par exemple « Sans logement ». validate signale celles qui ne tiennent pas à l'écran.",
-                        ["mobilite", "numerique", "Sans logement"]),
-        "quote": ("Ce qu'il dit en arrivant, entre guillemets à l'écran.", "Je n’ai pas d’ordinateur."),
-        "portrait": ("Image du portrait (PNG, JPEG, GIF, WebP ou BMP, 2 Mo au plus), chemin relatif au fichier du "
-                     "deck et dans son dossier.", "images/josiane.png"),
+        **USAGER,
         "prompt": ("La question posée à l'équipe.", "Que lui proposez-vous ?"),
+    }),
+    "ParcoursCard": ("Le parcours d'un usager, en plusieurs étapes : chaque option mène à l'étape suivante ou à une "
+                     "issue (droits obtenus, renvoyé pour rien, partenaire mobilisé).", {
+        **USAGER,
+        "steps": ("Les étapes du parcours (1 à 20), la première d'abord ; chacune a un identifiant, ce qui arrive "
+                  "(« prompt ») et ses options.", [{"id": "accueil", "prompt": "Amina arrive sans rendez-vous.",
+                                                   "options": [{"text": "…", "rating": "best", "feedback": "…",
+                                                                "next": "documents"}]}]),
+        "outcomes": ("Les issues possibles (1 à 10) : chacune a un identifiant, un titre, un résultat (success, "
+                     "partial ou failure) et ce qu'elle veut dire pour l'usager.",
+                     [{"id": "recepisse", "title": "Récépissé remis", "result": "success",
+                       "feedback": "Ses droits sont maintenus pendant l’instruction."}]),
+    }),
+    "Step": ("Une étape d'un parcours (`steps`).", {
+        "id": ("Identifiant de l'étape, repris par les « next » des options.", "documents"),
+        "prompt": ("Ce qui arrive à cette étape, ce que l'agent voit ou entend.",
+                   "Elle revient avec son dossier, mais sans justificatif de domicile."),
+        "options": ("Les choix de l'agent (2 à 5), dont au moins un noté « best » ; chacun dit où il mène (« next »).",
+                    [{"text": "Lui expliquer quels justificatifs conviennent", "rating": "best",
+                      "feedback": "Elle sait quoi apporter.", "next": "depot"}]),
+    }),
+    "StepOption": ("Un choix à une étape de parcours : une option, plus où elle mène.", {
+        "text": ("Le texte de l'option.", "Prendre rendez-vous avec elle sur le site"),
+        "rating": ("La note de l'option : best (la meilleure), acceptable ou poor (à éviter).", "best"),
+        "effects": ("Variation de chaque jauge : son identifiant, puis un nombre entier (+ ou -).", {"confiance": 1}),
+        "feedback": ("Le retour affiché quand l'option est choisie.", "Elle repart avec une date."),
+        "next": ("Où mène ce choix : l'identifiant d'une étape ou d'une issue ; ou une liste de routes, la première "
+                 "dont la condition tient étant suivie, la dernière sans condition.",
+                 [{"when": {"flag": "dossier-incomplet"}, "to": "retour-guichet"}, {"to": "depot"}]),
+        "sets": ("Drapeaux que ce choix pose, pour les conditions des étapes suivantes.", ["a-rendez-vous"]),
+    }),
+    "Route": ("Une route d'un « next » : où aller, et à quelle condition.", {
+        "to": ("L'étape ou l'issue où mène la route.", "recepisse"),
+        "when": ("La condition ; sans elle, la route est toujours suivie.", {"gauge": "confiance", "at_least": 6}),
+    }),
+    "Condition": ("Ce qu'une route demande : un drapeau posé (« flag ») ou non (« no_flag »), ou une jauge au moins "
+                  "à une valeur (« gauge » et « at_least ») ou en dessous (« gauge » et « below »).", {
+        "flag": ("Le drapeau qu'un choix précédent du parcours doit avoir posé.", "a-rendez-vous"),
+        "no_flag": ("Le drapeau qu'aucun choix précédent ne doit avoir posé.", "dossier-incomplet"),
+        "gauge": ("La jauge testée.", "confiance"),
+        "at_least": ("La jauge doit valoir au moins ceci.", 6),
+        "below": ("La jauge doit valoir moins que ceci.", 3),
+    }),
+    "ParcoursOutcome": ("Une issue de parcours (`outcomes`).", {
+        "id": ("Identifiant de l'issue, repris par les « next ».", "recepisse"),
+        "title": ("Ce que l'issue montre en titre.", "Récépissé remis, droits maintenus"),
+        "result": ("success (droits obtenus), partial (en partie) ou failure (renvoyé pour rien).", "success"),
+        "feedback": ("Ce que l'issue veut dire pour l'usager, à la révélation et sur le bilan.",
+                     "Elle garde son travail pendant l’instruction de son dossier."),
     }),
     "SituationCard": ("Un dilemme avec un partenaire ou dans l'équipe : l'équipe choisit une réponse, qui agit sur "
                       "les jauges.", {
@@ -156,7 +212,7 @@ MODELS: dict[str, tuple[str, dict[str, tuple[str, Any]]]] = {
     }),
 }
 
-CARD_MODELS = ("QuestionCard", "DebateCard", "PersonaCard", "SituationCard", "EventCard")
+CARD_MODELS = ("QuestionCard", "DebateCard", "PersonaCard", "SituationCard", "EventCard", "ParcoursCard")
 
 
 def field_doc(model: str, field: str) -> tuple[str, Any] | None:

@@ -17,6 +17,7 @@ class CardKind(StrEnum):
     PERSONA = "persona"
     SITUATION = "situation"
     EVENT = "event"
+    PARCOURS = "parcours"
 
 
 class Rating(StrEnum):
@@ -24,6 +25,8 @@ class Rating(StrEnum):
     ACCEPTABLE = "acceptable"
     POOR = "poor"
 
+
+MAX_PARCOURS_STEPS = 30  # steps answered in one parcours before it is ended: a loop never holds a session
 
 RATING_POINTS: dict[str, int] = {Rating.BEST: 2, Rating.ACCEPTABLE: 1, Rating.POOR: 0}
 

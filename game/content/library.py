@@ -89,6 +89,7 @@ class Library:
     # What could not be loaded, so that its consequences are one note and not a cascade of false errors:
     unread_files: list[YamlDocument] = field(default_factory=list)  # decks and scenarios that are not YAML data
     unread_decks: dict[str, UnreadDeck] = field(default_factory=dict)  # by the id written in the refused header
+    flawed_decks: dict[str, str] = field(default_factory=dict)  # deck id -> its file, when some cards were refused
     unread_gauges: set[str] = field(default_factory=set)  # gauge ids written in refused scenarios
 
     def pool(self, scenario: ScenarioInfo) -> list[Any]:
@@ -246,6 +247,9 @@ def _load_deck(library: Library, doc: YamlDocument, data: dict[str, Any], priori
                     entries.append((i, _CARD.validate_python(raw)))
                 except ValidationError:
                     continue
+    entries = _without_problems(doc, entries, errors)
+    if info is not None and isinstance(raw_cards, list) and len(entries) < len(raw_cards):
+        library.flawed_decks[info.id] = doc.shown  # a scenario drawing it would play without those cards
     if info is not None and doc.partial:
         library.unread_decks[info.id] = UnreadDeck(list(info.aspects), entries, doc)
         return errors
@@ -265,6 +269,18 @@ def _load_deck(library: Library, doc: YamlDocument, data: dict[str, Any], priori
         return errors
     library.decks[info.id] = LoadedDeck(info, entries, doc, priority)
     return errors
+
+
+def _without_problems(doc: YamlDocument, entries: list[tuple[int, Any]], errors: list[ContentError]
+                      ) -> list[tuple[int, Any]]:
+    """The cards whose own links hold (a parcours's `next`); the others' mistakes go to `errors`."""
+    kept = []
+    for i, card in entries:
+        problems = card.problems()
+        errors += [doc.error(("cards", i) + loc, message) for loc, message in problems]
+        if not problems:
+            kept.append((i, card))
+    return kept
 
 
 def _once_per_aspect(doc: YamlDocument, declared: list[str], errors: list[ContentError]) -> list[ContentError]:
@@ -347,16 +363,18 @@ def _check_deck(library: Library, deck: LoadedDeck | UnreadDeck) -> None:
         return
     unread = [other.shown for other in library.unread_files if other.written and other.written[0] == "scenario"]
     if unread:  # the scenario defining a gauge may be the file that could not be read
-        if any(effects for _, card in entries for _, effects in card_effects(card)):
+        if any(effects for _, card in entries for _, effects in card_effects(card)) or \
+                any(card.gauge_tests() for _, card in entries):
             library.errors.append(doc.error(("cards",), _unread(library, "unchecked.gauges", unread[0])))
         return
     defined = library.gauge_ids()
     for i, card in entries:
-        for loc, effects in card_effects(card, i):
-            for gauge in effects:
-                if gauge not in defined:
-                    library.errors.append(doc.error(
-                        loc + (gauge,), say_near("gauge.nowhere", gauge, sorted(defined), gauge=gauge), key=True))
+        named = [(loc + (gauge,), gauge, True) for loc, effects in card_effects(card, i) for gauge in effects]
+        named += [(("cards", i) + loc, gauge, False) for loc, gauge in card.gauge_tests()]
+        for loc, gauge, key in named:
+            if gauge not in defined:
+                library.errors.append(doc.error(loc, say_near("gauge.nowhere", gauge, sorted(defined), gauge=gauge),
+                                                key=key))
 
 
 def _check_image(library: Library, doc: YamlDocument, loc: tuple[Any, ...], relative: str) -> None:
@@ -395,6 +413,9 @@ def _check_scenario(library: Library, loaded: LoadedScenario) -> None:
         elif deck_id not in library.decks:
             errors.append(doc.error(("scenario", "decks", j),
                                     say_near("scenario.deck_missing", deck_id, sorted(library.decks), id=deck_id)))
+        elif deck_id in library.flawed_decks:
+            errors.append(doc.error(("scenario", "decks", j), _unread(
+                library, "unchecked.deck_cards", library.flawed_decks[deck_id], id=deck_id)))
     if len(known_decks) < len(scenario.decks):
         return  # the remaining checks would only echo the missing deck
     aspects = [a for d in known_decks for a in library.decks[d].info.aspects]

@@ -17,8 +17,8 @@ from typing import Annotated, Any, ClassVar, Literal, Self, TypeVar, Union
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from game.content.kinds import RATING_POINTS, CardKind, Explanation, Judgement, Rating as RatingKind
-from game.wording.authors import MESSAGES
+from game.content.kinds import MAX_PARCOURS_STEPS, RATING_POINTS, CardKind, Explanation, Judgement, Rating as RatingKind
+from game.wording.authors import MESSAGES, Message, say, say_near
 
 ID_PATTERN = r"^[a-z0-9]+([-_][a-z0-9]+)*$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
@@ -30,7 +30,7 @@ def slug(name: str) -> str:
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[-_]*[^a-z0-9_]+[-_]*|[-_]{2,}", "-", plain).strip("-_")
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Kind = Literal["question", "debate", "persona", "situation", "event"]
+Kind = Literal["question", "debate", "persona", "situation", "event", "parcours"]
 Rating = Literal["best", "acceptable", "poor"]
 
 KINDS: tuple[str, ...] = tuple(k.value for k in CardKind)
@@ -38,6 +38,7 @@ KINDS: tuple[str, ...] = tuple(k.value for k in CardKind)
 # Minutes a card takes at the table when the author gives no estimate.
 DEFAULT_MINUTES: dict[str, float] = {
     "question": 1.0, "debate": 3.0, "persona": 2.0, "situation": 2.0, "event": 0.5,
+    "parcours": 1.5,  # per step of its best path
 }
 
 # The constraints a persona may carry, with the label shown on screen and on the sheet.
@@ -93,23 +94,9 @@ class Option(Strict):
     feedback: Text
 
 
-class CardBase(Strict):
-    """What every card has, and how a card behaves at the table: the rules and the front ends ask the
-    card (who answers it, what counts as right, what the reveal says) instead of testing its kind."""
-
-    id: Id
-    aspect: Id
-    minutes: Annotated[float, Field(gt=0, le=60)] | None = None
-    difficulty: Annotated[int, Field(ge=1, le=3)] | None = None
-
-    team_answers: ClassVar[bool] = False  # a team (or every team) answers it
-    scores_aspect: ClassVar[bool] = False  # a right answer fills its aspect in a team's panorama
-    room_decides: ClassVar[bool] = False  # when every team answers, the room's majority choice happens
-    discussed: ClassVar[bool] = False  # an open discussion, with the facilitator's note
-
-    @property
-    def estimated_minutes(self) -> float:
-        return self.minutes if self.minutes is not None else DEFAULT_MINUTES[self.kind]  # type: ignore[attr-defined]
+class Choosable(Strict):
+    """What a table answers by picking among numbered choices (a card, or one step of a parcours): the rules
+    and the front ends ask it what is legal, what is right and what the reveal says."""
 
     @property
     def several(self) -> bool:
@@ -153,6 +140,39 @@ class CardBase(Strict):
         """What the reveal says after `choices`; None when there is nothing to explain."""
         return None
 
+
+class CardBase(Choosable):
+    """What every card has, and how a card behaves at the table: the rules and the front ends ask the
+    card (who answers it, what counts as right, what the reveal says) instead of testing its kind."""
+
+    id: Id
+    aspect: Id
+    minutes: Annotated[float, Field(gt=0, le=60)] | None = None
+    difficulty: Annotated[int, Field(ge=1, le=3)] | None = None
+
+    team_answers: ClassVar[bool] = False  # a team (or every team) answers it
+    scores_aspect: ClassVar[bool] = False  # a right answer fills its aspect in a team's panorama
+    room_decides: ClassVar[bool] = False  # when every team answers, the room's majority choice happens
+    discussed: ClassVar[bool] = False  # an open discussion, with the facilitator's note
+    branches: ClassVar[bool] = False  # a parcours: answered step by step, each answer leading on
+
+    @property
+    def estimated_minutes(self) -> float:
+        return self.minutes if self.minutes is not None else DEFAULT_MINUTES[self.kind]  # type: ignore[attr-defined]
+
+    @property
+    def first_step(self) -> str:
+        """The step a parcours starts at; empty for a card answered at once."""
+        return ""
+
+    def at(self, step: str) -> Choosable:
+        """What the table answers at `step` of the card (the card itself, but for a parcours)."""
+        return self
+
+    def has_step(self, ident: str) -> bool:
+        """Whether `ident` names a step of the card (a parcours's)."""
+        return False
+
     def arrival_effects(self) -> Mapping[str, int]:
         """Gauge changes the card makes as soon as it is on the table."""
         return {}
@@ -161,8 +181,16 @@ class CardBase(Strict):
         """Every gauge change the card can make, with its place inside the card."""
         return []
 
+    def gauge_tests(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """Every gauge a condition of the card reads, with its place inside the card."""
+        return []
 
-CardT = TypeVar("CardT", bound=CardBase)
+    def problems(self) -> list[tuple[tuple[str | int, ...], Message]]:
+        """Mistakes between the card's own fields that its model cannot refuse field by field, each at its place."""
+        return []
+
+
+CardT = TypeVar("CardT", bound=Choosable)
 
 
 def _forgetting(card: CardT) -> CardT:
@@ -244,14 +272,13 @@ class DebateCard(CardBase):
     discussed: ClassVar[bool] = True
 
 
-class _OptionsCard(CardBase):
+class Choices(Choosable):
+    """Options to choose from, one of them best at least: a persona's, a situation's, a parcours step's."""
+
     model_config = ConfigDict(json_schema_extra={"allOf": [{"properties": {"options": {"contains": _holding(
         "rating", "best")}}}]})
 
     options: list[Option] = Field(min_length=2, max_length=5)
-
-    team_answers: ClassVar[bool] = True
-    room_decides: ClassVar[bool] = True
 
     @field_validator("options")
     @classmethod
@@ -274,12 +301,18 @@ class _OptionsCard(CardBase):
     def explain(self, choices: Sequence[int]) -> Explanation:
         return Explanation(self.options[choices[0]].feedback)
 
+
+class _OptionsCard(Choices, CardBase):
+    team_answers: ClassVar[bool] = True
+    room_decides: ClassVar[bool] = True
+
     def effect_places(self) -> list[tuple[tuple[str | int, ...], Mapping[str, int]]]:
         return [(("options", k, "effects"), o.effects) for k, o in enumerate(self.options)]
 
 
-class PersonaCard(_OptionsCard):
-    kind: Literal["persona"]
+class Usager(Strict):
+    """Who a persona or a parcours is about: shown on the card's head, and on the sheet."""
+
     name: Text
     age: Annotated[int, Field(ge=0, le=120)]
     situation: Text
@@ -287,7 +320,216 @@ class PersonaCard(_OptionsCard):
     constraints: list[Constraint] = Field(default_factory=list)
     quote: Text | None = None
     portrait: Text | None = None
+
+
+class PersonaCard(Usager, _OptionsCard):
+    kind: Literal["persona"]
     prompt: Text = "Que lui proposez-vous ?"
+
+
+class Condition(Strict):
+    """What a route of a parcours asks of what happened before: a flag set or not by an earlier choice, or a
+    gauge at or above a value (`at_least`), or under it (`below`)."""
+
+    flag: Id | None = None
+    no_flag: Id | None = None
+    gauge: Id | None = None
+    at_least: int | None = None
+    below: int | None = None
+
+    @model_validator(mode="after")
+    def _one_test(self) -> Condition:
+        asked = [name for name in ("flag", "no_flag", "gauge") if getattr(self, name) is not None]
+        if len(asked) != 1:
+            raise refuse("condition.one")
+        if (self.gauge is None) != (self.at_least is None and self.below is None) or \
+                (self.at_least is not None and self.below is not None):
+            raise refuse("condition.gauge")
+        return self
+
+    def holds(self, flags: frozenset[str], gauges: Mapping[str, int]) -> bool:
+        if self.flag is not None:
+            return self.flag in flags
+        if self.no_flag is not None:
+            return self.no_flag not in flags
+        value = gauges.get(self.gauge or "")
+        if value is None:  # a gauge the scenario does not have: the condition cannot hold
+            return False
+        return value >= self.at_least if self.at_least is not None else value < (self.below or 0)
+
+
+class Route(Strict):
+    """Where an option leads: a step or an outcome of the parcours, when its condition holds (always, without one)."""
+
+    to: Id
+    when: Condition | None = None
+
+
+def _or_an_id(prop: dict[str, Any]) -> None:
+    """The JSON Schema of `next`: a list of routes, or in short the id of a step or an outcome."""
+    routes = {key: prop.pop(key) for key in list(prop) if key in ("type", "items", "minItems")}
+    prop["anyOf"] = [{"type": "string", "pattern": ID_PATTERN}, routes]
+
+
+class StepOption(Option):
+    next: Annotated[list[Route], Field(min_length=1, json_schema_extra=_or_an_id)]
+    sets: list[Id] = Field(default_factory=list)  # flags the choice sets, for later steps' conditions
+
+    @field_validator("next", mode="before")
+    @classmethod
+    def _short(cls, value: Any) -> Any:
+        """`next: documents`: always that step or outcome."""
+        return [{"to": value}] if isinstance(value, str) else value
+
+
+class Step(Choices):
+    """One moment of a parcours: what happens, and the options the agent has."""
+
+    id: Id
+    prompt: Text
+    options: list[StepOption] = Field(min_length=2, max_length=5)  # type: ignore[assignment]
+
+
+class ParcoursOutcome(Strict):
+    """How a parcours ends: its title on the reveal, what it means for the usager."""
+
+    id: Id
+    title: Text
+    result: Literal["success", "partial", "failure"]
+    feedback: Text
+
+
+class ParcoursCard(Usager, CardBase):
+    """A persona's story over several steps: each option leads to a next step, or to an outcome."""
+
+    kind: Literal["parcours"]
+    steps: list[Step] = Field(min_length=1, max_length=20)
+    outcomes: list[ParcoursOutcome] = Field(min_length=1, max_length=10)
+
+    team_answers: ClassVar[bool] = True
+    scores_aspect: ClassVar[bool] = True
+    room_decides: ClassVar[bool] = True
+    branches: ClassVar[bool] = True
+
+    @cached_property
+    def _steps(self) -> dict[str, Step]:
+        return {step.id: step for step in self.steps}
+
+    @cached_property
+    def _outcomes(self) -> dict[str, ParcoursOutcome]:
+        return {outcome.id: outcome for outcome in self.outcomes}
+
+    @property
+    def first_step(self) -> str:
+        return self.steps[0].id
+
+    def at(self, step: str) -> Choosable:
+        return self._steps.get(step, self.steps[0])
+
+    def has_step(self, ident: str) -> bool:
+        return ident in self._steps
+
+    def outcome(self, ident: str) -> ParcoursOutcome | None:
+        return self._outcomes.get(ident)
+
+    def choice_texts(self) -> tuple[str, ...]:
+        return self.steps[0].choice_texts()
+
+    def right_choices(self) -> tuple[int, ...]:
+        return self.steps[0].right_choices()
+
+    @property
+    def estimated_minutes(self) -> float:
+        """Each step of the best path takes an option card's time."""
+        return self.minutes if self.minutes is not None else DEFAULT_MINUTES["parcours"] * len(best_path(self)[0])
+
+    def route(self, step: str, choice: int, flags: frozenset[str], gauges: Mapping[str, int]) -> str:
+        """Where `choice` at `step` leads, given the flags set so far (this choice's included) and the gauges."""
+        for route in self.at(step).options[choice].next:  # type: ignore[attr-defined]
+            if route.when is None or route.when.holds(flags, gauges):
+                return route.to
+        return ""  # refused by `problems` at loading: the last route has no condition
+
+    def effect_places(self) -> list[tuple[tuple[str | int, ...], Mapping[str, int]]]:
+        return [(("steps", s, "options", k, "effects"), o.effects)
+                for s, step in enumerate(self.steps) for k, o in enumerate(step.options)]
+
+    def gauge_tests(self) -> list[tuple[tuple[str | int, ...], str]]:
+        return [(("steps", s, "options", k, "next", r, "when", "gauge"), route.when.gauge)
+                for s, step in enumerate(self.steps) for k, o in enumerate(step.options)
+                for r, route in enumerate(o.next) if route.when is not None and route.when.gauge is not None]
+
+    def problems(self) -> list[tuple[tuple[str | int, ...], Message]]:
+        """What a parcours's own links get wrong, each at its place: `next` to nothing, a choice that may lead
+        nowhere, a flag tested but never set, a step no path reaches, a step from which no outcome can be
+        reached (a loop with no way out)."""
+        found: list[tuple[tuple[str | int, ...], Message]] = []
+        steps, outcomes = [s.id for s in self.steps], [o.id for o in self.outcomes]
+        names = steps + outcomes
+        seen: set[str] = set()
+        for where, ident in [(("steps", s, "id"), x) for s, x in enumerate(steps)] + \
+                [(("outcomes", o, "id"), x) for o, x in enumerate(outcomes)]:
+            if ident in seen:
+                found.append((where, say("parcours.twice", id=ident)))
+            seen.add(ident)
+        flags = {flag for step in self.steps for option in step.options for flag in option.sets}
+        for s, step in enumerate(self.steps):
+            for k, option in enumerate(step.options):
+                here = ("steps", s, "options", k, "next")
+                for r, route in enumerate(option.next):
+                    if route.to not in names:
+                        found.append((here + (r, "to"), say_near("parcours.nowhere", route.to, names, to=route.to)))
+                    test = route.when and ("flag" if route.when.flag else "no_flag" if route.when.no_flag else "")
+                    tested = getattr(route.when, test) if test else None
+                    if tested and tested not in flags:
+                        found.append((here + (r, "when", test), say_near("parcours.flag", tested, sorted(flags),
+                                                                          flag=tested)))
+                if option.next[-1].when is not None:
+                    found.append((here, say("parcours.no_default")))
+        if found:  # where a link is broken, what it reaches is not known: one mistake, not its consequences
+            return found
+        links = {step.id: {route.to for option in step.options for route in option.next} for step in self.steps}
+        reached = _reachable(self.steps[0].id, links)
+        for s, step in enumerate(self.steps):
+            if step.id not in reached:
+                found.append((("steps", s, "id"), say("parcours.unreached", id=step.id)))
+            elif not _reachable(step.id, links) & set(outcomes):
+                found.append((("steps", s, "id"), say("parcours.no_way_out", id=step.id)))
+        return found
+
+
+def _reachable(start: str, links: Mapping[str, set[str]]) -> set[str]:
+    """Every step and outcome some sequence of choices leads to from `start` (conditions aside), itself included."""
+    found, todo = {start}, [start]
+    while todo:
+        for target in links.get(todo.pop(), ()):
+            if target not in found:
+                found.add(target)
+                todo.append(target)
+    return found
+
+
+def best_path(card: ParcoursCard, gauges: Mapping[str, int] | None = None) -> tuple[tuple[str, ...], str]:
+    """The steps a table choosing the first best option at each step goes through, and the outcome it reaches
+    ("" if it loops past MAX_PARCOURS_STEPS): the path the sheet shows beside the one taken. Gauges move with
+    the options' effects, from `gauges` (the values when the parcours began)."""
+    values = dict(gauges or {})
+    flags: frozenset[str] = frozenset()
+    step, path = card.first_step, []
+    while len(path) < MAX_PARCOURS_STEPS:
+        path.append(step)
+        here = card.at(step)
+        choice = here.right_choices()[0]
+        option = here.options[choice]  # type: ignore[attr-defined]
+        flags |= set(option.sets)
+        for gauge, delta in option.effects.items():
+            if gauge in values:
+                values[gauge] += delta
+        target = card.route(step, choice, flags, values)
+        if card.outcome(target) is not None or target not in card._steps:
+            return tuple(path), target if card.outcome(target) is not None else ""
+        step = target
+    return tuple(path), ""
 
 
 class SituationCard(_OptionsCard):
@@ -309,7 +551,7 @@ class EventCard(CardBase):
 
 
 Card = Annotated[
-    Union[QuestionCard, DebateCard, PersonaCard, SituationCard, EventCard],
+    Union[QuestionCard, DebateCard, PersonaCard, SituationCard, EventCard, ParcoursCard],
     Field(discriminator="kind"),
 ]
 

@@ -147,7 +147,7 @@ def build_report(table: Table) -> Report:
 
 def card_line(play: PlayView, every_team: bool) -> CardLine:
     card = play.card
-    texts = card.choice_texts()
+    texts = play.choices
     explanation = play.explanation
     answers = [AnswerLine(v.team, v.name, "+".join(str(i + 1) for i in v.choices), " ; ".join(texts[i] for i in v.choices),
                           lower_first(tr(f"mark.{v.mark}")), v.success) for v in play.verdicts]
@@ -155,7 +155,7 @@ def card_line(play: PlayView, every_team: bool) -> CardLine:
     return CardLine(
         number=play.number, card_id=card.id, kind=card.kind, aspect=card.aspect, aspect_label=play.aspect_label,
         team=answers[0].team if answers and not every_team else None, answers=answers,
-        prompt=_PROMPT[card.kind](card), who=_WHO[card.kind](card), outcome=play.outcome, given=given,
+        prompt=play.step.prompt if play.step else _PROMPT[card.kind](card), who=_WHO[card.kind](card), outcome=play.outcome, given=given,
         verdict=lower_first(tr(f"mark.{play.mark}")), success=play.success,
         right=" ; ".join(texts[i] for i in play.right) if play.mark in (Mark.RIGHT, Mark.WRONG, Mark.SPLIT) else None,
         expected="+".join(str(i + 1) for i in play.right),
@@ -167,6 +167,7 @@ def card_line(play: PlayView, every_team: bool) -> CardLine:
 
 # What the sheet says of a card, by kind: the persona and the partner are named, a persona's prompt is her story.
 _WHO = {"persona": lambda c: tr("persona.who", name=c.name, age=c.age), "situation": lambda c: c.partner,
+        "parcours": lambda c: tr("persona.who", name=c.name, age=c.age),
         "question": lambda c: None, "debate": lambda c: None, "event": lambda c: None}
 _PROMPT = {"persona": lambda c: f"{c.situation} {tr('play.need', need=c.need)}",
            "question": lambda c: c.prompt, "debate": lambda c: c.prompt, "situation": lambda c: c.prompt,

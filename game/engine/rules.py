@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from game.content.kinds import MAX_PARCOURS_STEPS
 from game.engine.vocabulary import Action, ActionType, Automatic, EndReason, IllegalAction, Outcome, Phase, Refusal
 
 if TYPE_CHECKING:  # the engine never loads the authoring models: cards and scenario are only read
@@ -55,6 +56,8 @@ class Play(NamedTuple):
     elapsed: float = 0.0  # of play when the card was played
     note: str = ""
     at: float = 0.0  # the time stamp of the action that settled the card (the clock's reading passed in)
+    step: str = ""  # the parcours step answered (one play per step)
+    reached: str = ""  # the outcome this step led to, when it ended the parcours
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,10 @@ class State:
     card_started: float
     end_reason: EndReason | None
     previous: State | None
+    step: str = ""  # the parcours step on the table; empty for a card answered at once
+    flags: frozenset[str] = frozenset()  # set by the parcours's choices so far
+    route: str = ""  # where the step just answered leads: the next step, or an outcome
+    steps: int = 0  # steps answered in this parcours
 
     def but(self, **changes: Any) -> State:
         """A copy with some fields changed. dataclasses.replace, which re-runs __init__ field by field,
@@ -118,7 +125,7 @@ class Move:
 
 
 def _check_answer(game: Game, state: State, action: Action) -> Refusal | None:
-    sets = game.answer_sets[state.index]
+    sets = game.facing(state).legal_answers
     if not game.every_team:
         return None if action.choices in sets and not action.teams else Refusal.NO_SUCH_CHOICE
     if len(action.teams) != len(game.teams):
@@ -188,12 +195,11 @@ class Game:
         self.gauges = tuple(scenario.gauges)
         self.panorama = frozenset(panorama if panorama is not None else
                                   (c.aspect for c in self.cards if c.scores_aspect))
-        self.answer_sets = [card.legal_answers for card in self.cards]
         # read once: `_advance` asks them after every card
         self.panorama_ends = scenario.win == "panorama" and bool(self.panorama)
         self.limit = scenario.minutes.max * 60 if scenario.timed else math.inf
         self.can_lose = any(g.lose_below is not None or g.lose_above is not None for g in self.gauges)
-        self._answer_actions: dict[int, tuple[Action, ...]] = {}  # made when a card's answers are first listed
+        self._answer_actions: dict[tuple[int, str], tuple[Action, ...]] = {}  # made when first listed
 
     # -- reading the state -------------------------------------------------------------------------
 
@@ -205,6 +211,10 @@ class Game:
 
     def card(self, state: State) -> Any | None:
         return self.cards[state.index] if state.index < len(self.cards) else None
+
+    def facing(self, state: State) -> Any:
+        """What the table answers now: the card on the table, or its parcours step."""
+        return self.cards[state.index].at(state.step)
 
     def current_team(self, state: State) -> int | None:
         """The team that answers the card on the table, or None for a table-wide card, when every team
@@ -220,20 +230,21 @@ class Game:
     def answer_actions(self, state: State) -> tuple[Action, ...]:
         """The legal answers alone (empty when no answer is expected). When every team answers, these are
         the answers where all teams agree: any mix of the `choice_sets` is legal too."""
-        return self._answers_at(state.index) if self.choice_sets(state) else ()
+        return self._answers_at(state) if self.choice_sets(state) else ()
 
-    def _answers_at(self, index: int) -> tuple[Action, ...]:
-        found = self._answer_actions.get(index)
+    def _answers_at(self, state: State) -> tuple[Action, ...]:
+        key = (state.index, state.step)
+        found = self._answer_actions.get(key)
         if found is None:
             n = len(self.teams)
-            found = self._answer_actions[index] = tuple(
+            found = self._answer_actions[key] = tuple(
                 Action(ActionType.ANSWER, teams=(s,) * n) if self.every_team else Action(ActionType.ANSWER, s)
-                for s in self.answer_sets[index])
+                for s in self.facing(state).legal_answers)
         return found
 
     def choice_sets(self, state: State) -> tuple[tuple[int, ...], ...]:
         """What one team may answer to the card on the table (empty when no answer is expected)."""
-        return self.answer_sets[state.index] if state.phase == Phase.ANSWER and not state.paused else ()
+        return self.facing(state).legal_answers if state.phase == Phase.ANSWER and not state.paused else ()
 
     def legal_actions(self, state: State) -> list[Action]:
         """Every action a table may take now, from the moves table; a note's text is free, so it is
@@ -241,7 +252,7 @@ class Game:
         candidates: list[Action] = []
         for kind in TABLE_MOVES:
             if kind == ActionType.ANSWER:
-                candidates += self._answers_at(state.index) if state.index < len(self.cards) else ()
+                candidates += self._answers_at(state) if state.index < len(self.cards) else ()
             else:
                 candidates.append(Action(kind))
         return [a for a in candidates if self._blocked(state, a, False) is None]
@@ -317,19 +328,25 @@ class Game:
         if state.phase == Phase.DISCUSS:
             return self._advance(self._record(state, self._play(state, Outcome.DISCUSSED, note=state.note)))
         card = self.cards[state.index]
+        if card.branches and card.has_step(state.route) and state.steps < MAX_PARCOURS_STEPS:
+            reason = self._end_reason(state, last_card=False)  # a gauge crossed or the time up ends it at once
+            if reason is not None:
+                return state.but(phase=Phase.OVER, end_reason=reason, index=state.index + 1)
+            return state.but(step=state.route, route="", steps=state.steps + 1, phase=Phase.ANSWER,
+                             card_started=state.elapsed)
         return self._advance(state, turn=state.turn + 1 if card.team_answers else state.turn)
 
     def _on_answer(self, state: State, action: Action) -> State:
         """Judge each answering team's choices; the effects are those of the answering team's choice or,
         when every team answers, of the room's majority (the facilitator's pick on a tie)."""
-        card = self.cards[state.index]
+        card, facing = self.cards[state.index], self.facing(state)
         if self.every_team:
             given: Iterable[tuple[int, tuple[int, ...]]] = enumerate(action.teams)
             applied = (action.choices or majority(action.teams)[0]) if card.room_decides else ()
         else:
             given = ((state.turn % len(self.teams), action.choices),)
             applied = action.choices
-        judged = card.judgements
+        judged = facing.judgements
         scores, panoramas, completed = list(state.scores), list(state.panoramas), list(state.completed)
         answers = []
         for team, choices in given:
@@ -342,10 +359,15 @@ class Game:
                 if completed[team] is None and self.panorama and panoramas[team] >= self.panorama:
                     completed[team] = state.elapsed
         gauges, deltas = self._effects(state.gauges, judged[applied].effects if applied else {})
+        flags, route, reached = state.flags, "", ""
+        if card.branches:
+            flags = flags | frozenset(facing.options[applied[0]].sets)
+            route = card.route(state.step, applied[0], flags, {g.id: v for g, v in zip(self.gauges, gauges)})
+            reached = route if card.outcome(route) is not None else ""
         play = self._play(state, Outcome.ANSWERED, answers=tuple(answers), applied=applied, deltas=deltas,
-                          gauges=gauges)
+                          gauges=gauges)._replace(reached=reached)
         return self._record(state, play, gauges=gauges, panoramas=tuple(panoramas), scores=tuple(scores),
-                            completed=tuple(completed), phase=Phase.REVEAL)
+                            completed=tuple(completed), phase=Phase.REVEAL, flags=flags, route=route)
 
     # -- helpers -----------------------------------------------------------------------------------
 
@@ -367,7 +389,7 @@ class Game:
         card = self.cards[state.index]
         return Play(state.index, card.id, card.kind, card.aspect, outcome, answers, applied, deltas,
                     state.gauges if gauges is None else gauges, round(state.elapsed - state.card_started, 3),
-                    state.elapsed, note, state.last_t)
+                    state.elapsed, note, state.last_t, state.step)
 
     @staticmethod
     def _record(state: State, play: Play, **changes: Any) -> State:
@@ -379,18 +401,20 @@ class Game:
         `changes` are made in the same copy."""
         if changes:
             state = state.but(**changes)
-        reason = None
-        if self.panorama_ends and self._panorama_done(state):
-            reason = EndReason.PANORAMA
-        elif self.can_lose and any(self.losing_gauges(state)):
-            reason = EndReason.GAUGES
-        elif state.elapsed >= self.limit:
-            reason = EndReason.TIME
-        elif state.index + 1 >= len(self.cards):
-            reason = EndReason.CARDS
+        reason = self._end_reason(state, last_card=state.index + 1 >= len(self.cards))
         if reason is not None:
             return state.but(phase=Phase.OVER, end_reason=reason, index=state.index + 1)
         return self._enter(state, state.index + 1)
+
+    def _end_reason(self, state: State, last_card: bool) -> EndReason | None:
+        """Why the game ends now, if it does: a full panorama, a gauge past its threshold, the time, the cards."""
+        if self.panorama_ends and self._panorama_done(state):
+            return EndReason.PANORAMA
+        if self.can_lose and any(self.losing_gauges(state)):
+            return EndReason.GAUGES
+        if state.elapsed >= self.limit:
+            return EndReason.TIME
+        return EndReason.CARDS if last_card else None
 
     def _panorama_done(self, state: State) -> bool:
         """One team in turn: the first full panorama ends the game. Every team answering: the room plays
@@ -404,8 +428,9 @@ class Game:
         card = self.cards[index]
         if card.discussed:
             return state.but(index=index, card_started=state.elapsed, note="", phase=Phase.DISCUSS)
-        if self.answer_sets[index]:
-            return state.but(index=index, card_started=state.elapsed, note="", phase=Phase.ANSWER)
+        if card.legal_answers:
+            return state.but(index=index, card_started=state.elapsed, note="", phase=Phase.ANSWER,
+                             step=card.first_step, flags=frozenset(), route="", steps=1 if card.branches else 0)
         state = state.but(index=index, card_started=state.elapsed)
         gauges, deltas = self._effects(state.gauges, card.arrival_effects())
         play = self._play(state, Outcome.EVENT, deltas=deltas, gauges=gauges)

@@ -21,7 +21,7 @@ def choose(view: TableView, strategy: str, rng: random.Random) -> Action:
     sets = view.choice_sets
     if not sets:
         return NEXT
-    candidates = bot_answers(view.card, sets, strategy)
+    candidates = bot_answers(view.facing, sets, strategy)
     if not view.every_team:
         return Action(ActionType.ANSWER, rng.choice(candidates))
     teams = tuple(rng.choice(candidates) for _ in view.teams)

@@ -126,6 +126,13 @@ class PlayView:
     note: str
     seconds: float
     at: float = 0.0  # when the card was settled (the time stamp of its action): a solo learner's history
+    step: Any = None  # the parcours step answered (its prompt, its options), None for other cards
+    reached: Any = None  # the parcours outcome this answer led to, when it ended the parcours
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        """The texts that were there to choose: the card's, or its parcours step's."""
+        return (self.step or self.card).choice_texts()
 
     @property
     def chosen(self) -> tuple[int, ...]:
@@ -255,14 +262,29 @@ class TableView:
         return top if len(top) > 1 else ()
 
     @cached_property
+    def facing(self) -> Any | None:
+        """What is answered now: the card, or the parcours step on the table."""
+        return self._start.game.facing(self._state) if self.card is not None else None
+
+    @property
+    def step(self) -> Any | None:
+        """The parcours step on the table (its prompt and options), None for any other card."""
+        return self.facing if self.card is not None and self.card.branches else None
+
+    @property
+    def step_number(self) -> int:
+        """The parcours step on the table, counted from 1 (a step met again counts again); 0 for other cards."""
+        return self._state.steps if self.step is not None else 0
+
+    @cached_property
     def choices(self) -> tuple[str, ...]:
         """Numbered from 1: the key to press, the card a team raises."""
-        return self.card.choice_texts() if self.card is not None else ()
+        return self.facing.choice_texts() if self.facing is not None else ()
 
     @property
     def several(self) -> bool:
         """An answer picks several choices, then validates."""
-        return self.card is not None and self.card.several
+        return self.facing is not None and self.facing.several
 
     @property
     def note(self) -> str:
@@ -302,14 +324,16 @@ def play_view(start: SessionStart, plays: tuple[Play, ...], i: int) -> PlayView:
     game = start.game
     play = plays[i]
     card = game.cards[play.index]
+    facing = card.at(play.step)
     before = plays[i - 1].gauges if i > 0 else tuple(g.start for g in game.gauges)
     verdicts = tuple(Verdict(a.team, game.teams[a.team], a.choices, _mark(a), a.success) for a in play.answers)
     changes = tuple(GaugeChange(g.id, g.label, b, a) for g, b, a in zip(game.gauges, before, play.gauges) if a != b)
     return PlayView(
         number=i + 1, card=card, aspect_label=start.aspects.get(card.aspect, card.aspect), outcome=play.outcome,
-        mark=_card_mark(play, card, verdicts), verdicts=verdicts, right=card.right_choices(), applied=play.applied,
-        explanation=card.explain(play.applied or verdicts[0].choices) if verdicts else None, changes=changes,
-        note=play.note, seconds=play.seconds, at=play.at,
+        mark=_card_mark(play, facing, verdicts), verdicts=verdicts, right=facing.right_choices(), applied=play.applied,
+        explanation=facing.explain(play.applied or verdicts[0].choices) if verdicts else None, changes=changes,
+        note=play.note, seconds=play.seconds, at=play.at, step=facing if card.branches else None,
+        reached=card.outcome(play.reached) if play.reached else None,
     )
 
 
@@ -317,14 +341,14 @@ def _mark(answer: TeamAnswer) -> Mark:
     return Mark(answer.rating) if answer.correct is None else Mark.RIGHT if answer.correct else Mark.WRONG
 
 
-def _card_mark(play: Play, card: Any, verdicts: tuple[Verdict, ...]) -> Mark:
+def _card_mark(play: Play, facing: Any, verdicts: tuple[Verdict, ...]) -> Mark:
     """The card's verdict: its one team's, the rating of the room's choice, or right, wrong or split."""
     if play.outcome != Outcome.ANSWERED:
         return Mark(play.outcome.value)
     if len(verdicts) == 1:
         return verdicts[0].mark
     if play.applied:
-        return Mark(card.judge(play.applied).rating)
+        return Mark(facing.judge(play.applied).rating)
     marks = {v.mark for v in verdicts}
     return marks.pop() if len(marks) == 1 else Mark.SPLIT
 

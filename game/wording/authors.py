@@ -149,6 +149,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "question.multiple_one": ("« multiple: true » mais une seule bonne réponse : retirez « multiple » ou marquez les "
                               "autres bonnes réponses", "`multiple: true` but only one right answer: remove "
                               "`multiple` or mark the other right answers"),
+    "condition.one": ("une condition teste une seule chose : « flag », « no_flag » ou « gauge »",
+                      "a condition tests one thing: `flag`, `no_flag` or `gauge`"),
+    "condition.gauge": ("une condition sur une jauge donne « gauge » avec « at_least » (au moins) ou « below » "
+                        "(en dessous de), l'un des deux", "a gauge condition gives `gauge` with either `at_least` "
+                        "or `below`"),
+    "parcours.twice": ("l'identifiant « {id} » est déjà celui d'une autre étape ou issue de ce parcours",
+                       "the id `{id}` is already another step's or outcome's in this parcours"),
+    "parcours.nowhere": ("« {to} » n'est ni une étape ni une issue de ce parcours (connues : {known})",
+                         "`{to}` is neither a step nor an outcome of this parcours (known: {known})"),
+    "parcours.nowhere_near": ("« {to} » n'est ni une étape ni une issue de ce parcours : vouliez-vous dire "
+                              "« {near} » ?", "`{to}` is neither a step nor an outcome of this parcours: did you "
+                              "mean `{near}`?"),
+    "parcours.flag": ("le drapeau « {flag} » n'est posé par aucune option de ce parcours (« sets ») : la condition ne "
+                      "changerait jamais (posés : {known})", "no option of this parcours sets the flag `{flag}` "
+                      "(`sets`): the condition would never change (set: {known})"),
+    "parcours.flag_near": ("le drapeau « {flag} » n'est posé par aucune option de ce parcours : vouliez-vous dire "
+                           "« {near} » ?", "no option of this parcours sets the flag `{flag}`: did you mean "
+                           "`{near}`?"),
+    "parcours.no_default": ("chaque route de « next » a une condition : si aucune ne tient, le parcours s'arrêterait "
+                            "là ; terminez par une route sans « when »", "every route of `next` has a condition: "
+                            "if none holds, the parcours would stop there; end with a route without `when`"),
+    "parcours.unreached": ("aucun choix ne mène à l'étape « {id} » depuis la première étape : reliez-la par un "
+                           "« next », ou retirez-la", "no choice leads to the step `{id}` from the first step: link "
+                           "it with a `next`, or remove it"),
+    "parcours.no_way_out": ("depuis l'étape « {id} », aucune suite de choix ne mène à une issue : le parcours "
+                            "tournerait sans fin", "from the step `{id}`, no sequence of choices reaches an "
+                            "outcome: the parcours would go round for ever"),
     "options.no_best": ("aucune option n'est notée « rating: best » : il en faut au moins une",
                         "no option is rated `rating: best`: at least one is needed"),
     "constraint.spelling": ("« {value} » : vouliez-vous dire la contrainte « {known} » ({label}) ? Toute autre "
@@ -253,6 +280,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unchecked.deck_file_beside": ("non vérifié : le deck « {id} » est dans le fichier {file}, qui n'a pas pu être "
                                    "lu ; validez ce fichier pour savoir pourquoi", "not checked: the deck `{id}` is in "
                                    "the file {file}, which could not be read; validate that file to see why"),
+    "unchecked.deck_cards": ("non joué : des cartes du deck « {id} » ({file}) sont refusées, voir plus haut",
+                             "not played: cards of the deck `{id}` ({file}) are refused, see above"),
+    "unchecked.deck_cards_beside": ("non joué : des cartes du deck « {id} » ({file}) sont refusées ; validez ce "
+                                    "fichier pour les voir", "not played: cards of the deck `{id}` ({file}) are "
+                                    "refused; validate that file to see them"),
     "unchecked.gauges": ("non vérifié : les jauges des effets, car le fichier {file} n'a pas pu être lu, voir plus "
                          "haut", "not checked: the gauges of the effects, since the file {file} could not be read, "
                          "see above"),

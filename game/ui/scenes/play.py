@@ -356,7 +356,10 @@ class PlayScene(Scene):
         explanation = play.explanation
         if explanation is None:
             return ""
-        return explanation.text + (f"\n{tr('play.source', source=explanation.source)}" if explanation.source else "")
+        text = explanation.text + (f"\n{tr('play.source', source=explanation.source)}" if explanation.source else "")
+        if play.reached is not None:  # the parcours ends here: its outcome, what it means for the usager
+            text += f"\n\n{tr('parcours.reached', title=play.reached.title)}\n{play.reached.feedback}"
+        return text
 
     @staticmethod
     def _tag(play: PlayView, i: int) -> str:
@@ -572,6 +575,8 @@ class PlayScene(Scene):
     def _header(self, surface: pygame.Surface) -> None:
         theme, body, view = self.app.theme, self.app.body, self.view
         label = f"{tr('kind.' + view.card.kind)} · {view.aspect_label}"
+        if view.step_number:
+            label += f" · {tr('parcours.step', n=view.step_number)}"
         line(self.app, surface, label, (self.main_rect.x, self.main_rect.y), body, theme.muted, bold=True)
 
     def _draw_card(self, surface: pygame.Surface, now: float) -> None:
@@ -760,8 +765,7 @@ class SituationRenderer(PromptRenderer):
 class PersonaRenderer(PromptRenderer):
     """An usager: name and age, constraints as written chips, then the situation, the need and a quote."""
 
-    @staticmethod
-    def story(card: Any) -> str:
+    def story(self, scene: PlayScene, card: Any) -> str:
         return "\n".join([card.situation, tr("play.need", need=card.need)] + ([f"« {card.quote} »"] if card.quote else []))
 
     @staticmethod
@@ -794,7 +798,7 @@ class PersonaRenderer(PromptRenderer):
         font = scene.app.fonts.get(scene.app.body)
         step = int(font.get_linesize() * 1.08)
         head, _ = self.chips(scene.app, card, 0, 0, width)
-        return head.height + scene.app.body // 3 + len(wrap(font, self.story(card), width)) * step
+        return head.height + scene.app.body // 3 + len(wrap(font, self.story(scene, card), width)) * step
 
     def draw(self, scene: PlayScene, surface: pygame.Surface, rect: pygame.Rect, card: Any) -> None:
         app, body = scene.app, scene.app.body
@@ -807,14 +811,25 @@ class PersonaRenderer(PromptRenderer):
             panel(surface, chip, theme.background, theme.border, radius=chip.height // 2)
             surface.blit(text, text.get_rect(center=chip.center))
         box = pygame.Rect(rect.x, head.bottom + body // 3, rect.width, rect.bottom - head.bottom - body // 3)
-        text_box(app, surface, self.story(card), box, int(body * 1.25), theme.text)
+        text_box(app, surface, self.story(scene, card), box, int(body * 1.25), theme.text)
 
     def reminder(self, card: Any) -> str:
         return f"{card.name} : {card.need}"
 
 
+class ParcoursRenderer(PersonaRenderer):
+    """An usager's parcours: the usager's head as a persona's, then what happens at the step on the table (at
+    the first step, after the usager's situation and need)."""
+
+    def story(self, scene: PlayScene, card: Any) -> str:
+        step = scene.view.step or card.at(card.first_step)
+        if step.id != card.first_step:
+            return step.prompt
+        return "\n".join([card.situation, tr("play.need", need=card.need), step.prompt])
+
+
 # How the card's own text is laid out and drawn, by kind.
 RENDERERS: dict[str, PromptRenderer] = {
     "question": PromptRenderer(), "debate": PromptRenderer(), "event": PromptRenderer(),
-    "situation": SituationRenderer(), "persona": PersonaRenderer(),
+    "situation": SituationRenderer(), "persona": PersonaRenderer(), "parcours": ParcoursRenderer(),
 }

@@ -1,0 +1,185 @@
+"""Parcours: an usager's story over several steps, each choice leading to a step or an outcome, played by the
+pure rules, logged and replayed, checked by `validate` at the place of each broken link."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from game.content.library import load_library
+from game.content.models import best_path
+from game.engine.vocabulary import Action, ActionType, Phase
+from game.table.table import Table
+
+FOLDER = Path(__file__).parent / "parcours"
+NEXT = Action(ActionType.NEXT)
+
+
+@pytest.fixture(scope="module")
+def library():
+    loaded = load_library([(FOLDER, True)])
+    assert loaded.errors == []
+    return loaded
+
+
+def answer(choice: int) -> Action:
+    return Action(ActionType.ANSWER, (choice,))
+
+
+def table(library, tmp_path: Path | None = None, teams=("A", "B")) -> Table:
+    info = library.scenarios["essai-parcours"].info
+    card = library.decks["essai-parcours"].cards[0]
+    if tmp_path is None:
+        return Table.dealt(info, [card], list(teams), {"accueil": "Accueil"}, 0.0)
+    return Table.start_new(tmp_path, info, [card], list(teams), 1, {"accueil": "Accueil"}, 0.0, session_id="p")
+
+
+def walk(t: Table, choices: list[int]) -> None:
+    now = 1.0
+    for choice in choices:
+        t.act(answer(choice), now)
+        t.act(NEXT, now + 1)
+        now += 2
+
+
+def test_each_choice_leads_to_its_step_and_the_path_ends_at_an_outcome(library):
+    t = table(library)
+    assert t.view().step.id == "accueil" and t.view().step_number == 1
+    t.act(answer(1), 1.0)  # "revenir avec un rendez-vous": confiance 5 → 3
+    assert t.view().reveal.reached is None
+    t.act(NEXT, 2.0)
+    view = t.view()
+    assert view.phase == Phase.ANSWER and view.step.id == "retour" and view.step_number == 2
+    assert view.team == 0  # the same team follows the usager to the end of her parcours
+    assert view.choices == ("L'accompagner au point numérique pour déposer en ligne", "Lui redonner l'adresse du site")
+    t.act(answer(0), 3.0)  # confiance 4 < 5: the gauge condition fails, the default route is taken
+    reveal = t.view().reveal
+    assert reveal.reached.id == "hors-delai" and reveal.reached.result == "failure"
+    assert [p.step.id for p in t.history()] == ["accueil", "retour"]
+    t.act(NEXT, 4.0)
+    assert t.view().phase == Phase.OVER
+
+
+def test_a_flag_set_earlier_opens_a_route_later(library):
+    t = table(library)
+    walk(t, [0, 0])  # the list checked together (flag liste-fiable), then the missing piece explained
+    assert [(p.step.id, p.reached.id if p.reached else "") for p in t.history()] == \
+        [("accueil", ""), ("depot", "recepisse")]
+
+
+def test_a_gauge_condition_reads_the_gauges_after_the_choice(library):
+    card = library.decks["essai-parcours"].cards[0]
+    assert card.route("retour", 0, frozenset(), {"confiance": 4}) == "hors-delai"  # 4 + 1 = 5 is read by the engine
+    assert card.route("retour", 0, frozenset(), {"confiance": 5}) == "recepisse"
+    assert card.route("retour", 0, frozenset(), {}) == "hors-delai"  # a gauge the scenario lacks never holds
+
+
+def test_the_best_path_follows_the_best_options(library):
+    card = library.decks["essai-parcours"].cards[0]
+    assert best_path(card, {"confiance": 5, "charge": 3}) == (("accueil", "depot"), "recepisse")
+
+
+def test_undo_goes_back_a_step_of_the_parcours(library):
+    t = table(library)
+    walk(t, [1])
+    assert t.view().step.id == "retour"
+    t.act(Action(ActionType.UNDO), 10.0)  # back to the reveal of the first step
+    t.act(Action(ActionType.UNDO), 10.0)  # back to the first step, unanswered
+    assert t.view().step.id == "accueil" and t.view().phase == Phase.ANSWER and t.history() == ()
+
+
+def test_the_log_replays_the_path_taken(library, tmp_path):
+    t = table(library, tmp_path)
+    walk(t, [1, 0])
+    again = Table.resume(t.path, now=100.0)
+    assert [(p.step.id, p.reached.id if p.reached else "") for p in again.history()] == \
+        [("accueil", ""), ("retour", "hors-delai")]
+
+
+def test_every_team_answering_follows_the_rooms_choice(library):
+    info = library.scenarios["essai-parcours"].info.model_copy(update={"answering": "all"})
+    card = library.decks["essai-parcours"].cards[0]
+    t = Table.dealt(info, [card], ["A", "B", "C"], {"accueil": "Accueil"}, 0.0)
+    t.act(Action(ActionType.ANSWER, (), teams=((0,), (1,), (0,))), 1.0)
+    t.act(NEXT, 2.0)
+    assert t.view().step.id == "depot"  # two teams of three chose to check the list together
+
+
+LOOP = """deck:
+  id: boucle
+  title: Boucle
+  license: CC-BY-4.0
+  aspects: {accueil: Accueil}
+cards:
+  - id: bo-001
+    kind: parcours
+    aspect: accueil
+    name: Paul
+    age: 40
+    situation: "Il revient encore."
+    need: "Un rendez-vous."
+    steps:
+      - id: guichet
+        prompt: "Paul est au guichet."
+        options:
+          - {text: "Le renvoyer", rating: best, feedback: "Il reviendra.", next: guichet}
+          - {text: "L'orienter", rating: poor, feedback: "Il part.", next: fin}
+    outcomes:
+      - {id: fin, title: "Orienté", result: success, feedback: "Il a sa réponse."}
+"""
+
+
+def test_a_loop_the_best_choice_keeps_is_ended_after_a_bounded_number_of_steps(tmp_path):
+    from game.content.kinds import MAX_PARCOURS_STEPS
+    from game.content.models import ScenarioInfo
+
+    path = tmp_path / "boucle.yaml"
+    path.write_text(LOOP, encoding="utf-8")
+    card = load_library([(path, True)]).decks["boucle"].cards[0]
+    info = ScenarioInfo(id="b", title="B", description="B", mode="solo", minutes={"target": 10, "max": 20},
+                        timed=False, decks=["boucle"], win="points")
+    t = Table.dealt(info, [card], ["Seul"], {"accueil": "Accueil"}, 0.0)
+    walk(t, [0] * MAX_PARCOURS_STEPS)
+    assert t.view().phase == Phase.OVER and len(t.history()) == MAX_PARCOURS_STEPS
+    assert best_path(card) == (("guichet",) * MAX_PARCOURS_STEPS, "")
+
+
+BROKEN = {
+    "next: depot": ("next: depots", "25:19", "« depots » n'est ni une étape ni une issue de ce parcours : vouliez-vous "
+                    "dire « depot » ?"),
+    "{when: {flag: liste-fiable}, to: recepisse}": ("{when: {flag: liste-fiabl}, to: recepisse}", "53:31",
+                                                     "le drapeau « liste-fiabl » n'est posé par aucune option"),
+    "              - {to: hors-delai}\n          - text: \"Lui conseiller": (
+        "              - {when: {no_flag: liste-fiable}, to: hors-delai}\n          - text: \"Lui conseiller", "53:15",
+        "chaque route de « next » a une condition"),
+    "            next: retour\n": ("            next: hors-delai\n", "31:13",
+                                   "aucun choix ne mène à l'étape « retour » depuis la première étape"),
+    "{when: {gauge: confiance, at_least: 5}, to: recepisse}": (
+        "{when: {gauge: confiance, at_least: 5, below: 8}, to: recepisse}", "39:24",
+        "une condition sur une jauge donne « gauge » avec « at_least »"),
+}
+
+
+@pytest.mark.parametrize("original", list(BROKEN), ids=["nowhere", "flag", "no-default", "unreached", "condition"])
+def test_validate_reports_a_broken_link_at_its_place_and_play_refuses_it(original, tmp_path, capsys):
+    changed, place, phrase = BROKEN[original]
+    for name in ("deck.yaml", "scenario.yaml"):
+        text = (FOLDER / name).read_text(encoding="utf-8")
+        if name == "deck.yaml":
+            assert original in text
+            text = text.replace(original, changed, 1)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert main(["validate", "--no-layout", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert f"deck.yaml:{place}: " in err and phrase in err, err
+    assert main(["simulate", "--scenario", str(tmp_path / "scenario.yaml")]) != 0
+
+
+def test_a_step_with_no_way_out_is_refused(tmp_path, capsys):
+    path = tmp_path / "boucle.yaml"
+    path.write_text(LOOP.replace("next: fin}", "next: guichet}"), encoding="utf-8")
+    assert main(["validate", "--no-layout", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "depuis l'étape « guichet », aucune suite de choix ne mène à une issue" in err
