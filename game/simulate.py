@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from game.content.kinds import MAX_PARCOURS_STEPS
 from game.content.models import ScenarioInfo
 from game.engine.vocabulary import ActionType, EndReason, Phase
 from game.table.bots import bot_answers, choose
@@ -31,7 +32,7 @@ def play_session(scenario: ScenarioInfo, pool: Sequence[Any], aspects: dict[str,
     while not table.over:
         view = table.view()
         action = choose(view, strategy, rng)
-        seconds = view.card.estimated_minutes * 60
+        seconds = view.card.turn_minutes * 60
         if action.type == ActionType.ANSWER:
             t += seconds * ANSWER_SHARE
         elif view.phase == Phase.DISCUSS or not view.card.team_answers:
@@ -125,6 +126,9 @@ class Tally:
         self.gauge_ends: dict[str, Counter[int]] = {g.id: Counter() for g in self.gauges}  # values, not a list
         self.crossed: Counter[str] = Counter()  # sessions a gauge's threshold ended, by gauge
         self.aspects: Counter[tuple[int, str]] = Counter()  # sessions where the team answered the aspect
+        self.journeys: dict[str, Counter[str]] = {}  # parcours id -> how its plays ended: an outcome id, or ""
+        self.visited: dict[str, Counter[str]] = {}  # parcours id -> sessions in which each step was reached
+        self.looped: Counter[str] = Counter()  # parcours cut after MAX_PARCOURS_STEPS steps
 
     def add(self, table: Table) -> None:
         standings = table.standings()
@@ -141,15 +145,29 @@ class Tally:
             self.completed[team.index] += team.completed is not None and team.completed <= self.target
             self.covered.update((team.index, aspect) for aspect in team.panorama)
         plays = table.session.state.plays
-        self.drawn.update(play.card_id for play in plays)
+        self.drawn.update({play.index: play.card_id for play in plays}.values())  # a parcours once, not per step
         self.cards.update((card.id, card) for card in table.start.cards)
-        self.answered.update({play.card_id: len(play.answers) for play in plays if play.answers})
-        self.right.update({play.card_id: sum(a.success for a in play.answers) for play in plays if play.answers})
+        for play in plays:  # a parcours has a play per step: each step's answers count
+            self.answered[play.card_id] += len(play.answers)
+            self.right[play.card_id] += sum(a.success for a in play.answers)
         self.aspects.update({(answer.team, play.aspect) for play in plays for answer in play.answers})
+        self._add_journeys(table.start.cards, plays)
         for gauge in standings.gauges:
             self.gauge_ends[gauge.id][gauge.value] += 1
             if standings.end_reason == EndReason.GAUGES and gauge.losing:
                 self.crossed[gauge.id] += 1
+
+    def _add_journeys(self, cards: Sequence[Any], plays: Sequence[Any]) -> None:
+        """Each parcours played: the steps it went through and how it ended (an outcome, or cut short)."""
+        steps: dict[int, list[Any]] = {}
+        for play in plays:
+            if cards[play.index].branches:
+                steps.setdefault(play.index, []).append(play)
+        for index, played in steps.items():
+            card_id = cards[index].id
+            self.visited.setdefault(card_id, Counter()).update({play.step for play in played})
+            self.journeys.setdefault(card_id, Counter())[played[-1].reached] += 1
+            self.looped[card_id] += not played[-1].reached and len(played) >= MAX_PARCOURS_STEPS
 
     def lines(self, first_seed: int, strategy: str) -> list[str]:
         facts, n = self.facts, self.sessions
@@ -174,7 +192,33 @@ class Tally:
         lines += self._duration_warnings()
         lines += self._gauge_lines()
         lines += self._panorama_lines() or self._aspect_lines()
+        lines += self._journey_lines()
         lines += self._card_lines(strategy)
+        return lines
+
+    def _journey_lines(self) -> list[str]:
+        """Per parcours: how often each outcome was reached, and what no session reached (an outcome, a step:
+        a condition that never holds) or a loop that held the table until the parcours was cut."""
+        if not self.journeys:
+            return []
+        lines = ["Parcours : issues atteintes (part des parcours joués)"]
+        for card_id in sorted(self.journeys):
+            card, ends = self.cards[card_id], self.journeys[card_id]
+            total = sum(ends.values())
+            shares = [f"{o.id} {100 * ends[o.id] / total:.1f} %" for o in card.outcomes]
+            if ends[""]:
+                shares.append(f"interrompu {100 * ends[''] / total:.1f} %")
+            lines.append(f"  {card_id} ({card.name}) : " + ", ".join(shares))
+            never = [o.id for o in card.outcomes if not ends[o.id]]
+            if never:
+                lines.append(f"    ⚠ jamais atteinte : {', '.join(never)}")
+            unvisited = [s.id for s in card.steps if not self.visited[card_id][s.id]]
+            if unvisited:
+                lines.append(f"    ⚠ étape jamais atteinte : {', '.join(unvisited)}")
+            if self.looped[card_id]:
+                looped = self.looped[card_id]
+                lines.append(f"    ⚠ boucle sans fin : {looped} parcours {'arrêtés' if looped > 1 else 'arrêté'} "
+                             f"après {MAX_PARCOURS_STEPS} étapes")
         return lines
 
     def _duration_warnings(self) -> list[str]:
@@ -226,7 +270,7 @@ class Tally:
             answered, right = self.answered[card_id], self.right[card_id]
             rate = f"{100 * right / answered:5.1f} %" if answered else "    —  "
             flag = ""
-            if answered >= FLAG_AFTER:
+            if answered >= FLAG_AFTER and not self.cards[card_id].branches:  # a parcours's steps: see above
                 share = _success_share(self.cards[card_id], strategy)
                 if right == 0 and (1 - share) ** answered < CHANCE:
                     flag = "  ⚠ jamais réussie"

@@ -183,3 +183,35 @@ def test_a_step_with_no_way_out_is_refused(tmp_path, capsys):
     assert main(["validate", "--no-layout", str(path)]) == 1
     err = capsys.readouterr().err
     assert "depuis l'étape « guichet », aucune suite de choix ne mène à une issue" in err
+
+
+def test_simulate_reports_each_outcome_and_what_no_session_reached(capsys):
+    scenario = str(FOLDER / "scenario.yaml")
+    assert main(["simulate", "--scenario", scenario, "--sessions", "200"]) == 0
+    out = capsys.readouterr().out
+    shares = [line for line in out.splitlines() if line.startswith("  ep-001 (Amina) : ")]
+    assert len(shares) == 1 and "recepisse" in shares[0] and "hors-delai" in shares[0]
+    assert "jamais atteinte" not in out  # random choices reach both outcomes and every step
+    assert main(["simulate", "--scenario", scenario, "--sessions", "50", "--strategy", "best"]) == 0
+    out = capsys.readouterr().out
+    assert "  ep-001 (Amina) : recepisse 100.0 %, hors-delai 0.0 %" in out
+    assert "    ⚠ jamais atteinte : hors-delai" in out and "    ⚠ étape jamais atteinte : retour" in out
+
+
+def test_simulate_says_when_a_loop_held_the_parcours(tmp_path, capsys):
+    (tmp_path / "boucle.yaml").write_text(LOOP, encoding="utf-8")
+    (tmp_path / "scenario.yaml").write_text("""scenario:
+  id: boucle
+  title: Boucle
+  description: Une boucle.
+  mode: solo
+  timed: false
+  minutes: 10
+  decks: [boucle]
+  win: points
+""", encoding="utf-8")
+    assert main(["simulate", "--scenario", str(tmp_path / "scenario.yaml"), "--strategy", "best",
+                 "--sessions", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "  bo-001 (Paul) : fin 0.0 %, interrompu 100.0 %" in out
+    assert "    ⚠ boucle sans fin : 3 parcours arrêtés après 30 étapes" in out

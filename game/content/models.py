@@ -161,6 +161,11 @@ class CardBase(Choosable):
         return self.minutes if self.minutes is not None else DEFAULT_MINUTES[self.kind]  # type: ignore[attr-defined]
 
     @property
+    def turn_minutes(self) -> float:
+        """Minutes of one answer at the table: the card's, or one step's of a parcours."""
+        return self.estimated_minutes
+
+    @property
     def first_step(self) -> str:
         """The step a parcours starts at; empty for a card answered at once."""
         return ""
@@ -432,16 +437,27 @@ class ParcoursCard(Usager, CardBase):
     def outcome(self, ident: str) -> ParcoursOutcome | None:
         return self._outcomes.get(ident)
 
+    # asked of the card as a whole (an answer-card's slots, a lone preview), a parcours answers as its first step
     def choice_texts(self) -> tuple[str, ...]:
         return self.steps[0].choice_texts()
 
     def right_choices(self) -> tuple[int, ...]:
         return self.steps[0].right_choices()
 
+    def judge(self, choices: Sequence[int]) -> Judgement:
+        return self.steps[0].judge(choices)
+
+    def explain(self, choices: Sequence[int]) -> Explanation:
+        return self.steps[0].explain(choices)
+
     @property
     def estimated_minutes(self) -> float:
         """Each step of the best path takes an option card's time."""
         return self.minutes if self.minutes is not None else DEFAULT_MINUTES["parcours"] * len(best_path(self)[0])
+
+    @property
+    def turn_minutes(self) -> float:
+        return self.estimated_minutes / len(best_path(self)[0])
 
     def route(self, step: str, choice: int, flags: frozenset[str], gauges: Mapping[str, int]) -> str:
         """Where `choice` at `step` leads, given the flags set so far (this choice's included) and the gauges."""
