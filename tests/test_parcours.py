@@ -93,6 +93,10 @@ def test_undo_goes_back_a_step_of_the_parcours(library):
 def test_the_log_replays_the_path_taken(library, tmp_path):
     t = table(library, tmp_path)
     walk(t, [1, 0])
+    from game.session.log import read_log
+
+    routes = [(e["step"], e["to"]) for e in read_log(t.path).events if e.get("type") == "route"]
+    assert routes == [("accueil", "retour"), ("retour", "hors-delai")]  # the path, readable in the log itself
     again = Table.resume(t.path, now=100.0)
     assert [(p.step.id, p.reached.id if p.reached else "") for p in again.history()] == \
         [("accueil", ""), ("retour", "hors-delai")]
@@ -147,17 +151,17 @@ def test_a_loop_the_best_choice_keeps_is_ended_after_a_bounded_number_of_steps(t
 
 
 BROKEN = {
-    "next: depot": ("next: depots", "25:19", "« depots » n'est ni une étape ni une issue de ce parcours : vouliez-vous "
+    "next: depot": ("next: depots", "26:19", "« depots » n'est ni une étape ni une issue de ce parcours : vouliez-vous "
                     "dire « depot » ?"),
-    "{when: {flag: liste-fiable}, to: recepisse}": ("{when: {flag: liste-fiabl}, to: recepisse}", "53:31",
+    "{when: {flag: liste-fiable}, to: recepisse}": ("{when: {flag: liste-fiabl}, to: recepisse}", "56:31",
                                                      "le drapeau « liste-fiabl » n'est posé par aucune option"),
     "              - {to: hors-delai}\n          - text: \"Lui conseiller": (
-        "              - {when: {no_flag: liste-fiable}, to: hors-delai}\n          - text: \"Lui conseiller", "53:15",
+        "              - {when: {no_flag: liste-fiable}, to: hors-delai}\n          - text: \"Lui conseiller", "56:15",
         "chaque route de « next » a une condition"),
-    "            next: retour\n": ("            next: hors-delai\n", "31:13",
+    "            next: retour\n": ("            next: hors-delai\n", "32:13",
                                    "aucun choix ne mène à l'étape « retour » depuis la première étape"),
     "{when: {gauge: confiance, at_least: 5}, to: recepisse}": (
-        "{when: {gauge: confiance, at_least: 5, below: 8}, to: recepisse}", "39:24",
+        "{when: {gauge: confiance, at_least: 5, below: 8}, to: recepisse}", "41:24",
         "une condition sur une jauge donne « gauge » avec « at_least »"),
 }
 
@@ -215,3 +219,19 @@ def test_simulate_says_when_a_loop_held_the_parcours(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "  bo-001 (Paul) : fin 0.0 %, interrompu 100.0 %" in out
     assert "    ⚠ boucle sans fin : 3 parcours arrêtés après 30 étapes" in out
+
+
+def test_the_sheet_draws_the_path_taken_beside_the_best_one(library, tmp_path):
+    from tests.test_debrief import pdf_text
+
+    t = table(library, tmp_path)
+    walk(t, [1, 0])
+    text = pdf_text(t.sheet.pdf)
+    diagram = text[text.index("Les parcours des usagers"):text.index("Les cartes jouées")]
+    for words in ("Amina, 24 ans — Demander son premier titre de séjour.", "Chemin pris", "Premier accueil",
+                  "réponse à éviter", "Retour au guichet", "Visa expiré avant le dépôt", "issue défavorable",
+                  "Meilleurs choix", "Dépôt en ligne", "Attestation de prolongation", "issue favorable"):
+        assert words in diagram, words
+    other = table(library, tmp_path / "best")
+    walk(other, [0, 0])
+    assert "C'est aussi le chemin des meilleurs choix." in pdf_text(other.sheet.pdf)

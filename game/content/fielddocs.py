@@ -101,6 +101,8 @@ MODELS: dict[str, tuple[str, dict[str, tuple[str, Any]]]] = {
     }),
     "Step": ("Une étape d'un parcours (`steps`).", {
         "id": ("Identifiant de l'étape, repris par les « next » des options.", "documents"),
+        "label": ("Le nom court de l'étape (40 caractères au plus) dans le schéma du bilan ; par défaut, son "
+                  "identifiant.", "Pièces manquantes"),
         "prompt": ("Ce qui arrive à cette étape, ce que l'agent voit ou entend.",
                    "Elle revient avec son dossier, mais sans justificatif de domicile."),
         "options": ("Les choix de l'agent (2 à 5), dont au moins un noté « best » ; chacun dit où il mène (« next »).",

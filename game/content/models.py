@@ -391,8 +391,14 @@ class Step(Choices):
     """One moment of a parcours: what happens, and the options the agent has."""
 
     id: Id
+    label: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)] | None = None
     prompt: Text
     options: list[StepOption] = Field(min_length=2, max_length=5)  # type: ignore[assignment]
+
+    @property
+    def title(self) -> str:
+        """The step's name in the sheet's diagram: its label, or its id made readable."""
+        return self.label or self.id.replace("-", " ").replace("_", " ").capitalize()
 
 
 class ParcoursOutcome(Strict):

@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from game.content.models import best_path
+from game.engine.rules import Play
 from game.table.view import Mark, PlayView, Standings
 from game.wording.players import end_reason, headline, lower_first, result, tr
 
@@ -96,6 +98,32 @@ class TeamRates:
 
 
 @dataclass
+class StepBox:
+    """A step of a parcours in the sheet's diagram."""
+
+    title: str
+    mark: str  # the rating of the choice made there ("" on the best path, where it is the best)
+
+
+@dataclass
+class JourneyLine:
+    """One usager's parcours: the path taken beside the best one, for the group to compare."""
+
+    number: int  # the card's place in the session
+    who: str
+    need: str
+    taken: list[StepBox]
+    reached: StepBox  # the outcome's title, and what kind of outcome it is
+    best: list[StepBox]
+    best_reached: StepBox
+
+    @property
+    def same(self) -> bool:
+        titles = [s.title for s in self.taken + [self.reached]]
+        return titles == [s.title for s in self.best + [self.best_reached]]
+
+
+@dataclass
 class Report:
     session_id: str
     scenario_id: str
@@ -118,6 +146,7 @@ class Report:
     key_messages: list[str]
     discussion: list[str]
     to_review: list[str] = field(default_factory=list)
+    journeys: list[JourneyLine] = field(default_factory=list)
 
     @property
     def debates(self) -> list[CardLine]:
@@ -142,7 +171,44 @@ def build_report(table: Table) -> Report:
         key_messages=list(facts.key_messages), discussion=list(facts.discussion),
     )
     report.to_review = _to_review(rates, lines)
+    report.journeys = journey_lines(table)
     return report
+
+
+def journey_lines(table: Table) -> list[JourneyLine]:
+    """Each parcours played, step by step, beside the path of the best choices from the gauges it began with."""
+    game, plays = table.start.game, table.session.state.plays
+    starts = {g.id: g.start for g in game.gauges}
+    found: dict[int, list[int]] = {}
+    for k, play in enumerate(plays):
+        if play.step:
+            found.setdefault(play.index, []).append(k)
+    journeys = []
+    for index, ks in found.items():
+        card = game.cards[index]
+        before = plays[ks[0] - 1].gauges if ks[0] > 0 else tuple(starts.values())
+        path, best_end = best_path(card, {g.id: v for g, v in zip(game.gauges, before)})
+        taken = [StepBox(card.at(plays[k].step).title, _rating(card, plays[k])) for k in ks]
+        journeys.append(JourneyLine(
+            number=ks[0] + 1, who=tr("persona.who", name=card.name, age=card.age), need=card.need, taken=taken,
+            reached=_ending(card, plays[ks[-1]].reached), best=[StepBox(card.at(s).title, "") for s in path],
+            best_reached=_ending(card, best_end)))
+    return journeys
+
+
+def _rating(card: Any, play: Play) -> str:
+    """The rating of the choice that moved the parcours on (the room's, when every team answered)."""
+    if not play.answers:
+        return lower_first(tr("mark.skipped"))
+    judged = card.at(play.step).judge(play.applied or play.answers[0].choices)
+    return lower_first(tr(f"mark.{judged.rating}"))
+
+
+def _ending(card: Any, reached: str) -> StepBox:
+    outcome = card.outcome(reached) if reached else None
+    if outcome is None:
+        return StepBox(tr("parcours.unfinished"), "")
+    return StepBox(outcome.title, tr("parcours.result." + outcome.result))
 
 
 def card_line(play: PlayView, every_team: bool) -> CardLine:

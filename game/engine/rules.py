@@ -57,7 +57,8 @@ class Play(NamedTuple):
     note: str = ""
     at: float = 0.0  # the time stamp of the action that settled the card (the clock's reading passed in)
     step: str = ""  # the parcours step answered (one play per step)
-    reached: str = ""  # the outcome this step led to, when it ended the parcours
+    leads: str = ""  # where the choice made at that step leads: the next step, or an outcome
+    reached: str = ""  # the outcome, when the step ended the parcours
 
 
 @dataclass(frozen=True)
@@ -100,10 +101,14 @@ class Transition:
     deltas: tuple[tuple[str, int], ...] = ()
     reason: EndReason | None = None
     winners: tuple[int, ...] = ()
+    step: str = ""
+    to: str = ""
 
     def to_json(self) -> dict[str, Any]:
         if self.type == Automatic.EFFECTS:
             return {"type": str(self.type), "auto": True, "card": self.card, "deltas": dict(self.deltas)}
+        if self.type == Automatic.ROUTE:  # the log tells the path taken without replaying it
+            return {"type": str(self.type), "auto": True, "card": self.card, "step": self.step, "to": self.to}
         return {"type": str(self.type), "auto": True, "reason": str(self.reason), "winners": list(self.winners)}
 
 
@@ -298,6 +303,8 @@ class Game:
         done = len(before.plays) if before is not None else 0
         found = [Transition(Automatic.EFFECTS, card=p.card_id, deltas=p.deltas)
                  for p in after.plays[done:] if p.outcome == Outcome.EVENT]
+        found += [Transition(Automatic.ROUTE, card=p.card_id, step=p.step, to=p.leads)
+                  for p in after.plays[done:] if p.leads]
         if after.phase == Phase.OVER and (before is None or before.phase != Phase.OVER):
             found.append(Transition(Automatic.OVER, reason=after.end_reason, winners=self.winners(after)))
         return tuple(found)
@@ -365,7 +372,7 @@ class Game:
             route = card.route(state.step, applied[0], flags, {g.id: v for g, v in zip(self.gauges, gauges)})
             reached = route if card.outcome(route) is not None else ""
         play = self._play(state, Outcome.ANSWERED, answers=tuple(answers), applied=applied, deltas=deltas,
-                          gauges=gauges)._replace(reached=reached)
+                          gauges=gauges)._replace(leads=route, reached=reached)
         return self._record(state, play, gauges=gauges, panoramas=tuple(panoramas), scores=tuple(scores),
                             completed=tuple(completed), phase=Phase.REVEAL, flags=flags, route=route)
 

@@ -55,6 +55,7 @@ class Automatic(StrEnum):
 
     EFFECTS = "effects"  # an event card changed the gauges as it arrived
     OVER = "over"  # the game ended, with its reason and winners
+    ROUTE = "route"  # a parcours step was answered: where its choice leads (a step or an outcome)
 
 
 class Refusal(StrEnum):

@@ -61,6 +61,7 @@ FRENCH: dict[str, str] = {
     "parcours.result.success": "issue favorable",
     "parcours.result.partial": "issue en partie favorable",
     "parcours.result.failure": "issue défavorable",
+    "parcours.unfinished": "parcours interrompu",
     "mark.right": "Juste",
     "mark.wrong": "Faux",
     "mark.best": "Meilleure réponse",
