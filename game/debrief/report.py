@@ -12,7 +12,6 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from game.content.models import best_path
-from game.engine.rules import Play
 from game.table.view import Mark, PlayView, Standings
 from game.wording.players import end_reason, headline, lower_first, result, tr
 
@@ -177,31 +176,25 @@ def build_report(table: Table) -> Report:
 
 def journey_lines(table: Table) -> list[JourneyLine]:
     """Each parcours played, step by step, beside the path of the best choices from the gauges it began with."""
-    game, plays = table.start.game, table.session.state.plays
-    starts = {g.id: g.start for g in game.gauges}
-    found: dict[int, list[int]] = {}
-    for k, play in enumerate(plays):
-        if play.step:
-            found.setdefault(play.index, []).append(k)
+    plays, gauges = table.history(), table.standings().gauges
+    runs: list[list[PlayView]] = []
+    for play in plays:
+        if play.step is None:
+            continue
+        if runs and runs[-1][-1].card is play.card and runs[-1][-1].reached is None:
+            runs[-1].append(play)
+        else:
+            runs.append([play])
     journeys = []
-    for index, ks in found.items():
-        card = game.cards[index]
-        before = plays[ks[0] - 1].gauges if ks[0] > 0 else tuple(starts.values())
-        path, best_end = best_path(card, {g.id: v for g, v in zip(game.gauges, before)})
-        taken = [StepBox(card.at(plays[k].step).title, _rating(card, plays[k])) for k in ks]
+    for run in runs:
+        card, first = run[0].card, run[0].number - 1
+        path, best_end = best_path(card, {g.id: g.trajectory[first] for g in gauges})
         journeys.append(JourneyLine(
-            number=ks[0] + 1, who=tr("persona.who", name=card.name, age=card.age), need=card.need, taken=taken,
-            reached=_ending(card, plays[ks[-1]].reached), best=[StepBox(card.at(s).title, "") for s in path],
-            best_reached=_ending(card, best_end)))
+            number=run[0].number, who=tr("persona.who", name=card.name, age=card.age), need=card.need,
+            taken=[StepBox(play.step.title, lower_first(tr(f"mark.{play.mark}"))) for play in run],
+            reached=_ending(card, run[-1].reached.id if run[-1].reached else ""),
+            best=[StepBox(card.at(step).title, "") for step in path], best_reached=_ending(card, best_end)))
     return journeys
-
-
-def _rating(card: Any, play: Play) -> str:
-    """The rating of the choice that moved the parcours on (the room's, when every team answered)."""
-    if not play.answers:
-        return lower_first(tr("mark.skipped"))
-    judged = card.at(play.step).judge(play.applied or play.answers[0].choices)
-    return lower_first(tr(f"mark.{judged.rating}"))
 
 
 def _ending(card: Any, reached: str) -> StepBox:
