@@ -235,3 +235,22 @@ def test_the_sheet_draws_the_path_taken_beside_the_best_one(library, tmp_path):
     other = table(library, tmp_path / "best")
     walk(other, [0, 0])
     assert "C'est aussi le chemin des meilleurs choix." in pdf_text(other.sheet.pdf)
+
+
+def test_validate_measures_every_step_and_every_outcome_on_screen(tmp_path, capsys):
+    """A text of a later step, or an outcome reached only on a condition, is measured like the first step's."""
+    long = "Elle a fait trois fois le trajet depuis son village, perdu deux jours de travail et une partie " * 12
+    text = (FOLDER / "deck.yaml").read_text(encoding="utf-8")
+    other = long.replace("Elle a fait", "Amina a fait")
+    text = text.replace('feedback: "Elle se retrouve sans droit au séjour, après plusieurs allers-retours."',
+                        f'feedback: "{long.strip()}"')
+    text = text.replace('prompt: "Sa demande est déposée. Il lui manque un justificatif de ressources."',
+                        f'prompt: "{other.strip()}"')
+    (tmp_path / "deck.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "scenario.yaml").write_text((FOLDER / "scenario.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["validate", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    cut = [line.split(": ", 1)[0].rsplit(":", 2)[-2] for line in err.splitlines() if "ne tient pas" in line]
+    lines = text.splitlines()
+    assert sorted(int(n) for n in cut) == sorted(
+        k + 1 for k, line in enumerate(lines) if "a fait trois fois le trajet" in line), err

@@ -48,9 +48,10 @@ def _deck_warnings(deck: LoadedDeck) -> list[ContentError]:
             found.append(deck.doc.error(("cards", i, "kind"), say("lint.no_source")))
         if card.kind == "question" and card.explanation == TO_COMPLETE:
             found.append(deck.doc.error(("cards", i, "explanation"), say("lint.to_complete")))
-        if len(card.prompt) > PROMPT_ADVISED:
-            found.append(deck.doc.error(("cards", i, "prompt"),
-                                        say("lint.long_prompt", count=len(card.prompt), limit=PROMPT_ADVISED)))
+        for place, prompt in _prompts(card):
+            if len(prompt) > PROMPT_ADVISED:
+                found.append(deck.doc.error(("cards", i) + place,
+                                            say("lint.long_prompt", count=len(prompt), limit=PROMPT_ADVISED)))
     for aspect in deck.info.aspects:
         if counts[aspect] < ASPECT_MIN:
             found.append(deck.doc.error(("deck", "aspects", aspect), say("lint.thin_aspect", aspect=aspect,
@@ -98,6 +99,13 @@ def _shingles(text: str) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + 3]) for i in range(max(1, len(words) - 2))}
 
 
+def _prompts(card: Any) -> list[tuple[tuple[Any, ...], str]]:
+    """What the table reads aloud: the card's prompt, or each step's of a parcours."""
+    if card.branches:
+        return [(("steps", s, "prompt"), step.prompt) for s, step in enumerate(card.steps)]
+    return [(("prompt",), card.prompt)]
+
+
 def _near_duplicates(decks: list[LoadedDeck]) -> list[ContentError]:
     """Each prompt almost equal to an earlier one, reported at the later card.
 
@@ -109,7 +117,7 @@ def _near_duplicates(decks: list[LoadedDeck]) -> list[ContentError]:
     found = []
     for deck in decks:
         for i, card in deck.entries:
-            if card.kind == "persona":  # personas share the same question; their stories differ
+            if card.kind in ("persona", "parcours"):  # an usager's question is shared; their stories differ
                 continue
             text = _plain(card.prompt)
             runs = _shingles(text)

@@ -14,7 +14,7 @@ from functools import cached_property
 from itertools import combinations
 from typing import Annotated, Any, ClassVar, Literal, Self, TypeVar, Union
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from game.content.kinds import MAX_PARCOURS_STEPS, RATING_POINTS, CardKind, Explanation, Judgement, Rating as RatingKind
@@ -199,7 +199,7 @@ CardT = TypeVar("CardT", bound=Choosable)
 
 
 def _forgetting(card: CardT) -> CardT:
-    for name in ("legal_answers", "judgements"):  # the cached properties above
+    for name in ("legal_answers", "judgements", "_steps", "_outcomes"):  # the cached properties
         card.__dict__.pop(name, None)
     return card
 
@@ -421,6 +421,7 @@ class ParcoursCard(Usager, CardBase):
     scores_aspect: ClassVar[bool] = True
     room_decides: ClassVar[bool] = True
     branches: ClassVar[bool] = True
+    _begin: str = PrivateAttr(default="")  # a step to begin at other than the first: see `leading`
 
     @cached_property
     def _steps(self) -> dict[str, Step]:
@@ -432,29 +433,40 @@ class ParcoursCard(Usager, CardBase):
 
     @property
     def first_step(self) -> str:
-        return self.steps[0].id
+        return self._begin or self.steps[0].id
 
     def at(self, step: str) -> Choosable:
-        return self._steps.get(step, self.steps[0])
+        return self._steps.get(step) or self._steps[self.steps[0].id]
 
     def has_step(self, ident: str) -> bool:
         return ident in self._steps
+
+    def leading(self, step: str, choice: int, target: str) -> ParcoursCard:
+        """This parcours begun at `step`, whose option `choice` leads to `target` whatever came before: one step
+        and one way on, as the fit check measures it and the preview shows it."""
+        here = self.at(step)
+        options = list(here.options)  # type: ignore[attr-defined]
+        options[choice] = options[choice].model_copy(update={"next": [Route(to=target)]})
+        changed = here.model_copy(update={"options": options})
+        card = self.model_copy(update={"steps": [changed if s.id == step else s for s in self.steps]})
+        card._begin = step
+        return card
 
     def outcome(self, ident: str) -> ParcoursOutcome | None:
         return self._outcomes.get(ident)
 
     # asked of the card as a whole (an answer-card's slots, a lone preview), a parcours answers as its first step
     def choice_texts(self) -> tuple[str, ...]:
-        return self.steps[0].choice_texts()
+        return self.at(self.first_step).choice_texts()
 
     def right_choices(self) -> tuple[int, ...]:
-        return self.steps[0].right_choices()
+        return self.at(self.first_step).right_choices()
 
     def judge(self, choices: Sequence[int]) -> Judgement:
-        return self.steps[0].judge(choices)
+        return self.at(self.first_step).judge(choices)
 
-    def explain(self, choices: Sequence[int]) -> Explanation:
-        return self.steps[0].explain(choices)
+    def explain(self, choices: Sequence[int]) -> Explanation | None:
+        return self.at(self.first_step).explain(choices)
 
     @property
     def estimated_minutes(self) -> float:

@@ -55,13 +55,29 @@ def answers_to_try(card: Any) -> list[tuple[int, ...]]:
 
 def overflowing_texts(app: App, card: Any, aspects: dict[str, str], gauges: list[Gauge]) -> set[str]:
     """The texts of `card` cut short on `app`'s screen, on the table and in every reveal."""
+    app.overflows.clear()
+    for shown in shown_cards(card):
+        _measure(app, shown, aspects, gauges)
+    return set(app.overflows)
+
+
+def shown_cards(card: Any) -> list[Any]:
+    """What a card can show: itself; for a parcours, each step begun at, with each of its options leading to
+    each place it can lead (so that every step, every feedback and every outcome is on screen once)."""
+    if not card.branches:
+        return [card]
+    return [card.leading(step.id, k, target) for step in card.steps for k, option in enumerate(step.options)
+            for target in dict.fromkeys(route.to for route in option.next)]
+
+
+def _measure(app: App, card: Any, aspects: dict[str, str], gauges: list[Gauge]) -> None:
+    """Lay out `card` on the table and in each of its reveals; what is cut is in `app.overflows`."""
     def drawn(view: CardView) -> None:
         # only the card area holds the card's texts; a one-pixel target clips every drawing to almost
         # nothing, while the layout and the text fitting, which decide what is cut, run in full
         view.layout(*app.size)
         view.draw_card(pygame.Surface((1, 1)))
 
-    app.overflows.clear()
     tries = answers_to_try(card)
     for n, choices in enumerate(tries):
         view = CardView(app, card_table(card, aspects, gauges, app.clock()))
@@ -77,4 +93,3 @@ def overflowing_texts(app: App, card: Any, aspects: dict[str, str], gauges: list
             view = CardView(app, card_table(card, aspects, gauges, app.clock(), room=len(tries)))
             view.table.act(Action(ActionType.ANSWER, pick, teams=tuple(tries)), app.clock())
             drawn(view)
-    return set(app.overflows)

@@ -41,6 +41,14 @@ def _texts(card: Any) -> list[tuple[tuple[Any, ...], str]]:
     for i, option in enumerate(getattr(card, "options", [])):
         found.append((("options", i, "text"), option.text))
         found.append((("options", i, "feedback"), option.feedback))
+    for s, step in enumerate(getattr(card, "steps", [])):
+        found.append((("steps", s, "prompt"), step.prompt))
+        for i, option in enumerate(step.options):
+            found.append((("steps", s, "options", i, "text"), option.text))
+            found.append((("steps", s, "options", i, "feedback"), option.feedback))
+    for o, outcome in enumerate(getattr(card, "outcomes", [])):
+        found.append((("outcomes", o, "title"), outcome.title))
+        found.append((("outcomes", o, "feedback"), outcome.feedback))
     return found
 
 
@@ -89,13 +97,13 @@ class _Measure:
         """The indexes, in `_texts(card)`, of the card's texts cut somewhere on screen."""
         from game.ui.cardview import overflowing_texts
 
-        shown_cut = overflowing_texts(self._app(), card, aspects, gauges)
-        found = []
-        for n, (_, text) in enumerate(_texts(card)):
-            if any(text in shown for shown in shown_cut):
-                found.append(n)
-                shown_cut = {shown for shown in shown_cut if text not in shown}
-        return found
+        texts = [text for _, text in _texts(card)]
+        found = set()
+        for shown in overflowing_texts(self._app(), card, aspects, gauges):
+            parts = [n for n, text in enumerate(texts) if text in shown]
+            if parts:  # a text made of several (a story, a feedback and its outcome): the longest is to shorten
+                found.add(max(parts, key=lambda n: len(texts[n])))
+        return sorted(found)
 
     def _app(self) -> Any:
         if self.app is None:

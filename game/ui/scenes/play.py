@@ -823,7 +823,7 @@ class ParcoursRenderer(PersonaRenderer):
 
     def story(self, scene: PlayScene, card: Any) -> str:
         step = scene.view.step or card.at(card.first_step)
-        if step.id != card.first_step:
+        if step.id != card.steps[0].id:  # the usager's situation is told where the parcours begins
             return step.prompt
         return "\n".join([card.situation, tr("play.need", need=card.need), step.prompt])
 
