@@ -254,3 +254,34 @@ def test_validate_measures_every_step_and_every_outcome_on_screen(tmp_path, caps
     lines = text.splitlines()
     assert sorted(int(n) for n in cut) == sorted(
         k + 1 for k, line in enumerate(lines) if "a fait trois fois le trajet" in line), err
+
+
+def test_the_author_walks_every_branch_in_the_preview(shipped, tmp_path):
+    """Each answer goes on to its step, the outcome ends the card, Backspace begins the parcours again: an
+    author walks one branch after the other."""
+    from game.cli.preview import preview_loader
+    from game.ui.intents import Intent
+    from game.ui.scenes.preview import PreviewScene
+    from tests.ui_support import Clock, make_app
+
+    for name in ("deck.yaml", "scenario.yaml"):
+        (tmp_path / name).write_text((FOLDER / name).read_text(encoding="utf-8"), encoding="utf-8")
+    app = make_app(shipped, tmp_path, clock=Clock())
+    scene = PreviewScene(app, tmp_path / "deck.yaml", preview_loader([]))
+    app.push(scene)
+    try:
+        walked = []
+        for first in (1, 2):
+            scene.handle(Intent("back"))  # the parcours from its first step
+            view = scene.view
+            assert view.view.step.id == "accueil"
+            view.handle(Intent("choose", number=first))
+            view.handle(Intent("confirm"))
+            walked.append(view.view.step.id)
+            view.handle(Intent("choose", number=1))
+            walked.append(view.table.view().reveal.reached is not None)
+        assert walked == ["depot", True, "retour", True]
+        view.handle(Intent("confirm"))  # the outcome read: on to the deck's next card
+        assert scene.view.view.card.id == "ep-002"
+    finally:
+        app.pop_all()
