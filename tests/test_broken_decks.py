@@ -60,6 +60,8 @@ EXPECTED = [
     ("42-pas-en-utf8.yaml", 7, 19, "le fichier n'est pas en UTF-8 (octet 0xE9 illisible)"),
     ("43-bombe-alias.yaml", 1, 1, "fichier refusé : trop gros, ou des alias"),
     ("44-scenario-solo-a-plusieurs.yaml", 5, 9, "un scénario « solo » se joue à un seul joueur"),
+    ("45-parcours-etape-inconnue.yaml", 20, 94, "« renvoye » n'est ni une étape ni une issue de ce parcours : "
+                                                "vouliez-vous dire « renvoi » ?"),
 ]
 
 

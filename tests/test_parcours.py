@@ -285,3 +285,25 @@ def test_the_author_walks_every_branch_in_the_preview(shipped, tmp_path):
         assert scene.view.view.card.id == "ep-002"
     finally:
         app.pop_all()
+
+
+def test_the_docs_parcours_example_validates(tmp_path, capsys):
+    import re
+
+    docs = (Path(__file__).parent.parent / "docs" / "authoring.md").read_text(encoding="utf-8")
+    section = docs[docs.index("## Écrire un parcours d’usager"):]
+    card = re.search(r"```yaml\n(.*?)```", section, re.S).group(1)
+    (tmp_path / "deck.yaml").write_text("deck:\n  id: doc-parcours\n  title: Doc\n  license: CC-BY-4.0\n"
+                                        "  aspects: {accueil: Accueil}\ncards:\n" + card, encoding="utf-8")
+    (tmp_path / "scenario.yaml").write_text("""scenario:
+  id: doc-parcours
+  title: Doc
+  description: Doc.
+  mode: teams
+  minutes: 15
+  decks: [doc-parcours]
+  win: gauges
+  gauges:
+    - {id: confiance, label: Confiance, start: 5}
+""", encoding="utf-8")
+    assert main(["validate", str(tmp_path)]) == 0, capsys.readouterr().err

@@ -32,6 +32,7 @@ SCHEMA_CANNOT_SEE = {
     "36-scenario-deck-inconnu.yaml": "the decks a scenario draws are other files",
     "38-scenario-jauge-hors-bornes.yaml": "start between min and max: a comparison between values",
     "39-scenario-durees-inversees.yaml": "target at most max: a comparison between values",
+    "45-parcours-etape-inconnue.yaml": "a next must name a step or an outcome: a value naming another value",
 }
 SCHEMAS = {name: jsonschema.Draft202012Validator(json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text(
     encoding="utf-8"))) for name in ("deck", "scenario")}
