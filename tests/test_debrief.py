@@ -118,13 +118,13 @@ def test_the_csv_has_one_row_per_card_and_opens_in_french_excel(sheets):
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
     assert rows[0] == ["session", "date", "scénario", "équipe", "ordre", "carte", "type", "aspect", "réponse",
-                       "résultat", "jauges", "secondes"]
+                       "résultat", "jauges", "secondes", "étape", "issue"]
     assert len(rows) - 1 == csv_rows(table)
     first = rows[1]
     play = table.history()[0]
     assert first[2] == "maison-de-region-partenaires" and first[5] == play.card.id
     assert first[1].startswith("2026-11-23")
-    assert all(len(row) == 12 for row in rows)
+    assert all(len(row) == 14 and row[12:] == ["", ""] for row in rows[1:])  # no parcours here
 
 
 def test_when_every_team_answers_the_sheet_shows_each_teams_answers_and_aspects(sheets):

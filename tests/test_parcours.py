@@ -232,6 +232,10 @@ def test_the_sheet_draws_the_path_taken_beside_the_best_one(library, tmp_path):
                   "réponse à éviter", "Retour au guichet", "Visa expiré avant le dépôt", "issue défavorable",
                   "Meilleurs choix", "Dépôt en ligne", "Attestation de prolongation", "issue favorable"):
         assert words in diagram, words
+    import csv
+
+    rows = list(csv.reader(t.sheet.csv.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    assert [row[12:] for row in rows[1:]] == [["Premier accueil", ""], ["Retour au guichet", "Visa expiré avant le dépôt"]]
     other = table(library, tmp_path / "best")
     walk(other, [0, 0])
     assert "C'est aussi le chemin des meilleurs choix." in pdf_text(other.sheet.pdf)

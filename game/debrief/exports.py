@@ -17,11 +17,12 @@ from game.debrief.report import Report
 FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 COLUMNS = ["session", "date", "scénario", "équipe", "ordre", "carte", "type", "aspect", "réponse",
-           "résultat", "jauges", "secondes"]
+           "résultat", "jauges", "secondes", "étape", "issue"]
 
 
 def rows(report: Report) -> list[list[str]]:
-    """One row per card, or per team and card when every team answered it (a pivot table counts per team)."""
+    """One row per card (per step of a parcours), or per team and card when every team answered it (a pivot
+    table counts per team)."""
     date = report.started.strftime("%Y-%m-%d %H:%M")
     table = []
     for card in report.cards:
@@ -29,7 +30,8 @@ def rows(report: Report) -> list[list[str]]:
         said = ([(a.team, a.given, a.verdict) for a in card.answers] if report.every_team and card.answers
                 else [(card.team or "", card.given or "", card.verdict)])
         table += [[report.session_id, date, report.scenario_id, team, str(card.number), card.card_id, card.kind,
-                   card.aspect_label, given, verdict, gauges, str(round(card.seconds))] for team, given, verdict in said]
+                   card.aspect_label, given, verdict, gauges, str(round(card.seconds)), card.step, card.reached]
+                  for team, given, verdict in said]
     return table
 
 

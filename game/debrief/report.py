@@ -56,6 +56,8 @@ class CardLine:
     note: str
     seconds: float
     discussed: bool  # a debate: on the sheet among the discussions, not the cards played
+    step: str = ""  # a parcours step's title
+    reached: str = ""  # the outcome this step led to, when it ended the parcours
 
 
 @dataclass
@@ -220,7 +222,8 @@ def card_line(play: PlayView, every_team: bool) -> CardLine:
         expected="+".join(str(i + 1) for i in play.right),
         explanation=explanation.text if explanation else None, source=explanation.source if explanation else None,
         deltas=[(c.label, c.delta) for c in play.changes], note=play.note, seconds=play.seconds,
-        discussed=card.discussed,
+        discussed=card.discussed, step=play.step.title if play.step else "",
+        reached=play.reached.title if play.reached else "",
     )
 
 
