@@ -67,3 +67,17 @@ def test_a_nul_from_a_hand_edited_log_is_drawn_as_a_box_not_a_crash():
     from game.ui.text import TextCache
 
     assert TextCache(FontBook()).render("Carte\x00 1", 20, (0, 0, 0)).get_width() > 20
+
+
+def test_opendyslexic_measures_the_plain_space_it_draws_for_a_no_break_space():
+    """Its no-break space is nearly twice a space: it is drawn as a plain space, so it is measured as one, and
+    still never breaks a line before « % » or « : »."""
+    from game.ui.text import TextCache, drawn, text_width
+
+    fonts = FontBook("opendyslexic")
+    font = fonts.get(30)
+    assert font.size("40\u00a0%")[0] > font.size("40 %")[0]
+    assert text_width(font, "40\u00a0%") == font.size("40 %")[0] == TextCache(fonts).render("40\u202f%", 30, (0, 0, 0)).get_width()
+    assert drawn(FontBook("atkinson").get(30), "40\u00a0%") == "40\u00a0%"  # a font with a proper one keeps it
+    narrow = text_width(font, "Elles sont 40 %") + 2
+    assert all(not line.startswith("%") for line in wrap(font, "Elles sont 40\u00a0% à le dire", narrow))

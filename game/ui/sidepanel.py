@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 import pygame
 
 from game.ui.app import body_size, small_size
-from game.ui.text import FontBook, wrap
+from game.ui.text import FontBook, text_width, wrap
 from game.ui.widgets import bars, chip_size
 from game.wording.players import tr
 
@@ -138,7 +138,7 @@ def _plan(fonts: FontBook, inner: pygame.Rect, content: SideContent, size: int, 
           compact_teams: bool, captions: bool) -> SidePlan:
     bold, regular = fonts.get(size, True), fonts.get(size)
     step = text_line(fonts, size)
-    value_w = bold.size(content.widest_value)[0] if content.gauge_labels else 0
+    value_w = text_width(bold, content.widest_value) if content.gauge_labels else 0
     y = inner.y
     gauges = []
     for label in content.gauge_labels:
@@ -174,7 +174,7 @@ def _plan(fonts: FontBook, inner: pygame.Rect, content: SideContent, size: int, 
     teams = tuple(pygame.Rect(inner.x, top + i * row_h, inner.width, row_h - size // 4) for i in range(content.teams))
     if tail:
         found.append(Caption(content.panorama_caption, tuple(tail), pygame.Rect(inner.x, top + teams_h, inner.width, step * len(tail))))
-    answer_w = bold.size("6")[0] + int(size * 2.2) if content.answers else 0  # more digits shrink to fit
+    answer_w = text_width(bold, "6") + int(size * 2.2) if content.answers else 0  # more digits shrink to fit
     plan = SidePlan(size, step, compact_gauges, compact_teams, tuple(gauges), teams, answer_w, tuple(found),
                     missing=max(0, y + size // 2 - top if content.teams and gauges else y - inner.bottom,
                                 top + teams_h + step * len(tail) - inner.bottom),
@@ -188,14 +188,14 @@ def _check_width(plan: SidePlan, fonts: FontBook, inner: pygame.Rect, content: S
         return plan
     size, bold = plan.size, fonts.get(plan.size, True)
     squares = content.panorama * (plan.pip + plan.pip // 3)
-    points = bold.size(content.widest_points)[0] if content.widest_points else 0
-    name = fonts.get(size).size(tr("team.default", n=6))[0]  # a default name shows whole
+    points = text_width(bold, content.widest_points) if content.widest_points else 0
+    name = text_width(fonts.get(size), tr("team.default", n=6))  # a default name shows whole
     first = size // 3 + plan.chip + size // 2 + name + (plan.answer_width + size // 3 if plan.answer_width else 0)
     if plan.compact_teams:
         first += (squares + size // 2) if content.panorama else (points + size // 2) if points else 0
         second = 0
     else:
-        second = size // 3 + points + size + squares + bold.size("6/6")[0] + size // 3 if points else 0
+        second = size // 3 + points + size + squares + text_width(bold, "6/6") + size // 3 if points else 0
     if max(first, second) <= inner.width:
         return plan
     return replace(plan, too_wide=True)

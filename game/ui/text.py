@@ -40,31 +40,48 @@ class FontBook:
         return _font(self.family, style, max(6, int(size)))
 
 
+# Fonts whose no-break space is three spaces wide (OpenDyslexic): a plain space is drawn in its place, once
+# the lines are cut, and measured in its place too, so that what is measured is what is drawn.
+_PLAIN_NBSP: set[pygame.font.Font] = set()
+
+
 @lru_cache(maxsize=256)
 def _font(family: str, style: str, size: int) -> pygame.font.Font:
-    return pygame.font.Font(str(font_path(family, style)), size)
+    font = pygame.font.Font(str(font_path(family, style)), size)
+    if family == "opendyslexic":
+        _PLAIN_NBSP.add(font)
+    return font
+
+
+def drawn(font: pygame.font.Font, text: str) -> str:
+    """`text` as `font` draws it: a no-break space becomes a plain one where the font's own is too wide."""
+    return text.replace("\u00a0", " ") if font in _PLAIN_NBSP else text
+
+
+def text_width(font: pygame.font.Font, text: str) -> int:
+    return font.size(drawn(font, text))[0]
 
 
 @lru_cache(maxsize=4096)
-def wrap(font: pygame.font.Font, text: str, width: int) -> tuple[str, ...]:
-    """Lines no wider than `width`, broken between words; a no-break space never breaks, and a word
+def wrap(font: pygame.font.Font, text: str, room: int) -> tuple[str, ...]:
+    """Lines no wider than `room` pixels, broken between words; a no-break space never breaks, and a word
     wider than the box (a long URL) is cut. The cost grows linearly with the text's length; a text is
     measured once per font and width (the layout and the drawing of a card, its every reveal, ask again)."""
     lines: list[str] = []
     for paragraph in printable(text).split("\n"):
-        if len(paragraph) <= width and font.size(paragraph)[0] <= width:  # most labels: one measure
+        if len(paragraph) <= room and text_width(font, paragraph) <= room:  # most labels: one measure
             lines.append(paragraph)
             continue
         line = ""
         for word in paragraph.split(" "):
             candidate = f"{line} {word}" if line else word
-            if len(candidate) <= width and font.size(candidate)[0] <= width:
+            if len(candidate) <= room and text_width(font, candidate) <= room:
                 line = candidate
                 continue
             if line:
                 lines.append(line)
             while len(word) > 1:  # a word wider than the box: cut it where it stops fitting
-                cut = _fitting_prefix(font, word, width)
+                cut = _fitting_prefix(font, word, room)
                 if cut == len(word):
                     break
                 lines.append(word[:cut])
@@ -74,17 +91,17 @@ def wrap(font: pygame.font.Font, text: str, width: int) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def _fitting_prefix(font: pygame.font.Font, text: str, width: int, after: str = "") -> int:
-    """The most characters from the start of `text` that fit `width` followed by `after` (at least 1).
+def _fitting_prefix(font: pygame.font.Font, text: str, room: int, after: str = "") -> int:
+    """The most characters from the start of `text` that fit `room` pixels followed by `after` (at least 1).
 
-    A glyph is at least a pixel wide, so no more than `width` characters are ever measured, and a
+    A glyph is at least a pixel wide, so no more than `room` characters are ever measured, and a
     binary search measures only a dozen prefixes: a 5,000-character word costs what a short one does."""
-    low, high = 1, min(len(text), width + 1)
-    if font.size(text[:high] + after)[0] <= width:
+    low, high = 1, min(len(text), room + 1)
+    if text_width(font, text[:high] + after) <= room:
         return high
     while low < high - 1:  # text[:low] fits (or is the one-character floor), text[:high] does not
         middle = (low + high) // 2
-        if font.size(text[:middle] + after)[0] <= width:
+        if text_width(font, text[:middle] + after) <= room:
             low = middle
         else:
             high = middle
@@ -110,10 +127,10 @@ def fit(fonts: FontBook, text: str, width: int, height: int, size: int, floor: i
     return Fitted(tuple(cut), size, line_height, True)
 
 
-def with_ellipsis(font: pygame.font.Font, text: str, width: int) -> str:
-    """`text` shortened from its end until it and a final … fit `width`."""
-    text = text[:_fitting_prefix(font, text, width, ELLIPSIS)] if text else ""
-    while text and font.size(text + ELLIPSIS)[0] > width:  # the one-character floor may still be too wide
+def with_ellipsis(font: pygame.font.Font, text: str, room: int) -> str:
+    """`text` shortened from its end until it and a final … fit `room` pixels."""
+    text = text[:_fitting_prefix(font, text, room, ELLIPSIS)] if text else ""
+    while text and text_width(font, text + ELLIPSIS) > room:  # the one-character floor may still be too wide
         text = text[:-1]
     return text.rstrip() + ELLIPSIS
 
@@ -133,10 +150,8 @@ class TextCache:
         if surface is None:
             if len(self._cache) >= self.limit:
                 self._cache.clear()
-            shown = printable(text)
-            if self.fonts.family == "opendyslexic":  # its no-break space is three spaces wide; lines are already cut
-                shown = shown.replace("\u00a0", " ")
             font = self.fonts.get(size, bold, italic)
+            shown = drawn(font, printable(text))
             try:
                 surface = font.render(shown, True, color)
             except pygame.error:  # only zero-width characters (a joiner, a lone accent): nothing to see

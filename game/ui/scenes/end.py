@@ -14,7 +14,7 @@ from game.table.view import GaugeView, Standings
 from game.ui.app import App, Scene
 from game.ui.intents import Intent
 from game.ui.listing import press
-from game.ui.text import wrap
+from game.ui.text import text_width, wrap
 from game.ui.widgets import ButtonList, Choice, line, mark, panel, team_chip, text_box, threshold_line
 from game.wording.players import end_reason, headline, tr
 
@@ -109,8 +109,8 @@ class EndScene(Scene):
         pip = min(int(body * 1.1), row_h - body // 2)
         bold = self.app.fonts.get(body, True)
         completed = panorama and any(t.completed is not None for t in teams)
-        tail_w = bold.size(tr("end.done", minutes=88))[0] if completed else 0
-        points_w = bold.size(tr("play.points", n=888))[0]
+        tail_w = text_width(bold, tr("end.done", minutes=88)) if completed else 0
+        points_w = text_width(bold, tr("play.points", n=888))
         for i, team in enumerate(teams):
             row = pygame.Rect(inner.x, inner.y + i * row_h, inner.width, row_h - body // 4)
             if i in standings.winners:

@@ -17,7 +17,7 @@ from game.table.view import Mark, PlayView, Standings, TableView
 from game.ui.app import App, Scene
 from game.ui.intents import Intent
 from game.ui.sidepanel import SidePlan, plan_for, side_content, side_rect
-from game.ui.text import with_ellipsis, wrap
+from game.ui.text import text_width, with_ellipsis, wrap
 from game.ui.widgets import bars, line, mark, panel, team_chip, text_box, threshold_line
 from game.wording.players import refusal, tr
 
@@ -295,7 +295,7 @@ class PlayScene(Scene):
         if view.card is None:
             return
         if view.phase != Phase.ANSWER:
-            width = max(body * 9, self.app.fonts.get(body, True).size(tr("play.continue"))[0] + body * 2)
+            width = max(body * 9, text_width(self.app.fonts.get(body, True), tr("play.continue")) + body * 2)
             self.continue_rect = pygame.Rect(self.foot_rect.right - width, self.foot_rect.y, width, self.foot_rect.height)
         if view.reveal is not None and view.choices:
             self._layout_reveal(view.reveal)
@@ -386,8 +386,8 @@ class PlayScene(Scene):
     def _one_line(self, play: PlayView, i: int) -> bool:
         """A short answer sits on the same line as its tag."""
         size = self.row_size
-        width = (self.app.fonts.get(size, True).size(self._tag(play, i))[0]
-                 + self.app.fonts.get(size).size(self.view.choices[i])[0])
+        width = (text_width(self.app.fonts.get(size, True), self._tag(play, i))
+                 + text_width(self.app.fonts.get(size), self.view.choices[i]))
         return width + self.app.body * 4 <= self.main_rect.width
 
     # -- drawing ------------------------------------------------------------------------------------
@@ -488,7 +488,7 @@ class PlayScene(Scene):
         """A team's name on one line, cut with … when the row is too short for it (names are the room's, not
         authored text, so a cut is no overflow to report)."""
         font = self.app.fonts.get(plan.size, bold)
-        shown = name if font.size(name)[0] <= rect.width else with_ellipsis(font, name, rect.width)
+        shown = name if text_width(font, name) <= rect.width else with_ellipsis(font, name, rect.width)
         line(self.app, surface, shown, (rect.x, rect.centery), plan.size, self.app.theme.text, bold=bold,
              anchor="midleft")
 
@@ -542,7 +542,7 @@ class PlayScene(Scene):
             x += size * 3 // 2
         room = box.right - x - size // 4 if good is not None else box.width - size // 2
         text_size = size
-        while text_size > 8 and self.app.fonts.get(text_size, True).size(text)[0] > room:
+        while text_size > 8 and text_width(self.app.fonts.get(text_size, True), text) > room:
             text_size -= 1  # three answers or more to a card: smaller digits, the same box
         line(self.app, surface, text, (x if good is not None else box.centerx, box.centery), text_size, color,
              bold=True, anchor="midleft" if good is not None else "center")

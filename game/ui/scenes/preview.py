@@ -16,6 +16,7 @@ from game.content.errors import ContentError, mistakes
 from game.content.library import Library, LoadedDeck
 from game.content.models import Gauge
 from game.paths import display_path
+from game.ui.text import text_width
 from game.ui.app import App, Scene
 from game.ui.cardview import CardView, card_table
 from game.ui.intents import Intent
@@ -129,7 +130,7 @@ class PreviewScene(Scene):
         body = self.app.body
         self.prev_rect = self.next_rect = pygame.Rect(0, 0, 0, 0)
         if self.deck is not None:
-            button_w = body * 2 + max(self.app.fonts.get(body, True).size(tr(key))[0]
+            button_w = body * 2 + max(text_width(self.app.fonts.get(body, True), tr(key))
                                       for key in ("preview.previous", "preview.next"))
             button_h = self.top_rect.height - body // 2
             right = self.top_rect.right - body // 2
