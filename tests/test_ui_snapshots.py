@@ -320,3 +320,27 @@ def test_a_parcours_step_then_its_outcome(snap):
         snap(app, "parcours-outcome")
     finally:
         app.pop_all()
+
+
+def test_a_card_too_long_for_one_view_shows_its_text_then_its_choices(app, snap):
+    """In the OpenDyslexic font, an usager's story and three long options cannot share the screen: the story
+    first with its button, then the options under a one-line reminder and a way back."""
+    from game.ui.cardview import CardView, card_table
+
+    app.settings.dyslexia_font = True
+    app.apply_settings()
+    deck = app.library.decks["usagers"]
+    card = next(c for c in deck.cards if c.id == "us-003")
+    view = CardView(app, card_table(card, dict(deck.info.aspects), app.library.gauges(), app.clock()))
+    app.push(view)
+    assert view.split and view.story
+    snap(app, "split-story")
+    view.handle(Intent("confirm"))
+    assert not view.story and view.view.phase == "answer"  # shown, not answered
+    snap(app, "split-choices")
+    view.handle(Intent("left"))
+    assert view.story
+    view.handle(Intent("choose", number=2))
+    assert not view.story and view.focus == 1 and view.view.phase == "answer"
+    view.handle(Intent("choose", number=2))
+    assert view.view.phase == "reveal"

@@ -196,8 +196,8 @@ def build_parser(lang: str = "fr") -> argparse.ArgumentParser:
     _content_options(validate, t, scenario=False)
     _lang_option(validate, t, messages=True)
     validate.add_argument("--no-layout", action="store_true",
-                          help=t("ne pas vérifier que les textes tiennent à l'écran (plus rapide)",
-                                 "do not check that texts fit the screen (faster)"))
+                          help=t("ne pas vérifier que les textes tiennent à l'écran, dans les deux polices (plus "
+                                 "rapide)", "do not check that texts fit the screen, in both fonts (faster)"))
 
     linter = commands.add_parser("lint", help=t("remarques qui n'empêchent pas de jouer (sources, longueurs, doublons)",
                                                 "remarks that do not block a session (sources, lengths, duplicates)"))
@@ -206,9 +206,6 @@ def build_parser(lang: str = "fr") -> argparse.ArgumentParser:
                                "files or folders to review (default: the shipped decks/ and scenarios/)"))
     _content_options(linter, t, scenario=False)
     _lang_option(linter, t, messages=True)
-    linter.add_argument("--no-layout", action="store_true",
-                        help=t("ne pas vérifier les textes avec la police OpenDyslexic (plus rapide)",
-                               "do not check the texts in the OpenDyslexic font (faster)"))
 
     simulate = commands.add_parser("simulate", help=t("faire jouer des sessions par un robot et résumer",
                                                       "have a robot play sessions, and sum them up"))

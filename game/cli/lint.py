@@ -7,20 +7,13 @@ import argparse
 from game.authoring.lint import lint
 from game.cli.validate import load_given
 from game.content.errors import ContentError, ContentInvalid
-from game.paths import default_cache_dir
 
 
 def run_lint(args: argparse.Namespace) -> int:
     library = load_given(args.paths, args.decks)
     if library.errors:
         raise ContentInvalid(library.errors)
-    warnings = lint(library, set(library.checked))
-    if not args.no_layout:
-        from game.ui.fitcheck import unfit_texts
-
-        cut = unfit_texts(library, set(library.checked), dyslexia_font=True, message="lint.cut_dyslexia",
-                          cache=default_cache_dir())
-        warnings = sorted(warnings + cut, key=ContentError.sort_key)
+    warnings = sorted(lint(library, set(library.checked)), key=ContentError.sort_key)
     word = "warning:" if args.lang == "en" else "attention :"
     for warning in warnings:
         print(f"{warning.path}:{warning.line}:{warning.column}: {word} {warning.message.text(args.lang)}")

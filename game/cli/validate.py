@@ -29,7 +29,10 @@ def run_validate(args: argparse.Namespace) -> int:
     if not args.no_layout:
         from game.ui.fitcheck import unfit_panels, unfit_texts
 
-        errors += elsewhere(unfit_texts(library, checked, cache=default_cache_dir()) + unfit_panels(library, checked), errors)
+        cut = unfit_texts(library, checked, cache=default_cache_dir())
+        cut += elsewhere(unfit_texts(library, checked, dyslexia_font=True, message="card.too_long_dyslexia",
+                                     cache=default_cache_dir()), cut)  # a text cut in both fonts is said once
+        errors += elsewhere(cut + unfit_panels(library, checked), errors)
     if errors:
         raise ContentInvalid(errors)
     decks = [d for d in library.decks.values() if d.doc.shown in checked]

@@ -83,6 +83,9 @@ def _measure(app: App, card: Any, aspects: dict[str, str], gauges: list[Gauge]) 
         view = CardView(app, card_table(card, aspects, gauges, app.clock()))
         if n == 0:  # the table looks the same whatever is answered next
             drawn(view)
+            if view.split:  # shown in two views: the choices' too
+                view.story = False
+                drawn(view)
         if view.view.phase == Phase.ANSWER and choices:
             view.table.act(Action(ActionType.ANSWER, choices), app.clock())
             drawn(view)

@@ -232,6 +232,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "card.too_long": ("le texte ne tient pas sur la carte à l'écran (1280×720), même en petits caractères : "
                       "« {start}… » ; raccourcissez-le", "the text does not fit its card on screen (1280×720), even "
                       "in small type: “{start}…”; shorten it"),
+    "card.too_long_dyslexia": ("avec la police OpenDyslexic (réglage d'accessibilité), le texte ne tient pas sur la "
+                               "carte à l'écran (1280×720) : « {start}… » ; raccourcissez-le pour tous les lecteurs",
+                               "with the OpenDyslexic font (an accessibility setting), the text does not fit its "
+                               "card on screen (1280×720): “{start}…”; shorten it for every reader"),
     "scenario.side_high": ("le panneau de côté ne peut pas montrer {gauges} jauge(s) au-dessus de {teams} équipe(s) "
                            "à {size} en {font}, même en petits caractères (il manque {missing} pixels) : raccourcissez "
                            "les libellés des jauges, ou réduisez le nombre de jauges ou le maximum d'équipes",
@@ -313,10 +317,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lint.thin_aspect": ("l'aspect « {aspect} » a moins de trois cartes ({count}) : trois au moins pour qu'il soit vraiment "
                          "abordé", "the aspect `{aspect}` has fewer than three cards ({count}): at least three so it is really "
                          "covered"),
-    "lint.cut_dyslexia": ("avec la police OpenDyslexic (réglage d'accessibilité), ce texte est coupé à l'écran "
-                          "(1280×720) : « {start}… » ; raccourcissez-le pour tous les lecteurs",
-                          "with the OpenDyslexic font (an accessibility setting), this text is cut on screen "
-                          "(1280×720): “{start}…”; shorten it for every reader"),
     "lint.near_duplicate": ("énoncé presque identique à celui de la carte « {other} » ({where}, ligne {line})",
                             "prompt almost the same as card `{other}`'s ({where}, line {line})"),
 }

@@ -138,6 +138,8 @@ FRENCH: dict[str, str] = {
     "play.your_answer": "Réponse donnée",
     "play.source": "Source : {source}",
     "play.continue": "Continuer",
+    "play.show_choices": "Voir les choix",
+    "play.show_story": "Revoir la carte",
     "play.discussion": "Discussion : {time}",
     "play.note": "Note : {note}",
     "play.note_hint": "N pour écrire une note, Entrée quand la discussion est finie",

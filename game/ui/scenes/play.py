@@ -53,6 +53,11 @@ class PlayScene(Scene):
         self.row_size = app.body  # the text of the reveal's answer rows
         self.validate_rect = pygame.Rect(0, 0, 0, 0)
         self.continue_rect = pygame.Rect(0, 0, 0, 0)
+        # A card whose text and choices cannot both be shown in full is shown in two views: its text first
+        # (`split` and `story`), then its choices under a one-line reminder, with a way back to the text.
+        self.split = False
+        self.story = True
+        self.story_rect = pygame.Rect(0, 0, 0, 0)  # the way back to the text, in the choices' view
 
     @property
     def view(self) -> TableView:
@@ -89,6 +94,7 @@ class PlayScene(Scene):
             self.focus = 0
             self.selected.clear()
             self.entries, self.entering, self.tie = [], 0, ()
+            self.story = True
         if self.gauge_targets() != gauges and not self.app.fast:
             self.anim_from, self.anim_start = gauges, self.app.clock()
         else:
@@ -125,6 +131,8 @@ class PlayScene(Scene):
             self.ask_end()
         elif view.paused:
             return
+        elif view.phase == Phase.ANSWER and self.split and self._between_views(intent):
+            return
         elif view.phase == Phase.ANSWER and view.every_team and kind in ("back", "choose", "confirm", "next", "click",
                                                                          "point", "up", "down", "left", "right"):
             self._room_answering(intent)
@@ -138,6 +146,27 @@ class PlayScene(Scene):
             self.note_draft = view.note
         elif kind in ("confirm", "next") or (kind == "click" and self.continue_rect.collidepoint(intent.pos)):
             self.send(ActionType.NEXT)
+
+    def _between_views(self, intent: Intent) -> bool:
+        """On a split card, the text's view leads to the choices (Enter, →, a number, a click) and the choices'
+        view back to the text (←, or its button). Whether the intent was one of these."""
+        kind = intent.kind
+        if self.story:
+            if kind in ("confirm", "next", "right", "choose", "click"):
+                if kind == "choose" and 1 <= intent.number <= len(self.view.choices):
+                    self.focus = intent.number - 1  # the choice is shown, not made: it was not seen yet
+                self.show_choices(True)
+            return kind not in ("back", "undo", "skip", "pause", "end", "note", "menu", "quit")
+        if kind == "left" or (kind == "click" and self.story_rect.collidepoint(intent.pos)):
+            self.show_choices(False)
+            return True
+        return False
+
+    def show_choices(self, shown: bool) -> None:
+        """Switch a split card between its text and its choices."""
+        self.story = not shown
+        self._layout_card()
+        self.app.dirty = True
 
     def _answering(self, intent: Intent) -> None:
         count = len(self.answer_rects)
@@ -292,6 +321,8 @@ class PlayScene(Scene):
         self.answer_rects = []
         self.validate_rect = pygame.Rect(0, 0, 0, 0)
         self.continue_rect = pygame.Rect(0, 0, 0, 0)
+        self.story_rect = pygame.Rect(0, 0, 0, 0)
+        self.split = False
         if view.card is None:
             return
         if view.phase != Phase.ANSWER:
@@ -318,12 +349,26 @@ class PlayScene(Scene):
         top = main.y + int(self.app.line * 1.3)
         prompt_need = RENDERERS[self.card.kind].need(self, self.card, main.width)
         room = (bottom - top - prompt_need - gap * len(items)) // len(items)
+        if room < need:  # the text and the choices cannot both be read in full: two views
+            self.split = True
+            if self.story:
+                self._layout_story(top)
+                return
+            prompt_need = self.app.line
+            room = (bottom - top - prompt_need - gap * len(items)) // len(items)
         height = max(min(need, room), int(self.app.line * 1.6))
         height = max(height, min(int(self.app.line * 2.4), room))  # big targets when there is room
         area_top = bottom - len(items) * (height + gap) + gap
         self.answer_rects = [pygame.Rect(main.x, area_top + i * (height + gap), main.width, height)
                              for i in range(len(items))]
         self.prompt_rect = pygame.Rect(main.x, top, main.width, area_top - top - gap)
+
+    def _layout_story(self, top: int) -> None:
+        """The text's view of a split card: the text has the card's whole height, and a button leads on."""
+        main, body = self.main_rect, self.app.body
+        width = max(body * 9, text_width(self.app.fonts.get(body, True), tr("play.show_choices")) + body * 2)
+        self.continue_rect = pygame.Rect(self.foot_rect.right - width, self.foot_rect.y, width, self.foot_rect.height)
+        self.prompt_rect = pygame.Rect(main.x, top, main.width, main.bottom - top)
 
     def _layout_reveal(self, play: PlayView) -> None:
         """The verdict, the explanation, then the right and the chosen answers; the prompt as a reminder on top
@@ -595,7 +640,24 @@ class PlayScene(Scene):
 
     def _draw_question(self, surface: pygame.Surface) -> None:
         theme, body, view = self.app.theme, self.app.body, self.view
-        RENDERERS[view.card.kind].draw(self, surface, self.prompt_rect, view.card)
+        if self.split and self.story:
+            RENDERERS[view.card.kind].draw(self, surface, self.prompt_rect, view.card)
+            self._draw_continue(surface, tr("play.show_choices"))
+            return
+        if self.split:  # the choices' view: the text in one line, and the way back to it
+            renderer = RENDERERS[view.card.kind]
+            back = tr("play.show_story")
+            width = text_width(self.app.fonts.get(body, True), back) + body * 2
+            self.story_rect = pygame.Rect(self.prompt_rect.right - width, self.prompt_rect.y, width,
+                                          int(self.app.line * 1.1))
+            panel(surface, self.story_rect, theme.background, theme.accent, width=2)
+            line(self.app, surface, back, self.story_rect.center, body, theme.text, bold=True, anchor="center")
+            reminder = pygame.Rect(self.prompt_rect.x, self.prompt_rect.y, self.prompt_rect.width - width - body,
+                                   self.story_rect.height)
+            text_box(self.app, surface, renderer.reminder(view.card), reminder, body, theme.muted,
+                     bold=True, valign="center", quiet=True)
+        else:
+            RENDERERS[view.card.kind].draw(self, surface, self.prompt_rect, view.card)
         multiple = view.several
         for i, (item, rect) in enumerate(zip(view.choices, self.answer_rects)):
             focused = i == self.focus
@@ -694,11 +756,11 @@ class PlayScene(Scene):
                      valign="center")
         self._draw_continue(surface)
 
-    def _draw_continue(self, surface: pygame.Surface) -> None:
+    def _draw_continue(self, surface: pygame.Surface, label: str | None = None) -> None:
         theme = self.app.theme
         panel(surface, self.continue_rect, theme.accent, theme.accent)
-        line(self.app, surface, tr("play.continue"), self.continue_rect.center, self.app.body, theme.on_accent,
-             bold=True, anchor="center")
+        line(self.app, surface, label or tr("play.continue"), self.continue_rect.center, self.app.body,
+             theme.on_accent, bold=True, anchor="center")
 
     def _draw_footer(self, surface: pygame.Surface, now: float) -> None:
         theme, body, rect, view = self.app.theme, self.app.body, self.foot_rect, self.view
