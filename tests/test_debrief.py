@@ -70,7 +70,7 @@ def test_every_card_played_is_on_the_sheet(sheets):
                 assert name in text
         for play in table.history():
             c = play.card
-            shown = f"{c.situation}" if c.kind == "persona" else c.prompt
+            shown = play.step.prompt if play.step else f"{c.situation}" if c.kind == "persona" else c.prompt
             assert flat(shown)[:60] in text, (scenario_id, c.id)
 
 

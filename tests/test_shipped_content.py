@@ -104,9 +104,11 @@ def test_texts_fit_a_card(shipped):
     long = []
     for deck in shipped.decks.values():
         for card in deck.cards:
-            if len(card.prompt) > PROMPT_MAX:
-                long.append(f"{card.id} prompt {len(card.prompt)}")
-            for item in getattr(card, "answers", []) + getattr(card, "options", []):
+            asked = card.steps if card.branches else [card]  # a parcours asks at each of its steps
+            for prompt in [c.prompt for c in asked if len(c.prompt) > PROMPT_MAX]:
+                long.append(f"{card.id} prompt {len(prompt)}")
+            items = [i for c in asked for i in getattr(c, "answers", []) + getattr(c, "options", [])]
+            for item in items:
                 if len(item.text) > OPTION_MAX:
                     long.append(f"{card.id} option {len(item.text)}: {item.text}")
     assert long == []

@@ -15,7 +15,7 @@ from game.content.library import load_library
 from game.paths import shipped_decks
 from tests.test_content_errors import DECK
 
-SHIPPED = sorted(shipped_decks().glob("*.yaml"))
+SHIPPED = [p for p in sorted(shipped_decks().glob("*.yaml")) if "kind: parcours" not in p.read_text(encoding="utf-8")]
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
@@ -220,3 +220,14 @@ def test_import_mistakes_in_the_command_are_sentences(capsys, tmp_path):
     assert main(["export-csv", str(deck), "--out", str(tmp_path / "essai.xlsx")]) == 2
     assert "se termine par .csv" in capsys.readouterr().err
     assert not list(tmp_path.glob("*.tmp*")) and not (tmp_path / "x.yaml").exists()
+
+
+def test_a_deck_with_parcours_is_not_exported_and_the_reason_is_said(tmp_path, capsys):
+    """A parcours's steps lead to other steps: no row holds them, and a table sent back would lose them."""
+    from game.cli import main
+
+    deck = shipped_decks() / "etrangers-prefecture.yaml"
+    assert main(["export-csv", str(deck), "--out", str(tmp_path / "relecture.csv")]) == 2
+    err = capsys.readouterr().err
+    assert "contient 3 parcours (pf-001, pf-002, pf-003), dont les étapes ne tiennent pas dans les lignes" in err
+    assert not (tmp_path / "relecture.csv").exists()

@@ -110,6 +110,11 @@ def run_export(args: argparse.Namespace) -> int:
         raise UserError(f"{out} : le fichier écrit par {args.command} se termine par {suffix}")
     _free(out, args.force)
     deck = _deck_at(args.deck, whole=True)
+    journeys = [card.id for card in deck.cards if card.branches]
+    if journeys:  # steps leading to steps: no row of a table holds that
+        raise UserError(f"{args.deck} contient {len(journeys)} parcours ({', '.join(journeys[:3])}"
+                        f"{', …' if len(journeys) > 3 else ''}), dont les étapes ne tiennent pas dans les lignes d'un "
+                        "tableau : faites relire ce deck dans son fichier YAML, ou séparez les parcours dans un autre deck")
     rows = export_deck(deck.cards, dict(deck.info.aspects), out)
     print(f"{plural(rows, 'carte écrite')} dans {out}. Après relecture : python -m game import {out} --into {args.deck}")
     return 0

@@ -403,7 +403,7 @@ class PlayScene(Scene):
             return ""
         text = explanation.text + (f"\n{tr('play.source', source=explanation.source)}" if explanation.source else "")
         if play.reached is not None:  # the parcours ends here: its outcome, what it means for the usager
-            text += f"\n\n{tr('parcours.reached', title=play.reached.title)}\n{play.reached.feedback}"
+            text += f"\n{tr('parcours.reached', title=play.reached.title)}\n{play.reached.feedback}"
         return text
 
     @staticmethod
