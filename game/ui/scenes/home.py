@@ -129,8 +129,10 @@ class HomeScene(ListScene):
         top = self.title_rect.bottom + body
         list_w = int((width - 3 * pad) * 0.45)
         self.detail_rect = pygame.Rect(2 * pad + list_w, top, width - 3 * pad - list_w, height - top - pad)
-        heights = [int(self.app.line * 1.9)] * len(self.buttons.choices)
-        self.buttons.layout(pygame.Rect(pad, top, list_w, height - top - pad), heights, body // 2)
+        n, room, gap = len(self.buttons.choices), height - top - pad, body // 2
+        # every choice in view while each stays a comfortable target; below that, the list scrolls
+        each = max(int(self.app.line * 1.3), min(int(self.app.line * 1.9), (room - gap * (n - 1)) // max(1, n)))
+        self.buttons.layout(pygame.Rect(pad, top, list_w, room), [each] * n, gap)
 
     def draw(self, surface: pygame.Surface) -> None:
         theme, body = self.app.theme, self.app.body
