@@ -311,3 +311,25 @@ def test_the_docs_parcours_example_validates(tmp_path, capsys):
     - {id: confiance, label: Confiance, start: 5}
 """, encoding="utf-8")
     assert main(["validate", str(tmp_path)]) == 0, capsys.readouterr().err
+
+
+@pytest.mark.parametrize("scenario_id", ["accueil-etrangers-prefecture", "premiers-pas-administratifs"])
+def test_the_parcours_scenarios_play_through_with_every_team_count_and_reach_every_outcome(shipped, scenario_id):
+    """Both ways of answering, one to six teams: every session ends, and over them every outcome of every
+    parcours drawn is reached."""
+    from game.simulate import play_session
+    from game.wording.players import team_names
+
+    info = shipped.scenarios[scenario_id].info
+    pool = shipped.pool(info)
+    reached: dict[str, set[str]] = {}
+    for teams in range(info.team_range.min, info.team_range.max + 1):
+        for answering in ("rotation", "all"):
+            for seed in range(1, 41):
+                table = play_session(info, pool, {}, team_names(info, teams), seed, "random", answering)
+                assert table.over
+                for play in table.history():
+                    if play.reached is not None:
+                        reached.setdefault(play.card.id, set()).add(play.reached.id)
+    journeys = [card for card in pool if card.branches]
+    assert journeys and {card.id: {o.id for o in card.outcomes} for card in journeys} == reached
