@@ -276,7 +276,7 @@ def test_validate_refuses_a_text_that_only_the_dyslexia_font_cuts(tmp_path, caps
     """OpenDyslexic's lines are 1.4 times taller: a text that fits with the default font may be cut for a reader
     who chose it. validate measures both fonts and says which one cuts, at the text's line."""
     from game.content.library import load_library
-    from game.ui.fitcheck import _Measure
+    from game.ui.fitcheck import Measure
 
     words = "L’accueil de la mairie oriente chaque usager vers le bon partenaire, sans rendez-vous ni délai. "
 
@@ -302,9 +302,9 @@ cards:
         path.write_text(deck_with(n), encoding="utf-8")
         library = load_library([(path, True)])
         card, aspects = library.decks["police"].cards[0], {"accueil": "Accueil"}
-        if _Measure(library, True).cut(card, aspects, []):
+        if Measure(library, True).cut(card, aspects, []):
             break
-    assert _Measure(library, False).cut(card, aspects, []) == []  # the default font still holds it
+    assert Measure(library, False).cut(card, aspects, []) == []  # the default font still holds it
     assert main(["validate", str(path)]) == 1
     err = capsys.readouterr().err
     assert f"{path}:15:18: avec la police OpenDyslexic (réglage d'accessibilité), le texte ne tient pas" in err

@@ -63,7 +63,7 @@ def unfit_texts(library: Library, checked: set[str], dyslexia_font: bool = False
     family = "opendyslexic" if dyslexia_font else "atkinson"
     known = FitRecord(cache / f"mise-en-page-{family}.json" if cache else None, code_digest(family))
     gauges = library.gauges()
-    measure = _Measure(library, dyslexia_font)
+    measure = Measure(library, dyslexia_font)
     errors: list[ContentError] = []
     try:
         for deck in decks:
@@ -85,7 +85,7 @@ def unfit_texts(library: Library, checked: set[str], dyslexia_font: bool = False
     return errors
 
 
-class _Measure:
+class Measure:
     """The play screen off screen, opened at the first card to measure (none when every card is known)."""
 
     def __init__(self, library: Library, dyslexia_font: bool):
