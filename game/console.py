@@ -108,7 +108,8 @@ class Console:
             return
         if view.reveal is not None:
             self.show_reveal(view.reveal)
-            self.write(tr("console.next"))
+            on = view.reveal.step is not None and view.reveal.reached is None  # the parcours goes on
+            self.write(tr("console.next_step" if on else "console.next"))
             return
         who = view.team_name or tr("play.every_team" if view.every_team and card.team_answers else "play.table")
         self.write("\n" + RULE)
