@@ -294,8 +294,9 @@ def _path_row(pdf: Sheet, title: str, steps: list[StepBox], ending: StepBox) -> 
     boxes = [(s.title, s.mark, False) for s in steps] + [(ending.title, ending.mark, True)]
     for i, (text, mark, last) in enumerate(boxes):
         width = BOX_W * 1.4 if last else BOX_W
-        if x + width > right:
+        if x + width > right:  # on to the next line, which an arrow enters: the path goes on
             x, y = left, y + BOX_H + 3
+            _arrow(pdf, x - ARROW + 0.8, x - 0.8, y + BOX_H / 2)
         pdf.set_draw_color(INK)
         pdf.set_line_width(0.6 if last else 0.3)
         pdf.rect(x, y, width, BOX_H, round_corners=True)
