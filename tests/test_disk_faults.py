@@ -17,6 +17,7 @@ import pytest
 
 from game.cli import main
 from game.engine.vocabulary import Action, ActionType, IllegalAction, Refusal
+from game.wording.players import plural
 from game.session.log import read_log
 from game.table.bots import choose
 from game.table.table import Table
@@ -213,5 +214,5 @@ def test_progress_on_a_full_disk_is_one_sentence_and_the_sessions_are_copied_onc
         assert "Traceback" not in err and "le disque est plein" in err
         filler.unlink()
         assert main(["progress", "--profile", "Camille", "--sessions-dir", str(disk)]) == 0
-        assert f"{len([p for p in table.history() if p.verdicts])} réponse(s) en 1 session(s)" in capsys.readouterr().out
+        assert f"{plural(len([p for p in table.history() if p.verdicts]), 'réponse')} en 1 session," in capsys.readouterr().out
         assert (disk / STORE_NAME).exists()

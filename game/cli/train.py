@@ -50,7 +50,7 @@ def run_train(args: argparse.Namespace) -> int:
             store.close()
         review = review_session(library, due)
         if review.gone:
-            print(tr("train.gone", n=len(review.gone), cards=", ".join(review.gone)))
+            print(tr("train.gone", cards=", ".join(review.gone)))
         if review.scenario is None:
             print(tr("train.nothing_due", profile=profile))
             if later is not None and later > now:

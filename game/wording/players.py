@@ -113,7 +113,7 @@ FRENCH: dict[str, str] = {
     "preview.previous": "Précédente",
     "preview.next": "Suivante",
     "preview.keys": "1 à 6 : répondre · Entrée : suite · Pages : autre carte · Échap : quitter",
-    "preview.errors": "Le fichier contient {n} erreur(s) : la carte reviendra dès qu’elles seront corrigées",
+    "preview.errors": "Le fichier contient {errors} : la carte reviendra une fois le fichier corrigé",
     "preview.fix": "Corrigez le fichier et enregistrez : l’aperçu se met à jour tout seul. Échap pour quitter.",
     "preview.line": "Ligne {line}, colonne {column} :",
     "play.card": "Carte {n} sur {total}",
@@ -217,7 +217,7 @@ FRENCH: dict[str, str] = {
     "console.csv": "Tableau pour un tableur : {path}",
     "console.sheet_failed": "Le bilan n’a pas pu être écrit ({reason}) : refaites-le avec python -m game debrief.",
     "error.content": "Des fichiers de contenu ont des erreurs",
-    "error.more": "… et {n} autre(s).",
+    "error.more": "… et {others}.",
     "error.fix": "Corrigez-les (python -m game validate les liste toutes), puis relancez.",
     "error.back": "Retour",
     "error.resumed": "Session reprise : une partie de son journal est écartée",
@@ -234,7 +234,7 @@ FRENCH: dict[str, str] = {
     "train.started": "{title} — profil {profile}. Journal : {path}",
     "train.nothing_due": "Rien à revoir pour {profile} : aucune erreur en attente.",
     "train.next_due": "Prochaine carte à revoir : le {date}.",
-    "train.gone": "{n} carte(s) à revoir n’existent plus dans les decks : {cards}.",
+    "train.gone": "Retirées de vos révisions, car elles ne sont plus dans les decks : {cards}.",
     "train.after": "Vos progrès : python -m game progress{profile}",
     "train.screen_title": "M’entraîner seul",
     "train.screen_note": "À votre rythme : l’explication et sa source après chaque réponse. "
@@ -255,7 +255,7 @@ FRENCH: dict[str, str] = {
     "progress.sheet_written": "Fiche enregistrée : {name}, dans {folder}.",
     "progress.title": "Progrès de {profile}",
     "progress.none": "Aucune réponse enregistrée pour {profile} : commencez par python -m game train.",
-    "progress.summary": "{answers} réponse(s) en {sessions} session(s), du {first} au {last}.",
+    "progress.summary": "{answers} en {sessions}, du {first} au {last}.",
     "progress.aspects": "Maîtrise par aspect (cartes dont la dernière réponse est juste)",
     "progress.aspect": "{label} : {known} sur {seen} ({share} %)",
     "progress.choices": "Vos choix auprès des usagers et des partenaires",
@@ -363,8 +363,8 @@ def day(t: float) -> str:
 
 def progress_summary(report: ProgressReport, now: float) -> str:
     """How many answers, in how many sessions, from when to when: the first line of a learner's progress."""
-    return tr("progress.summary", answers=report.answers, sessions=report.sessions, first=day(report.first or now),
-              last=day(report.last or now))
+    return tr("progress.summary", answers=plural(report.answers, "réponse"), sessions=plural(report.sessions, "session"),
+              first=day(report.first or now), last=day(report.last or now))
 
 
 def review_when(due: float, now: float) -> str:

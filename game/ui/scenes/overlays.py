@@ -8,7 +8,7 @@ from collections.abc import Callable
 from game.ui.app import App, Scene
 from game.ui.intents import Intent
 from game.ui.listing import ListScene
-from game.wording.players import tr
+from game.wording.players import plural, tr
 from game.ui.widgets import Choice
 
 
@@ -93,7 +93,7 @@ class ErrorScene(ListScene):
 
     def lines(self) -> list[str]:
         more = len(self.errors) - self.shown
-        return self.errors[: self.shown] + ([tr("error.more", n=more)] if more > 0 else []) + \
+        return self.errors[: self.shown] + ([tr("error.more", others=plural(more, "autre"))] if more > 0 else []) + \
             ([self.advice] if self.advice else [])
 
     def choices(self) -> list[Choice]:
