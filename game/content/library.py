@@ -337,15 +337,33 @@ def _check_card_ids(library: Library) -> None:
 
     first: dict[str, tuple[LoadedDeck | UnreadDeck, int]] = {}
     for deck in sorted([*library.decks.values(), *library.unread_decks.values()], key=rank):
+        taken: dict[str, list[tuple[int, str, int]]] = {}  # the other file -> this deck's cards reusing its ids
         for i, card in deck.entries:
             if card.id in first:
                 where, j = first[card.id]
                 line, _ = where.doc.position(("cards", j, "id"))
-                if _deck_reported(library, deck):
-                    library.errors.append(deck.doc.error(
-                        ("cards", i, "id"), say("card.id_twice", id=card.id, where=where.doc.shown, line=line)))
+                taken.setdefault(where.doc.shown, []).append((i, card.id, line))
             else:
                 first[card.id] = (deck, i)
+        if _deck_reported(library, deck):
+            for where, reused in taken.items():
+                _report_reused_ids(library, deck, where, reused)
+
+
+COPIED_AFTER = 3  # ids reused from one file, reported one by one; beyond, one sentence: the deck is a copy
+
+
+def _report_reused_ids(library: Library, deck: LoadedDeck | UnreadDeck, where: str,
+                       reused: list[tuple[int, str, int]]) -> None:
+    """Each reused card id at its place; a deck that reuses many ids of one file is a copy of it, said once
+    after the first few instead of once per card."""
+    for i, ident, line in reused[:COPIED_AFTER]:
+        library.errors.append(deck.doc.error(("cards", i, "id"), say("card.id_twice", id=ident, where=where,
+                                                                      line=line)))
+    if len(reused) > COPIED_AFTER:
+        i = reused[COPIED_AFTER][0]
+        library.errors.append(deck.doc.error(("cards", i, "id"), say(
+            "card.ids_copied", more=len(reused) - COPIED_AFTER, where=where)))
 
 
 def _check_deck(library: Library, deck: LoadedDeck | UnreadDeck) -> None:

@@ -222,6 +222,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "under `scenario:` to replace it"),
     "deck.twice": ("le deck « {id} » est déjà défini dans {where}", "the deck `{id}` is already defined in {where}"),
     "scenario.twice": ("le scénario « {id} » est déjà défini dans {where}", "the scenario `{id}` is already defined in {where}"),
+    "card.ids_copied": ("et {more} autres identifiants de cartes de ce fichier sont déjà pris dans {where} : s'il "
+                        "en est une copie, donnez à vos cartes un préfixe à vous (par exemple « tto-001 »), ou "
+                        "remplacez ce deck (« replaces: true » sous « deck: »)", "and {more} more card ids of this "
+                        "file are already taken in {where}: if it is a copy, give your cards a prefix of your own "
+                        "(for instance `tto-001`), or replace that deck (`replaces: true` under `deck:`)"),
     "card.id_twice": ("l'identifiant de carte « {id} » est déjà utilisé ({where}, ligne {line})",
                       "the card id `{id}` is already used ({where}, line {line})"),
     "card.aspect": ("l'aspect « {value} » n'est pas déclaré dans « deck.aspects » (déclarés : {known})",
