@@ -359,3 +359,14 @@ def test_a_constraint_longer_than_a_chip_is_refused_at_its_place(write, capsys):
     path = write("usagers.yaml", PERSONA.format(constraints='[mobilite, "' + "x" * 31 + '"]'))
     code, lines = validate(capsys, str(path))
     assert code == 1 and lines[0] == f"{path}:14:29: « constraints » : 30 caractères au plus (ici 31) ; raccourcissez"
+
+
+def test_a_scenario_whose_gauges_are_a_number_is_refused_with_a_sentence(tmp_path, capsys):
+    """Found by the fuzzer: `gauges: 1` in a refused scenario once made the loader iterate a number."""
+    path = tmp_path / "essai.yaml"
+    path.write_text("scenario:\n  id: essai\n  title: Essai\n  description: Essai.\n  mode: teams\n"
+                    "  decks: [usagers]\n  win: points\n  gauges: 1\n", encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{path}:8:11: « gauges » doit être une liste (des lignes commençant par « - »)",
+        "1 erreur : corrigez-la puis relancez."]

@@ -300,7 +300,8 @@ def _load_scenario(library: Library, doc: YamlDocument, data: dict[str, Any], pr
     except ValidationError as exc:
         header = data["scenario"]
         gauges = header.get("gauges") if isinstance(header, dict) else None
-        library.unread_gauges.update(g["id"] for g in gauges or () if isinstance(g, dict) and isinstance(g.get("id"), str))
+        library.unread_gauges.update(g["id"] for g in (gauges if isinstance(gauges, list) else ())
+                                     if isinstance(g, dict) and isinstance(g.get("id"), str))
         return _validation_errors(doc, exc, (), ScenarioFile, data)
     other = library.scenarios.get(info.id)
     if other is not None:
