@@ -13,7 +13,7 @@ from game.content.models import constraint_label
 from game.engine.vocabulary import Action, ActionType, Phase
 from game.table.table import Table
 from game.table.view import Mark, PlayView, TableView
-from game.diskerrors import disk_problem
+from game.diskerrors import sheet_problem
 from game.wording.players import end_reason, refusal, result, result_lines, tr
 
 RULE, DOUBLE_RULE = "─" * 60, "═" * 60
@@ -187,7 +187,7 @@ class Console:
             self.write(tr("console.sheet", path=self.table.sheet.pdf))
             self.write(tr("console.csv", path=self.table.sheet.csv))
         elif self.table.sheet_error is not None:
-            self.write(tr("console.sheet_failed", reason=disk_problem(self.table.sheet_error)))
+            self.write(tr("console.sheet_failed", reason=sheet_problem(self.table.sheet_error, self.table.path)))
 
 
 # What the terminal says about a card before its prompt, by kind: the front end's renderer table.

@@ -29,3 +29,13 @@ def disk_problem(error: OSError, path: object = None) -> str:
     where = error.filename or path
     why = _DISK.get(error.errno or 0) or str(error.strerror or error)
     return f"{display_path(Path(str(where)))} : {why}" if where else why
+
+
+def sheet_problem(error: Exception, log: object = None) -> str:
+    """Why a session's sheet was not written: a disk's refusal, or (never expected) a fault of the program's
+    own, said in a sentence that keeps the log safe and names it, instead of a traceback."""
+    if isinstance(error, OSError):
+        return disk_problem(error)
+    where = f" ; le journal {display_path(Path(str(log)))} est intact" if log else " ; le journal est intact"
+    return (f"le programme n’a pas su construire ce bilan ({type(error).__name__}){where} : "
+            "signalez-le avec ce journal")

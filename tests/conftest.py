@@ -26,6 +26,9 @@ from game.content.models import Card  # noqa: E402
 
 _CARD = TypeAdapter(Card)
 
+# every scenario the program ships, by id: the tests that play the whole matrix go through each
+SHIPPED_SCENARIOS = sorted(p.stem for p in shipped_scenarios().glob("*.yaml"))
+
 
 @pytest.fixture(scope="session")
 def shipped() -> Library:

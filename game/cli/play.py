@@ -13,7 +13,7 @@ from game.cli.content import check_team_count, load_scenario
 from game.console import Console
 from game.session.logs import latest_unfinished
 from game.table.table import Table
-from game.diskerrors import disk_problem
+from game.diskerrors import disk_problem, sheet_problem
 from game.wording.players import team_names
 
 
@@ -75,5 +75,5 @@ def resumed(table: Table, path: Path) -> bool:
     if table.sheet is not None:
         print(f"Son bilan manquait ; il est écrit : {table.sheet.pdf}")
     elif table.sheet_error:
-        print(f"Son bilan manquait et n'a pas pu être écrit : {disk_problem(table.sheet_error)}", file=sys.stderr)
+        print(f"Son bilan manquait et n'a pas pu être écrit : {sheet_problem(table.sheet_error, table.path)}", file=sys.stderr)
     return False

@@ -94,8 +94,9 @@ def write_sheet(report: Report, path: Path) -> Path:
     _result(pdf, report)
     if report.rates:
         rates_chart(pdf, report.rates)
-    if report.team_rates:
-        _team_rates(pdf, report)
+    if report.every_team:
+        if report.team_rates:
+            _team_rates(pdf, report)
         _answers_grid(pdf, report)
     if report.journeys:
         _journeys(pdf, report)

@@ -142,7 +142,7 @@ class Report:
     panorama: list[str]
     gauges: list[GaugeLine]
     rates: list[AspectRate]  # over every team's answers
-    team_rates: list[TeamRates]  # per team, when every team answered each card
+    team_rates: list[TeamRates]  # per team and aspect of the panorama, when every team answered each card
     cards: list[CardLine]
     key_messages: list[str]
     discussion: list[str]
@@ -168,7 +168,8 @@ def build_report(table: Table) -> Report:
         team_lines=[TeamLine(t.name, t.score, [facts.aspects.get(a, a) for a in t.panorama],
                              None if t.completed is None else t.completed / 60) for t in standings.teams],
         panorama=panorama, gauges=_gauges(standings), rates=rates,
-        team_rates=_team_rates(lines, list(facts.teams), panorama) if facts.every_team else [], cards=lines,
+        team_rates=_team_rates(lines, list(facts.teams), panorama) if facts.every_team and panorama else [],
+        cards=lines,
         key_messages=list(facts.key_messages), discussion=list(facts.discussion),
     )
     report.to_review = _to_review(rates, lines)

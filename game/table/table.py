@@ -46,7 +46,7 @@ class Table:
         self.dropped_tail = dropped_tail  # a resumed log's cut last line was left out
         self.damaged = ""  # a resumed log's lines left out further up: what and where, and where the original is
         self.sheet: Written | None = None
-        self.sheet_error: OSError | None = None  # why the sheet could not be written
+        self.sheet_error: Exception | None = None  # why the sheet could not be written: a disk, or a fault of ours
         self._seen: dict[str, Any] = {}  # the views of the current state, each made when first asked
 
     # -- opening -------------------------------------------------------------------------------------
@@ -181,7 +181,7 @@ class Table:
         self.writer.close()
         try:
             self.sheet = self.write_sheet()
-        except OSError as exc:
+        except Exception as exc:  # noqa: BLE001 -- the session is safe in its log; the sheet can be written later
             self.sheet_error = exc
 
     def write_sheet(self, out: Path | None = None) -> Written:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pygame
 
 from game.desktop import open_file, print_file
-from game.diskerrors import disk_problem
+from game.diskerrors import sheet_problem
 from game.paths import display_path
 from game.table.table import Table
 from game.table.view import GaugeView, Standings
@@ -40,7 +40,7 @@ class EndScene(Scene):
         if sheet is not None:
             said = tr("end.sheet", name=sheet.pdf.name, folder=display_path(sheet.pdf.parent))
         else:
-            said = tr("end.sheet_failed", reason=disk_problem(error)) if error is not None else ""
+            said = tr("end.sheet_failed", reason=sheet_problem(error, self.table.path)) if error is not None else ""
         return " — ".join(s for s in (said, self.status) if s)
 
     def handle(self, intent: Intent) -> None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.content.summary import ScenarioSummary
-from game.diskerrors import disk_problem
+from game.diskerrors import disk_problem, sheet_problem
 from game.paths import display_path
 from game.ui.app import App
 from game.ui.listing import ListScene
@@ -117,6 +117,8 @@ class HomeScene(ListScene):
                 said.append(str(exc))
             except OSError as exc:
                 said.append(disk_problem(exc, path.with_suffix(".pdf")))
+            except Exception as exc:  # noqa: BLE001 -- one log that cannot be a sheet must not stop the others
+                said.append(f"{path.name} : {sheet_problem(exc, path)}")
         self.missing = []
         self.refresh()
         self.app.push("error", errors=said, title=tr("home.sheets_title", folder=display_path(self.app.sessions_dir)),
