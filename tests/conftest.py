@@ -76,6 +76,14 @@ def start_of(info: ScenarioInfo, cards: list[Any], teams: list[str], t: float = 
     return SessionStart("test", t, 0, tuple(teams), info, tuple(cards), aspects or {})
 
 
+def displayed(table: Any, authored: int) -> int:
+    """Where the authored choice `authored` of the card (or parcours step) on `table` is shown this session:
+    a test that means a choice by its place in the file finds it in the shuffled order."""
+    view = table.view()
+    order = table.start.orders.get(view.card.id, {}).get(view.step.id if view.step is not None else "")
+    return authored if order is None else list(order).index(authored)
+
+
 def shipped_start(library: Library, scenario_id: str, seed: int, teams: int = 2) -> SessionStart:
     info = library.scenarios[scenario_id].info
     names = ["Solo"] if info.mode == "solo" else [f"Équipe {i + 1}" for i in range(max(teams, info.team_range.min))]

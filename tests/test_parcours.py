@@ -12,6 +12,7 @@ from game.content.library import load_library
 from game.content.models import best_path
 from game.engine.vocabulary import Action, ActionType, Phase
 from game.table.table import Table
+from tests.conftest import displayed
 
 FOLDER = Path(__file__).parent / "parcours"
 NEXT = Action(ActionType.NEXT)
@@ -39,7 +40,7 @@ def table(library, tmp_path: Path | None = None, teams=("A", "B")) -> Table:
 def walk(t: Table, choices: list[int]) -> None:
     now = 1.0
     for choice in choices:
-        t.act(answer(choice), now)
+        t.act(answer(displayed(t, choice)), now)
         t.act(NEXT, now + 1)
         now += 2
 

@@ -8,6 +8,7 @@ import pytest
 
 from game.engine.rules import Action
 from game.session.log import LogError, read_log
+from game.session.start import LOG_FORMAT
 from game.session.logs import is_finished
 from game.table.table import Table
 from tests.conftest import shipped_start
@@ -32,7 +33,7 @@ def test_each_action_is_on_disk_before_the_state_moves(recorded):
     assert len(lines) == 4
     events = [json.loads(line) for line in lines]
     assert [e["seq"] for e in events] == [0, 1, 2, 3]
-    assert events[0]["type"] == "start" and events[0]["cards"][0]["prompt"] and events[0]["format"] == 3
+    assert events[0]["type"] == "start" and events[0]["cards"][0]["prompt"] and events[0]["format"] == LOG_FORMAT
     assert events[1:] == recorded.session.events
 
 
@@ -174,10 +175,10 @@ def test_a_log_from_a_newer_program_is_refused_with_a_sentence(recorded):
     recorded.close()
     lines = recorded.path.read_text(encoding="utf-8").splitlines()
     start = json.loads(lines[0])
-    start["format"] = 4
+    start["format"] = LOG_FORMAT + 1
     recorded.path.write_text("\n".join([json.dumps(start)] + lines[1:]) + "\n", encoding="utf-8")
     with pytest.raises(LogError, match=r"s\.jsonl:1: journal écrit par une version plus récente du programme "
-                                       r"\(format 4, celui-ci lit jusqu'au format 3\)"):
+                                       rf"\(format {LOG_FORMAT + 1}, celui-ci lit jusqu'au format {LOG_FORMAT}\)"):
         Table.resume(recorded.path, now=10.0)
 
 

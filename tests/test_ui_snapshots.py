@@ -14,6 +14,7 @@ from game.content.summary import scenario_summaries
 from game.paths import shipped_scenarios
 from game.ui.scenes.home import HomeScene
 from game.ui.scenes.setup import SetupScene
+from tests.conftest import displayed
 from tests.snapshot import OUTPUT
 from tests.ui_support import make_app, render, start_play
 
@@ -221,8 +222,8 @@ def test_the_end_of_a_room_of_six_teams_with_six_gauges(shipped, snap):
     shutil.rmtree(folder, ignore_errors=True)
     app = make_app(lab, folder)
     teams = ["Accueil", "Les Brigades du Tigre", "Ressources humaines", "Direction", "Numérique", "Zêta"]
-    play = start_play(app, lab, "atelier-jauges", teams, seed=2)
-    rng = random.Random(2)
+    play = start_play(app, lab, "atelier-jauges", teams, seed=3)  # a gauge crossed, one winner
+    rng = random.Random(3)
     while not play.table.over:
         app.clock.advance(40)
         play.table.act(choose(play.view, "random", rng), app.clock())
@@ -311,12 +312,12 @@ def test_a_parcours_step_then_its_outcome(snap):
     app = make_app(library, folder)
     try:
         play = start_play(app, library, "essai-parcours", ["Équipe 1", "Équipe 2"], seed=1, answering="rotation")
-        play.handle(Intent("choose", number=2))
+        play.handle(Intent("choose", number=displayed(play.table, 1) + 1))
         app.clock.advance(30)
         play.handle(Intent("confirm"))
         assert play.view.step.id == "retour"
         snap(app, "parcours-step")
-        play.handle(Intent("choose", number=1))
+        play.handle(Intent("choose", number=displayed(play.table, 0) + 1))
         snap(app, "parcours-outcome")
     finally:
         app.pop_all()

@@ -22,6 +22,8 @@ from game.wording.authors import say
 
 PROMPT_ADVISED = 160  # characters: about three lines at the prompt's size on a projector
 ASPECT_MIN = 3
+ONE_POSITION = 0.5  # share of a deck's cards whose right answer sits at one place: twice chance with four choices
+ONE_POSITION_MIN = 6  # cards with three choices or more before the share means anything
 NEAR_DUPLICATE = 0.9  # similarity of two prompts, once lowercased and stripped of punctuation
 
 
@@ -52,11 +54,31 @@ def _deck_warnings(deck: LoadedDeck) -> list[ContentError]:
             if len(prompt) > PROMPT_ADVISED:
                 found.append(deck.doc.error(("cards", i) + place,
                                             say("lint.long_prompt", count=len(prompt), limit=PROMPT_ADVISED)))
+    found += _one_position(deck)
     for aspect in deck.info.aspects:
         if counts[aspect] < ASPECT_MIN:
             found.append(deck.doc.error(("deck", "aspects", aspect), say("lint.thin_aspect", aspect=aspect,
                                                                           count=counts[aspect]), key=True))
     return found
+
+
+def _one_position(deck: LoadedDeck) -> list[ContentError]:
+    """The right answers mostly at one place, over the choices of three or more (a parcours's steps each count):
+    said once, at the deck's card list."""
+    places = Counter()
+    for _, card in deck.entries:
+        for here in ([card.at(s.id) for s in card.steps] if card.branches else [card]):
+            right = here.right_choices()
+            if len(here.choice_texts()) >= 3 and right and not here.several:
+                places[right[0]] += 1
+    total = sum(places.values())
+    if total < ONE_POSITION_MIN:
+        return []
+    position, count = places.most_common(1)[0]
+    if count < ONE_POSITION * total:
+        return []
+    return [deck.doc.error(("cards",), say("lint.one_position", position=position + 1, count=count, total=total),
+                           key=True)]
 
 
 def _reshaped(doc: YamlDocument, blocks: list[tuple[tuple[Any, ...], BaseModel]]) -> list[ContentError]:

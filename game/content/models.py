@@ -194,6 +194,20 @@ class CardBase(Choosable):
         """Mistakes between the card's own fields that its model cannot refuse field by field, each at its place."""
         return []
 
+    def orderable(self) -> dict[str, int]:
+        """Where the card's choices may be shuffled for a session: each place (empty for the card itself, a step's
+        id in a parcours) with its number of choices. None for a card that has no choices, or whose author pinned
+        their order, or a true/false question (Vrai comes before Faux)."""
+        return {}
+
+    def in_order(self, orders: Mapping[str, Sequence[int]]) -> Self:
+        """The card with its choices shown in `orders` (per place, the authored indices in display order)."""
+        return self
+
+
+def _reordered(items: Sequence[Any], order: Sequence[int] | None) -> list[Any]:
+    return list(items) if order is None else [items[i] for i in order]
+
 
 CardT = TypeVar("CardT", bound=Choosable)
 
@@ -228,6 +242,7 @@ class QuestionCard(CardBase):
     answers: list[Answer] = Field(min_length=2, max_length=6)
     explanation: Text
     source: Text | None = None
+    shuffle: bool = True
 
     @field_validator("answers")
     @classmethod
@@ -267,6 +282,22 @@ class QuestionCard(CardBase):
 
     def explain(self, choices: Sequence[int]) -> Explanation:
         return Explanation(self.explanation, self.source)
+
+    def orderable(self) -> dict[str, int]:
+        if not self.shuffle or _true_or_false([a.text for a in self.answers]):
+            return {}
+        return {"": len(self.answers)}
+
+    def in_order(self, orders: Mapping[str, Sequence[int]]) -> Self:
+        return self.model_copy(update={"answers": _reordered(self.answers, orders.get(""))}) if orders else self
+
+
+_PAIRS = ({"vrai", "faux"}, {"true", "false"}, {"oui", "non"}, {"yes", "no"})
+
+
+def _true_or_false(texts: Sequence[str]) -> bool:
+    """Two answers that are a yes and a no: they keep the order they are always read in."""
+    return len(texts) == 2 and {t.strip().rstrip(".!").lower() for t in texts} in _PAIRS
 
 
 class DebateCard(CardBase):
@@ -308,8 +339,16 @@ class Choices(Choosable):
 
 
 class _OptionsCard(Choices, CardBase):
+    shuffle: bool = True
+
     team_answers: ClassVar[bool] = True
     room_decides: ClassVar[bool] = True
+
+    def orderable(self) -> dict[str, int]:
+        return {"": len(self.options)} if self.shuffle else {}
+
+    def in_order(self, orders: Mapping[str, Sequence[int]]) -> Self:
+        return self.model_copy(update={"options": _reordered(self.options, orders.get(""))}) if orders else self
 
     def effect_places(self) -> list[tuple[tuple[str | int, ...], Mapping[str, int]]]:
         return [(("options", k, "effects"), o.effects) for k, o in enumerate(self.options)]
@@ -416,6 +455,7 @@ class ParcoursCard(Usager, CardBase):
     kind: Literal["parcours"]
     steps: list[Step] = Field(min_length=1, max_length=20)
     outcomes: list[ParcoursOutcome] = Field(min_length=1, max_length=10)
+    shuffle: bool = True
 
     team_answers: ClassVar[bool] = True
     scores_aspect: ClassVar[bool] = True
@@ -454,6 +494,18 @@ class ParcoursCard(Usager, CardBase):
 
     def outcome(self, ident: str) -> ParcoursOutcome | None:
         return self._outcomes.get(ident)
+
+    def orderable(self) -> dict[str, int]:
+        return {step.id: len(step.options) for step in self.steps} if self.shuffle else {}
+
+    def in_order(self, orders: Mapping[str, Sequence[int]]) -> Self:
+        if not orders:
+            return self
+        steps = [s.model_copy(update={"options": _reordered(s.options, orders.get(s.id))}) if s.id in orders else s
+                 for s in self.steps]
+        card = self.model_copy(update={"steps": steps})
+        card._begin = self._begin
+        return card
 
     # asked of the card as a whole (an answer-card's slots, a lone preview), a parcours answers as its first step
     def choice_texts(self) -> tuple[str, ...]:

@@ -17,10 +17,12 @@ from pydantic import TypeAdapter, ValidationError
 from game.content.models import Card, ScenarioInfo
 from game.engine.draw import draw_cards, panorama_aspects
 from game.engine.rules import Game
+from game.engine.shuffle import Orders, displayed, option_orders, order_problem
 from game.fonts import team_name_problem
 
-LOG_FORMAT = 3  # 3: every team may answer each card, the panorama's aspects are recorded;
-# 2: automatic transitions are logged. Logs of formats 1 and 2 still replay.
+LOG_FORMAT = 4  # 4: each card's choices in the session's shuffled order;
+# 3: every team may answer each card, the panorama's aspects are recorded;
+# 2: automatic transitions are logged. Logs of formats 1 to 3 still replay (their choices in authored order).
 _CARDS = TypeAdapter(list[Card])
 
 
@@ -41,10 +43,14 @@ class SessionStart:
     panorama: tuple[str, ...] | None = None  # the aspects a full panorama needs; None: those of the cards
     profile: str | None = None  # a solo learner's profile: the session counts in their progress
     origins: Mapping[str, tuple[str, int]] = field(default_factory=dict)  # card id -> (deck id, deck version)
+    orders: Orders = field(default_factory=dict)  # card id -> place -> the choices' display order
     game: Game = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "game", Game(self.scenario, self.cards, self.teams, self.panorama))
+        """The game plays the cards as the table sees them: `cards` stay as authored (the log's copy),
+        their choices shown in the session's `orders`."""
+        object.__setattr__(self, "game", Game(self.scenario, displayed(self.cards, self.orders), self.teams,
+                                              self.panorama))
 
     @classmethod
     def new(cls, scenario: ScenarioInfo, pool: Sequence[Any], teams: Sequence[str], seed: int, t: float,
@@ -62,7 +68,8 @@ class SessionStart:
         labels = _aspect_labels(cards, aspects, panorama)
         drawn = {c.id: tuple(origins[c.id]) for c in cards if origins and c.id in origins}
         return cls(session_id, t, seed, tuple(teams), scenario, tuple(cards), labels,
-                   panorama=tuple(a for a in labels if a in panorama), profile=profile, origins=drawn)
+                   panorama=tuple(a for a in labels if a in panorama), profile=profile, origins=drawn,
+                   orders=option_orders(cards, seed))
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -72,6 +79,8 @@ class SessionStart:
             **({"panorama": list(self.panorama)} if self.panorama is not None else {}),
             **({"profile": self.profile} if self.profile is not None else {}),
             **({"origins": {card: list(origin) for card, origin in self.origins.items()}} if self.origins else {}),
+            **({"orders": {card: {place: list(order) for place, order in places.items()}
+                           for card, places in self.orders.items()}} if self.orders else {}),
         }
 
     @classmethod
@@ -117,12 +126,32 @@ class SessionStart:
                 isinstance(o, list) and len(o) == 2 and isinstance(o[0], str) and isinstance(o[1], int)
                 and not isinstance(o[1], bool) for o in origins.values()):
             raise StartError("origine des cartes invalide")
+        orders = _orders(event.get("orders", {}), cards)
         try:
             return cls(str(event.get("session", "")), float(t), seed, tuple(teams), scenario, tuple(cards),
                        aspects, version, tuple(panorama) if panorama is not None else None, profile,
-                       {card: (o[0], o[1]) for card, o in origins.items()})
+                       {card: (o[0], o[1]) for card, o in origins.items()}, orders)
         except ValueError as exc:
             raise StartError(str(exc)) from None
+
+
+def _orders(raw: Any, cards: Sequence[Any]) -> dict[str, dict[str, tuple[int, ...]]]:
+    """The recorded display orders, each checked against its card: a log edited by hand is refused, not misread."""
+    if not isinstance(raw, dict) or not all(isinstance(places, dict) for places in raw.values()):
+        raise StartError("ordre des choix invalide")
+    by_id = {card.id: card for card in cards}
+    orders: dict[str, dict[str, tuple[int, ...]]] = {}
+    for card_id, places in raw.items():
+        if card_id not in by_id:
+            raise StartError(f"ordre des choix d'une carte absente ({card_id!r})")
+        if not all(isinstance(o, list) and all(isinstance(i, int) and not isinstance(i, bool) for i in o)
+                   for o in places.values()):
+            raise StartError(f"ordre des choix de la carte {card_id} invalide")
+        problem = order_problem(by_id[card_id], places)
+        if problem is not None:
+            raise StartError(problem)
+        orders[card_id] = {place: tuple(order) for place, order in places.items()}
+    return orders
 
 
 def _aspect_labels(cards: Sequence[Any], labels: Mapping[str, str], panorama: set[str]) -> dict[str, str]:

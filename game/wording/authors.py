@@ -322,6 +322,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lint.thin_aspect": ("l'aspect « {aspect} » a moins de trois cartes ({count}) : trois au moins pour qu'il soit vraiment "
                          "abordé", "the aspect `{aspect}` has fewer than three cards ({count}): at least three so it is really "
                          "covered"),
+    "lint.one_position": ("la bonne réponse (ou la meilleure option) est le choix {position} {count} fois sur {total} "
+                          "(cartes et étapes) : le jeu mélange les choix à chaque partie, mais un relecteur, un export ou une "
+                          "carte à l'ordre gardé (shuffle: false) la devine ; variez sa place",
+                          "the right answer (or best option) is choice {position} {count} times out of {total} "
+                          "(cards and steps): the "
+                          "game shuffles choices every session, but a reviewer, an export or a card whose order is "
+                          "kept (shuffle: false) gives it away; vary its place"),
     "lint.near_duplicate": ("énoncé presque identique à celui de la carte « {other} » ({where}, ligne {line})",
                             "prompt almost the same as card `{other}`'s ({where}, line {line})"),
 }

@@ -72,7 +72,7 @@ class EndScene(Scene):
                              self.foot_rect.top - pad - self.head_rect.bottom - pad)
         gauges = bool(self.standings.gauges)
         if self.shows_teams and gauges:
-            split = int(middle.width * 0.6)
+            split = int(middle.width * 0.52)  # the gauges need a label, a path and two values on a line
             self.teams_rect = pygame.Rect(middle.x, middle.y, split, middle.height)
             self.gauges_rect = pygame.Rect(middle.x + split + pad, middle.y, middle.width - split - pad, middle.height)
         else:
@@ -149,6 +149,9 @@ class EndScene(Scene):
         gauges = self.standings.gauges
         row_h = min(int(step * 3.2), inner.height // len(gauges))
         stacked = row_h >= int(step * 1.9)  # the label above its chart; else label, chart and values on one line
+        # on one line, the labels take what the longest needs, the chart keeps at least a quarter of the row
+        widest = max(text_width(self.app.fonts.get(body, bold=True), g.label) for g in gauges) + body // 2
+        side = min(widest, inner.width * 3 // 5)
         for k, gauge in enumerate(gauges):
             row = pygame.Rect(inner.x, inner.y + k * row_h, inner.width, row_h - body // 4)
             first = row.y + (step // 2 if stacked else row.height // 2)
@@ -157,7 +160,8 @@ class EndScene(Scene):
             if gauge.losing:
                 mark(surface, "cross", (end.x - body, end.centery), body * 3 // 4, theme.wrong)
                 end.x -= body * 2
-            label_right = end.x - body // 2 if stacked else row.x + row.width // 2
+            label_right = end.x - body // 2 if stacked else max(row.x + row.width // 3, min(row.x + side,
+                                                                                         end.x - row.width // 4))
             text_box(self.app, surface, gauge.label, pygame.Rect(row.x, first - step // 2, label_right - row.x, step),
                      body, theme.text, bold=True)
             chart = (pygame.Rect(row.x, row.y + step, row.width, row.height - step) if stacked else
