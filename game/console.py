@@ -14,7 +14,7 @@ from game.engine.vocabulary import Action, ActionType, Phase
 from game.table.table import Table
 from game.table.view import Mark, PlayView, TableView
 from game.diskerrors import sheet_problem
-from game.wording.players import end_reason, refusal, result, result_lines, tr
+from game.wording.players import end_reason, refusal, result, plural, result_lines, teams_numbered, tr
 
 RULE, DOUBLE_RULE = "─" * 60, "═" * 60
 
@@ -40,57 +40,125 @@ class Console:
                 self.write("\n" + tr("console.interrupted", path=self.table.path))
                 self.write(tr("console.how_to_resume", path=self.table.path))
                 return False
-            action = self.parse(line.strip(), view)
-            if action is None:
-                continue
-            refused = self.table.act(action, self.clock())
-            if refused is not None:
-                self.write(refusal(refused))
-            elif action.type == ActionType.UNDO:
-                shown = None
-            elif action.type == ActionType.NOTE:
-                note = self.table.view().note
-                self.write(tr("console.note_saved", note=note) if note else tr("console.note_cleared"))
+            for action in self.parse(line.strip(), view):
+                refused = self.table.act(action, self.clock())
+                if refused is not None:
+                    self.write(refusal(refused))
+                    break
+                if action.type == ActionType.UNDO:
+                    shown = None
+                elif action.type == ActionType.NOTE:
+                    note = self.table.view().note
+                    self.write(tr("console.note_saved", note=note) if note else tr("console.note_cleared"))
+                elif action.type == ActionType.EXTEND:
+                    self.write(tr("play.extended", minutes=round(self.table.view().clock.limit / 60)))
+            after = self.table.view()
+            if after.phase == Phase.ANSWER and after.every_team and shown == (after.number, after.phase, after.paused):
+                self.write(self.entries_line(after))
         self.show_end()
         return True
 
-    def parse(self, line: str, view: TableView) -> Action | None:
+    def ask(self, question: str) -> str:
+        """A yes/no or a pick asked in the middle of a line: the end of input answers nothing."""
+        try:
+            return self.read(question).strip()
+        except (EOFError, KeyboardInterrupt):
+            return ""
+
+    def parse(self, line: str, view: TableView) -> list[Action]:
+        """The moves a line means; none for a line that only asked for help or was refused here."""
         if line == "?":
             self.write(tr("console.help"))
-            return None
+            return []
+        if view.phase == Phase.ANSWER and not view.paused:
+            entered = self.entries(line, view)
+            if entered is not None:
+                return entered
         if line == "":
-            return Action(ActionType.NEXT)
-        if view.every_team and line.replace(" ", "").replace("+", "").isdigit():
-            return self.room_answer(line, view)
-        if line.replace(" ", "").isdigit():
-            return Action(ActionType.ANSWER, tuple(sorted({int(x) - 1 for x in line.split()})))
+            return [Action(ActionType.NEXT)]
         command, _, rest = line.partition(" ")
         if command == "n":
-            return Action(ActionType.NOTE, text=rest.strip())
+            return [Action(ActionType.NOTE, text=rest.strip())]
         if command == "f":
-            confirm = self.read(tr("console.confirm_end")).strip().lower()
-            return Action(ActionType.END) if confirm in ("o", "oui") else None
-        simple = {"s": ActionType.SKIP, "u": ActionType.UNDO,
+            return [Action(ActionType.END)] if self.ask(tr("console.confirm_end")).lower() in ("o", "oui") else []
+        simple = {"s": ActionType.SKIP, "u": ActionType.UNDO, "t": ActionType.EXTEND,
                   "p": ActionType.RESUME if view.paused else ActionType.PAUSE}
         if command in simple:
-            return Action(simple[command])
+            return [Action(simple[command])]
         self.write(tr("console.unknown") + " " + tr("console.help"))
-        return None
+        return []
 
-    def room_answer(self, line: str, view: TableView) -> Action | None:
-        """Every team's answer in team order ("2 1 3", "1+3" for several choices); on a split room, the
-        facilitator says which choice happens."""
-        teams = tuple(tuple(sorted({int(x) - 1 for x in part.split("+") if x})) for part in line.split())
-        tied = view.tied(teams) if len(teams) == len(view.teams) else ()
+    def entries(self, line: str, view: TableView) -> list[Action] | None:
+        """Answers typed while a card waits for them, or None for a line that is something else. One team in
+        turn: its number (several numbers when the card asks for several), revealed at once. Every team: the
+        numbers of the teams still without an answer, in team order (revealed once all have one); « 3=2 »
+        corrects team 3, « 3= » clears it; Enter reveals; « v » reveals without the missing teams."""
+        count = len(view.choices)
+        if line == "":
+            return self.reveal(view, force=False)
+        if line == "v":
+            key = "console.confirm_missing" + ("_many" if len(view.missing) > 1 else "")
+            if not view.missing or self.ask(tr(key, teams=teams_numbered(
+                    t + 1 for t in view.missing))).lower() in ("o", "oui"):
+                return self.reveal(view, force=True)
+            return []
+        if "=" in line and view.every_team:
+            team, _, answer = (part.strip() for part in line.partition("="))
+            if not team.isdigit() or not 1 <= int(team) <= len(view.teams):
+                self.write(tr("console.no_such_team", n=team, count=len(view.teams)))
+                return []
+            if not answer:
+                return [Action(ActionType.CLEAR, team=int(team) - 1)]
+            choices = self.numbers(answer.replace("+", " "), count)
+            return [] if choices is None else [Action(ActionType.ENTER, choices, team=int(team) - 1)]
+        if not line.replace("+", " ").replace(" ", "").isdigit():
+            return None
+        if not view.every_team:
+            choices = self.numbers(line, count)
+            return [] if choices is None else [Action(ActionType.ENTER, choices, team=view.answering[0]),
+                                               *self.reveal(view, force=False)]
+        answers = [self.numbers(part.replace("+", " "), count) for part in line.split()]
+        if any(a is None for a in answers):
+            return []
+        missing = view.missing
+        if len(answers) > len(missing):
+            self.write(tr("console.too_many", given=len(answers), missing=plural(len(missing), "équipe")))
+            return []
+        moves = [Action(ActionType.ENTER, choices, team=team) for team, choices in zip(missing, answers)]
+        if len(answers) == len(missing):
+            moves += self.reveal(view, force=False, coming=answers)
+        return moves
+
+    def numbers(self, text: str, count: int) -> tuple[int, ...] | None:
+        """Choice numbers as the rules count them (from 0); None, said, for a number the card does not have."""
+        numbers = [int(x) for x in text.split()]
+        wrong = [n for n in numbers if not 1 <= n <= count]
+        if wrong or not numbers:
+            self.write(tr("play.no_such_number", n=wrong[0] if wrong else "", count=count))
+            return None
+        return tuple(sorted({n - 1 for n in numbers}))
+
+    def reveal(self, view: TableView, force: bool, coming: list[tuple[int, ...] | None] | None = None
+               ) -> list[Action]:
+        """The reveal, with the facilitator's pick when the room is split (asked here, counting the answers
+        `coming` on the same line)."""
+        given = tuple(e for e in [*view.entries, *(coming or [])] if e is not None)
+        tied = view.tied(given) if view.every_team else ()
         if not tied:
-            return Action(ActionType.ANSWER, teams=teams)
+            return [Action(ActionType.REVEAL, force=force)]
         numbers = " / ".join(str(c[0] + 1) for c in tied)
-        pick = self.read(tr("console.tie", choices=numbers)).strip()
+        pick = self.ask(tr("console.tie", choices=numbers))
         chosen = (int(pick) - 1,) if pick.isdigit() else ()
         if chosen not in tied:
             self.write(tr("refusal.tie"))
-            return None
-        return Action(ActionType.ANSWER, chosen, teams=teams)
+            return []
+        return [Action(ActionType.REVEAL, chosen, force=force)]
+
+    def entries_line(self, view: TableView) -> str:
+        """Each team's answer so far, « … » for those still missing."""
+        said = [f"{name} = {'+'.join(str(c + 1) for c in entry) if entry else '…'}"
+                for name, entry in zip(view.teams, view.entries)]
+        return tr("console.entries", answers=" · ".join(said))
 
     def prompt(self, view: TableView) -> str:
         if view.paused:
@@ -98,8 +166,11 @@ class Console:
         if not view.clock.timed:
             spent = int(view.clock.elapsed_at(self.clock()))
             return tr("console.prompt_spent", minutes=spent // 60, seconds=spent % 60)
-        left = max(0, int(view.clock.remaining_at(self.clock())))
-        return tr("console.prompt", minutes=left // 60, seconds=left % 60)
+        clock, now = view.clock, self.clock()
+        spent = int(clock.elapsed_at(now))
+        target, limit = round(clock.target / 60), round(clock.limit / 60)
+        key = "console.prompt_over" if clock.stage_at(now) == "over" else "console.prompt"
+        return tr(key, minutes=spent // 60, seconds=spent % 60, target=target, limit=limit)
 
     def show(self, view: TableView) -> None:
         card = view.card
@@ -123,6 +194,8 @@ class Console:
             self.write(f"  {i}. {text}")
         if view.every_team and view.phase == Phase.ANSWER:
             self.write(tr("console.every_team", teams=", ".join(view.teams)))
+            if any(e is not None for e in view.entries):  # a resumed session, or an undone reveal
+                self.write(self.entries_line(view))
         elif view.several:
             self.write(tr("console.multiple"))
         if view.phase == Phase.DISCUSS:
@@ -154,7 +227,7 @@ class Console:
             if len(play.verdicts) > 1:
                 texts = play.choices
                 for v in play.verdicts:
-                    given = "+".join(str(c + 1) for c in v.choices)
+                    given = "+".join(str(c + 1) for c in v.choices) or "—"
                     self.write(tr("console.team_verdict", team=v.name, given=given, mark=tr(f"mark.{v.mark}")))
                 if play.applied:
                     votes = play.votes(play.applied[0])

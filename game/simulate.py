@@ -33,7 +33,9 @@ def play_session(scenario: ScenarioInfo, pool: Sequence[Any], aspects: dict[str,
         view = table.view()
         action = choose(view, strategy, rng)
         seconds = view.card.turn_minutes * 60
-        if action.type == ActionType.ANSWER:
+        if action.type == ActionType.ENTER:
+            pass  # the answers are raised together: the reveal carries the time they took
+        elif action.type == ActionType.REVEAL:
             t += seconds * ANSWER_SHARE
         elif view.phase == Phase.DISCUSS or not view.card.team_answers:
             t += seconds  # nothing was answered on this card: its whole time passes now

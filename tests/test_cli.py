@@ -157,20 +157,27 @@ def keyboard(lines, limit=2000, answer="1"):
 
 
 def test_keyboard_alone_plays_a_whole_session(capsys, monkeypatch, tmp_path):
-    """The default workshop: every team answers every question, typed in team order on one line."""
-    monkeypatch.setattr("builtins.input", keyboard(["1"], answer="1 2 1"))
+    """The default workshop: every team answers every question, typed in team order on one line; the first card
+    entered in pieces, with a reveal refused for the missing teams, a number out of range and a correction."""
+    first = ["1", "", "9", "2=1", "2=2", "1", ""]
+    monkeypatch.setattr("builtins.input", keyboard(first, answer="1 2 1"))
     code, out, _ = run(capsys, "play", "--console", "--sessions-dir", str(tmp_path), "--seed", "2", "--teams", "3")
     assert code == 0
     assert "Fin de la partie : " in out and "Résultat : " in out
-    assert "il faut la réponse de chaque équipe" in out  # the lone "1" first
+    assert "Réponses : Équipe 1 = 1 · Équipe 2 = … · Équipe 3 = …" in out  # the lone "1": team 1's answer
+    assert "Impossible : il manque la réponse des équipes 2 et 3." in out  # Enter too early reveals nothing
+    assert "Pas de choix 9 sur cette carte : tapez un numéro de 1 à " in out
+    assert "Réponses : Équipe 1 = 1 · Équipe 2 = 1 · Équipe 3 = …" in out
     assert "  Équipe 2 : 2 — " in out  # each team's verdict at the reveal
     [log] = tmp_path.glob("*-atelier-teletravail-*.jsonl")
     events = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
     assert events[0]["teams"] == ["Équipe 1", "Équipe 2", "Équipe 3"] and events[0]["scenario"]["answering"] == "all"
     assert events[0]["panorama"] == ["reglementaire", "organisationnel", "managerial", "technique", "societal"]
-    answers = [e for e in events if e["type"] == "answer"]
-    assert answers and all(e["teams"] == [[0], [1], [0]] for e in answers)
-    assert {"answer", "next"} <= {e["type"] for e in events}
+    entered = [(e["team"], e["choices"]) for e in events if e["type"] == "enter"]
+    assert entered[:4] == [(0, [0]), (1, [0]), (1, [1]), (2, [0])]
+    assert len(entered) > 10 and entered[4:] == [(0, [0]), (1, [1]), (2, [0])] * ((len(entered) - 4) // 3)
+    assert not any(e["type"] == "answer" for e in events)  # every entry is its own move
+    assert {"enter", "reveal", "next"} <= {e["type"] for e in events}
     assert f"Bilan de la séance (à imprimer) : {log.with_suffix('.pdf')}" in out
     assert log.with_suffix(".pdf").stat().st_size > 10_000 and log.with_suffix(".csv").is_file()
 
@@ -186,7 +193,7 @@ def test_an_interrupted_session_resumes_where_it_stopped(capsys, monkeypatch, tm
     [log] = tmp_path.glob("*.jsonl")
     events = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
     types = [e["type"] for e in events if not e.get("auto")]
-    assert types[:5] == ["start", "answer", "next", "pause", "reopen"] and types[5] == "resume"
+    assert types[:6] == ["start", "enter", "reveal", "next", "pause", "reopen"] and types[6] == "resume"
     assert events[-1]["type"] == "over" and events[-1]["auto"]  # the log tells how the session ended
     code, out, _ = run(capsys, "resume", "--console", str(log))
     assert code == 0 and "déjà terminée" in out

@@ -46,15 +46,28 @@ def test_panorama_first_full_wins_at_the_end_of_the_reveal():
     assert s.game.winners(s.state) == (0,)  # no full panorama: most points
 
 
-def test_panorama_completed_ends_the_game():
+def test_panorama_completed_ends_the_game_at_the_end_of_its_round():
+    """One team in turn: A completes on its second turn; B still plays its own second turn, then the game ends."""
     cards = [question("q1", "a"), question("q2", "a"), question("q3", "b"), question("q4", "b"), question("q5", "a")]
     s = session_of(scenario(), cards, ["A", "B"])
     for t, action in enumerate([ANSWER_1, NEXT, ANSWER_2, NEXT, ANSWER_1, NEXT], start=1):
         s.act(action, t)
     assert s.state.panoramas == (frozenset({"a", "b"}), frozenset())
+    assert s.state.phase == "answer" and s.state.end_reason is None  # B's turn in the same round
+    s.act(ANSWER_2, 7)
+    s.act(NEXT, 8)
     assert s.state.end_reason == "panorama"
     assert s.game.winners(s.state) == (0,)
-    assert len(s.state.plays) == 3
+    assert len(s.state.plays) == 4
+
+
+def test_two_teams_completing_in_the_same_round_tie_whoever_played_first():
+    cards = [question("q1", "a"), question("q2", "a"), question("q3", "b"), question("q4", "b"), question("q5", "a")]
+    s = session_of(scenario(), cards, ["A", "B"])
+    for t, action in enumerate([ANSWER_1, NEXT] * 4, start=1):
+        s.act(action, t)
+    assert s.state.end_reason == "panorama"
+    assert s.game.winners(s.state) == (0, 1)
 
 
 def test_multiple_choice_needs_exactly_the_right_set():
@@ -195,13 +208,17 @@ def test_legal_actions_and_refusals_come_from_the_same_moves_table():
               NEXT, ANSWER_2, NEXT]
     for t, action in enumerate(script, start=1):
         legal = s.game.legal_actions(s.state)
+        tries = {ActionType.ANSWER: Action(ActionType.ANSWER, (0,)),
+                 ActionType.ENTER: Action(ActionType.ENTER, (0,), team=0),
+                 ActionType.CLEAR: Action(ActionType.CLEAR, team=0),
+                 ActionType.REVEAL: Action(ActionType.REVEAL, force=True)}
         for kind in ActionType:
-            tried = Action(kind) if kind != ActionType.ANSWER else Action(kind, (0,))
+            tried = tries.get(kind, Action(kind))
             listed = any(a.type == kind for a in legal)
             assert listed == (s.game.refusal(s.state, tried) is None) or kind == ActionType.REOPEN, (t, kind)
         s.act(action, t)
     assert s.game.is_terminal(s.state)
-    assert {kind for kind, move in MOVES.items() if move.undoable} == {"answer", "next", "skip", "note"}
+    assert {kind for kind, move in MOVES.items() if move.undoable} == {"answer", "reveal", "next", "skip", "note"}
 
 
 def test_automatic_transitions_are_logged_after_their_action_and_replay_to_the_same_events():

@@ -14,7 +14,8 @@ from pypdf import PdfReader
 
 from game.engine.vocabulary import ActionType, Phase
 from game.table.bots import choose
-from game.table.table import Table
+from game.session.start import TooManyTeams
+from game.table.table import Table, teams_in_turn
 from tests.conftest import SHIPPED_SCENARIOS
 
 
@@ -46,6 +47,13 @@ def test_every_team_count_and_mode_plays_to_its_sheet_and_csv(shipped, scenario_
         folder = tmp_path / f"{n}-{answering}"
         folder.mkdir()
         seed = 7 * n + len(answering)
+        served = teams_in_turn(info.model_copy(update={"answering": answering}), shipped.pool(info))
+        if answering == "rotation" and n > served:  # refused before anything is written, with the number served
+            with pytest.raises(TooManyTeams) as refused:
+                Table.start_new(folder, info, shipped.pool(info), teams, seed, shipped.aspect_labels(info), 1000.0,
+                                answering=answering)
+            assert refused.value.served == served and list(folder.iterdir()) == []
+            continue
         table = Table.start_new(folder, info, shipped.pool(info), teams, seed, shipped.aspect_labels(info), 1000.0,
                                 answering=answering)
         rng, t = random.Random(seed), 1000.0

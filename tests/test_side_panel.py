@@ -68,10 +68,14 @@ def test_every_count_of_teams_and_gauges_fits_the_panel_on_screen(lab, tmp_path,
         assert plan.fits and len(plan.gauges) == gauges and len(plan.teams) == teams
         assert_apart(plan, inner)
         render(app)
+        if play.split and play.story:  # the usager's story in its own view first: on to the choices
+            key(app, pygame.K_RIGHT)
         for i in range(teams):
             key(app, DIGITS[i % 3], str(i % 3 + 1))  # each team's answer, then the reveal
         if play.view.reveal is None:
             key(app, pygame.K_RETURN)
+        if play.picking:  # a split room on an usager: the facilitator picks the option that happens
+            key(app, DIGITS[play.view.split[0][0]], str(play.view.split[0][0] + 1))
         render(app)
         assert play.view.reveal is not None
         assert app.overflows == set(), (gauges, teams, app.overflows)

@@ -148,7 +148,7 @@ def test_undo_and_pause_from_the_keyboard(app):
     key(app, pygame.K_SPACE)
     assert not play.view.paused and play.view.clock.elapsed < 1
     types = [json.loads(line)["type"] for line in play.table.path.read_text(encoding="utf-8").splitlines()]
-    assert types == ["start", "answer", "undo", "pause", "resume"]
+    assert types == ["start", "enter", "reveal", "undo", "pause", "resume"]
     assert surface.get_at((5, 5))[:3] != app.theme.background  # the pause shade covers the screen
 
 
@@ -177,9 +177,10 @@ def test_multiple_choice_needs_a_validation(app, shipped, tmp_path):
     card = play.card
     for i in card.right_choices():
         key(app, DIGITS[i])
-    assert play.view.phase == "answer" and play.selected == set(card.right_choices())
+    assert play.view.phase == "answer" and play.ticked == set(card.right_choices())
+    assert play.view.entries[play.view.answering[0]] == card.right_choices()  # the table keeps the ticks
     render(app)
-    key(app, pygame.K_PAGEDOWN)
+    key(app, pygame.K_RETURN)  # Enter validates the ticked set, whatever the focus
     assert play.view.reveal.mark == "right"
 
 
@@ -187,7 +188,7 @@ def test_escape_opens_a_menu_that_never_quits_without_asking(app):
     play = start_play(app, app.library, "atelier-teletravail", ["A", "B"])
     key(app, pygame.K_ESCAPE)
     assert isinstance(app.top, MenuScene)
-    key(app, pygame.K_7)  # "Quit"
+    key(app, pygame.K_8)  # "Quit"
     assert isinstance(app.top, ConfirmScene) and app.running
     key(app, pygame.K_RETURN)  # "No" is focused
     assert isinstance(app.top, MenuScene) and app.running
@@ -359,9 +360,9 @@ def test_six_teams_answer_a_card_in_seven_key_presses_with_a_correction(app):
     presses = [DIGITS[right], DIGITS[wrong], DIGITS[right], DIGITS[right], DIGITS[wrong], DIGITS[wrong]]
     for code in presses[:3]:
         key(app, code)
-    assert play.entering == 3 and play.entries[:3] == [(right,), (wrong,), (right,)]
+    assert play.entering == 3 and play.view.entries[:3] == ((right,), (wrong,), (right,))
     key(app, pygame.K_BACKSPACE)  # team 3's answer was misheard
-    assert play.entering == 2 and play.entries[2] is None and play.view.phase == "answer"
+    assert play.entering == 2 and play.view.entries[2] is None and play.view.phase == "answer"
     for code in [DIGITS[wrong], *presses[3:]]:
         key(app, code)
     render(app)
@@ -375,16 +376,51 @@ def test_six_teams_answer_a_card_in_seven_key_presses_with_a_correction(app):
     assert "équipes 1, 4 :" in " ".join(app.shown) and "Équipes 2, 3, 5, 6 :" in " ".join(app.shown)
     panoramas = [t.panorama for t in play.standings.teams]
     assert [bool(p) for p in panoramas] == [True, False, False, True, False, False]
-    [answer] = [json.loads(line) for line in play.table.path.read_text(encoding="utf-8").splitlines()
-                if json.loads(line)["type"] == "answer"]
-    assert answer["teams"] == [[right], [wrong], [wrong], [right], [wrong], [wrong]]
+    events = [json.loads(line) for line in play.table.path.read_text(encoding="utf-8").splitlines()]
+    moves = [(e["type"], e.get("team"), e.get("choices")) for e in events[1:] if not e.get("auto")]
+    assert moves == [("enter", 0, [right]), ("enter", 1, [wrong]), ("enter", 2, [right]), ("clear", 2, None),
+                     ("enter", 2, [wrong]), ("enter", 3, [right]), ("enter", 4, [wrong]), ("enter", 5, [wrong]),
+                     ("reveal", None, None)]
 
 
-def test_enter_before_every_team_answered_reveals_nothing(app):
+def test_enter_before_every_team_answered_enters_nothing_and_names_the_missing_teams(app):
     play = start_play(app, app.library, "atelier-teletravail", ["A", "B", "C"], seed=3)
     key(app, pygame.K_1)
-    key(app, pygame.K_RETURN)  # only team A has answered: Enter enters the focused answer for team B
-    assert play.view.phase == "answer" and play.entries[1] is not None and play.entries[2] is None
+    key(app, pygame.K_RETURN)  # only team A has answered: nothing is entered for B or C, nothing revealed
+    assert play.view.phase == "answer" and play.view.entries == ((0,), None, None)
+    assert isinstance(app.top, ConfirmScene)
+    assert app.top.question.startswith("Il manque la réponse des équipes 2 et 3.")
+    assert "il manque la réponse des équipes 2 et 3" in play.message
+    key(app, pygame.K_RETURN)  # "No" is focused: back to the entries
+    assert app.top is play and play.view.entries == ((0,), None, None)
+    key(app, pygame.K_RETURN)
+    key(app, pygame.K_1)  # "Yes": reveal, the missing teams recorded as giving no answer
+    verdicts = play.view.reveal.verdicts
+    assert [(v.choices, v.mark) for v in verdicts] == [((0,), verdicts[0].mark), ((), "no_answer"), ((), "no_answer")]
+    render(app)
+    assert "Sans réponse" in " ".join(app.shown) or "sans réponse" in " ".join(app.shown)
+
+
+def test_undo_after_a_reveal_keeps_every_teams_answer(app):
+    play = start_play(app, app.library, "atelier-teletravail", ["A", "B", "C"], seed=3)
+    for code in (pygame.K_1, pygame.K_2, pygame.K_1, pygame.K_RETURN):
+        key(app, code)
+    assert play.view.phase == "reveal"
+    key(app, pygame.K_BACKSPACE)  # a mis-heard answer: back to the entries, every answer kept
+    assert play.view.phase == "answer" and play.view.entries == ((0,), (1,), (0,))
+    key(app, pygame.K_UP)  # from the last team up to team B, to correct it alone
+    key(app, pygame.K_1)
+    key(app, pygame.K_RETURN)
+    assert [v.choices for v in play.view.reveal.verdicts] == [(0,), (0,), (0,)]
+
+
+def test_a_number_the_card_does_not_have_is_said_and_enters_nothing(app):
+    play = start_play(app, app.library, "atelier-teletravail", ["A", "B", "C"], seed=3)
+    key(app, pygame.K_9)
+    assert play.view.entries == (None, None, None)
+    assert play.message.startswith("Pas de choix 9 sur cette carte")
+    key(app, pygame.K_2)
+    assert play.view.entries == ((1,), None, None)  # the next number goes to the team it was meant for
 
 
 def test_a_split_room_on_a_situation_waits_for_the_facilitators_pick(app):
@@ -395,7 +431,7 @@ def test_a_split_room_on_a_situation_waits_for_the_facilitators_pick(app):
     key(app, pygame.K_1)
     key(app, pygame.K_2)
     key(app, pygame.K_RETURN)
-    assert play.view.phase == "answer" and play.tie == ((0,), (1,))
+    assert play.view.phase == "answer" and play.picking and play.view.split == ((0,), (1,))
     render(app)
     assert "partagées entre les options 1 / 2" in " ".join(app.shown)
     key(app, pygame.K_3)  # not one of the tied options: still waiting

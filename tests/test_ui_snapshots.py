@@ -36,8 +36,10 @@ def play_until(app, play, done, intents=("choose:1",)):
         app.clock.advance(10)
         kind, _, number = intents[0].partition(":")
         play.handle(Intent(kind, number=int(number or 0)) if play.view.phase == "answer" else Intent("confirm"))
-        if play.view.phase == "answer" and play.view.every_team and None not in play.entries:
+        if play.view.phase == "answer" and play.view.every_team and not play.view.missing:
             play.handle(Intent("confirm"))  # every team has answered: reveal
+            if play.picking:
+                play.handle(Intent("choose", number=play.view.split[0][0] + 1))
     raise AssertionError("state not reached")
 
 
@@ -65,6 +67,9 @@ def test_question_and_reveal(app, snap):
     play = start_play(app, app.library, "atelier-teletravail", ["Équipe 1", "Équipe 2", "Les Bleus"],
                       answering="rotation")
     snap(app, "question")
+    play.handle(Intent("confirm"))  # Enter with no answer chosen: nothing is pre-selected, the footer says what to do
+    assert play.view.phase == "answer" and play.view.entries == (None, None, None)
+    snap(app, "question-enter-first")
     app.clock.advance(30)
     play.handle(Intent("choose", number=2))
     snap(app, "question-reveal")
@@ -73,14 +78,33 @@ def test_question_and_reveal(app, snap):
 def test_six_teams_enter_their_answers_and_see_their_verdicts(app, snap):
     teams = ["Équipe 1", "Les Bleus", "Équipe 3", "Équipe 4", "Les Verts", "Équipe 6"]
     play = start_play(app, app.library, "atelier-teletravail", teams, seed=3)
-    for number in (1, 2, 1):
+    for number in (1, 2, 1, 9):  # 9: no such choice, said and entered for nobody
         play.handle(Intent("choose", number=number))
+    assert play.view.entries[3] is None
     snap(app, "room-entering")
     for number in (1, 2, 2):
         play.handle(Intent("choose", number=number))
     app.clock.advance(40)
     play.handle(Intent("confirm"))
     snap(app, "room-reveal")
+    play.handle(Intent("back"))  # a mis-heard answer: back to the entries, every team's kept
+    assert play.view.phase == "answer" and None not in play.view.entries
+    snap(app, "room-undone")
+
+
+def test_a_reveal_asked_before_every_team_answered(app, snap):
+    teams = ["Équipe 1", "Les Bleus", "Équipe 3", "Équipe 4", "Les Verts", "Équipe 6"]
+    play = start_play(app, app.library, "atelier-teletravail", teams, seed=3)
+    for number in (1, 2, 1, 2, 3):
+        play.handle(Intent("choose", number=number))
+    play.handle(Intent("confirm"))
+    snap(app, "room-missing")
+    app.top.handle(Intent("choose", number=2))  # "No": back to the entries
+    play.handle(Intent("back"))  # team 5's answer taken back too
+    play.handle(Intent("confirm"))
+    snap(app, "room-missing-two")
+    app.top.handle(Intent("choose", number=1))  # reveal anyway: teams 5 and 6 gave no answer
+    snap(app, "room-no-answer")
 
 
 def test_a_split_room_is_asked_which_option_happens(app, snap):
@@ -91,6 +115,9 @@ def test_a_split_room_is_asked_which_option_happens(app, snap):
     play.handle(Intent("choose", number=2))
     play.handle(Intent("confirm"))
     snap(app, "room-tie")
+    play.handle(Intent("choose", number=3))  # not one of the tied options
+    assert play.view.phase == "answer"
+    snap(app, "room-tie-wrong")
     play.handle(Intent("choose", number=2))
     snap(app, "room-tie-reveal")
 
@@ -165,14 +192,32 @@ def test_a_multiple_choice_question_and_a_situation(app, snap):
     play_until(app, play, lambda p: p.view.several and p.view.phase == "answer", intents=("skip",))
     play.handle(Intent("choose", number=1))
     snap(app, "multiple")
+    play.handle(Intent("choose", number=2))
+    play.handle(Intent("confirm"))  # Enter: team 1's ticks are its answer, on to team 2
+    play.handle(Intent("choose", number=3))
+    play.handle(Intent("confirm"))
+    play.handle(Intent("confirm"))  # every team has its ticks: reveal
+    assert [v.choices for v in play.view.reveal.verdicts] == [(0, 1), (2,)]
+    snap(app, "multiple-reveal")
     play = start_play(app, app.library, "maison-de-region-partenaires", ["Équipe 1", "Équipe 2"], seed=4)
     play_until(app, play, lambda p: p.card.kind == "situation" and p.view.phase == "answer")
     snap(app, "situation")
 
 
-def test_time_up(app, snap):
+def test_the_clock_against_the_target_then_time_up(app, snap):
+    """Time played against the 15-minute target; amber in its last two minutes, past it the time the maximum
+    ends the game; five more minutes from the keyboard; at the maximum, the card on the table is finished."""
     play = start_play(app, app.library, "atelier-teletravail", ["Équipe 1", "Équipe 2"])
-    app.clock.advance(21 * 60)
+    app.clock.advance(13 * 60 + 20)
+    snap(app, "clock-near")
+    assert play.view.clock.stage_at(app.clock()) == "near"
+    app.clock.advance(3 * 60)
+    play.handle(Intent("extend"))
+    assert play.view.clock.target == 20 * 60 and play.view.clock.limit == 25 * 60
+    snap(app, "clock-extended")
+    app.clock.advance(5 * 60)
+    snap(app, "clock-over")
+    app.clock.advance(5 * 60)
     snap(app, "time-up")
     assert play.view.clock.remaining_at(app.clock()) < 0
 
@@ -222,8 +267,8 @@ def test_the_end_of_a_room_of_six_teams_with_six_gauges(shipped, snap):
     shutil.rmtree(folder, ignore_errors=True)
     app = make_app(lab, folder)
     teams = ["Accueil", "Les Brigades du Tigre", "Ressources humaines", "Direction", "Numérique", "Zêta"]
-    play = start_play(app, lab, "atelier-jauges", teams, seed=3)  # a gauge crossed, one winner
-    rng = random.Random(3)
+    play = start_play(app, lab, "atelier-jauges", teams, seed=5)  # a gauge crossed, one winner
+    rng = random.Random(5)
     while not play.table.over:
         app.clock.advance(40)
         play.table.act(choose(play.view, "random", rng), app.clock())

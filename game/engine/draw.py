@@ -2,14 +2,19 @@
 
 When cards a team answers (`team_answers`: questions, personas, situations) rotate between teams,
 they are drawn in chunks of one card per team on the same aspect: every team meets the aspects in the same
-cycle. When every team answers every card, one card per aspect at a time, round-robin, so each aspect
-comes up early enough for a team to complete its panorama. Table-wide cards (debate, event) are spread between them.
+cycle, and a panorama scenario draws at least one such round per aspect, so each team can complete its own
+(`rotation_teams` says how many teams that fits in the scenario's maximum). When every team answers every
+card, one card per aspect at a time, round-robin, so each aspect comes up early enough for a team to complete
+its panorama. Table-wide cards (debate, event) are spread between them.
+
+A card's time at the table is its estimate (reading, discussion, reveal), plus, when every team answers,
+the time to raise and enter each team's answer (`ENTRY_SECONDS` a team, at each step of a parcours).
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
@@ -17,17 +22,31 @@ if TYPE_CHECKING:  # the engine reads the scenario; it never loads the authoring
     from game.content.models import DrawRule, ScenarioInfo
 
 
+ENTRY_SECONDS = 8.0  # raising one team's answer card and typing its number, when every team answers
+
+
+def table_minutes(card: Any, every_team: bool, teams: int) -> float:
+    """A card's minutes at the table: its estimate, and the entry of every team's answer at each step."""
+    if not (every_team and teams > 1 and card.team_answers):
+        return card.estimated_minutes
+    steps = max(1, round(card.estimated_minutes / card.turn_minutes))
+    return card.estimated_minutes + ENTRY_SECONDS * teams * steps / 60
+
+
 def draw_cards(scenario: ScenarioInfo, pool: Sequence[Any], teams: int, seed: int) -> list[Any]:
     """The ordered cards of one session; the same inputs always give the same list.
 
     Fixed counts are drawn first; "auto" rules then share what is left of the target minutes,
-    each drawing until its share is reached, never past its part of the margin up to the maximum.
+    each drawing until its share is reached, never past its part of the margin up to the maximum. One team in
+    turn on a panorama scenario, a rule of cards teams answer draws a round per aspect at least, up to the
+    maximum.
     """
     rng = random.Random(seed)
     rules = scenario.draw_rules
     takes = _sorted_pool(rules, pool).takes
-    if scenario.answering == "all":
-        teams = 1  # every team answers every card: one card per aspect at a time is fair to all
+    every_team = scenario.answering == "all"
+    size = 1 if every_team else teams  # every team answers every card: one card per aspect at a time is fair
+    cost = (lambda card: table_minutes(card, True, teams)) if every_team else (lambda card: card.estimated_minutes)
     budget = scenario.minutes.target
     fixed = [(n, r) for n, r in enumerate(rules) if r.count != "auto"]
     autos = [(n, r) for n, r in enumerate(rules) if r.count == "auto"]
@@ -35,14 +54,54 @@ def draw_cards(scenario: ScenarioInfo, pool: Sequence[Any], teams: int, seed: in
     used: set[str] = set()
     picked: dict[int, list[list[Any]]] = {}
     for n, rule in fixed:
-        picked[n] = _pick(rule, takes[n], used, teams, rng, count=rule.count)
-        budget -= _minutes(picked[n])
+        picked[n] = _pick(rule, takes[n], used, size, rng, cost, count=rule.count)
+        budget -= _minutes(picked[n], cost)
     for k, (n, rule) in enumerate(autos):
         share = budget / (len(autos) - k)
         empty = k == len(autos) - 1 and not any(picked.values())  # a session never has no card at all
-        picked[n] = _pick(rule, takes[n], used, teams, rng, share=share, ceiling=share + slack, one=empty)
-        budget -= _minutes(picked[n])
+        rounds = _rounds(scenario, takes[n], size)
+        ceiling = max(share + slack, budget + (scenario.minutes.max - scenario.minutes.target)) if rounds else \
+            share + slack
+        picked[n] = _pick(rule, takes[n], used, size, rng, cost, share=share, ceiling=ceiling, one=empty,
+                          rounds=rounds)
+        budget -= _minutes(picked[n], cost)
     return _spread([picked[n] for n in range(len(rules))])
+
+
+def _rounds(scenario: ScenarioInfo, takes: _Takes, size: int) -> int:
+    """The rounds a rule must draw so that every team in turn can complete its panorama: one per aspect of
+    its cards that fill one; none but with several teams in turn on a panorama scenario."""
+    if scenario.win != "panorama" or size < 2 or not takes.team_only:
+        return 0
+    return len({c.aspect for c in takes.cards if c.scores_aspect})
+
+
+def rotation_teams(scenario: ScenarioInfo, pool: Sequence[Any], most: int = 6) -> int:
+    """How many teams in turn the scenario serves: with more, one round per aspect for each team no longer
+    fits in its maximum minutes (or in its cards). Every scenario but a panorama's serves them all."""
+    if scenario.win != "panorama":
+        return most
+    rotation = scenario.model_copy(update={"answering": "rotation"})
+    served = 1
+    for teams in range(2, most + 1):
+        cards = draw_cards(rotation, pool, teams, 0)
+        if sum(c.estimated_minutes for c in cards) > scenario.minutes.max + 1e-9 or \
+                not panoramas_within_reach(cards, teams, panorama_aspects(scenario, pool)):
+            break
+        served = teams
+    return served
+
+
+def panoramas_within_reach(cards: Sequence[Any], teams: int, panorama: set[str]) -> bool:
+    """Whether, one team in turn, every team is dealt a card of every aspect of the panorama."""
+    dealt: list[set[str]] = [set() for _ in range(teams)]
+    turn = 0
+    for card in cards:
+        if card.team_answers:
+            if card.scores_aspect:
+                dealt[turn % teams].add(card.aspect)
+            turn += 1
+    return all(panorama <= aspects for aspects in dealt)
 
 
 class _SortedPool:
@@ -88,13 +147,15 @@ def _sorted_pool(rules: Sequence[DrawRule], pool: Sequence[Any]) -> _SortedPool:
     return found
 
 
-def _minutes(chunks: list[list[Any]]) -> float:
-    return sum(c.estimated_minutes for chunk in chunks for c in chunk)
+def _minutes(chunks: list[list[Any]], cost: Callable[[Any], float]) -> float:
+    return sum(cost(c) for chunk in chunks for c in chunk)
 
 
-def _pick(rule: DrawRule, takes: _Takes, used: set[str], teams: int, rng: random.Random,
-          count: int | None = None, share: float = 0.0, ceiling: float = 0.0, one: bool = False) -> list[list[Any]]:
-    """`one`: at least one chunk, even longer than the minutes allow."""
+def _pick(rule: DrawRule, takes: _Takes, used: set[str], teams: int, rng: random.Random, cost: Callable[[Any], float],
+          count: int | None = None, share: float = 0.0, ceiling: float = 0.0, one: bool = False,
+          rounds: int = 0) -> list[list[Any]]:
+    """`one`: at least one chunk, even longer than the minutes allow; `rounds`: at least that many chunks
+    (one per aspect, one team in turn), within the `ceiling`."""
     team_only = takes.team_only or all(c.team_answers for c in takes.cards if c.id not in used)
     size = teams if team_only else 1
     if rule.balanced:
@@ -105,14 +166,16 @@ def _pick(rule: DrawRule, takes: _Takes, used: set[str], teams: int, rng: random
     total = 0
     spent = 0.0
     while chunk := list(islice(order, size)):
-        cost = sum(c.estimated_minutes for c in chunk)
+        minutes = sum(cost(c) for c in chunk)
         if count is not None:
             chunk = chunk[: count - total]
-        elif (spent >= share - 1e-9 or spent + cost > ceiling + 1e-9) and not (one and not chunks):
+        elif spent + minutes > ceiling + 1e-9 and not (one and not chunks):
+            break
+        elif spent >= share - 1e-9 and len(chunks) >= rounds and not (one and not chunks):
             break
         chunks.append(chunk)
         total += len(chunk)
-        spent += cost
+        spent += minutes
         if count is not None and total >= count:
             break
     for chunk in chunks:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # the engine never loads the authoring models: cards and scen
     from game.content.models import ScenarioInfo
 
 NOTE_MAX = 280
+EXTENSION = 300.0  # seconds one "five more minutes" adds
 PLAYING = frozenset({Phase.ANSWER, Phase.DISCUSS, Phase.REVEAL})
 
 
@@ -82,6 +83,9 @@ class State:
     flags: frozenset[str] = frozenset()  # set by the parcours's choices so far
     route: str = ""  # where the step just answered leads: the next step, or an outcome
     steps: int = 0  # steps answered in this parcours
+    entries: tuple[tuple[int, ...] | None, ...] = ()  # each team's answer entered so far on the card on the table
+    extra: float = 0.0  # seconds the facilitator added to the target and the maximum
+    finished_in: tuple[int | None, ...] = ()  # the round (one team in turn) or the play (every team) of each panorama
 
     def but(self, **changes: Any) -> State:
         """A copy with some fields changed. dataclasses.replace, which re-runs __init__ field by field,
@@ -114,7 +118,7 @@ class Transition:
 
 # -- the moves ------------------------------------------------------------------------------------
 
-Check = Callable[["Game", State, Action], "Refusal | None"]
+Check = Callable[["Game", State, Action], "Refusal | IllegalAction | None"]  # a refusal with values, ready made
 
 
 @dataclass(frozen=True)
@@ -154,6 +158,37 @@ def majority(answers: Sequence[tuple[int, ...]]) -> tuple[tuple[int, ...], ...]:
     return tuple(sorted(c for c, n in counts.items() if n == most))
 
 
+def _check_enter(game: Game, state: State, action: Action) -> Refusal | None:
+    if action.team not in game.answering_teams(state):
+        return Refusal.NOT_ANSWERING
+    return None if action.choices in game.facing(state).legal_answers else Refusal.NO_SUCH_CHOICE
+
+
+def _check_clear(game: Game, state: State, action: Action) -> Refusal | None:
+    if action.team not in game.answering_teams(state):
+        return Refusal.NOT_ANSWERING
+    return Refusal.NOTHING_TO_CLEAR if state.entries[action.team] is None else None
+
+
+def _check_reveal(game: Game, state: State, action: Action) -> Refusal | IllegalAction | None:
+    """Every answering team has an answer, or the facilitator reveals anyway (`force`) with at least one; on a
+    split room whose majority choice happens, the facilitator's pick among the tied choices."""
+    teams = game.answering_teams(state)
+    missing = [t for t in teams if state.entries[t] is None]
+    if len(missing) == len(teams):
+        return Refusal.NOBODY
+    if missing and not action.force:
+        return IllegalAction(Refusal.MISSING, teams=[t + 1 for t in missing])
+    tied = game.tied(state)
+    if len(tied) > 1:
+        return None if action.choices in tied else Refusal.TIE
+    return None if not action.choices else Refusal.NO_SUCH_CHOICE
+
+
+def _check_extend(game: Game, state: State, action: Action) -> Refusal | None:
+    return None if math.isfinite(game.limit) else Refusal.UNTIMED
+
+
 def _check_note(game: Game, state: State, action: Action) -> Refusal | None:
     return Refusal.NOTE_TOO_LONG if "\n" in action.text or len(action.text) > NOTE_MAX else None
 
@@ -165,13 +200,19 @@ def _check_undo(game: Game, state: State, action: Action) -> Refusal | None:
 _REFUSAL_VALUES: dict[Refusal, dict[str, Any]] = {Refusal.NOTE_TOO_LONG: {"max": NOTE_MAX}}
 
 
-def _refused(reason: Refusal, action: Action) -> IllegalAction:
+def _refused(reason: Refusal | IllegalAction, action: Action) -> IllegalAction:
+    if isinstance(reason, IllegalAction):
+        return reason
     values = {"action": action.type} if reason == Refusal.UNKNOWN else _REFUSAL_VALUES.get(reason, {})
     return IllegalAction(reason, **values)
 
 
 MOVES: dict[str, Move] = {
     ActionType.ANSWER: Move(frozenset({Phase.ANSWER}), Refusal.NO_ANSWER_EXPECTED, undoable=True, check=_check_answer),
+    ActionType.ENTER: Move(frozenset({Phase.ANSWER}), Refusal.NO_ANSWER_EXPECTED, check=_check_enter),
+    ActionType.CLEAR: Move(frozenset({Phase.ANSWER}), Refusal.NO_ANSWER_EXPECTED, check=_check_clear),
+    ActionType.REVEAL: Move(frozenset({Phase.ANSWER}), Refusal.NO_ANSWER_EXPECTED, undoable=True, check=_check_reveal),
+    ActionType.EXTEND: Move(PLAYING, paused=None, check=_check_extend),
     ActionType.NEXT: Move(frozenset({Phase.DISCUSS, Phase.REVEAL}), Refusal.ANSWER_FIRST, undoable=True),
     ActionType.SKIP: Move(frozenset({Phase.ANSWER, Phase.DISCUSS}), Refusal.ALREADY_ANSWERED, undoable=True),
     ActionType.NOTE: Move(frozenset({Phase.DISCUSS}), Refusal.NOTE_IN_DEBATE, undoable=True, check=_check_note),
@@ -188,9 +229,10 @@ class Game:
     """The fixed facts of one session and the rules that move its state."""
 
     def __init__(self, scenario: ScenarioInfo, cards: Sequence[Any], teams: Sequence[str],
-                 panorama: Sequence[str] | None = None):
+                 panorama: Sequence[str] | None = None, full_rounds: bool = True):
         """`panorama`: the aspects a full panorama needs (every aspect the scenario can draw); by default
-        those of the cards drawn, as logs written before it was recorded have it."""
+        those of the cards drawn, as logs written before it was recorded have it. `full_rounds`: one team in
+        turn, a full panorama ends the game at the end of its round (logs written before, at once)."""
         if not teams or not cards:
             raise ValueError("a session needs at least one team and one card")
         self.scenario = scenario
@@ -203,6 +245,7 @@ class Game:
         # read once: `_advance` asks them after every card
         self.panorama_ends = scenario.win == "panorama" and bool(self.panorama)
         self.limit = scenario.minutes.max * 60 if scenario.timed else math.inf
+        self.full_rounds = full_rounds
         self.can_lose = any(g.lose_below is not None or g.lose_above is not None for g in self.gauges)
         self._answer_actions: dict[tuple[int, str], tuple[Action, ...]] = {}  # made when first listed
 
@@ -211,7 +254,8 @@ class Game:
     def initial_state(self, t: float) -> State:
         n = len(self.teams)
         state = State(Phase.ANSWER, 0, 0, (0,) * n, (frozenset(),) * n, (None,) * n,
-                      tuple(g.start for g in self.gauges), (), "", False, 0.0, t, 0.0, None, None)
+                      tuple(g.start for g in self.gauges), (), "", False, 0.0, t, 0.0, None, None,
+                      finished_in=(None,) * n)
         return self._enter(state, 0)
 
     def card(self, state: State) -> Any | None:
@@ -228,6 +272,26 @@ class Game:
         if state.phase == Phase.OVER or card is None or not card.team_answers or self.every_team:
             return None
         return state.turn % len(self.teams)
+
+    def answering_teams(self, state: State) -> tuple[int, ...]:
+        """The teams whose answers the card on the table waits for: every team, or the one in turn."""
+        if state.phase != Phase.ANSWER or state.paused:
+            return ()
+        if self.every_team:
+            return tuple(range(len(self.teams)))
+        return (state.turn % len(self.teams),)
+
+    def tied(self, state: State) -> tuple[tuple[int, ...], ...]:
+        """The choices tied for the room's majority among the answers entered, when the room's choice happens
+        and it is split (the facilitator picks one); empty otherwise."""
+        if not self.every_team or not self.cards[state.index].room_decides:
+            return ()
+        top = majority([e for e in state.entries if e is not None])
+        return top if len(top) > 1 else ()
+
+    def limit_at(self, state: State) -> float:
+        """The maximum, in seconds of play, with the minutes the facilitator added."""
+        return self.limit + state.extra
 
     def is_terminal(self, state: State) -> bool:
         return state.phase == Phase.OVER
@@ -258,9 +322,23 @@ class Game:
         for kind in TABLE_MOVES:
             if kind == ActionType.ANSWER:
                 candidates += self._answers_at(state) if state.index < len(self.cards) else ()
+            elif kind in (ActionType.ENTER, ActionType.CLEAR, ActionType.REVEAL):
+                candidates += self._entry_candidates(state, kind)
             else:
                 candidates.append(Action(kind))
         return [a for a in candidates if self._blocked(state, a, False) is None]
+
+    def _entry_candidates(self, state: State, kind: str) -> list[Action]:
+        """The entry moves worth checking now: each answering team's every answer, each clear, each reveal."""
+        teams = self.answering_teams(state)
+        if not teams:
+            return []
+        if kind == ActionType.ENTER:
+            return [Action(kind, s, team=t) for t in teams for s in self.facing(state).legal_answers]
+        if kind == ActionType.CLEAR:
+            return [Action(kind, team=t) for t in teams]
+        picks = self.tied(state) or ((),)
+        return [Action(kind, p, force=f) for p in picks for f in (False, True)]
 
     def refusal(self, state: State, action: Action, by_program: bool = False) -> IllegalAction | None:
         """Why the action is not allowed now (a refusal to raise), or None if it is."""
@@ -309,6 +387,24 @@ class Game:
             found.append(Transition(Automatic.OVER, reason=after.end_reason, winners=self.winners(after)))
         return tuple(found)
 
+    def _on_enter(self, state: State, action: Action) -> State:
+        assert action.team is not None
+        entries = list(state.entries)
+        entries[action.team] = action.choices
+        return state.but(entries=tuple(entries))
+
+    def _on_clear(self, state: State, action: Action) -> State:
+        assert action.team is not None
+        entries = list(state.entries)
+        entries[action.team] = None
+        return state.but(entries=tuple(entries))
+
+    def _on_reveal(self, state: State, action: Action) -> State:
+        return self._settle(state, action.choices)
+
+    def _on_extend(self, state: State, action: Action) -> State:
+        return state.but(extra=state.extra + EXTENSION)
+
     def _on_pause(self, state: State, action: Action) -> State:
         return state.but(paused=True)
 
@@ -340,23 +436,36 @@ class Game:
             if reason is not None:
                 return state.but(phase=Phase.OVER, end_reason=reason, index=state.index + 1)
             return state.but(step=state.route, route="", steps=state.steps + 1, phase=Phase.ANSWER,
-                             card_started=state.elapsed)
+                             card_started=state.elapsed, entries=(None,) * len(self.teams))
         return self._advance(state, turn=state.turn + 1 if card.team_answers else state.turn)
 
     def _on_answer(self, state: State, action: Action) -> State:
-        """Judge each answering team's choices; the effects are those of the answering team's choice or,
-        when every team answers, of the room's majority (the facilitator's pick on a tie)."""
-        card, facing = self.cards[state.index], self.facing(state)
+        """Every answering team's answer entered and revealed in one move."""
         if self.every_team:
-            given: Iterable[tuple[int, tuple[int, ...]]] = enumerate(action.teams)
-            applied = (action.choices or majority(action.teams)[0]) if card.room_decides else ()
+            return self._settle(state.but(entries=action.teams), action.choices)
+        entries = list(state.entries)
+        entries[state.turn % len(self.teams)] = action.choices
+        return self._settle(state.but(entries=tuple(entries)), ())
+
+    def _settle(self, state: State, pick: tuple[int, ...]) -> State:
+        """Judge each answering team's entry (a team without one gave no answer); the effects are those of the
+        answering team's choice or, when every team answers, of the room's majority (the facilitator's pick
+        on a tie)."""
+        card, facing = self.cards[state.index], self.facing(state)
+        given = [(team, state.entries[team]) for team in self.answering_teams(state)]
+        answered = [choices for _, choices in given if choices is not None]
+        if self.every_team:
+            applied = (pick or majority(answered)[0]) if card.room_decides else ()
         else:
-            given = ((state.turn % len(self.teams), action.choices),)
-            applied = action.choices
+            applied = answered[0]
         judged = facing.judgements
         scores, panoramas, completed = list(state.scores), list(state.panoramas), list(state.completed)
+        finished_in = list(state.finished_in)
         answers = []
         for team, choices in given:
+            if choices is None:
+                answers.append(TeamAnswer(team, (), False, 0))
+                continue
             judgement = judged[choices]
             answers.append(TeamAnswer(team, choices, judgement.success, judgement.points, judgement.correct,
                                       judgement.rating))
@@ -365,6 +474,8 @@ class Game:
                 panoramas[team] = panoramas[team] | {card.aspect}
                 if completed[team] is None and self.panorama and panoramas[team] >= self.panorama:
                     completed[team] = state.elapsed
+                    # teams completing in the same round (one in turn) or on the same card tie
+                    finished_in[team] = len(state.plays) if self.every_team else state.turn // len(self.teams)
         gauges, deltas = self._effects(state.gauges, judged[applied].effects if applied else {})
         flags, route, reached = state.flags, "", ""
         if card.branches:
@@ -374,7 +485,8 @@ class Game:
         play = self._play(state, Outcome.ANSWERED, answers=tuple(answers), applied=applied, deltas=deltas,
                           gauges=gauges)._replace(leads=route, reached=reached)
         return self._record(state, play, gauges=gauges, panoramas=tuple(panoramas), scores=tuple(scores),
-                            completed=tuple(completed), phase=Phase.REVEAL, flags=flags, route=route)
+                            completed=tuple(completed), finished_in=tuple(finished_in), phase=Phase.REVEAL,
+                            flags=flags, route=route)
 
     # -- helpers -----------------------------------------------------------------------------------
 
@@ -419,26 +531,30 @@ class Game:
             return EndReason.PANORAMA
         if self.can_lose and any(self.losing_gauges(state)):
             return EndReason.GAUGES
-        if state.elapsed >= self.limit:
+        if state.elapsed >= self.limit + state.extra:
             return EndReason.TIME
         return EndReason.CARDS if last_card else None
 
     def _panorama_done(self, state: State) -> bool:
-        """One team in turn: the first full panorama ends the game. Every team answering: the room plays
+        """One team in turn: a full panorama ends the game once the round is over, so that every team has had
+        as many turns (the first to play does not win by playing first). Every team answering: the room plays
         on until every team has completed its own, the first to complete winning."""
-        done = (p >= self.panorama for p in state.panoramas)
-        return all(done) if self.every_team else any(done)
+        done = [p >= self.panorama for p in state.panoramas]
+        if self.every_team:
+            return all(done)
+        return any(done) and (not self.full_rounds or state.turn % len(self.teams) == 0)
 
     def _enter(self, state: State, index: int) -> State:
         """Put a card on the table: a debate opens a discussion, a card to answer waits for its answer,
         any other card happens at once (its effects apply and are shown)."""
         card = self.cards[index]
         if card.discussed:
-            return state.but(index=index, card_started=state.elapsed, note="", phase=Phase.DISCUSS)
+            return state.but(index=index, card_started=state.elapsed, note="", phase=Phase.DISCUSS, entries=())
         if card.legal_answers:
             return state.but(index=index, card_started=state.elapsed, note="", phase=Phase.ANSWER,
-                             step=card.first_step, flags=frozenset(), route="", steps=1 if card.branches else 0)
-        state = state.but(index=index, card_started=state.elapsed)
+                             step=card.first_step, flags=frozenset(), route="", steps=1 if card.branches else 0,
+                             entries=(None,) * len(self.teams))
+        state = state.but(index=index, card_started=state.elapsed, entries=())
         gauges, deltas = self._effects(state.gauges, card.arrival_effects())
         play = self._play(state, Outcome.EVENT, deltas=deltas, gauges=gauges)
         return self._record(state, play, gauges=gauges, phase=Phase.REVEAL)
@@ -456,9 +572,9 @@ class Game:
         if self.scenario.win == "gauges":
             return () if any(self.losing_gauges(state)) else tuple(n)
         if self.panorama_ends:
-            first = min((t for t in state.completed if t is not None), default=None)
+            first = min((r for r in state.finished_in if r is not None), default=None)
             if first is not None:
-                return tuple(i for i in n if state.completed[i] == first)
+                return tuple(i for i in n if state.finished_in[i] == first)
         best = max(state.scores)
         return tuple(i for i in n if state.scores[i] == best) if best > 0 else ()
 
@@ -466,5 +582,6 @@ class Game:
 _HANDLERS: dict[str, Callable[[Game, State, Action], State]] = {
     ActionType.ANSWER: Game._on_answer, ActionType.NEXT: Game._on_next, ActionType.SKIP: Game._on_skip,
     ActionType.NOTE: Game._on_note, ActionType.PAUSE: Game._on_pause, ActionType.RESUME: Game._on_resume,
-    ActionType.UNDO: Game._on_undo, ActionType.END: Game._on_end,
+    ActionType.UNDO: Game._on_undo, ActionType.END: Game._on_end, ActionType.ENTER: Game._on_enter,
+    ActionType.CLEAR: Game._on_clear, ActionType.REVEAL: Game._on_reveal, ActionType.EXTEND: Game._on_extend,
 }

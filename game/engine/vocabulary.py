@@ -15,7 +15,11 @@ from typing import Any, NamedTuple
 
 
 class ActionType(StrEnum):
-    ANSWER = "answer"
+    ANSWER = "answer"  # every answering team's answer and the reveal in one move (a bot's, a log of format 3)
+    ENTER = "enter"  # one team's answer entered, or corrected: `team`, `choices`
+    CLEAR = "clear"  # one team's answer taken back: `team`
+    REVEAL = "reveal"  # the answers judged: when every answering team has one, or `force`d without the missing
+    EXTEND = "extend"  # five more minutes, to the target and to the maximum
     NEXT = "next"
     SKIP = "skip"
     NOTE = "note"
@@ -75,6 +79,11 @@ class Refusal(StrEnum):
     PROGRAM_ONLY = "program_only"
     EVERY_TEAM = "every_team"  # all-teams mode: one answer per team is needed
     TIE = "tie"  # all-teams mode: the room is split, the facilitator picks which choice happens
+    MISSING = "missing"  # a reveal before every answering team has an answer: `teams` names them (from 1)
+    NOBODY = "nobody"  # a reveal with no answer at all: skip the card instead
+    NOT_ANSWERING = "not_answering"  # an entry for a team that does not answer this card
+    NOTHING_TO_CLEAR = "nothing_to_clear"  # that team has no answer to take back
+    UNTIMED = "untimed"  # minutes added to a session without a clock
     TIME_BACKWARDS = "time_backwards"
     NOT_SAVED = "not_saved"  # not a rule: the table could not write the action to its log (a full disk)
 
@@ -97,21 +106,32 @@ class Action(NamedTuple):
     choices: tuple[int, ...] = ()
     text: str = ""
     teams: tuple[tuple[int, ...], ...] = ()
+    team: int | None = None  # the team whose answer is entered or cleared, from 0
+    force: bool = False  # a reveal with the missing teams recorded as giving no answer
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"type": str(self.type)}
+        if self.team is not None:
+            data["team"] = self.team
         if self.choices:
             data["choices"] = list(self.choices)
         if self.teams:
             data["teams"] = [list(c) for c in self.teams]
         if self.text:
             data["text"] = self.text
+        if self.force:
+            data["force"] = True
         return data
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Action:
+        force = data.get("force", False)
+        if not isinstance(force, bool):
+            raise ValueError(f"force invalide ({force!r})")
+        team = data.get("team")
         return cls(str(data["type"]), tuple(_index(c) for c in data.get("choices", ())), str(data.get("text", "")),
-                   tuple(tuple(_index(c) for c in team) for team in data.get("teams", ())))
+                   tuple(tuple(_index(c) for c in team) for team in data.get("teams", ())),
+                   None if team is None else _index(team), force)
 
 
 def _index(value: Any) -> int:

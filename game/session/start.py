@@ -15,12 +15,13 @@ from typing import Any, get_args
 from pydantic import TypeAdapter, ValidationError
 
 from game.content.models import Card, ScenarioInfo
-from game.engine.draw import draw_cards, panorama_aspects
+from game.engine.draw import draw_cards, panorama_aspects, rotation_teams
 from game.engine.rules import Game
 from game.engine.shuffle import Orders, displayed, option_orders, order_problem
 from game.fonts import team_name_problem
 
-LOG_FORMAT = 4  # 4: each card's choices in the session's shuffled order;
+LOG_FORMAT = 4  # 4: each card's choices in the session's shuffled order; each team's entry a move; one team
+# in turn, a full panorama ends the game at the end of its round;
 # 3: every team may answer each card, the panorama's aspects are recorded;
 # 2: automatic transitions are logged. Logs of formats 1 to 3 still replay (their choices in authored order).
 _CARDS = TypeAdapter(list[Card])
@@ -28,6 +29,14 @@ _CARDS = TypeAdapter(list[Card])
 
 class StartError(ValueError):
     """A start event that cannot be used; the message is a sentence for the user."""
+
+
+class TooManyTeams(ValueError):
+    """One team in turn, more teams than the scenario's time gives each a round per aspect of its panorama."""
+
+    def __init__(self, served: int):
+        super().__init__(f"rotation serves {served} teams")
+        self.served = served
 
 
 @dataclass(frozen=True)
@@ -50,7 +59,7 @@ class SessionStart:
         """The game plays the cards as the table sees them: `cards` stay as authored (the log's copy),
         their choices shown in the session's `orders`."""
         object.__setattr__(self, "game", Game(self.scenario, displayed(self.cards, self.orders), self.teams,
-                                              self.panorama))
+                                              self.panorama, full_rounds=self.format >= 4))
 
     @classmethod
     def new(cls, scenario: ScenarioInfo, pool: Sequence[Any], teams: Sequence[str], seed: int, t: float,
@@ -63,6 +72,10 @@ class SessionStart:
             if answering not in get_args(ScenarioInfo.model_fields["answering"].annotation):
                 raise ValueError(f"unknown answering mode {answering!r}")
             scenario = scenario.model_copy(update={"answering": answering})
+        if scenario.answering == "rotation" and len(teams) > 1:
+            served = rotation_teams(scenario, pool, len(teams))
+            if served < len(teams):
+                raise TooManyTeams(served)
         cards = draw_cards(scenario, pool, len(teams), seed)
         panorama = panorama_aspects(scenario, pool)
         labels = _aspect_labels(cards, aspects, panorama)

@@ -16,17 +16,14 @@ NEXT = Action(ActionType.NEXT)
 
 
 def choose(view: TableView, strategy: str, rng: random.Random) -> Action:
-    """The bot's move: an answer when one is expected (each team's own when every team answers, and a
-    pick among tied choices), otherwise on to the next card."""
+    """The bot's move, as a facilitator makes it: the next answering team's answer entered, then the reveal
+    (with a pick among tied choices when the room is split); otherwise on to the next card."""
     sets = view.choice_sets
     if not sets:
         return NEXT
-    candidates = bot_answers(view.facing, sets, strategy)
-    if not view.every_team:
-        return Action(ActionType.ANSWER, rng.choice(candidates))
-    teams = tuple(rng.choice(candidates) for _ in view.teams)
-    tied = view.tied(teams)
-    return Action(ActionType.ANSWER, rng.choice(tied) if tied else (), teams=teams)
+    if view.missing:
+        return Action(ActionType.ENTER, rng.choice(bot_answers(view.facing, sets, strategy)), team=view.missing[0])
+    return Action(ActionType.REVEAL, rng.choice(view.split) if view.split else ())
 
 
 def bot_answers(card: Any, sets: Sequence[tuple[int, ...]], strategy: str) -> list[tuple[int, ...]]:

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from game.engine.draw import panorama_aspects
+from game.engine.draw import panorama_aspects, rotation_teams
 from game.engine.rules import State
 from game.engine.session import Session
 from game.engine.vocabulary import Action, ActionType, IllegalAction, Refusal
@@ -31,6 +31,12 @@ if TYPE_CHECKING:
 def panorama_size(scenario: ScenarioInfo, pool: Sequence[Any]) -> int:
     """How many aspects a full panorama of `scenario` needs, drawing from `pool`: what its screen must show."""
     return len(panorama_aspects(scenario, pool))
+
+
+def teams_in_turn(scenario: ScenarioInfo, pool: Sequence[Any], most: int = 6) -> int:
+    """How many teams can play `scenario` one at a time, each dealt a round per aspect of its panorama within
+    the maximum minutes: what the setup screen and `play` say before a session is refused."""
+    return rotation_teams(scenario, pool, most)
 
 
 DAMAGED = ".abime"  # added to a log's name for the copy kept before a damaged log is cut
@@ -153,6 +159,10 @@ class Table:
         return facts(self.start)
 
     # -- acting --------------------------------------------------------------------------------------
+
+    def refusal(self, action: Action) -> IllegalAction | None:
+        """Why `action` would be refused now, without playing it: a front end words it before asking more."""
+        return self.session.game.refusal(self.session.state, action)
 
     def act(self, action: Action, now: float) -> IllegalAction | None:
         """Play `action`; on a refusal nothing changes and the refusal is returned for the front end to word.

@@ -35,6 +35,10 @@ class Mark(StrEnum):
     DISCUSSED = "discussed"
     EVENT = "event"
     SPLIT = "split"  # every team answered a question, some right and some wrong
+    NO_ANSWER = "no_answer"  # the facilitator revealed without this team's answer
+
+
+NEAR_TARGET = 120.0  # seconds before the target when the clock turns to its warning colour
 
 
 @dataclass(frozen=True)
@@ -43,8 +47,10 @@ class Clock:
 
     elapsed: float  # seconds of play at the last action
     since: float | None  # the last action's time while the clock runs; None while paused
-    limit: float  # the scenario's maximum, in seconds
+    limit: float  # the scenario's maximum, in seconds, with the minutes added
     card_started: float  # seconds of play when the card was put on the table
+    target: float = math.inf  # the scenario's target, in seconds, with the minutes added
+    added: float = 0.0  # seconds the facilitator added
 
     @property
     def timed(self) -> bool:
@@ -59,6 +65,14 @@ class Clock:
 
     def card_seconds_at(self, now: float) -> float:
         return self.elapsed_at(now) - self.card_started
+
+    def stage_at(self, now: float) -> str:
+        """Where the session stands against its time: "on" time, "near" the target (its last two minutes),
+        "over" the target (the maximum ends it after the card on the table); "untimed" without a clock."""
+        if not self.timed:
+            return "untimed"
+        elapsed = self.elapsed_at(now)
+        return "over" if elapsed >= self.target else "near" if elapsed >= self.target - NEAR_TARGET else "on"
 
     def next_second(self, now: float) -> float | None:
         """Seconds until the shown time changes; None while paused."""
@@ -253,13 +267,34 @@ class TableView:
         """What one team may answer now."""
         return self._start.game.choice_sets(self._state)
 
+    @cached_property
+    def answering(self) -> tuple[int, ...]:
+        """The teams whose answers the card waits for: every team, or the one in turn; none between cards."""
+        return self._start.game.answering_teams(self._state)
+
+    @property
+    def entries(self) -> tuple[tuple[int, ...] | None, ...]:
+        """Each team's answer entered so far on the card on the table (None: not yet); kept through the reveal."""
+        return self._state.entries
+
+    @property
+    def missing(self) -> tuple[int, ...]:
+        """The answering teams without an answer yet."""
+        return tuple(t for t in self.answering if self._state.entries[t] is None)
+
     def tied(self, answers: tuple[tuple[int, ...], ...]) -> tuple[tuple[int, ...], ...]:
-        """The choices tied for the room's majority, when the card's outcome is the room's and it is split:
-        the facilitator picks one. Empty when there is nothing to pick."""
+        """The choices these answers tie for the room's majority, when the card's outcome is the room's: what the
+        facilitator would pick among. Empty when there is nothing to pick."""
         if self.card is None or not self.card.room_decides:
             return ()
         top = majority(answers)
         return top if len(top) > 1 else ()
+
+    @cached_property
+    def split(self) -> tuple[tuple[int, ...], ...]:
+        """The choices tied for the room's majority among the answers entered, when the room's choice happens:
+        the facilitator picks one to reveal. Empty when there is nothing to pick."""
+        return self._start.game.tied(self._state) if self.phase == Phase.ANSWER else ()
 
     @cached_property
     def facing(self) -> Any | None:
@@ -293,8 +328,10 @@ class TableView:
     @cached_property
     def clock(self) -> Clock:
         state = self._state
-        return Clock(state.elapsed, None if state.paused else state.last_t, self._start.game.limit,
-                     state.card_started)
+        game = self._start.game
+        target = self._start.scenario.minutes.target * 60 + state.extra if game.scenario.timed else math.inf
+        return Clock(state.elapsed, None if state.paused else state.last_t, game.limit_at(state), state.card_started,
+                     target, state.extra)
 
     @cached_property
     def moves(self) -> frozenset[str]:
@@ -331,14 +368,23 @@ def play_view(start: SessionStart, plays: tuple[Play, ...], i: int) -> PlayView:
     return PlayView(
         number=i + 1, card=card, aspect_label=start.aspects.get(card.aspect, card.aspect), outcome=play.outcome,
         mark=_card_mark(play, facing, verdicts), verdicts=verdicts, right=facing.right_choices(), applied=play.applied,
-        explanation=facing.explain(play.applied or verdicts[0].choices) if verdicts else None, changes=changes,
+        explanation=_explained(facing, play.applied, verdicts), changes=changes,
         note=play.note, seconds=play.seconds, at=play.at, step=facing if card.branches else None,
         reached=card.outcome(play.reached) if play.reached else None,
     )
 
 
 def _mark(answer: TeamAnswer) -> Mark:
+    if not answer.choices:
+        return Mark.NO_ANSWER
     return Mark(answer.rating) if answer.correct is None else Mark.RIGHT if answer.correct else Mark.WRONG
+
+
+def _explained(facing: Any, applied: tuple[int, ...], verdicts: tuple[Verdict, ...]) -> Explanation | None:
+    """What the reveal explains: the room's choice, or the first answer given (a question's explanation is the
+    same for every answer)."""
+    given = applied or next((v.choices for v in verdicts if v.choices), ())
+    return facing.explain(given) if given else None
 
 
 def _card_mark(play: Play, facing: Any, verdicts: tuple[Verdict, ...]) -> Mark:

@@ -53,20 +53,12 @@ class Autopilot:
             _press(pygame.K_SPACE)
             return
         action = choose(view, self.strategy, self.rng)
-        if action.type != ActionType.ANSWER:
-            _press(pygame.K_RETURN)
-            return
-        if action.teams:  # every team answers: each team's answer in turn, Enter, then the pick on a split room
-            for choices in action.teams:
-                for choice in choices:
-                    _press(_DIGIT_KEYS[choice])
-                if view.several:
-                    _press(pygame.K_RETURN)
-            _press(pygame.K_RETURN)
+        if action.type == ActionType.ENTER:  # the team being entered is the first without an answer
             for choice in action.choices:
                 _press(_DIGIT_KEYS[choice])
+            if view.several:
+                _press(pygame.K_RETURN)  # the ticks are its answer (one team alone: revealed)
             return
-        for choice in action.choices:
+        _press(pygame.K_RETURN)  # the reveal, or on to the next card
+        for choice in action.choices:  # the pick on a split room
             _press(_DIGIT_KEYS[choice])
-        if view.several:
-            _press(pygame.K_PAGEDOWN)

@@ -28,13 +28,13 @@ _KEYS: dict[int, Intent] = {
     pygame.K_TAB: Intent("down"),
     pygame.K_SPACE: Intent("pause"), pygame.K_p: Intent("pause"), pygame.K_b: Intent("pause"),
     pygame.K_PERIOD: Intent("pause"),
-    pygame.K_s: Intent("skip"), pygame.K_f: Intent("end"), pygame.K_n: Intent("note"),
+    pygame.K_s: Intent("skip"), pygame.K_f: Intent("end"), pygame.K_n: Intent("note"), pygame.K_t: Intent("extend"),
     pygame.K_ESCAPE: Intent("menu"), pygame.K_F11: Intent("fullscreen"),
     pygame.K_PLUS: Intent("more"), pygame.K_KP_PLUS: Intent("more"), pygame.K_EQUALS: Intent("more"),
     pygame.K_MINUS: Intent("less"), pygame.K_KP_MINUS: Intent("less"),
 }
-_DIGITS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)}
-_DIGITS.update({getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)})
+_DIGITS = {getattr(pygame, f"K_{n}"): n for n in range(10)}  # 0 too: a number out of range is said, not ignored
+_DIGITS.update({getattr(pygame, f"K_KP{n}"): n for n in range(10)})
 # While typing, only these keys keep a meaning of their own.
 _TEXT_KEYS = {pygame.K_RETURN: Intent("confirm"), pygame.K_KP_ENTER: Intent("confirm"),
               pygame.K_BACKSPACE: Intent("back"), pygame.K_ESCAPE: Intent("menu"),

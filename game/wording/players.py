@@ -42,6 +42,7 @@ FRENCH: dict[str, str] = {
     "setup.title": "Les équipes",
     "setup.count": "Nombre d’équipes : {n}",
     "setup.cards": "Cartes-réponses",
+    "setup.rotation_limit": "Une équipe à la fois : le temps de ce scénario donne à chaque équipe une carte de chaque aspect jusqu’à {n} équipes ; au-delà, faites répondre toutes les équipes à chaque carte.",
     "setup.cards_written": "Cartes-réponses enregistrées : {name}, dans {folder}.",
     "setup.cards_failed": "Les cartes-réponses n’ont pas pu être écrites dans {folder} ({reason}).",
     "setup.answering_all": "Toutes les équipes répondent",
@@ -71,6 +72,7 @@ FRENCH: dict[str, str] = {
     "mark.discussed": "Débattue",
     "mark.event": "Événement",
     "mark.split": "Réponses partagées",
+    "mark.no_answer": "Sans réponse",
     "end.cards": "toutes les cartes jouées",
     "end.time": "durée maximale atteinte",
     "end.panorama": "panorama complet",
@@ -106,6 +108,11 @@ FRENCH: dict[str, str] = {
     "refusal.every_team": "il faut la réponse de chaque équipe",
     "refusal.not_saved": "Rien n’est enregistré ({problem}) : l’action n’a pas eu lieu ; recommencez-la une fois "
                          "le problème réglé.",
+    "refusal.missing": "il manque la réponse {teams}",
+    "refusal.nobody": "aucune équipe n’a répondu : entrez une réponse, ou passez la carte (S)",
+    "refusal.not_answering": "cette équipe ne répond pas à cette carte",
+    "refusal.nothing_to_clear": "cette équipe n’a pas encore de réponse à effacer",
+    "refusal.untimed": "cette partie n’a pas de chronomètre : il n’y a pas de temps à ajouter",
     "refusal.tie": "les équipes sont partagées : choisissez l’option retenue parmi les ex æquo",
     "persona.who": "{name}, {age} ans",
     "preview.file": "Aperçu de {file}",
@@ -127,12 +134,20 @@ FRENCH: dict[str, str] = {
     "play.solo_turn": "À vous de jouer",
     "play.threshold": "Le trait vertical marque le seuil à ne pas franchir.",
     "play.side_overflow": "Les jauges et les équipes ne tiennent pas dans le panneau de côté.",
-    "play.remaining": "Reste {time}",
+    "play.clock": "{elapsed} / {target}",
+    "play.clock_over": "{elapsed} · fin à {limit}",
     "play.spent": "Temps passé {time}",
     "play.time_up": "Temps écoulé : on termine cette carte",
     "play.paused": "Pause",
     "play.paused_hint": "Le temps est arrêté. Espace pour reprendre.",
-    "play.multiple": "Plusieurs réponses : choisissez-les, puis Entrée",
+    "play.multiple": "Plusieurs réponses : cochez-les par leur numéro, puis Entrée",
+    "play.no_such_number": "Pas de choix {n} sur cette carte : tapez un numéro de 1 à {count}.",
+    "play.no_answer": "sans réponse : {teams}",
+    "play.answer_first": "Tapez le numéro de la réponse (1 à {count}), puis Entrée.",
+    "play.tie_number": "Équipes partagées : tapez l’une des options {choices} (Retour pour corriger les réponses).",
+    "play.extended": "Cinq minutes de plus : la partie s’arrêtera au plus tard à {minutes} min.",
+    "confirm.reveal_missing": "Il manque la réponse {teams}. Révéler quand même, en la notant « sans réponse » ?",
+    "confirm.reveal_missing_many": "Il manque la réponse {teams}. Révéler quand même, en les notant « sans réponse » ?",
     "play.validate": "Valider",
     "play.right_answer": "Bonne réponse",
     "play.your_answer": "Réponse donnée",
@@ -146,14 +161,15 @@ FRENCH: dict[str, str] = {
     "play.note_editing": "Note de l’animateur (Entrée pour valider, Échap pour annuler) :",
     "play.event": "Ce qui arrive à la table",
     "play.need": "Besoin : {need}",
-    "play.keys_room": "Numéro : réponse de l’équipe encadrée · Retour corriger · Entrée révéler · Échap menu",
-    "play.keys": "Espace pause · Retour annuler · S passer · F finir · Échap menu",
+    "play.keys_room": "Numéro : réponse de l’équipe encadrée · Haut, Bas : autre équipe · Retour effacer · Entrée révéler",
+    "play.keys": "Espace pause · Retour annuler · S passer · T +5 min · F finir · Échap menu",
     "play.points": "{n} pt",
     "play.panorama_caption": "Panorama : un carré plein par aspect réussi, sur {total}.",
     "menu.title": "Menu",
     "menu.resume": "Reprendre la partie",
     "menu.skip": "Passer la carte",
     "menu.undo": "Annuler la dernière étape",
+    "menu.extend": "Ajouter cinq minutes (T)",
     "menu.end": "Terminer la partie",
     "menu.fullscreen": "Plein écran",
     "menu.accessibility": "Accessibilité",
@@ -183,8 +199,8 @@ FRENCH: dict[str, str] = {
     "off": "non",
     "error.refused": "Impossible : {reason}.",
     "console.help": "Commandes : un numéro pour répondre (plusieurs séparés d’espaces si la question l’indique), "
-                    "Entrée pour continuer, s passer la carte, u annuler la dernière étape, p pause / reprise, "
-                    "n <texte> noter pendant un débat, f finir la partie, ? aide.",
+                    "Entrée pour révéler ou continuer, s passer la carte, u annuler la dernière étape, p pause / reprise, "
+                    "t ajouter cinq minutes, n <texte> noter pendant un débat, f finir la partie, ? aide.",
     "console.interrupted": "Session interrompue et enregistrée : {path}",
     "console.how_to_resume": "Pour la reprendre : python -m game resume \"{path}\"",
     "console.note_saved": "Note enregistrée : {note}",
@@ -192,7 +208,8 @@ FRENCH: dict[str, str] = {
     "console.confirm_end": "Finir la partie maintenant ? (o/n) ",
     "console.unknown": "Commande inconnue.",
     "console.prompt_paused": "[PAUSE — p pour reprendre] > ",
-    "console.prompt": "[reste {minutes} min {seconds:02d}] > ",
+    "console.prompt": "[{minutes} min {seconds:02d} sur {target} min] > ",
+    "console.prompt_over": "[{minutes} min {seconds:02d}, au-delà des {target} min : fin à {limit} min] > ",
     "console.prompt_spent": "[{minutes} min {seconds:02d} de jeu] > ",
     "console.paused": "— Partie en pause : le temps est arrêté. —",
     "console.next": "(Entrée : carte suivante)",
@@ -201,8 +218,14 @@ FRENCH: dict[str, str] = {
     "console.constraints": "Contraintes : {list}",
     "console.partner": "Partenaire : {partner}",
     "console.every_team": "(Toutes les équipes répondent : tapez la réponse de chacune dans l’ordre ({teams}), "
-                          "séparées d’espaces, par exemple « 2 1 2 » ; « 1+3 » pour plusieurs choix.)",
+                          "séparées d’espaces, par exemple « 2 1 2 » ; « 1+3 » pour plusieurs choix ; « 3=2 » corrige "
+                          "l’équipe 3, « 3= » l’efface ; Entrée révèle ; v révèle sans les équipes manquantes.)",
     "console.tie": "Les équipes sont partagées entre {choices} : quelle option retenez-vous ? ",
+    "console.entries": "Réponses : {answers}",
+    "console.confirm_missing": "Il manque la réponse {teams} : révéler quand même, en la notant « sans réponse » ? (o/n) ",
+    "console.confirm_missing_many": "Il manque la réponse {teams} : révéler quand même, en les notant « sans réponse » ? (o/n) ",
+    "console.no_such_team": "Pas d’équipe {n} : les équipes vont de 1 à {count}.",
+    "console.too_many": "{given} réponses pour {missing} sans réponse : une par équipe, ou « 3=2 » pour corriger l’équipe 3.",
     "console.team_verdict": "  {team} : {given} — {mark}",
     "console.applied": "Option retenue par la salle : {choice} ({votes})",
     "console.multiple": "(Plusieurs bonnes réponses : donnez tous leurs numéros, par exemple « 1 3 ».)",
@@ -285,7 +308,24 @@ def refusal(refused: IllegalAction) -> str:
     """Why an action was refused (an `IllegalAction`), as a sentence."""
     if refused.reason == "not_saved":
         return tr("refusal.not_saved", problem=disk_problem(refused.values["error"]))
+    if refused.reason == "missing":
+        return tr("error.refused", reason=tr("refusal.missing", teams=teams_numbered(refused.values["teams"])))
     return tr("error.refused", reason=tr(f"refusal.{refused.reason}", **refused.values))
+
+
+def teams_listed(numbers: Iterable[int]) -> str:
+    """« équipe 2 », « équipes 2, 3 »: teams by their number, as a label."""
+    said = [str(n) for n in numbers]
+    return f"{'équipe' if len(said) == 1 else 'équipes'} {', '.join(said)}"
+
+
+def teams_numbered(numbers: Iterable[int]) -> str:
+    """« de l’équipe 3 », « des équipes 3 et 4 », « des équipes 1, 2 et 5 »: teams by their number, as the
+    complement of « la réponse »."""
+    said = [str(n) for n in numbers]
+    if len(said) == 1:
+        return f"de l’équipe {said[0]}"
+    return f"des équipes {', '.join(said[:-1])} et {said[-1]}"
 
 
 

@@ -15,13 +15,14 @@ from game.ui.widgets import Choice
 class ConfirmScene(ListScene):
     overlay = True
 
-    def __init__(self, app: App, question_key: str, on_yes: Callable[[], None]):
-        self.question_key = question_key
+    def __init__(self, app: App, on_yes: Callable[[], None], question_key: str = "", question: str = ""):
+        """The question: a catalogue key, or a sentence already worded (one that names teams, say)."""
+        self.question = question or tr(question_key)
         self.on_yes = on_yes
         super().__init__(app, focus=1)  # "No" first: a stray Enter changes nothing
 
     def title_text(self) -> str:
-        return tr(self.question_key)
+        return self.question
 
     def choices(self) -> list[Choice]:
         return [Choice(tr("confirm.yes"), "yes"), Choice(tr("confirm.no"), "no")]
@@ -52,7 +53,7 @@ class MenuScene(ListScene):
 
     def choices(self) -> list[Choice]:
         return [Choice(tr("menu.resume"), "resume"), Choice(tr("menu.skip"), "skip"),
-                Choice(tr("menu.undo"), "undo"), Choice(tr("menu.end"), "end"),
+                Choice(tr("menu.undo"), "undo"), Choice(tr("menu.extend"), "extend"), Choice(tr("menu.end"), "end"),
                 Choice(tr("menu.fullscreen"), "fullscreen"), Choice(tr("menu.accessibility"), "access"),
                 Choice(tr("menu.quit"), "quit")]
 
@@ -62,7 +63,7 @@ class MenuScene(ListScene):
     def choose(self, key: str) -> None:
         if key == "resume":
             self.app.pop()
-        elif key in ("skip", "undo"):
+        elif key in ("skip", "undo", "extend"):
             self.app.pop()
             self.play.handle(Intent(key))
         elif key == "end":

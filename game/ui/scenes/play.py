@@ -19,14 +19,14 @@ from game.ui.intents import Intent
 from game.ui.sidepanel import SidePlan, plan_for, side_content, side_rect
 from game.ui.text import text_width, with_ellipsis, wrap
 from game.ui.widgets import bars, line, mark, panel, team_chip, text_box, threshold_line
-from game.wording.players import refusal, tr
+from game.wording.players import refusal, teams_listed, teams_numbered, tr
 
 ANIMATION = 0.6  # seconds for the gauges to reach their new values
 MESSAGE_SECONDS = 4.0
 NOTE_MAX = 280  # the rules' limit for a note, kept while typing
 # How the reveal's banner reads each verdict: good, bad, or neither (an acceptable option).
 GOOD = {Mark.RIGHT: True, Mark.WRONG: False, Mark.BEST: True, Mark.POOR: False, Mark.ACCEPTABLE: None,
-        Mark.SPLIT: None}
+        Mark.SPLIT: None, Mark.NO_ANSWER: None}
 
 
 def clock_text(seconds: float) -> str:
@@ -38,11 +38,10 @@ class PlayScene(Scene):
     def __init__(self, app: App, table: Table):
         super().__init__(app)
         self.table = table
-        self.focus = 0
-        self.selected: set[int] = set()
-        self.entries: list[tuple[int, ...] | None] = []  # every team answering: each team's answer so far
-        self.entering = 0  # ... and the team whose answer is being entered
-        self.tie: tuple[tuple[int, ...], ...] = ()  # a split room waiting for the facilitator's pick
+        self.focus: int | None = None  # the choice the arrows or the pointer are on: none until they move
+        self.cursor: int | None = None  # the team moved to, to enter or correct its answer (the table keeps them)
+        self.picking = False  # a split room waits for the facilitator's pick of the choice that happens
+        self.forced = False  # ... on a reveal without some teams' answers
         self.team_rects: list[pygame.Rect] = []
         self.note_draft: str | None = None
         self.message = ""
@@ -80,29 +79,34 @@ class PlayScene(Scene):
 
     # -- sending actions -----------------------------------------------------------------------
 
-    def send(self, kind: str, choices: tuple[int, ...] = (), text: str = "",
-             teams: tuple[tuple[int, ...], ...] = ()) -> None:
+    def send(self, kind: str, choices: tuple[int, ...] = (), text: str = "", team: int | None = None,
+             force: bool = False) -> bool:
+        """Send one move to the table; a refusal is shown in the footer. Whether the move happened."""
         before, gauges = self.view, self.gauge_targets()
-        refused = self.table.act(Action(kind, choices, text, teams), self.app.clock())
+        refused = self.table.act(Action(kind, choices, text, team=team, force=force), self.app.clock())
         if refused is not None:
-            self.message = refusal(refused)
-            self.message_until = self.app.clock() + MESSAGE_SECONDS
-            return
+            self.say(refusal(refused))
+            return False
         self.message = ""
         after = self.view
-        if after.number != before.number or after.phase != before.phase:
-            self.focus = 0
-            self.selected.clear()
-            self.entries, self.entering, self.tie = [], 0, ()
-            self.story = True
+        if after.number != before.number or after.phase != before.phase or after.step_number != before.step_number:
+            self.focus = self.cursor = None
+            self.picking = False
+            self.story = after.number != before.number or after.step_number != before.step_number or self.story
         if self.gauge_targets() != gauges and not self.app.fast:
             self.anim_from, self.anim_start = gauges, self.app.clock()
         else:
             self.anim_from = self.gauge_targets()
         if self.table.over:
             self.finished()
-            return
+            return True
         self._layout_card()  # the bars and the side panel's plan stay as they are for the whole session
+        return True
+
+    def say(self, text: str, forever: bool = False) -> None:
+        """A sentence in the footer, in the warning colour, for a few seconds (or until the next move)."""
+        self.message = text
+        self.message_until = float("inf") if forever else self.app.clock() + MESSAGE_SECONDS
 
     def finished(self) -> None:
         """The session is over (its sheet is written): on to the end screen."""
@@ -129,19 +133,20 @@ class PlayScene(Scene):
             self.send(ActionType.RESUME if view.paused else ActionType.PAUSE)
         elif kind == "end":
             self.ask_end()
+        elif kind in ("extend", "more"):
+            if self.send(ActionType.EXTEND):
+                self.say(tr("play.extended", minutes=round(self.view.clock.limit / 60)))
         elif view.paused:
             return
         elif view.phase == Phase.ANSWER and self.split and self._between_views(intent):
             return
-        elif view.phase == Phase.ANSWER and view.every_team and kind in ("back", "choose", "confirm", "next", "click",
-                                                                         "point", "up", "down", "left", "right"):
-            self._room_answering(intent)
+        elif view.phase == Phase.ANSWER and kind in ("back", "choose", "confirm", "next", "click", "point", "up",
+                                                     "down", "left", "right"):
+            self._entering(intent)
         elif kind in ("back", "undo"):
             self.send(ActionType.UNDO)
         elif kind == "skip":
             self.send(ActionType.SKIP)
-        elif view.phase == Phase.ANSWER:
-            self._answering(intent)
         elif kind == "note" and view.phase == Phase.DISCUSS:
             self.note_draft = view.note
         elif kind in ("confirm", "next") or (kind == "click" and self.continue_rect.collidepoint(intent.pos)):
@@ -168,115 +173,153 @@ class PlayScene(Scene):
         self._layout_card()
         self.app.dirty = True
 
-    def _answering(self, intent: Intent) -> None:
-        count = len(self.answer_rects)
-        multiple = self.view.several
-        last = count if multiple else count - 1  # with several answers, "Validate" is one more stop
-        kind = intent.kind
-        if kind in ("up", "left"):
-            self.focus = (self.focus - 1) % (last + 1)
-        elif kind in ("down", "right"):
-            self.focus = (self.focus + 1) % (last + 1)
-        elif kind == "choose" and 1 <= intent.number <= count:
-            self._pick(intent.number - 1, multiple)
-        elif kind == "confirm":
-            if multiple and self.focus == count:
-                self._validate()
+    def _entering(self, intent: Intent) -> None:
+        """A card waits for answers. Each answer is a move of the game, kept by the table, never here: a number
+        enters (or, when several choices make an answer, ticks) the answer of the team being entered; Enter
+        validates it and, once every answering team has one, reveals; Backspace takes an answer back; ↑ ↓ or a
+        click on its row move to another team to correct it. One team in turn answers by its number at once.
+        Nothing is entered for a team that gave no answer, and no choice is pre-selected."""
+        view, kind = self.view, intent.kind
+        count, several, room = len(view.choices), view.several, view.every_team
+        if self.picking:
+            self._pick_for_split(intent)
+            return
+        if kind == "choose":
+            if not 1 <= intent.number <= count:
+                self.say(tr("play.no_such_number", n=intent.number, count=count))
             else:
-                self._pick(self.focus, multiple)
-        elif kind == "next" and multiple:
-            self._validate()
+                self._choose(intent.number - 1)
+        elif kind in ("up", "down") and room:
+            self._move_team(-1 if kind == "up" else 1)
+        elif kind in ("up", "down", "left", "right"):
+            stops = count + 1 if several else count  # with several answers, "Validate" is one more stop
+            step = -1 if kind in ("up", "left") else 1
+            self.focus = (step if step < 0 else 0) % stops if self.focus is None else (self.focus + step) % stops
+        elif kind == "back":
+            self._take_back()
+        elif kind in ("confirm", "next"):
+            if not room and not several and self.focus is not None and self.focus < count:
+                self._choose(self.focus)  # one team in turn, its answer chosen with the arrows
+            else:
+                self._validate()
         elif kind in ("click", "point"):
             self._point_answers(intent)
-            if multiple and self.validate_rect.collidepoint(intent.pos):
-                self.focus = count
-                if kind == "click":
+            if kind == "click":
+                for team, rect in enumerate(self.team_rects):
+                    if rect.collidepoint(intent.pos) and team in view.answering:
+                        self.cursor = team
+                if self.validate_rect.collidepoint(intent.pos):
                     self._validate()
 
-    def _room_answering(self, intent: Intent) -> None:
-        """Every team answers: the facilitator types each team's answer in team order (the row being
-        entered is highlighted), Backspace corrects, Enter reveals; a click on a team's row enters its answer
-        next. On a split room, the number of the option that happens."""
-        view, kind = self.view, intent.kind
-        n, count, multiple = len(view.teams), len(view.choices), view.several
-        if len(self.entries) != n:
-            self.entries, self.entering = [None] * n, 0
-        if self.tie:
-            if kind == "choose" and (intent.number - 1,) in self.tie:
-                self._reveal_room((intent.number - 1,))
-            elif kind == "back":
-                self.tie = ()
-                self.message = ""
+    @property
+    def entering(self) -> int | None:
+        """The team whose answer the keys enter: the one moved to, else the first still missing, else the last."""
+        view = self.view
+        if not view.answering:
+            return None
+        if self.cursor in view.answering:
+            return self.cursor
+        return view.missing[0] if view.missing else view.answering[-1]
+
+    @property
+    def ticked(self) -> frozenset[int]:
+        """The choices entered for the team being entered: highlighted on the card."""
+        team = self.entering
+        entry = self.view.entries[team] if team is not None else None
+        return frozenset(entry or ())
+
+    def _choose(self, i: int) -> None:
+        """A choice for the team being entered: ticked or unticked when an answer has several, else its answer;
+        one team in turn is then revealed at once, every team moves on to the next team without an answer."""
+        team = self.entering
+        if team is None:
             return
-        if kind in ("up", "left", "down", "right"):
-            self.focus = (self.focus + (-1 if kind in ("up", "left") else 1)) % count
-        elif kind == "choose" and 1 <= intent.number <= count:
-            self._pick(intent.number - 1, multiple)
-        elif kind == "back":
-            if self.selected:
-                self.selected.clear()
-            elif not any(e is not None for e in self.entries):
-                self.send(ActionType.UNDO)  # nothing entered yet: back to the previous card, as everywhere
-            elif self.entries[self.entering] is None and self.entering > 0:
-                self.entering -= 1
-                self.entries[self.entering] = None
+        self.focus = None
+        if self.view.several:
+            self.cursor = team  # the team keeps the keys until Enter validates its ticks
+            chosen = tuple(sorted(self.ticked ^ {i}))
+            if chosen:
+                self.send(ActionType.ENTER, chosen, team=team)
             else:
-                self.entries[self.entering] = None
-        elif kind in ("confirm", "next"):
-            if multiple and self.selected:
-                self._commit(tuple(sorted(self.selected)))
-            elif all(e is not None for e in self.entries):
-                self._reveal_room(())
-            elif kind == "confirm" and not multiple:
-                self._pick(self.focus, multiple)
-        elif kind in ("click", "point"):
-            self._point_answers(intent)
-            for team, rect in enumerate(self.team_rects):
-                if kind == "click" and rect.collidepoint(intent.pos):
-                    self.entering, self.selected = team, set()
-            if kind == "click" and self.validate_rect.collidepoint(intent.pos):
-                self._room_answering(Intent("confirm"))
-
-    def _commit(self, choices: tuple[int, ...]) -> None:
-        """The team's answer is entered; the next team without one is the one to enter."""
-        self.entries[self.entering] = choices
-        self.selected = set()
-        missing = [t for t in range(len(self.entries)) if self.entries[t] is None]
-        self.entering = next((t for t in missing if t > self.entering), missing[0] if missing else self.entering)
-
-    def _reveal_room(self, pick: tuple[int, ...]) -> None:
-        teams = tuple(e for e in self.entries if e is not None)
-        tied = self.view.tied(teams)
-        if tied and not pick:
-            self.tie = tied
-            self.message = tr("play.tie", choices=" / ".join(str(c[0] + 1) for c in tied))
-            self.message_until = float("inf")
+                self.send(ActionType.CLEAR, team=team)
             return
-        self.tie = ()
-        self.send(ActionType.ANSWER, pick, teams=teams)
+        if not self.send(ActionType.ENTER, (i,), team=team):
+            return
+        if not self.view.every_team:
+            self._validate()
+            return
+        missing = self.view.missing
+        self.cursor = next((t for t in missing if t > team), missing[0] if missing else None)
+
+    def _move_team(self, step: int) -> None:
+        teams = self.view.answering
+        here = self.entering
+        if here is not None:
+            self.cursor = teams[(teams.index(here) + step) % len(teams)]
+
+    def _take_back(self) -> None:
+        """Backspace: the answer of the team being entered, else the one entered before it; with no answer on
+        the card, back to the previous card as everywhere."""
+        view, team = self.view, self.entering
+        if team is not None and view.entries[team] is not None:
+            self.send(ActionType.CLEAR, team=team)
+            return
+        entered = [t for t in view.answering if view.entries[t] is not None]
+        if not entered:
+            self.send(ActionType.UNDO)
+            return
+        before = [t for t in entered if team is None or t < team]
+        self.cursor = (before or entered)[-1]
+        self.send(ActionType.CLEAR, team=self.cursor)
+
+    def _validate(self) -> None:
+        """Enter: with several choices to an answer, the team's ticks are its answer (every team: on to the
+        next team); reveal once every answering team has answered. A missing team is named; revealing without
+        it is the facilitator's explicit choice, and the team is recorded as giving no answer."""
+        view = self.view
+        if view.every_team and view.several and self.cursor is not None and view.entries[self.cursor] is not None:
+            self.cursor = None  # this team's ticks are its answer: on to the next one without an answer
+            return
+        if view.missing and len(view.missing) < len(view.answering):
+            refused = self.table.refusal(Action(ActionType.REVEAL))  # the rules name the missing teams
+            self.say(refusal(refused) if refused is not None else "")
+            missing = teams_numbered(t + 1 for t in view.missing)
+            many = "_many" if len(view.missing) > 1 else ""
+            self.app.push("confirm", question=tr(f"confirm.reveal_missing{many}", teams=missing),
+                          on_yes=lambda: self._reveal(force=True))
+            return
+        if view.missing:
+            self.say(tr("play.answer_first", count=len(view.choices)))
+            return
+        self._reveal()
+
+    def _reveal(self, force: bool = False) -> None:
+        if self.view.split:
+            self.picking = True
+            self.say(tr("play.tie", choices=" / ".join(str(c[0] + 1) for c in self.view.split)), forever=True)
+            self.forced = force
+            return
+        self.send(ActionType.REVEAL, force=force)
+
+    def _pick_for_split(self, intent: Intent) -> None:
+        """The room is split: the number of the choice that happens, or Backspace to go back to the answers."""
+        split = self.view.split
+        if intent.kind == "choose" and (intent.number - 1,) in split:
+            self.picking = False
+            self.send(ActionType.REVEAL, (intent.number - 1,), force=self.forced)
+        elif intent.kind == "choose":
+            self.say(tr("play.tie_number", choices=" / ".join(str(c[0] + 1) for c in split)), forever=True)
+        elif intent.kind in ("back", "click"):
+            self.picking = False
+            self.message = ""
 
     def _point_answers(self, intent: Intent) -> None:
-        """The pointer over an answer focuses it; a click picks it."""
+        """The pointer over an answer focuses it; a click chooses it."""
         for i, rect in enumerate(self.answer_rects):
             if rect.collidepoint(intent.pos):
                 self.focus = i
                 if intent.kind == "click":
-                    self._pick(i, self.view.several)
-
-    def _pick(self, i: int, multiple: bool) -> None:
-        """Tick a choice of several; else answer with it, or enter it as the current team's when every team
-        answers."""
-        self.focus = i
-        if multiple:
-            self.selected ^= {i}
-        elif self.view.every_team:
-            self._commit((i,))
-        else:
-            self.send(ActionType.ANSWER, (i,))
-
-    def _validate(self) -> None:
-        if self.selected:
-            self.send(ActionType.ANSWER, tuple(sorted(self.selected)))
+                    self._choose(i)
 
     def _edit_note(self, intent: Intent) -> None:
         assert self.note_draft is not None
@@ -469,11 +512,33 @@ class PlayScene(Scene):
         if team is not None:
             panel(surface, pill, theme.teams[team % len(theme.teams)], theme.text, radius=pill.height // 2)
         surface.blit(text, text.get_rect(center=pill.center))
-        clock = (tr("play.paused") if view.paused
-                 else tr("play.remaining", time=clock_text(view.clock.remaining_at(now))) if view.clock.timed
-                 else tr("play.spent", time=clock_text(view.clock.elapsed_at(now))))
-        line(self.app, surface, clock, (inner.right, inner.centery), int(body * 1.3), theme.text, bold=True,
-             anchor="midright")
+        self._draw_clock(surface, inner, now)
+
+    def _draw_clock(self, surface: pygame.Surface, inner: pygame.Rect, now: float) -> None:
+        """The time played against the target; in the target's last two minutes on an amber pill, past it on
+        the warning colour with the time the maximum ends the game (colour and words both say it)."""
+        theme, body, clock = self.app.theme, self.app.body, self.view.clock
+        stage = clock.stage_at(now)
+        elapsed = clock_text(clock.elapsed_at(now))
+        if self.view.paused:
+            text = tr("play.paused")
+        elif stage == "untimed":
+            text = tr("play.spent", time=elapsed)
+        elif stage == "over":
+            text = tr("play.clock_over", elapsed=elapsed, limit=clock_text(clock.limit))
+        else:
+            text = tr("play.clock", elapsed=elapsed, target=clock_text(clock.target))
+        size = int(body * 1.3)
+        fill = {"near": theme.teams[1], "over": theme.wrong}.get(stage) if not self.view.paused else None
+        if fill is None:
+            line(self.app, surface, text, (inner.right, inner.centery), size, theme.text, bold=True, anchor="midright")
+            return
+        self.app.shown.append(text)
+        rendered = self.app.text.render(text, size, theme.on_signal, True)
+        pill = rendered.get_rect(midright=(inner.right, inner.centery)).inflate(body, body // 3)
+        pill.right = inner.right + body // 2
+        panel(surface, pill, fill, theme.text, radius=pill.height // 2)
+        surface.blit(rendered, rendered.get_rect(center=pill.center))
 
     def _layout_side(self) -> None:
         """The side panel's plan, from the scenario's gauges, teams and panorama (the same in every phase)."""
@@ -514,7 +579,7 @@ class PlayScene(Scene):
         answers = entering or len(verdicts) > 1
         self.team_rects = list(plan.teams)
         for i, (team, row) in enumerate(zip(standings.teams, plan.teams)):
-            if team.active or (entering and i == self.entering and not self.tie):
+            if team.active or (entering and i == self.entering and not self.picking):
                 pygame.draw.rect(surface, theme.accent, row, width=4, border_radius=8)
             first = row.y + step * 6 // 10 if scored and not plan.compact_teams else row.centery
             right = row.right - size // 3
@@ -573,9 +638,9 @@ class PlayScene(Scene):
         if verdict is not None:
             choices, good = verdict.choices, GOOD[verdict.mark]
         else:
-            entry = self.entries[team] if team < len(self.entries) else None
+            entry = self.view.entries[team] if team < len(self.view.entries) else None
             choices, good = entry or (), None
-        text = "+".join(str(c + 1) for c in choices) if choices else "…"
+        text = "+".join(str(c + 1) for c in choices) if choices else "—" if verdict is not None else "…"
         box = pygame.Rect(right - plan.answer_width, centery - int(size * 0.8), plan.answer_width, int(size * 1.6))
         fill = theme.panel if good is None else theme.right if good else theme.wrong
         panel(surface, box, fill, theme.accent if verdict is None and choices else theme.border, radius=6,
@@ -659,9 +724,10 @@ class PlayScene(Scene):
         else:
             RENDERERS[view.card.kind].draw(self, surface, self.prompt_rect, view.card)
         multiple = view.several
+        ticked = self.ticked if multiple or not view.every_team else frozenset()
         for i, (item, rect) in enumerate(zip(view.choices, self.answer_rects)):
             focused = i == self.focus
-            chosen = i in self.selected
+            chosen = i in ticked
             fill = theme.accent if focused else theme.panel
             panel(surface, rect, fill, theme.accent if focused or chosen else theme.border, width=5 if chosen else 2)
             color = theme.on_accent if focused else theme.text
@@ -699,7 +765,9 @@ class PlayScene(Scene):
         if self.reminder_rect.height:
             text_box(self.app, surface, RENDERERS[card.kind].reminder(card), self.reminder_rect, body, theme.muted,
                      bold=True, quiet=True)
-        self._verdict(surface, self.banner_rect, GOOD[play.mark], tr(f"mark.{play.mark}"))
+        silent = [v.team + 1 for v in play.verdicts if v.mark == Mark.NO_ANSWER]
+        verdict = tr(f"mark.{play.mark}") + (f" · {tr('play.no_answer', teams=teams_listed(silent))}" if silent else "")
+        self._verdict(surface, self.banner_rect, GOOD[play.mark], verdict)
         text_box(self.app, surface, self._explanation(play), self.explain_rect, int(body * 1.45), theme.text)
         size = self.row_size
         step = int(self.app.fonts.get(size).get_linesize() * 1.08)

@@ -9,7 +9,7 @@ from game.content.models import ScenarioInfo
 from game.desktop import saved_and_opened
 from game.diskerrors import disk_problem
 from game.paths import display_path
-from game.table.table import Table
+from game.table.table import Table, teams_in_turn
 from game.ui.app import App
 from game.ui.intents import Intent
 from game.ui.listing import ListScene, NameEntry
@@ -28,6 +28,8 @@ class SetupScene(ListScene):
         self.editing: int | None = None
         self.status = ""  # what became of the answer cards, once asked for, or of a name's refused characters
         self.entry: NameEntry | None = None  # the name being typed
+        # one team in turn, how many teams the scenario's time gives a round per aspect of the panorama
+        self.served = teams_in_turn(scenario, app.library.pool(scenario))
         super().__init__(app, focus=len(self.rows_before_names()) + len(self.names))  # on "Start": Enter alone starts
 
     def rows_before_names(self) -> list[Choice]:
@@ -46,7 +48,14 @@ class SetupScene(ListScene):
         return self.editing is not None
 
     def lines(self) -> list[str]:
-        return [f"{self.scenario.title} · {self.status or tr('setup.edit_hint')}"]
+        return [f"{self.scenario.title} · {self.status or self.too_many or tr('setup.edit_hint')}"]
+
+    @property
+    def too_many(self) -> str:
+        """Why this many teams cannot play one at a time here, or nothing."""
+        if self.answering == "rotation" and len(self.names) > self.served:
+            return tr("setup.rotation_limit", n=self.served)
+        return ""
 
     def paired(self) -> tuple[range, ...]:
         """The names two by two, and the answer cards beside "Back"."""
@@ -127,6 +136,10 @@ class SetupScene(ListScene):
 
     def start(self) -> None:
         """Draw the cards, open the session's log, and show the first card."""
+        if self.too_many:
+            self.status = self.too_many
+            self.refresh()
+            return
         library = self.app.library
         seed = self.seed if self.seed is not None else secrets.randbelow(1_000_000)
         try:
