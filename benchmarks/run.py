@@ -423,7 +423,24 @@ def bench_progress() -> None:
                   f"dont l'enregistrement des cartes tirées) ; la part de la base : {median_seconds(due_now, 15) * 1000:.1f} ms")
 
 
+def bench_refused_files() -> None:
+    """How long `validate` takes to refuse a 6 MB file (unread) and an alias bomb (its node budget): the tests
+    check the work done, this prints the time."""
+    from game.cli import main
+
+    folder = Path(tempfile.mkdtemp(prefix="bench-refused-"))
+    big = folder / "enorme.yaml"
+    line = '  - {id: x, kind: debate, aspect: a, prompt: "' + "texte " * 30 + '"}\n'
+    big.write_text("deck:\n  id: enorme\ncards:\n" + line * (6_000_000 // len(line) + 1), encoding="utf-8")
+    bomb = ROOT / "tests" / "broken" / "43-bombe-alias.yaml"
+    for path in (big, bomb):
+        seconds = median_seconds(lambda: main(["validate", str(path)]), 5)
+        print(f"validate refuse {path.name} : {seconds * 1000:.0f} ms (médiane de 5)")
+    shutil.rmtree(folder)
+
+
 if __name__ == "__main__":
+    bench_refused_files()
     bench_engine_import()
     bench_default_simulation()
     bench_loading()

@@ -247,6 +247,8 @@ def _rates(lines: list[CardLine], aspects: Mapping[str, str]) -> list[AspectRate
     rates: dict[str, AspectRate] = {}
     for line in lines:
         for answer in line.answers:
+            if not answer.numbers:  # revealed without this team's answer: nothing to count
+                continue
             rate = rates.setdefault(line.aspect, AspectRate(line.aspect_label, 0, 0))
             rate.answered += 1
             rate.right += answer.success
@@ -262,6 +264,8 @@ def _team_rates(lines: list[CardLine], teams: list[str], panorama: list[str]) ->
             continue
         column = panorama.index(line.aspect_label)
         for answer in line.answers:
+            if not answer.numbers:
+                continue
             rate = table[answer.index].rates[column]
             rate.answered += 1
             rate.right += answer.success
