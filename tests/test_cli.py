@@ -310,3 +310,17 @@ def test_a_mistyped_command_gets_the_closest_one(capsys):
     assert code == 2 and err.startswith("erreur : commande inconnue « valdate » : vouliez-vous dire « validate » ?")
     code, _, err = run(capsys, "zzz")
     assert code == 2 and "vouliez-vous" not in err and "export-xlsx" in err
+
+
+def test_a_team_count_rotation_cannot_serve_is_refused_with_the_number_it_serves(capsys, tmp_path):
+    """Five teams in turn on the telework workshop would leave aspects out: refused, by play and simulate alike,
+    before anything is written."""
+    for command in (["play", "--console", "--sessions-dir", str(tmp_path)], ["simulate", "--sessions", "5"]):
+        code, _, err = run(capsys, *command, "--scenario", "atelier-teletravail", "--teams", "5",
+                           "--answering", "rotation")
+        assert code == 2 and "jusqu’à 3 équipes" in err and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []
+    code, out, _ = run(capsys, "simulate", "--scenario", "atelier-teletravail", "--teams", "3", "--answering",
+                       "rotation", "--sessions", "40", "--strategy", "best")
+    assert code == 0 and "Fins : panorama complet 100.0 %" in out
+    assert "gagnants ex æquo : 100.0 %" in out  # three perfect teams complete in the same round: no first mover wins

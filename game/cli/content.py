@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from game.cli import UserError
-from game.wording.players import plural
+from game.wording.players import plural, team_names, tr
 from game.content.errors import ContentInvalid
 from game.content.library import Library, load_library
 from game.content.models import ScenarioInfo
@@ -66,8 +68,17 @@ def load_scenario(ref: str, extra_decks: list[Path]) -> tuple[Library, ScenarioI
     return library, library.scenarios[ref].info
 
 
-def check_team_count(scenario: ScenarioInfo, count: int | None) -> None:
-    """A team count asked on the command line must be one the scenario plays with (None: its default)."""
+def check_team_count(scenario: ScenarioInfo, count: int | None, pool: Sequence[Any] = (),
+                     answering: str | None = None) -> None:
+    """A team count asked on the command line must be one the scenario plays with (None: its default), and, one
+    team in turn, one its time gives a round per aspect of the panorama (drawing from `pool`)."""
     limits = scenario.team_range
     if count is not None and not limits.min <= count <= limits.max:
         raise UserError(f"ce scénario se joue de {limits.min} à {plural(limits.max, 'équipe')}, pas {count}")
+    from game.table.table import teams_in_turn  # the draw, read only when a session is about to start
+
+    teams = len(team_names(scenario, count))
+    if (answering or scenario.answering) == "rotation" and teams > 1 and pool:
+        served = teams_in_turn(scenario, pool, teams)
+        if served < teams:
+            raise UserError(tr("setup.rotation_limit", n=served))

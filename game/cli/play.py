@@ -12,9 +12,9 @@ from game.cli import UserError, sessions_folder
 from game.cli.content import check_team_count, load_scenario
 from game.console import Console
 from game.session.logs import latest_unfinished
-from game.table.table import Table, teams_in_turn
+from game.table.table import Table
 from game.diskerrors import disk_problem, sheet_problem
-from game.wording.players import team_names, tr
+from game.wording.players import team_names
 
 
 def play_in_terminal(table: Table) -> int:
@@ -28,12 +28,7 @@ def play_in_terminal(table: Table) -> int:
 
 def run_play(args: argparse.Namespace) -> int:
     library, scenario = load_scenario(args.scenario, args.decks)
-    check_team_count(scenario, args.teams)
-    teams = len(team_names(scenario, args.teams))
-    if (args.answering or scenario.answering) == "rotation" and teams > 1:
-        served = teams_in_turn(scenario, library.pool(scenario), teams)
-        if served < teams:
-            raise UserError(tr("setup.rotation_limit", n=served))
+    check_team_count(scenario, args.teams, library.pool(scenario), args.answering)
     if not args.console:
         from game.cli.screen import run_screen
         return run_screen(args, library, scenario)

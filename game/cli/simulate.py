@@ -13,7 +13,7 @@ def run_simulate(args: argparse.Namespace) -> int:
     if args.sessions < 1:
         raise UserError("--sessions doit valoir au moins 1")
     library, scenario = load_scenario(args.scenario, args.decks)
-    check_team_count(scenario, args.teams)
+    check_team_count(scenario, args.teams, library.pool(scenario), args.answering)
     lines = run(scenario, library.pool(scenario), library.aspect_labels(scenario),
                 args.seed, args.strategy, args.sessions, args.teams, args.answering)
     print("\n".join(lines))
