@@ -227,7 +227,10 @@ class Console:
             if len(play.verdicts) > 1:
                 texts = play.choices
                 for v in play.verdicts:
-                    given = "+".join(str(c + 1) for c in v.choices) or "—"
+                    if not v.choices:
+                        self.write(tr("console.team_silent", team=v.name))
+                        continue
+                    given = "+".join(str(c + 1) for c in v.choices)
                     self.write(tr("console.team_verdict", team=v.name, given=given, mark=tr(f"mark.{v.mark}")))
                 if play.applied:
                     votes = play.votes(play.applied[0])

@@ -227,6 +227,7 @@ FRENCH: dict[str, str] = {
     "console.no_such_team": "Pas d’équipe {n} : les équipes vont de 1 à {count}.",
     "console.too_many": "{given} réponses pour {missing} sans réponse : une par équipe, ou « 3=2 » pour corriger l’équipe 3.",
     "console.team_verdict": "  {team} : {given} — {mark}",
+    "console.team_silent": "  {team} : sans réponse",
     "console.applied": "Option retenue par la salle : {choice} ({votes})",
     "console.multiple": "(Plusieurs bonnes réponses : donnez tous leurs numéros, par exemple « 1 3 ».)",
     "console.debate": "(Discussion : n <texte> pour noter, Entrée quand elle est finie.)",
