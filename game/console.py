@@ -7,6 +7,7 @@ tests drive it like a user.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from game.content.models import constraint_label
@@ -17,6 +18,7 @@ from game.diskerrors import sheet_problem
 from game.wording.players import end_reason, refusal, result, plural, result_lines, teams_numbered, tr
 
 RULE, DOUBLE_RULE = "─" * 60, "═" * 60
+NUMBERS = re.compile(r"[0-9][0-9+, ]*", re.ASCII)  # choice numbers: "2", "1 3", "1+3", "2 1 2", "1+3 2"
 
 
 class Console:
@@ -51,7 +53,8 @@ class Console:
                     note = self.table.view().note
                     self.write(tr("console.note_saved", note=note) if note else tr("console.note_cleared"))
                 elif action.type == ActionType.EXTEND:
-                    self.write(tr("play.extended", minutes=round(self.table.view().clock.limit / 60)))
+                    clock = self.table.view().clock
+                    self.write(tr("play.extended", target=round(clock.target / 60), minutes=round(clock.limit / 60)))
             after = self.table.view()
             if after.phase == Phase.ANSWER and after.every_team and shown == (after.number, after.phase, after.paused):
                 self.write(self.entries_line(after))
@@ -109,15 +112,15 @@ class Console:
                 return []
             if not answer:
                 return [Action(ActionType.CLEAR, team=int(team) - 1)]
-            choices = self.numbers(answer.replace("+", " "), count)
+            choices = self.numbers(answer, count)
             return [] if choices is None else [Action(ActionType.ENTER, choices, team=int(team) - 1)]
-        if not line.replace("+", " ").replace(" ", "").isdigit():
+        if not NUMBERS.fullmatch(line):
             return None
         if not view.every_team:
             choices = self.numbers(line, count)
             return [] if choices is None else [Action(ActionType.ENTER, choices, team=view.answering[0]),
                                                *self.reveal(view, force=False)]
-        answers = [self.numbers(part.replace("+", " "), count) for part in line.split()]
+        answers = [self.numbers(part, count) for part in line.split()]
         if any(a is None for a in answers):
             return []
         missing = view.missing
@@ -131,7 +134,11 @@ class Console:
 
     def numbers(self, text: str, count: int) -> tuple[int, ...] | None:
         """Choice numbers as the rules count them (from 0); None, said, for a number the card does not have."""
-        numbers = [int(x) for x in text.split()]
+        words = [w for w in re.split(r"[\s+,]+", text) if w]
+        if not words or not all(NUMBERS.fullmatch(w) for w in words):
+            self.write(tr("console.not_numbers", text=text, count=count))
+            return None
+        numbers = [int(w) for w in words]
         wrong = [n for n in numbers if not 1 <= n <= count]
         if wrong or not numbers:
             self.write(tr("play.no_such_number", n=wrong[0] if wrong else "", count=count))

@@ -324,3 +324,15 @@ def test_a_team_count_rotation_cannot_serve_is_refused_with_the_number_it_serves
                        "rotation", "--sessions", "40", "--strategy", "best")
     assert code == 0 and "Fins : panorama complet 100.0 %" in out
     assert "gagnants ex æquo : 100.0 %" in out  # three perfect teams complete in the same round: no first mover wins
+
+
+def test_typing_mistakes_at_the_terminal_get_a_sentence_never_a_traceback(capsys, monkeypatch, tmp_path):
+    """« 1+3 » one team in turn, a correction with a letter or a comma, a superscript digit: each is said."""
+    for teams, answering, lines in (("2", "rotation", ["1+3", "1,3", "²", "1 x"]),
+                                    ("3", "all", ["2=a", "2=1,3", "9=1", "1 ²", "1+", "+"])):
+        monkeypatch.setattr("builtins.input", keyboard(lines, limit=0))
+        code, out, _ = run(capsys, "play", "--console", "--sessions-dir", str(tmp_path / answering), "--seed", "14",
+                           "--teams", teams, "--answering", answering)
+        assert code == 0 and "Session interrompue et enregistrée" in out
+    assert "« a » n’est pas un numéro de choix : tapez un numéro de 1 à" in out
+    assert "Pas d’équipe 9 : les équipes vont de 1 à 3." in out

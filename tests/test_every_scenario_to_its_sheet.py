@@ -12,7 +12,6 @@ import random
 import pytest
 from pypdf import PdfReader
 
-from game.engine.vocabulary import ActionType, Phase
 from game.table.bots import choose
 from game.session.start import TooManyTeams
 from game.table.table import Table, teams_in_turn

@@ -192,3 +192,80 @@ def test_rotation_draws_a_round_per_aspect_so_every_team_can_complete_its_panora
         cards = draw_cards(info, pool, teams, 1)
         dealt = [set(c.aspect for c in cards[k::teams]) for k in range(teams)]
         assert all(d == set("abcde") for d in dealt), (teams, dealt)
+
+
+def test_an_undo_keeps_the_minutes_the_facilitator_added():
+    s = session_of(scenario(minutes={"target": 1, "max": 2}, win="points"), questions("a", "a", "a"), ["A"])
+    s.act(answer(0), 10)
+    s.act(EXTEND, 20)
+    s.act(UNDO, 30)  # the answer is undone, not the five minutes
+    assert s.state.extra == 300 and s.state.phase == "answer"
+
+
+def test_one_team_in_turn_a_panorama_completed_inside_a_parcours_waits_for_the_parcours_and_the_round():
+    from game.content.library import load_library
+    from pathlib import Path
+
+    library = load_library([(Path(__file__).parent / "parcours", True)])
+    parcours = library.decks["essai-parcours"].cards[0]
+    info = scenario(win="panorama")
+    s = session_of(info, [parcours, question("q1", parcours.aspect)], ["A", "B"])
+    best = s.game.facing(s.state).right_choices()[0]
+    s.act(answer(best), 1)  # team A fills the parcours's aspect at its first step
+    s.act(NEXT, 2)
+    assert s.state.end_reason is None and s.state.phase == "answer"  # the parcours goes on for team A
+    for t in range(3, 40, 2):
+        if s.game.is_terminal(s.state):
+            break
+        facing = s.game.facing(s.state)
+        s.act(answer(facing.right_choices()[0]) if s.state.phase == "answer" else NEXT, t)
+    assert [p.answers[0].team for p in s.state.plays if p.answers][-1] == 1  # team B played its turn
+
+
+# the compound move (every team's answer and the reveal at once): what bots of format 3 and old logs send
+COMPOUND = [
+    ("every team's answer is needed", {"answering": "all"}, [Action(A.ANSWER, teams=((0,),))], Refusal.EVERY_TEAM),
+    ("a choice a team cannot give", {"answering": "all"}, [Action(A.ANSWER, teams=((0,), (5,)))],
+     Refusal.NO_SUCH_CHOICE),
+    ("no pick on a question", {"answering": "all"}, [Action(A.ANSWER, (1,), teams=((0,), (1,)))],
+     Refusal.NO_SUCH_CHOICE),
+]
+
+
+@pytest.mark.parametrize("rule,fields,moves,reason", COMPOUND, ids=[c[0] for c in COMPOUND])
+def test_the_compound_answer_is_refused_like_the_entries(rule, fields, moves, reason):
+    s = session_of(scenario(**fields), questions("a", "b"), ["A", "B"])
+    with pytest.raises(IllegalAction) as refused:
+        s.act(moves[0], 1)
+    assert refused.value.reason == reason, rule
+
+
+def test_the_compound_answer_on_a_split_room_needs_a_tied_pick_and_applies_the_majority_otherwise():
+    info = scenario(answering="all", win="gauges", gauges=GAUGES)
+    cards = [situation("s1", [{"moral": 1}, {"moral": -1}, {}], ("best", "poor", "acceptable"))] * 1
+    split = session_of(info, cards, ["A", "B"])
+    with pytest.raises(IllegalAction) as refused:
+        split.act(Action(A.ANSWER, teams=((0,), (1,))), 1)
+    assert refused.value.reason == Refusal.TIE
+    with pytest.raises(IllegalAction):
+        split.act(Action(A.ANSWER, (2,), teams=((0,), (1,))), 1)
+    split.act(Action(A.ANSWER, (1,), teams=((0,), (1,))), 2)
+    assert split.state.gauges == (4, 8)
+    three = session_of(info, cards, ["A", "B", "C"])
+    with pytest.raises(IllegalAction) as refused:
+        three.act(Action(A.ANSWER, (0,), teams=((1,), (1,), (0,))), 1)  # not split: no pick, or the majority's
+    assert refused.value.reason == Refusal.NO_SUCH_CHOICE
+    three.act(Action(A.ANSWER, teams=((1,), (1,), (0,))), 2)
+    assert three.state.plays[-1].applied == (1,) and three.state.gauges == (4, 8)
+
+
+def test_a_card_every_answering_team_got_right_is_right_even_with_a_silent_team():
+    from game.session.start import SessionStart
+    from game.table.table import Table
+
+    start = SessionStart("t", 0.0, 0, ("A", "B", "C"), scenario(answering="all"), tuple(questions("a", "b")), {})
+    table = Table.unlogged(start)
+    for t, action in enumerate([enter(0, 0), enter(1, 0), FORCE], start=1):
+        table.act(action, t)
+    reveal = table.view().reveal
+    assert reveal.mark == "right" and [v.mark for v in reveal.verdicts] == ["right", "right", "no_answer"]

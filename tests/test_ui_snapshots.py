@@ -61,6 +61,9 @@ def test_setup_with_six_teams_answering_in_turn(app, snap):
     setup.choose("answering")
     assert len(setup.names) == 6 and setup.answering == "rotation"
     snap(app, "setup-six-teams")
+    setup.choose("start")  # refused: the room is told why nothing starts
+    assert app.top is not setup and not list(app.sessions_dir.glob("*.jsonl"))
+    snap(app, "setup-too-many")
 
 
 def test_question_and_reveal(app, snap):

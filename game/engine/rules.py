@@ -414,7 +414,8 @@ class Game:
     def _on_undo(self, state: State, action: Action) -> State:
         back = state.previous
         assert back is not None
-        return back.but(elapsed=state.elapsed, last_t=state.last_t, paused=False)
+        # the clock and the minutes added are the session's, not the move's: an undo keeps both
+        return back.but(elapsed=state.elapsed, last_t=state.last_t, paused=False, extra=state.extra)
 
     def _on_note(self, state: State, action: Action) -> State:
         return state.but(note=action.text.strip())
@@ -432,7 +433,7 @@ class Game:
             return self._advance(self._record(state, self._play(state, Outcome.DISCUSSED, note=state.note)))
         card = self.cards[state.index]
         if card.branches and card.has_step(state.route) and state.steps < MAX_PARCOURS_STEPS:
-            reason = self._end_reason(state, last_card=False)  # a gauge crossed or the time up ends it at once
+            reason = self._end_reason(state, last_card=False, between_steps=True)  # a gauge or the time ends it now
             if reason is not None:
                 return state.but(phase=Phase.OVER, end_reason=reason, index=state.index + 1)
             return state.but(step=state.route, route="", steps=state.steps + 1, phase=Phase.ANSWER,
@@ -525,9 +526,10 @@ class Game:
             return state.but(phase=Phase.OVER, end_reason=reason, index=state.index + 1)
         return self._enter(state, state.index + 1)
 
-    def _end_reason(self, state: State, last_card: bool) -> EndReason | None:
-        """Why the game ends now, if it does: a full panorama, a gauge past its threshold, the time, the cards."""
-        if self.panorama_ends and self._panorama_done(state):
+    def _end_reason(self, state: State, last_card: bool, between_steps: bool = False) -> EndReason | None:
+        """Why the game ends now, if it does: a full panorama, a gauge past its threshold, the time, the cards.
+        Between two steps of a parcours, a panorama waits for the parcours's end (the team's turn is not over)."""
+        if self.panorama_ends and not between_steps and self._panorama_done(state):
             return EndReason.PANORAMA
         if self.can_lose and any(self.losing_gauges(state)):
             return EndReason.GAUGES

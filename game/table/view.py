@@ -395,7 +395,7 @@ def _card_mark(play: Play, facing: Any, verdicts: tuple[Verdict, ...]) -> Mark:
         return verdicts[0].mark
     if play.applied:
         return Mark(facing.judge(play.applied).rating)
-    marks = {v.mark for v in verdicts}
+    marks = {v.mark for v in verdicts if v.mark != Mark.NO_ANSWER}  # the silent teams are named apart
     return marks.pop() if len(marks) == 1 else Mark.SPLIT
 
 

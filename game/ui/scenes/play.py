@@ -17,7 +17,7 @@ from game.table.view import Mark, PlayView, Standings, TableView
 from game.ui.app import App, Scene
 from game.ui.intents import Intent
 from game.ui.sidepanel import SidePlan, plan_for, side_content, side_rect
-from game.ui.text import text_width, with_ellipsis, wrap
+from game.ui.text import fit, text_width, with_ellipsis, wrap
 from game.ui.widgets import bars, line, mark, panel, team_chip, text_box, threshold_line
 from game.wording.players import refusal, teams_listed, teams_numbered, tr
 
@@ -135,7 +135,8 @@ class PlayScene(Scene):
             self.ask_end()
         elif kind in ("extend", "more"):
             if self.send(ActionType.EXTEND):
-                self.say(tr("play.extended", minutes=round(self.view.clock.limit / 60)))
+                clock = self.view.clock
+                self.say(tr("play.extended", target=round(clock.target / 60), minutes=round(clock.limit / 60)))
         elif view.paused:
             return
         elif view.phase == Phase.ANSWER and self.split and self._between_views(intent):
@@ -248,8 +249,8 @@ class PlayScene(Scene):
         if not self.view.every_team:
             self._validate()
             return
-        missing = self.view.missing
-        self.cursor = next((t for t in missing if t > team), missing[0] if missing else None)
+        missing = self.view.missing  # on to the next team without an answer; a correction stays on its team
+        self.cursor = next((t for t in missing if t > team), missing[0]) if missing else team
 
     def _move_team(self, step: int) -> None:
         teams = self.view.answering
@@ -281,8 +282,6 @@ class PlayScene(Scene):
             self.cursor = None  # this team's ticks are its answer: on to the next one without an answer
             return
         if view.missing and len(view.missing) < len(view.answering):
-            refused = self.table.refusal(Action(ActionType.REVEAL))  # the rules name the missing teams
-            self.say(refusal(refused) if refused is not None else "")
             missing = teams_numbered(t + 1 for t in view.missing)
             many = "_many" if len(view.missing) > 1 else ""
             self.app.push("confirm", question=tr(f"confirm.reveal_missing{many}", teams=missing),
@@ -304,9 +303,12 @@ class PlayScene(Scene):
     def _pick_for_split(self, intent: Intent) -> None:
         """The room is split: the number of the choice that happens, or Backspace to go back to the answers."""
         split = self.view.split
-        if intent.kind == "choose" and (intent.number - 1,) in split:
+        clicked = next((i for i, rect in enumerate(self.answer_rects) if rect.collidepoint(intent.pos)), None) \
+            if intent.kind == "click" else None
+        if (intent.kind == "choose" and (intent.number - 1,) in split) or (clicked is not None and (clicked,) in split):
             self.picking = False
-            self.send(ActionType.REVEAL, (intent.number - 1,), force=self.forced)
+            pick = (clicked,) if clicked is not None else (intent.number - 1,)
+            self.send(ActionType.REVEAL, pick, force=self.forced)
         elif intent.kind == "choose":
             self.say(tr("play.tie_number", choices=" / ".join(str(c[0] + 1) for c in split)), forever=True)
         elif intent.kind in ("back", "click"):
@@ -725,6 +727,7 @@ class PlayScene(Scene):
             RENDERERS[view.card.kind].draw(self, surface, self.prompt_rect, view.card)
         multiple = view.several
         ticked = self.ticked if multiple or not view.every_team else frozenset()
+        size = self._choices_size(view.choices)
         for i, (item, rect) in enumerate(zip(view.choices, self.answer_rects)):
             focused = i == self.focus
             chosen = i in ticked
@@ -741,7 +744,7 @@ class PlayScene(Scene):
                     mark(surface, "check", box.center, body, color)
                 x = box.right + body // 2
             text_box(self.app, surface, item, pygame.Rect(x, rect.y + 4, rect.right - x - body, rect.height - 8),
-                     int(body * 1.15), color, valign="center")
+                     size, color, valign="center", floor=min(size, self.app.body))
         if multiple:
             focused = self.focus == len(view.choices)
             panel(surface, self.validate_rect, theme.accent if focused else theme.panel, theme.accent, width=3)
@@ -749,6 +752,19 @@ class PlayScene(Scene):
                  theme.on_accent if focused else theme.text, bold=True, anchor="center")
             line(self.app, surface, tr("play.multiple"), (self.main_rect.x, self.validate_rect.centery), body,
                  theme.muted, anchor="midleft")
+
+    def _choices_size(self, items: tuple[str, ...]) -> int:
+        """One size for every choice of the card: the largest at which each fits its button. A longer answer
+        drawn smaller than the others would point at itself, and the right answer is often the longer one."""
+        body, several = self.app.body, self.view.several
+        size = int(body * 1.15)
+        numbers = self.app.fonts.get(int(body * 1.3), True)
+        for i, (item, rect) in enumerate(zip(items, self.answer_rects)):
+            # past the number and (with several answers) the tick box, as drawn
+            x = rect.x + body + text_width(numbers, f"{i + 1}") + body + (body + body // 2 if several else 0)
+            fitted = fit(self.app.fonts, item, rect.right - x - body, rect.height - 8, size, body)
+            size = min(size, fitted.size)
+        return size
 
     def _verdict(self, surface: pygame.Surface, rect: pygame.Rect, good: bool | None, label: str) -> None:
         theme, body = self.app.theme, self.app.body
@@ -838,7 +854,7 @@ class PlayScene(Scene):
         elif view.clock.remaining_at(now) <= 0 and not view.paused:
             text, color = tr("play.time_up"), theme.text
         elif view.phase == Phase.ANSWER and view.every_team and not view.paused:
-            text, color = tr("play.keys_room"), theme.muted
+            text, color = tr("play.keys_room_several" if view.several else "play.keys_room"), theme.muted
         else:
             text, color = tr("play.keys"), theme.muted
         if self.continue_rect.width:

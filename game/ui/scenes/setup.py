@@ -136,9 +136,8 @@ class SetupScene(ListScene):
 
     def start(self) -> None:
         """Draw the cards, open the session's log, and show the first card."""
-        if self.too_many:
-            self.status = self.too_many
-            self.refresh()
+        if self.too_many:  # said on the screen already; the room must see why nothing starts
+            self.app.push("error", errors=[self.too_many], title=tr("setup.not_started"), advice="")
             return
         library = self.app.library
         seed = self.seed if self.seed is not None else secrets.randbelow(1_000_000)
