@@ -25,7 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-CONFIRMED = re.compile(r"^  Équipe \d : ", re.M)  # one line per team's answer, printed once it is logged
+# one line per team's answer at the reveal, printed once it is logged; the catalogue puts a no-break space before ":"
+CONFIRMED = re.compile(r"^  Équipe \d[ \u00a0]: \d", re.M)
 
 
 def answers_in(path: Path) -> int:
@@ -37,8 +38,10 @@ def answers_in(path: Path) -> int:
             event = json.loads(line)
         except ValueError:
             continue
-        if event.get("type") == "answer":
+        if event.get("type") == "answer":  # every team's answers at once (logs before format 4)
             count += len(event.get("teams") or [[0]])
+        elif event.get("type") == "enter":  # one team's answer, a move of its own
+            count += 1
     return count
 
 

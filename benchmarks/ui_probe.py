@@ -83,7 +83,9 @@ def animate() -> None:
     app, play = app_with((1920, 1080))
     while not play.view.choices:
         play.table.act(Action("next"), app.clock())
-    play.send("answer", (0,))
+    for team in play.view.answering:
+        play.send("enter", (0,), team=team)
+    play.send("reveal")
     frames = 240
     start = time.process_time()
     for _ in range(frames):

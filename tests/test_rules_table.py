@@ -4,6 +4,7 @@ the engine once broke without any test noticing; a row names the rule it guards.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import pytest
@@ -269,3 +270,48 @@ def test_a_card_every_answering_team_got_right_is_right_even_with_a_silent_team(
         table.act(action, t)
     reveal = table.view().reveal
     assert reveal.mark == "right" and [v.mark for v in reveal.verdicts] == ["right", "right", "no_answer"]
+
+
+def test_ending_during_a_debate_keeps_its_note_and_ending_while_paused_leaves_no_pause():
+    debate = card({"id": "d1", "kind": "debate", "aspect": "a", "prompt": "Qu'en pensez-vous ?"})
+    s = session_of(scenario(win="points"), [debate, *questions("a")], ["A"])
+    s.act(Action(A.NOTE, text="à reprendre en réunion"), 1)
+    s.act(PAUSE, 2)
+    s.act(END, 3)
+    assert s.state.end_reason == "facilitator" and s.state.paused is False
+    [play] = s.state.plays
+    assert play.outcome == "discussed" and play.note == "à reprendre en réunion" and play.card_id == "d1"
+
+
+@pytest.mark.parametrize("text,refused", [("x" * 280, False), ("x" * 281, True), ("deux\nlignes", True)])
+def test_a_note_holds_on_one_line_of_280_characters(text, refused):
+    debate = card({"id": "d1", "kind": "debate", "aspect": "a", "prompt": "Qu'en pensez-vous ?"})
+    s = session_of(scenario(win="points"), [debate, *questions("a")], ["A"])
+    if refused:
+        with pytest.raises(IllegalAction) as why:
+            s.act(Action(A.NOTE, text=text), 1)
+        assert why.value.reason == Refusal.NOTE_TOO_LONG and why.value.values == {"max": 280}
+    else:
+        s.act(Action(A.NOTE, text=text), 1)
+        assert s.state.note == text
+
+
+def test_an_answer_taken_back_is_missing_again():
+    s = session_of(scenario(answering="all"), questions("a", "b"), ["A", "B"])
+    s.act(enter(0, 1), 1)
+    s.act(enter(1, 0), 2)
+    s.act(Action(A.CLEAR, team=0), 3)
+    assert s.state.entries == (None, (0,))
+    with pytest.raises(IllegalAction) as refused:
+        s.act(REVEAL, 4)
+    assert refused.value.values == {"teams": [1]}
+
+
+@pytest.mark.parametrize("played,stage", [(15 * 60 - 121, "on"), (15 * 60 - 120, "near"), (15 * 60 - 1, "near"),
+                                          (15 * 60, "over"), (19 * 60, "over")])
+def test_the_clock_turns_amber_two_minutes_before_the_target_and_red_at_it(played, stage):
+    from game.table.view import Clock
+
+    clock = Clock(elapsed=played, since=None, limit=20 * 60, card_started=0.0, target=15 * 60)
+    assert clock.stage_at(0.0) == stage
+    assert Clock(elapsed=played, since=None, limit=math.inf, card_started=0.0).stage_at(0.0) == "untimed"

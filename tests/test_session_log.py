@@ -242,3 +242,15 @@ def test_a_choice_that_is_not_a_number_stops_the_replay_there(recorded, choices)
     again = Table.resume(recorded.path, now=100.0)
     assert f"s.jsonl:{k + 1}: action impossible à rejouer (choix invalide ({choices[0]!r}))" in again.damaged
     again.close()
+
+
+def test_a_resumed_session_shows_the_answers_entered_before_the_interruption(shipped, tmp_path):
+    info = shipped.scenarios["atelier-teletravail"].info
+    table = Table.start_new(tmp_path, info, shipped.pool(info), ["A", "B", "C"], 4, shipped.aspect_labels(info), 0.0)
+    table.act(Action("enter", (1,), team=0), 5.0)
+    table.act(Action("enter", (0,), team=2), 6.0)
+    table.close()  # the laptop's lid closes
+    again = Table.resume(table.path, now=500.0)
+    view = again.view()
+    assert view.phase == "answer" and view.entries == ((1,), None, (0,)) and view.missing == (1,)
+    assert view.clock.elapsed == 6.0  # the time the lid was closed does not count

@@ -43,6 +43,7 @@ FRENCH: dict[str, str] = {
     "setup.count": "Nombre d’équipes : {n}",
     "setup.cards": "Cartes-réponses",
     "setup.rotation_limit": "Une équipe à la fois : le temps de ce scénario donne à chaque équipe une carte de chaque aspect jusqu’à {n} équipes ; au-delà, faites répondre toutes les équipes à chaque carte.",
+    "setup.rotation_up_to": "(jusqu’à {n} équipes)",
     "setup.not_started": "Trop d’équipes pour jouer une à la fois",
     "setup.cards_written": "Cartes-réponses enregistrées : {name}, dans {folder}.",
     "setup.cards_failed": "Les cartes-réponses n’ont pas pu être écrites dans {folder} ({reason}).",

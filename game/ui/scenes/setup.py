@@ -35,7 +35,10 @@ class SetupScene(ListScene):
     def rows_before_names(self) -> list[Choice]:
         rows = [Choice(tr("setup.count", n=len(self.names)) + "   − / +", "count")]
         if self.several_teams:
-            rows.append(Choice(tr(f"setup.answering_{self.answering}") + "   < >", "answering"))
+            label = tr(f"setup.answering_{self.answering}")
+            if self.answering == "rotation" and self.served < self.scenario.team_range.max:
+                label += " " + tr("setup.rotation_up_to", n=self.served)  # what this scenario's time serves
+            rows.append(Choice(label + "   < >", "answering"))
         return rows
 
     @property
