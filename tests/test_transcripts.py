@@ -44,3 +44,47 @@ def test_the_terminal_transcript_and_the_sheets_text_of_a_fixed_workshop(shipped
     compare_texts(sheet, "sheet-text", update)
     assert any("sans réponse" in line for line in sheet)  # the team revealed without its answer
     assert Path(table.sheet.csv).read_text(encoding="utf-8-sig").count("sans réponse") >= 1
+
+
+def _played(shipped, folder: Path, scenario_id: str, teams: list[str], answering: str, strategy: str, seed: int,
+            stop_at_step: int = 0) -> Table:
+    """A session played by a bot on a fixed clock; ended by the facilitator when a parcours reaches that step."""
+    import random
+
+    from game.engine.vocabulary import Action, ActionType
+    from game.table.bots import choose
+
+    info = shipped.scenarios[scenario_id].info
+    table = Table.start_new(folder, info, shipped.pool(info), teams, seed, shipped.aspect_labels(info), START,
+                            session_id=scenario_id[:8], answering=answering)
+    rng, t = random.Random(seed), START
+    while not table.over:
+        t += 35.0
+        view = table.view()
+        stop = stop_at_step and view.step_number == stop_at_step
+        table.act(Action(ActionType.END) if stop else choose(view, strategy, rng), t)
+    return table
+
+
+def _sheet_and_csv(table: Table, name: str, update: bool) -> list[str]:
+    sheet = [line for page in PdfReader(table.sheet.pdf).pages for line in page.extract_text().split("\n")]
+    compare_texts(sheet, f"sheet-{name}", update)
+    compare_texts(table.sheet.csv.read_text(encoding="utf-8-sig").splitlines(), f"csv-{name}", update)
+    return sheet
+
+
+def test_the_sheet_and_csv_of_a_parcours_workshop_ended_mid_parcours(shipped, tmp_path, request):
+    """Every team answering a gauges scenario: parcours steps with the room's split, questions, a debate, an
+    event, gauges; the trainer ends it in the middle of a parcours, which the sheet shows unfinished."""
+    table = _played(shipped, tmp_path, "premiers-pas-administratifs", ["Accueil", "Les Bleus", "Direction"], "all",
+                    "best", 3, stop_at_step=2)
+    sheet = _sheet_and_csv(table, "parcours", request.config.getoption("--snapshot-update"))
+    assert any("parcours interrompu" in line for line in sheet)
+
+
+def test_the_sheet_and_csv_of_teams_in_turn_completing_their_panoramas(shipped, tmp_path, request):
+    """Two teams in turn on the telework workshop, always right: both panoramas complete in the same round, with
+    the minute, and answers of several choices are numbered « 1+3 »."""
+    table = _played(shipped, tmp_path, "atelier-teletravail", ["Accueil", "Les Bleus"], "rotation", "best", 5)
+    sheet = _sheet_and_csv(table, "rotation", request.config.getoption("--snapshot-update"))
+    assert "Toutes les équipes gagnent, ex æquo" in sheet and sum("complet à" in line for line in sheet) == 2
