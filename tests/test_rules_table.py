@@ -315,3 +315,25 @@ def test_the_clock_turns_amber_two_minutes_before_the_target_and_red_at_it(playe
     clock = Clock(elapsed=played, since=None, limit=20 * 60, card_started=0.0, target=15 * 60)
     assert clock.stage_at(0.0) == stage
     assert Clock(elapsed=played, since=None, limit=math.inf, card_started=0.0).stage_at(0.0) == "untimed"
+
+
+def test_a_cards_time_at_the_table_counts_each_teams_entry_when_every_team_answers():
+    from game.engine.draw import ENTRY_SECONDS, table_minutes
+
+    q = question("q1", "a", minutes=1.0)
+    debate = card({"id": "d1", "kind": "debate", "aspect": "a", "prompt": "Qu'en pensez-vous ?", "minutes": 3})
+    assert table_minutes(q, every_team=False, teams=6) == 1.0  # one team in turn: its own answer only
+    assert table_minutes(q, every_team=True, teams=1) == 1.0
+    assert table_minutes(q, every_team=True, teams=6) == pytest.approx(1.0 + 6 * ENTRY_SECONDS / 60)
+    assert table_minutes(debate, every_team=True, teams=6) == 3.0  # nobody enters an answer to a debate
+
+
+@pytest.mark.parametrize("maximum,served", [(5, 1), (10, 2), (15, 3), (30, 6)])
+def test_rotation_serves_as_many_teams_as_the_maximum_gives_a_round_per_aspect(maximum, served):
+    """Five aspects of one-minute questions: each team needs five minutes of questions in turn."""
+    from game.engine.draw import rotation_teams
+
+    info = scenario(draw=[{"kinds": ["question"], "count": "auto"}], minutes={"target": maximum, "max": maximum})
+    pool = [question(f"q{k}", "abcde"[k % 5], minutes=1.0) for k in range(60)]
+    assert rotation_teams(info, pool) == served
+    assert rotation_teams(scenario(win="points", draw=[{"kinds": ["question"], "count": "auto"}]), pool) == 6
