@@ -336,3 +336,14 @@ def test_typing_mistakes_at_the_terminal_get_a_sentence_never_a_traceback(capsys
         assert code == 0 and "Session interrompue et enregistrée" in out
     assert "« a » n’est pas un numéro de choix : tapez un numéro de 1 à" in out
     assert "Pas d’équipe 9 : les équipes vont de 1 à 3." in out
+
+
+def test_a_split_room_at_the_terminal_asks_which_option_happens(capsys, monkeypatch, tmp_path):
+    """Two teams split on an usager: the facilitator is asked which option the room keeps, on the same line."""
+    monkeypatch.setattr("builtins.input", keyboard(["1 2", "1", ""], limit=0))
+    code, out, _ = run(capsys, "play", "--console", "--scenario", "maison-de-region-partenaires", "--sessions-dir",
+                       str(tmp_path), "--seed", "4", "--teams", "2", "--answering", "all")
+    assert code == 0 and "Option retenue par la salle" in out
+    [log] = tmp_path.glob("*.jsonl")
+    reveals = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines() if '"reveal"' in line]
+    assert reveals and all(e.get("choices") == [0] for e in reveals)  # the pick typed at the prompt: "1"

@@ -337,3 +337,18 @@ def test_rotation_serves_as_many_teams_as_the_maximum_gives_a_round_per_aspect(m
     pool = [question(f"q{k}", "abcde"[k % 5], minutes=1.0) for k in range(60)]
     assert rotation_teams(info, pool) == served
     assert rotation_teams(scenario(win="points", draw=[{"kinds": ["question"], "count": "auto"}]), pool) == 6
+
+
+def test_rules_that_share_cards_never_draw_one_twice():
+    info = scenario(win="points", draw=[{"kinds": ["question"], "count": 4}, {"kinds": ["question"], "count": "auto"},
+                                        {"kinds": ["question"], "aspects": ["a"], "count": 3}])
+    pool = [question(f"q{k}", "ab"[k % 2]) for k in range(16)]
+    for teams in (1, 2, 3):
+        for seed in range(20):
+            ids = [c.id for c in draw_cards(info, pool, teams, seed)]
+            assert len(ids) == len(set(ids)), (teams, seed, ids)
+
+
+def test_one_team_in_an_every_team_scenario_plays_as_the_team_in_turn():
+    s = session_of(scenario(answering="all"), questions("a", "b"), ["Solo"])
+    assert not s.game.every_team and s.game.current_team(s.state) == 0
