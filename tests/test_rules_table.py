@@ -352,3 +352,21 @@ def test_rules_that_share_cards_never_draw_one_twice():
 def test_one_team_in_an_every_team_scenario_plays_as_the_team_in_turn():
     s = session_of(scenario(answering="all"), questions("a", "b"), ["Solo"])
     assert not s.game.every_team and s.game.current_team(s.state) == 0
+
+
+def test_a_gauge_crossed_between_two_parcours_steps_ends_the_game_with_its_reason():
+    from pathlib import Path
+
+    from game.content.library import load_library
+
+    library = load_library([(Path(__file__).parent / "parcours", True)])
+    parcours = library.decks["essai-parcours"].cards[0]
+    info = library.scenarios["essai-parcours"].info
+    gauges = [{"id": "confiance", "label": "Confiance", "start": 5, "lose_below": 4},
+              {"id": "charge", "label": "Charge", "start": 3, "lose_above": 9}]
+    s = session_of(scenario(win="gauges", gauges=gauges), [parcours, question("q1", "a")], ["A"])
+    s.act(answer(1), 1)  # "revenir avec un rendez-vous": confiance 5 → 3, and the parcours would go on
+    assert s.state.plays[-1].leads == "retour" and s.state.gauges[0] == 3
+    s.act(NEXT, 2)
+    assert s.state.end_reason == "gauges" and s.game.winners(s.state) == ()
+    assert info.win == "gauges"
