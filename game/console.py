@@ -15,7 +15,7 @@ from game.engine.vocabulary import Action, ActionType, Phase
 from game.table.table import Table
 from game.table.view import Mark, PlayView, TableView
 from game.diskerrors import sheet_problem
-from game.wording.players import end_reason, refusal, result, plural, result_lines, teams_numbered, tr
+from game.wording.players import end_reason, extended, plural, refusal, result, result_lines, teams_numbered, tr
 
 RULE, DOUBLE_RULE = "─" * 60, "═" * 60
 NUMBERS = re.compile(r"[0-9][0-9+, ]*", re.ASCII)  # choice numbers: "2", "1 3", "1+3", "2 1 2", "1+3 2"
@@ -53,8 +53,7 @@ class Console:
                     note = self.table.view().note
                     self.write(tr("console.note_saved", note=note) if note else tr("console.note_cleared"))
                 elif action.type == ActionType.EXTEND:
-                    clock = self.table.view().clock
-                    self.write(tr("play.extended", target=round(clock.target / 60), minutes=round(clock.limit / 60)))
+                    self.write(extended(self.table.view().clock))
             after = self.table.view()
             if after.phase == Phase.ANSWER and after.every_team and shown == (after.number, after.phase, after.paused):
                 self.write(self.entries_line(after))
@@ -140,8 +139,8 @@ class Console:
             return None
         numbers = [int(w) for w in words]
         wrong = [n for n in numbers if not 1 <= n <= count]
-        if wrong or not numbers:
-            self.write(tr("play.no_such_number", n=wrong[0] if wrong else "", count=count))
+        if wrong:
+            self.write(tr("play.no_such_number", n=wrong[0], count=count))
             return None
         return tuple(sorted({n - 1 for n in numbers}))
 

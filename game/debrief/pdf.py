@@ -368,12 +368,12 @@ def _room_answers(pdf: Sheet, card: CardLine) -> None:
     """Every team answered: who was right, and what the room's majority chose when the outcome was the room's."""
     if card.right is None:  # an option the room chose: its verdict, and the split
         pdf.text_block(f"Retenue par la salle : {card.given} — {card.verdict}", size=10, indent=3)
-        split = [f"{a.team} {a.numbers or '(sans réponse)'}" for a in card.answers]
+        split = [f"{a.team} {a.numbers if a.answered else '(sans réponse)'}" for a in card.answers]
         pdf.text_block("Choix des équipes : " + ", ".join(split), size=9, indent=3)
         return
     right = [a.team for a in card.answers if a.success]
-    wrong = [a.team for a in card.answers if not a.success and a.numbers]
-    silent = [a.team for a in card.answers if not a.numbers]
+    wrong = [a.team for a in card.answers if not a.success and a.answered]
+    silent = [a.team for a in card.answers if not a.answered]
     said = [f"juste : {', '.join(right)}"] if right else []
     said += [f"faux : {', '.join(wrong)}"] if wrong else []
     said += [f"sans réponse : {', '.join(silent)}"] if silent else []
@@ -496,9 +496,9 @@ def _answers_grid(pdf: Sheet, report: Report) -> None:
         for answer in card.answers:
             if answer.success:
                 _shade(pdf, x, y, widths[2], row_h)
-            pdf.set_font(FONT, "B" if answer.numbers else "", 9 if answer.numbers else 7)
-            pdf.text(x + 1.5, y + 4.2, answer.numbers or "sans réponse")
-            if answer.numbers:
+            pdf.set_font(FONT, "B" if answer.answered else "", 9 if answer.answered else 7)
+            pdf.text(x + 1.5, y + 4.2, answer.numbers if answer.answered else "sans réponse")
+            if answer.answered:
                 _tick(pdf, x + widths[2] - 4, y + row_h / 2, answer.success)
             x += widths[2]
         _end_row(pdf, y, row_h)

@@ -29,6 +29,11 @@ class AnswerLine:
     verdict: str
     success: bool
 
+    @property
+    def answered(self) -> bool:
+        """Whether the team gave an answer: the facilitator may reveal without some teams'."""
+        return bool(self.numbers)
+
 
 @dataclass
 class CardLine:
@@ -247,7 +252,7 @@ def _rates(lines: list[CardLine], aspects: Mapping[str, str]) -> list[AspectRate
     rates: dict[str, AspectRate] = {}
     for line in lines:
         for answer in line.answers:
-            if not answer.numbers:  # revealed without this team's answer: nothing to count
+            if not answer.answered:  # revealed without this team's answer: nothing to count
                 continue
             rate = rates.setdefault(line.aspect, AspectRate(line.aspect_label, 0, 0))
             rate.answered += 1
@@ -264,7 +269,7 @@ def _team_rates(lines: list[CardLine], teams: list[str], panorama: list[str]) ->
             continue
         column = panorama.index(line.aspect_label)
         for answer in line.answers:
-            if not answer.numbers:
+            if not answer.answered:
                 continue
             rate = table[answer.index].rates[column]
             rate.answered += 1

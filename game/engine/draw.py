@@ -82,11 +82,12 @@ def rotation_teams(scenario: ScenarioInfo, pool: Sequence[Any], most: int = 6) -
     if scenario.win != "panorama":
         return most
     rotation = scenario.model_copy(update={"answering": "rotation"})
+    panorama = panorama_aspects(scenario, pool)
     served = 1
     for teams in range(2, most + 1):
         cards = draw_cards(rotation, pool, teams, 0)
         if sum(c.estimated_minutes for c in cards) > scenario.minutes.max + 1e-9 or \
-                not panoramas_within_reach(cards, teams, panorama_aspects(scenario, pool)):
+                not panoramas_within_reach(cards, teams, panorama):
             break
         served = teams
     return served

@@ -143,10 +143,10 @@ def _check_answer(game: Game, state: State, action: Action) -> Refusal | None:
         return Refusal.NO_SUCH_CHOICE
     if not game.cards[state.index].room_decides:
         return Refusal.NO_SUCH_CHOICE if action.choices else None
-    tied = majority(action.teams)
-    if len(tied) > 1:
+    tied = split(action.teams)
+    if tied:
         return None if action.choices in tied else Refusal.TIE
-    return None if action.choices in ((), tied[0]) else Refusal.NO_SUCH_CHOICE
+    return None if action.choices in ((), majority(action.teams)[0]) else Refusal.NO_SUCH_CHOICE
 
 
 def majority(answers: Sequence[tuple[int, ...]]) -> tuple[tuple[int, ...], ...]:
@@ -156,6 +156,12 @@ def majority(answers: Sequence[tuple[int, ...]]) -> tuple[tuple[int, ...], ...]:
         counts[choices] = counts.get(choices, 0) + 1
     most = max(counts.values(), default=0)
     return tuple(sorted(c for c, n in counts.items() if n == most))
+
+
+def split(answers: Sequence[tuple[int, ...]]) -> tuple[tuple[int, ...], ...]:
+    """The choices these answers tie for the room's majority, or nothing when one choice leads."""
+    top = majority(answers)
+    return top if len(top) > 1 else ()
 
 
 def _check_enter(game: Game, state: State, action: Action) -> Refusal | None:
@@ -180,7 +186,7 @@ def _check_reveal(game: Game, state: State, action: Action) -> Refusal | Illegal
     if missing and not action.force:
         return IllegalAction(Refusal.MISSING, teams=[t + 1 for t in missing])
     tied = game.tied(state)
-    if len(tied) > 1:
+    if tied:
         return None if action.choices in tied else Refusal.TIE
     return None if not action.choices else Refusal.NO_SUCH_CHOICE
 
@@ -245,6 +251,7 @@ class Game:
         # read once: `_advance` asks them after every card
         self.panorama_ends = scenario.win == "panorama" and bool(self.panorama)
         self.limit = scenario.minutes.max * 60 if scenario.timed else math.inf
+        self.target = scenario.minutes.target * 60 if scenario.timed else math.inf
         self.full_rounds = full_rounds
         self.can_lose = any(g.lose_below is not None or g.lose_above is not None for g in self.gauges)
         self._answer_actions: dict[tuple[int, str], tuple[Action, ...]] = {}  # made when first listed
@@ -286,12 +293,15 @@ class Game:
         and it is split (the facilitator picks one); empty otherwise."""
         if not self.every_team or not self.cards[state.index].room_decides:
             return ()
-        top = majority([e for e in state.entries if e is not None])
-        return top if len(top) > 1 else ()
+        return split([e for e in state.entries if e is not None])
 
     def limit_at(self, state: State) -> float:
         """The maximum, in seconds of play, with the minutes the facilitator added."""
         return self.limit + state.extra
+
+    def target_at(self, state: State) -> float:
+        """The target, in seconds of play, with the minutes the facilitator added."""
+        return self.target + state.extra
 
     def is_terminal(self, state: State) -> bool:
         return state.phase == Phase.OVER
@@ -388,15 +398,17 @@ class Game:
         return tuple(found)
 
     def _on_enter(self, state: State, action: Action) -> State:
-        assert action.team is not None
-        entries = list(state.entries)
-        entries[action.team] = action.choices
-        return state.but(entries=tuple(entries))
+        return self._entered(state, action.team, action.choices)
 
     def _on_clear(self, state: State, action: Action) -> State:
-        assert action.team is not None
+        return self._entered(state, action.team, None)
+
+    @staticmethod
+    def _entered(state: State, team: int | None, choices: tuple[int, ...] | None) -> State:
+        """The state with one team's entry set (None: taken back)."""
+        assert team is not None
         entries = list(state.entries)
-        entries[action.team] = None
+        entries[team] = choices
         return state.but(entries=tuple(entries))
 
     def _on_reveal(self, state: State, action: Action) -> State:
@@ -444,9 +456,7 @@ class Game:
         """Every answering team's answer entered and revealed in one move."""
         if self.every_team:
             return self._settle(state.but(entries=action.teams), action.choices)
-        entries = list(state.entries)
-        entries[state.turn % len(self.teams)] = action.choices
-        return self._settle(state.but(entries=tuple(entries)), ())
+        return self._settle(self._entered(state, state.turn % len(self.teams), action.choices), ())
 
     def _settle(self, state: State, pick: tuple[int, ...]) -> State:
         """Judge each answering team's entry (a team without one gave no answer); the effects are those of the
@@ -533,7 +543,7 @@ class Game:
             return EndReason.PANORAMA
         if self.can_lose and any(self.losing_gauges(state)):
             return EndReason.GAUGES
-        if state.elapsed >= self.limit + state.extra:
+        if state.elapsed >= self.limit_at(state):
             return EndReason.TIME
         return EndReason.CARDS if last_card else None
 

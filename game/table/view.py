@@ -18,7 +18,7 @@ from functools import cached_property
 from typing import Any
 
 from game.content.kinds import Explanation
-from game.engine.rules import Game, Play, State, TeamAnswer, majority
+from game.engine.rules import Game, Play, State, TeamAnswer, split
 from game.engine.vocabulary import Action, EndReason, Outcome, Phase
 from game.session.start import SessionStart
 
@@ -50,7 +50,6 @@ class Clock:
     limit: float  # the scenario's maximum, in seconds, with the minutes added
     card_started: float  # seconds of play when the card was put on the table
     target: float = math.inf  # the scenario's target, in seconds, with the minutes added
-    added: float = 0.0  # seconds the facilitator added
 
     @property
     def timed(self) -> bool:
@@ -285,10 +284,7 @@ class TableView:
     def tied(self, answers: tuple[tuple[int, ...], ...]) -> tuple[tuple[int, ...], ...]:
         """The choices these answers tie for the room's majority, when the card's outcome is the room's: what the
         facilitator would pick among. Empty when there is nothing to pick."""
-        if self.card is None or not self.card.room_decides:
-            return ()
-        top = majority(answers)
-        return top if len(top) > 1 else ()
+        return split(answers) if self.card is not None and self.card.room_decides else ()
 
     @cached_property
     def split(self) -> tuple[tuple[int, ...], ...]:
@@ -329,9 +325,8 @@ class TableView:
     def clock(self) -> Clock:
         state = self._state
         game = self._start.game
-        target = self._start.scenario.minutes.target * 60 + state.extra if game.scenario.timed else math.inf
         return Clock(state.elapsed, None if state.paused else state.last_t, game.limit_at(state), state.card_started,
-                     target, state.extra)
+                     game.target_at(state))
 
     @cached_property
     def moves(self) -> frozenset[str]:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from game.progress.report import ChoiceLine, ProgressReport
     from game.content.models import ScenarioInfo
     from game.engine.vocabulary import IllegalAction
-    from game.table.view import GaugeView, Standings
+    from game.table.view import Clock, GaugeView, Standings
 
 FRENCH: dict[str, str] = {
     "app.title": "Atelier service public",
@@ -316,6 +316,11 @@ def refusal(refused: IllegalAction) -> str:
     if refused.reason == "missing":
         return tr("error.refused", reason=tr("refusal.missing", teams=teams_numbered(refused.values["teams"])))
     return tr("error.refused", reason=tr(f"refusal.{refused.reason}", **refused.values))
+
+
+def extended(clock: Clock) -> str:
+    """What five more minutes changed: the new target and the new maximum, in minutes."""
+    return tr("play.extended", target=round(clock.target / 60), minutes=round(clock.limit / 60))
 
 
 def teams_listed(numbers: Iterable[int]) -> str:

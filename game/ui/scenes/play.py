@@ -19,7 +19,7 @@ from game.ui.intents import Intent
 from game.ui.sidepanel import SidePlan, plan_for, side_content, side_rect
 from game.ui.text import fit, text_width, with_ellipsis, wrap
 from game.ui.widgets import bars, line, mark, panel, team_chip, text_box, threshold_line
-from game.wording.players import refusal, teams_listed, teams_numbered, tr
+from game.wording.players import extended, refusal, teams_listed, teams_numbered, tr
 
 ANIMATION = 0.6  # seconds for the gauges to reach their new values
 MESSAGE_SECONDS = 4.0
@@ -89,10 +89,12 @@ class PlayScene(Scene):
             return False
         self.message = ""
         after = self.view
-        if after.number != before.number or after.phase != before.phase or after.step_number != before.step_number:
+        moved_on = after.number != before.number or after.step_number != before.step_number
+        if moved_on or after.phase != before.phase:
             self.focus = self.cursor = None
             self.picking = False
-            self.story = after.number != before.number or after.step_number != before.step_number or self.story
+        if moved_on:  # a new card or step shows its text first; back from a reveal, the view stays as it was
+            self.story = True
         if self.gauge_targets() != gauges and not self.app.fast:
             self.anim_from, self.anim_start = gauges, self.app.clock()
         else:
@@ -135,8 +137,7 @@ class PlayScene(Scene):
             self.ask_end()
         elif kind in ("extend", "more"):
             if self.send(ActionType.EXTEND):
-                clock = self.view.clock
-                self.say(tr("play.extended", target=round(clock.target / 60), minutes=round(clock.limit / 60)))
+                self.say(extended(self.view.clock))
         elif view.paused:
             return
         elif view.phase == Phase.ANSWER and self.split and self._between_views(intent):
