@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from game.debrief.ending import sheet_at_end
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -97,19 +98,19 @@ ENDED_BEFORE_THE_KILL: list[str] = []  # front ends whose session had already en
 def finish(path: Path, front_end: str) -> int:
     """Resume the log (which must work), count its answers, play it to its end and check its sheet."""
     from game.session.logs import is_finished
-    from game.table.bots import choose
+    from game.present.bots import choose
     from game.table.table import Table
 
     if is_finished(path):
         ENDED_BEFORE_THE_KILL.append(front_end)
-    table = Table.resume(path, now=time.time())
+    table = Table.resume(path, now=time.time(), at_end=sheet_at_end)
     assert table.damaged == "", table.damaged
     kept = answers_in(path)
     rng = random.Random(0)
     t = time.time()
     while not table.over:
         t += 20
-        table.act(choose(table.view(), "random", rng), t)
+        table.act(choose(table, "random", rng), t)
     table.close()
     assert path.with_suffix(".pdf").exists(), table.sheet_error  # written at the end, or at the resume
     return kept

@@ -23,6 +23,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from game.debrief.ending import sheet_at_end
 from game.content.library import load_library  # noqa: E402
 from game.content.models import ScenarioInfo  # noqa: E402
 from game.simulate import play_session  # noqa: E402
@@ -191,7 +192,7 @@ def bench_sheet() -> None:
     from fpdf import FPDF
 
     from game.debrief.pdf import write_sheet
-    from game.debrief.report import build_report
+    from game.present.sheet import build_report
     from game.fonts import font_path, printable
     from game.paths import shipped_decks
 
@@ -413,7 +414,7 @@ def bench_progress() -> None:
 
             def workshop() -> None:
                 table = Table.start_new(folder, info, library.pool(info), ["A", "B"], 1, library.aspect_labels(info),
-                                        2e9)
+                                        2e9, at_end=sheet_at_end)
                 table.close()
                 table.path.unlink()
 

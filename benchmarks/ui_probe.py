@@ -13,6 +13,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from game.debrief.ending import sheet_at_end
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
@@ -55,7 +56,7 @@ def app_with(size: tuple[int, int]):
 
     info = library.scenarios["accueil-france-services"].info
     table = Table.start_new(app.sessions_dir, info, library.pool(info), ["Solo"], 2, library.aspect_labels(info),
-                            app.clock())
+                            app.clock(), at_end=sheet_at_end)
     return app, app.push("play", table=table)
 
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from game.content.models import constraint_label
 from game.engine.vocabulary import Action, ActionType, Phase
+from game.present.room import Played, RoomView, room
 from game.table.table import Table
-from game.table.view import Mark, PlayView, TableView
+from game.table.view import Mark
 from game.diskerrors import sheet_problem
 from game.wording.players import end_reason, extended, plural, refusal, result, result_lines, teams_numbered, tr
 
@@ -32,7 +32,7 @@ class Console:
         self.write(tr("console.help"))
         shown: tuple[int, str, bool] | None = None
         while not self.table.over:
-            view = self.table.view()
+            view = room(self.table)
             if shown != (view.number, view.phase, view.paused):
                 shown = (view.number, view.phase, view.paused)
                 self.show(view)
@@ -50,11 +50,11 @@ class Console:
                 if action.type == ActionType.UNDO:
                     shown = None
                 elif action.type == ActionType.NOTE:
-                    note = self.table.view().note
+                    note = room(self.table).note
                     self.write(tr("console.note_saved", note=note) if note else tr("console.note_cleared"))
                 elif action.type == ActionType.EXTEND:
-                    self.write(extended(self.table.view().clock))
-            after = self.table.view()
+                    self.write(extended(room(self.table).clock))
+            after = room(self.table)
             if after.phase == Phase.ANSWER and after.every_team and shown == (after.number, after.phase, after.paused):
                 self.write(self.entries_line(after))
         self.show_end()
@@ -67,7 +67,7 @@ class Console:
         except (EOFError, KeyboardInterrupt):
             return ""
 
-    def parse(self, line: str, view: TableView) -> list[Action]:
+    def parse(self, line: str, view: RoomView) -> list[Action]:
         """The moves a line means; none for a line that only asked for help or was refused here."""
         if line == "?":
             self.write(tr("console.help"))
@@ -90,7 +90,7 @@ class Console:
         self.write(tr("console.unknown") + " " + tr("console.help"))
         return []
 
-    def entries(self, line: str, view: TableView) -> list[Action] | None:
+    def entries(self, line: str, view: RoomView) -> list[Action] | None:
         """Answers typed while a card waits for them, or None for a line that is something else. One team in
         turn: its number (several numbers when the card asks for several), revealed at once. Every team: the
         numbers of the teams still without an answer, in team order (revealed once all have one); « 3=2 »
@@ -144,7 +144,7 @@ class Console:
             return None
         return tuple(sorted({n - 1 for n in numbers}))
 
-    def reveal(self, view: TableView, force: bool, coming: list[tuple[int, ...] | None] | None = None
+    def reveal(self, view: RoomView, force: bool, coming: list[tuple[int, ...] | None] | None = None
                ) -> list[Action]:
         """The reveal, with the facilitator's pick when the room is split (asked here, counting the answers
         `coming` on the same line)."""
@@ -160,13 +160,13 @@ class Console:
             return []
         return [Action(ActionType.REVEAL, chosen, force=force)]
 
-    def entries_line(self, view: TableView) -> str:
+    def entries_line(self, view: RoomView) -> str:
         """Each team's answer so far, « … » for those still missing."""
         said = [f"{name} = {'+'.join(str(c + 1) for c in entry) if entry else '…'}"
                 for name, entry in zip(view.teams, view.entries)]
         return tr("console.entries", answers=" · ".join(said))
 
-    def prompt(self, view: TableView) -> str:
+    def prompt(self, view: RoomView) -> str:
         if view.paused:
             return tr("console.prompt_paused")
         if not view.clock.timed:
@@ -178,24 +178,26 @@ class Console:
         key = "console.prompt_over" if clock.stage_at(now) == "over" else "console.prompt"
         return tr(key, minutes=spent // 60, seconds=spent % 60, target=target, limit=limit)
 
-    def show(self, view: TableView) -> None:
-        card = view.card
+    def show(self, view: RoomView) -> None:
+        card = view.face
         if view.paused:
             self.write("\n" + tr("console.paused"))
             return
         if view.reveal is not None:
             self.show_reveal(view.reveal)
-            on = view.reveal.step is not None and view.reveal.reached is None  # the parcours goes on
+            on = view.reveal.step_title != "" and view.reveal.ending is None  # the parcours goes on
             self.write(tr("console.next_step" if on else "console.next"))
             return
-        who = view.team_name or tr("play.every_team" if view.every_team and card.team_answers else "play.table")
+        assert card is not None  # a game over is shown by show_end
+        who = view.team_name or tr("play.every_team" if view.every_team and card.answered else "play.table")
         self.write("\n" + RULE)
-        self.write(tr("console.card", n=view.number, total=view.total, kind=tr(f"kind.{card.kind}"),
+        self.write(tr("console.card", n=view.number, total=view.total, kind=card.label,
                       aspect=view.aspect_label, who=who))
         self.write(" | ".join(result_lines(self.table.standings())))
-        _INTRODUCE[card.kind](self, card)
+        for line in card.introduction:
+            self.write(line)
         self.write("")
-        self.write((view.step or card).prompt)
+        self.write(card.prompt)
         for i, text in enumerate(view.choices, start=1):
             self.write(f"  {i}. {text}")
         if view.every_team and view.phase == Phase.ANSWER:
@@ -211,23 +213,7 @@ class Console:
                 self.write(tr("play.note", note=view.note))
             self.write(tr("console.debate"))
 
-    def _persona(self, card) -> None:
-        self.write(f"{tr('persona.who', name=card.name, age=card.age)}. {card.situation}")
-        self.write(tr("play.need", need=card.need))
-        if card.constraints:
-            self.write(tr("console.constraints", list=", ".join(constraint_label(c) for c in card.constraints)))
-        if card.quote:
-            self.write(f"« {card.quote} »")
-
-    def _situation(self, card) -> None:
-        if card.partner:
-            self.write(tr("console.partner", partner=card.partner))
-
-    def _plain(self, card) -> None:
-        pass
-
-    def show_reveal(self, play: PlayView) -> None:
-        card = play.card
+    def show_reveal(self, play: Played) -> None:
         if play.verdicts:
             self.write(tr(f"mark.{play.mark}") + ".")
             if len(play.verdicts) > 1:
@@ -248,11 +234,11 @@ class Console:
                 self.write(play.explanation.text)
                 if play.explanation.source:
                     self.write(tr("play.source", source=play.explanation.source))
-            if play.reached is not None:
-                self.write(f"{tr('parcours.reached', title=play.reached.title)} "
-                           f"({tr('parcours.result.' + play.reached.result)}). {play.reached.feedback}")
+            if play.ending is not None:
+                self.write(f"{tr('parcours.reached', title=play.ending.title)} "
+                           f"({tr('parcours.result.' + play.ending.result)}). {play.ending.feedback}")
         else:
-            self.write("\n" + tr("console.event", prompt=card.prompt))
+            self.write("\n" + tr("console.event", prompt=play.face.prompt))
         for change in play.changes:
             self.write(tr("console.gauge", label=change.label, before=change.before, after=change.after,
                           delta=change.delta))
@@ -271,9 +257,3 @@ class Console:
         elif self.table.sheet_error is not None:
             self.write(tr("console.sheet_failed", reason=sheet_problem(self.table.sheet_error, self.table.path)))
 
-
-# What the terminal says about a card before its prompt, by kind: the front end's renderer table.
-_INTRODUCE: dict[str, Callable[[Console, object], None]] = {
-    "persona": Console._persona, "parcours": Console._persona, "situation": Console._situation,
-    "question": Console._plain, "debate": Console._plain, "event": Console._plain,
-}

@@ -14,7 +14,8 @@ from typing import Any
 from game.content.kinds import MAX_PARCOURS_STEPS
 from game.content.models import ScenarioInfo
 from game.engine.vocabulary import ActionType, EndReason, Phase
-from game.table.bots import bot_answers, choose
+from game.present.bots import bot_answers, choose
+from game.present.room import facilitator
 from game.table.table import Table
 from game.table.view import PlayView
 from game.wording.players import end_reason, gauge_lines, lower_first, plural, result, result_lines, team_names, tr
@@ -30,14 +31,14 @@ def play_session(scenario: ScenarioInfo, pool: Sequence[Any], aspects: dict[str,
     rng = random.Random(seed)
     t = 0.0
     while not table.over:
-        view = table.view()
-        action = choose(view, strategy, rng)
-        seconds = view.card.turn_minutes * 60
+        view = facilitator(table)
+        action = choose(table, strategy, rng)
+        seconds = view.minutes * 60
         if action.type == ActionType.ENTER:
             pass  # the answers are raised together: the reveal carries the time they took
         elif action.type == ActionType.REVEAL:
             t += seconds * ANSWER_SHARE
-        elif view.phase == Phase.DISCUSS or not view.card.team_answers:
+        elif view.phase == Phase.DISCUSS or view.face is None or not view.face.answered:
             t += seconds  # nothing was answered on this card: its whole time passes now
         else:
             t += seconds * (1 - ANSWER_SHARE)
@@ -46,7 +47,7 @@ def play_session(scenario: ScenarioInfo, pool: Sequence[Any], aspects: dict[str,
 
 
 def estimated_minutes(table: Table) -> float:
-    return sum(c.estimated_minutes for c in table.start.cards)
+    return sum(c.estimated_minutes for c in table.cards)
 
 
 def _minutes(seconds: float) -> str:
@@ -62,14 +63,14 @@ def _answer_text(play: PlayView) -> str:
 
 def summary(table: Table, seed: int, strategy: str) -> list[str]:
     facts, standings = table.facts(), table.standings()
-    scenario = table.start.scenario
-    kinds = Counter(c.kind for c in table.start.cards)
+    minutes = table.facts().minutes
+    kinds = Counter(c.kind for c in table.cards)
     lines = [
         f"Scénario : {facts.title} ({facts.scenario_id}), graine {seed}, stratégie {strategy}, "
         f"{plural(len(facts.teams), 'équipe')}",
-        f"Cartes tirées : {len(table.start.cards)} (" + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) + ")"
-        f", durée estimée {estimated_minutes(table):g} min (visée {scenario.minutes.target:g}, "
-        f"max {scenario.minutes.max:g})",
+        f"Cartes tirées : {len(table.cards)} (" + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) + ")"
+        f", durée estimée {estimated_minutes(table):g} min (visée {minutes.target:g}, "
+        f"max {minutes.max:g})",
     ]
     for play in table.history():
         team = play.verdicts[0].name if play.verdicts else "table"
@@ -83,7 +84,7 @@ def summary(table: Table, seed: int, strategy: str) -> list[str]:
     elapsed = table.view().clock.elapsed
     lines.append(f"Durée simulée : {_minutes(elapsed)}")
     if standings.end_reason in PLAYED_THROUGH:
-        lines += _target_missed(elapsed / 60, scenario.minutes.target, "la session jouée jusqu’au bout dure "
+        lines += _target_missed(elapsed / 60, minutes.target, "la session jouée jusqu’au bout dure "
                                 "{minutes:.1f} min")
     return lines
 
@@ -115,8 +116,8 @@ class Tally:
         self.estimates: list[float] = []
         self.played: list[float] = []
         self.full: list[float] = []  # the durations of sessions that played all their cards or all their time
-        self.target = first.start.scenario.minutes.target * 60
-        self.longest = first.start.scenario.minutes.max
+        self.target = self.facts.minutes.target * 60
+        self.longest = self.facts.minutes.max
         self.panorama = first.standings().panorama
         self.completed: Counter[int] = Counter()  # sessions where the team completed its panorama in time
         self.covered: Counter[tuple[int, str]] = Counter()  # sessions where the team filled the aspect
@@ -146,30 +147,30 @@ class Tally:
         for team in standings.teams:
             self.completed[team.index] += team.completed is not None and team.completed <= self.target
             self.covered.update((team.index, aspect) for aspect in team.panorama)
-        plays = table.session.state.plays
-        self.drawn.update({play.index: play.card_id for play in plays}.values())  # a parcours once, not per step
-        self.cards.update((card.id, card) for card in table.start.cards)
+        plays = table.history()
+        self.drawn.update({play.card_index: play.card.id for play in plays}.values())  # a parcours once, not per step
+        self.cards.update((card.id, card) for card in table.cards)
         for play in plays:  # a parcours has a play per step: each step's answers count
-            self.answered[play.card_id] += len(play.answers)
-            self.right[play.card_id] += sum(a.success for a in play.answers)
-        self.aspects.update({(answer.team, play.aspect) for play in plays for answer in play.answers})
-        self._add_journeys(table.start.cards, plays)
+            self.answered[play.card.id] += len(play.verdicts)
+            self.right[play.card.id] += sum(v.success for v in play.verdicts)
+        self.aspects.update({(verdict.team, play.card.aspect) for play in plays for verdict in play.verdicts})
+        self._add_journeys(plays)
         for gauge in standings.gauges:
             self.gauge_ends[gauge.id][gauge.value] += 1
             if standings.end_reason == EndReason.GAUGES and gauge.losing:
                 self.crossed[gauge.id] += 1
 
-    def _add_journeys(self, cards: Sequence[Any], plays: Sequence[Any]) -> None:
+    def _add_journeys(self, plays: Sequence[PlayView]) -> None:
         """Each parcours played: the steps it went through and how it ended (an outcome, or cut short)."""
-        steps: dict[int, list[Any]] = {}
+        steps: dict[int, list[PlayView]] = {}
         for play in plays:
-            if cards[play.index].branches:
-                steps.setdefault(play.index, []).append(play)
-        for index, played in steps.items():
-            card_id = cards[index].id
-            self.visited.setdefault(card_id, Counter()).update({play.step for play in played})
-            self.journeys.setdefault(card_id, Counter())[played[-1].reached] += 1
-            self.looped[card_id] += not played[-1].reached and len(played) >= MAX_PARCOURS_STEPS
+            if play.step is not None:
+                steps.setdefault(play.card_index, []).append(play)
+        for played in steps.values():
+            card_id, last = played[0].card.id, played[-1]
+            self.visited.setdefault(card_id, Counter()).update({play.step.id for play in played})
+            self.journeys.setdefault(card_id, Counter())[last.reached.id if last.reached else ""] += 1
+            self.looped[card_id] += last.reached is None and len(played) >= MAX_PARCOURS_STEPS
 
     def lines(self, first_seed: int, strategy: str) -> list[str]:
         facts, n = self.facts, self.sessions
@@ -316,7 +317,7 @@ class Tally:
 
 def _success_share(card: Any, strategy: str = "random") -> float:
     """The share of the bot's answers that should be right, among those its strategy picks from."""
-    picks = bot_answers(card, card.legal_answers, strategy)
+    picks = bot_answers(lambda s: card.judgements[s].points, card.legal_answers, strategy)
     return sum(card.judgements[p].success for p in picks) / len(picks)
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from game.debrief.ending import sheet_at_end
 from game.cli import main
 from game.cli.content import load_scenario
 from game.content.errors import ContentInvalid
@@ -26,7 +27,7 @@ from game.engine.vocabulary import Action, ActionType
 from game.paths import shipped_decks, shipped_scenarios
 from game.session.log import LogError
 from game.simulate import play_session
-from game.table.bots import choose
+from game.present.bots import choose
 from game.progress.sync import open_store
 from game.table.table import Table
 
@@ -194,14 +195,14 @@ def base_logs(folder: Path, library: Any, count: int = 6) -> list[Path]:
         names = [f"Équipe {n + 1}" for n in range(max(1, info.team_range.min))]
         learner = {"profile": names[0], "origins": library.origins(info)} if k % 2 else {}  # a solo learner's log
         table = Table.start_new(folder, info, library.pool(info), names, k, library.aspect_labels(info), 1_000.0,
-                                **learner)
+                                **learner, at_end=sheet_at_end)
         rng = random.Random(k)
         t = 1_000.0
         for _ in range(rng.randrange(3, 40)):
             if table.over:
                 break
             t += rng.uniform(0, 90)
-            table.act(choose(table.view(), "random", rng) if rng.random() < 0.8 else
+            table.act(choose(table, "random", rng) if rng.random() < 0.8 else
                       Action(rng.choice(list(ActionType)), (rng.randrange(5),), "note"), t)
         table.close()
         made.append(table.path)
@@ -264,7 +265,7 @@ def check_log(path: Path, seed: int) -> str:
     backup = path.with_name(path.name + ".orig")
     shutil.copyfile(path, backup)
     try:
-        table = Table.resume(path, now=1e9)
+        table = Table.resume(path, now=1e9, at_end=sheet_at_end)
     except LogError as refused:
         assert str(refused).strip()
         return "read"
@@ -276,7 +277,7 @@ def check_log(path: Path, seed: int) -> str:
             if rng.random() < 0.05:
                 table.act(Action(ActionType.END), t)
             else:
-                table.act(choose(table.view(), "random", rng), t)
+                table.act(choose(table, "random", rng), t)
     finally:
         table.close()
     assert table.sheet is not None and table.sheet.pdf.exists(), table.sheet_error

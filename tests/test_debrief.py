@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from game.cli import main
 from game.engine.rules import Action
 from game.simulate import play_session
+from game.debrief.ending import sheet_of
 from game.table.table import Table
 from game.wording.players import team_names
 from tests.conftest import card, question, scenario, start_of
@@ -30,7 +31,7 @@ def write_log(table: Table, path: Path) -> Path:
 
 
 def write_debrief(log: Path):
-    return Table.read(log).write_sheet()
+    return sheet_of(Table.read(log))
 
 
 def pdf_text(path: Path) -> str:

@@ -15,11 +15,12 @@ from pathlib import Path
 
 import pytest
 
+from game.debrief.ending import sheet_at_end
 from game.cli import main
 from game.engine.vocabulary import Action, ActionType, IllegalAction, Refusal
 from game.wording.players import plural
 from game.session.log import read_log
-from game.table.bots import choose
+from game.present.bots import choose
 from game.table.table import Table
 from game.wording.players import refusal
 
@@ -68,7 +69,7 @@ def start(shipped, folder: Path, pad: int = 0) -> Table:
     """A session; `pad` lengthens its id, and so its first line, by that many bytes."""
     info = shipped.scenarios["atelier-teletravail"].info
     return Table.start_new(folder, info, shipped.pool(info), ["Équipe 1", "Équipe 2"], 3,
-                           shipped.aspect_labels(info), 1_000.0, session_id="s" * (6 + pad))
+                           shipped.aspect_labels(info), 1_000.0, session_id="s" * (6 + pad), at_end=sheet_at_end)
 
 
 def test_a_full_disk_refuses_the_action_keeps_the_session_and_the_sheet_waits(shipped, tmp_path):
@@ -83,7 +84,7 @@ def test_a_full_disk_refuses_the_action_keeps_the_session_and_the_sheet_waits(sh
         filler = fill(disk)
         for _ in range(10):
             before, logged = table.view(), len(read_log(table.path).events)
-            action = choose(before, "random", rng)
+            action = choose(table, "random", rng)
             refused = table.act(action, t + 1)
             if refused is not None:
                 break
@@ -96,7 +97,7 @@ def test_a_full_disk_refuses_the_action_keeps_the_session_and_the_sheet_waits(sh
         assert table.act(action, t + 90) is None  # the same action, once there is room
         while not table.over:
             t += 30
-            action = choose(table.view(), "random", rng)
+            action = choose(table, "random", rng)
             fill(disk, leave=8192)  # room for a line of the log, not for the sheet
             outcome = table.act(action, t)
             (disk / "filler").unlink()
@@ -168,14 +169,14 @@ def test_a_write_cut_half_way_is_taken_back_so_the_log_stays_whole(shipped, tmp_
     real = writer._file
     size = table.path.stat().st_size
     writer._file = HalfWrites(real)
-    action = choose(table.view(), "best", __import__("random").Random(0))
+    action = choose(table, "best", __import__("random").Random(0))
     refused = table.act(action, 1_060.0)
     assert refused is not None and refused.reason == Refusal.NOT_SAVED and FULL in refusal(refused)
     assert table.path.stat().st_size == size
     writer._file = real
     assert table.act(action, 1_070.0) is None
     table.close()
-    again = Table.resume(table.path, 2_000.0)
+    again = Table.resume(table.path, 2_000.0, at_end=sheet_at_end)
     assert again.damaged == "" and not again.dropped_tail
     again.close()
 
@@ -206,7 +207,7 @@ def test_progress_on_a_full_disk_is_one_sentence_and_the_sessions_are_copied_onc
         t = 100.0
         while not table.over:
             t += 20
-            table.act(choose(table.view(), "random", __import__("random").Random(1)), t)
+            table.act(choose(table, "random", __import__("random").Random(1)), t)
         table.close()
         filler = fill(disk)
         assert main(["progress", "--profile", "Camille", "--sessions-dir", str(disk)]) == 2

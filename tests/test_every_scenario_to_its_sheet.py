@@ -12,7 +12,8 @@ import random
 import pytest
 from pypdf import PdfReader
 
-from game.table.bots import choose
+from game.debrief.ending import sheet_at_end
+from game.present.bots import choose
 from game.session.start import TooManyTeams
 from game.table.table import Table, teams_in_turn
 from tests.conftest import SHIPPED_SCENARIOS
@@ -50,15 +51,15 @@ def test_every_team_count_and_mode_plays_to_its_sheet_and_csv(shipped, scenario_
         if answering == "rotation" and n > served:  # refused before anything is written, with the number served
             with pytest.raises(TooManyTeams) as refused:
                 Table.start_new(folder, info, shipped.pool(info), teams, seed, shipped.aspect_labels(info), 1000.0,
-                                answering=answering)
+                                answering=answering, at_end=sheet_at_end)
             assert refused.value.served == served and list(folder.iterdir()) == []
             continue
         table = Table.start_new(folder, info, shipped.pool(info), teams, seed, shipped.aspect_labels(info), 1000.0,
-                                answering=answering)
+                                answering=answering, at_end=sheet_at_end)
         rng, t = random.Random(seed), 1000.0
         while not table.over:
             t += 20
-            refused = table.act(choose(table.view(), "random", rng), t)
+            refused = table.act(choose(table, "random", rng), t)
             assert refused is None, (n, answering, refused)
         where = f"{scenario_id}, {n} team(s), {answering}"
         assert table.sheet_error is None, where

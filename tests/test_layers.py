@@ -36,7 +36,7 @@ def test_engine_modules_import_no_io_clock_or_screen():
 
 
 # The front ends (screen, terminal, sheet, bots, commands) read the table's views and send it actions.
-FRONT_ENDS = ["game/ui", "game/console.py", "game/debrief", "game/table/bots.py", "game/simulate.py", "game/cli",
+FRONT_ENDS = ["game/ui", "game/console.py", "game/debrief", "game/present", "game/simulate.py", "game/cli",
               "game/wording/players.py"]
 # What they may not import: the rules, the engine's sessions and draw, the log and its records. They may
 # import the vocabulary (`Action`, the enumerations) and `game.session.logs`, which finds the interrupted

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from game.debrief.ending import sheet_at_end
 from game.cli import main
 from game.content.library import load_library
 from game.content.models import best_path
@@ -34,7 +35,7 @@ def table(library, tmp_path: Path | None = None, teams=("A", "B")) -> Table:
     card = library.decks["essai-parcours"].cards[0]
     if tmp_path is None:
         return Table.dealt(info, [card], list(teams), {"accueil": "Accueil"}, 0.0)
-    return Table.start_new(tmp_path, info, [card], list(teams), 1, {"accueil": "Accueil"}, 0.0, session_id="p")
+    return Table.start_new(tmp_path, info, [card], list(teams), 1, {"accueil": "Accueil"}, 0.0, session_id="p", at_end=sheet_at_end)
 
 
 def walk(t: Table, choices: list[int]) -> None:
@@ -98,7 +99,7 @@ def test_the_log_replays_the_path_taken(library, tmp_path):
 
     routes = [(e["step"], e["to"]) for e in read_log(t.path).events if e.get("type") == "route"]
     assert routes == [("accueil", "retour"), ("retour", "hors-delai")]  # the path, readable in the log itself
-    again = Table.resume(t.path, now=100.0)
+    again = Table.resume(t.path, now=100.0, at_end=sheet_at_end)
     assert [(p.step.id, p.reached.id if p.reached else "") for p in again.history()] == \
         [("accueil", ""), ("retour", "hors-delai")]
 
@@ -279,15 +280,15 @@ def test_the_author_walks_every_branch_in_the_preview(shipped, tmp_path):
         for first in (1, 2):
             scene.handle(Intent("back"))  # the parcours from its first step
             view = scene.view
-            assert view.view.step.id == "accueil"
+            assert view.table.view().step.id == "accueil"
             view.handle(Intent("choose", number=first))
             view.handle(Intent("confirm"))
-            walked.append(view.view.step.id)
+            walked.append(view.table.view().step.id)
             view.handle(Intent("choose", number=1))
             walked.append(view.table.view().reveal.reached is not None)
         assert walked == ["depot", True, "retour", True]
         view.handle(Intent("confirm"))  # the outcome read: on to the deck's next card
-        assert scene.view.view.card.id == "ep-002"
+        assert scene.view.table.view().card.id == "ep-002"
     finally:
         app.pop_all()
 

@@ -90,33 +90,33 @@ def test_every_kind_and_its_reveal_as_players_see_it(preview):
     for _ in range(5):
         render(app)
         view = scene.view
-        seen.append((view.card.kind, view.view.phase))
+        seen.append((view.view.face.kind, view.view.phase))
         if view.view.phase == "answer":
             key(app, pygame.K_1)
             render(app)
-            seen.append((view.card.kind, view.view.phase))
+            seen.append((view.view.face.kind, view.view.phase))
         key(app, pygame.K_RETURN)  # on to the next card
     assert seen == [("question", "answer"), ("question", "reveal"), ("persona", "answer"), ("persona", "reveal"),
                     ("debate", "discuss"), ("event", "reveal"), ("situation", "answer"), ("situation", "reveal")]
-    assert scene.view.card.id == "ap-001"  # round again to the first
+    assert scene.view.table.view().card.id == "ap-001"  # round again to the first
     assert app.overflows == set()
     key(app, pygame.K_PAGEUP)
-    assert scene.view.card.id == "ap-005"
+    assert scene.view.table.view().card.id == "ap-005"
     render(app)
     click(app, scene.next_rect.center)
-    assert scene.view.card.id == "ap-001"
+    assert scene.view.table.view().card.id == "ap-001"
     assert list(path.parent.glob("*.jsonl")) == []  # a preview writes no session log
 
 
 def test_edit_break_and_fix_the_file_while_it_is_shown(preview):
     app, scene, path, clock = preview
     key(app, pygame.K_PAGEDOWN)
-    assert scene.view.card.name == "Josiane"
+    assert scene.view.table.view().card.name == "Josiane"
     before = pygame.image.tobytes(render(app), "RGB")
 
     save(path, DECK.replace("name: Josiane", "name: Odette"))
     later(app, clock)
-    assert scene.view.card.id == "ap-002" and scene.view.card.name == "Odette"  # same card, new text
+    assert scene.view.table.view().card.id == "ap-002" and scene.view.table.view().card.name == "Odette"  # same card, new text
     assert pygame.image.tobytes(app.screen, "RGB") != before
 
     save(path, DECK.replace("    age: 78\n", "    age: 78\n    explantion: oubli\n").replace('feedback: "Bien."', 'feedback: "Bien.'))
@@ -135,7 +135,7 @@ def test_edit_break_and_fix_the_file_while_it_is_shown(preview):
 
     save(path, DECK.replace("name: Josiane", "name: Odette"))
     later(app, clock)
-    assert scene.errors == [] and scene.view.card.name == "Odette"  # back on the card being edited
+    assert scene.errors == [] and scene.view.table.view().card.name == "Odette"  # back on the card being edited
     render(app)
     assert scene.reloads == 5
 
@@ -147,7 +147,7 @@ def test_a_file_that_disappears_while_saving_is_an_error_then_comes_back(preview
     assert scene.view is None and "introuvable" in str(scene.errors[0].message)
     save(path, DECK)
     later(app, clock)
-    assert scene.view is not None and scene.view.card.id == "ap-001"
+    assert scene.view is not None and scene.view.table.view().card.id == "ap-001"
 
 
 def test_the_command_refuses_what_is_not_a_deck_file(capsys, tmp_path):

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from game.debrief.ending import sheet_at_end
 from game.engine.rules import Action
 from game.session.log import LogError, read_log
 from game.session.start import LOG_FORMAT
@@ -16,7 +17,7 @@ from tests.conftest import shipped_start
 
 @pytest.fixture
 def recorded(shipped, tmp_path):
-    table = Table.logged(tmp_path / "s.jsonl", shipped_start(shipped, "atelier-teletravail", seed=5))
+    table = Table.logged(tmp_path / "s.jsonl", shipped_start(shipped, "atelier-teletravail", seed=5), at_end=sheet_at_end)
     yield table
     table.close()
 
@@ -41,7 +42,7 @@ def test_resume_rebuilds_the_state_and_marks_the_reopening(recorded):
     play_some(recorded, 5)
     state = recorded.session.state
     recorded.close()
-    again = Table.resume(recorded.path, now=1000.0)
+    again = Table.resume(recorded.path, now=1000.0, at_end=sheet_at_end)
     assert again.session.state.plays == state.plays and again.session.state.index == state.index
     assert again.session.events[-1] == {"seq": 6, "t": 1000.0, "type": "reopen"}
     assert again.session.state.elapsed == state.elapsed  # the time the laptop was closed does not count
@@ -55,7 +56,7 @@ def test_resume_after_a_crash_in_the_middle_of_the_last_line(recorded):
     recorded.close()
     with open(recorded.path, "ab") as log:  # the program died while writing its sixth action
         log.write(b'{"seq":5,"t":9.0,"ty')
-    again = Table.resume(recorded.path, now=50.0)
+    again = Table.resume(recorded.path, now=50.0, at_end=sheet_at_end)
     assert again.dropped_tail
     assert len(again.session.events) == 4 + 1  # four actions kept, the cut one lost, then reopen
     play_some(again, 1, t0=60.0)
@@ -70,7 +71,7 @@ def test_a_broken_line_in_the_middle_keeps_what_comes_before_and_the_original(re
     lines = recorded.path.read_text(encoding="utf-8").splitlines()
     original = "\n".join(lines[:2] + [lines[2][:10]] + lines[3:]) + "\n"
     recorded.path.write_text(original, encoding="utf-8")
-    again = Table.resume(recorded.path, now=10.0)
+    again = Table.resume(recorded.path, now=10.0, at_end=sheet_at_end)
     assert "s.jsonl:3: ligne illisible" in again.damaged and "elle et la ligne suivante sont écartées" in again.damaged
     assert len(again.session.state.plays) == 1  # the first action (line 2) kept
     kept = recorded.path.with_name("s.jsonl.abime")
@@ -87,7 +88,7 @@ def test_an_action_that_does_not_replay_stops_the_replay_there(recorded):
     lines = recorded.path.read_text(encoding="utf-8").splitlines()
     lines[3] = json.dumps({**json.loads(lines[3]), "t": float("nan")})
     recorded.path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    again = Table.resume(recorded.path, now=50.0)
+    again = Table.resume(recorded.path, now=50.0, at_end=sheet_at_end)
     assert "s.jsonl:4: action impossible à rejouer (heure invalide (nan))" in again.damaged
     assert "elle et la ligne suivante sont écartées" in again.damaged
     again.close()
@@ -116,7 +117,7 @@ def test_a_second_program_cannot_open_a_session_being_played(recorded, shipped):
 
     play_some(recorded, 2)
     with pytest.raises(LogBusy, match="déjà ouverte par un autre programme"):
-        Table.resume(recorded.path, now=100.0)
+        Table.resume(recorded.path, now=100.0, at_end=sheet_at_end)
     from game.ui.scenes.home import HomeScene
     from game.ui.scenes.overlays import ErrorScene
     from game.wording.players import tr
@@ -130,7 +131,7 @@ def test_a_second_program_cannot_open_a_session_being_played(recorded, shipped):
     app.pop_all()
     play_some(recorded, 2, t0=10.0)  # the first one plays on, and its log still replays whole
     recorded.close()
-    again = Table.resume(recorded.path, now=200.0)
+    again = Table.resume(recorded.path, now=200.0, at_end=sheet_at_end)
     assert not again.damaged and len(again.session.state.plays) == len(recorded.session.state.plays)
     again.close()
 
@@ -139,7 +140,7 @@ def test_resuming_a_session_that_ended_before_its_sheet_writes_the_sheet(recorde
     play_some(recorded, 2)
     recorded.act(Action("end"), 10)
     recorded.sheet.pdf.unlink()
-    again = Table.resume(recorded.path, now=100.0)
+    again = Table.resume(recorded.path, now=100.0, at_end=sheet_at_end)
     assert again.over and again.sheet is not None and again.sheet.pdf.is_file()
     again.close()
 
@@ -165,7 +166,7 @@ def test_resume_writes_the_automatic_events_a_cut_log_lost(recorded):
     assert json.loads(lines[-1])["type"] == "over"
     recorded.path.write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")  # killed between the two lines
     assert not is_finished(recorded.path)
-    again = Table.resume(recorded.path, now=20.0)
+    again = Table.resume(recorded.path, now=20.0, at_end=sheet_at_end)
     again.close()
     assert again.over and is_finished(recorded.path)
     assert recorded.path.read_text(encoding="utf-8").splitlines() == lines
@@ -179,7 +180,7 @@ def test_a_log_from_a_newer_program_is_refused_with_a_sentence(recorded):
     recorded.path.write_text("\n".join([json.dumps(start)] + lines[1:]) + "\n", encoding="utf-8")
     with pytest.raises(LogError, match=r"s\.jsonl:1: journal écrit par une version plus récente du programme "
                                        rf"\(format {LOG_FORMAT + 1}, celui-ci lit jusqu'au format {LOG_FORMAT}\)"):
-        Table.resume(recorded.path, now=10.0)
+        Table.resume(recorded.path, now=10.0, at_end=sheet_at_end)
 
 
 def test_a_format_1_log_without_automatic_events_still_replays(recorded):
@@ -215,7 +216,7 @@ def test_a_hand_edited_start_record_is_refused_with_its_field(recorded, field, v
     start[field] = value
     recorded.path.write_text("\n".join([json.dumps(start)] + lines[1:]) + "\n", encoding="utf-8")
     with pytest.raises(LogError) as refused:
-        Table.resume(recorded.path, now=10.0)
+        Table.resume(recorded.path, now=10.0, at_end=sheet_at_end)
     assert f"s.jsonl:1: {phrase}" in str(refused.value)
 
 
@@ -223,7 +224,7 @@ def test_a_clock_set_back_since_the_session_does_not_stop_its_resume(recorded):
     """Found by the fuzz run: a laptop whose time was corrected backwards made resume raise."""
     play_some(recorded, 3, t0=60.0)
     recorded.close()
-    again = Table.resume(recorded.path, now=10.0)  # before the last action's time
+    again = Table.resume(recorded.path, now=10.0, at_end=sheet_at_end)  # before the last action's time
     assert not again.over and again.act(again.view().answers[0] if again.view().answers else Action("next"), 11.0) is None
     again.close()
 
@@ -239,18 +240,18 @@ def test_a_choice_that_is_not_a_number_stops_the_replay_there(recorded, choices)
     event["teams"] = [choices] * len(event["teams"])
     lines[k] = json.dumps(event)
     recorded.path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    again = Table.resume(recorded.path, now=100.0)
+    again = Table.resume(recorded.path, now=100.0, at_end=sheet_at_end)
     assert f"s.jsonl:{k + 1}: action impossible à rejouer (choix invalide ({choices[0]!r}))" in again.damaged
     again.close()
 
 
 def test_a_resumed_session_shows_the_answers_entered_before_the_interruption(shipped, tmp_path):
     info = shipped.scenarios["atelier-teletravail"].info
-    table = Table.start_new(tmp_path, info, shipped.pool(info), ["A", "B", "C"], 4, shipped.aspect_labels(info), 0.0)
+    table = Table.start_new(tmp_path, info, shipped.pool(info), ["A", "B", "C"], 4, shipped.aspect_labels(info), 0.0, at_end=sheet_at_end)
     table.act(Action("enter", (1,), team=0), 5.0)
     table.act(Action("enter", (0,), team=2), 6.0)
     table.close()  # the laptop's lid closes
-    again = Table.resume(table.path, now=500.0)
+    again = Table.resume(table.path, now=500.0, at_end=sheet_at_end)
     view = again.view()
     assert view.phase == "answer" and view.entries == ((1,), None, (0,)) and view.missing == (1,)
     assert view.clock.elapsed == 6.0  # the time the lid was closed does not count

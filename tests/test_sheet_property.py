@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
+from game.debrief.ending import sheet_at_end
 from game.content.library import load_library
 from game.content.models import ScenarioInfo
 from game.engine.vocabulary import Action, ActionType
@@ -86,7 +87,7 @@ def test_any_session_gets_its_sheet_and_csv(shipped, tmp_path_factory, source, t
         start = SessionStart.new(info, pool, names, seed, 0.0, labels, "p", answering)
     except TooManyTeams:
         return  # refused before anything is written: the setup screen says how many teams it serves
-    table = Table.logged(tmp_path_factory.mktemp("sheet") / "s.jsonl", start)
+    table = Table.logged(tmp_path_factory.mktemp("sheet") / "s.jsonl", start, at_end=sheet_at_end)
     _play(table, random.Random(seed), habit)
     assert table.over and table.sheet_error is None, table.sheet_error
     assert table.sheet.pdf.stat().st_size > 5_000 and table.sheet.csv.read_text(encoding="utf-8-sig")

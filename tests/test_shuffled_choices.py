@@ -9,6 +9,7 @@ from collections import Counter
 
 import pytest
 
+from game.debrief.ending import sheet_at_end
 from game.engine.vocabulary import Action, ActionType
 from game.session.log import LogError
 from game.session.start import SessionStart
@@ -67,13 +68,13 @@ def test_true_false_keeps_its_order_and_an_author_can_pin_a_card(shipped):
 def test_resume_and_the_log_show_the_order_the_room_saw(shipped, tmp_path):
     info = shipped.scenarios["atelier-teletravail"].info
     table = Table.start_new(tmp_path, info, shipped.pool(info), ["A", "B"], 5, shipped.aspect_labels(info), 0.0,
-                            answering="rotation")
+                            answering="rotation", at_end=sheet_at_end)
     seen = [table.view().choices]
     table.act(Action(ActionType.SKIP), 10.0)
     seen.append(table.view().choices)
     assert table.start.orders, "some card of the telework deck has its choices shuffled"
     table.close()
-    again = Table.resume(table.path, now=50.0)
+    again = Table.resume(table.path, now=50.0, at_end=sheet_at_end)
     assert again.view().choices == seen[-1]
     again.act(Action(ActionType.UNDO), 51.0)
     assert again.view().choices == seen[0]
@@ -85,7 +86,7 @@ def test_resume_and_the_log_show_the_order_the_room_saw(shipped, tmp_path):
 
 def test_a_log_whose_order_was_edited_is_refused_with_a_sentence(shipped, tmp_path):
     info = shipped.scenarios["atelier-teletravail"].info
-    table = Table.start_new(tmp_path, info, shipped.pool(info), ["A"], 3, shipped.aspect_labels(info), 0.0)
+    table = Table.start_new(tmp_path, info, shipped.pool(info), ["A"], 3, shipped.aspect_labels(info), 0.0, at_end=sheet_at_end)
     table.close()
     lines = table.path.read_text(encoding="utf-8").splitlines()
     start = json.loads(lines[0])
@@ -93,7 +94,7 @@ def test_a_log_whose_order_was_edited_is_refused_with_a_sentence(shipped, tmp_pa
     start["orders"][card_id][""] = [0, 0]
     table.path.write_text("\n".join([json.dumps(start)] + lines[1:]) + "\n", encoding="utf-8")
     with pytest.raises(LogError, match=f"ordre des choix de la carte {card_id} invalide"):
-        Table.resume(table.path, now=10.0)
+        Table.resume(table.path, now=10.0, at_end=sheet_at_end)
 
 
 def test_the_sheet_names_the_numbers_the_room_saw(shipped, tmp_path):
@@ -102,7 +103,7 @@ def test_the_sheet_names_the_numbers_the_room_saw(shipped, tmp_path):
     from tests.test_debrief import pdf_text
 
     info = shipped.scenarios["atelier-teletravail"].info.model_copy(update={"answering": "all"})
-    table = Table.start_new(tmp_path, info, shipped.pool(info), ["A", "B"], 11, shipped.aspect_labels(info), 0.0)
+    table = Table.start_new(tmp_path, info, shipped.pool(info), ["A", "B"], 11, shipped.aspect_labels(info), 0.0, at_end=sheet_at_end)
     t, rng = 0.0, random.Random(1)
     expected = []
     while not table.over:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pygame
 import pytest
 
+from game.debrief.ending import sheet_at_end
 from game.content.library import load_library
 from game.paths import shipped_decks, shipped_scenarios
 from game.table.table import Table
@@ -48,7 +49,7 @@ def start(app, library, gauges: int, teams: int, win: str):
     info = info.model_copy(update={"gauges": info.gauges[:gauges], "win": win if gauges or win != "gauges" else "points"})
     names = [f"Équipe {i + 1}" for i in range(teams)]
     table = Table.start_new(app.sessions_dir, info, library.pool(info), names, 3, library.aspect_labels(info),
-                            app.clock(), session_id=f"side-{gauges}-{teams}")
+                            app.clock(), session_id=f"side-{gauges}-{teams}", at_end=sheet_at_end)
     return app.replace("play", table=table)
 
 
@@ -150,7 +151,7 @@ def test_a_panel_that_cannot_fit_even_in_tiny_type_says_so(lab, tmp_path):
     info = info.model_copy(update={"gauges": endless})
     names = [f"Équipe {i + 1}" for i in range(6)]
     table = Table.start_new(app.sessions_dir, info, lab.pool(info), names, 3, lab.aspect_labels(info), app.clock(),
-                            session_id="side-endless")
+                            session_id="side-endless", at_end=sheet_at_end)
     play = app.replace("play", table=table)
     assert not play.side_plan.fits
     render(app)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from game.debrief.ending import sheet_at_end
 from game.cli import main
 from game.engine.vocabulary import Action, ActionType
 from game.progress.report import progress_report
@@ -220,7 +221,7 @@ def test_the_progress_file_survives_a_kill_during_a_write(tmp_path):
 def test_a_session_stopped_by_a_kill_is_copied_whole_at_the_next_opening(shipped, tmp_path):
     scenario = training_scenario(shipped, Theme(deck="teletravail"), 5)
     table = Table.start_new(tmp_path, scenario, shipped.pool(scenario), ["Camille"], 3,
-                            shipped.aspect_labels(scenario), 100.0, profile="Camille", origins=shipped.origins(scenario))
+                            shipped.aspect_labels(scenario), 100.0, profile="Camille", origins=shipped.origins(scenario), at_end=sheet_at_end)
     t = 100.0
     for _ in range(3):
         t += 20

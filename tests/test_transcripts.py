@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from game.debrief.ending import sheet_at_end
 from game.console import Console
 from game.table.table import Table
 from tests.snapshot import compare_texts
@@ -25,7 +26,7 @@ FEED = ["1", "", "9", "2=1", "2=2", "1", "", "2 1", "", "v", "o", "", "1 2 1", "
 def test_the_terminal_transcript_and_the_sheets_text_of_a_fixed_workshop(shipped, tmp_path, request):
     info = shipped.scenarios["atelier-teletravail"].info
     table = Table.start_new(tmp_path, info, shipped.pool(info), ["Accueil", "Les Bleus", "Direction"], 2,
-                            shipped.aspect_labels(info), START, session_id="transcript")
+                            shipped.aspect_labels(info), START, session_id="transcript", at_end=sheet_at_end)
     lines = itertools.chain(FEED, itertools.islice(itertools.cycle(["1 2 1", ""]), 400))
     said: list[str] = []
     ticks = itertools.count()
@@ -52,17 +53,17 @@ def _played(shipped, folder: Path, scenario_id: str, teams: list[str], answering
     import random
 
     from game.engine.vocabulary import Action, ActionType
-    from game.table.bots import choose
+    from game.present.bots import choose
 
     info = shipped.scenarios[scenario_id].info
     table = Table.start_new(folder, info, shipped.pool(info), teams, seed, shipped.aspect_labels(info), START,
-                            session_id=scenario_id[:8], answering=answering)
+                            session_id=scenario_id[:8], answering=answering, at_end=sheet_at_end)
     rng, t = random.Random(seed), START
     while not table.over:
         t += 35.0
         view = table.view()
         stop = stop_at_step and view.step_number == stop_at_step
-        table.act(Action(ActionType.END) if stop else choose(view, strategy, rng), t)
+        table.act(Action(ActionType.END) if stop else choose(table, strategy, rng), t)
     return table
 
 

@@ -7,6 +7,7 @@ import json
 import pygame
 import pytest
 
+from game.debrief.ending import sheet_at_end
 from game.engine.rules import Action
 from game.ui.scenes.end import EndScene
 from game.content.summary import scenario_summaries
@@ -155,7 +156,7 @@ def test_undo_and_pause_from_the_keyboard(app):
 def test_a_click_answers_and_the_reveal_shows_right_or_wrong(app):
     play = start_play(app, app.library, "atelier-teletravail", ["A", "B"], answering="rotation")
     render(app)
-    card = play.card
+    card = play.table.view().card
     wrong = next(i for i, a in enumerate(card.answers) if not a.correct)
     click(app, play.answer_rects[wrong].center)
     assert play.view.phase == "reveal" and play.view.reveal.mark == "wrong"
@@ -174,7 +175,7 @@ def test_multiple_choice_needs_a_validation(app, shipped, tmp_path):
             key(app, pygame.K_s)
         else:
             key(app, pygame.K_RETURN)
-    card = play.card
+    card = play.table.view().card
     for i in card.right_choices():
         key(app, DIGITS[i])
     assert play.view.phase == "answer" and play.ticked == set(card.right_choices())
@@ -247,7 +248,7 @@ def test_a_long_french_prompt_fits_at_1280x720(app, shipped, tmp_path):
                       "source": "Décret n° 2016-151 du 11 février 2016, art. 5, modifié par le décret n° 2020-524"})
     start = start_of(scenario(win="points"), [long_card], ["Les Hautes-Pyrénées", "Équipe 2"], app.clock(),
                      {"a": "Organisationnel"})
-    app.replace("play", table=Table.logged(tmp_path / "long.jsonl", start))
+    app.replace("play", table=Table.logged(tmp_path / "long.jsonl", start, at_end=sheet_at_end))
     render(app)
     key(app, pygame.K_2)
     render(app)
@@ -273,7 +274,7 @@ def test_no_shipped_card_overflows_its_card(shipped, tmp_path, size):
             render(app)
             view = play.view
             if view.phase == "answer":
-                right = play.card.right_choices()
+                right = play.table.view().card.right_choices()
                 table.act(Action("answer", right if view.several else right[:1]), app.clock())
             else:
                 table.act(Action("next"), app.clock())
@@ -355,7 +356,7 @@ def test_six_teams_answer_a_card_in_seven_key_presses_with_a_correction(app):
     teams = [f"Équipe {i}" for i in range(1, 7)]
     play = start_play(app, app.library, "atelier-teletravail", teams, seed=3)
     assert play.view.every_team and play.view.team is None and not play.view.several
-    right = play.card.right_choices()[0]
+    right = play.table.view().card.right_choices()[0]
     wrong = next(i for i in range(len(play.view.choices)) if i != right)
     presses = [DIGITS[right], DIGITS[wrong], DIGITS[right], DIGITS[right], DIGITS[wrong], DIGITS[wrong]]
     for code in presses[:3]:
@@ -424,7 +425,7 @@ def test_a_number_the_card_does_not_have_is_said_and_enters_nothing(app):
 
 def test_a_split_room_on_a_situation_waits_for_the_facilitators_pick(app):
     play = start_play(app, app.library, "maison-de-region-partenaires", ["A", "B"], seed=4, answering="all")
-    while play.view.phase != "answer" or not play.card.room_decides:
+    while play.view.phase != "answer" or not play.table.view().card.room_decides:
         app.clock.advance(5)
         key(app, pygame.K_s if play.view.phase == "answer" else pygame.K_RETURN)
     key(app, pygame.K_1)
@@ -457,16 +458,16 @@ def test_a_name_in_a_script_the_fonts_lack_is_refused_as_it_is_typed(app):
 
 def test_home_offers_the_sheets_that_ended_sessions_lack_and_writes_them(shipped, tmp_path):
     """A session stopped between its last action and its sheet (a kill, a full disk): home offers the sheet."""
-    from game.table.bots import choose
+    from game.present.bots import choose
     import random
 
     info = shipped.scenarios["atelier-teletravail"].info
     table = Table.start_new(tmp_path, info, shipped.pool(info), ["Équipe 1", "Équipe 2"], 4,
-                            shipped.aspect_labels(info), 1_000.0)
+                            shipped.aspect_labels(info), 1_000.0, at_end=sheet_at_end)
     rng, t = random.Random(4), 1_000.0
     while not table.over:
         t += 30
-        table.act(choose(table.view(), "random", rng), t)
+        table.act(choose(table, "random", rng), t)
     table.sheet.pdf.unlink()
     (tmp_path / "abime.jsonl").write_bytes(b"[1, 2")  # unreadable: not offered
     app = make_app(shipped, tmp_path)
@@ -493,7 +494,7 @@ def test_the_screen_resumes_from_the_log_alone_even_when_a_deck_has_a_mistake(sh
 
     info = shipped.scenarios["atelier-teletravail"].info
     table = Table.start_new(tmp_path, info, shipped.pool(info), ["Équipe 1", "Équipe 2"], 4,
-                            shipped.aspect_labels(info), 1_000.0)
+                            shipped.aspect_labels(info), 1_000.0, at_end=sheet_at_end)
     table.close()
 
     def broken(decks):

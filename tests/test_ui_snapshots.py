@@ -8,6 +8,7 @@ from pathlib import Path
 import pygame
 import pytest
 
+from game.debrief.ending import sheet_at_end
 from game.ui.intents import Intent
 from game.ui.scenes.accessibility import AccessibilityScene
 from game.content.summary import scenario_summaries
@@ -16,7 +17,7 @@ from game.ui.scenes.home import HomeScene
 from game.ui.scenes.setup import SetupScene
 from tests.conftest import displayed
 from tests.snapshot import OUTPUT
-from tests.ui_support import make_app, render, start_play
+from tests.ui_support import make_app, start_play
 
 
 @pytest.fixture
@@ -113,7 +114,7 @@ def test_a_reveal_asked_before_every_team_answered(app, snap):
 def test_a_split_room_is_asked_which_option_happens(app, snap):
     play = start_play(app, app.library, "maison-de-region-partenaires", ["Équipe 1", "Équipe 2"], seed=4,
                       answering="all")
-    play_until(app, play, lambda p: p.view.phase == "answer" and p.card.room_decides, intents=("skip",))
+    play_until(app, play, lambda p: p.view.phase == "answer" and p.table.view().card.room_decides, intents=("skip",))
     play.handle(Intent("choose", number=1))
     play.handle(Intent("choose", number=2))
     play.handle(Intent("confirm"))
@@ -127,7 +128,7 @@ def test_a_split_room_is_asked_which_option_happens(app, snap):
 
 def test_persona_and_reveal(app, snap):
     play = start_play(app, app.library, "accueil-france-services", ["Solo"], seed=2)
-    play_until(app, play, lambda p: p.card.kind == "persona" and p.view.phase == "answer")
+    play_until(app, play, lambda p: p.view.face.kind == "persona" and p.view.phase == "answer")
     snap(app, "persona")
     play.handle(Intent("choose", number=2))
     app.clock.advance(5)
@@ -136,7 +137,7 @@ def test_persona_and_reveal(app, snap):
 
 def test_event(app, snap):
     play = start_play(app, app.library, "accueil-france-services", ["Solo"], seed=3)
-    play_until(app, play, lambda p: p.card.kind == "event" and p.view.phase == "reveal")
+    play_until(app, play, lambda p: p.view.face.kind == "event" and p.view.phase == "reveal")
     snap(app, "event")
 
 
@@ -203,7 +204,7 @@ def test_a_multiple_choice_question_and_a_situation(app, snap):
     assert [v.choices for v in play.view.reveal.verdicts] == [(0, 1), (2,)]
     snap(app, "multiple-reveal")
     play = start_play(app, app.library, "maison-de-region-partenaires", ["Équipe 1", "Équipe 2"], seed=4)
-    play_until(app, play, lambda p: p.card.kind == "situation" and p.view.phase == "answer")
+    play_until(app, play, lambda p: p.view.face.kind == "situation" and p.view.phase == "answer")
     snap(app, "situation")
 
 
@@ -262,7 +263,7 @@ def test_the_end_of_a_room_of_six_teams_with_six_gauges(shipped, snap):
 
     from game.content.library import load_library
     from game.paths import shipped_decks
-    from game.table.bots import choose
+    from game.present.bots import choose
     from game.ui.scenes.end import EndScene
 
     lab = load_library([(shipped_decks(), True), (shipped_scenarios(), True), (Path(__file__).parent / "lab", True)])
@@ -274,7 +275,7 @@ def test_the_end_of_a_room_of_six_teams_with_six_gauges(shipped, snap):
     rng = random.Random(5)
     while not play.table.over:
         app.clock.advance(40)
-        play.table.act(choose(play.view, "random", rng), app.clock())
+        play.table.act(choose(play.table, "random", rng), app.clock())
     play.finished()
     end = app.top
     assert isinstance(end, EndScene) and end.table.sheet is not None and end.table.sheet.pdf.exists()
@@ -297,7 +298,7 @@ def test_a_training_session_alone_shows_the_time_spent_and_the_explanation(app, 
 
     scenario = training_scenario(app.library, Theme(aspect="reglementaire"), 5)
     table = Table.start_new(app.sessions_dir, scenario, app.library.pool(scenario), ["Camille"], 2,
-                            app.library.aspect_labels(scenario), app.clock(), session_id="train-2", profile="Camille")
+                            app.library.aspect_labels(scenario), app.clock(), session_id="train-2", profile="Camille", at_end=sheet_at_end)
     play = app.replace("play", table=table)
     app.clock.advance(95)
     play.handle(Intent("choose", number=1))
@@ -363,7 +364,7 @@ def test_a_parcours_step_then_its_outcome(snap):
         play.handle(Intent("choose", number=displayed(play.table, 1) + 1))
         app.clock.advance(30)
         play.handle(Intent("confirm"))
-        assert play.view.step.id == "retour"
+        assert play.table.view().step.id == "retour"
         snap(app, "parcours-step")
         play.handle(Intent("choose", number=displayed(play.table, 0) + 1))
         snap(app, "parcours-outcome")

@@ -10,6 +10,7 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 import pygame  # noqa: E402
 
+from game.debrief.ending import sheet_at_end
 from game.content.library import Library  # noqa: E402
 from game.table.table import Table  # noqa: E402
 from game.ui.app import App  # noqa: E402
@@ -39,7 +40,7 @@ def start_play(app: App, library: Library, scenario_id: str, teams: list[str], s
                answering: str | None = None) -> PlayScene:
     info = library.scenarios[scenario_id].info
     table = Table.start_new(app.sessions_dir, info, library.pool(info), teams, seed, library.aspect_labels(info),
-                            app.clock(), session_id=f"{scenario_id[:6]}-{seed}", answering=answering)
+                            app.clock(), session_id=f"{scenario_id[:6]}-{seed}", answering=answering, at_end=sheet_at_end)
     return app.replace("play", table=table)
 
 

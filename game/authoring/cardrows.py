@@ -19,7 +19,9 @@ from pydantic import TypeAdapter, ValidationError
 
 from game.authoring.sheets import ImportFailed, Rows
 from game.content.describe import describe
+from game.content.kinds import CardKind
 from game.content.models import Card, slug
+from game.present.kinds import display
 from game.wording.authors import nearest
 from game.wording.players import plural
 
@@ -65,9 +67,8 @@ NUMBERED = {c.key for c in COLUMNS if "{n}" in c.header}
 IGNORED = ("time limit",)
 AMBIGUOUS = ("temps", "time", "duree de reponse")
 
-KINDS_WRITTEN = {"question": "question", "usager": "persona", "persona": "persona", "situation": "situation",
-                 "partenaire": "situation", "debat": "debate", "debate": "debate", "evenement": "event",
-                 "event": "event"}
+# What a « Type » cell may say, by the kinds' displays: a kind a spreadsheet cannot carry has no name there.
+KINDS_WRITTEN = {name: str(kind) for kind in CardKind for name in display(kind).written_as}
 RATINGS_WRITTEN = {"meilleure": "best", "meilleur": "best", "best": "best", "bonne": "best",
                    "acceptable": "acceptable", "ok": "acceptable", "moyenne": "acceptable",
                    "a eviter": "poor", "eviter": "poor", "mauvaise": "poor", "poor": "poor"}
@@ -391,7 +392,7 @@ def _correct(text: str, answers: list[str]) -> list[int]:
 
 def _column_named(loc: tuple[Any, ...], layout: Layout) -> str:
     """'« Retour 2 » : ' for an error at ("options", 1, "feedback"), so the expert finds the cell."""
-    if loc and loc[0] in KINDS_WRITTEN.values():  # the card kind pydantic's union adds first
+    if loc and loc[0] in set(CardKind):  # the card kind pydantic's union adds first
         loc = loc[1:]
     if not loc:
         return ""

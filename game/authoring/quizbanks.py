@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from game.authoring.cardrows import TO_COMPLETE, Aspects, checked_cards, to_complete
-from game.authoring.sheets import ImportFailed, decode
+from game.authoring.sheets import decode
 
 DEFAULT_ASPECT = "Général"
 

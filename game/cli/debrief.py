@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 
+from game.debrief.ending import sheet_of
 from game.debrief.files import write_merged_csv
 from game.paths import display_path
 from game.table.table import Table
 
 
 def run_debrief(args: argparse.Namespace) -> int:
-    written = [Table.read(log).write_sheet(args.out) for log in args.logs]
+    written = [sheet_of(Table.read(log), args.out) for log in args.logs]
     for item in written:
         print(f"Bilan : {display_path(item.pdf)}  (tableau : {display_path(item.csv)})")
     if len(written) > 1:

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import argparse
 import secrets
-import sys
 import time
-from pathlib import Path
 
 from game.cli import UserError, sessions_folder
 from game.cli.content import check_team_count, load_scenario
+from game.cli.resuming import resumed
 from game.console import Console
 from game.session.logs import latest_unfinished
 from game.table.table import Table
-from game.diskerrors import disk_problem, sheet_problem
+from game.diskerrors import disk_problem
 from game.wording.players import team_names
+from game.debrief.ending import sheet_at_end
 
 
 def play_in_terminal(table: Table) -> int:
@@ -37,7 +37,8 @@ def run_play(args: argparse.Namespace) -> int:
     folder = sessions_folder(args)
     try:
         table = Table.start_new(folder, scenario, library.pool(scenario), names, seed,
-                                library.aspect_labels(scenario), time.time(), answering=args.answering)
+                                library.aspect_labels(scenario), time.time(), answering=args.answering,
+                                at_end=sheet_at_end)
     except OSError as exc:
         raise UserError(f"impossible d'écrire le journal de session : {disk_problem(exc, folder)}") from None
     print(f"{scenario.title} — {', '.join(names)}. Journal : {table.path}")
@@ -54,26 +55,8 @@ def run_resume(args: argparse.Namespace) -> int:
     if not args.console:
         from game.cli.screen import resume_screen
         return resume_screen(args, path)
-    table = Table.resume(path, time.time())
+    table = Table.resume(path, time.time(), at_end=sheet_at_end)
     if not resumed(table, path):
         return 0
     print(f"Reprise de la session : {path}")
     return play_in_terminal(table)
-
-
-def resumed(table: Table, path: Path) -> bool:
-    """Say what resuming found (a cut or damaged log, a session already over and its sheet); whether there
-    is still a session to play."""
-    if table.dropped_tail:
-        print("La dernière ligne du journal était coupée (arrêt brutal) : elle a été écartée.")
-    if table.damaged:
-        print(table.damaged)
-    if not table.over:
-        return True
-    table.close()
-    print(f"Cette session est déjà terminée : {path}")
-    if table.sheet is not None:
-        print(f"Son bilan manquait ; il est écrit : {table.sheet.pdf}")
-    elif table.sheet_error:
-        print(f"Son bilan manquait et n'a pas pu être écrit : {sheet_problem(table.sheet_error, table.path)}", file=sys.stderr)
-    return False

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.cli import UserError, sessions_folder
+from game.debrief.ending import sheet_at_end
 
 if TYPE_CHECKING:  # the home screen must not wait for pydantic, nor for argparse
     import argparse
@@ -66,7 +67,8 @@ def run_screen(args: argparse.Namespace, library: Library, scenario: ScenarioInf
     if args.autoplay:
         seed = args.seed if args.seed is not None else 0
         table = Table.start_new(folder, scenario, library.pool(scenario), team_names(scenario, args.teams), seed,
-                                library.aspect_labels(scenario), app.clock(), answering=args.answering)
+                                library.aspect_labels(scenario), app.clock(), answering=args.answering,
+                                at_end=sheet_at_end)
         app.push("play", table=table)
         app.on_idle = Autopilot(seed=seed, delay=0.0 if args.fast else 1.5)
     else:
@@ -92,12 +94,12 @@ def resume_screen(args: argparse.Namespace, path: Path, max_frames: int | None =
     """The session goes on from its log alone: the decks are loaded only if the home screen is asked for
     afterwards, so a typo in an unrelated deck never stops a session being resumed."""
     from game.cli.content import load_checked
-    from game.cli.play import resumed
+    from game.cli.resuming import resumed
     from game.table.table import Table
     from game.wording.players import tr
 
     app = open_app(args, lambda: load_checked(getattr(args, "decks", [])), path.parent)
-    table = Table.resume(path, app.clock())
+    table = Table.resume(path, app.clock(), at_end=sheet_at_end)
     if not resumed(table, path):
         return 0
     app.push("play", table=table)

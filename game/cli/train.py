@@ -9,7 +9,7 @@ from pathlib import Path
 
 from game.cli import UserError, sessions_folder
 from game.cli.content import load_checked
-from game.debrief.report import shorten
+from game.present.sheet import shorten
 from game.diskerrors import disk_problem
 from game.progress.profiles import default_profile, profile_problem
 from game.progress.report import ProgressReport, progress_report

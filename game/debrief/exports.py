@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from game.atomic import write_bytes_atomic
-from game.debrief.report import Report
+from game.present.sheet import Report
 
 FORMULA = ("=", "+", "-", "@", "\t", "\r")
 

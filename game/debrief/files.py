@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from game.atomic import write_bytes_atomic
 from game.debrief.exports import write_csv
 from game.debrief.pdf import write_sheet
-from game.debrief.report import Report, build_report
+from game.present.sheet import Report, build_report
 
 if TYPE_CHECKING:
     from game.table.table import Table

@@ -15,7 +15,7 @@ from fpdf.enums import MethodReturnValue
 
 from game import __version__
 from game.atomic import write_bytes_atomic
-from game.debrief.report import AspectRate, CardLine, Report, StepBox
+from game.present.sheet import AspectRate, CardLine, Report, StepBox
 from game.engine.vocabulary import Outcome
 from game.fonts import font_path, on_paper
 from game.wording.players import lower_first, plural, tr

@@ -12,8 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # the store schedules with `leitner` as it records: it imports this module
-    from game.progress.store import Answer
+if TYPE_CHECKING:
+    from game.progress.answers import Answer
 
 DAY = 86_400.0
 WAIT_DAYS = (0, 1, 3, 7)  # how long a card waits in boxes 1 to 4 before it comes back

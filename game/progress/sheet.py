@@ -12,7 +12,7 @@ from pathlib import Path
 
 from game.atomic import write_bytes_atomic
 from game.debrief.pdf import DASHES, FONT, GREY, INK, LIGHT, MARKERS, Sheet, legend, rates_chart, series
-from game.debrief.report import AspectRate
+from game.present.sheet import AspectRate
 from game.progress.report import ProgressReport
 from game.wording.players import choice_line, progress_summary, review_when, tr
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
-from typing import NamedTuple
 
+from game.progress.answers import Answer
 from game.progress.schedule import MASTERED, leitner
 
 STORE_NAME = "progres.sqlite3"
@@ -36,27 +36,6 @@ CREATE TABLE IF NOT EXISTS logs (path TEXT PRIMARY KEY, size INTEGER NOT NULL, m
 
 class ProgressError(Exception):
     """The progress file cannot be used; the message is a sentence for the user."""
-
-
-class Answer(NamedTuple):
-    """One card a learner answered, as their history keeps it."""
-
-    session: str
-    number: int  # the card's place in its session
-    profile: str
-    card: str
-    deck: str
-    deck_version: int
-    kind: str
-    aspect: str
-    aspect_label: str
-    at: float  # when it was answered (a time stamp)
-    mark: str  # right, wrong, best, acceptable, poor
-    success: bool
-    prompt: str
-    given: str  # the answer or option chosen, in words
-    feedback: str
-    source: str
 
 
 class Store:

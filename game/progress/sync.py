@@ -9,10 +9,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from game.debrief.report import card_line
+from game.present.room import played
+from game.present.sheet import card_line
 from game.diskerrors import disk_problem
 from game.progress.report import ProgressReport, progress_report
-from game.progress.store import STORE_NAME, Answer, ProgressError, Store
+from game.progress.answers import Answer
+from game.progress.store import STORE_NAME, ProgressError, Store
 from game.session.log import LogError
 from game.table.table import Table
 
@@ -57,22 +59,22 @@ def sync(store: Store, sessions: Path) -> None:
 
 def session_key(table: Table) -> str:
     """The session's id, or for a log without one, its file's name."""
-    return table.start.session_id or (table.path.stem if table.path else "")
+    return table.facts().session_id or (table.path.stem if table.path else "")
 
 
 def answers_of(table: Table, profile: str) -> list[Answer]:
     """The answered cards of a session played under `profile`, as the history keeps them."""
-    start = table.start
+    origins = table.facts().origins
     found = []
-    for play in table.history():
+    for play in played(table):
         if not play.verdicts:  # skipped, discussed, or an event: nothing was answered
             continue
         line = card_line(play, every_team=False)
         verdict = play.verdicts[0]
-        deck, version = start.origins.get(play.card.id, ("", 0))
+        deck, version = origins.get(play.card_id, ("", 0))
         found.append(Answer(
-            session_key(table), play.number, profile, play.card.id,
-            deck, version, play.card.kind, play.card.aspect, play.aspect_label, play.at, str(verdict.mark),
+            session_key(table), play.number, profile, play.card_id,
+            deck, version, play.face.kind, play.aspect, play.aspect_label, play.at, str(verdict.mark),
             verdict.success, f"{line.who} — {line.prompt}" if line.who else line.prompt, line.given or "",
             line.explanation or "", line.source or ""))
     return found

@@ -16,10 +16,12 @@ from game.content.library import Library
 from game.content.models import MAX_MINUTES, DrawRule, Minutes, ScenarioInfo, TeamRange
 from game.table.table import Table
 from game.wording.players import tr
+from game.debrief.ending import sheet_at_end
+from game.present.kinds import kinds_where
 
 TRAINING_ID = "entrainement"
 LENGTHS = (5, 10, 15)
-ANSWERED_KINDS = ("question", "persona", "situation")  # what one learner can answer alone
+ANSWERED_KINDS = kinds_where(lambda kind: kind.solo)  # what one learner can answer alone
 
 
 class Theme(NamedTuple):
@@ -101,4 +103,4 @@ def start_training(library: Library, folder: Path, scenario: ScenarioInfo, pool:
                    seed: int, now: float) -> Table:
     """The session logged in `folder` under the learner's profile, each card's deck and version kept."""
     return Table.start_new(folder, scenario, pool, [profile], seed, library.aspect_labels(scenario), now,
-                           profile=profile, origins=library.origins(scenario))
+                           profile=profile, origins=library.origins(scenario), at_end=sheet_at_end)

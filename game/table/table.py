@@ -1,8 +1,9 @@
 """One door to a session for every front end: start, resume, act, close.
 
 A `Table` owns the session log: each action is on disk (with the automatic transitions it caused)
-before the state moves, and the moment the session ends the debriefing sheet and its CSV are
-written beside the log, whichever front end (screen, terminal) drove it. Front ends read views
+before the state moves. The moment the session ends, the table closes its log and announces the end to
+whoever opened it (`at_end`: the front ends pass the debrief layer's sheet writer, so the sheet is written
+whichever front end drove the session, and this layer imports none above it). Front ends read views
 (`view`, `standings`, `history`, `facts`) and send actions; they never touch the rules or the log.
 """
 
@@ -12,7 +13,7 @@ import uuid
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from game.engine.draw import panorama_aspects, rotation_teams
 from game.engine.rules import State
@@ -25,7 +26,8 @@ from game.table.view import Facts, PlayView, Standings, TableView, facts, histor
 
 if TYPE_CHECKING:
     from game.content.models import ScenarioInfo
-    from game.debrief.files import Written
+
+AtEnd = Callable[["Table"], Any]  # told once a logged session has ended; what it returns is kept as `sheet`
 
 
 def panorama_size(scenario: ScenarioInfo, pool: Sequence[Any]) -> int:
@@ -39,20 +41,23 @@ def teams_in_turn(scenario: ScenarioInfo, pool: Sequence[Any], most: int = 6) ->
     return rotation_teams(scenario, pool, most)
 
 
+T = TypeVar("T")
+
 DAMAGED = ".abime"  # added to a log's name for the copy kept before a damaged log is cut
 
 
 class Table:
     def __init__(self, start: SessionStart, session: Session, writer: LogWriter | None = None,
-                 dropped_tail: bool = False, path: Path | None = None):
+                 dropped_tail: bool = False, path: Path | None = None, at_end: AtEnd | None = None):
         self.start = start
         self.session = session
         self.writer = writer
         self.path = writer.path if writer is not None else path  # None for a session kept in memory
         self.dropped_tail = dropped_tail  # a resumed log's cut last line was left out
         self.damaged = ""  # a resumed log's lines left out further up: what and where, and where the original is
-        self.sheet: Written | None = None
-        self.sheet_error: Exception | None = None  # why the sheet could not be written: a disk, or a fault of ours
+        self.at_end = at_end
+        self.sheet: Any = None  # what `at_end` returned: the sheet's files
+        self.sheet_error: Exception | None = None  # why `at_end` failed: a disk, or a fault of ours
         self._seen: dict[str, Any] = {}  # the views of the current state, each made when first asked
 
     # -- opening -------------------------------------------------------------------------------------
@@ -61,7 +66,7 @@ class Table:
     def start_new(cls, folder: Path, scenario: ScenarioInfo, pool: Sequence[Any], teams: Sequence[str], seed: int,
                   aspects: Mapping[str, str], now: float, session_id: str | None = None,
                   answering: str | None = None, profile: str | None = None,
-                  origins: Mapping[str, tuple[str, int]] | None = None) -> Table:
+                  origins: Mapping[str, tuple[str, int]] | None = None, *, at_end: AtEnd | None) -> Table:
         """A new session, drawn and logged in `folder` under a name that sorts by date; `answering`
         overrides the scenario's answering mode (every team, or one team in turn); a `profile` makes it
         part of a solo learner's progress, `origins` (card id -> deck id and version) their history."""
@@ -72,10 +77,10 @@ class Table:
         while path.exists():  # never append to another session's log
             path, n = folder / f"{name}-{n}.jsonl", n + 1
         return cls.logged(path, SessionStart.new(scenario, pool, teams, seed, now, aspects, session_id, answering,
-                                                 profile, origins))
+                                                 profile, origins), at_end=at_end)
 
     @classmethod
-    def logged(cls, path: Path, start: SessionStart) -> Table:
+    def logged(cls, path: Path, start: SessionStart, *, at_end: AtEnd | None) -> Table:
         """Start the log of a session with its start record (and what the first card did at once)."""
         session = Session(start.game, start.t)
         writer = LogWriter(path)
@@ -85,7 +90,7 @@ class Table:
             writer.close()
             path.unlink(missing_ok=True)
             raise failed.error from None
-        return cls(start, session, writer)
+        return cls(start, session, writer, at_end=at_end)
 
     @classmethod
     def unlogged(cls, start: SessionStart, recorded: bool = True) -> Table:
@@ -108,14 +113,15 @@ class Table:
         return cls.unlogged(SessionStart("", now, 0, tuple(teams), scenario, tuple(cards), aspects))
 
     @classmethod
-    def resume(cls, path: Path, now: float) -> Table:
+    def resume(cls, path: Path, now: float, *, at_end: AtEnd | None) -> Table:
         """Replay the log, cut any broken last line, write what the rules did that the log missed, and
-        mark the reopening so the time the session was closed is not counted."""
+        mark the reopening so the time the session was closed is not counted. A session that had ended is
+        announced again: its sheet may not have been written before the program stopped."""
         replayed = replay_log(path)
         contents = replayed.contents
         backup = path.with_name(path.name + DAMAGED) if contents.damaged else None
         writer = LogWriter(path, truncate_at=contents.good_bytes, backup=backup)
-        table = cls(replayed.start, replayed.session, writer, contents.dropped_tail)
+        table = cls(replayed.start, replayed.session, writer, contents.dropped_tail, at_end=at_end)
         if backup is not None:
             table.damaged = f"{contents.damaged} ; le journal d'origine est gardé dans {backup}"
         if replayed.start.format >= 2:
@@ -125,8 +131,8 @@ class Table:
         if not table.over:
             # a clock set back since (a laptop's time corrected) counts as no time passing, as in `act`
             table._act(Action(ActionType.REOPEN), max(now, table.session.state.last_t), by_program=True)
-        elif not path.with_suffix(".pdf").exists():
-            table._finish()  # ended, but stopped before its sheet was written: write it now
+        else:
+            table._finish()
         return table
 
     @classmethod
@@ -154,6 +160,18 @@ class Table:
         if name not in self._seen:
             self._seen[name] = make(self.start, self.session.state)
         return self._seen[name]
+
+    def derived(self, name: str, make: Callable[[Table], T]) -> T:
+        """A view made from this table's views by a layer above (the room's, the facilitator's), made once
+        between two actions."""
+        if name not in self._seen:
+            self._seen[name] = make(self)
+        return self._seen[name]  # type: ignore[no-any-return]
+
+    @property
+    def cards(self) -> tuple[Any, ...]:
+        """The cards drawn for the session, in order: what a simulation weighs."""
+        return self.start.cards
 
     def facts(self) -> Facts:
         return facts(self.start)
@@ -185,24 +203,16 @@ class Table:
         self._seen = {}
 
     def _finish(self) -> None:
-        """The session has ended: close the log, then write its sheet."""
+        """The session has ended: close the log, then announce the end."""
         if self.writer is None:
             return
         self.writer.close()
+        if self.at_end is None:
+            return
         try:
-            self.sheet = self.write_sheet()
+            self.sheet = self.at_end(self)
         except Exception as exc:  # noqa: BLE001 -- the session is safe in its log; the sheet can be written later
             self.sheet_error = exc
-
-    def write_sheet(self, out: Path | None = None) -> Written:
-        """The sheet and the CSV beside the log (or in `out`, where the log is copied too).
-
-        fpdf2 is loaded only here: the first frame and the terminal's first card must not wait for it.
-        """
-        from game.debrief.files import write_debrief
-
-        assert self.path is not None
-        return write_debrief(self, self.path, out)
 
     def close(self) -> None:
         if self.writer is not None:

@@ -93,6 +93,8 @@ class Facts:
     aspects: Mapping[str, str]  # aspect id -> label, in the decks' order
     key_messages: tuple[str, ...]
     discussion: tuple[str, ...]
+    minutes: Any = None  # the scenario's target and maximum (`Minutes`)
+    origins: Mapping[str, tuple[str, int]] = field(default_factory=dict)  # card id -> its deck and version
 
     @property
     def solo(self) -> bool:
@@ -141,6 +143,7 @@ class PlayView:
     at: float = 0.0  # when the card was settled (the time stamp of its action): a solo learner's history
     step: Any = None  # the parcours step answered (its prompt, its options), None for other cards
     reached: Any = None  # the parcours outcome this answer led to, when it ended the parcours
+    card_index: int = 0  # the card's place among those drawn (a parcours' steps share it)
 
     @property
     def choices(self) -> tuple[str, ...]:
@@ -344,7 +347,8 @@ class TableView:
 def facts(start: SessionStart) -> Facts:
     s = start.scenario
     return Facts(start.session_id, start.t, s.id, s.title, s.mode, s.win, start.teams, start.game.every_team,
-                 start.aspects, tuple(s.debrief.key_messages), tuple(s.debrief.discussion))
+                 start.aspects, tuple(s.debrief.key_messages), tuple(s.debrief.discussion), s.minutes,
+                 start.origins)
 
 
 def table_view(start: SessionStart, state: State) -> TableView:
@@ -365,7 +369,7 @@ def play_view(start: SessionStart, plays: tuple[Play, ...], i: int) -> PlayView:
         mark=_card_mark(play, facing, verdicts), verdicts=verdicts, right=facing.right_choices(), applied=play.applied,
         explanation=_explained(facing, play.applied, verdicts), changes=changes,
         note=play.note, seconds=play.seconds, at=play.at, step=facing if card.branches else None,
-        reached=card.outcome(play.reached) if play.reached else None,
+        reached=card.outcome(play.reached) if play.reached else None, card_index=play.index,
     )
 
 

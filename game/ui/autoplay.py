@@ -12,7 +12,7 @@ import random
 import pygame
 
 from game.engine.vocabulary import ActionType
-from game.table.bots import choose
+from game.present.bots import choose
 from game.ui.app import App
 from game.ui.scenes.end import EndScene
 from game.ui.scenes.play import PlayScene
@@ -52,7 +52,7 @@ class Autopilot:
         if view.paused:
             _press(pygame.K_SPACE)
             return
-        action = choose(view, self.strategy, self.rng)
+        action = choose(scene.table, self.strategy, self.rng)
         if action.type == ActionType.ENTER:  # the team being entered is the first without an answer
             for choice in action.choices:
                 _press(_DIGIT_KEYS[choice])

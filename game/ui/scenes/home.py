@@ -106,13 +106,14 @@ class HomeScene(ListScene):
 
     def write_missing_sheets(self) -> None:
         """The sheets of ended sessions that lack one, from their logs; what was written, or why not, is shown."""
+        from game.debrief.ending import sheet_of
         from game.session.log import LogError
         from game.table.table import Table
 
         said = []
         for path in self.missing:
             try:
-                said.append(tr("home.sheet_written", name=Table.read(path).write_sheet().pdf.name))
+                said.append(tr("home.sheet_written", name=sheet_of(Table.read(path)).pdf.name))
             except LogError as exc:
                 said.append(str(exc))
             except OSError as exc:
@@ -167,11 +168,12 @@ class HomeScene(ListScene):
 
     def choose(self, key: str) -> None:
         if key == "resume" and self.unfinished is not None:
+            from game.debrief.ending import sheet_at_end
             from game.session.log import LogError
             from game.table.table import Table  # the rules load once a session is asked for
 
             try:
-                table = Table.resume(self.unfinished, self.app.clock())
+                table = Table.resume(self.unfinished, self.app.clock(), at_end=sheet_at_end)
             except LogError as exc:
                 self.app.push("error", errors=[str(exc)], title=tr("error.not_resumed"), advice="")
                 return

@@ -10,10 +10,11 @@ from typing import Any
 
 import pygame
 
-from game.content.models import constraint_label
 from game.engine.vocabulary import Action, ActionType, Phase
+from game.present.room import Played, RoomView, room
 from game.table.table import Table
-from game.table.view import Mark, PlayView, Standings, TableView
+from game.table.view import Mark, Standings
+from game.ui import cardface
 from game.ui.app import App, Scene
 from game.ui.intents import Intent
 from game.ui.sidepanel import SidePlan, plan_for, side_content, side_rect
@@ -59,16 +60,12 @@ class PlayScene(Scene):
         self.story_rect = pygame.Rect(0, 0, 0, 0)  # the way back to the text, in the choices' view
 
     @property
-    def view(self) -> TableView:
-        return self.table.view()
+    def view(self) -> RoomView:
+        return room(self.table)
 
     @property
     def standings(self) -> Standings:
         return self.table.standings()
-
-    @property
-    def card(self) -> Any:
-        return self.view.card
 
     @property
     def typing(self) -> bool:
@@ -369,7 +366,7 @@ class PlayScene(Scene):
         self.continue_rect = pygame.Rect(0, 0, 0, 0)
         self.story_rect = pygame.Rect(0, 0, 0, 0)
         self.split = False
-        if view.card is None:
+        if view.face is None:
             return
         if view.phase != Phase.ANSWER:
             width = max(body * 9, text_width(self.app.fonts.get(body, True), tr("play.continue")) + body * 2)
@@ -393,7 +390,7 @@ class PlayScene(Scene):
         text_w = main.width - body * 4 - (body * 2 if multiple else 0)
         need = max(len(wrap(font, item, text_w)) for item in items) * step + body // 2 + 8
         top = main.y + int(self.app.line * 1.3)
-        prompt_need = RENDERERS[self.card.kind].need(self, self.card, main.width)
+        prompt_need = cardface.need(self.app, self.view.face, main.width)
         room = (bottom - top - prompt_need - gap * len(items)) // len(items)
         if room < need:  # the text and the choices cannot both be read in full: two views
             self.split = True
@@ -416,7 +413,7 @@ class PlayScene(Scene):
         self.continue_rect = pygame.Rect(self.foot_rect.right - width, self.foot_rect.y, width, self.foot_rect.height)
         self.prompt_rect = pygame.Rect(main.x, top, main.width, main.bottom - top)
 
-    def _layout_reveal(self, play: PlayView) -> None:
+    def _layout_reveal(self, play: Played) -> None:
         """The verdict, the explanation, then the right and the chosen answers; the prompt as a reminder on top
         when there is room for it."""
         body, main = self.app.body, self.main_rect
@@ -443,17 +440,17 @@ class PlayScene(Scene):
                                         self.answer_rects[0].top - self.banner_rect.bottom - 2 * gap)
 
     @staticmethod
-    def _explanation(play: PlayView) -> str:
+    def _explanation(play: Played) -> str:
         explanation = play.explanation
         if explanation is None:
             return ""
         text = explanation.text + (f"\n{tr('play.source', source=explanation.source)}" if explanation.source else "")
-        if play.reached is not None:  # the parcours ends here: its outcome, what it means for the usager
-            text += f"\n{tr('parcours.reached', title=play.reached.title)}\n{play.reached.feedback}"
+        if play.ending is not None:  # the parcours ends here: its outcome, what it means for the usager
+            text += f"\n{tr('parcours.reached', title=play.ending.title)}\n{play.ending.feedback}"
         return text
 
     @staticmethod
-    def _tag(play: PlayView, i: int) -> str:
+    def _tag(play: Played, i: int) -> str:
         question = play.verdicts and play.verdicts[0].mark in (Mark.RIGHT, Mark.WRONG)
         right_label = tr("play.right_answer") if question else tr("mark.best")
         tags = [right_label] if i in play.right else []
@@ -467,14 +464,14 @@ class PlayScene(Scene):
         text = " · ".join(tags)
         return text[:1].upper() + text[1:] + " :"
 
-    def _row_height(self, play: PlayView, i: int) -> int:
+    def _row_height(self, play: Played, i: int) -> int:
         """An answer's row in the reveal: its tag, and its text beside the tag or under it."""
         size, width = self.row_size, self.main_rect.width - self.app.body * 3
         font = self.app.fonts.get(size)
         lines = 1 if self._one_line(play, i) else 1 + len(wrap(font, self.view.choices[i], width))
         return lines * int(font.get_linesize() * 1.08) + size // 2
 
-    def _one_line(self, play: PlayView, i: int) -> bool:
+    def _one_line(self, play: Played, i: int) -> bool:
         """A short answer sits on the same line as its tag."""
         size = self.row_size
         width = (text_width(self.app.fonts.get(size, True), self._tag(play, i))
@@ -502,7 +499,7 @@ class PlayScene(Scene):
              theme.text, anchor="midleft")
         team = view.team
         if team is None:
-            label = tr("play.every_team" if view.every_team and view.card is not None and view.card.team_answers
+            label = tr("play.every_team" if view.every_team and view.face is not None and view.face.answered
                        else "play.table")
         elif view.solo:
             label = tr("play.solo_turn")
@@ -687,14 +684,14 @@ class PlayScene(Scene):
 
     def _header(self, surface: pygame.Surface) -> None:
         theme, body, view = self.app.theme, self.app.body, self.view
-        label = f"{tr('kind.' + view.card.kind)} · {view.aspect_label}"
+        label = f"{view.face.label} · {view.aspect_label}"
         if view.step_number:
             label += f" · {tr('parcours.step', n=view.step_number)}"
         line(self.app, surface, label, (self.main_rect.x, self.main_rect.y), body, theme.muted, bold=True)
 
     def _draw_card(self, surface: pygame.Surface, now: float) -> None:
         view = self.view
-        if view.card is None:
+        if view.face is None:
             return
         self._header(surface)
         if view.phase == Phase.DISCUSS:
@@ -709,11 +706,10 @@ class PlayScene(Scene):
     def _draw_question(self, surface: pygame.Surface) -> None:
         theme, body, view = self.app.theme, self.app.body, self.view
         if self.split and self.story:
-            RENDERERS[view.card.kind].draw(self, surface, self.prompt_rect, view.card)
+            cardface.draw(self.app, surface, self.prompt_rect, view.face)
             self._draw_continue(surface, tr("play.show_choices"))
             return
         if self.split:  # the choices' view: the text in one line, and the way back to it
-            renderer = RENDERERS[view.card.kind]
             back = tr("play.show_story")
             width = text_width(self.app.fonts.get(body, True), back) + body * 2
             self.story_rect = pygame.Rect(self.prompt_rect.right - width, self.prompt_rect.y, width,
@@ -722,10 +718,10 @@ class PlayScene(Scene):
             line(self.app, surface, back, self.story_rect.center, body, theme.text, bold=True, anchor="center")
             reminder = pygame.Rect(self.prompt_rect.x, self.prompt_rect.y, self.prompt_rect.width - width - body,
                                    self.story_rect.height)
-            text_box(self.app, surface, renderer.reminder(view.card), reminder, body, theme.muted,
+            text_box(self.app, surface, view.face.reminder, reminder, body, theme.muted,
                      bold=True, valign="center", quiet=True)
         else:
-            RENDERERS[view.card.kind].draw(self, surface, self.prompt_rect, view.card)
+            cardface.draw(self.app, surface, self.prompt_rect, view.face)
         multiple = view.several
         ticked = self.ticked if multiple or not view.every_team else frozenset()
         size = self._choices_size(view.choices)
@@ -777,10 +773,10 @@ class PlayScene(Scene):
         text_box(self.app, surface, label, pygame.Rect(rect.x + left, rect.y, rect.width - left - body, rect.height),
                  int(body * 1.4), theme.on_signal if good is not None else theme.text, bold=True, valign="center")
 
-    def _draw_reveal(self, surface: pygame.Surface, play: PlayView) -> None:
-        theme, body, card = self.app.theme, self.app.body, play.card
+    def _draw_reveal(self, surface: pygame.Surface, play: Played) -> None:
+        theme, body = self.app.theme, self.app.body
         if self.reminder_rect.height:
-            text_box(self.app, surface, RENDERERS[card.kind].reminder(card), self.reminder_rect, body, theme.muted,
+            text_box(self.app, surface, play.face.reminder, self.reminder_rect, body, theme.muted,
                      bold=True, quiet=True)
         silent = [v.team + 1 for v in play.verdicts if v.mark == Mark.NO_ANSWER]
         verdict = tr(f"mark.{play.mark}") + (f" · {tr('play.no_answer', teams=teams_listed(silent))}" if silent else "")
@@ -806,20 +802,20 @@ class PlayScene(Scene):
                          size, theme.on_signal, floor=size)
         self._draw_continue(surface)
 
-    def _draw_event(self, surface: pygame.Surface, play: PlayView) -> None:
+    def _draw_event(self, surface: pygame.Surface, play: Played) -> None:
         theme, body = self.app.theme, self.app.body
         main = self.main_rect
         banner = pygame.Rect(main.x, main.y + int(self.app.line * 1.2), main.width, int(self.app.line * 1.9))
         self._verdict(surface, banner, None, tr("play.event"))
         rect = pygame.Rect(main.x, banner.bottom + body, main.width, main.bottom - banner.bottom - 2 * body)
         effects = "\n".join(f"{c.label} : {c.delta:+d}" for c in play.changes)
-        text_box(self.app, surface, play.card.prompt + ("\n\n" + effects if effects else ""), rect, int(body * 1.6),
+        text_box(self.app, surface, play.face.prompt + ("\n\n" + effects if effects else ""), rect, int(body * 1.6),
                  theme.text, bold=False, valign="center")
         self._draw_continue(surface)
 
     def _draw_debate(self, surface: pygame.Surface, now: float) -> None:
         theme, body, view = self.app.theme, self.app.body, self.view
-        card, main = view.card, self.main_rect
+        card, main = view.face, self.main_rect
         timer = tr("play.discussion", time=clock_text(view.clock.card_seconds_at(now)))
         line(self.app, surface, timer, (main.right, main.y), int(body * 1.2), theme.text, bold=True, anchor="topright")
         prompt_rect = pygame.Rect(main.x, main.y + body * 2, main.width, int(main.height * 0.4))
@@ -876,107 +872,3 @@ class PlayScene(Scene):
         line(self.app, surface, tr("play.paused_hint"), (box.centerx, box.bottom - body * 2), body, theme.text,
              anchor="midbottom")
 
-
-class PromptRenderer:
-    """A card shown by its prompt, big: questions (and debates and events, drawn by their own phases)."""
-
-    def need(self, scene: PlayScene, card: Any, width: int) -> int:
-        """The height the card's own text needs at the body size."""
-        font = scene.app.fonts.get(scene.app.body, True)
-        return len(wrap(font, card.prompt, width)) * int(scene.app.fonts.get(scene.app.body).get_linesize() * 1.08)
-
-    def draw(self, scene: PlayScene, surface: pygame.Surface, rect: pygame.Rect, card: Any) -> None:
-        app = scene.app
-        text_box(app, surface, card.prompt, rect, int(app.body * 1.7), app.theme.text, bold=True, valign="center")
-
-    def reminder(self, card: Any) -> str:
-        """A line that recalls the card above its reveal."""
-        return card.prompt
-
-
-class SituationRenderer(PromptRenderer):
-    """A dilemma with a partner: the partner's name above the prompt."""
-
-    def need(self, scene: PlayScene, card: Any, width: int) -> int:
-        extra = int(scene.app.line * 1.1) if card.partner else 0
-        return extra + super().need(scene, card, width)
-
-    def draw(self, scene: PlayScene, surface: pygame.Surface, rect: pygame.Rect, card: Any) -> None:
-        app, body = scene.app, scene.app.body
-        if card.partner:
-            line(app, surface, card.partner, (rect.x, rect.y), body, app.theme.muted, bold=True)
-            rect = pygame.Rect(rect.x, rect.y + int(body * 1.4), rect.width, rect.height - int(body * 1.4))
-        super().draw(scene, surface, rect, card)
-
-
-class PersonaRenderer(PromptRenderer):
-    """An usager: name and age, constraints as written chips, then the situation, the need and a quote."""
-
-    def story(self, scene: PlayScene, card: Any) -> str:
-        return "\n".join([card.situation, tr("play.need", need=card.need)] + ([f"« {card.quote} »"] if card.quote else []))
-
-    @staticmethod
-    def chips(app: Any, card: Any, left: int, top: int, width: int
-              ) -> tuple[pygame.Rect, list[tuple[str, pygame.Surface, pygame.Rect]]]:
-        """The name's line, then each constraint's chip (its label, drawn, and its place): after the name while
-        there is room, then on further lines below it, so that no constraint is left out; the rectangle they
-        cover in all."""
-        body = app.body
-        title = app.text.render(tr("persona.who", name=card.name, age=card.age), int(body * 1.5), app.theme.text, True)
-        covered = pygame.Rect(left, top, title.get_width(), title.get_height())
-        size = int(body * 0.9) if body > 20 else body
-        x, middle, placed = covered.right + body // 2, covered.centery, []
-        for tag in card.constraints:
-            label = constraint_label(tag)
-            text = app.text.render(label, size, app.theme.text)
-            chip = pygame.Rect(0, 0, text.get_width() + body // 2, text.get_height() + body // 4)
-            if x + body // 2 + chip.width > left + width and x > left:  # a new line of chips
-                x, middle = left - body // 2, covered.bottom + body // 4 + chip.height // 2
-            chip.midleft = (x + body // 2, middle)
-            if chip.right > left + width:  # wider than the card itself: said, so that validate reports it
-                app.report_overflow(label)
-                continue
-            placed.append((label, text, chip))
-            covered.union_ip(chip)
-            x = chip.right
-        return covered, placed
-
-    def need(self, scene: PlayScene, card: Any, width: int) -> int:
-        font = scene.app.fonts.get(scene.app.body)
-        step = int(font.get_linesize() * 1.08)
-        head, _ = self.chips(scene.app, card, 0, 0, width)
-        return head.height + scene.app.body // 3 + len(wrap(font, self.story(scene, card), width)) * step
-
-    def draw(self, scene: PlayScene, surface: pygame.Surface, rect: pygame.Rect, card: Any) -> None:
-        app, body = scene.app, scene.app.body
-        theme = app.theme
-        line(app, surface, tr("persona.who", name=card.name, age=card.age), (rect.x, rect.y), int(body * 1.5),
-             theme.text, bold=True)
-        head, placed = self.chips(app, card, rect.x, rect.y, rect.width)
-        for label, text, chip in placed:  # written chips: the constraint is read, not guessed from a colour
-            app.shown.append(label)
-            panel(surface, chip, theme.background, theme.border, radius=chip.height // 2)
-            surface.blit(text, text.get_rect(center=chip.center))
-        box = pygame.Rect(rect.x, head.bottom + body // 3, rect.width, rect.bottom - head.bottom - body // 3)
-        text_box(app, surface, self.story(scene, card), box, int(body * 1.25), theme.text)
-
-    def reminder(self, card: Any) -> str:
-        return f"{card.name} : {card.need}"
-
-
-class ParcoursRenderer(PersonaRenderer):
-    """An usager's parcours: the usager's head as a persona's, then what happens at the step on the table (at
-    the first step, after the usager's situation and need)."""
-
-    def story(self, scene: PlayScene, card: Any) -> str:
-        step = scene.view.step or card.at(card.first_step)
-        if step.id != card.steps[0].id:  # the usager's situation is told where the parcours begins
-            return step.prompt
-        return "\n".join([card.situation, tr("play.need", need=card.need), step.prompt])
-
-
-# How the card's own text is laid out and drawn, by kind.
-RENDERERS: dict[str, PromptRenderer] = {
-    "question": PromptRenderer(), "debate": PromptRenderer(), "event": PromptRenderer(),
-    "situation": SituationRenderer(), "persona": PersonaRenderer(), "parcours": ParcoursRenderer(),
-}

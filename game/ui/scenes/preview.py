@@ -79,7 +79,7 @@ class PreviewScene(Scene):
         """Read the file again; keep showing the same card (by id) when it still exists."""
         self.stamp = self._stamp()
         self.reloads += 1
-        current = self.view.card.id if self.view is not None else None
+        current = self.deck.cards[self.index].id if self.view is not None and self.deck is not None else None
         library = self.load(self.path)
         mine = [d for d in library.decks.values() if d.doc.path.resolve() == self.path.resolve()]
         self.errors = list(library.errors)

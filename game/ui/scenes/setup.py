@@ -15,6 +15,7 @@ from game.ui.intents import Intent
 from game.ui.listing import ListScene, NameEntry
 from game.ui.widgets import Choice
 from game.wording.players import team_names, tr
+from game.debrief.ending import sheet_at_end
 
 
 class SetupScene(ListScene):
@@ -147,7 +148,7 @@ class SetupScene(ListScene):
         try:
             table = Table.start_new(self.app.sessions_dir, self.scenario, library.pool(self.scenario), self.names,
                                     seed, library.aspect_labels(self.scenario), self.app.clock(),
-                                    answering=self.answering)
+                                    answering=self.answering, at_end=sheet_at_end)
         except OSError as exc:  # no log, no session: the room must know before it plays
             self.app.push("error", errors=[disk_problem(exc, self.app.sessions_dir)], title=tr("error.not_started"),
                           advice="")

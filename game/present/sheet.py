@@ -1,7 +1,7 @@
-"""What a debriefing says, read from a session's table views alone: the sheet and the CSV both use this.
+"""The sheet's view of a session: what a debriefing says, for the PDF and the CSV alike.
 
-Nothing here knows about PDF or files; `build_report` turns the views of a session (its facts,
-the cards played, the standings) into plain rows and sentences in French.
+Nothing here knows about PDF or files; `build_report` turns the views of a session (its facts, the cards
+played as their displays word them, the standings) into plain rows and sentences.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from game.content.models import best_path
+from game.present.room import Played, played
 from game.table.view import Mark, PlayView, Standings
 from game.wording.players import end_reason, headline, lower_first, result, tr
 
@@ -160,8 +161,8 @@ class Report:
 
 
 def build_report(table: Table) -> Report:
-    facts, standings, plays = table.facts(), table.standings(), table.history()
-    lines = [card_line(play, facts.every_team) for play in plays]
+    facts, standings = table.facts(), table.standings()
+    lines = [card_line(play, facts.every_team) for play in played(table)]
     rates = _rates(lines, facts.aspects)
     panorama = [facts.aspects.get(a, a) for a in standings.panorama]
     report = Report(
@@ -212,34 +213,24 @@ def _ending(card: Any, reached: str) -> StepBox:
     return StepBox(outcome.title, tr("parcours.result." + outcome.result))
 
 
-def card_line(play: PlayView, every_team: bool) -> CardLine:
-    card = play.card
+def card_line(play: Played, every_team: bool) -> CardLine:
+    face = play.face
     texts = play.choices
     explanation = play.explanation
     answers = [AnswerLine(v.team, v.name, "+".join(str(i + 1) for i in v.choices), " ; ".join(texts[i] for i in v.choices),
                           lower_first(tr(f"mark.{v.mark}")), v.success) for v in play.verdicts]
     given = answers[0].given if answers and not every_team else " ; ".join(texts[i] for i in play.applied) or None
     return CardLine(
-        number=play.number, card_id=card.id, kind=card.kind, aspect=card.aspect, aspect_label=play.aspect_label,
+        number=play.number, card_id=play.card_id, kind=face.kind, aspect=play.aspect, aspect_label=play.aspect_label,
         team=answers[0].team if answers and not every_team else None, answers=answers,
-        prompt=play.step.prompt if play.step else _PROMPT[card.kind](card), who=_WHO[card.kind](card), outcome=play.outcome, given=given,
+        prompt=face.summary, who=face.who, outcome=play.outcome, given=given,
         verdict=lower_first(tr(f"mark.{play.mark}")), success=play.success,
         right=" ; ".join(texts[i] for i in play.right) if play.mark in (Mark.RIGHT, Mark.WRONG, Mark.SPLIT) else None,
         expected="+".join(str(i + 1) for i in play.right),
         explanation=explanation.text if explanation else None, source=explanation.source if explanation else None,
         deltas=[(c.label, c.delta) for c in play.changes], note=play.note, seconds=play.seconds,
-        discussed=card.discussed, step=play.step.title if play.step else "",
-        reached=play.reached.title if play.reached else "",
+        discussed=face.discussed, step=play.step_title, reached=play.ending.title if play.ending else "",
     )
-
-
-# What the sheet says of a card, by kind: the persona and the partner are named, a persona's prompt is her story.
-_WHO = {"persona": lambda c: tr("persona.who", name=c.name, age=c.age), "situation": lambda c: c.partner,
-        "parcours": lambda c: tr("persona.who", name=c.name, age=c.age),
-        "question": lambda c: None, "debate": lambda c: None, "event": lambda c: None}
-_PROMPT = {"persona": lambda c: f"{c.situation} {tr('play.need', need=c.need)}",
-           "question": lambda c: c.prompt, "debate": lambda c: c.prompt, "situation": lambda c: c.prompt,
-           "event": lambda c: c.prompt}
 
 
 def _gauges(standings: Standings) -> list[GaugeLine]:

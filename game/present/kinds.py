@@ -1,0 +1,140 @@
+"""One display per card kind, registered: the only place where a kind's shape on the table is decided.
+
+The screen, the terminal, the sheet, the spreadsheet import and solo training ask `display(kind)` or read a
+`CardFace`; none tests a kind's name. `tests/test_kinds_covered.py` fails while a kind has no display or
+no sentences.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from game.content.kinds import CardKind
+from game.content.models import constraint_label
+from game.present.faces import CardDisplay, CardFace
+from game.wording.players import tr
+
+DISPLAYS: dict[CardKind, CardDisplay] = {}
+
+D = TypeVar("D", bound=type[CardDisplay])
+
+
+def registered(cls: D) -> D:
+    """Make `cls` the display of its kind."""
+    DISPLAYS[cls.kind] = cls()
+    return cls
+
+
+def display(kind: str) -> CardDisplay:
+    """The display of `kind`."""
+    return DISPLAYS[CardKind(kind)]
+
+
+def face(card: Any, step: Any | None = None) -> CardFace:
+    """What `card` says now (at `step`, the step on the table, for a parcours)."""
+    return display(card.kind).face(card, step)
+
+
+def kinds_where(test: Callable[[CardDisplay], bool]) -> tuple[CardKind, ...]:
+    """The kinds whose display passes `test`, in the content model's order."""
+    return tuple(kind for kind in CardKind if kind in DISPLAYS and test(DISPLAYS[kind]))
+
+
+def _common(card: Any, facing: Any) -> dict[str, Any]:
+    """What every kind's face says the same way."""
+    return {"kind": CardKind(card.kind), "label": tr(f"kind.{card.kind}"), "choices": facing.choice_texts(),
+            "several": facing.several, "answered": card.team_answers, "discussed": card.discussed}
+
+
+@registered
+class PromptDisplay(CardDisplay):
+    """A card told by its prompt, big: a question."""
+
+    kind = CardKind.QUESTION
+    solo = True
+    written_as = ("question",)
+
+    def face(self, card: Any, step: Any | None = None) -> CardFace:
+        return CardFace(prompt=card.prompt, lead=card.prompt, reminder=card.prompt, summary=card.prompt,
+                        **_common(card, card))
+
+
+@registered
+class DebateDisplay(PromptDisplay):
+    """An open question for the room, with leads for the discussion."""
+
+    kind = CardKind.DEBATE
+    solo = False
+    written_as = ("debat", "debate")
+
+    def face(self, card: Any, step: Any | None = None) -> CardFace:
+        return CardFace(prompt=card.prompt, lead=card.prompt, reminder=card.prompt, summary=card.prompt,
+                        hints=tuple(card.hints), **_common(card, card))
+
+
+@registered
+class EventDisplay(PromptDisplay):
+    """Something that happens to the service: told, its effects shown."""
+
+    kind = CardKind.EVENT
+    solo = False
+    written_as = ("evenement", "event")
+
+
+@registered
+class SituationDisplay(PromptDisplay):
+    """A dilemma with a partner: the partner's name over the prompt."""
+
+    kind = CardKind.SITUATION
+    written_as = ("situation", "partenaire")
+
+    def face(self, card: Any, step: Any | None = None) -> CardFace:
+        partner = card.partner or ""
+        return CardFace(prompt=card.prompt, lead=card.prompt, over=partner, reminder=card.prompt,
+                        who=card.partner, summary=card.prompt,
+                        introduction=(tr("console.partner", partner=partner),) if partner else (),
+                        **_common(card, card))
+
+
+def _usager(card: Any) -> dict[str, Any]:
+    """An usager's head (name and age, constraints) and how the terminal introduces them."""
+    who = tr("persona.who", name=card.name, age=card.age)
+    tags = tuple(constraint_label(c) for c in card.constraints)
+    introduction = [f"{who}. {card.situation}", tr("play.need", need=card.need)]
+    if tags:
+        introduction.append(tr("console.constraints", list=", ".join(tags)))
+    if card.quote:
+        introduction.append(f"« {card.quote} »")
+    return {"heading": who, "tags": tags, "who": who, "introduction": tuple(introduction),
+            "reminder": f"{card.name} : {card.need}"}
+
+
+@registered
+class PersonaDisplay(CardDisplay):
+    """An usager: name and age, constraints as chips, then the situation, the need and a quote."""
+
+    kind = CardKind.PERSONA
+    solo = True
+    written_as = ("usager", "persona")
+
+    def face(self, card: Any, step: Any | None = None) -> CardFace:
+        need = tr("play.need", need=card.need)
+        story = (card.situation, need) + ((f"« {card.quote} »",) if card.quote else ())
+        return CardFace(prompt=card.prompt, story=story, summary=f"{card.situation} {need}",
+                        **_usager(card), **_common(card, card))
+
+
+@registered
+class ParcoursDisplay(CardDisplay):
+    """An usager's parcours: the usager's head, then what happens at the step on the table (at the first step,
+    after the usager's situation and need)."""
+
+    kind = CardKind.PARCOURS
+
+    def face(self, card: Any, step: Any | None = None) -> CardFace:
+        step = step or card.at(card.first_step)
+        story: tuple[str, ...] = (step.prompt,)
+        if step.id == card.steps[0].id:  # the usager's situation is told where the parcours begins
+            story = (card.situation, tr("play.need", need=card.need), step.prompt)
+        return CardFace(prompt=step.prompt, story=story, summary=step.prompt, **_usager(card), **_common(card, step))

@@ -1,0 +1,258 @@
+"""The table as the room sees it: the card worded by its kind's display, the reveal, the clock, the moves.
+
+The screen and the terminal read a `RoomView`; the sheet reads `Played` cards. Neither carries a card's
+model: what a kind shows is its display's `CardFace`, a parcours' ending is its title, result and feedback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from game.content.kinds import Explanation
+from game.present.faces import CardFace
+from game.present.kinds import face
+from game.table.view import Clock, GaugeChange, Mark, PlayView, TableView, Verdict
+
+if TYPE_CHECKING:
+    from game.engine.vocabulary import Action, Outcome, Phase
+    from game.table.table import Table
+
+
+@dataclass(frozen=True)
+class Ending:
+    """How a parcours ended, as the reveal and the sheet tell it."""
+
+    title: str
+    result: str  # success | partial | failure
+    feedback: str
+
+
+class Played:
+    """One card once played, in displayable terms: the reveal on screen, a row of the sheet."""
+
+    def __init__(self, play: PlayView):
+        self._play = play
+        self.face: CardFace = face(play.card, play.step)
+        reached = play.reached
+        self.ending: Ending | None = None if reached is None else Ending(reached.title, reached.result,
+                                                                         reached.feedback)
+
+    @property
+    def card_id(self) -> str:
+        return str(self._play.card.id)
+
+    @property
+    def aspect(self) -> str:
+        return str(self._play.card.aspect)
+
+    @property
+    def step_title(self) -> str:
+        """The parcours step answered; empty for any other card."""
+        return str(self._play.step.title) if self._play.step is not None else ""
+
+    @property
+    def number(self) -> int:
+        return self._play.number
+
+    @property
+    def aspect_label(self) -> str:
+        return self._play.aspect_label
+
+    @property
+    def outcome(self) -> Outcome:
+        return self._play.outcome
+
+    @property
+    def mark(self) -> Mark:
+        return self._play.mark
+
+    @property
+    def verdicts(self) -> tuple[Verdict, ...]:
+        return self._play.verdicts
+
+    @property
+    def right(self) -> tuple[int, ...]:
+        return self._play.right
+
+    @property
+    def applied(self) -> tuple[int, ...]:
+        return self._play.applied
+
+    @property
+    def explanation(self) -> Explanation | None:
+        return self._play.explanation
+
+    @property
+    def changes(self) -> tuple[GaugeChange, ...]:
+        return self._play.changes
+
+    @property
+    def note(self) -> str:
+        return self._play.note
+
+    @property
+    def seconds(self) -> float:
+        return self._play.seconds
+
+    @property
+    def at(self) -> float:
+        return self._play.at
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        return self.face.choices
+
+    @property
+    def chosen(self) -> tuple[int, ...]:
+        return self._play.chosen
+
+    @property
+    def shown(self) -> tuple[int, ...]:
+        return self._play.shown
+
+    @property
+    def success(self) -> bool | None:
+        return self._play.success
+
+    def votes(self, choice: int) -> int:
+        return self._play.votes(choice)
+
+
+class RoomView:
+    """What the room sees now: the projector's screen and the terminal."""
+
+    def __init__(self, view: TableView):
+        self._view = view
+
+    @cached_property
+    def face(self) -> CardFace | None:
+        """The card on the table (at its parcours step), None once the game is over."""
+        view = self._view
+        return face(view.card, view.step) if view.card is not None else None
+
+    @cached_property
+    def reveal(self) -> Played | None:
+        """The card just answered, or that just happened."""
+        return Played(self._view.reveal) if self._view.reveal is not None else None
+
+    @property
+    def phase(self) -> Phase:
+        return self._view.phase
+
+    @property
+    def paused(self) -> bool:
+        return self._view.paused
+
+    @property
+    def team(self) -> int | None:
+        return self._view.team
+
+    @property
+    def team_name(self) -> str | None:
+        return self._view.team_name
+
+    @property
+    def number(self) -> int:
+        return self._view.number
+
+    @property
+    def total(self) -> int:
+        return self._view.total
+
+    @property
+    def aspect_label(self) -> str:
+        return self._view.aspect_label
+
+    @property
+    def solo(self) -> bool:
+        return self._view.solo
+
+    @property
+    def every_team(self) -> bool:
+        return self._view.every_team
+
+    @property
+    def teams(self) -> tuple[str, ...]:
+        return self._view.teams
+
+    @property
+    def answers(self) -> tuple[Action, ...]:
+        return self._view.answers
+
+    @property
+    def choice_sets(self) -> tuple[tuple[int, ...], ...]:
+        return self._view.choice_sets
+
+    @property
+    def answering(self) -> tuple[int, ...]:
+        return self._view.answering
+
+    @property
+    def entries(self) -> tuple[tuple[int, ...] | None, ...]:
+        return self._view.entries
+
+    @property
+    def missing(self) -> tuple[int, ...]:
+        return self._view.missing
+
+    def tied(self, answers: tuple[tuple[int, ...], ...]) -> tuple[tuple[int, ...], ...]:
+        return self._view.tied(answers)
+
+    @property
+    def split(self) -> tuple[tuple[int, ...], ...]:
+        return self._view.split
+
+    @property
+    def step_number(self) -> int:
+        return self._view.step_number
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        return self.face.choices if self.face is not None else ()
+
+    @property
+    def several(self) -> bool:
+        return self.face is not None and self.face.several
+
+    @property
+    def note(self) -> str:
+        return self._view.note
+
+    @property
+    def clock(self) -> Clock:
+        return self._view.clock
+
+    @property
+    def moves(self) -> frozenset[str]:
+        return self._view.moves
+
+
+class Facilitator(RoomView):
+    """What the facilitator (and a bot standing in for a team) knows besides: what each legal answer is worth."""
+
+    def points(self, choices: tuple[int, ...]) -> int:
+        """What answering `choices` to the card on the table would score."""
+        view = self._view
+        return int(view.facing.judgements[choices].points)
+
+    @property
+    def minutes(self) -> float:
+        """The minutes the card on the table is expected to take."""
+        return float(self._view.card.turn_minutes)
+
+
+def room(table: Table) -> RoomView:
+    """The room's view of `table` now (made once between two actions)."""
+    return table.derived("room", lambda t: RoomView(t.view()))
+
+
+def facilitator(table: Table) -> Facilitator:
+    return table.derived("facilitator", lambda t: Facilitator(t.view()))
+
+
+def played(table: Table) -> tuple[Played, ...]:
+    """Every card played so far, in order."""
+    return table.derived("played", lambda t: tuple(Played(p) for p in t.history()))
+

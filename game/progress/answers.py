@@ -1,0 +1,26 @@
+"""One answer of a learner's history: what the store keeps and the schedule reads."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Answer(NamedTuple):
+    """One card a learner answered, as their history keeps it."""
+
+    session: str
+    number: int  # the card's place in its session
+    profile: str
+    card: str
+    deck: str
+    deck_version: int
+    kind: str
+    aspect: str
+    aspect_label: str
+    at: float  # when it was answered (a time stamp)
+    mark: str  # right, wrong, best, acceptable, poor
+    success: bool
+    prompt: str
+    given: str  # the answer or option chosen, in words
+    feedback: str
+    source: str
