@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
 from game.debrief.ending import sheet_at_end
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,8 +98,8 @@ ENDED_BEFORE_THE_KILL: list[str] = []  # front ends whose session had already en
 
 def finish(path: Path, front_end: str) -> int:
     """Resume the log (which must work), count its answers, play it to its end and check its sheet."""
-    from game.session.logs import is_finished
     from game.present.bots import choose
+    from game.session.logs import is_finished
     from game.table.table import Table
 
     if is_finished(path):

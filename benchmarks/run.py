@@ -23,9 +23,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from game.debrief.ending import sheet_at_end
 from game.content.library import load_library  # noqa: E402
 from game.content.models import ScenarioInfo  # noqa: E402
+from game.debrief.ending import sheet_at_end
 from game.simulate import play_session  # noqa: E402
 
 ASPECTS = ("reglementaire", "organisationnel", "managerial", "technique", "societal")
@@ -192,9 +192,9 @@ def bench_sheet() -> None:
     from fpdf import FPDF
 
     from game.debrief.pdf import write_sheet
-    from game.present.sheet import build_report
     from game.fonts import font_path, printable
     from game.paths import shipped_decks
+    from game.present.sheet import build_report
 
     pool = load_library([(shipped_decks(), True)]).decks["teletravail"].cards
     scenario = ScenarioInfo.model_validate({

@@ -13,6 +13,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+
 from game.debrief.ending import sheet_at_end
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")

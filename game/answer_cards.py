@@ -17,11 +17,12 @@ from game import __version__
 from game.atomic import write_bytes_atomic
 from game.fonts import font_path, on_paper
 from game.palette import OKABE_ITO
+from game.wording.catalogue import language, tr
 
 FONT = "Atkinson"
 NUMBERS = 6  # the most choices a card offers
-# One shape per number, named on the card so the room can say "le triangle".
-SHAPES = ("cercle", "carré", "triangle", "losange", "hexagone", "étoile")
+# One shape per number, named on the card (`shape.<name>` in the catalogue) so the room can say "le triangle".
+SHAPES = ("circle", "square", "triangle", "diamond", "hexagon", "star")
 MARGIN = 10.0
 HEADER = 16.0
 
@@ -32,8 +33,8 @@ def write_answer_cards(title: str, teams: Sequence[str], path: Path) -> Path:
     for style, name in (("", "regular"), ("B", "bold")):
         pdf.add_font(FONT, style, str(font_path("atkinson", name)))
     pdf.set_auto_page_break(False)
-    pdf.set_title(on_paper(f"Cartes-réponses — {title}"))
-    pdf.set_lang("fr")
+    pdf.set_title(on_paper(tr("cards.title", title=title)))
+    pdf.set_lang(language())
     pdf.set_creator(f"Atelier service public {__version__}")
     for number, team in enumerate(teams, start=1):
         _page(pdf, title, team, number, len(teams))
@@ -45,11 +46,10 @@ def _page(pdf: FPDF, title: str, team: str, number: int, count: int) -> None:
     pdf.add_page()
     pdf.set_font(FONT, "B", 16)
     pdf.set_xy(MARGIN, MARGIN - 2)
-    pdf.cell(0, 8, on_paper(f"{team} — cartes-réponses"))
+    pdf.cell(0, 8, on_paper(tr("cards.team_title", team=team)))
     pdf.set_font(FONT, "", 9)
     pdf.set_xy(MARGIN, MARGIN + 5)
-    pdf.cell(0, 5, on_paper(f"{title} · équipe {number} sur {count} · découpez suivant les pointillés, puis levez la "
-                             "carte de votre réponse (plusieurs cartes s’il y a plusieurs réponses)."))
+    pdf.cell(0, 5, on_paper(tr("cards.how", title=title, number=number, count=count)))
     columns, rows = 3, 2
     width = (pdf.w - 2 * MARGIN) / columns
     height = (pdf.h - 2 * MARGIN - HEADER) / rows
@@ -87,19 +87,20 @@ def _card(pdf: FPDF, k: int, team: str, x: float, y: float, width: float, height
         name = name[:-2] + "…"
     pdf.text(cx - pdf.get_string_width(name) / 2, y + height - 10, name)
     pdf.set_font(FONT, "", 9)
-    pdf.text(cx - pdf.get_string_width(SHAPES[k]) / 2, y + height - 4.5, SHAPES[k])
+    name = tr(f"shape.{SHAPES[k]}")
+    pdf.text(cx - pdf.get_string_width(name) / 2, y + height - 4.5, name)
 
 
 def _shape(pdf: FPDF, shape: str, cx: float, cy: float, r: float) -> None:
-    if shape == "cercle":
+    if shape == "circle":
         pdf.circle(cx, cy, r, style="DF")
         return
-    if shape == "carré":
+    if shape == "square":
         side = r * 1.6
         pdf.rect(cx - side / 2, cy - side / 2, side, side, style="DF")
         return
-    sides, turn, inner = {"triangle": (3, -90, None), "losange": (4, -90, None), "hexagone": (6, 0, None),
-                          "étoile": (5, -90, 0.55)}[shape]
+    sides, turn, inner = {"triangle": (3, -90, None), "diamond": (4, -90, None), "hexagon": (6, 0, None),
+                          "star": (5, -90, 0.55)}[shape]
     points = []
     steps = sides * 2 if inner else sides
     for i in range(steps):

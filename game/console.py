@@ -10,12 +10,21 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from game.diskerrors import sheet_problem
 from game.engine.vocabulary import Action, ActionType, Phase
 from game.present.room import Played, RoomView, room
 from game.table.table import Table
 from game.table.view import Mark
-from game.diskerrors import sheet_problem
-from game.wording.players import end_reason, extended, plural, refusal, result, result_lines, teams_numbered, tr
+from game.wording.catalogue import ntr, tr
+from game.wording.players import (
+    end_reason,
+    extended,
+    refusal,
+    result,
+    result_lines,
+    teams_numbered,
+    yes,
+)
 
 RULE, DOUBLE_RULE = "─" * 60, "═" * 60
 NUMBERS = re.compile(r"[0-9][0-9+, ]*", re.ASCII)  # choice numbers: "2", "1 3", "1+3", "2 1 2", "1+3 2"
@@ -82,7 +91,7 @@ class Console:
         if command == "n":
             return [Action(ActionType.NOTE, text=rest.strip())]
         if command == "f":
-            return [Action(ActionType.END)] if self.ask(tr("console.confirm_end")).lower() in ("o", "oui") else []
+            return [Action(ActionType.END)] if self.ask(tr("console.confirm_end")).lower() in yes() else []
         simple = {"s": ActionType.SKIP, "u": ActionType.UNDO, "t": ActionType.EXTEND,
                   "p": ActionType.RESUME if view.paused else ActionType.PAUSE}
         if command in simple:
@@ -101,7 +110,7 @@ class Console:
         if line == "v":
             key = "console.confirm_missing" + ("_many" if len(view.missing) > 1 else "")
             if not view.missing or self.ask(tr(key, teams=teams_numbered(
-                    t + 1 for t in view.missing))).lower() in ("o", "oui"):
+                    t + 1 for t in view.missing))).lower() in yes():
                 return self.reveal(view, force=True)
             return []
         if "=" in line and view.every_team:
@@ -124,7 +133,7 @@ class Console:
             return []
         missing = view.missing
         if len(answers) > len(missing):
-            self.write(tr("console.too_many", given=len(answers), missing=plural(len(missing), "équipe")))
+            self.write(tr("console.too_many", given=len(answers), missing=ntr("count.teams", len(missing))))
             return []
         moves = [Action(ActionType.ENTER, choices, team=team) for team, choices in zip(missing, answers)]
         if len(answers) == len(missing):
@@ -227,7 +236,7 @@ class Console:
                 if play.applied:
                     votes = play.votes(play.applied[0])
                     self.write(tr("console.applied", choice=texts[play.applied[0]],
-                                  votes=f"{votes} équipe{'s' if votes > 1 else ''}"))
+                                  votes=ntr("count.teams", votes)))
             if play.mark in (Mark.RIGHT, Mark.WRONG):
                 self.write(tr("console.right", answers=" ; ".join(play.choices[i] for i in play.right)))
             if play.explanation is not None:

@@ -24,11 +24,11 @@ def open_file(path: Path) -> str:
     """Open with the system's viewer; the sentence says what happened."""
     if sys.platform.startswith("win"):
         os.startfile(path)  # type: ignore[attr-defined]  # noqa: S606 - the user's own file
-        return f"Ouverture de {path.name}…"
+        return tr("desktop.opening", name=path.name)
     opener = "open" if sys.platform == "darwin" else shutil.which("xdg-open")
     if opener and _run([opener, str(path)]):
-        return f"Ouverture de {path.name}…"
-    return f"Aucune visionneuse trouvée : ouvrez vous-même {path}"
+        return tr("desktop.opening", name=path.name)
+    return tr("desktop.no_viewer", path=path)
 
 
 def print_file(path: Path) -> str:
@@ -36,8 +36,8 @@ def print_file(path: Path) -> str:
     for command in ("lp", "lpr"):
         found = shutil.which(command)
         if found and _run([found, str(path)]):
-            return f"{path.name} envoyé à l’imprimante par défaut."
-    return f"Pas de commande d’impression (lp ou lpr) sur ce poste : imprimez {path} depuis la visionneuse."
+            return tr("desktop.printed", name=path.name)
+    return tr("desktop.no_printer", path=path)
 
 
 def saved_and_opened(key: str, path: Path) -> str:

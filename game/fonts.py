@@ -6,6 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from game.paths import content_root
+from game.wording.catalogue import tr
 
 TEAM_NAME_MAX = 20  # characters: what the side panel shows on one line at the body size
 
@@ -46,10 +47,10 @@ def team_name_problem(name: str) -> str | None:
     """Why a team name cannot be used, or None: the setup screen's rule, checked again where names come from
     elsewhere (a log, the command line). A longer name would stall every frame; another script would not show."""
     if len(name) > TEAM_NAME_MAX:
-        return f"nom d'équipe de {len(name)} caractères (au plus {TEAM_NAME_MAX})"
+        return tr("team.too_long", length=len(name), most=TEAM_NAME_MAX)
     missing = undrawable(name)
     if missing:
-        return f"nom d'équipe avec des caractères que les polices du jeu n'affichent pas ({code_points(missing)})"
+        return tr("team.undrawable", codes=code_points(missing))
     return None
 
 

@@ -18,7 +18,16 @@ from game.present.bots import bot_answers, choose
 from game.present.room import facilitator
 from game.table.table import Table
 from game.table.view import PlayView
-from game.wording.players import end_reason, gauge_lines, lower_first, plural, result, result_lines, team_names, tr
+from game.wording.players import (
+    end_reason,
+    gauge_lines,
+    lower_first,
+    plural,
+    result,
+    result_lines,
+    team_names,
+    tr,
+)
 
 ANSWER_SHARE = 0.7  # an answer comes after 70 % of a card's estimated time, the next card at 100 %
 

@@ -14,15 +14,17 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 # the fit check's record and the home screen's summaries go to a throw-away folder, never the tester's own
 os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="test-cache-")
 
+from pydantic import TypeAdapter  # noqa: E402
+
 from game.content.library import Library, load_library  # noqa: E402
-from game.content.models import ScenarioInfo  # noqa: E402
+from game.content.models import (
+    Card,  # noqa: E402
+    ScenarioInfo,  # noqa: E402
+)
 from game.engine.rules import Game  # noqa: E402
 from game.engine.session import Session  # noqa: E402
 from game.paths import shipped_decks, shipped_scenarios  # noqa: E402
 from game.session.start import SessionStart  # noqa: E402
-
-from pydantic import TypeAdapter  # noqa: E402
-from game.content.models import Card  # noqa: E402
 
 _CARD = TypeAdapter(Card)
 
@@ -120,3 +122,13 @@ def snap(request: pytest.FixtureRequest):
         compare_texts(app.shown, name, update)
         compare(app.screen, name, update)
     return _snap
+
+
+@pytest.fixture(autouse=True)
+def _french_again():
+    """Each test starts in French, the default, whatever language the one before it switched to."""
+    from game.wording.catalogue import DEFAULT, use
+
+    use(DEFAULT)
+    yield
+    use(DEFAULT)

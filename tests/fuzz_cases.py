@@ -19,16 +19,16 @@ from typing import Any
 
 import yaml
 
-from game.debrief.ending import sheet_at_end
 from game.cli import main
 from game.cli.content import load_scenario
 from game.content.errors import ContentInvalid
+from game.debrief.ending import sheet_at_end
 from game.engine.vocabulary import Action, ActionType
 from game.paths import shipped_decks, shipped_scenarios
-from game.session.log import LogError
-from game.simulate import play_session
 from game.present.bots import choose
 from game.progress.sync import open_store
+from game.session.log import LogError
+from game.simulate import play_session
 from game.table.table import Table
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser where PyYAML has it: ten times faster

@@ -10,8 +10,12 @@ import pytest
 
 from game.cli import main
 from game.content.library import load_library
-from game.content.schema import SCHEMAS, all_schema_models, reference_markdown, schema_text
-from game.wording.authors import LANGS, MESSAGES, say
+from game.content.schema import (
+    SCHEMAS,
+    all_schema_models,
+    reference_markdown,
+    schema_text,
+)
 from game.content.yamlsource import read_yaml
 from game.paths import shipped_decks, shipped_scenarios
 
@@ -86,18 +90,6 @@ def test_the_editor_flags_the_same_mistakes(name, needle):
 
 
 # -- messages --------------------------------------------------------------------------------------
-
-def test_every_message_has_both_languages_and_the_same_blanks():
-    import string
-
-    for key, texts in MESSAGES.items():
-        assert len(texts) == len(LANGS) and all(texts), key
-        blanks = [{f for _, f, _, _ in string.Formatter().parse(t) if f} for t in texts]
-        assert blanks[0] == blanks[1], key
-        message = say(key, **{name: f"<{name}>" for name in blanks[0]})
-        for lang in LANGS:
-            assert all(f"<{name}>" in message.text(lang) for name in blanks[0])
-
 
 # -- the docs --------------------------------------------------------------------------------------
 

@@ -10,7 +10,6 @@ import sys
 
 import pytest
 
-
 from game.cli import main
 from game.paths import shipped_decks
 from tests.test_content_errors import DECK, SCENARIO

@@ -341,8 +341,8 @@ cards:
 
 
 def test_a_constraint_of_the_authors_own_is_shown_as_written_beside_the_known_ones(write, capsys):
-    from game.ui.cardview import overflowing_texts
     from game.content.library import load_library
+    from game.ui.cardview import overflowing_texts
     from tests.ui_support import make_app
 
     path = write("usagers.yaml", PERSONA.format(constraints='[logement, "Sans voiture le week-end", mobilite, '

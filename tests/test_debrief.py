@@ -12,9 +12,9 @@ import pytest
 from pypdf import PdfReader
 
 from game.cli import main
+from game.debrief.ending import sheet_of
 from game.engine.rules import Action
 from game.simulate import play_session
-from game.debrief.ending import sheet_of
 from game.table.table import Table
 from game.wording.players import team_names
 from tests.conftest import card, question, scenario, start_of

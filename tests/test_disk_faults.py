@@ -15,14 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from game.debrief.ending import sheet_at_end
 from game.cli import main
+from game.debrief.ending import sheet_at_end
 from game.engine.vocabulary import Action, ActionType, IllegalAction, Refusal
-from game.wording.players import plural
-from game.session.log import read_log
 from game.present.bots import choose
+from game.session.log import read_log
 from game.table.table import Table
-from game.wording.players import refusal
+from game.wording.players import plural, refusal
 
 FULL = "le disque est plein : libérez de la place, puis recommencez"
 

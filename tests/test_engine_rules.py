@@ -238,9 +238,9 @@ def test_state_copies_name_only_state_fields():
     """`State.but` does not check its field names at run time (it is the hottest call): this does, once."""
     import ast
     import inspect
+    from dataclasses import fields
 
     import game.engine.rules as rules
-    from dataclasses import fields
 
     names = {f.name for f in fields(rules.State)}
     copying = {"but", "_record", "_advance"}  # the last two pass their extra keywords on to `but`

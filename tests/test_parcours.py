@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from game.debrief.ending import sheet_at_end
 from game.cli import main
 from game.content.library import load_library
 from game.content.models import best_path
+from game.debrief.ending import sheet_at_end
 from game.engine.vocabulary import Action, ActionType, Phase
 from game.table.table import Table
 from tests.conftest import displayed

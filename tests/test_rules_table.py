@@ -204,8 +204,9 @@ def test_an_undo_keeps_the_minutes_the_facilitator_added():
 
 
 def test_one_team_in_turn_a_panorama_completed_inside_a_parcours_waits_for_the_parcours_and_the_round():
-    from game.content.library import load_library
     from pathlib import Path
+
+    from game.content.library import load_library
 
     library = load_library([(Path(__file__).parent / "parcours", True)])
     parcours = library.decks["essai-parcours"].cards[0]

@@ -9,8 +9,8 @@ import pytest
 from game.debrief.ending import sheet_at_end
 from game.engine.rules import Action
 from game.session.log import LogError, read_log
-from game.session.start import LOG_FORMAT
 from game.session.logs import is_finished
+from game.session.start import LOG_FORMAT
 from game.table.table import Table
 from tests.conftest import shipped_start
 

@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from game.debrief.ending import sheet_at_end
 from game.content.library import load_library
 from game.content.models import ScenarioInfo
+from game.debrief.ending import sheet_at_end
 from game.engine.vocabulary import Action, ActionType
 from game.session.start import SessionStart, TooManyTeams
 from game.table.table import Table

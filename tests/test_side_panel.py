@@ -8,8 +8,8 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.debrief.ending import sheet_at_end
 from game.content.library import load_library
+from game.debrief.ending import sheet_at_end
 from game.paths import shipped_decks, shipped_scenarios
 from game.table.table import Table
 from game.ui.sidepanel import SidePlan

@@ -14,7 +14,7 @@ from game.content.kinds import CardKind
 from game.content.models import Card
 from game.present import kinds as displays
 from game.present.kinds import DISPLAYS, face
-from game.wording.players import FRENCH
+from game.wording.catalogue import has, tr
 
 ROOT = Path(game.__file__).parent
 
@@ -90,7 +90,7 @@ def test_every_kind_of_the_content_model_has_a_display_and_its_sentences():
     assert modelled == set(CardKind)
     assert set(DISPLAYS) == set(CardKind)
     assert all(type(display).kind == kind for kind, display in DISPLAYS.items())
-    assert {f"kind.{kind}" for kind in CardKind} <= set(FRENCH)
+    assert all(has(f"kind.{kind}", lang) for kind in CardKind for lang in ("fr", "en"))
 
 
 def test_a_kind_without_its_display_fails_here_not_in_a_session(monkeypatch):
@@ -108,7 +108,7 @@ def test_every_shipped_card_has_a_face_with_its_choices_in_the_order_shown(shipp
                 shown = face(card, step)
                 seen.add(shown.kind)
                 assert shown.choices == (step or card).choice_texts()
-                assert shown.label == FRENCH[f"kind.{card.kind}"] and shown.prompt and shown.reminder
+                assert shown.label == tr(f"kind.{card.kind}") and shown.prompt and shown.reminder
                 assert shown.summary and (shown.lead or shown.story)
     assert seen == set(CardKind)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from game.ui.text import ELLIPSIS, FontBook, wrap, with_ellipsis
+from game.ui.text import ELLIPSIS, FontBook, with_ellipsis, wrap
 
 
 class Measured:

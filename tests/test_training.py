@@ -13,14 +13,19 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from game.debrief.ending import sheet_at_end
 from game.cli import main
+from game.debrief.ending import sheet_at_end
 from game.engine.vocabulary import Action, ActionType
 from game.progress.report import progress_report
 from game.progress.schedule import DAY, MASTERED, card_progress, mastery
 from game.progress.store import STORE_NAME, Answer, Store
 from game.progress.sync import open_store
-from game.progress.training import Theme, TrainingError, review_session, training_scenario
+from game.progress.training import (
+    Theme,
+    TrainingError,
+    review_session,
+    training_scenario,
+)
 from game.table.table import Table
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from game.debrief.ending import sheet_at_end
 from game.console import Console
+from game.debrief.ending import sheet_at_end
 from game.table.table import Table
 from tests.snapshot import compare_texts
 

@@ -7,18 +7,18 @@ import json
 import pygame
 import pytest
 
+from game.content.summary import scenario_summaries
 from game.debrief.ending import sheet_at_end
 from game.engine.rules import Action
-from game.ui.scenes.end import EndScene
-from game.content.summary import scenario_summaries
+from game.fonts import TEAM_NAME_MAX
 from game.paths import shipped_scenarios
+from game.table.table import Table
+from game.ui.intents import Intent
+from game.ui.scenes.end import EndScene
 from game.ui.scenes.home import HomeScene
 from game.ui.scenes.overlays import ConfirmScene, MenuScene
 from game.ui.scenes.play import PlayScene
-from game.ui.intents import Intent
-from game.fonts import TEAM_NAME_MAX
 from game.ui.scenes.setup import SetupScene
-from game.table.table import Table
 from game.ui.theme import HIGH_CONTRAST, LIGHT, contrast
 from tests.ui_support import Clock, click, key, make_app, render, start_play, type_text
 
@@ -287,8 +287,8 @@ def test_no_shipped_card_overflows_its_card(shipped, tmp_path, size):
 
 def test_a_broken_content_file_is_shown_on_screen_not_as_a_traceback(shipped, tmp_path, capsys):
     from game.content.errors import ContentError, ContentInvalid
-    from game.wording.authors import say
     from game.ui.scenes.overlays import ErrorScene
+    from game.wording.authors import say
 
     def broken():
         raise ContentInvalid([ContentError("decks/labo.yaml", 12, 5, say("field.missing", field="prompt"))])
@@ -458,8 +458,9 @@ def test_a_name_in_a_script_the_fonts_lack_is_refused_as_it_is_typed(app):
 
 def test_home_offers_the_sheets_that_ended_sessions_lack_and_writes_them(shipped, tmp_path):
     """A session stopped between its last action and its sheet (a kill, a full disk): home offers the sheet."""
-    from game.present.bots import choose
     import random
+
+    from game.present.bots import choose
 
     info = shipped.scenarios["atelier-teletravail"].info
     table = Table.start_new(tmp_path, info, shipped.pool(info), ["Équipe 1", "Équipe 2"], 4,

@@ -8,11 +8,11 @@ from pathlib import Path
 import pygame
 import pytest
 
+from game.content.summary import scenario_summaries
 from game.debrief.ending import sheet_at_end
+from game.paths import shipped_scenarios
 from game.ui.intents import Intent
 from game.ui.scenes.accessibility import AccessibilityScene
-from game.content.summary import scenario_summaries
-from game.paths import shipped_scenarios
 from game.ui.scenes.home import HomeScene
 from game.ui.scenes.setup import SetupScene
 from tests.conftest import displayed
@@ -47,6 +47,12 @@ def play_until(app, play, done, intents=("choose:1",)):
 def test_home(app, snap):
     app.push(HomeScene(app, scenario_summaries(shipped_scenarios())))
     snap(app, "home")
+
+
+def test_home_on_its_language_choice(app, snap):
+    home = app.push(HomeScene(app, scenario_summaries(shipped_scenarios())))
+    home.buttons.focus = [c.key for c in home.buttons.choices].index("language")
+    snap(app, "home-language")
 
 
 def test_setup(app, snap):
@@ -289,7 +295,7 @@ SCREEN_ONLY = ("app.", "home.", "mode.", "setup.", "kind.", "preview.", "play.",
                "result.everyone")
 # Read elsewhere: the terminal (test_cli, the console transcript), the sheet (test_debrief), simulate; or only
 # when something fails (a disk that refuses the sheet), which the table's tests cover.
-NOT_ON_A_SNAPSHOT = {"play.side_overflow", "error.resumed", "error.not_resumed", "end.sheet_failed", "result.ex_aequo", "setup.cards_written", "setup.cards_failed", "setup.name_refused", "home.sheets", "home.sheets_title", "home.sheet_written", "error.not_started", "refusal.not_saved", "end.cards", "end.time", "end.panorama", "end.interrupted"}
+NOT_ON_A_SNAPSHOT = {"play.side_overflow", "home.no_scenario", "error.resumed", "error.not_resumed", "end.sheet_failed", "result.ex_aequo", "setup.cards_written", "setup.cards_failed", "setup.name_refused", "home.sheets", "home.sheets_title", "home.sheet_written", "error.not_started", "refusal.not_saved", "end.cards", "end.time", "end.panorama", "end.interrupted"}
 
 
 def test_a_training_session_alone_shows_the_time_spent_and_the_explanation(app, snap):
@@ -338,12 +344,12 @@ def test_every_sentence_the_screens_show_is_in_a_text_snapshot():
     """So that changing any wording on any screen fails a test (the text snapshots compare exactly)."""
     import re
 
-    from game.wording.players import FRENCH
+    from tests.catalogues import for_players
     from tests.snapshot import SNAPSHOTS
 
     texts = "\n".join(p.read_text(encoding="utf-8") for p in SNAPSHOTS.glob("*.txt"))
     missing = []
-    for key, sentence in FRENCH.items():
+    for key, sentence in for_players("fr").items():
         if key.startswith(SCREEN_ONLY) and key not in NOT_ON_A_SNAPSHOT:
             parts = [re.escape(p) for p in re.split(r"\{[^}]*\}", sentence)]
             if not re.search(".*?".join(parts), texts, re.S):
@@ -394,3 +400,27 @@ def test_a_card_too_long_for_one_view_shows_its_text_then_its_choices(app, snap)
     assert not view.story and view.focus == 1 and view.view.phase == "answer"
     view.handle(Intent("choose", number=2))
     assert view.view.phase == "reveal"
+
+
+def test_the_play_screen_and_the_end_in_english(shipped, snap, app):
+    """Chosen on the home screen, English speaks on the play screen and at the end; the cards keep their deck's
+    language."""
+    from tests.test_english import left_in_french
+    from tests.ui_support import render, start_play
+
+
+    app.settings.language = "en"
+    app.apply_settings()
+    play = start_play(app, shipped, "accueil-france-services", ["Accueil", "Les Bleus", "Direction"], seed=3)
+    render(app)
+    snap(app, "en-play")
+    assert left_in_french(app.shown) == []
+    for number in (1, 2, 1):
+        play.handle(Intent("choose", number=number))
+    render(app)
+    snap(app, "en-reveal")
+    while not play.table.over:
+        app.clock.advance(30)
+        play.handle(Intent("skip") if play.view.phase == "answer" else Intent("next"))
+    snap(app, "en-end")
+    assert app.shown[0].startswith("End of the game") and left_in_french(app.shown) == []

@@ -10,8 +10,8 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 import pygame  # noqa: E402
 
-from game.debrief.ending import sheet_at_end
 from game.content.library import Library  # noqa: E402
+from game.debrief.ending import sheet_at_end
 from game.table.table import Table  # noqa: E402
 from game.ui.app import App  # noqa: E402
 from game.ui.scenes.play import PlayScene  # noqa: E402

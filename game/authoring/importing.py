@@ -9,9 +9,14 @@ from typing import Any
 
 import yaml
 
-from game.authoring.cardrows import Aspects, cards_from_rows, find_layout, rows_from_cards
-from game.authoring.sheets import ImportFailed, read_table, write_table
+from game.authoring.cardrows import (
+    Aspects,
+    cards_from_rows,
+    find_layout,
+    rows_from_cards,
+)
 from game.authoring.scaffold import TEMPLATES
+from game.authoring.sheets import ImportFailed, read_table, write_table
 
 FORMATS = ("csv", "xlsx", "gift", "aiken")
 

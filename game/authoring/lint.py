@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from difflib import SequenceMatcher
 from collections.abc import Iterator
+from difflib import SequenceMatcher
 from typing import Any
 
 from pydantic import BaseModel

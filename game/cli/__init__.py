@@ -13,6 +13,8 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
+from game.wording.catalogue import ntr, tr, use
+
 if TYPE_CHECKING:  # a bare `python -m game` builds no parser: the home screen must not wait for one
     import argparse
 
@@ -49,13 +51,14 @@ def sessions_folder(args: argparse.Namespace) -> Path:
     return default_sessions_dir()
 
 
-def chosen_lang(argv: Sequence[str]) -> str:
-    """`--lang en` or `--lang=en` anywhere on the line: known before the parser is built, so that its help is
-    written in that language too."""
+def chosen_lang(argv: Sequence[str]) -> str | None:
+    """`--lang en` or `--lang=en` anywhere on the line, None when not given: known before the parser is built, so
+    that its help is written in that language too."""
     for i, word in enumerate(argv):
-        if word == "--lang=en" or (word == "--lang" and argv[i + 1:i + 2] == ["en"]):
-            return "en"
-    return "fr"
+        for lang in ("fr", "en"):
+            if word == f"--lang={lang}" or (word == "--lang" and argv[i + 1:i + 2] == [lang]):
+                return lang
+    return None
 
 
 class Words:
@@ -90,12 +93,12 @@ def _profile_option(parser: argparse.ArgumentParser, t: Words) -> None:
                                "the agent's profile (default: the system's user name)"))
 
 
-def _lang_option(parser: argparse.ArgumentParser, t: Words, messages: bool = False) -> None:
-    """`--lang`: every command's help in English; validate's and lint's findings too."""
+def _lang_option(parser: argparse.ArgumentParser, t: Words) -> None:
+    """`--lang`: every command's interface, messages and help in English."""
     parser.add_argument("--lang", choices=("fr", "en"), default="fr",
-                        help=t("langue des messages et de l'aide (défaut : fr)" if messages else
-                               "langue de l'aide (défaut : fr)", "language of the messages and of this help (default: "
-                               "fr)" if messages else "language of this help (default: fr)"))
+                        help=t("langue de l'interface, des messages et de l'aide (défaut : fr ; à l'écran, celle "
+                               "choisie à l'accueil)", "language of the interface, the messages and this help "
+                               "(default: fr; on screen, the one chosen on the home screen)"))
 
 
 def _fullscreen_option(parser: argparse.ArgumentParser, t: Words) -> None:
@@ -115,7 +118,7 @@ def build_parser(lang: str = "fr") -> argparse.ArgumentParser:
         description=t("Jeu sérieux pour former les agents publics : decks YAML, sessions par équipes ou en solo. "
                       "Sans commande : ouvre l'écran d'accueil.",
                       "A serious game to train public agents: YAML decks, sessions in teams or alone. "
-                      "Without a command: opens the home screen (in French)."))
+                      "Without a command: opens the home screen."))
     _lang_option(parser, t)
     commands = parser.add_subparsers(dest="command", metavar=t("COMMANDE", "COMMAND"))
     folder_word, number = t("DOSSIER", "FOLDER"), "N"
@@ -194,7 +197,7 @@ def build_parser(lang: str = "fr") -> argparse.ArgumentParser:
                           help=t("fichiers ou dossiers à vérifier ensemble (défaut : decks/ et scenarios/ fournis)",
                                  "files or folders to check together (default: the shipped decks/ and scenarios/)"))
     _content_options(validate, t, scenario=False)
-    _lang_option(validate, t, messages=True)
+    _lang_option(validate, t)
     validate.add_argument("--no-layout", action="store_true",
                           help=t("ne pas vérifier que les textes tiennent à l'écran, dans les deux polices (plus "
                                  "rapide)", "do not check that texts fit the screen, in both fonts (faster)"))
@@ -205,7 +208,7 @@ def build_parser(lang: str = "fr") -> argparse.ArgumentParser:
                         help=t("fichiers ou dossiers à relire (défaut : decks/ et scenarios/ fournis)",
                                "files or folders to review (default: the shipped decks/ and scenarios/)"))
     _content_options(linter, t, scenario=False)
-    _lang_option(linter, t, messages=True)
+    _lang_option(linter, t)
 
     simulate = commands.add_parser("simulate", help=t("faire jouer des sessions par un robot et résumer",
                                                       "have a robot play sessions, and sum them up"))
@@ -327,14 +330,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv and not argv[0].startswith("-") and argv[0] not in COMMANDS:
         return _unknown_command(argv[0])
-    lang = chosen_lang(argv)
+    chosen = chosen_lang(argv)
+    lang = chosen or "fr"
+    use(lang)
     args = build_parser(lang).parse_args(argv) if argv else HOME
     if argv:
         args.lang = lang  # also where the command has no --lang of its own, for its refusals
+        args.chosen_lang = chosen  # the screen keeps the reader's own choice unless one is given here
     try:
         return _run(args)
     except KeyboardInterrupt:
-        print("\nInterrompu.", file=sys.stderr)
+        print("\n" + tr("cli.interrupted"), file=sys.stderr)
         return 130
     except Exception as exc:  # noqa: BLE001 - a user's mistake is one sentence; anything else is re-raised
         return _report(exc, args)
@@ -346,9 +352,9 @@ def _unknown_command(typed: str) -> int:
 
     known = [name for name in COMMANDS if name]
     near = get_close_matches(typed, known, n=1, cutoff=0.6)
-    hint = f" : vouliez-vous dire « {near[0]} » ?" if near else ""
-    print(f"erreur : commande inconnue « {typed} »{hint} (commandes : {', '.join(known)} ; "
-          "python -m game --help les décrit)", file=sys.stderr)
+    hint = tr("cli.did_you_mean", near=near[0]) if near else ""
+    print(tr("cli.error", problem=tr("cli.unknown_command", typed=typed, hint=hint, known=", ".join(known))),
+          file=sys.stderr)
     return 2
 
 
@@ -377,21 +383,15 @@ def _report(exc: Exception, args: argparse.Namespace | SimpleNamespace) -> int:
     from game.session.log import LogError
 
     if isinstance(exc, ContentInvalid):
-        lang = getattr(args, "lang", "fr")
         for error in exc.errors:
-            print(error.text(lang), file=sys.stderr)
-        one = exc.count == 1
+            print(error.text(), file=sys.stderr)
         if exc.count == 0:  # only notes: what blocks is in the other files they name
-            print("No mistake in these files; what blocks is in the files named above: fix them and run again."
-                  if lang == "en" else "Aucune erreur dans ces fichiers ; ce qui bloque est dans les fichiers nommés "
-                  "ci-dessus : corrigez-les puis relancez.", file=sys.stderr)
+            print(tr("cli.blocked_elsewhere"), file=sys.stderr)
         else:
-            print(("1 error: fix it and run again." if one else f"{exc.count} errors: fix them and run again.")
-                  if lang == "en" else "1 erreur : corrigez-la puis relancez." if one
-                  else f"{exc.count} erreurs : corrigez-les puis relancez.", file=sys.stderr)
+            print(ntr("cli.errors_to_fix", exc.count), file=sys.stderr)
         return 1
     if isinstance(exc, (UserError, LogError)):
-        print(f"erreur : {exc}", file=sys.stderr)
+        print(tr("cli.error", problem=exc), file=sys.stderr)
         return 2
     if isinstance(exc, BrokenPipeError):  # `simulate ... | head`: the reader has all it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the final flush must not fail again
@@ -399,6 +399,6 @@ def _report(exc: Exception, args: argparse.Namespace | SimpleNamespace) -> int:
     if isinstance(exc, OSError):  # a disk that is full, read-only or locked, met where no closer code expected it
         from game.diskerrors import disk_problem
 
-        print(f"erreur : {disk_problem(exc)}", file=sys.stderr)
+        print(tr("cli.error", problem=disk_problem(exc)), file=sys.stderr)
         return 2
     raise exc

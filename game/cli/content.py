@@ -7,11 +7,11 @@ from pathlib import Path
 from typing import Any
 
 from game.cli import UserError
-from game.wording.players import plural, team_names, tr
 from game.content.errors import ContentInvalid
 from game.content.library import Library, load_library
 from game.content.models import ScenarioInfo
 from game.paths import shipped_decks, shipped_scenarios
+from game.wording.players import plural, team_names, tr
 
 
 def _is_path(ref: str) -> bool:

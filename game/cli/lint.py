@@ -7,6 +7,7 @@ import argparse
 from game.authoring.lint import lint
 from game.cli.validate import load_given
 from game.content.errors import ContentError, ContentInvalid
+from game.wording.catalogue import ntr, tr
 
 
 def run_lint(args: argparse.Namespace) -> int:
@@ -14,14 +15,8 @@ def run_lint(args: argparse.Namespace) -> int:
     if library.errors:
         raise ContentInvalid(library.errors)
     warnings = sorted(lint(library, set(library.checked)), key=ContentError.sort_key)
-    word = "warning:" if args.lang == "en" else "attention :"
     for warning in warnings:
-        print(f"{warning.path}:{warning.line}:{warning.column}: {word} {warning.message.text(args.lang)}")
+        print(tr("lint.line", where=f"{warning.path}:{warning.line}:{warning.column}", text=warning.message.text()))
     n = len(warnings)
-    if args.lang == "en":
-        print("No warning." if n == 0 else "1 warning; it does not block a session." if n == 1
-              else f"{n} warnings; none blocks a session.")
-    else:
-        print("Aucune remarque." if n == 0 else "1 remarque ; elle n'empêche pas de jouer." if n == 1
-              else f"{n} remarques ; aucune n'empêche de jouer.")
+    print(tr("lint.none") if n == 0 else ntr("lint.count", n))
     return 0

@@ -10,11 +10,12 @@ from game.cli import UserError, sessions_folder
 from game.cli.content import check_team_count, load_scenario
 from game.cli.resuming import resumed
 from game.console import Console
+from game.debrief.ending import sheet_at_end
+from game.diskerrors import disk_problem
 from game.session.logs import latest_unfinished
 from game.table.table import Table
-from game.diskerrors import disk_problem
+from game.wording.catalogue import tr
 from game.wording.players import team_names
-from game.debrief.ending import sheet_at_end
 
 
 def play_in_terminal(table: Table) -> int:
@@ -40,8 +41,8 @@ def run_play(args: argparse.Namespace) -> int:
                                 library.aspect_labels(scenario), time.time(), answering=args.answering,
                                 at_end=sheet_at_end)
     except OSError as exc:
-        raise UserError(f"impossible d'écrire le journal de session : {disk_problem(exc, folder)}") from None
-    print(f"{scenario.title} — {', '.join(names)}. Journal : {table.path}")
+        raise UserError(f"{tr('cli.log_not_written')} {disk_problem(exc, folder)}") from None
+    print(tr("cli.started", title=scenario.title, teams=", ".join(names), path=table.path))
     return play_in_terminal(table)
 
 
@@ -58,5 +59,5 @@ def run_resume(args: argparse.Namespace) -> int:
     table = Table.resume(path, time.time(), at_end=sheet_at_end)
     if not resumed(table, path):
         return 0
-    print(f"Reprise de la session : {path}")
+    print(tr("cli.resuming", path=path))
     return play_in_terminal(table)

@@ -17,10 +17,10 @@ def preview_loader(decks: list[Path]) -> Callable[[Path], Library]:
 
 
 def run_preview(args: argparse.Namespace) -> int:
+    import pygame
+
     from game.cli.screen import open_app
     from game.ui.scenes.preview import PreviewScene  # first: it hides pygame's banner
-
-    import pygame
 
     if not args.path.is_file():
         raise UserError(f"{args.path} : fichier introuvable")

@@ -7,21 +7,22 @@ from pathlib import Path
 
 from game.diskerrors import sheet_problem
 from game.table.table import Table
+from game.wording.catalogue import tr
 
 
 def resumed(table: Table, path: Path) -> bool:
     """Say what resuming found (a cut or damaged log, a session already over and its sheet); whether there
     is still a session to play."""
     if table.dropped_tail:
-        print("La dernière ligne du journal était coupée (arrêt brutal) : elle a été écartée.")
+        print(tr("cli.cut_line"))
     if table.damaged:
         print(table.damaged)
     if not table.over:
         return True
     table.close()
-    print(f"Cette session est déjà terminée : {path}")
+    print(tr("cli.already_over", path=path))
     if table.sheet is not None:
-        print(f"Son bilan manquait ; il est écrit : {table.sheet.pdf}")
+        print(tr("cli.sheet_written_now", path=table.sheet.pdf))
     elif table.sheet_error:
-        print(f"Son bilan manquait et n'a pas pu être écrit : {sheet_problem(table.sheet_error, table.path)}", file=sys.stderr)
+        print(tr("cli.sheet_not_written", problem=sheet_problem(table.sheet_error, table.path)), file=sys.stderr)
     return False

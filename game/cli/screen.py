@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from game.cli import UserError, sessions_folder
 from game.debrief.ending import sheet_at_end
+from game.wording.catalogue import tr
 
 if TYPE_CHECKING:  # the home screen must not wait for pydantic, nor for argparse
     import argparse
@@ -25,10 +26,9 @@ def open_app(args: argparse.Namespace, library: Library | Callable[[], Library],
 
     try:
         return App(library, folder, fullscreen=args.fullscreen, settings_path=default_settings_path(),
-                   fast=getattr(args, "fast", False))
+                   fast=getattr(args, "fast", False), language=getattr(args, "chosen_lang", None))
     except pygame.error as exc:
-        raise UserError(f"impossible d'ouvrir une fenêtre ({exc}) : lancez le jeu depuis une session graphique, "
-                        "ou jouez dans le terminal avec --console") from None
+        raise UserError(tr("cli.no_window", reason=exc)) from None
 
 
 def run_home(args: argparse.Namespace, max_frames: int | None = None) -> int:

@@ -6,10 +6,17 @@ import argparse
 import sys
 from pathlib import Path
 
-from game.authoring.cardrows import Aspects
-from game.authoring.importing import deck_yaml, export_deck, format_of, import_cards, new_deck, write_template
-from game.authoring.sheets import ImportFailed
 from game.atomic import write_text_atomic
+from game.authoring.cardrows import Aspects
+from game.authoring.importing import (
+    deck_yaml,
+    export_deck,
+    format_of,
+    import_cards,
+    new_deck,
+    write_template,
+)
+from game.authoring.sheets import ImportFailed
 from game.cli import UserError
 from game.cli.content import load_authored
 from game.content.errors import ContentInvalid

@@ -9,14 +9,21 @@ from pathlib import Path
 
 from game.cli import UserError, sessions_folder
 from game.cli.content import load_checked
-from game.present.sheet import shorten
 from game.diskerrors import disk_problem
+from game.present.sheet import shorten
 from game.progress.profiles import default_profile, profile_problem
 from game.progress.report import ProgressReport, progress_report
 from game.progress.store import ProgressError, Store
 from game.progress.sync import open_store
-from game.progress.training import Theme, TrainingError, review_session, start_training, training_scenario
+from game.progress.training import (
+    Theme,
+    TrainingError,
+    review_session,
+    start_training,
+    training_scenario,
+)
 from game.wording.players import choice_line, day, progress_summary, review_when, tr
+
 
 def profile_name(asked: str | None) -> str:
     """The profile asked for, else the system user's."""
@@ -34,7 +41,7 @@ def opened_store(folder: Path) -> Store:
     except ProgressError as exc:
         raise UserError(str(exc)) from None
     except OSError as exc:
-        raise UserError(f"impossible d'ouvrir le fichier de progression : {disk_problem(exc, folder)}") from None
+        raise UserError(tr("store.cannot_open", problem=disk_problem(exc, folder))) from None
 
 
 def run_train(args: argparse.Namespace) -> int:
@@ -67,7 +74,7 @@ def run_train(args: argparse.Namespace) -> int:
     try:
         table = start_training(library, folder, scenario, pool, profile, seed, now)
     except OSError as exc:
-        raise UserError(f"impossible d'écrire le journal de session : {disk_problem(exc, folder)}") from None
+        raise UserError(f"{tr('cli.log_not_written')} {disk_problem(exc, folder)}") from None
     if not args.console:
         from game.cli.screen import play_on_screen
         return play_on_screen(args, library, table)
@@ -103,7 +110,7 @@ def run_progress(args: argparse.Namespace) -> int:
         try:
             write_progress_sheet(report, path, now)
         except OSError as exc:
-            raise UserError(f"impossible d'écrire la fiche de progrès : {disk_problem(exc, path)}") from None
+            raise UserError(f"{tr('cli.progress_not_written')} {disk_problem(exc, path)}") from None
         print(tr("progress.pdf", path=path))
     return 0
 

@@ -11,7 +11,7 @@ from game.cli.content import load_authored
 from game.content.errors import ContentInvalid, elsewhere
 from game.content.library import Library
 from game.paths import default_cache_dir, shipped_decks, shipped_scenarios
-from game.wording.players import plural, plural_en
+from game.wording.catalogue import ntr, tr
 
 
 def load_given(paths: list[Path], decks: list[Path]) -> Library:
@@ -40,10 +40,7 @@ def run_validate(args: argparse.Namespace) -> int:
     kinds = Counter(card.kind for deck in decks for card in deck.cards)
     detail = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
     cards = sum(kinds.values())
-    if args.lang == "en":
-        print(f"OK: {plural_en(len(checked), 'file')} checked, {plural_en(len(decks), 'deck')} "
-              f"({plural_en(cards, 'card')}{': ' + detail if detail else ''}), {plural_en(len(scenarios), 'scenario')}.")
-    else:
-        print(f"OK : {plural(len(checked), 'fichier vérifié')}, {plural(len(decks), 'deck')} "
-              f"({plural(cards, 'carte')}{' : ' + detail if detail else ''}), {plural(len(scenarios), 'scénario')}.")
+    print(tr("validate.ok", files=ntr("count.files_checked", len(checked)), decks=ntr("count.decks", len(decks)),
+             cards=ntr("count.cards", cards), detail=tr("validate.detail", detail=detail) if detail else "",
+             scenarios=ntr("count.scenarios", len(scenarios))))
     return 0

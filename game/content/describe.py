@@ -9,7 +9,8 @@ from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from game.content.models import KINDS, slug
-from game.wording.authors import MESSAGES, Message, say, say_near
+from game.wording.authors import Message, say, say_near
+from game.wording.catalogue import has
 
 _BOUNDS = {"greater_than": "value.gt", "greater_than_equal": "value.ge", "less_than": "value.lt",
            "less_than_equal": "value.le"}
@@ -39,7 +40,7 @@ def describe(err: ErrorDetails, root: Any, data: Any) -> tuple[Message, bool]:
     field = _name(loc)
     ctx = err.get("ctx") or {}
     value = err.get("input")
-    if kind in MESSAGES:  # raised by our own validators, already named
+    if has(kind):  # raised by our own validators, already named
         return say(kind, **ctx), False
     if kind == "missing":
         return say("field.missing", field=field), False

@@ -15,11 +15,12 @@ class ContentError(NamedTuple):
     column: int
     message: Message
 
-    def text(self, lang: str = "fr") -> str:
+    def text(self, lang: str | None = None) -> str:
+        """The error in `lang`, or in the language in use."""
         return f"{self.path}:{self.line}:{self.column}: {self.message.text(lang)}"
 
     def __str__(self) -> str:
-        return self.text("fr")
+        return self.text()
 
     @property
     def is_note(self) -> bool:

@@ -18,7 +18,15 @@ from pydantic import TypeAdapter, ValidationError
 from game.content.describe import describe
 from game.content.errors import ContentError, elsewhere
 from game.content.files import yaml_files
-from game.content.models import ID_PATTERN, Card, DeckInfo, DrawRule, Gauge, ScenarioFile, ScenarioInfo
+from game.content.models import (
+    ID_PATTERN,
+    Card,
+    DeckInfo,
+    DrawRule,
+    Gauge,
+    ScenarioFile,
+    ScenarioInfo,
+)
 from game.content.yamlsource import YamlDocument, no_gc, read_yaml
 from game.fonts import code_points, undrawable
 from game.paths import display_path, shipped_decks

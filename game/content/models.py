@@ -2,7 +2,8 @@
 
 Unknown fields are rejected so a misspelt key is reported instead of silently ignored.
 Checks that need several files (aspects, gauges, deck references) live in `library`.
-Validators raise errors named after keys of `wording.MESSAGES`, so they read in the author's language.
+Validators raise errors named after keys of the catalogue (`game.wording.catalogue`), so they read in the
+author's language.
 """
 
 from __future__ import annotations
@@ -14,11 +15,29 @@ from functools import cached_property
 from itertools import combinations
 from typing import Annotated, Any, ClassVar, Literal, Self, TypeVar, Union
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
-from game.content.kinds import MAX_PARCOURS_STEPS, RATING_POINTS, CardKind, Explanation, Judgement, Rating as RatingKind
-from game.wording.authors import MESSAGES, Message, say, say_near
+from game.content.kinds import (
+    MAX_PARCOURS_STEPS,
+    RATING_POINTS,
+    CardKind,
+    Explanation,
+    Judgement,
+)
+from game.content.kinds import Rating as RatingKind
+from game.wording.authors import Message, say, say_near
+from game.wording.catalogue import template, tr
 
 ID_PATTERN = r"^[a-z0-9]+([-_][a-z0-9]+)*$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
@@ -41,23 +60,14 @@ DEFAULT_MINUTES: dict[str, float] = {
     "parcours": 1.5,  # per step of its best path
 }
 
-# The constraints a persona may carry, with the label shown on screen and on the sheet.
-CONSTRAINTS: dict[str, str] = {
-    "mobilite": "Mobilité réduite",
-    "numerique": "Peu à l'aise avec le numérique",
-    "langue": "Maîtrise limitée du français",
-    "handicap": "Situation de handicap",
-    "urgence": "Urgence",
-    "isolement": "Isolement",
-    "precarite": "Précarité",
-    "sante": "Santé",
-    "horaires": "Contraintes d'horaires",
-    "famille": "Charge de famille",
-}
+# The constraints a persona may carry; each has a label in the catalogue (`chip.<tag>`), shown on screen and on the
+# sheet in the reader's language.
+CONSTRAINTS = ("mobilite", "numerique", "langue", "handicap", "urgence", "isolement", "precarite", "sante", "horaires",
+               "famille")
 def _known_spelling(tag: str) -> str:
     """A known constraint mistyped (`mobilité`, `Numerique`) is a slip to correct, not a new tag to show."""
     if tag not in CONSTRAINTS and slug(tag) in CONSTRAINTS:
-        raise refuse("constraint.spelling", value=tag, known=slug(tag), label=CONSTRAINTS[slug(tag)])
+        raise refuse("constraint.spelling", value=tag, known=slug(tag), label=constraint_label(slug(tag)))
     return tag
 
 
@@ -68,12 +78,12 @@ Constraint = Annotated[str, StringConstraints(strip_whitespace=True, min_length=
 
 def constraint_label(tag: str) -> str:
     """What a persona's constraint chip says: a known one's label, any other as the author wrote it."""
-    return CONSTRAINTS.get(tag, tag)
+    return tr(f"chip.{tag}") if tag in CONSTRAINTS else tag
 
 
 def refuse(key: str, **values: object) -> PydanticCustomError:
     """A validation error worded by `wording` (its French text is pydantic's own message)."""
-    return PydanticCustomError(key, MESSAGES[key][0], values)  # type: ignore[arg-type]
+    return PydanticCustomError(key, template(key, "fr"), values)  # type: ignore[arg-type]
 
 
 class Strict(BaseModel):

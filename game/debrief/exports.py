@@ -13,11 +13,12 @@ from pathlib import Path
 
 from game.atomic import write_bytes_atomic
 from game.present.sheet import Report
+from game.wording.catalogue import tr
 
 FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
-COLUMNS = ["session", "date", "scénario", "équipe", "ordre", "carte", "type", "aspect", "réponse",
-           "résultat", "jauges", "secondes", "étape", "issue"]
+COLUMNS = ("session", "date", "scenario", "team", "order", "card", "kind", "aspect", "answer", "result", "gauges",
+           "seconds", "step", "outcome")  # each header in the catalogue as `csv.<column>`
 
 
 def rows(report: Report) -> list[list[str]]:
@@ -38,7 +39,7 @@ def rows(report: Report) -> list[list[str]]:
 def write_csv(reports: Iterable[Report], path: Path) -> Path:
     text = io.StringIO()
     writer = csv.writer(text, delimiter=";", lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    writer.writerow([tr(f"csv.{column}") for column in COLUMNS])
     for report in reports:
         writer.writerows([[inert(cell) for cell in row] for row in rows(report)])
     path.parent.mkdir(parents=True, exist_ok=True)

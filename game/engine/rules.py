@@ -13,13 +13,21 @@ tested for their kind.
 from __future__ import annotations
 
 import math
-
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from game.content.kinds import MAX_PARCOURS_STEPS
-from game.engine.vocabulary import Action, ActionType, Automatic, EndReason, IllegalAction, Outcome, Phase, Refusal
+from game.engine.vocabulary import (
+    Action,
+    ActionType,
+    Automatic,
+    EndReason,
+    IllegalAction,
+    Outcome,
+    Phase,
+    Refusal,
+)
 
 if TYPE_CHECKING:  # the engine never loads the authoring models: cards and scenario are only read
     from game.content.models import ScenarioInfo

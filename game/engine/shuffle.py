@@ -31,14 +31,15 @@ def option_orders(cards: Sequence[Any], seed: int) -> dict[str, dict[str, tuple[
     return orders
 
 
-def order_problem(card: Any, places: Mapping[str, Sequence[int]]) -> str | None:
-    """Why a recorded order cannot be the card's (a place it has no choices at, not a permutation), or None."""
+def order_problem(card: Any, places: Mapping[str, Sequence[int]]) -> tuple[str, dict[str, str]] | None:
+    """Why a recorded order cannot be the card's (a place it has no choices at, not a permutation), as a sentence's
+    key and values for the layer that words it, or None."""
     counts = card.orderable()
     for place, order in places.items():
         if place not in counts:
-            return f"la carte {card.id} n'a pas de choix à mélanger en « {place or 'carte'} »"
+            return "log.no_place", {"card": card.id, "place": place}
         if sorted(order) != list(range(counts[place])):
-            return f"ordre des choix de la carte {card.id} invalide ({list(order)!r})"
+            return "log.bad_order", {"card": card.id, "order": repr(list(order))}
     return None
 
 

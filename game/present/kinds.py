@@ -105,9 +105,9 @@ def _usager(card: Any) -> dict[str, Any]:
     if tags:
         introduction.append(tr("console.constraints", list=", ".join(tags)))
     if card.quote:
-        introduction.append(f"« {card.quote} »")
+        introduction.append(tr("play.quote", quote=card.quote))
     return {"heading": who, "tags": tags, "who": who, "introduction": tuple(introduction),
-            "reminder": f"{card.name} : {card.need}"}
+            "reminder": tr("play.reminder", name=card.name, need=card.need)}
 
 
 @registered
@@ -120,7 +120,7 @@ class PersonaDisplay(CardDisplay):
 
     def face(self, card: Any, step: Any | None = None) -> CardFace:
         need = tr("play.need", need=card.need)
-        story = (card.situation, need) + ((f"« {card.quote} »",) if card.quote else ())
+        story = (card.situation, need) + ((tr("play.quote", quote=card.quote),) if card.quote else ())
         return CardFace(prompt=card.prompt, story=story, summary=f"{card.situation} {need}",
                         **_usager(card), **_common(card, card))
 

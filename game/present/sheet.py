@@ -272,9 +272,10 @@ def _to_review(rates: list[AspectRate], lines: list[CardLine]) -> list[str]:
     """The aspects with mistakes, weakest first, each with the cards the group got wrong."""
     review = []
     for rate in sorted((r for r in rates if r.right < r.answered), key=lambda r: r.right / r.answered):
-        missed = [f"carte {c.number} ({c.who or shorten(c.prompt)})" for c in lines
+        missed = [tr("sheet.missed_card", n=c.number, what=c.who or shorten(c.prompt)) for c in lines
                   if c.aspect_label == rate.label and c.success is False]
-        review.append(f"{rate.label} : {rate.right} réponses justes sur {rate.answered}. À revoir : " + " ; ".join(missed))
+        review.append(tr("sheet.review_aspect", label=rate.label, right=rate.right, answered=rate.answered,
+                         cards=" ; ".join(missed)))
     return review
 
 

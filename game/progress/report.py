@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from game.content.kinds import Rating
-from game.progress.schedule import AspectMastery, CardProgress, card_progress, mastery
 from game.progress.answers import Answer
+from game.progress.schedule import AspectMastery, CardProgress, card_progress, mastery
 
 OPTION_MARKS = frozenset(Rating)  # a persona's or a situation's options are rated, not right or wrong
 

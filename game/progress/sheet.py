@@ -11,7 +11,18 @@ from datetime import datetime
 from pathlib import Path
 
 from game.atomic import write_bytes_atomic
-from game.debrief.pdf import DASHES, FONT, GREY, INK, LIGHT, MARKERS, Sheet, legend, rates_chart, series
+from game.debrief.page import (
+    DASHES,
+    FONT,
+    GREY,
+    INK,
+    LIGHT,
+    MARKERS,
+    Sheet,
+    legend,
+    rates_chart,
+    series,
+)
 from game.present.sheet import AspectRate
 from game.progress.report import ProgressReport
 from game.wording.players import choice_line, progress_summary, review_when, tr
@@ -21,7 +32,7 @@ CHART_LINES = len(DASHES) * len(MARKERS)  # beyond, two aspects would look alike
 
 def write_progress_sheet(report: ProgressReport, path: Path, now: float) -> Path:
     pdf = Sheet(tr("progress.title", profile=report.profile), datetime.fromtimestamp(now),
-                subject="Progrès d’un agent en entraînement seul", kind="Fiche de progrès")
+                subject=tr("progress.subject"), kind=tr("progress.kind"))
     pdf.add_page()
     pdf.text_block(tr("progress.title", profile=report.profile), size=20, style="B", height=10)
     pdf.text_block(progress_summary(report, now), size=10, grey=True)
@@ -39,7 +50,7 @@ def write_progress_sheet(report: ProgressReport, path: Path, now: float) -> Path
             pdf.add_page()
         pdf.text_block(f"{card.card} · {card.last.aspect_label} · {review_when(card.due, now)}", size=8, grey=True)
         pdf.text_block(card.last.prompt, size=10, style="B")
-        pdf.text_block(f"Votre dernière réponse : {card.last.given}", size=9)
+        pdf.text_block(tr("progress.last_answer", given=card.last.given), size=9)
         if card.last.feedback:
             pdf.text_block(card.last.feedback, size=9, grey=True)
         pdf.ln(2)
@@ -53,7 +64,7 @@ def write_progress_sheet(report: ProgressReport, path: Path, now: float) -> Path
 def _trend_chart(pdf: Sheet, report: ProgressReport) -> None:
     """Each aspect's mastery after each session, 0 to 100 %."""
     drawn = report.aspects[:CHART_LINES]
-    pdf.heading("Maîtrise au fil des sessions", room=80)
+    pdf.heading(tr("progress.trend"), room=80)
     width, height = pdf.epw - 16, 50
     x0, y0 = pdf.l_margin + 10, pdf.get_y() + 2
     steps = max(1, report.sessions - 1)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from game.progress.answers import Answer
 from game.progress.schedule import MASTERED, leitner
+from game.wording.catalogue import tr
 
 STORE_NAME = "progres.sqlite3"
 SCHEMA_VERSION = 1
@@ -49,7 +50,7 @@ class Store:
             version = self.db.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
                 self.db.close()
-                raise ProgressError(f"{path} a été écrit par une version plus récente du programme : mettez-le à jour")
+                raise ProgressError(tr("store.newer", path=path))
             self.db.execute("PRAGMA synchronous = FULL")
             if version < SCHEMA_VERSION:  # a new file: its tables, made at once (not each opening: a write costs)
                 with self.transaction():
@@ -59,9 +60,8 @@ class Store:
                     self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         except sqlite3.DatabaseError as exc:
             if _full(exc):
-                raise ProgressError(f"le fichier de progression {path} ne peut pas être créé : le disque est plein, "
-                                    "libérez de la place puis recommencez") from None
-            raise ProgressError(f"le fichier de progression {path} est illisible ({exc})") from None
+                raise ProgressError(tr("store.full", path=path)) from None
+            raise ProgressError(tr("store.unreadable", path=path, reason=exc)) from None
 
     def close(self) -> None:
         self.db.close()
@@ -78,9 +78,8 @@ class Store:
         try:
             self._record(session, answers, log)
         except sqlite3.Error as exc:  # a full or read-only disk: the transaction is rolled back, nothing half-kept
-            problem = "le disque est plein" if _full(exc) else str(exc)
-            raise ProgressError(f"le fichier de progression {self.path} n'a pas pu être mis à jour ({problem}) : "
-                                "vos sessions restent dans leurs journaux et y seront reprises") from None
+            problem = tr("store.disk_full") if _full(exc) else str(exc)
+            raise ProgressError(tr("store.not_updated", path=self.path, problem=problem)) from None
 
     def _record(self, session: str, answers: list[Answer], log: Path | None) -> None:
         with self.transaction():

@@ -9,11 +9,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from game.diskerrors import disk_problem
 from game.present.room import played
 from game.present.sheet import card_line
-from game.diskerrors import disk_problem
-from game.progress.report import ProgressReport, progress_report
 from game.progress.answers import Answer
+from game.progress.report import ProgressReport, progress_report
 from game.progress.store import STORE_NAME, ProgressError, Store
 from game.session.log import LogError
 from game.table.table import Table

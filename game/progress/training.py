@@ -14,10 +14,10 @@ from typing import Any, NamedTuple
 
 from game.content.library import Library
 from game.content.models import MAX_MINUTES, DrawRule, Minutes, ScenarioInfo, TeamRange
-from game.table.table import Table
-from game.wording.players import tr
 from game.debrief.ending import sheet_at_end
 from game.present.kinds import kinds_where
+from game.table.table import Table
+from game.wording.players import tr
 
 TRAINING_ID = "entrainement"
 LENGTHS = (5, 10, 15)

@@ -16,6 +16,7 @@ from typing import Any
 
 from game.diskerrors import disk_problem
 from game.paths import display_path
+from game.wording.catalogue import tr
 
 
 class LogError(Exception):
@@ -42,11 +43,7 @@ class LogContents:
 
 def set_aside(following: int) -> str:
     """What is dropped of a log from a bad line on: that line and the `following` ones, told in agreement."""
-    if following == 0:
-        return "elle est écartée"
-    if following == 1:
-        return "elle et la ligne suivante sont écartées"
-    return f"elle et les {following} lignes suivantes sont écartées"
+    return tr(f"log.set_aside.{following if following < 2 else 'n'}", n=following)
 
 
 def read_log(path: Path) -> LogContents:
@@ -54,13 +51,13 @@ def read_log(path: Path) -> LogContents:
     dropped quietly; a damaged line further up stops the reading there, and `damaged` says so."""
     shown = display_path(path)
     if path.exists() and not path.is_file():
-        raise LogError(f"{shown} : ce n'est pas un fichier de journal")
+        raise LogError(tr("log.not_a_file", path=shown))
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise LogError(f"{shown} : journal de session introuvable") from None
+        raise LogError(tr("log.missing", path=shown)) from None
     except OSError as exc:
-        raise LogError(f"{shown} : impossible de lire le journal ({exc.strerror or exc})") from None
+        raise LogError(disk_problem(exc, path) if exc.errno else tr("log.unreadable", path=shown, reason=exc)) from None
     events: list[dict[str, Any]] = []
     ends: list[int] = []
     numbers: list[int] = []
@@ -76,16 +73,14 @@ def read_log(path: Path) -> LogContents:
                 if number >= written or not rest:
                     dropped = True
                 else:
-                    damaged = (f"{shown}:{number}: ligne illisible (fichier modifié ou abîmé) : "
-                               f"{set_aside(rest)}")
+                    damaged = tr("log.damaged", path=shown, line=number, rest=set_aside(rest))
                 break
             events.append(event)
             ends.append(offset + len(line) + (1 if number < len(lines) else 0))
             numbers.append(number)
         offset += len(line) + 1
     if not events or events[0].get("type") != "start":
-        raise LogError(f"{shown}:1: ce fichier n'est pas un journal de session lisible : sa première ligne "
-                       "(le départ de la session) est coupée ou illisible")
+        raise LogError(tr("log.no_start", path=shown))
     return LogContents(events, ends, numbers, dropped, damaged)
 
 
@@ -125,8 +120,7 @@ class LogWriter:
         self._file = open(path, "ab", buffering=0)  # unbuffered: a failed write is never retried behind our back
         if not lock(self._file):
             self._file.close()
-            raise LogBusy(f"{display_path(path)} : cette session est déjà ouverte par un autre programme "
-                          "(une autre fenêtre ou un autre terminal) : continuez-la là-bas, ou fermez-le d'abord")
+            raise LogBusy(tr("log.busy", path=display_path(path)))
         if truncate_at is not None:
             if backup is not None and path.stat().st_size > truncate_at:
                 shutil.copyfile(path, backup)

@@ -19,6 +19,7 @@ from game.engine.draw import draw_cards, panorama_aspects, rotation_teams
 from game.engine.rules import Game
 from game.engine.shuffle import Orders, displayed, option_orders, order_problem
 from game.fonts import team_name_problem
+from game.wording.catalogue import tr
 
 LOG_FORMAT = 4  # 4: each card's choices in the session's shuffled order; each team's entry a move; one team
 # in turn, a full panorama ends the game at the end of its round;
@@ -101,44 +102,43 @@ class SessionStart:
         """The record a log's first line holds; every field is checked, the format first."""
         version = event.get("format", 1)
         if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-            raise StartError(f"version de format illisible ({version!r})")
+            raise StartError(tr("start.format", version=repr(version)))
         if version > LOG_FORMAT:
-            raise StartError(f"journal écrit par une version plus récente du programme (format {version}, "
-                             f"celui-ci lit jusqu'au format {LOG_FORMAT}) : mettez le programme à jour")
+            raise StartError(tr("start.newer", version=version, known=LOG_FORMAT))
         t = event.get("t")
         if not isinstance(t, (int, float)) or isinstance(t, bool) or not math.isfinite(t) or t < 0:
-            raise StartError(f"heure de début invalide ({t!r})")
+            raise StartError(tr("start.time", t=repr(t)))
         teams = event.get("teams")
         if not isinstance(teams, list) or not teams or not all(isinstance(n, str) and n.strip() for n in teams):
-            raise StartError("liste des équipes invalide")
+            raise StartError(tr("start.teams"))
         for name in teams:
             problem = team_name_problem(name)
             if problem is not None:
                 raise StartError(problem)
         aspects = event.get("aspects", {})
         if not isinstance(aspects, dict) or not all(isinstance(v, str) for v in aspects.values()):
-            raise StartError("libellés des aspects invalides")
+            raise StartError(tr("start.aspects"))
         seed = event.get("seed", 0)
         if not isinstance(seed, int) or isinstance(seed, bool):
-            raise StartError(f"graine invalide ({seed!r})")
+            raise StartError(tr("start.seed", seed=repr(seed)))
         try:
             scenario = ScenarioInfo.model_validate(event.get("scenario"))
             cards = _CARDS.validate_python(event.get("cards"))
         except ValidationError as exc:
             first = exc.errors(include_url=False)[0]
             where = ".".join(str(part) for part in first["loc"])
-            raise StartError(f"scénario ou cartes invalides ({where} : {first['msg']})") from None
+            raise StartError(tr("start.content", where=where, problem=first["msg"])) from None
         panorama = event.get("panorama")
         if panorama is not None and (not isinstance(panorama, list) or not all(isinstance(a, str) for a in panorama)):
-            raise StartError("aspects du panorama invalides")
+            raise StartError(tr("start.panorama"))
         profile = event.get("profile")
         if profile is not None and (not isinstance(profile, str) or not profile.strip()):
-            raise StartError(f"profil invalide ({profile!r})")
+            raise StartError(tr("start.profile", profile=repr(profile)))
         origins = event.get("origins", {})
         if not isinstance(origins, dict) or not all(
                 isinstance(o, list) and len(o) == 2 and isinstance(o[0], str) and isinstance(o[1], int)
                 and not isinstance(o[1], bool) for o in origins.values()):
-            raise StartError("origine des cartes invalide")
+            raise StartError(tr("start.origins"))
         orders = _orders(event.get("orders", {}), cards)
         try:
             return cls(str(event.get("session", "")), float(t), seed, tuple(teams), scenario, tuple(cards),
@@ -151,18 +151,18 @@ class SessionStart:
 def _orders(raw: Any, cards: Sequence[Any]) -> dict[str, dict[str, tuple[int, ...]]]:
     """The recorded display orders, each checked against its card: a log edited by hand is refused, not misread."""
     if not isinstance(raw, dict) or not all(isinstance(places, dict) for places in raw.values()):
-        raise StartError("ordre des choix invalide")
+        raise StartError(tr("start.orders"))
     by_id = {card.id: card for card in cards}
     orders: dict[str, dict[str, tuple[int, ...]]] = {}
     for card_id, places in raw.items():
         if card_id not in by_id:
-            raise StartError(f"ordre des choix d'une carte absente ({card_id!r})")
+            raise StartError(tr("start.order_of_absent", card=repr(card_id)))
         if not all(isinstance(o, list) and all(isinstance(i, int) and not isinstance(i, bool) for i in o)
                    for o in places.values()):
-            raise StartError(f"ordre des choix de la carte {card_id} invalide")
+            raise StartError(tr("start.order_of", card=card_id))
         problem = order_problem(by_id[card_id], places)
         if problem is not None:
-            raise StartError(problem)
+            raise StartError(tr(problem[0], **problem[1]))
         orders[card_id] = {place: tuple(order) for place, order in places.items()}
     return orders
 

@@ -22,7 +22,16 @@ from game.engine.vocabulary import Action, ActionType, IllegalAction, Refusal
 from game.session.log import LogWriteError, LogWriter
 from game.session.replay import replay_log
 from game.session.start import SessionStart
-from game.table.view import Facts, PlayView, Standings, TableView, facts, history, standings, table_view
+from game.table.view import (
+    Facts,
+    PlayView,
+    Standings,
+    TableView,
+    facts,
+    history,
+    standings,
+    table_view,
+)
 
 if TYPE_CHECKING:
     from game.content.models import ScenarioInfo

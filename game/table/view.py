@@ -10,7 +10,6 @@ the only texts are the authors' own (cards, aspect and gauge labels, team names)
 from __future__ import annotations
 
 import math
-
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum

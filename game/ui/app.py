@@ -25,8 +25,8 @@ from game.ui.intents import Intent, translate
 from game.ui.scenes import SCENES
 from game.ui.settings import Settings
 from game.ui.text import FontBook, TextCache
-from game.wording.players import tr
 from game.ui.theme import HIGH_CONTRAST, LIGHT, Theme
+from game.wording.catalogue import tr, use
 
 if TYPE_CHECKING:
     from game.content.library import Library
@@ -93,15 +93,17 @@ def small_size(height: int) -> int:
 class App:
     def __init__(self, library: Library | Callable[[], Library], sessions_dir: Path, size: tuple[int, int] = (1280, 720),
                  fullscreen: bool = False, settings_path: Path | None = None, fast: bool = False,
-                 clock: Callable[[], float] = time.time):
+                 clock: Callable[[], float] = time.time, language: str | None = None):
+        """`language`: asked for on the command line, it wins over the one the reader chose last time."""
         pygame.display.init()
         pygame.font.init()
-        pygame.display.set_caption(tr("app.title"))
         pygame.display.set_icon(window_icon(LIGHT))  # also spares loading pygame's own icon before the first frame
         self._library = library
         self.sessions_dir = sessions_dir
         self.settings_path = settings_path
         self.settings = Settings.load(settings_path)
+        if language is not None:
+            self.settings.language = language
         self.fast = fast
         self.clock = clock
         self.fullscreen = fullscreen
@@ -129,6 +131,8 @@ class App:
     def apply_settings(self, save: bool = False) -> None:
         """Redraw with the reader's settings; `save` keeps a change for the next launches (not done at
         start: the first frame must not wait for a write it does not need)."""
+        use(self.settings.language)
+        pygame.display.set_caption(tr("app.title"))
         self.theme: Theme = HIGH_CONTRAST if self.settings.high_contrast else LIGHT
         self.fonts = FontBook("opendyslexic" if self.settings.dyslexia_font else "atkinson")
         self.text = TextCache(self.fonts)

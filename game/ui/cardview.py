@@ -17,6 +17,8 @@ from game.engine.vocabulary import Action, ActionType, Phase
 from game.table.table import Table
 from game.ui.app import App
 from game.ui.scenes.play import PlayScene
+from game.wording.catalogue import tr
+
 
 def card_table(card: Any, aspects: dict[str, str], gauges: Iterable[Gauge], t: float, room: int = 0) -> Table:
     """`card` alone at an unlogged two-team table (or, with `room`, that many teams all answering it); the
@@ -27,7 +29,7 @@ def card_table(card: Any, aspects: dict[str, str], gauges: Iterable[Gauge], t: f
     scenario = ScenarioInfo(id="apercu", title="Aperçu", description="Aperçu d'une carte", mode="teams",
                             minutes={"target": 200, "max": 240}, decks=["apercu"],
                             win="gauges" if shown else "points", gauges=shown, answering="all" if room else "rotation")
-    return Table.dealt(scenario, [card], [f"Équipe {n + 1}" for n in range(room or 2)], aspects, t)
+    return Table.dealt(scenario, [card], [tr("team.default", n=n + 1) for n in range(room or 2)], aspects, t)
 
 
 class CardView(PlayScene):

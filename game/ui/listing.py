@@ -50,7 +50,7 @@ class NameEntry:
 class ListScene(Scene):
     """Subclasses give the choices and say what each key does in `choose`."""
 
-    title = ""
+    title_key = ""  # the catalogue's key of the title, worded when drawn (the language may change meanwhile)
 
     def __init__(self, app: App, focus: int = 0):
         super().__init__(app)
@@ -152,6 +152,10 @@ class ListScene(Scene):
                               theme.muted)
             y += fitted.height + body // 3
         self.buttons.draw(self.app, surface, numbered=True)
+
+    @property
+    def title(self) -> str:
+        return tr(self.title_key) if self.title_key else ""
 
     def title_text(self) -> str:
         return self.title

@@ -1,4 +1,4 @@
-"""The reader's display choices (text size, contrast, font), kept between sessions in the user's folder."""
+"""The reader's display choices (text size, contrast, font, language), kept between sessions in the user's folder."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from game.atomic import write_text_atomic
+from game.wording.catalogue import DEFAULT, LANGUAGES
 
 SCALES = (0.9, 1.0, 1.15, 1.3, 1.5)
 
@@ -14,17 +15,19 @@ class Settings:
     """A plain class, not a dataclass: building a dataclass costs as much as the rest of the home screen's
     own imports, and these are read before the first frame."""
 
-    __slots__ = ("scale", "high_contrast", "dyslexia_font")
+    __slots__ = ("scale", "high_contrast", "dyslexia_font", "language")
 
-    def __init__(self, scale: float = 1.0, high_contrast: bool = False, dyslexia_font: bool = False):
+    def __init__(self, scale: float = 1.0, high_contrast: bool = False, dyslexia_font: bool = False,
+                 language: str = DEFAULT):
         self.scale = scale
         self.high_contrast = high_contrast
         self.dyslexia_font = dyslexia_font
+        self.language = language
 
     def __repr__(self) -> str:
         return f"Settings({self.as_dict()})"
 
-    def as_dict(self) -> dict[str, float | bool]:
+    def as_dict(self) -> dict[str, float | bool | str]:
         return {name: getattr(self, name) for name in self.__slots__}
 
     @classmethod
@@ -39,6 +42,8 @@ class Settings:
             return cls()
         if settings.scale not in SCALES:
             settings.scale = 1.0
+        if settings.language not in LANGUAGES:
+            settings.language = DEFAULT
         return settings
 
     def save(self, path: Path | None) -> None:

@@ -6,12 +6,12 @@ from game.ui.app import App
 from game.ui.intents import Intent
 from game.ui.listing import ListScene
 from game.ui.settings import SCALES
-from game.wording.players import tr
 from game.ui.widgets import Choice
+from game.wording.players import tr
 
 
 class AccessibilityScene(ListScene):
-    title = tr("access.title")
+    title_key = "access.title"
 
     def __init__(self, app: App, overlay: bool = False):
         self.overlay = overlay

@@ -15,7 +15,16 @@ from game.ui.app import App, Scene
 from game.ui.intents import Intent
 from game.ui.listing import press
 from game.ui.text import text_width, wrap
-from game.ui.widgets import ButtonList, Choice, line, mark, panel, team_chip, text_box, threshold_line
+from game.ui.widgets import (
+    ButtonList,
+    Choice,
+    line,
+    mark,
+    panel,
+    team_chip,
+    text_box,
+    threshold_line,
+)
 from game.wording.players import end_reason, headline, tr
 
 

@@ -13,7 +13,7 @@ from game.paths import display_path
 from game.ui.app import App
 from game.ui.listing import ListScene
 from game.ui.widgets import Choice, line, panel, text_box
-from game.wording.players import tr
+from game.wording.catalogue import LANGUAGES, tr
 
 if TYPE_CHECKING:
     from game.content.library import Library
@@ -42,7 +42,7 @@ def checked_scenario(app: App, scenario_id: str) -> ScenarioInfo | None:
         return None
     loaded = library.scenarios.get(scenario_id)
     if loaded is None:
-        app.push("error", errors=[str(e) for e in library.errors] or [f"scénario « {scenario_id} » introuvable"])
+        app.push("error", errors=[str(e) for e in library.errors] or [tr("home.no_scenario", id=scenario_id)])
         return None
     return loaded.info
 
@@ -64,7 +64,7 @@ def _summaries(app: App) -> list[ScenarioSummary]:
 
 
 class HomeScene(ListScene):
-    title = tr("home.title")
+    title_key = "home.title"
 
     def __init__(self, app: App, summaries: list[ScenarioSummary] | None = None, unfinished: Path | None = None):
         """Without `summaries`, the scenarios of the loaded library (coming back from a session)."""
@@ -100,8 +100,8 @@ class HomeScene(ListScene):
             choices.append(Choice(tr("home.sheets", n=len(self.missing)), "sheets"))
         for s in self.scenarios.values():
             choices.append(Choice(s.title, f"scenario:{s.id}"))
-        choices += [Choice(tr("home.train"), "train"), Choice(tr("home.accessibility"), "access"),
-                    Choice(tr("home.quit"), "quit")]
+        choices += [Choice(tr("home.train"), "train"), Choice(tr("home.language"), "language"),
+                    Choice(tr("home.accessibility"), "access"), Choice(tr("home.quit"), "quit")]
         return choices
 
     def write_missing_sheets(self) -> None:
@@ -119,7 +119,7 @@ class HomeScene(ListScene):
             except OSError as exc:
                 said.append(disk_problem(exc, path.with_suffix(".pdf")))
             except Exception as exc:  # noqa: BLE001 -- one log that cannot be a sheet must not stop the others
-                said.append(f"{path.name} : {sheet_problem(exc, path)}")
+                said.append(tr("disk.where", path=path.name, why=sheet_problem(exc, path)))
         self.missing = []
         self.refresh()
         self.app.push("error", errors=said, title=tr("home.sheets_title", folder=display_path(self.app.sessions_dir)),
@@ -152,6 +152,8 @@ class HomeScene(ListScene):
             self._describe(surface, scenario.title, facts, scenario.description)
         elif key == "train":
             self._describe(surface, tr("home.train"), tr("home.train_facts"), tr("home.train_description"))
+        elif key == "language":
+            self._describe(surface, tr("home.language"), tr("home.language_facts"), tr("home.language_description"))
 
     def _describe(self, surface: pygame.Surface, title: str, facts: str, description: str) -> None:
         """What the focused choice is: its title, a line of facts, and its description."""
@@ -198,6 +200,11 @@ class HomeScene(ListScene):
         elif key == "train":
             if checked_library(self.app) is not None:
                 self.app.push("train")
+        elif key == "language":  # the other language: two for now, each named in its own words
+            settings = self.app.settings
+            settings.language = next(lang for lang in LANGUAGES if lang != settings.language)
+            self.app.apply_settings(save=True)
+            self.refresh()
         elif key == "access":
             self.app.push("accessibility")
         elif key == "quit":

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from game.ui.app import App, Scene
 from game.ui.intents import Intent
 from game.ui.listing import ListScene
-from game.wording.players import plural, tr
 from game.ui.widgets import Choice
+from game.wording.catalogue import ntr, tr
 
 
 class ConfirmScene(ListScene):
@@ -45,7 +45,7 @@ class MenuScene(ListScene):
     """Esc during play: nothing here quits or ends without a confirmation."""
 
     overlay = True
-    title = tr("menu.title")
+    title_key = "menu.title"
 
     def __init__(self, app: App, play: Scene):
         self.play = play
@@ -83,18 +83,22 @@ class ErrorScene(ListScene):
     overlay = True
     shown = 6
 
-    def __init__(self, app: App, errors: list[str], title: str = tr("error.content"), advice: str = tr("error.fix")):
+    def __init__(self, app: App, errors: list[str], title: str | None = None, advice: str | None = None):
         """`title` and `advice`: by default, those for content that cannot be played."""
         self.errors = errors
-        self.title = title
-        self.advice = advice
+        self.heading = tr("error.content") if title is None else title
+        self.advice = tr("error.fix") if advice is None else advice
         for error in errors:
             print(error, file=sys.stderr)
         super().__init__(app)
 
+    @property
+    def title(self) -> str:
+        return self.heading
+
     def lines(self) -> list[str]:
         more = len(self.errors) - self.shown
-        return self.errors[: self.shown] + ([tr("error.more", others=plural(more, "autre"))] if more > 0 else []) + \
+        return self.errors[: self.shown] + ([tr("error.more", others=ntr("count.others", more))] if more > 0 else []) + \
             ([self.advice] if self.advice else [])
 
     def choices(self) -> list[Choice]:

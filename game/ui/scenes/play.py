@@ -462,7 +462,7 @@ class PlayScene(Scene):
         if len(play.verdicts) > 1 and i in play.applied:
             tags.append(tr("play.applied"))
         text = " · ".join(tags)
-        return text[:1].upper() + text[1:] + " :"
+        return tr("play.tag", tags=text[:1].upper() + text[1:])
 
     def _row_height(self, play: Played, i: int) -> int:
         """An answer's row in the reveal: its tag, and its text beside the tag or under it."""
@@ -808,7 +808,7 @@ class PlayScene(Scene):
         banner = pygame.Rect(main.x, main.y + int(self.app.line * 1.2), main.width, int(self.app.line * 1.9))
         self._verdict(surface, banner, None, tr("play.event"))
         rect = pygame.Rect(main.x, banner.bottom + body, main.width, main.bottom - banner.bottom - 2 * body)
-        effects = "\n".join(f"{c.label} : {c.delta:+d}" for c in play.changes)
+        effects = "\n".join(tr("play.effect", label=c.label, delta=c.delta) for c in play.changes)
         text_box(self.app, surface, play.face.prompt + ("\n\n" + effects if effects else ""), rect, int(body * 1.6),
                  theme.text, bold=False, valign="center")
         self._draw_continue(surface)

@@ -16,13 +16,13 @@ from game.content.errors import ContentError, mistakes
 from game.content.library import Library, LoadedDeck
 from game.content.models import Gauge
 from game.paths import display_path
-from game.ui.text import text_width
 from game.ui.app import App, Scene
 from game.ui.cardview import CardView, card_table
 from game.ui.intents import Intent
+from game.ui.text import text_width
 from game.ui.widgets import bars, line, panel, text_box
 from game.wording.authors import say
-from game.wording.players import plural, tr
+from game.wording.catalogue import ntr, tr
 
 CHECK_EVERY = 0.3  # seconds between looks at the file's modification time
 ERRORS_SHOWN = 8
@@ -191,11 +191,11 @@ class PreviewScene(Scene):
         self.draw_bar(surface)
         banner = pygame.Rect(pad, self.top_rect.bottom + pad, width - 2 * pad, int(self.app.line * 1.8))
         panel(surface, banner, theme.wrong, theme.text)
-        text_box(self.app, surface, tr("preview.errors", errors=plural(mistakes(self.errors), "erreur")), banner.inflate(-body, 0),
+        text_box(self.app, surface, tr("preview.errors", errors=ntr("count.errors", mistakes(self.errors))), banner.inflate(-body, 0),
                  int(body * 1.2), theme.on_signal, bold=True, valign="center")
         text_box(self.app, surface, tr("preview.fix"), foot, body, theme.muted, valign="center")
         shown = [f"{tr('preview.line', line=e.line, column=e.column)} {e.message}" for e in self.errors[:ERRORS_SHOWN]]
         if len(self.errors) > ERRORS_SHOWN:
-            shown.append(tr("error.more", others=plural(len(self.errors) - ERRORS_SHOWN, "autre")))
+            shown.append(tr("error.more", others=ntr("count.others", len(self.errors) - ERRORS_SHOWN)))
         box = pygame.Rect(pad, banner.bottom + pad, width - 2 * pad, foot.top - banner.bottom - 2 * pad)
         text_box(self.app, surface, "\n".join(shown), box, body, theme.text)

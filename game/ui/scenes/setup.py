@@ -6,6 +6,7 @@ import secrets
 
 from game.answer_cards import write_answer_cards
 from game.content.models import ScenarioInfo
+from game.debrief.ending import sheet_at_end
 from game.desktop import saved_and_opened
 from game.diskerrors import disk_problem
 from game.paths import display_path
@@ -15,11 +16,10 @@ from game.ui.intents import Intent
 from game.ui.listing import ListScene, NameEntry
 from game.ui.widgets import Choice
 from game.wording.players import team_names, tr
-from game.debrief.ending import sheet_at_end
 
 
 class SetupScene(ListScene):
-    title = tr("setup.title")
+    title_key = "setup.title"
 
     def __init__(self, app: App, scenario: ScenarioInfo, seed: int | None = None):
         self.scenario = scenario

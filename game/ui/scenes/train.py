@@ -7,7 +7,13 @@ import secrets
 from game.diskerrors import disk_problem
 from game.progress.profiles import default_profile
 from game.progress.sync import learner
-from game.progress.training import LENGTHS, review_session, start_training, themes, training_scenario
+from game.progress.training import (
+    LENGTHS,
+    review_session,
+    start_training,
+    themes,
+    training_scenario,
+)
 from game.ui.app import App
 from game.ui.intents import Intent
 from game.ui.listing import ListScene, NameEntry
@@ -16,7 +22,7 @@ from game.wording.players import tr
 
 
 class TrainScene(ListScene):
-    title = tr("train.screen_title")
+    title_key = "train.screen_title"
 
     def __init__(self, app: App, profile: str | None = None):
         self.app = app  # read before the list is built: the rows depend on the learner's progress
