@@ -1,0 +1,25 @@
+"""An event card: something that happens to the service, and its effects on the gauges."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Literal
+
+from pydantic import (
+    Field,
+)
+
+from game.content.cardbase import CardBase
+from game.content.fields import Id, Text
+
+
+class EventCard(CardBase):
+    kind: Literal["event"]
+    prompt: Text
+    effects: dict[Id, int] = Field(default_factory=dict)
+
+    def arrival_effects(self) -> Mapping[str, int]:
+        return self.effects
+
+    def effect_places(self) -> list[tuple[tuple[str | int, ...], Mapping[str, int]]]:
+        return [(("effects",), self.effects)]

@@ -1,0 +1,14 @@
+"""A situation card: a dilemma with a partner, and its options."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from game.content.cardbase import OptionsCard
+from game.content.fields import Text
+
+
+class SituationCard(OptionsCard):
+    kind: Literal["situation"]
+    partner: Text | None = None
+    prompt: Text
