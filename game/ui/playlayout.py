@@ -1,0 +1,154 @@
+"""The play screen's layout: where the card's text, its choices, the reveal and the buttons go."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.engine.vocabulary import Phase
+from game.present.room import Played
+from game.table.view import Mark
+from game.ui import cardface
+from game.ui.sidepanel import plan_for, side_content, side_rect
+from game.ui.text import text_width, wrap
+from game.ui.widgets import bars
+from game.wording.players import tr
+
+
+class PlayLayout:
+    """The play screen's layout: where the card's text, its choices, the reveal and the buttons go."""
+
+    def layout(self, width: int, height: int) -> None:
+        pad, self.top_rect, self.foot_rect = bars(self.app.line, width, height)
+        self.side_rect = side_rect(self.app.line, width, height)
+        self.main_rect = pygame.Rect(pad, self.side_rect.top, self.side_rect.left - 2 * pad, self.side_rect.height)
+        self._layout_side()
+        self._layout_card()
+
+    def _layout_card(self) -> None:
+        """Where the prompt, the answers and the Continue button go: answers get what their text needs,
+        the prompt the rest (its text then shrinks, never below the body size)."""
+        view, body, main = self.view, self.app.body, self.main_rect
+        self.prompt_rect = main.copy()
+        self.answer_rects = []
+        self.validate_rect = pygame.Rect(0, 0, 0, 0)
+        self.continue_rect = pygame.Rect(0, 0, 0, 0)
+        self.story_rect = pygame.Rect(0, 0, 0, 0)
+        self.split = False
+        if view.face is None:
+            return
+        if view.phase != Phase.ANSWER:
+            width = max(body * 9, text_width(self.app.fonts.get(body, True), tr("play.continue")) + body * 2)
+            self.continue_rect = pygame.Rect(self.foot_rect.right - width, self.foot_rect.y, width, self.foot_rect.height)
+        if view.reveal is not None and view.choices:
+            self._layout_reveal(view.reveal)
+        elif view.phase == Phase.ANSWER and view.choices:
+            self._layout_answers(view.choices)
+
+    def _layout_answers(self, items: tuple[str, ...]) -> None:
+        body, main = self.app.body, self.main_rect
+        gap = body // 3
+        font = self.app.fonts.get(body)
+        step = int(font.get_linesize() * 1.08)
+        multiple = self.view.several
+        bottom = main.bottom
+        if multiple:
+            self.validate_rect = pygame.Rect(main.right - body * 9, main.bottom - int(self.app.line * 1.7), body * 9,
+                                             int(self.app.line * 1.7))
+            bottom = self.validate_rect.top - gap
+        text_w = main.width - body * 4 - (body * 2 if multiple else 0)
+        need = max(len(wrap(font, item, text_w)) for item in items) * step + body // 2 + 8
+        top = main.y + int(self.app.line * 1.3)
+        prompt_need = cardface.need(self.app, self.view.face, main.width)
+        room = (bottom - top - prompt_need - gap * len(items)) // len(items)
+        if room < need:  # the text and the choices cannot both be read in full: two views
+            self.split = True
+            if self.story:
+                self._layout_story(top)
+                return
+            prompt_need = self.app.line
+            room = (bottom - top - prompt_need - gap * len(items)) // len(items)
+        height = max(min(need, room), int(self.app.line * 1.6))
+        height = max(height, min(int(self.app.line * 2.4), room))  # big targets when there is room
+        area_top = bottom - len(items) * (height + gap) + gap
+        self.answer_rects = [pygame.Rect(main.x, area_top + i * (height + gap), main.width, height)
+                             for i in range(len(items))]
+        self.prompt_rect = pygame.Rect(main.x, top, main.width, area_top - top - gap)
+
+    def _layout_story(self, top: int) -> None:
+        """The text's view of a split card: the text has the card's whole height, and a button leads on."""
+        main, body = self.main_rect, self.app.body
+        width = max(body * 9, text_width(self.app.fonts.get(body, True), tr("play.show_choices")) + body * 2)
+        self.continue_rect = pygame.Rect(self.foot_rect.right - width, self.foot_rect.y, width, self.foot_rect.height)
+        self.prompt_rect = pygame.Rect(main.x, top, main.width, main.bottom - top)
+
+    def _layout_reveal(self, play: Played) -> None:
+        """The verdict, the explanation, then the right and the chosen answers; the prompt as a reminder on top
+        when there is room for it."""
+        body, main = self.app.body, self.main_rect
+        gap = body // 3
+        font = self.app.fonts.get(body)
+        step = int(font.get_linesize() * 1.08)
+        header = main.y + int(self.app.line * 1.2)
+        banner_h = int(self.app.line * 1.6)
+        explain_need = len(wrap(font, self._explanation(play), main.width)) * step
+        for size in (body, self.app.small):  # a crowded reveal (every answer chosen) shrinks its answers first
+            self.row_size = size
+            heights = [self._row_height(play, i) for i in play.shown]
+            top = main.bottom - sum(heights) - gap * (len(heights) - 1)
+            if top - header - banner_h - explain_need - 3 * gap >= 0:
+                break
+        for height in heights:
+            self.answer_rects.append(pygame.Rect(main.x, top, main.width, height))
+            top += height + gap
+        spare = self.answer_rects[0].top - header - banner_h - explain_need - 3 * gap
+        reminder = max(0, min(2 * step, spare // step * step))
+        self.reminder_rect = pygame.Rect(main.x, header, main.width, reminder)
+        self.banner_rect = pygame.Rect(main.x, header + reminder + (gap if reminder else 0), main.width, banner_h)
+        self.explain_rect = pygame.Rect(main.x, self.banner_rect.bottom + gap, main.width,
+                                        self.answer_rects[0].top - self.banner_rect.bottom - 2 * gap)
+
+    @staticmethod
+    def _explanation(play: Played) -> str:
+        explanation = play.explanation
+        if explanation is None:
+            return ""
+        text = explanation.text + (f"\n{tr('play.source', source=explanation.source)}" if explanation.source else "")
+        if play.ending is not None:  # the parcours ends here: its outcome, what it means for the usager
+            text += f"\n{tr('parcours.reached', title=play.ending.title)}\n{play.ending.feedback}"
+        return text
+
+    @staticmethod
+    def _tag(play: Played, i: int) -> str:
+        question = play.verdicts and play.verdicts[0].mark in (Mark.RIGHT, Mark.WRONG)
+        right_label = tr("play.right_answer") if question else tr("mark.best")
+        tags = [right_label] if i in play.right else []
+        chose = [str(v.team + 1) for v in play.verdicts if i in v.choices]
+        if len(play.verdicts) > 1 and chose:
+            tags.append(tr("play.teams_chose" if len(chose) > 1 else "play.team_chose", numbers=", ".join(chose)))
+        elif i in play.chosen:
+            tags.append(tr("play.your_answer"))
+        if len(play.verdicts) > 1 and i in play.applied:
+            tags.append(tr("play.applied"))
+        text = " · ".join(tags)
+        return tr("play.tag", tags=text[:1].upper() + text[1:])
+
+    def _row_height(self, play: Played, i: int) -> int:
+        """An answer's row in the reveal: its tag, and its text beside the tag or under it."""
+        size, width = self.row_size, self.main_rect.width - self.app.body * 3
+        font = self.app.fonts.get(size)
+        lines = 1 if self._one_line(play, i) else 1 + len(wrap(font, self.view.choices[i], width))
+        return lines * int(font.get_linesize() * 1.08) + size // 2
+
+    def _one_line(self, play: Played, i: int) -> bool:
+        """A short answer sits on the same line as its tag."""
+        size = self.row_size
+        width = (text_width(self.app.fonts.get(size, True), self._tag(play, i))
+                 + text_width(self.app.fonts.get(size), self.view.choices[i]))
+        return width + self.app.body * 4 <= self.main_rect.width
+
+    def _layout_side(self) -> None:
+        """The side panel's plan, from the scenario's gauges, teams and panorama (the same in every phase)."""
+        standings, view = self.standings, self.view
+        content = side_content([(g.label, g.low, g.high) for g in standings.gauges], standings.thresholds,
+                               standings.win, len(standings.teams), len(standings.panorama), view.every_team)
+        self.side_plan = plan_for(self.app.fonts, *self.app.size, content, self.app.settings.scale)

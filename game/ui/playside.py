@@ -1,0 +1,153 @@
+"""The play screen's side panel: the teams with their points, panoramas and entries, or the gauges."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from game.engine.vocabulary import Phase
+from game.ui.playmarks import GOOD
+from game.ui.sidepanel import SidePlan
+from game.ui.text import text_width, with_ellipsis
+from game.ui.widgets import line, mark, panel, team_chip, threshold_line
+from game.wording.players import tr
+
+
+class PlaySide:
+    """The play screen's side panel: the teams with their points, panoramas and entries, or the gauges."""
+
+    def _draw_side(self, surface: pygame.Surface, now: float) -> None:
+        panel(surface, self.side_rect, self.app.theme.panel, self.app.theme.border)
+        plan, view = self.side_plan, self.view
+        if not plan.fits:
+            self.app.report_overflow(tr("play.side_overflow"))
+        if plan.gauges:
+            self._draw_gauges(surface, plan, now)
+        if self.standings.win != "gauges" or (view.every_team and (view.phase == Phase.ANSWER or view.reveal is not None)):
+            self._draw_teams(surface, plan)  # in a gauges game, only who answered what
+        for caption in plan.captions:
+            self._draw_lines(surface, caption.text, caption.lines, caption.rect, plan, self.app.theme.muted, False)
+
+    def _draw_lines(self, surface: pygame.Surface, text: str, lines: tuple[str, ...], rect: pygame.Rect,
+                    plan: SidePlan, color: tuple[int, int, int], bold: bool) -> None:
+        """`text`, already wrapped into `lines` by the plan, one panel line apart."""
+        self.app.shown.append(text)
+        for k, shown in enumerate(lines):
+            rendered = self.app.text.render(shown, plan.size, color, bold)
+            surface.blit(rendered, rendered.get_rect(midleft=(rect.x, rect.y + plan.line * k + plan.line // 2)))
+
+    def _draw_teams(self, surface: pygame.Surface, plan: SidePlan) -> None:
+        """Each team: number chip and name, its points and panorama squares (on a second line when there
+        is room), and while every team answers, its answer at the right."""
+        theme, size, step = self.app.theme, plan.size, plan.line
+        standings, view = self.standings, self.view
+        panorama = standings.panorama if standings.win == "panorama" else ()
+        scored = standings.win != "gauges"
+        entering = view.phase == Phase.ANSWER and view.every_team and not view.paused
+        verdicts = {v.team: v for v in view.reveal.verdicts} if view.reveal is not None else {}
+        answers = entering or len(verdicts) > 1
+        self.team_rects = list(plan.teams)
+        for i, (team, row) in enumerate(zip(standings.teams, plan.teams)):
+            if team.active or (entering and i == self.entering and not self.picking):
+                pygame.draw.rect(surface, theme.accent, row, width=4, border_radius=8)
+            first = row.y + step * 6 // 10 if scored and not plan.compact_teams else row.centery
+            right = row.right - size // 3
+            if answers:
+                self._draw_team_answer(surface, plan, right, first, i, verdicts.get(i))
+                right -= plan.answer_width + size // 3
+            chip = team_chip(self.app, surface, i, row.x + size // 3, first, size)
+            if scored and plan.compact_teams:
+                right = self._draw_score(surface, plan, team, panorama, right, first, align_right=True) - size // 2
+            name_rect = pygame.Rect(chip.right + size // 2, first - step // 2, right - chip.right - size // 2, step)
+            self._draw_name(surface, team.name, name_rect, plan, team.active)
+            if scored and not plan.compact_teams:
+                self._draw_score(surface, plan, team, panorama, chip.x, row.y + int(step * 1.75), align_right=False)
+
+    def _draw_name(self, surface: pygame.Surface, name: str, rect: pygame.Rect, plan: SidePlan, bold: bool) -> None:
+        """A team's name on one line, cut with … when the row is too short for it (names are the room's, not
+        authored text, so a cut is no overflow to report)."""
+        font = self.app.fonts.get(plan.size, bold)
+        shown = name if text_width(font, name) <= rect.width else with_ellipsis(font, name, rect.width)
+        line(self.app, surface, shown, (rect.x, rect.centery), plan.size, self.app.theme.text, bold=bold,
+             anchor="midleft")
+
+    def _draw_score(self, surface: pygame.Surface, plan: SidePlan, team: Any, panorama: tuple[str, ...], x: int,
+                    y: int, align_right: bool) -> int:
+        """Points, or with a panorama its squares (and, on a line of their own, the points and a count);
+        from `x` rightwards, or ending at `x`; returns the far edge."""
+        theme, size, pip = self.app.theme, plan.size, plan.pip
+        if align_right:
+            if not panorama:
+                return line(self.app, surface, tr("play.points", n=team.score), (x, y), size, theme.text, bold=True,
+                            anchor="midright").left
+            x -= len(panorama) * (pip + pip // 3) - pip // 3
+            start = x
+        else:
+            x = line(self.app, surface, tr("play.points", n=team.score), (x, y), size, theme.text, bold=True,
+                     anchor="midleft").right + size
+        for aspect in panorama:
+            box = pygame.Rect(x, y - pip // 2, pip, pip)
+            if aspect in team.panorama:
+                pygame.draw.rect(surface, theme.text, box)
+            else:
+                pygame.draw.rect(surface, theme.muted, box, width=2)
+            x += pip + pip // 3
+        if align_right:
+            return start
+        if panorama:
+            line(self.app, surface, f"{len(team.panorama)}/{len(panorama)}", (x + size // 3, y), size, theme.muted,
+                 anchor="midleft")
+        return x
+
+    def _draw_team_answer(self, surface: pygame.Surface, plan: SidePlan, right: int, centery: int, team: int,
+                          verdict: Any) -> None:
+        """The team's answer, ending at `right`: a box to fill while answers are entered, then the answer on
+        the verdict's colour with a check or a cross (colour and shape)."""
+        theme, size = self.app.theme, plan.size
+        if verdict is not None:
+            choices, good = verdict.choices, GOOD[verdict.mark]
+        else:
+            entry = self.view.entries[team] if team < len(self.view.entries) else None
+            choices, good = entry or (), None
+        text = "+".join(str(c + 1) for c in choices) if choices else "—" if verdict is not None else "…"
+        box = pygame.Rect(right - plan.answer_width, centery - int(size * 0.8), plan.answer_width, int(size * 1.6))
+        fill = theme.panel if good is None else theme.right if good else theme.wrong
+        panel(surface, box, fill, theme.accent if verdict is None and choices else theme.border, radius=6,
+              width=3 if verdict is None and choices else 2)
+        color = theme.text if good is None else theme.on_signal
+        x = box.x + size // 2
+        if good is not None:
+            mark(surface, "check" if good else "cross", (x + size // 2, box.centery), size * 2 // 3, color)
+            x += size * 3 // 2
+        room = box.right - x - size // 4 if good is not None else box.width - size // 2
+        text_size = size
+        while text_size > 8 and text_width(self.app.fonts.get(text_size, True), text) > room:
+            text_size -= 1  # three answers or more to a card: smaller digits, the same box
+        line(self.app, surface, text, (x if good is not None else box.centerx, box.centery), text_size, color,
+             bold=True, anchor="midleft" if good is not None else "center")
+
+    def _draw_gauges(self, surface: pygame.Surface, plan: SidePlan, now: float) -> None:
+        """Each gauge: its label in full, a bar with its thresholds, its value, and the last change."""
+        theme, size = self.app.theme, plan.size
+        reveal = self.view.reveal
+        deltas = {c.gauge: c.delta for c in reveal.changes} if reveal is not None else {}
+        for gauge, value, row in zip(self.standings.gauges, self.gauge_values(now), plan.gauges):
+            self._draw_lines(surface, gauge.label, row.lines, row.label, plan, theme.text, True)
+            bar = row.bar
+            pygame.draw.rect(surface, theme.background, bar, border_radius=4)
+            span = gauge.high - gauge.low
+            filled = bar.copy()
+            filled.width = int(bar.width * (value - gauge.low) / span)
+            pygame.draw.rect(surface, theme.accent, filled, border_radius=4)
+            pygame.draw.rect(surface, theme.border, bar, width=1 if plan.compact_gauges else 2, border_radius=4)
+            reach = max(4, size // 4)
+            for threshold in (gauge.lose_below, gauge.lose_above):
+                if threshold is not None:
+                    x = bar.x + int(bar.width * (threshold - gauge.low) / span)
+                    threshold_line(self.app, surface, (x, bar.y - reach), (x, bar.bottom + reach))
+            value_text = str(round(value))
+            delta = deltas.get(gauge.id)
+            if delta:
+                value_text += f" ({delta:+d})"
+            line(self.app, surface, value_text, row.value, size, theme.text, bold=True, anchor="midright")
