@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from game.cli import main
 from game.debrief.ending import sheet_of
-from game.engine.rules import Action
+from game.engine.vocabulary import Action
 from game.simulate import play_session
 from game.table.table import Table
 from game.wording.players import team_names

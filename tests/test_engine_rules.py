@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from game.engine.rules import MOVES, Action, IllegalAction
-from game.engine.vocabulary import ActionType, Refusal
+from game.engine.moves import MOVES
+from game.engine.vocabulary import Action, ActionType, IllegalAction, Refusal
 from tests.conftest import card, question, scenario, session_of, situation
 
 ANSWER_1 = Action("answer", (0,))

@@ -8,8 +8,8 @@ import random
 import pytest
 
 from game.content.library import load_library
-from game.engine.rules import Action
 from game.engine.session import Session
+from game.engine.vocabulary import Action
 from game.paths import shipped_decks, shipped_scenarios
 from game.session.start import SessionStart
 from tests.conftest import shipped_start

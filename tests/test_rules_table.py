@@ -10,8 +10,7 @@ from typing import Any
 import pytest
 
 from game.engine.draw import draw_cards
-from game.engine.rules import Action, IllegalAction
-from game.engine.vocabulary import ActionType, Refusal
+from game.engine.vocabulary import Action, ActionType, IllegalAction, Refusal
 from tests.conftest import card, question, scenario, session_of, situation
 
 A = ActionType

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from game.debrief.ending import sheet_at_end
-from game.engine.rules import Action
+from game.engine.vocabulary import Action
 from game.session.log import LogError, read_log
 from game.session.logs import is_finished
 from game.session.start import LOG_FORMAT

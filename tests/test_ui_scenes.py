@@ -9,7 +9,7 @@ import pytest
 
 from game.content.summary import scenario_summaries
 from game.debrief.ending import sheet_at_end
-from game.engine.rules import Action
+from game.engine.vocabulary import Action
 from game.fonts import TEAM_NAME_MAX
 from game.paths import shipped_scenarios
 from game.table.table import Table

@@ -2,9 +2,7 @@
 
 `Game` holds what never changes in a session (scenario, cards, teams); `State` is an immutable
 snapshot; `Game.apply(state, action, t)` returns the next state or raises `IllegalAction` with
-the reason's key. Each move is declared once in `MOVES` (who plays it, in which phases, paused or
-not, undoable or not, and its own check); the legal actions and the refusals both come from that
-table, as boardgame.io's moves map does. Time enters only as the `t` (seconds) carried by each
+the reason's key. Each move is declared once in `moves.MOVES`; the state's records are in `records`. Time enters only as the `t` (seconds) carried by each
 action, so replaying the same actions gives the same state. Undo returns the snapshot kept before
 the last undoable action. Cards are asked how they behave (`team_answers`, `judge`, ...), never
 tested for their kind.
@@ -14,10 +12,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from game.content.kinds import MAX_PARCOURS_STEPS
+from game.engine.moves import EXTENSION, MOVES, TABLE_MOVES, refused
+from game.engine.records import Play, State, TeamAnswer, Transition, majority, split
 from game.engine.vocabulary import (
     Action,
     ActionType,
@@ -31,212 +30,6 @@ from game.engine.vocabulary import (
 
 if TYPE_CHECKING:  # the engine never loads the authoring models: cards and scenario are only read
     from game.content.models import ScenarioInfo
-
-NOTE_MAX = 280
-EXTENSION = 300.0  # seconds one "five more minutes" adds
-PLAYING = frozenset({Phase.ANSWER, Phase.DISCUSS, Phase.REVEAL})
-
-
-class TeamAnswer(NamedTuple):
-    """One team's answer to a card and what it was worth. Named tuples, like `Play`: immutable, and made
-    three times faster than frozen dataclasses, which a batch of simulations makes by the hundred thousand."""
-
-    team: int
-    choices: tuple[int, ...]
-    success: bool  # the right answer, or the best option
-    points: int
-    correct: bool | None = None  # questions only
-    rating: str | None = None  # options only
-
-
-class Play(NamedTuple):
-    """What happened to one card: a row of the debriefing sheet."""
-
-    index: int
-    card_id: str
-    kind: str
-    aspect: str
-    outcome: Outcome
-    answers: tuple[TeamAnswer, ...] = ()  # the answering team's, or every team's in team order
-    applied: tuple[int, ...] = ()  # the choices whose effects happened: the team's, or the room's majority
-    deltas: tuple[tuple[str, int], ...] = ()
-    gauges: tuple[int, ...] = ()  # every gauge's value once this card is done
-    seconds: float = 0.0  # on this card
-    elapsed: float = 0.0  # of play when the card was played
-    note: str = ""
-    at: float = 0.0  # the time stamp of the action that settled the card (the clock's reading passed in)
-    step: str = ""  # the parcours step answered (one play per step)
-    leads: str = ""  # where the choice made at that step leads: the next step, or an outcome
-    reached: str = ""  # the outcome, when the step ended the parcours
-
-
-@dataclass(frozen=True)
-class State:
-    phase: Phase
-    index: int  # the card on the table
-    turn: int  # answered team cards so far: the active team is turn % teams (one team at a time)
-    scores: tuple[int, ...]
-    panoramas: tuple[frozenset[str], ...]
-    completed: tuple[float | None, ...]  # seconds of play when each team completed its panorama
-    gauges: tuple[int, ...]
-    plays: tuple[Play, ...]
-    note: str
-    paused: bool
-    elapsed: float  # seconds of play, pauses and closed periods excluded
-    last_t: float
-    card_started: float
-    end_reason: EndReason | None
-    previous: State | None
-    step: str = ""  # the parcours step on the table; empty for a card answered at once
-    flags: frozenset[str] = frozenset()  # set by the parcours's choices so far
-    route: str = ""  # where the step just answered leads: the next step, or an outcome
-    steps: int = 0  # steps answered in this parcours
-    entries: tuple[tuple[int, ...] | None, ...] = ()  # each team's answer entered so far on the card on the table
-    extra: float = 0.0  # seconds the facilitator added to the target and the maximum
-    finished_in: tuple[int | None, ...] = ()  # the round (one team in turn) or the play (every team) of each panorama
-
-    def but(self, **changes: Any) -> State:
-        """A copy with some fields changed. dataclasses.replace, which re-runs __init__ field by field,
-        took most of a simulated session's time; this copies the fields' dictionary. Field names are
-        checked once by a test (`test_state_copies_name_only_state_fields`), not on every call."""
-        new = object.__new__(State)
-        object.__setattr__(new, "__dict__", {**self.__dict__, **changes})
-        return new
-
-
-@dataclass(frozen=True)
-class Transition:
-    """A change the rules made by themselves, written to the log after the action that caused it."""
-
-    type: Automatic
-    card: str = ""
-    deltas: tuple[tuple[str, int], ...] = ()
-    reason: EndReason | None = None
-    winners: tuple[int, ...] = ()
-    step: str = ""
-    to: str = ""
-
-    def to_json(self) -> dict[str, Any]:
-        if self.type == Automatic.EFFECTS:
-            return {"type": str(self.type), "auto": True, "card": self.card, "deltas": dict(self.deltas)}
-        if self.type == Automatic.ROUTE:  # the log tells the path taken without replaying it
-            return {"type": str(self.type), "auto": True, "card": self.card, "step": self.step, "to": self.to}
-        return {"type": str(self.type), "auto": True, "reason": str(self.reason), "winners": list(self.winners)}
-
-
-# -- the moves ------------------------------------------------------------------------------------
-
-Check = Callable[["Game", State, Action], "Refusal | IllegalAction | None"]  # a refusal with values, ready made
-
-
-@dataclass(frozen=True)
-class Move:
-    """One kind of action: where it is allowed, and what more it asks of the action itself."""
-
-    phases: frozenset[Phase]
-    wrong_phase: Refusal = Refusal.OVER  # the reason given in a phase not listed
-    paused: bool | None = False  # False: not while paused; True: only while paused; None: either way
-    undoable: bool = False
-    by_program: bool = False  # the program writes it (a reopening); a table never sends it
-    check: Check | None = None
-
-
-def _check_answer(game: Game, state: State, action: Action) -> Refusal | None:
-    sets = game.facing(state).legal_answers
-    if not game.every_team:
-        return None if action.choices in sets and not action.teams else Refusal.NO_SUCH_CHOICE
-    if len(action.teams) != len(game.teams):
-        return Refusal.EVERY_TEAM
-    if any(choices not in sets for choices in action.teams):
-        return Refusal.NO_SUCH_CHOICE
-    if not game.cards[state.index].room_decides:
-        return Refusal.NO_SUCH_CHOICE if action.choices else None
-    tied = split(action.teams)
-    if tied:
-        return None if action.choices in tied else Refusal.TIE
-    return None if action.choices in ((), majority(action.teams)[0]) else Refusal.NO_SUCH_CHOICE
-
-
-def majority(answers: Sequence[tuple[int, ...]]) -> tuple[tuple[int, ...], ...]:
-    """The answers given by the most teams, in choice order: one, or several when the room is split."""
-    counts: dict[tuple[int, ...], int] = {}
-    for choices in answers:
-        counts[choices] = counts.get(choices, 0) + 1
-    most = max(counts.values(), default=0)
-    return tuple(sorted(c for c, n in counts.items() if n == most))
-
-
-def split(answers: Sequence[tuple[int, ...]]) -> tuple[tuple[int, ...], ...]:
-    """The choices these answers tie for the room's majority, or nothing when one choice leads."""
-    top = majority(answers)
-    return top if len(top) > 1 else ()
-
-
-def _check_enter(game: Game, state: State, action: Action) -> Refusal | None:
-    if action.team not in game.answering_teams(state):
-        return Refusal.NOT_ANSWERING
-    return None if action.choices in game.facing(state).legal_answers else Refusal.NO_SUCH_CHOICE
-
-
-def _check_clear(game: Game, state: State, action: Action) -> Refusal | None:
-    if action.team not in game.answering_teams(state):
-        return Refusal.NOT_ANSWERING
-    return Refusal.NOTHING_TO_CLEAR if state.entries[action.team] is None else None
-
-
-def _check_reveal(game: Game, state: State, action: Action) -> Refusal | IllegalAction | None:
-    """Every answering team has an answer, or the facilitator reveals anyway (`force`) with at least one; on a
-    split room whose majority choice happens, the facilitator's pick among the tied choices."""
-    teams = game.answering_teams(state)
-    missing = [t for t in teams if state.entries[t] is None]
-    if len(missing) == len(teams):
-        return Refusal.NOBODY
-    if missing and not action.force:
-        return IllegalAction(Refusal.MISSING, teams=[t + 1 for t in missing])
-    tied = game.tied(state)
-    if tied:
-        return None if action.choices in tied else Refusal.TIE
-    return None if not action.choices else Refusal.NO_SUCH_CHOICE
-
-
-def _check_extend(game: Game, state: State, action: Action) -> Refusal | None:
-    return None if math.isfinite(game.limit) else Refusal.UNTIMED
-
-
-def _check_note(game: Game, state: State, action: Action) -> Refusal | None:
-    return Refusal.NOTE_TOO_LONG if "\n" in action.text or len(action.text) > NOTE_MAX else None
-
-
-def _check_undo(game: Game, state: State, action: Action) -> Refusal | None:
-    return Refusal.NOTHING_TO_UNDO if state.previous is None else None
-
-
-_REFUSAL_VALUES: dict[Refusal, dict[str, Any]] = {Refusal.NOTE_TOO_LONG: {"max": NOTE_MAX}}
-
-
-def _refused(reason: Refusal | IllegalAction, action: Action) -> IllegalAction:
-    if isinstance(reason, IllegalAction):
-        return reason
-    values = {"action": action.type} if reason == Refusal.UNKNOWN else _REFUSAL_VALUES.get(reason, {})
-    return IllegalAction(reason, **values)
-
-
-MOVES: dict[str, Move] = {
-    ActionType.ANSWER: Move(frozenset({Phase.ANSWER}), Refusal.NO_ANSWER_EXPECTED, undoable=True, check=_check_answer),
-    ActionType.ENTER: Move(frozenset({Phase.ANSWER}), Refusal.NO_ANSWER_EXPECTED, check=_check_enter),
-    ActionType.CLEAR: Move(frozenset({Phase.ANSWER}), Refusal.NO_ANSWER_EXPECTED, check=_check_clear),
-    ActionType.REVEAL: Move(frozenset({Phase.ANSWER}), Refusal.NO_ANSWER_EXPECTED, undoable=True, check=_check_reveal),
-    ActionType.EXTEND: Move(PLAYING, paused=None, check=_check_extend),
-    ActionType.NEXT: Move(frozenset({Phase.DISCUSS, Phase.REVEAL}), Refusal.ANSWER_FIRST, undoable=True),
-    ActionType.SKIP: Move(frozenset({Phase.ANSWER, Phase.DISCUSS}), Refusal.ALREADY_ANSWERED, undoable=True),
-    ActionType.NOTE: Move(frozenset({Phase.DISCUSS}), Refusal.NOTE_IN_DEBATE, undoable=True, check=_check_note),
-    ActionType.PAUSE: Move(PLAYING),
-    ActionType.RESUME: Move(PLAYING, paused=True),
-    ActionType.UNDO: Move(PLAYING, check=_check_undo),
-    ActionType.END: Move(PLAYING, paused=None),
-    ActionType.REOPEN: Move(PLAYING, paused=None, by_program=True),
-}
-TABLE_MOVES = tuple(ActionType(t) for t, move in MOVES.items() if not move.by_program)
 
 
 class Game:
@@ -361,7 +154,7 @@ class Game:
     def refusal(self, state: State, action: Action, by_program: bool = False) -> IllegalAction | None:
         """Why the action is not allowed now (a refusal to raise), or None if it is."""
         reason = self._blocked(state, action, by_program)
-        return None if reason is None else _refused(reason, action)
+        return None if reason is None else refused(reason, action)
 
     def _blocked(self, state: State, action: Action, by_program: bool) -> Refusal | None:
         move = MOVES.get(action.type)
@@ -384,7 +177,7 @@ class Game:
     def apply(self, state: State, action: Action, t: float, by_program: bool = False) -> State:
         reason = self._blocked(state, action, by_program)
         if reason is not None:
-            raise _refused(reason, action)
+            raise refused(reason, action)
         if t < state.last_t:
             raise IllegalAction(Refusal.TIME_BACKWARDS)
         if action.type == ActionType.REOPEN:

@@ -11,8 +11,9 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from game.engine.rules import Action, Game, State
-from game.engine.vocabulary import IllegalAction
+from game.engine.records import State
+from game.engine.rules import Game
+from game.engine.vocabulary import Action, IllegalAction
 
 
 class Session:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from game.engine.draw import panorama_aspects, rotation_teams
-from game.engine.rules import State
+from game.engine.records import State
 from game.engine.session import Session
 from game.engine.vocabulary import Action, ActionType, IllegalAction, Refusal
 from game.session.log import LogWriteError, LogWriter

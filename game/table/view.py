@@ -17,7 +17,8 @@ from functools import cached_property
 from typing import Any
 
 from game.content.kinds import Explanation
-from game.engine.rules import Game, Play, State, TeamAnswer, split
+from game.engine.records import Play, State, TeamAnswer, split
+from game.engine.rules import Game
 from game.engine.vocabulary import Action, EndReason, Outcome, Phase
 from game.session.start import SessionStart
 
