@@ -16,7 +16,8 @@ os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="test-cache-")
 
 from pydantic import TypeAdapter  # noqa: E402
 
-from game.content.library import Library, load_library  # noqa: E402
+from game.content.library import load_library  # noqa: E402
+from game.content.loaded import Library
 from game.content.models import (
     Card,  # noqa: E402
     ScenarioInfo,  # noqa: E402

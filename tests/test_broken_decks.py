@@ -130,7 +130,7 @@ def test_an_oversized_file_is_refused_unread_and_an_alias_bomb_within_its_node_b
 
 
 def test_an_image_over_the_size_limit_is_refused(capsys, tmp_path):
-    from game.content.library import MAX_IMAGE_MB
+    from game.content.crosschecks import MAX_IMAGE_MB
 
     source = (BROKEN / "24-image-introuvable.yaml").read_text(encoding="utf-8")
     (tmp_path / "images").mkdir()

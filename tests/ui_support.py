@@ -10,7 +10,7 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 import pygame  # noqa: E402
 
-from game.content.library import Library  # noqa: E402
+from game.content.loaded import Library  # noqa: E402
 from game.debrief.ending import sheet_at_end
 from game.table.table import Table  # noqa: E402
 from game.ui.app import App  # noqa: E402

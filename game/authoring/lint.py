@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from game.authoring.cardrows import TO_COMPLETE
 from game.content.errors import ContentError
-from game.content.library import Library, LoadedDeck
+from game.content.loaded import Library, LoadedDeck
 from game.content.yamlsource import YamlDocument
 from game.wording.authors import say
 

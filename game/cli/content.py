@@ -8,7 +8,8 @@ from typing import Any
 
 from game.cli import UserError
 from game.content.errors import ContentInvalid
-from game.content.library import Library, load_library
+from game.content.library import load_library
+from game.content.loaded import Library
 from game.content.models import ScenarioInfo
 from game.paths import shipped_decks, shipped_scenarios
 from game.wording.players import plural, team_names, tr

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from game.cli import UserError
 from game.cli.content import load_authored
-from game.content.library import Library
+from game.content.loaded import Library
 
 
 def preview_loader(decks: list[Path]) -> Callable[[Path], Library]:

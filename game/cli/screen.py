@@ -13,7 +13,7 @@ from game.wording.catalogue import tr
 if TYPE_CHECKING:  # the home screen must not wait for pydantic, nor for argparse
     import argparse
 
-    from game.content.library import Library
+    from game.content.loaded import Library
     from game.content.models import ScenarioInfo
     from game.table.table import Table
 

@@ -20,7 +20,7 @@ from game.authoring.sheets import ImportFailed
 from game.cli import UserError
 from game.cli.content import load_authored
 from game.content.errors import ContentInvalid
-from game.content.library import LoadedDeck
+from game.content.loaded import LoadedDeck
 from game.content.models import slug
 from game.content.schema import write_schemas
 from game.paths import display_path

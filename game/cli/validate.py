@@ -9,7 +9,7 @@ from pathlib import Path
 from game.cli import UserError
 from game.cli.content import load_authored
 from game.content.errors import ContentInvalid, elsewhere
-from game.content.library import Library
+from game.content.loaded import Library
 from game.paths import default_cache_dir, shipped_decks, shipped_scenarios
 from game.wording.catalogue import ntr, tr
 

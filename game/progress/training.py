@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from game.content.library import Library
+from game.content.loaded import Library
 from game.content.models import MAX_MINUTES, DrawRule, Minutes, ScenarioInfo, TeamRange
 from game.debrief.ending import sheet_at_end
 from game.present.kinds import kinds_where

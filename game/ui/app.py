@@ -29,7 +29,7 @@ from game.ui.theme import HIGH_CONTRAST, LIGHT, Theme
 from game.wording.catalogue import tr, use
 
 if TYPE_CHECKING:
-    from game.content.library import Library
+    from game.content.loaded import Library
 
 MIN_SIZE = (960, 540)
 FPS = 60

@@ -11,7 +11,7 @@ from typing import Any
 
 import pygame
 
-from game.content.library import card_effects
+from game.content.loaded import card_effects
 from game.content.models import Gauge, ScenarioInfo
 from game.engine.vocabulary import Action, ActionType, Phase
 from game.table.table import Table

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from game.content.errors import ContentError
-from game.content.library import Library
+from game.content.loaded import Library
 from game.content.models import Gauge, constraint_label
 from game.ui.fitcache import FitRecord, code_digest
 from game.wording.authors import Message, say

@@ -16,7 +16,7 @@ from game.ui.widgets import Choice, line, panel, text_box
 from game.wording.catalogue import LANGUAGES, tr
 
 if TYPE_CHECKING:
-    from game.content.library import Library
+    from game.content.loaded import Library
     from game.content.models import ScenarioInfo
 
 DEFAULT = "atelier-teletravail"

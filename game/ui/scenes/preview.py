@@ -13,7 +13,7 @@ from typing import Any
 import pygame
 
 from game.content.errors import ContentError, mistakes
-from game.content.library import Library, LoadedDeck
+from game.content.loaded import Library, LoadedDeck
 from game.content.models import Gauge
 from game.paths import display_path
 from game.ui.app import App, Scene
