@@ -19,8 +19,8 @@ from typing import Any
 
 import yaml
 
-from game.cli import main
-from game.cli.content import load_scenario
+from game.cli import UserError, main
+from game.cli.content import check_team_count, load_scenario
 from game.content.errors import ContentInvalid
 from game.debrief.ending import sheet_at_end
 from game.engine.vocabulary import Action, ActionType
@@ -180,6 +180,11 @@ def check_content(folder: Path, scenario_file: Path, seed: int, layout: bool = T
         raise AssertionError(f"validate said OK, play refuses: {refused.errors[:3]}") from None
     for teams in range(scenario.team_range.min, scenario.team_range.max + 1):
         names = [f"Équipe {n + 1}" for n in range(teams)]
+        try:
+            check_team_count(scenario, teams, library.pool(scenario), None)
+        except UserError as refused:  # more teams than one at a time can serve: said before anything starts
+            assert "équipes" in str(refused)
+            continue
         table = play_session(scenario, library.pool(scenario), library.aspect_labels(scenario), names, seed,
                              "random")
         assert table.over

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from game.authoring.cardrows import TO_COMPLETE
 from game.content.errors import ContentError
 from game.content.loaded import Library, LoadedDeck
-from game.content.yamlsource import YamlDocument
+from game.content.yamldoc import YamlDocument
 from game.wording.authors import say
 
 PROMPT_ADVISED = 160  # characters: about three lines at the prompt's size on a projector

@@ -15,7 +15,7 @@ from game.content.loaded import (
     matches,
     raw_aspects,
 )
-from game.content.yamlsource import YamlDocument
+from game.content.yamldoc import YamlDocument
 from game.paths import shipped_decks
 from game.wording.authors import Message, say, say_near
 

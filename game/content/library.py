@@ -23,7 +23,8 @@ from game.content.models import (
     DeckInfo,
     ScenarioFile,
 )
-from game.content.yamlsource import YamlDocument, no_gc, read_yaml
+from game.content.yamldoc import YamlDocument
+from game.content.yamlsource import no_gc, read_yaml
 from game.fonts import code_points, undrawable
 from game.paths import display_path
 from game.wording.authors import say, say_near

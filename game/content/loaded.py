@@ -16,7 +16,7 @@ from game.content.models import (
     Gauge,
     ScenarioInfo,
 )
-from game.content.yamlsource import YamlDocument
+from game.content.yamldoc import YamlDocument
 
 
 @dataclass
