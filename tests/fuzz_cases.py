@@ -19,8 +19,9 @@ from typing import Any
 
 import yaml
 
-from game.cli import UserError, main
+from game.cli import main
 from game.cli.content import check_team_count, load_scenario
+from game.cli.refusals import UserError
 from game.content.errors import ContentInvalid
 from game.debrief.ending import sheet_at_end
 from game.engine.vocabulary import Action, ActionType

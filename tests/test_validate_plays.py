@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from game.cli import UserError, main
+from game.cli import main
 from game.cli.content import load_checked, load_scenario
+from game.cli.refusals import UserError
 from game.content.errors import ContentInvalid
 from game.paths import shipped_decks
 

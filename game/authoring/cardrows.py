@@ -10,62 +10,19 @@ with its row number and column header, and nothing is written until every row is
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from game.authoring.columns import COLUMNS, MAX_NUMBERED, NUMBERED, Layout, plain
 from game.authoring.sheets import ImportFailed, Rows
 from game.content.describe import describe
 from game.content.kinds import CardKind
 from game.content.models import Card, slug
 from game.present.kinds import display
-from game.wording.authors import nearest
 from game.wording.players import plural
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    header: str  # as the template and the export write it ("Réponse {n}" for numbered columns)
-    aliases: tuple[str, ...] = ()
-
-
-# In the order the template and the export write them.
-COLUMNS = (
-    Column("id", "Identifiant", ("id",)),
-    Column("kind", "Type", ("type de carte", "kind", "genre")),
-    Column("aspect", "Aspect", ("theme", "aspects")),
-    Column("difficulty", "Difficulté", ("difficulty", "niveau")),
-    Column("minutes", "Durée (min)", ("duree", "minutes", "duree en minutes", "duration")),
-    Column("prompt", "Énoncé", ("question", "prompt", "intitule", "consigne")),
-    Column("name", "Nom", ("name", "prenom")),
-    Column("age", "Âge", ("age",)),
-    Column("situation", "Situation"),
-    Column("need", "Besoin", ("need", "demande")),
-    Column("constraints", "Contraintes", ("constraints",)),
-    Column("quote", "Citation", ("quote",)),
-    Column("portrait", "Portrait", ("image", "photo")),
-    Column("partner", "Partenaire", ("partner",)),
-    Column("answers", "Réponses", ("answers", "propositions", "choix")),
-    Column("answer", "Réponse {n}", ("answer {n}", "proposition {n}", "choix {n}")),
-    Column("correct", "Bonnes réponses", ("bonne reponse", "correct", "correct answer", "correct answers",
-                                          "reponses correctes", "reponse correcte", "solution", "solutions")),
-    Column("explanation", "Explication", ("explications", "explanation", "justification")),
-    Column("source", "Source", ("sources", "reference")),
-    Column("option", "Option {n}"),
-    Column("rating", "Note {n}", ("rating {n}", "qualite {n}")),
-    Column("feedback", "Retour {n}", ("feedback {n}",)),
-    Column("option_effects", "Effets {n}", ("effects {n}",)),
-    Column("hints", "Pistes", ("hints", "relances")),
-    Column("effects", "Effets", ("effects",)),
-)
-NUMBERED = {c.key for c in COLUMNS if "{n}" in c.header}
-# Kahoot's answer time: the game never times an answer (the clock paces the session), so it is left out.
-IGNORED = ("time limit",)
-AMBIGUOUS = ("temps", "time", "duree de reponse")
 
 # What a « Type » cell may say, by the kinds' displays: a kind a spreadsheet cannot carry has no name there.
 KINDS_WRITTEN = {name: str(kind) for kind in CardKind for name in display(kind).written_as}
@@ -78,94 +35,8 @@ CORRECT_SPLIT = re.compile(r"\s*(?:[,;|/+\s]|\bet\b)\s*")
 EFFECT = re.compile(r"([a-z0-9]+(?:[-_][a-z0-9]+)*)\s*[:=]?\s*([+\-\u2212]?)\s*(\d+)")
 LETTERS = "ABCDEF"
 TO_COMPLETE = "À compléter : pourquoi cette réponse est-elle la bonne ?"
-MAX_NUMBERED = 6
 
 _CARD = TypeAdapter(Card)
-
-
-def plain(header: str) -> str:
-    """A header compared without accents, case, punctuation or Kahoot's hints ("Question - max 120 characters")."""
-    text = re.split(r"\s[-–]\s|\(", header, maxsplit=1)[0]
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[\s_\-’']+", " ", text).strip()
-
-
-def _names() -> dict[str, str]:
-    """Every accepted header (plain, with `{n}` for numbered ones) → its column key."""
-    names = {}
-    for column in COLUMNS:
-        for name in (column.header, column.key, *column.aliases):
-            names[plain(name.replace("{n}", "9")).replace("9", "{n}")] = column.key
-    return names
-
-
-_NAMES = _names()
-_NUMBER = re.compile(r"^(.*?)\s*(\d+)$")
-
-
-def recognise(header: str) -> tuple[str, int] | None:
-    """The column key and number (0 when not numbered) a header names, or None."""
-    name = plain(header)
-    if name in _NAMES and _NAMES[name] not in NUMBERED:
-        return _NAMES[name], 0
-    numbered = _NUMBER.match(name)
-    if numbered and f"{numbered.group(1)} {{n}}" in _NAMES:
-        n = int(numbered.group(2))
-        return (_NAMES[f"{numbered.group(1)} {{n}}"], n) if 1 <= n <= MAX_NUMBERED else None
-    return None
-
-
-@dataclass
-class Layout:
-    """Where the header row is, and which column holds what."""
-
-    header_row: int
-    headers: list[str]
-    places: dict[tuple[str, int], int]  # (key, number) → column index
-    notices: list[str] = field(default_factory=list)
-
-
-def find_layout(rows: Rows, shown: str) -> Layout:
-    """The header row: the first of the first 30 rows naming two known columns (Kahoot puts title lines
-    above it). Unknown headers are refused with the closest known one."""
-    for number, cells in rows[:30]:
-        if sum(recognise(c) is not None for c in cells if c.strip()) >= 2:
-            break
-    else:
-        raise ImportFailed([f"{shown} : aucune ligne de titres de colonnes reconnue dans les 30 premières lignes "
-                            f"(colonnes possibles : {', '.join(header_list())})"])
-    layout = Layout(number, cells, {})
-    problems = []
-    for i, header in enumerate(cells):
-        if not header.strip():
-            continue
-        found = recognise(header)
-        name = plain(header)
-        if found is not None:
-            layout.places.setdefault(found, i)
-        elif name in IGNORED:
-            layout.notices.append(f"{shown}:{number}: colonne « {header.strip()} » ignorée : le jeu ne chronomètre "
-                                  "pas les réponses, la durée d'une carte se donne en minutes (« Durée (min) »)")
-        elif name in AMBIGUOUS:
-            problems.append(f"{shown}:{number}: colonne « {header.strip()} » : s'il s'agit de la durée de la carte en "
-                            "minutes, nommez-la « Durée (min) » ; s'il s'agit d'un temps de réponse en secondes, "
-                            "supprimez-la (le jeu ne chronomètre pas les réponses)")
-        else:
-            near = nearest(name, [plain(h) for h in header_list()])
-            hint = f" : vouliez-vous dire « {_shown_header(near)} » ?" if near else ""
-            problems.append(f"{shown}:{number}: colonne « {header.strip()} » inconnue{hint} (colonnes possibles : "
-                            f"{', '.join(header_list())})")
-    if problems:
-        raise ImportFailed(problems)
-    return layout
-
-
-def header_list() -> list[str]:
-    return [c.header.replace("{n}", "1, 2…") for c in COLUMNS]
-
-
-def _shown_header(name: str) -> str:
-    return next(h for h in header_list() if plain(h) == name)
 
 
 @dataclass

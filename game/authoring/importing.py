@@ -9,12 +9,8 @@ from typing import Any
 
 import yaml
 
-from game.authoring.cardrows import (
-    Aspects,
-    cards_from_rows,
-    find_layout,
-    rows_from_cards,
-)
+from game.authoring.cardrows import Aspects, cards_from_rows, rows_from_cards
+from game.authoring.columns import find_layout
 from game.authoring.scaffold import TEMPLATES
 from game.authoring.sheets import ImportFailed, read_table, write_table
 

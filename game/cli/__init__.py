@@ -5,7 +5,6 @@ Sub-commands import their modules only when they run, so `--help` starts fast.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Sequence
 from importlib import import_module
@@ -13,16 +12,13 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
-from game.wording.catalogue import ntr, tr, use
+from game.cli.refusals import report, unknown_command
+from game.wording.catalogue import tr, use
 
 if TYPE_CHECKING:  # a bare `python -m game` builds no parser: the home screen must not wait for one
     import argparse
 
 DEFAULT_SCENARIO = "atelier-teletravail"
-
-
-class UserError(Exception):
-    """A mistake the user can fix: printed as one plain sentence, exit status 2."""
 
 
 def folder(text: str) -> Path:
@@ -329,7 +325,7 @@ HOME = SimpleNamespace(command=None, decks=[], out=None, sessions_dir=None, full
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv and not argv[0].startswith("-") and argv[0] not in COMMANDS:
-        return _unknown_command(argv[0])
+        return unknown_command(argv[0], [name for name in COMMANDS if name])
     chosen = chosen_lang(argv)
     lang = chosen or "fr"
     use(lang)
@@ -343,19 +339,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("\n" + tr("cli.interrupted"), file=sys.stderr)
         return 130
     except Exception as exc:  # noqa: BLE001 - a user's mistake is one sentence; anything else is re-raised
-        return _report(exc, args)
-
-
-def _unknown_command(typed: str) -> int:
-    """A mistyped command gets the closest one, as a mistyped field does in `validate`."""
-    from difflib import get_close_matches
-
-    known = [name for name in COMMANDS if name]
-    near = get_close_matches(typed, known, n=1, cutoff=0.6)
-    hint = tr("cli.did_you_mean", near=near[0]) if near else ""
-    print(tr("cli.error", problem=tr("cli.unknown_command", typed=typed, hint=hint, known=", ".join(known))),
-          file=sys.stderr)
-    return 2
+        return report(exc, args)
 
 
 # Each command's module and function, imported only when it runs: `--help` and the home screen start fast.
@@ -374,31 +358,3 @@ def _run(args: argparse.Namespace | SimpleNamespace) -> int:
     module, function = COMMANDS[args.command].split(":")
     return getattr(import_module(module), function)(args)
 
-
-def _report(exc: Exception, args: argparse.Namespace | SimpleNamespace) -> int:
-    """The exit status for an error the user can act on, told in one sentence; other errors go on up.
-
-    The error classes are imported here, when something went wrong, not on the way to the first frame."""
-    from game.content.errors import ContentInvalid
-    from game.session.log import LogError
-
-    if isinstance(exc, ContentInvalid):
-        for error in exc.errors:
-            print(error.text(), file=sys.stderr)
-        if exc.count == 0:  # only notes: what blocks is in the other files they name
-            print(tr("cli.blocked_elsewhere"), file=sys.stderr)
-        else:
-            print(ntr("cli.errors_to_fix", exc.count), file=sys.stderr)
-        return 1
-    if isinstance(exc, (UserError, LogError)):
-        print(tr("cli.error", problem=exc), file=sys.stderr)
-        return 2
-    if isinstance(exc, BrokenPipeError):  # `simulate ... | head`: the reader has all it wanted
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the final flush must not fail again
-        return 1
-    if isinstance(exc, OSError):  # a disk that is full, read-only or locked, met where no closer code expected it
-        from game.diskerrors import disk_problem
-
-        print(tr("cli.error", problem=disk_problem(exc)), file=sys.stderr)
-        return 2
-    raise exc

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 
 from game.answer_cards import write_answer_cards
-from game.cli import UserError
 from game.cli.content import check_team_count, load_scenario
+from game.cli.refusals import UserError
 from game.diskerrors import disk_problem
 from game.fonts import team_name_problem
 from game.wording.players import plural, team_names

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from game.cli import UserError
+from game.cli.refusals import UserError
 from game.content.errors import ContentInvalid
 from game.content.library import load_library
 from game.content.loaded import Library

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from game.authoring.scaffold import ScaffoldError, new_file
-from game.cli import UserError
+from game.cli.refusals import UserError
 
 
 def run_new(args: argparse.Namespace) -> int:

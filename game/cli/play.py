@@ -6,8 +6,9 @@ import argparse
 import secrets
 import time
 
-from game.cli import UserError, sessions_folder
+from game.cli import sessions_folder
 from game.cli.content import check_team_count, load_scenario
+from game.cli.refusals import UserError
 from game.cli.resuming import resumed
 from game.console import Console
 from game.debrief.ending import sheet_at_end

@@ -6,8 +6,8 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from game.cli import UserError
 from game.cli.content import load_authored
+from game.cli.refusals import UserError
 from game.content.loaded import Library
 
 

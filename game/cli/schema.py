@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from game.atomic import write_text_atomic
-from game.cli import UserError
+from game.cli.refusals import UserError
 from game.content.schema import reference_markdown, write_schemas
 
 BEGIN = "<!-- début de la référence générée : python -m game schema --docs docs/authoring.md -->"

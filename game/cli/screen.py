@@ -6,7 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from game.cli import UserError, sessions_folder
+from game.cli import sessions_folder
+from game.cli.refusals import UserError
 from game.debrief.ending import sheet_at_end
 from game.wording.catalogue import tr
 

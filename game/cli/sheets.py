@@ -17,8 +17,8 @@ from game.authoring.importing import (
     write_template,
 )
 from game.authoring.sheets import ImportFailed
-from game.cli import UserError
 from game.cli.content import load_authored
+from game.cli.refusals import UserError
 from game.content.errors import ContentInvalid
 from game.content.loaded import LoadedDeck
 from game.content.models import slug

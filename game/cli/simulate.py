@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from game.cli import UserError
 from game.cli.content import check_team_count, load_scenario
+from game.cli.refusals import UserError
 from game.simulate import run
 
 

@@ -6,8 +6,8 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
-from game.cli import UserError
 from game.cli.content import load_authored
+from game.cli.refusals import UserError
 from game.content.errors import ContentInvalid, elsewhere
 from game.content.loaded import Library
 from game.paths import default_cache_dir, shipped_decks, shipped_scenarios
