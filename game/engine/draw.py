@@ -28,9 +28,9 @@ ENTRY_SECONDS = 8.0  # raising one team's answer card and typing its number, whe
 def table_minutes(card: Any, every_team: bool, teams: int) -> float:
     """A card's minutes at the table: its estimate, and the entry of every team's answer at each step."""
     if not (every_team and teams > 1 and card.team_answers):
-        return card.estimated_minutes
+        return float(card.estimated_minutes)
     steps = max(1, round(card.estimated_minutes / card.turn_minutes))
-    return card.estimated_minutes + ENTRY_SECONDS * teams * steps / 60
+    return float(card.estimated_minutes + ENTRY_SECONDS * teams * steps / 60)
 
 
 def draw_cards(scenario: ScenarioInfo, pool: Sequence[Any], teams: int, seed: int) -> list[Any]:
@@ -48,13 +48,13 @@ def draw_cards(scenario: ScenarioInfo, pool: Sequence[Any], teams: int, seed: in
     size = 1 if every_team else teams  # every team answers every card: one card per aspect at a time is fair
     cost = (lambda card: table_minutes(card, True, teams)) if every_team else (lambda card: card.estimated_minutes)
     budget = scenario.minutes.target
-    fixed = [(n, r) for n, r in enumerate(rules) if r.count != "auto"]
+    fixed = [(n, r) for n, r in enumerate(rules) if isinstance(r.count, int)]
     autos = [(n, r) for n, r in enumerate(rules) if r.count == "auto"]
     slack = (scenario.minutes.max - scenario.minutes.target) / max(1, len(autos))
     used: set[str] = set()
     picked: dict[int, list[list[Any]]] = {}
     for n, rule in fixed:
-        picked[n] = _pick(rule, takes[n], used, size, rng, cost, count=rule.count)
+        picked[n] = _pick(rule, takes[n], used, size, rng, cost, count=int(rule.count))
         budget -= _minutes(picked[n], cost)
     for k, (n, rule) in enumerate(autos):
         share = budget / (len(autos) - k)

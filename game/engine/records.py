@@ -32,7 +32,7 @@ class TeamAnswer(NamedTuple):
 class Play(NamedTuple):
     """What happened to one card: a row of the debriefing sheet."""
 
-    index: int
+    index: int  # type: ignore[assignment]  # the card's place; tuple.index is never called on a Play
     card_id: str
     kind: str
     aspect: str

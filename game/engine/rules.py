@@ -156,7 +156,7 @@ class Game:
         reason = self._blocked(state, action, by_program)
         return None if reason is None else refused(reason, action)
 
-    def _blocked(self, state: State, action: Action, by_program: bool) -> Refusal | None:
+    def _blocked(self, state: State, action: Action, by_program: bool) -> Refusal | IllegalAction | None:
         move = MOVES.get(action.type)
         if move is None:
             return Refusal.UNKNOWN

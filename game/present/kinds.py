@@ -8,12 +8,12 @@ no sentences.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from game.content.kinds import CardKind
 from game.content.models import constraint_label
 from game.present.faces import CardDisplay, CardFace
-from game.wording.players import tr
+from game.wording.catalogue import tr
 
 DISPLAYS: dict[CardKind, CardDisplay] = {}
 
@@ -53,7 +53,7 @@ class PromptDisplay(CardDisplay):
 
     kind = CardKind.QUESTION
     solo = True
-    written_as = ("question",)
+    written_as: ClassVar[tuple[str, ...]] = ("question",)
 
     def face(self, card: Any, step: Any | None = None) -> CardFace:
         return CardFace(prompt=card.prompt, lead=card.prompt, reminder=card.prompt, summary=card.prompt,

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from game.content.kinds import Explanation
 from game.present.faces import CardFace
 from game.present.kinds import face
-from game.table.view import Clock, GaugeChange, Mark, PlayView, TableView, Verdict
+from game.table.clock import Clock
+from game.table.view import GaugeChange, Mark, PlayView, TableView, Verdict
 
 if TYPE_CHECKING:
     from game.engine.vocabulary import Action, Outcome, Phase
@@ -234,13 +235,16 @@ class Facilitator(RoomView):
 
     def points(self, choices: tuple[int, ...]) -> int:
         """What answering `choices` to the card on the table would score."""
-        view = self._view
-        return int(view.facing.judgements[choices].points)
+        facing = self._view.facing
+        assert facing is not None, "no card on the table: nothing to answer"
+        return int(facing.judgements[choices].points)
 
     @property
     def minutes(self) -> float:
         """The minutes the card on the table is expected to take."""
-        return float(self._view.card.turn_minutes)
+        card = self._view.card
+        assert card is not None, "no card on the table"
+        return float(card.turn_minutes)
 
 
 def room(table: Table) -> RoomView:

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 from game.content.models import best_path
 from game.present.room import Played, played
 from game.table.view import Mark, PlayView, Standings
-from game.wording.players import end_reason, headline, lower_first, result, tr
+from game.wording.catalogue import tr
+from game.wording.players import end_reason, headline, lower_first, result
 
 if TYPE_CHECKING:
     from game.table.table import Table

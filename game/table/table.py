@@ -165,17 +165,19 @@ class Table:
     def history(self) -> tuple[PlayView, ...]:
         return self._cached("history", history)
 
-    def _cached(self, name: str, make: Callable[[SessionStart, State], Any]) -> Any:
+    def _cached(self, name: str, make: Callable[[SessionStart, State], T]) -> T:
         if name not in self._seen:
             self._seen[name] = make(self.start, self.session.state)
-        return self._seen[name]
+        made: T = self._seen[name]
+        return made
 
     def derived(self, name: str, make: Callable[[Table], T]) -> T:
         """A view made from this table's views by a layer above (the room's, the facilitator's), made once
         between two actions."""
         if name not in self._seen:
             self._seen[name] = make(self)
-        return self._seen[name]  # type: ignore[no-any-return]
+        made: T = self._seen[name]
+        return made
 
     @property
     def cards(self) -> tuple[Any, ...]:

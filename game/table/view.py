@@ -108,7 +108,7 @@ class PlayView:
     @property
     def choices(self) -> tuple[str, ...]:
         """The texts that were there to choose: the card's, or its parcours step's."""
-        return (self.step or self.card).choice_texts()
+        return tuple((self.step or self.card).choice_texts())
 
     @property
     def chosen(self) -> tuple[int, ...]:
@@ -336,7 +336,9 @@ def play_view(start: SessionStart, plays: tuple[Play, ...], i: int) -> PlayView:
 def _mark(answer: TeamAnswer) -> Mark:
     if not answer.choices:
         return Mark.NO_ANSWER
-    return Mark(answer.rating) if answer.correct is None else Mark.RIGHT if answer.correct else Mark.WRONG
+    if answer.correct is None:
+        return Mark(answer.rating or Mark.POOR)  # an option's answer always has its rating
+    return Mark.RIGHT if answer.correct else Mark.WRONG
 
 
 def _explained(facing: Any, applied: tuple[int, ...], verdicts: tuple[Verdict, ...]) -> Explanation | None:
