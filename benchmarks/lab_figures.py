@@ -12,12 +12,10 @@ import tempfile
 from pathlib import Path
 
 import yaml
-
 from common import ROOT, deck_text, median_seconds  # noqa: E402  (sets the path)
 
 from game.content.library import load_library  # noqa: E402
 from game.debrief.ending import sheet_at_end  # noqa: E402
-
 
 
 def bench_authoring() -> None:
@@ -103,6 +101,7 @@ def bench_progress() -> None:
     from game.progress.training import review_session, start_training
     from game.table.table import Table
     from game.ui.app import App
+    from game.ui.scenes import SCENES
 
     library = load_library([(shipped_decks(), True), (shipped_scenarios(), True)])
     cards = [(deck_id, card) for deck_id, deck in library.decks.items() for card in deck.cards
@@ -119,7 +118,7 @@ def bench_progress() -> None:
                           for n, (deck_id, card) in enumerate(rng.sample(cards, 50), start=1)
                           for ok in [rng.random() < 0.7]])
         store.close()
-        app = App(library, folder, size=(1280, 720), settings_path=None, fast=True)
+        app = App(library, folder, size=(1280, 720), settings_path=None, fast=True, scenes=SCENES)
         app.push("train", profile="Camille")  # the list the progress screen is opened from
 
         def open_progress() -> None:

@@ -18,11 +18,11 @@ from pathlib import Path
 
 import yaml
 from common import ROOT, deck_text, median_seconds  # noqa: E402  (sets the path)
+from lab_figures import bench_authoring, bench_progress, bench_refused_files, bench_validate_ratio  # noqa: E402
 
 from game.content.library import load_library  # noqa: E402
 from game.content.models import ScenarioInfo  # noqa: E402
 from game.simulate import play_session  # noqa: E402
-from lab_figures import bench_authoring, bench_progress, bench_refused_files, bench_validate_ratio  # noqa: E402
 
 
 def bench_loading() -> None:

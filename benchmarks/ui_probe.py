@@ -50,9 +50,10 @@ def app_with(size: tuple[int, int]):
     from game.content.library import load_library
     from game.paths import shipped_decks, shipped_scenarios
     from game.ui.app import App
+    from game.ui.scenes import SCENES
 
     library = load_library([(shipped_decks(), True), (shipped_scenarios(), True)])
-    app = App(library, Path(tempfile.mkdtemp()), size=size, settings_path=None)
+    app = App(library, Path(tempfile.mkdtemp()), size=size, settings_path=None, scenes=SCENES)
     from game.table.table import Table
 
     info = library.scenarios["accueil-france-services"].info

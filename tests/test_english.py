@@ -63,11 +63,12 @@ def test_the_home_screen_switches_to_english_and_keeps_the_choice(shipped, tmp_p
     from game.content.summary import scenario_summaries
     from game.paths import shipped_scenarios
     from game.ui.app import App
+    from game.ui.scenes import SCENES
     from game.ui.scenes.home import HomeScene
     from tests.ui_support import Clock, render
 
     settings = tmp_path / "affichage.json"
-    app = App(shipped, tmp_path / "sessions", settings_path=settings, fast=True, clock=Clock())
+    app = App(shipped, tmp_path / "sessions", settings_path=settings, fast=True, clock=Clock(), scenes=SCENES)
     home = app.push(HomeScene(app, scenario_summaries(shipped_scenarios())))
     home.choose("language")
     render(app)
@@ -75,9 +76,9 @@ def test_the_home_screen_switches_to_english_and_keeps_the_choice(shipped, tmp_p
     assert json.loads(settings.read_text())["language"] == "en"
     assert [c.label for c in home.buttons.choices][-3:] == ["Français", "Accessibility", "Quit"]
     app.pop_all()
-    again = App(shipped, tmp_path / "sessions", settings_path=settings, fast=True, clock=Clock())
+    again = App(shipped, tmp_path / "sessions", settings_path=settings, fast=True, clock=Clock(), scenes=SCENES)
     assert language() == "en"  # the next launch speaks English at once
-    forced = App(shipped, tmp_path / "sessions", settings_path=settings, fast=True, clock=Clock(), language="fr")
+    forced = App(shipped, tmp_path / "sessions", settings_path=settings, fast=True, clock=Clock(), language="fr", scenes=SCENES)
     assert language() == "fr" and forced.settings.language == "fr" and again.settings.language == "en"
 
 

@@ -337,15 +337,16 @@ def test_display_settings_are_kept_only_when_the_reader_changes_them(shipped, tm
     """Opening the program writes nothing; high contrast chosen on the accessibility screen is there at
     the next launch."""
     from game.ui.app import App
+    from game.ui.scenes import SCENES
 
     path = tmp_path / "config" / "affichage.json"
-    app = App(shipped, tmp_path, size=(1280, 720), settings_path=path, fast=True, clock=Clock())
+    app = App(shipped, tmp_path, size=(1280, 720), settings_path=path, fast=True, clock=Clock(), scenes=SCENES)
     assert not path.exists()
     app.push("accessibility")
     key(app, pygame.K_DOWN)  # from the size row to the contrast row
     key(app, pygame.K_RETURN)
     assert app.theme == HIGH_CONTRAST and json.loads(path.read_text())["high_contrast"] is True
-    again = App(shipped, tmp_path, size=(1280, 720), settings_path=path, fast=True, clock=Clock())
+    again = App(shipped, tmp_path, size=(1280, 720), settings_path=path, fast=True, clock=Clock(), scenes=SCENES)
     assert again.theme == HIGH_CONTRAST
     assert [p.name for p in path.parent.iterdir()] == ["affichage.json"]  # no scrap left beside it
 

@@ -14,6 +14,7 @@ from game.content.loaded import Library  # noqa: E402
 from game.debrief.ending import sheet_at_end
 from game.table.table import Table  # noqa: E402
 from game.ui.app import App  # noqa: E402
+from game.ui.scenes import SCENES
 from game.ui.scenes.play import PlayScene  # noqa: E402
 
 START = 1795424400.0
@@ -33,7 +34,7 @@ class Clock:
 
 
 def make_app(library: Library, folder: Path, size: tuple[int, int] = (1280, 720), clock: Clock | None = None) -> App:
-    return App(library, folder, size=size, settings_path=None, fast=True, clock=clock or Clock())
+    return App(library, folder, size=size, settings_path=None, fast=True, clock=clock or Clock(), scenes=SCENES)
 
 
 def start_play(app: App, library: Library, scenario_id: str, teams: list[str], seed: int = 5,

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from importlib import import_module
 from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
+from game.cli.commands import COMMANDS
+from game.cli.folders import folder
 from game.cli.refusals import report, unknown_command
 from game.wording.catalogue import tr, use
 
@@ -21,30 +22,9 @@ if TYPE_CHECKING:  # a bare `python -m game` builds no parser: the home screen m
 DEFAULT_SCENARIO = "atelier-teletravail"
 
 
-def folder(text: str) -> Path:
-    """A folder option: refused at once when a file of that name is in the way."""
-    import argparse
-
-    path = Path(text)
-    if path.exists() and not path.is_dir():
-        raise argparse.ArgumentTypeError(f"{text} est un fichier, pas un dossier : donnez un dossier")
-    return path
-
-
 def whole(text: str) -> int:
     """A whole-number option; its name is what argparse's refusal says is expected (set in the help's language)."""
     return int(text)
-
-
-def sessions_folder(args: argparse.Namespace) -> Path:
-    """Where this command keeps session logs: --out, else --sessions-dir, else the user's data folder."""
-    if getattr(args, "out", None) is not None:
-        return args.out
-    if getattr(args, "sessions_dir", None) is not None:
-        return args.sessions_dir
-    from game.paths import default_sessions_dir
-
-    return default_sessions_dir()
 
 
 def chosen_lang(argv: Sequence[str]) -> str | None:
@@ -342,19 +322,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return report(exc, args)
 
 
-# Each command's module and function, imported only when it runs: `--help` and the home screen start fast.
-COMMANDS: dict[str | None, str] = {
-    None: "game.cli.screen:run_home", "play": "game.cli.play:run_play", "resume": "game.cli.play:run_resume",
-    "train": "game.cli.train:run_train", "progress": "game.cli.train:run_progress",
-    "validate": "game.cli.validate:run_validate", "preview": "game.cli.preview:run_preview",
-    "lint": "game.cli.lint:run_lint", "schema": "game.cli.schema:run_schema", "new": "game.cli.new:run_new",
-    "import": "game.cli.sheets:run_import", "import-csv": "game.cli.sheets:run_import", "export-csv": "game.cli.sheets:run_export",
-    "export-xlsx": "game.cli.sheets:run_export", "debrief": "game.cli.debrief:run_debrief",
-    "answer-cards": "game.cli.answercards:run_answer_cards", "simulate": "game.cli.simulate:run_simulate",
-}
-
-
 def _run(args: argparse.Namespace | SimpleNamespace) -> int:
-    module, function = COMMANDS[args.command].split(":")
-    return getattr(import_module(module), function)(args)
+    return COMMANDS[args.command](args)
 

@@ -6,8 +6,8 @@ import argparse
 import secrets
 import time
 
-from game.cli import sessions_folder
 from game.cli.content import check_team_count, load_scenario
+from game.cli.folders import sessions_folder
 from game.cli.refusals import UserError
 from game.cli.resuming import resumed
 from game.console import Console

@@ -6,9 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from game.cli import sessions_folder
+from game.cli.folders import sessions_folder
 from game.cli.refusals import UserError
 from game.debrief.ending import sheet_at_end
+from game.ui.screens import Screen
 from game.wording.catalogue import tr
 
 if TYPE_CHECKING:  # the home screen must not wait for pydantic, nor for argparse
@@ -23,11 +24,12 @@ def open_app(args: argparse.Namespace, library: Library | Callable[[], Library],
     import pygame
 
     from game.ui.app import App
+    from game.ui.scenes import SCENES
     from game.ui.settings import default_settings_path
 
     try:
         return App(library, folder, fullscreen=args.fullscreen, settings_path=default_settings_path(),
-                   fast=getattr(args, "fast", False), language=getattr(args, "chosen_lang", None))
+                   fast=getattr(args, "fast", False), language=getattr(args, "chosen_lang", None), scenes=SCENES)
     except pygame.error as exc:
         raise UserError(tr("cli.no_window", reason=exc)) from None
 
@@ -70,10 +72,10 @@ def run_screen(args: argparse.Namespace, library: Library, scenario: ScenarioInf
         table = Table.start_new(folder, scenario, library.pool(scenario), team_names(scenario, args.teams), seed,
                                 library.aspect_labels(scenario), app.clock(), answering=args.answering,
                                 at_end=sheet_at_end)
-        app.push("play", table=table)
+        app.push(Screen.PLAY, table=table)
         app.on_idle = Autopilot(seed=seed, delay=0.0 if args.fast else 1.5)
     else:
-        setup = app.push("setup", scenario=scenario, seed=args.seed)
+        setup = app.push(Screen.SETUP, scenario=scenario, seed=args.seed)
         if args.teams is not None:
             setup.names = team_names(scenario, args.teams)
         if args.answering is not None:
@@ -86,7 +88,7 @@ def run_screen(args: argparse.Namespace, library: Library, scenario: ScenarioInf
 def play_on_screen(args: argparse.Namespace, library: Library, table: Table) -> int:
     """A session already started (a training session): straight to its first card."""
     app = open_app(args, library, table.path.parent if table.path else sessions_folder(args))
-    app.push("play", table=table)
+    app.push(Screen.PLAY, table=table)
     app.run()
     return 0
 
@@ -103,8 +105,8 @@ def resume_screen(args: argparse.Namespace, path: Path, max_frames: int | None =
     table = Table.resume(path, app.clock(), at_end=sheet_at_end)
     if not resumed(table, path):
         return 0
-    app.push("play", table=table)
+    app.push(Screen.PLAY, table=table)
     if table.damaged:
-        app.push("error", errors=[table.damaged], title=tr("error.resumed"), advice="")
+        app.push(Screen.ERROR, errors=[table.damaged], title=tr("error.resumed"), advice="")
     app.run(max_frames)
     return 0

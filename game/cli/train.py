@@ -7,8 +7,8 @@ import secrets
 import time
 from pathlib import Path
 
-from game.cli import sessions_folder
 from game.cli.content import load_checked
+from game.cli.folders import sessions_folder
 from game.cli.refusals import UserError
 from game.diskerrors import disk_problem
 from game.present.sheet import shorten

@@ -1,7 +1,7 @@
 """The window and its loop: a stack of scenes, started by name, intents in, frames out only when needed.
 
-Scenes are registered by name (`game.ui.scenes.SCENES`, in the spirit of Tuxemon's state manager)
-and started by name, so no scene imports another, and a scene's module is loaded when first shown:
+Scenes are registered by name (`game.ui.scenes.SCENES`, in the spirit of Tuxemon's state manager, given to the
+`App` by the program) and started by name, so no scene imports another, and a scene's module is loaded when first shown:
 the home screen does not wait for the rules, pydantic or the sheet. Every scene that leaves the
 stack is shut down (the play scene closes its session log), however the program ends.
 
@@ -12,17 +12,16 @@ an animation runs.
 
 from __future__ import annotations
 
-import importlib
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pygame
 
-from game.ui.intents import Intent, translate
-from game.ui.scenes import SCENES
+from game.ui.intents import Act, Intent, translate
+from game.ui.screens import Screen
 from game.ui.settings import Settings
 from game.ui.text import FontBook, TextCache
 from game.ui.theme import HIGH_CONTRAST, LIGHT, Theme
@@ -93,12 +92,14 @@ def small_size(height: int) -> int:
 class App:
     def __init__(self, library: Library | Callable[[], Library], sessions_dir: Path, size: tuple[int, int] = (1280, 720),
                  fullscreen: bool = False, settings_path: Path | None = None, fast: bool = False,
-                 clock: Callable[[], float] = time.time, language: str | None = None):
+                 clock: Callable[[], float] = time.time, language: str | None = None, *,
+                 scenes: Mapping[Screen, Callable[[], type[Scene]]]):
         """`language`: asked for on the command line, it wins over the one the reader chose last time."""
         pygame.display.init()
         pygame.font.init()
         pygame.display.set_icon(window_icon(LIGHT))  # also spares loading pygame's own icon before the first frame
         self._library = library
+        self.registry = scenes
         self.sessions_dir = sessions_dir
         self.settings_path = settings_path
         self.settings = Settings.load(settings_path)
@@ -172,12 +173,11 @@ class App:
     def top(self) -> Scene:
         return self.scenes[-1]
 
-    def make(self, name: str, **values: object) -> Scene:
+    def make(self, name: Screen | str, **values: object) -> Scene:
         """The scene registered as `name`, built with `values`; its module is imported on first use."""
-        module, _, cls = SCENES[name].partition(":")
-        return getattr(importlib.import_module(module), cls)(self, **values)
+        return self.registry[Screen(name)]()(self, **values)
 
-    def push(self, scene: Scene | str, **values: object) -> Scene:
+    def push(self, scene: Scene | Screen | str, **values: object) -> Scene:
         """Show a scene (or the one registered under a name) above the current one."""
         if isinstance(scene, str):
             scene = self.make(scene, **values)
@@ -200,7 +200,7 @@ class App:
             self.scenes.pop().shutdown()
         self.running = False
 
-    def replace(self, scene: Scene | str, **values: object) -> Scene:
+    def replace(self, scene: Scene | Screen | str, **values: object) -> Scene:
         """Show a scene in place of every scene shown."""
         if isinstance(scene, str):
             scene = self.make(scene, **values)
@@ -247,7 +247,7 @@ class App:
         intent = translate(event, typing=self.top.typing)
         if intent is None:
             return
-        if intent.kind == "fullscreen":
+        if intent.kind == Act.FULLSCREEN:
             self.toggle_fullscreen()
             return
         was_typing = self.top.typing

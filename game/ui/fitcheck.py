@@ -109,8 +109,9 @@ class Measure:
         if self.app is None:
             os.environ["SDL_VIDEODRIVER"] = "dummy"  # measured off screen: no window opens
             from game.ui.app import App
+            from game.ui.scenes import SCENES
 
-            self.app = App(self.library, Path("."), size=SIZE, settings_path=None, fast=True)
+            self.app = App(self.library, Path("."), size=SIZE, settings_path=None, fast=True, scenes=SCENES)
             self.app.say_overflows = False
             if self.dyslexia_font:
                 self.app.settings.dyslexia_font = True

@@ -8,7 +8,8 @@ import pygame
 
 from game.fonts import TEAM_NAME_MAX, code_points, undrawable
 from game.ui.app import App, Scene
-from game.ui.intents import Intent
+from game.ui.intents import Act, Intent
+from game.ui.screens import Screen
 from game.ui.text import wrap
 from game.ui.widgets import ButtonList, Choice, panel, second_of_pair, text_box
 from game.wording.players import tr
@@ -16,8 +17,8 @@ from game.wording.players import tr
 
 def press(app: App, buttons: ButtonList, intent: Intent, choose: Callable[[str], None]) -> None:
     """Closing the window asks first; anything else goes to the buttons, and a chosen one to `choose`."""
-    if intent.kind == "quit":
-        app.push("confirm", question_key="confirm.quit", on_yes=app.pop_all)
+    if intent.kind == Act.QUIT:
+        app.push(Screen.CONFIRM, question_key="confirm.quit", on_yes=app.pop_all)
         return
     key = buttons.handle(intent)
     if key is not None:
@@ -34,13 +35,13 @@ class NameEntry:
 
     def handle(self, intent: Intent) -> bool:
         """Take a key; True once the name is finished (Enter or Escape)."""
-        if intent.kind == "text":
+        if intent.kind == Act.TEXT:
             refused = undrawable(intent.text)
             self.refused = "".join(dict.fromkeys(self.refused + refused))
             self.text = (self.text + "".join(c for c in intent.text if c not in refused))[:TEAM_NAME_MAX]
-        elif intent.kind == "back":
+        elif intent.kind == Act.BACK:
             self.text = self.text[:-1]
-        return intent.kind in ("confirm", "menu")
+        return intent.kind in (Act.CONFIRM, Act.MENU)
 
     @property
     def status(self) -> str:
@@ -79,7 +80,7 @@ class ListScene(Scene):
         self.layout(*self.app.size)
 
     def handle(self, intent: Intent) -> None:
-        if intent.kind == "menu":
+        if intent.kind == Act.MENU:
             self.cancel()
             return
         press(self.app, self.buttons, intent, self.choose)
@@ -87,9 +88,9 @@ class ListScene(Scene):
     def stepped(self, intent: Intent, row: str) -> int:
         """+1 or −1 when the intent steps a count or a size: + and − wherever the focus, the arrows on the
         row `row`; 0 otherwise."""
-        on_row = self.buttons.choices[self.buttons.focus].key == row and intent.kind in ("left", "right")
-        if on_row or intent.kind in ("more", "less"):
-            return 1 if intent.kind in ("right", "more") else -1
+        on_row = self.buttons.choices[self.buttons.focus].key == row and intent.kind in (Act.LEFT, Act.RIGHT)
+        if on_row or intent.kind in (Act.MORE, Act.LESS):
+            return 1 if intent.kind in (Act.RIGHT, Act.MORE) else -1
         return 0
 
     def paired(self) -> tuple[range, ...]:

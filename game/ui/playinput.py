@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from game.engine.vocabulary import ActionType, Phase
-from game.ui.intents import Intent
+from game.ui.intents import Act, Intent
+from game.ui.screens import Screen
 from game.wording.players import extended, teams_numbered, tr
 
 NOTE_MAX = 280  # the rules' limit for a note, kept while typing
@@ -17,31 +18,31 @@ class PlayInput:
         view = self.view
         if self.note_draft is not None:
             self._edit_note(intent)
-        elif kind == "menu":
-            self.app.push("menu", play=self)
-        elif kind == "quit":
-            self.app.push("confirm", question_key="confirm.quit", on_yes=self.app.pop_all)
-        elif kind == "pause":
+        elif kind == Act.MENU:
+            self.app.push(Screen.MENU, play=self)
+        elif kind == Act.QUIT:
+            self.app.push(Screen.CONFIRM, question_key="confirm.quit", on_yes=self.app.pop_all)
+        elif kind == Act.PAUSE:
             self.send(ActionType.RESUME if view.paused else ActionType.PAUSE)
-        elif kind == "end":
+        elif kind == Act.END:
             self.ask_end()
-        elif kind in ("extend", "more"):
+        elif kind in (Act.EXTEND, Act.MORE):
             if self.send(ActionType.EXTEND):
                 self.say(extended(self.view.clock))
         elif view.paused:
             return
         elif view.phase == Phase.ANSWER and self.split and self._between_views(intent):
             return
-        elif view.phase == Phase.ANSWER and kind in ("back", "choose", "confirm", "next", "click", "point", "up",
-                                                     "down", "left", "right"):
+        elif view.phase == Phase.ANSWER and kind in (Act.BACK, Act.CHOOSE, Act.CONFIRM, Act.NEXT, Act.CLICK, Act.POINT,
+                                                     Act.UP, Act.DOWN, Act.LEFT, Act.RIGHT):
             self._entering(intent)
-        elif kind in ("back", "undo"):
+        elif kind in (Act.BACK, Act.UNDO):
             self.send(ActionType.UNDO)
-        elif kind == "skip":
+        elif kind == Act.SKIP:
             self.send(ActionType.SKIP)
-        elif kind == "note" and view.phase == Phase.DISCUSS:
+        elif kind == Act.NOTE and view.phase == Phase.DISCUSS:
             self.note_draft = view.note
-        elif kind in ("confirm", "next") or (kind == "click" and self.continue_rect.collidepoint(intent.pos)):
+        elif kind in (Act.CONFIRM, Act.NEXT) or (kind == Act.CLICK and self.continue_rect.collidepoint(intent.pos)):
             self.send(ActionType.NEXT)
 
     def _between_views(self, intent: Intent) -> bool:
@@ -49,12 +50,12 @@ class PlayInput:
         view back to the text (←, or its button). Whether the intent was one of these."""
         kind = intent.kind
         if self.story:
-            if kind in ("confirm", "next", "right", "choose", "click"):
-                if kind == "choose" and 1 <= intent.number <= len(self.view.choices):
+            if kind in (Act.CONFIRM, Act.NEXT, Act.RIGHT, Act.CHOOSE, Act.CLICK):
+                if kind == Act.CHOOSE and 1 <= intent.number <= len(self.view.choices):
                     self.focus = intent.number - 1  # the choice is shown, not made: it was not seen yet
                 self.show_choices(True)
-            return kind not in ("back", "undo", "skip", "pause", "end", "note", "menu", "quit")
-        if kind == "left" or (kind == "click" and self.story_rect.collidepoint(intent.pos)):
+            return kind not in (Act.BACK, Act.UNDO, Act.SKIP, Act.PAUSE, Act.END, Act.NOTE, Act.MENU, Act.QUIT)
+        if kind == Act.LEFT or (kind == Act.CLICK and self.story_rect.collidepoint(intent.pos)):
             self.show_choices(False)
             return True
         return False
@@ -76,27 +77,27 @@ class PlayInput:
         if self.picking:
             self._pick_for_split(intent)
             return
-        if kind == "choose":
+        if kind == Act.CHOOSE:
             if not 1 <= intent.number <= count:
                 self.say(tr("play.no_such_number", n=intent.number, count=count))
             else:
                 self._choose(intent.number - 1)
-        elif kind in ("up", "down") and room:
-            self._move_team(-1 if kind == "up" else 1)
-        elif kind in ("up", "down", "left", "right"):
+        elif kind in (Act.UP, Act.DOWN) and room:
+            self._move_team(-1 if kind == Act.UP else 1)
+        elif kind in (Act.UP, Act.DOWN, Act.LEFT, Act.RIGHT):
             stops = count + 1 if several else count  # with several answers, "Validate" is one more stop
-            step = -1 if kind in ("up", "left") else 1
+            step = -1 if kind in (Act.UP, Act.LEFT) else 1
             self.focus = (step if step < 0 else 0) % stops if self.focus is None else (self.focus + step) % stops
-        elif kind == "back":
+        elif kind == Act.BACK:
             self._take_back()
-        elif kind in ("confirm", "next"):
+        elif kind in (Act.CONFIRM, Act.NEXT):
             if not room and not several and self.focus is not None and self.focus < count:
                 self._choose(self.focus)  # one team in turn, its answer chosen with the arrows
             else:
                 self._validate()
-        elif kind in ("click", "point"):
+        elif kind in (Act.CLICK, Act.POINT):
             self._point_answers(intent)
-            if kind == "click":
+            if kind == Act.CLICK:
                 for team, rect in enumerate(self.team_rects):
                     if rect.collidepoint(intent.pos) and team in view.answering:
                         self.cursor = team
@@ -175,7 +176,7 @@ class PlayInput:
         if view.missing and len(view.missing) < len(view.answering):
             missing = teams_numbered(t + 1 for t in view.missing)
             many = "_many" if len(view.missing) > 1 else ""
-            self.app.push("confirm", question=tr(f"confirm.reveal_missing{many}", teams=missing),
+            self.app.push(Screen.CONFIRM, question=tr(f"confirm.reveal_missing{many}", teams=missing),
                           on_yes=lambda: self._reveal(force=True))
             return
         if view.missing:
@@ -195,14 +196,14 @@ class PlayInput:
         """The room is split: the number of the choice that happens, or Backspace to go back to the answers."""
         split = self.view.split
         clicked = next((i for i, rect in enumerate(self.answer_rects) if rect.collidepoint(intent.pos)), None) \
-            if intent.kind == "click" else None
-        if (intent.kind == "choose" and (intent.number - 1,) in split) or (clicked is not None and (clicked,) in split):
+            if intent.kind == Act.CLICK else None
+        if (intent.kind == Act.CHOOSE and (intent.number - 1,) in split) or (clicked is not None and (clicked,) in split):
             self.picking = False
             pick = (clicked,) if clicked is not None else (intent.number - 1,)
             self.send(ActionType.REVEAL, pick, force=self.forced)
-        elif intent.kind == "choose":
+        elif intent.kind == Act.CHOOSE:
             self.say(tr("play.tie_number", choices=" / ".join(str(c[0] + 1) for c in split)), forever=True)
-        elif intent.kind in ("back", "click"):
+        elif intent.kind in (Act.BACK, Act.CLICK):
             self.picking = False
             self.message = ""
 
@@ -211,17 +212,17 @@ class PlayInput:
         for i, rect in enumerate(self.answer_rects):
             if rect.collidepoint(intent.pos):
                 self.focus = i
-                if intent.kind == "click":
+                if intent.kind == Act.CLICK:
                     self._choose(i)
 
     def _edit_note(self, intent: Intent) -> None:
         assert self.note_draft is not None
-        if intent.kind == "text":
+        if intent.kind == Act.TEXT:
             self.note_draft = (self.note_draft + intent.text)[:NOTE_MAX]
-        elif intent.kind == "back":
+        elif intent.kind == Act.BACK:
             self.note_draft = self.note_draft[:-1]
-        elif intent.kind == "confirm":
+        elif intent.kind == Act.CONFIRM:
             draft, self.note_draft = self.note_draft, None
             self.send(ActionType.NOTE, text=draft.strip())
-        elif intent.kind == "menu":
+        elif intent.kind == Act.MENU:
             self.note_draft = None

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 import pygame
 
-from game.ui.intents import Intent
+from game.ui.intents import Act, Intent
 from game.ui.text import Fitted, fit
 from game.ui.theme import Color
 
@@ -115,20 +115,20 @@ class ButtonList:
     def _handle(self, intent: Intent) -> str | None:
         if not self.choices:
             return None
-        if intent.kind in ("up", "left"):
+        if intent.kind in (Act.UP, Act.LEFT):
             self.focus = (self.focus - 1) % len(self.choices)
-        elif intent.kind in ("down", "right"):
+        elif intent.kind in (Act.DOWN, Act.RIGHT):
             self.focus = (self.focus + 1) % len(self.choices)
-        elif intent.kind in ("confirm", "next"):
+        elif intent.kind in (Act.CONFIRM, Act.NEXT):
             return self.choices[self.focus].key
-        elif intent.kind == "choose" and 1 <= intent.number <= len(self.choices):
+        elif intent.kind == Act.CHOOSE and 1 <= intent.number <= len(self.choices):
             self.focus = intent.number - 1
             return self.choices[self.focus].key
-        elif intent.kind in ("click", "point"):
+        elif intent.kind in (Act.CLICK, Act.POINT):
             for i in self.visible():
                 if self.rects[i].collidepoint(intent.pos):
                     self.focus = i
-                    return self.choices[i].key if intent.kind == "click" else None
+                    return self.choices[i].key if intent.kind == Act.CLICK else None
         return None
 
     def layout(self, area: pygame.Rect, heights: Sequence[int], gap: int, paired: tuple[range, ...] = ()) -> None:

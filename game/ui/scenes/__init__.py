@@ -1,18 +1,85 @@
-"""The screens, registered by name: a scene starts another with `app.push("name", ...)`, never by import.
+"""The screens, each registered under its name (`game.ui.screens.Screen`) with the function that loads its class.
 
-Each entry is "module:class", imported when the scene is first shown.
+A scene's module is imported when the scene is first shown, so the home screen does not wait for the rules,
+pydantic or the sheet; and no scene imports another. The program gives this table to its `App`.
 """
 
-SCENES: dict[str, str] = {
-    "home": "game.ui.scenes.home:HomeScene",
-    "setup": "game.ui.scenes.setup:SetupScene",
-    "play": "game.ui.scenes.play:PlayScene",
-    "end": "game.ui.scenes.end:EndScene",
-    "menu": "game.ui.scenes.overlays:MenuScene",
-    "confirm": "game.ui.scenes.overlays:ConfirmScene",
-    "error": "game.ui.scenes.overlays:ErrorScene",
-    "accessibility": "game.ui.scenes.accessibility:AccessibilityScene",
-    "preview": "game.ui.scenes.preview:PreviewScene",
-    "train": "game.ui.scenes.train:TrainScene",
-    "progress": "game.ui.scenes.progress:ProgressScene",
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from game.ui.screens import Screen
+
+
+def _home() -> type[Any]:
+    from game.ui.scenes.home import HomeScene
+
+    return HomeScene
+
+
+def _setup() -> type[Any]:
+    from game.ui.scenes.setup import SetupScene
+
+    return SetupScene
+
+
+def _play() -> type[Any]:
+    from game.ui.scenes.play import PlayScene
+
+    return PlayScene
+
+
+def _end() -> type[Any]:
+    from game.ui.scenes.end import EndScene
+
+    return EndScene
+
+
+def _menu() -> type[Any]:
+    from game.ui.scenes.overlays import MenuScene
+
+    return MenuScene
+
+
+def _confirm() -> type[Any]:
+    from game.ui.scenes.overlays import ConfirmScene
+
+    return ConfirmScene
+
+
+def _error() -> type[Any]:
+    from game.ui.scenes.overlays import ErrorScene
+
+    return ErrorScene
+
+
+def _accessibility() -> type[Any]:
+    from game.ui.scenes.accessibility import AccessibilityScene
+
+    return AccessibilityScene
+
+
+def _preview() -> type[Any]:
+    from game.ui.scenes.preview import PreviewScene
+
+    return PreviewScene
+
+
+def _train() -> type[Any]:
+    from game.ui.scenes.train import TrainScene
+
+    return TrainScene
+
+
+def _progress() -> type[Any]:
+    from game.ui.scenes.progress import ProgressScene
+
+    return ProgressScene
+
+
+SCENES: dict[Screen, Callable[[], type[Any]]] = {
+    Screen.HOME: _home, Screen.SETUP: _setup, Screen.PLAY: _play, Screen.END: _end, Screen.MENU: _menu,
+    Screen.CONFIRM: _confirm, Screen.ERROR: _error, Screen.ACCESSIBILITY: _accessibility, Screen.PREVIEW: _preview,
+    Screen.TRAIN: _train, Screen.PROGRESS: _progress,
 }

@@ -14,6 +14,7 @@ from game.table.view import GaugeView, Standings
 from game.ui.app import App, Scene
 from game.ui.intents import Intent
 from game.ui.listing import press
+from game.ui.screens import Screen
 from game.ui.text import text_width, wrap
 from game.ui.widgets import (
     ButtonList,
@@ -62,7 +63,7 @@ class EndScene(Scene):
         elif key == "print" and sheet is not None:
             self.status = print_file(sheet.pdf)
         elif key == "home":
-            self.app.replace("home")
+            self.app.replace(Screen.HOME)
         else:
             self.app.pop_all()
 

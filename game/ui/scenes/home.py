@@ -12,6 +12,7 @@ from game.diskerrors import disk_problem, sheet_problem
 from game.paths import display_path
 from game.ui.app import App
 from game.ui.listing import ListScene
+from game.ui.screens import Screen
 from game.ui.widgets import Choice, line, panel, text_box
 from game.wording.catalogue import LANGUAGES, tr
 
@@ -31,7 +32,7 @@ def checked_library(app: App) -> Library | None:
     try:
         return app.library
     except ContentInvalid as exc:
-        app.push("error", errors=[str(e) for e in exc.errors])
+        app.push(Screen.ERROR, errors=[str(e) for e in exc.errors])
         return None
 
 
@@ -42,7 +43,7 @@ def checked_scenario(app: App, scenario_id: str) -> ScenarioInfo | None:
         return None
     loaded = library.scenarios.get(scenario_id)
     if loaded is None:
-        app.push("error", errors=[str(e) for e in library.errors] or [tr("home.no_scenario", id=scenario_id)])
+        app.push(Screen.ERROR, errors=[str(e) for e in library.errors] or [tr("home.no_scenario", id=scenario_id)])
         return None
     return loaded.info
 
@@ -122,7 +123,7 @@ class HomeScene(ListScene):
                 said.append(tr("disk.where", path=path.name, why=sheet_problem(exc, path)))
         self.missing = []
         self.refresh()
-        self.app.push("error", errors=said, title=tr("home.sheets_title", folder=display_path(self.app.sessions_dir)),
+        self.app.push(Screen.ERROR, errors=said, title=tr("home.sheets_title", folder=display_path(self.app.sessions_dir)),
                       advice="")
 
     def layout(self, width: int, height: int) -> None:
@@ -177,35 +178,35 @@ class HomeScene(ListScene):
             try:
                 table = Table.resume(self.unfinished, self.app.clock(), at_end=sheet_at_end)
             except LogError as exc:
-                self.app.push("error", errors=[str(exc)], title=tr("error.not_resumed"), advice="")
+                self.app.push(Screen.ERROR, errors=[str(exc)], title=tr("error.not_resumed"), advice="")
                 return
             except OSError as exc:
-                self.app.push("error", errors=[disk_problem(exc, self.unfinished)],
+                self.app.push(Screen.ERROR, errors=[disk_problem(exc, self.unfinished)],
                               title=tr("error.not_resumed"), advice="")
                 return
-            self.app.replace("play", table=table)
+            self.app.replace(Screen.PLAY, table=table)
             if table.damaged:
-                self.app.push("error", errors=[table.damaged], title=tr("error.resumed"), advice="")
+                self.app.push(Screen.ERROR, errors=[table.damaged], title=tr("error.resumed"), advice="")
         elif key == "sheets":
             self.write_missing_sheets()
         elif key.startswith("scenario:"):
             scenario = checked_scenario(self.app, key.split(":", 1)[1])
             if scenario is None:
                 return
-            setup = self.app.make("setup", scenario=scenario)
+            setup = self.app.make(Screen.SETUP, scenario=scenario)
             if scenario.team_range.max == 1:
                 setup.start()
             else:
                 self.app.push(setup)
         elif key == "train":
             if checked_library(self.app) is not None:
-                self.app.push("train")
+                self.app.push(Screen.TRAIN)
         elif key == "language":  # the other language: two for now, each named in its own words
             settings = self.app.settings
             settings.language = next(lang for lang in LANGUAGES if lang != settings.language)
             self.app.apply_settings(save=True)
             self.refresh()
         elif key == "access":
-            self.app.push("accessibility")
+            self.app.push(Screen.ACCESSIBILITY)
         elif key == "quit":
-            self.app.push("confirm", question_key="confirm.quit", on_yes=self.app.pop_all)
+            self.app.push(Screen.CONFIRM, question_key="confirm.quit", on_yes=self.app.pop_all)

@@ -6,8 +6,9 @@ import sys
 from collections.abc import Callable
 
 from game.ui.app import App, Scene
-from game.ui.intents import Intent
+from game.ui.intents import Act, Intent
 from game.ui.listing import ListScene
+from game.ui.screens import Screen
 from game.ui.widgets import Choice
 from game.wording.catalogue import ntr, tr
 
@@ -36,7 +37,7 @@ class ConfirmScene(ListScene):
         self.app.pop()
 
     def handle(self, intent: Intent) -> None:
-        if intent.kind == "quit":
+        if intent.kind == Act.QUIT:
             return  # already asking
         super().handle(intent)
 
@@ -68,13 +69,13 @@ class MenuScene(ListScene):
             self.play.handle(Intent(key))
         elif key == "end":
             self.app.pop()
-            self.play.handle(Intent("end"))
+            self.play.handle(Intent(Act.END))
         elif key == "fullscreen":
             self.app.toggle_fullscreen()
         elif key == "access":
-            self.app.push("accessibility", overlay=True)
+            self.app.push(Screen.ACCESSIBILITY, overlay=True)
         elif key == "quit":
-            self.app.push("confirm", question_key="confirm.quit", on_yes=self.app.pop_all)
+            self.app.push(Screen.CONFIRM, question_key="confirm.quit", on_yes=self.app.pop_all)
 
 
 class ErrorScene(ListScene):

@@ -16,6 +16,7 @@ from game.ui.playdraw import PlayDrawing
 from game.ui.playinput import PlayInput
 from game.ui.playlayout import PlayLayout
 from game.ui.playside import PlaySide
+from game.ui.screens import Screen
 from game.wording.players import refusal
 
 ANIMATION = 0.6  # seconds for the gauges to reach their new values
@@ -99,13 +100,13 @@ class PlayScene(PlayInput, PlayLayout, PlaySide, PlayDrawing, Scene):
 
     def finished(self) -> None:
         """The session is over (its sheet is written): on to the end screen."""
-        self.app.replace("end", table=self.table)
+        self.app.replace(Screen.END, table=self.table)
 
     def shutdown(self) -> None:
         self.table.close()
 
     def ask_end(self) -> None:
-        self.app.push("confirm", question_key="confirm.end", on_yes=lambda: self.send(ActionType.END))
+        self.app.push(Screen.CONFIRM, question_key="confirm.end", on_yes=lambda: self.send(ActionType.END))
 
     # -- intents ---------------------------------------------------------------------------------
 

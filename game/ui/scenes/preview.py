@@ -18,7 +18,7 @@ from game.content.models import Gauge
 from game.paths import display_path
 from game.ui.app import App, Scene
 from game.ui.cardview import CardView, card_table
-from game.ui.intents import Intent
+from game.ui.intents import Act, Intent
 from game.ui.text import text_width
 from game.ui.widgets import bars, line, panel, text_box
 from game.wording.authors import say
@@ -141,21 +141,21 @@ class PreviewScene(Scene):
 
     def handle(self, intent: Intent) -> None:
         kind = intent.kind
-        if kind in ("menu", "quit"):
+        if kind in (Act.MENU, Act.QUIT):
             self.app.pop_all()
-        elif kind == "click" and self.next_rect.collidepoint(intent.pos):
+        elif kind == Act.CLICK and self.next_rect.collidepoint(intent.pos):
             self.next_card()
-        elif kind == "click" and self.prev_rect.collidepoint(intent.pos):
+        elif kind == Act.CLICK and self.prev_rect.collidepoint(intent.pos):
             self.previous_card()
         elif self.view is None:
             return
-        elif kind == "next":
+        elif kind == Act.NEXT:
             self.next_card()
-        elif kind == "undo":
+        elif kind == Act.UNDO:
             self.previous_card()
-        elif kind == "back":
+        elif kind == Act.BACK:
             self.show(self.index)  # the same card again, unanswered
-        elif kind not in ("pause", "skip", "end", "note"):
+        elif kind not in (Act.PAUSE, Act.SKIP, Act.END, Act.NOTE):
             self.view.handle(intent)
 
     def draw(self, surface: pygame.Surface) -> None:

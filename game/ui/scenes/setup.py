@@ -12,8 +12,9 @@ from game.diskerrors import disk_problem
 from game.paths import display_path
 from game.table.table import Table, teams_in_turn
 from game.ui.app import App
-from game.ui.intents import Intent
+from game.ui.intents import Act, Intent
 from game.ui.listing import ListScene, NameEntry
+from game.ui.screens import Screen
 from game.ui.widgets import Choice
 from game.wording.players import team_names, tr
 
@@ -82,7 +83,7 @@ class SetupScene(ListScene):
         if step:
             self._count(step)
             return
-        if self.buttons.choices[self.buttons.focus].key == "answering" and intent.kind in ("left", "right"):
+        if self.buttons.choices[self.buttons.focus].key == "answering" and intent.kind in (Act.LEFT, Act.RIGHT):
             self.choose("answering")
             return
         super().handle(intent)
@@ -141,7 +142,7 @@ class SetupScene(ListScene):
     def start(self) -> None:
         """Draw the cards, open the session's log, and show the first card."""
         if self.too_many:  # said on the screen already; the room must see why nothing starts
-            self.app.push("error", errors=[self.too_many], title=tr("setup.not_started"), advice="")
+            self.app.push(Screen.ERROR, errors=[self.too_many], title=tr("setup.not_started"), advice="")
             return
         library = self.app.library
         seed = self.seed if self.seed is not None else secrets.randbelow(1_000_000)
@@ -150,7 +151,7 @@ class SetupScene(ListScene):
                                     seed, library.aspect_labels(self.scenario), self.app.clock(),
                                     answering=self.answering, at_end=sheet_at_end)
         except OSError as exc:  # no log, no session: the room must know before it plays
-            self.app.push("error", errors=[disk_problem(exc, self.app.sessions_dir)], title=tr("error.not_started"),
+            self.app.push(Screen.ERROR, errors=[disk_problem(exc, self.app.sessions_dir)], title=tr("error.not_started"),
                           advice="")
             return
-        self.app.replace("play", table=table)
+        self.app.replace(Screen.PLAY, table=table)

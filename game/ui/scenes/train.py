@@ -15,8 +15,9 @@ from game.progress.training import (
     training_scenario,
 )
 from game.ui.app import App
-from game.ui.intents import Intent
+from game.ui.intents import Act, Intent
 from game.ui.listing import ListScene, NameEntry
+from game.ui.screens import Screen
 from game.ui.widgets import Choice
 from game.wording.players import tr
 
@@ -72,8 +73,8 @@ class TrainScene(ListScene):
             self.refresh()
             return
         focused = self.buttons.choices[self.buttons.focus].key
-        if intent.kind in ("left", "right") and focused in ("profile", "theme", "length"):
-            self._step(focused, 1 if intent.kind == "right" else -1)
+        if intent.kind in (Act.LEFT, Act.RIGHT) and focused in ("profile", "theme", "length"):
+            self._step(focused, 1 if intent.kind == Act.RIGHT else -1)
             return
         super().handle(intent)
 
@@ -99,7 +100,7 @@ class TrainScene(ListScene):
         elif key in ("start", "review"):
             self.start(review=key == "review")
         elif key == "progress":
-            self.app.push("progress", profile=self.profile, on_review=lambda: self.start(review=True))
+            self.app.push(Screen.PROGRESS, profile=self.profile, on_review=lambda: self.start(review=True))
         elif key == "back":
             self.app.pop()
 
@@ -111,7 +112,7 @@ class TrainScene(ListScene):
         if review:
             chosen = review_session(library, [c.card for c in self.due])
             if chosen.scenario is None:
-                self.app.push("error", errors=[tr("train.nothing_due", profile=self.profile)], title=tr("train.screen_title"),
+                self.app.push(Screen.ERROR, errors=[tr("train.nothing_due", profile=self.profile)], title=tr("train.screen_title"),
                               advice="")
                 return
             scenario, pool = chosen.scenario, chosen.cards
@@ -122,7 +123,7 @@ class TrainScene(ListScene):
             table = start_training(library, self.app.sessions_dir, scenario, pool, self.profile,
                                    secrets.randbelow(1_000_000), now)
         except OSError as exc:
-            self.app.push("error", errors=[disk_problem(exc, self.app.sessions_dir)], title=tr("error.not_started"),
+            self.app.push(Screen.ERROR, errors=[disk_problem(exc, self.app.sessions_dir)], title=tr("error.not_started"),
                           advice="")
             return
-        self.app.replace("play", table=table)
+        self.app.replace(Screen.PLAY, table=table)

@@ -1,0 +1,29 @@
+"""The folders a command writes to: an option refused when a file is in the way, and where session logs go."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # a bare `python -m game` builds no parser: the home screen must not wait for one
+    import argparse
+
+def folder(text: str) -> Path:
+    """A folder option: refused at once when a file of that name is in the way."""
+    import argparse
+
+    path = Path(text)
+    if path.exists() and not path.is_dir():
+        raise argparse.ArgumentTypeError(f"{text} est un fichier, pas un dossier : donnez un dossier")
+    return path
+
+
+def sessions_folder(args: argparse.Namespace) -> Path:
+    """Where this command keeps session logs: --out, else --sessions-dir, else the user's data folder."""
+    if getattr(args, "out", None) is not None:
+        return args.out
+    if getattr(args, "sessions_dir", None) is not None:
+        return args.sessions_dir
+    from game.paths import default_sessions_dir
+
+    return default_sessions_dir()

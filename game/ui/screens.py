@@ -1,0 +1,19 @@
+"""The screens' names: a scene starts another by its name (`app.push(Screen.SETUP, ...)`), never by importing it."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Screen(StrEnum):
+    HOME = "home"
+    SETUP = "setup"
+    PLAY = "play"
+    END = "end"
+    MENU = "menu"
+    CONFIRM = "confirm"
+    ERROR = "error"
+    ACCESSIBILITY = "accessibility"
+    PREVIEW = "preview"
+    TRAIN = "train"
+    PROGRESS = "progress"
