@@ -122,6 +122,18 @@ class CardBase(Choosable):
         """What the table answers at `step` of the card (the card itself, but for a parcours)."""
         return self
 
+    def outcome(self, ident: str) -> Any:
+        """How a parcours ends at `ident`; no other card has an ending."""
+        return None
+
+    def route(self, step: str, choice: int, flags: frozenset[str], gauges: Mapping[str, int]) -> str:
+        """Where a parcours's choice leads; no other card is answered step by step."""
+        raise TypeError(f"a {type(self).__name__} has no steps to route between")
+
+    def flags_set(self, step: str, choice: int) -> frozenset[str]:
+        """The flags a parcours's choice sets, for the routes after it; no other card sets any."""
+        return frozenset()
+
     def has_step(self, ident: str) -> bool:
         """Whether `ident` names a step of the card (a parcours's)."""
         return False

@@ -14,7 +14,7 @@ from pydantic import (
     model_validator,
 )
 
-from game.content.cardbase import CardBase, Choices, Choosable, Option, Strict, reordered
+from game.content.cardbase import CardBase, Choices, Option, Strict, reordered
 from game.content.fields import DEFAULT_MINUTES, ID_PATTERN, Id, Text, refuse
 from game.content.kinds import (
     MAX_PARCOURS_STEPS,
@@ -129,7 +129,10 @@ class ParcoursCard(Usager, CardBase):
     def first_step(self) -> str:
         return self._begin or self.steps[0].id
 
-    def at(self, step: str) -> Choosable:
+    def flags_set(self, step: str, choice: int) -> frozenset[str]:
+        return frozenset(self.at(step).options[choice].sets)
+
+    def at(self, step: str) -> Step:
         return self._steps.get(step) or self._steps[self.steps[0].id]
 
     def has_step(self, ident: str) -> bool:

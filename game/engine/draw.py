@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterator, Sequence
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
+from game.content.kinds import PlayingCard
+
 if TYPE_CHECKING:  # the engine reads the scenario; it never loads the authoring models
     from game.content.models import DrawRule, ScenarioInfo
 
@@ -25,7 +27,7 @@ if TYPE_CHECKING:  # the engine reads the scenario; it never loads the authoring
 ENTRY_SECONDS = 8.0  # raising one team's answer card and typing its number, when every team answers
 
 
-def table_minutes(card: Any, every_team: bool, teams: int) -> float:
+def table_minutes(card: PlayingCard, every_team: bool, teams: int) -> float:
     """A card's minutes at the table: its estimate, and the entry of every team's answer at each step."""
     if not (every_team and teams > 1 and card.team_answers):
         return float(card.estimated_minutes)
@@ -33,7 +35,7 @@ def table_minutes(card: Any, every_team: bool, teams: int) -> float:
     return float(card.estimated_minutes + ENTRY_SECONDS * teams * steps / 60)
 
 
-def draw_cards(scenario: ScenarioInfo, pool: Sequence[Any], teams: int, seed: int) -> list[Any]:
+def draw_cards(scenario: ScenarioInfo, pool: Sequence[PlayingCard], teams: int, seed: int) -> list[PlayingCard]:
     """The ordered cards of one session; the same inputs always give the same list.
 
     Fixed counts are drawn first; "auto" rules then share what is left of the target minutes,
@@ -52,7 +54,7 @@ def draw_cards(scenario: ScenarioInfo, pool: Sequence[Any], teams: int, seed: in
     autos = [(n, r) for n, r in enumerate(rules) if r.count == "auto"]
     slack = (scenario.minutes.max - scenario.minutes.target) / max(1, len(autos))
     used: set[str] = set()
-    picked: dict[int, list[list[Any]]] = {}
+    picked: dict[int, list[list[PlayingCard]]] = {}
     for n, rule in fixed:
         picked[n] = _pick(rule, takes[n], used, size, rng, cost, count=int(rule.count))
         budget -= _minutes(picked[n], cost)
@@ -76,7 +78,7 @@ def _rounds(scenario: ScenarioInfo, takes: _Takes, size: int) -> int:
     return len({c.aspect for c in takes.cards if c.scores_aspect})
 
 
-def rotation_teams(scenario: ScenarioInfo, pool: Sequence[Any], most: int = 6) -> int:
+def rotation_teams(scenario: ScenarioInfo, pool: Sequence[PlayingCard], most: int = 6) -> int:
     """How many teams in turn the scenario serves: with more, one round per aspect for each team no longer
     fits in its maximum minutes (or in its cards). Every scenario but a panorama's serves them all."""
     if scenario.win != "panorama":
@@ -93,7 +95,7 @@ def rotation_teams(scenario: ScenarioInfo, pool: Sequence[Any], most: int = 6) -
     return served
 
 
-def panoramas_within_reach(cards: Sequence[Any], teams: int, panorama: set[str]) -> bool:
+def panoramas_within_reach(cards: Sequence[PlayingCard], teams: int, panorama: set[str]) -> bool:
     """Whether, one team in turn, every team is dealt a card of every aspect of the panorama."""
     dealt: list[set[str]] = [set() for _ in range(teams)]
     turn = 0
@@ -112,7 +114,7 @@ class _SortedPool:
     not once per session, is a third of a simulated session's time. The pool is kept, so its identity
     cannot be taken by another list while it is remembered."""
 
-    def __init__(self, rules: Sequence[DrawRule], pool: Sequence[Any]):
+    def __init__(self, rules: Sequence[DrawRule], pool: Sequence[PlayingCard]):
         self.pool = pool
         self.takes = [_Takes([c for c in pool if rule.takes(c)]) for rule in rules]
         self.panorama = frozenset(c.aspect for c in pool if c.scores_aspect and any(r.takes(c) for r in rules))
@@ -121,16 +123,16 @@ class _SortedPool:
 class _Takes:
     """The cards one rule may take, in the pool's order and by aspect (in aspect order)."""
 
-    def __init__(self, cards: list[Any]):
+    def __init__(self, cards: list[PlayingCard]):
         self.cards = cards
         self.team_only = all(c.team_answers for c in cards)
-        self.by_aspect: dict[str, list[Any]] = {}
+        self.by_aspect: dict[str, list[PlayingCard]] = {}
         for card in cards:
             self.by_aspect.setdefault(card.aspect, []).append(card)
         self.by_aspect = dict(sorted(self.by_aspect.items()))
 
 
-def _left(cards: list[Any], used: set[str]) -> list[Any]:
+def _left(cards: list[PlayingCard], used: set[str]) -> list[PlayingCard]:
     """A copy of `cards` without those already drawn, for a draw to take from."""
     return [c for c in cards if c.id not in used] if used else list(cards)
 
@@ -138,7 +140,7 @@ def _left(cards: list[Any], used: set[str]) -> list[Any]:
 _SORTED: dict[tuple[Any, ...], _SortedPool] = {}
 
 
-def _sorted_pool(rules: Sequence[DrawRule], pool: Sequence[Any]) -> _SortedPool:
+def _sorted_pool(rules: Sequence[DrawRule], pool: Sequence[PlayingCard]) -> _SortedPool:
     key = (id(pool), len(pool), tuple((tuple(r.kinds), tuple(r.aspects or ())) for r in rules))
     found = _SORTED.get(key)
     if found is None or found.pool is not pool:
@@ -148,13 +150,13 @@ def _sorted_pool(rules: Sequence[DrawRule], pool: Sequence[Any]) -> _SortedPool:
     return found
 
 
-def _minutes(chunks: list[list[Any]], cost: Callable[[Any], float]) -> float:
+def _minutes(chunks: list[list[PlayingCard]], cost: Callable[[PlayingCard], float]) -> float:
     return sum(cost(c) for chunk in chunks for c in chunk)
 
 
-def _pick(rule: DrawRule, takes: _Takes, used: set[str], teams: int, rng: random.Random, cost: Callable[[Any], float],
+def _pick(rule: DrawRule, takes: _Takes, used: set[str], teams: int, rng: random.Random, cost: Callable[[PlayingCard], float],
           count: int | None = None, share: float = 0.0, ceiling: float = 0.0, one: bool = False,
-          rounds: int = 0) -> list[list[Any]]:
+          rounds: int = 0) -> list[list[PlayingCard]]:
     """`one`: at least one chunk, even longer than the minutes allow; `rounds`: at least that many chunks
     (one per aspect, one team in turn), within the `ceiling`."""
     team_only = takes.team_only or all(c.team_answers for c in takes.cards if c.id not in used)
@@ -163,7 +165,7 @@ def _pick(rule: DrawRule, takes: _Takes, used: set[str], teams: int, rng: random
         order = _balanced({aspect: _left(cards, used) for aspect, cards in takes.by_aspect.items()}, size, rng)
     else:
         order = _shuffled(_left(takes.cards, used), rng)
-    chunks: list[list[Any]] = []
+    chunks: list[list[PlayingCard]] = []
     total = 0
     spent = 0.0
     while chunk := list(islice(order, size)):
@@ -184,21 +186,21 @@ def _pick(rule: DrawRule, takes: _Takes, used: set[str], teams: int, rng: random
     return chunks
 
 
-def _shuffled(cards: list[Any], rng: random.Random) -> Iterator[Any]:
+def _shuffled(cards: list[PlayingCard], rng: random.Random) -> Iterator[PlayingCard]:
     """The cards in a random order, drawn one at a time: a session takes a few cards of a pool that may
     hold thousands, so the whole pool is never shuffled."""
     while cards:
         yield _take_one(cards, rng)
 
 
-def _take_one(cards: list[Any], rng: random.Random) -> Any:
+def _take_one(cards: list[PlayingCard], rng: random.Random) -> PlayingCard:
     """Remove and return a card at random (the last one takes its place)."""
     i = rng.randrange(len(cards))
     cards[i], cards[-1] = cards[-1], cards[i]
     return cards.pop()
 
 
-def _balanced(by_aspect: dict[str, list[Any]], size: int, rng: random.Random) -> Iterator[Any]:
+def _balanced(by_aspect: dict[str, list[PlayingCard]], size: int, rng: random.Random) -> Iterator[PlayingCard]:
     """Round-robin over aspects (in a seeded order), `size` random cards of the same aspect at a time;
     `by_aspect` is the draw's own copy, in aspect order, and is emptied as cards are taken.
 
@@ -218,7 +220,7 @@ def _balanced(by_aspect: dict[str, list[Any]], size: int, rng: random.Random) ->
                 yield _take_one(stack, rng)
 
 
-def _spread(groups: list[list[list[Any]]]) -> list[Any]:
+def _spread(groups: list[list[list[PlayingCard]]]) -> list[PlayingCard]:
     """Interleave each rule's chunks evenly over the session, keeping each chunk whole."""
     keyed = []
     for g, chunks in enumerate(groups):
@@ -228,6 +230,6 @@ def _spread(groups: list[list[list[Any]]]) -> list[Any]:
     return [card for _, _, chunk in keyed for card in chunk]
 
 
-def panorama_aspects(scenario: ScenarioInfo, pool: Sequence[Any]) -> set[str]:
+def panorama_aspects(scenario: ScenarioInfo, pool: Sequence[PlayingCard]) -> set[str]:
     """Every aspect a full panorama needs: those of the cards that fill one and that a draw rule can draw."""
     return set(_sorted_pool(scenario.draw_rules, pool).panorama)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
+from game.content.kinds import Facing, PlayingCard
 from game.engine.records import State, majority, split
 from game.engine.vocabulary import (
     Action,
@@ -34,10 +35,10 @@ class Rules(Protocol):
 
     every_team: bool
     teams: tuple[str, ...]
-    cards: tuple[Any, ...]
+    cards: tuple[PlayingCard, ...]
     limit: float
 
-    def facing(self, state: State) -> Any: ...
+    def facing(self, state: State) -> Facing: ...
 
     def answering_teams(self, state: State) -> tuple[int, ...]: ...
 

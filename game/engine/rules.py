@@ -14,7 +14,7 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from game.content.kinds import MAX_PARCOURS_STEPS
+from game.content.kinds import MAX_PARCOURS_STEPS, Facing, PlayingCard
 from game.engine.moves import EXTENSION, MOVES, TABLE_MOVES, refused
 from game.engine.records import Play, State, TeamAnswer, Transition, majority, split
 from game.engine.vocabulary import (
@@ -35,7 +35,7 @@ if TYPE_CHECKING:  # the engine never loads the authoring models: cards and scen
 class Game:
     """The fixed facts of one session and the rules that move its state."""
 
-    def __init__(self, scenario: ScenarioInfo, cards: Sequence[Any], teams: Sequence[str],
+    def __init__(self, scenario: ScenarioInfo, cards: Sequence[PlayingCard], teams: Sequence[str],
                  panorama: Sequence[str] | None = None, full_rounds: bool = True):
         """`panorama`: the aspects a full panorama needs (every aspect the scenario can draw); by default
         those of the cards drawn, as logs written before it was recorded have it. `full_rounds`: one team in
@@ -66,10 +66,10 @@ class Game:
                       finished_in=(None,) * n)
         return self._enter(state, 0)
 
-    def card(self, state: State) -> Any | None:
+    def card(self, state: State) -> PlayingCard | None:
         return self.cards[state.index] if state.index < len(self.cards) else None
 
-    def facing(self, state: State) -> Any:
+    def facing(self, state: State) -> Facing:
         """What the table answers now: the card on the table, or its parcours step."""
         return self.cards[state.index].at(state.step)
 
@@ -291,7 +291,7 @@ class Game:
         gauges, deltas = self._effects(state.gauges, judged[applied].effects if applied else {})
         flags, route, reached = state.flags, "", ""
         if card.branches:
-            flags = flags | frozenset(facing.options[applied[0]].sets)
+            flags = flags | card.flags_set(state.step, applied[0])
             route = card.route(state.step, applied[0], flags, {g.id: v for g, v in zip(self.gauges, gauges)})
             reached = route if card.outcome(route) is not None else ""
         play = self._play(state, Outcome.ANSWERED, answers=tuple(answers), applied=applied, deltas=deltas,

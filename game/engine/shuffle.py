@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import random
 from collections.abc import Mapping, Sequence
-from typing import Any
+
+from game.content.kinds import PlayingCard
 
 Orders = Mapping[str, Mapping[str, tuple[int, ...]]]  # card id -> place (a parcours step, or "") -> order
 
 
-def option_orders(cards: Sequence[Any], seed: int) -> dict[str, dict[str, tuple[int, ...]]]:
+def option_orders(cards: Sequence[PlayingCard], seed: int) -> dict[str, dict[str, tuple[int, ...]]]:
     """For each card with choices to shuffle, each place's display order (authored indices, in display order)."""
     rng = random.Random(f"choices-{seed}")
     orders: dict[str, dict[str, tuple[int, ...]]] = {}
@@ -31,7 +32,7 @@ def option_orders(cards: Sequence[Any], seed: int) -> dict[str, dict[str, tuple[
     return orders
 
 
-def order_problem(card: Any, places: Mapping[str, Sequence[int]]) -> tuple[str, dict[str, str]] | None:
+def order_problem(card: PlayingCard, places: Mapping[str, Sequence[int]]) -> tuple[str, dict[str, str]] | None:
     """Why a recorded order cannot be the card's (a place it has no choices at, not a permutation), as a sentence's
     key and values for the layer that words it, or None."""
     counts = card.orderable()
@@ -43,6 +44,6 @@ def order_problem(card: Any, places: Mapping[str, Sequence[int]]) -> tuple[str, 
     return None
 
 
-def displayed(cards: Sequence[Any], orders: Orders) -> tuple[Any, ...]:
+def displayed(cards: Sequence[PlayingCard], orders: Orders) -> tuple[PlayingCard, ...]:
     """The cards as the table sees them: each with its choices in the session's order."""
     return tuple(card.in_order(orders[card.id]) if card.id in orders else card for card in cards)

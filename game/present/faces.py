@@ -8,9 +8,9 @@ model, its display (in `game.present.kinds`) and its sentences; a test fails whi
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import ClassVar, Generic, TypeVar
 
-from game.content.kinds import CardKind
+from game.content.kinds import CardKind, Step
 
 
 @dataclass(frozen=True)
@@ -36,13 +36,16 @@ class CardFace:
     discussed: bool = False  # an open discussion, with the facilitator's note
 
 
-class CardDisplay:
+C = TypeVar("C")  # the model of the kind a display shows
+
+
+class CardDisplay(Generic[C]):
     """How one kind of card is introduced, asked and summed up, for every front end."""
 
     kind: ClassVar[CardKind]
     solo: ClassVar[bool] = False  # a learner alone can answer it (training deals it)
     written_as: ClassVar[tuple[str, ...]] = ()  # what a spreadsheet's « Type » column may call it; () if none
 
-    def face(self, card: Any, step: Any | None = None) -> CardFace:
+    def face(self, card: C, step: Step | None = None) -> CardFace:
         """The card as the room sees it; `step`, the parcours step on the table."""
         raise NotImplementedError

@@ -10,14 +10,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, ClassVar, TypeVar
 
-from game.content.kinds import CardKind
-from game.content.models import constraint_label
+from game.content.kinds import CardKind, Facing, PlayingCard, Step
+from game.content.models import (
+    DebateCard,
+    EventCard,
+    ParcoursCard,
+    PersonaCard,
+    QuestionCard,
+    SituationCard,
+    constraint_label,
+)
 from game.present.faces import CardDisplay, CardFace
 from game.wording.catalogue import tr
 
-DISPLAYS: dict[CardKind, CardDisplay] = {}
+DISPLAYS: dict[CardKind, CardDisplay[Any]] = {}
 
-D = TypeVar("D", bound=type[CardDisplay])
+D = TypeVar("D", bound=type[CardDisplay[Any]])
 
 
 def registered(cls: D) -> D:
@@ -26,78 +34,82 @@ def registered(cls: D) -> D:
     return cls
 
 
-def display(kind: str) -> CardDisplay:
+def display(kind: str) -> CardDisplay[Any]:
     """The display of `kind`."""
     return DISPLAYS[CardKind(kind)]
 
 
-def face(card: Any, step: Any | None = None) -> CardFace:
+def face(card: PlayingCard, step: Step | None = None) -> CardFace:
     """What `card` says now (at `step`, the step on the table, for a parcours)."""
     return display(card.kind).face(card, step)
 
 
-def kinds_where(test: Callable[[CardDisplay], bool]) -> tuple[CardKind, ...]:
+def kinds_where(test: Callable[[CardDisplay[Any]], bool]) -> tuple[CardKind, ...]:
     """The kinds whose display passes `test`, in the content model's order."""
     return tuple(kind for kind in CardKind if kind in DISPLAYS and test(DISPLAYS[kind]))
 
 
-def _common(card: Any, facing: Any) -> dict[str, Any]:
+def _common(card: PlayingCard, facing: Facing) -> dict[str, Any]:
     """What every kind's face says the same way."""
     return {"kind": CardKind(card.kind), "label": tr(f"kind.{card.kind}"), "choices": facing.choice_texts(),
             "several": facing.several, "answered": card.team_answers, "discussed": card.discussed}
 
 
+def _told(card: QuestionCard | DebateCard | EventCard | SituationCard, **more: Any) -> CardFace:
+    """A card told by its prompt, big: a question, a debate, an event, a situation."""
+    return CardFace(prompt=card.prompt, lead=card.prompt, reminder=card.prompt, summary=card.prompt, **more,
+                    **_common(card, card))
+
+
 @registered
-class PromptDisplay(CardDisplay):
+class QuestionDisplay(CardDisplay[QuestionCard]):
     """A card told by its prompt, big: a question."""
 
     kind = CardKind.QUESTION
     solo = True
     written_as: ClassVar[tuple[str, ...]] = ("question",)
 
-    def face(self, card: Any, step: Any | None = None) -> CardFace:
-        return CardFace(prompt=card.prompt, lead=card.prompt, reminder=card.prompt, summary=card.prompt,
-                        **_common(card, card))
+    def face(self, card: QuestionCard, step: Step | None = None) -> CardFace:
+        return _told(card)
 
 
 @registered
-class DebateDisplay(PromptDisplay):
+class DebateDisplay(CardDisplay[DebateCard]):
     """An open question for the room, with leads for the discussion."""
 
     kind = CardKind.DEBATE
-    solo = False
     written_as = ("debat", "debate")
 
-    def face(self, card: Any, step: Any | None = None) -> CardFace:
-        return CardFace(prompt=card.prompt, lead=card.prompt, reminder=card.prompt, summary=card.prompt,
-                        hints=tuple(card.hints), **_common(card, card))
+    def face(self, card: DebateCard, step: Step | None = None) -> CardFace:
+        return _told(card, hints=tuple(card.hints))
 
 
 @registered
-class EventDisplay(PromptDisplay):
+class EventDisplay(CardDisplay[EventCard]):
     """Something that happens to the service: told, its effects shown."""
 
     kind = CardKind.EVENT
-    solo = False
     written_as = ("evenement", "event")
+
+    def face(self, card: EventCard, step: Step | None = None) -> CardFace:
+        return _told(card)
 
 
 @registered
-class SituationDisplay(PromptDisplay):
+class SituationDisplay(CardDisplay[SituationCard]):
     """A dilemma with a partner: the partner's name over the prompt."""
 
     kind = CardKind.SITUATION
+    solo = True
     written_as = ("situation", "partenaire")
 
-    def face(self, card: Any, step: Any | None = None) -> CardFace:
+    def face(self, card: SituationCard, step: Step | None = None) -> CardFace:
         partner = card.partner or ""
-        return CardFace(prompt=card.prompt, lead=card.prompt, over=partner, reminder=card.prompt,
-                        who=card.partner, summary=card.prompt,
-                        introduction=(tr("console.partner", partner=partner),) if partner else (),
-                        **_common(card, card))
+        return _told(card, over=partner, who=card.partner,
+                     introduction=(tr("console.partner", partner=partner),) if partner else ())
 
 
-def _usager(card: Any) -> dict[str, Any]:
+def _usager(card: PersonaCard | ParcoursCard) -> dict[str, Any]:
     """An usager's head (name and age, constraints) and how the terminal introduces them."""
     who = tr("persona.who", name=card.name, age=card.age)
     tags = tuple(constraint_label(c) for c in card.constraints)
@@ -111,14 +123,14 @@ def _usager(card: Any) -> dict[str, Any]:
 
 
 @registered
-class PersonaDisplay(CardDisplay):
+class PersonaDisplay(CardDisplay[PersonaCard]):
     """An usager: name and age, constraints as chips, then the situation, the need and a quote."""
 
     kind = CardKind.PERSONA
     solo = True
     written_as = ("usager", "persona")
 
-    def face(self, card: Any, step: Any | None = None) -> CardFace:
+    def face(self, card: PersonaCard, step: Step | None = None) -> CardFace:
         need = tr("play.need", need=card.need)
         story = (card.situation, need) + ((tr("play.quote", quote=card.quote),) if card.quote else ())
         return CardFace(prompt=card.prompt, story=story, summary=f"{card.situation} {need}",
@@ -126,13 +138,13 @@ class PersonaDisplay(CardDisplay):
 
 
 @registered
-class ParcoursDisplay(CardDisplay):
+class ParcoursDisplay(CardDisplay[ParcoursCard]):
     """An usager's parcours: the usager's head, then what happens at the step on the table (at the first step,
     after the usager's situation and need)."""
 
     kind = CardKind.PARCOURS
 
-    def face(self, card: Any, step: Any | None = None) -> CardFace:
+    def face(self, card: ParcoursCard, step: Step | None = None) -> CardFace:
         step = step or card.at(card.first_step)
         story: tuple[str, ...] = (step.prompt,)
         if step.id == card.steps[0].id:  # the usager's situation is told where the parcours begins

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, cast
 
-from game.content.models import best_path
+from game.content.models import ParcoursCard, best_path
 from game.present.room import Played, played
 from game.table.view import Mark, PlayView, Standings
 from game.wording.catalogue import tr
@@ -197,17 +197,17 @@ def journey_lines(table: Table) -> list[JourneyLine]:
             runs.append([play])
     journeys = []
     for run in runs:
-        card, first = run[0].card, run[0].number - 1
+        card, first = cast(ParcoursCard, run[0].card), run[0].number - 1  # a run of steps is a parcours
         path, best_end = best_path(card, {g.id: g.trajectory[first] for g in gauges})
         journeys.append(JourneyLine(
             number=run[0].number, who=tr("persona.who", name=card.name, age=card.age), need=card.need,
-            taken=[StepBox(play.step.title, lower_first(tr(f"mark.{play.mark}"))) for play in run],
+            taken=[StepBox(play.step.title if play.step else "", lower_first(tr(f"mark.{play.mark}"))) for play in run],
             reached=_ending(card, run[-1].reached.id if run[-1].reached else ""),
             best=[StepBox(card.at(step).title, "") for step in path], best_reached=_ending(card, best_end)))
     return journeys
 
 
-def _ending(card: Any, reached: str) -> StepBox:
+def _ending(card: ParcoursCard, reached: str) -> StepBox:
     outcome = card.outcome(reached) if reached else None
     if outcome is None:
         return StepBox(tr("parcours.unfinished"), "")

@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from game.content.kinds import PlayingCard
 from game.engine.draw import panorama_aspects, rotation_teams
 from game.engine.records import State
 from game.engine.session import Session
@@ -39,12 +40,12 @@ if TYPE_CHECKING:
 AtEnd = Callable[["Table"], Any]  # told once a logged session has ended; what it returns is kept as `sheet`
 
 
-def panorama_size(scenario: ScenarioInfo, pool: Sequence[Any]) -> int:
+def panorama_size(scenario: ScenarioInfo, pool: Sequence[PlayingCard]) -> int:
     """How many aspects a full panorama of `scenario` needs, drawing from `pool`: what its screen must show."""
     return len(panorama_aspects(scenario, pool))
 
 
-def teams_in_turn(scenario: ScenarioInfo, pool: Sequence[Any], most: int = 6) -> int:
+def teams_in_turn(scenario: ScenarioInfo, pool: Sequence[PlayingCard], most: int = 6) -> int:
     """How many teams can play `scenario` one at a time, each dealt a round per aspect of its panorama within
     the maximum minutes: what the setup screen and `play` say before a session is refused."""
     return rotation_teams(scenario, pool, most)
@@ -72,7 +73,7 @@ class Table:
     # -- opening -------------------------------------------------------------------------------------
 
     @classmethod
-    def start_new(cls, folder: Path, scenario: ScenarioInfo, pool: Sequence[Any], teams: Sequence[str], seed: int,
+    def start_new(cls, folder: Path, scenario: ScenarioInfo, pool: Sequence[PlayingCard], teams: Sequence[str], seed: int,
                   aspects: Mapping[str, str], now: float, session_id: str | None = None,
                   answering: str | None = None, profile: str | None = None,
                   origins: Mapping[str, tuple[str, int]] | None = None, *, at_end: AtEnd | None) -> Table:
@@ -108,7 +109,7 @@ class Table:
         return cls(start, Session(start.game, start.t, recorded))
 
     @classmethod
-    def drawn(cls, scenario: ScenarioInfo, pool: Sequence[Any], teams: Sequence[str], seed: int,
+    def drawn(cls, scenario: ScenarioInfo, pool: Sequence[PlayingCard], teams: Sequence[str], seed: int,
               aspects: Mapping[str, str], session_id: str = "", answering: str | None = None,
               recorded: bool = True) -> Table:
         """A session drawn from the pool and kept in memory, its clock at 0: what a simulation plays."""
@@ -116,7 +117,7 @@ class Table:
                             recorded)
 
     @classmethod
-    def dealt(cls, scenario: ScenarioInfo, cards: Sequence[Any], teams: Sequence[str], aspects: Mapping[str, str],
+    def dealt(cls, scenario: ScenarioInfo, cards: Sequence[PlayingCard], teams: Sequence[str], aspects: Mapping[str, str],
               now: float) -> Table:
         """These cards in this order, nothing drawn or logged: a card previewed or measured on screen."""
         return cls.unlogged(SessionStart("", now, 0, tuple(teams), scenario, tuple(cards), aspects))
@@ -180,7 +181,7 @@ class Table:
         return made
 
     @property
-    def cards(self) -> tuple[Any, ...]:
+    def cards(self) -> tuple[PlayingCard, ...]:
         """The cards drawn for the session, in order: what a simulation weighs."""
         return self.start.cards
 

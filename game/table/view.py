@@ -13,9 +13,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
-from typing import Any
+from typing import Any, cast
 
-from game.content.kinds import Explanation
+from game.content.kinds import Ending, Explanation, Facing, PlayingCard, Step
 from game.engine.records import Play, State, TeamAnswer, split
 from game.engine.rules import Game
 from game.engine.vocabulary import Action, EndReason, Outcome, Phase
@@ -89,7 +89,7 @@ class PlayView:
     """One card once played: the reveal on screen, a row of the sheet."""
 
     number: int  # 1-based, in the order played
-    card: Any
+    card: PlayingCard
     aspect_label: str
     outcome: Outcome
     mark: Mark
@@ -101,8 +101,8 @@ class PlayView:
     note: str
     seconds: float
     at: float = 0.0  # when the card was settled (the time stamp of its action): a solo learner's history
-    step: Any = None  # the parcours step answered (its prompt, its options), None for other cards
-    reached: Any = None  # the parcours outcome this answer led to, when it ended the parcours
+    step: Step | None = None  # the parcours step answered (its prompt, its options), None for other cards
+    reached: Ending | None = None  # the parcours outcome this answer led to, when it ended the parcours
     card_index: int = 0  # the card's place among those drawn (a parcours' steps share it)
 
     @property
@@ -180,7 +180,7 @@ class TableView:
 
     phase: Phase
     paused: bool
-    card: Any | None  # None once the game is over
+    card: PlayingCard | None  # None once the game is over
     _start: SessionStart = field(repr=False, compare=False)
     _state: State = field(repr=False, compare=False)
 
@@ -256,14 +256,14 @@ class TableView:
         return self._start.game.tied(self._state) if self.phase == Phase.ANSWER else ()
 
     @cached_property
-    def facing(self) -> Any | None:
+    def facing(self) -> Facing | None:
         """What is answered now: the card, or the parcours step on the table."""
         return self._start.game.facing(self._state) if self.card is not None else None
 
     @property
-    def step(self) -> Any | None:
+    def step(self) -> Step | None:
         """The parcours step on the table (its prompt and options), None for any other card."""
-        return self.facing if self.card is not None and self.card.branches else None
+        return cast(Step, self.facing) if self.card is not None and self.card.branches else None  # a parcours faces a step
 
     @property
     def step_number(self) -> int:
@@ -328,7 +328,7 @@ def play_view(start: SessionStart, plays: tuple[Play, ...], i: int) -> PlayView:
         number=i + 1, card=card, aspect_label=start.aspects.get(card.aspect, card.aspect), outcome=play.outcome,
         mark=_card_mark(play, facing, verdicts), verdicts=verdicts, right=facing.right_choices(), applied=play.applied,
         explanation=_explained(facing, play.applied, verdicts), changes=changes,
-        note=play.note, seconds=play.seconds, at=play.at, step=facing if card.branches else None,
+        note=play.note, seconds=play.seconds, at=play.at, step=cast(Step, facing) if card.branches else None,
         reached=card.outcome(play.reached) if play.reached else None, card_index=play.index,
     )
 
@@ -341,21 +341,23 @@ def _mark(answer: TeamAnswer) -> Mark:
     return Mark.RIGHT if answer.correct else Mark.WRONG
 
 
-def _explained(facing: Any, applied: tuple[int, ...], verdicts: tuple[Verdict, ...]) -> Explanation | None:
+def _explained(facing: Facing, applied: tuple[int, ...], verdicts: tuple[Verdict, ...]) -> Explanation | None:
     """What the reveal explains: the room's choice, or the first answer given (a question's explanation is the
     same for every answer)."""
     given = applied or next((v.choices for v in verdicts if v.choices), ())
     return facing.explain(given) if given else None
 
 
-def _card_mark(play: Play, facing: Any, verdicts: tuple[Verdict, ...]) -> Mark:
+def _card_mark(play: Play, facing: Facing, verdicts: tuple[Verdict, ...]) -> Mark:
     """The card's verdict: its one team's, the rating of the room's choice, or right, wrong or split."""
     if play.outcome != Outcome.ANSWERED:
         return Mark(play.outcome.value)
     if len(verdicts) == 1:
         return verdicts[0].mark
     if play.applied:
-        return Mark(facing.judge(play.applied).rating)
+        rating = facing.judge(play.applied).rating
+        assert rating is not None, "the room's choice is an option, which has a rating"
+        return Mark(rating)
     marks = {v.mark for v in verdicts if v.mark != Mark.NO_ANSWER}  # the silent teams are named apart
     return marks.pop() if len(marks) == 1 else Mark.SPLIT
 
