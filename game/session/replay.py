@@ -13,6 +13,7 @@ from game.engine.session import Session
 from game.paths import display_path
 from game.session.log import LogContents, LogError, read_log, set_aside
 from game.session.start import SessionStart, StartError
+from game.wording.catalogue import tr
 
 
 @dataclass
@@ -39,6 +40,6 @@ def replay_log(path: Path) -> Replayed:
     if session.stopped is not None:
         k, why = session.stopped
         bad = k + 1  # the start event comes first
-        contents = contents.cut(bad, f"{shown}:{contents.lines[bad]}: action impossible à rejouer ({why}) : "
-                                     f"{set_aside(len(contents.events) - bad - 1)}")
+        contents = contents.cut(bad, tr("log.not_replayed", where=f"{shown}:{contents.lines[bad]}", why=why,
+                                        rest=set_aside(len(contents.events) - bad - 1)))
     return Replayed(start, session, contents)

@@ -33,6 +33,7 @@ from game.table.view import (
     standings,
     table_view,
 )
+from game.wording.catalogue import tr
 
 if TYPE_CHECKING:
     from game.content.models import ScenarioInfo
@@ -133,7 +134,7 @@ class Table:
         writer = LogWriter(path, truncate_at=contents.good_bytes, backup=backup)
         table = cls(replayed.start, replayed.session, writer, contents.dropped_tail, at_end=at_end)
         if backup is not None:
-            table.damaged = f"{contents.damaged} ; le journal d'origine est gardé dans {backup}"
+            table.damaged = tr("log.backup", damaged=contents.damaged, backup=backup)
         if replayed.start.format >= 2:
             missing = replayed.session.events[len(contents.events) - 1:]
             if missing:

@@ -165,7 +165,7 @@ class App:
         if text not in self.overflows:
             self.overflows.add(text)
             if self.say_overflows:
-                print(f"texte trop long pour sa zone, coupé : {text[:80]}", file=sys.stderr)
+                print(tr("fit.text_cut", text=text[:80]), file=sys.stderr)
 
     # -- scenes ------------------------------------------------------------------------------
 

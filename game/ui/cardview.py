@@ -26,7 +26,7 @@ def card_table(card: Any, aspects: dict[str, str], gauges: Iterable[Gauge], t: f
     moved = {gauge for _, effects in card_effects(card) for gauge in effects}
     shown = [g for g in gauges if g.id in moved]
     shown += [Gauge(id=g, label=g, start=5) for g in sorted(moved - {g.id for g in shown})]
-    scenario = ScenarioInfo(id="apercu", title="Aperçu", description="Aperçu d'une carte", mode="teams",
+    scenario = ScenarioInfo(id="apercu", title=tr("fit.preview_title"), description=tr("fit.preview_title"), mode="teams",
                             minutes={"target": 200, "max": 240}, decks=["apercu"],
                             win="gauges" if shown else "points", gauges=shown, answering="all" if room else "rotation")
     return Table.dealt(scenario, [card], [tr("team.default", n=n + 1) for n in range(room or 2)], aspects, t)
