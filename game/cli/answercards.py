@@ -9,7 +9,8 @@ from game.cli.content import check_team_count, load_scenario
 from game.cli.refusals import UserError
 from game.diskerrors import disk_problem
 from game.fonts import team_name_problem
-from game.wording.players import plural, team_names
+from game.wording.catalogue import ntr, tr
+from game.wording.players import team_names
 
 
 def run_answer_cards(args: argparse.Namespace) -> int:
@@ -20,7 +21,7 @@ def run_answer_cards(args: argparse.Namespace) -> int:
         for name in names:
             problem = team_name_problem(name)
             if problem is not None:
-                raise UserError(f"« {name} » : {problem}")
+                raise UserError(tr("cards.bad_name", name=name, problem=problem))
     else:
         check_team_count(scenario, args.teams)
         names = team_names(scenario, args.teams)
@@ -28,6 +29,6 @@ def run_answer_cards(args: argparse.Namespace) -> int:
     try:
         write_answer_cards(scenario.title, names, out)
     except OSError as exc:
-        raise UserError(f"impossible d'écrire les cartes-réponses : {disk_problem(exc, out)}") from None
-    print(f"Cartes-réponses de {plural(len(names), 'équipe')} ({', '.join(names)}) : {out}")
+        raise UserError(tr("cards.not_written", problem=disk_problem(exc, out))) from None
+    print(tr("cards.written", teams=ntr("count.teams", len(names)), names=", ".join(names), path=out))
     return 0

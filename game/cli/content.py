@@ -12,7 +12,8 @@ from game.content.library import load_library
 from game.content.loaded import Library
 from game.content.models import ScenarioInfo
 from game.paths import shipped_decks, shipped_scenarios
-from game.wording.players import plural, team_names, tr
+from game.wording.catalogue import ntr, tr
+from game.wording.players import team_names
 
 
 def _is_path(ref: str) -> bool:
@@ -51,7 +52,7 @@ def load_scenario(ref: str, extra_decks: list[Path]) -> tuple[Library, ScenarioI
     if _is_path(ref):
         path = Path(ref)
         if not path.is_file():
-            raise UserError(f"{ref} : fichier de scénario introuvable")
+            raise UserError(tr("scenario.no_file", ref=ref))
         sources += [(path, True)] + [(other, False) for other in beside([path])]
     sources += [(folder, True) for folder in extra_decks]
     sources += [(shipped_decks(), True), (shipped_scenarios(), True)]
@@ -61,11 +62,11 @@ def load_scenario(ref: str, extra_decks: list[Path]) -> tuple[Library, ScenarioI
     if _is_path(ref):
         found = [s for s in library.scenarios.values() if s.doc.path == Path(ref)]
         if not found:
-            raise UserError(f"{ref} : ce fichier n'est pas un scénario (clé « scenario: » en tête)")
+            raise UserError(tr("scenario.not_a_scenario", ref=ref))
         return library, found[0].info
     if ref not in library.scenarios:
         known = ", ".join(sorted(library.scenarios)) or "aucun"
-        raise UserError(f"scénario « {ref} » inconnu (scénarios disponibles : {known})")
+        raise UserError(tr("scenario.unknown", ref=ref, known=known))
     return library, library.scenarios[ref].info
 
 
@@ -75,7 +76,7 @@ def check_team_count(scenario: ScenarioInfo, count: int | None, pool: Sequence[A
     team in turn, one its time gives a round per aspect of the panorama (drawing from `pool`)."""
     limits = scenario.team_range
     if count is not None and not limits.min <= count <= limits.max:
-        raise UserError(f"ce scénario se joue de {limits.min} à {plural(limits.max, 'équipe')}, pas {count}")
+        raise UserError(tr("scenario.teams", least=limits.min, most=ntr("count.teams", limits.max), count=count))
     from game.table.table import teams_in_turn  # the draw, read only when a session is about to start
 
     teams = len(team_names(scenario, count))

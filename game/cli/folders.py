@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from game.wording.catalogue import tr
+
 if TYPE_CHECKING:  # a bare `python -m game` builds no parser: the home screen must not wait for one
     import argparse
 
@@ -14,7 +16,7 @@ def folder(text: str) -> Path:
 
     path = Path(text)
     if path.exists() and not path.is_dir():
-        raise argparse.ArgumentTypeError(f"{text} est un fichier, pas un dossier : donnez un dossier")
+        raise argparse.ArgumentTypeError(tr("cli.not_a_folder", path=text))
     return path
 
 

@@ -6,6 +6,7 @@ import argparse
 
 from game.authoring.scaffold import ScaffoldError, new_file
 from game.cli.refusals import UserError
+from game.wording.catalogue import tr
 
 
 def run_new(args: argparse.Namespace) -> int:
@@ -13,11 +14,11 @@ def run_new(args: argparse.Namespace) -> int:
         path = new_file(args.what, args.name, args.dir, kind=args.kind, deck=args.deck)
     except ScaffoldError as exc:
         raise UserError(str(exc)) from None
-    print(f"Créé : {path}")
+    print(tr("new.created", path=path))
     if args.what == "deck":
-        print(f"Vérifiez-le : python -m game validate {path}")
-        print(f"Regardez-le à l'écran : python -m game preview {path}")
+        print(tr("new.validate", path=path))
+        print(tr("new.preview", path=path))
     else:
-        print(f"Vérifiez-le avec les decks de son dossier : python -m game validate {path.parent}")
-        print(f"Jouez-le : python -m game play --scenario {path}")
+        print(tr("new.validate_folder", path=path.parent))
+        print(tr("new.play", path=path))
     return 0

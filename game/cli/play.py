@@ -53,7 +53,7 @@ def run_resume(args: argparse.Namespace) -> int:
         folder = sessions_folder(args)
         path = latest_unfinished(folder)
         if path is None:
-            raise UserError(f"aucune session interrompue dans {folder}")
+            raise UserError(tr("cli.nothing_to_resume", folder=folder))
     if not args.console:
         from game.cli.screen import resume_screen
         return resume_screen(args, path)

@@ -9,6 +9,7 @@ from pathlib import Path
 from game.cli.content import load_authored
 from game.cli.refusals import UserError
 from game.content.loaded import Library
+from game.wording.catalogue import tr
 
 
 def preview_loader(decks: list[Path]) -> Callable[[Path], Library]:
@@ -25,10 +26,10 @@ def run_preview(args: argparse.Namespace) -> int:
     if not args.path.is_file():
         raise UserError(f"{args.path} : fichier introuvable")
     if args.path.suffix not in (".yaml", ".yml"):
-        raise UserError(f"{args.path} : un deck est un fichier .yaml")
+        raise UserError(tr("cli.preview_not_yaml", path=args.path))
     load = preview_loader(args.decks)
     app = open_app(args, lambda: load(args.path), args.path.parent)
-    pygame.display.set_caption(f"Aperçu : {args.path.name}")
+    pygame.display.set_caption(tr("preview.file", file=args.path.name))
     app.push(PreviewScene(app, args.path, load))
     app.run()
     return 0

@@ -7,6 +7,7 @@ import argparse
 from game.atomic import write_text_atomic
 from game.cli.refusals import UserError
 from game.content.schema import reference_markdown, write_schemas
+from game.wording.catalogue import tr
 
 BEGIN = "<!-- début de la référence générée : python -m game schema --docs docs/authoring.md -->"
 END = "<!-- fin de la référence générée -->"
@@ -15,7 +16,7 @@ END = "<!-- fin de la référence générée -->"
 def with_reference(document: str) -> str:
     """`document` with the text between the two markers replaced by the current field reference."""
     if BEGIN not in document or END not in document:
-        raise UserError("les repères de la référence générée sont absents du document")
+        raise UserError(tr("schema.no_markers"))
     head, rest = document.split(BEGIN, 1)
     _, tail = rest.split(END, 1)
     return f"{head}{BEGIN}\n\n{reference_markdown()}\n{END}{tail}"

@@ -23,8 +23,7 @@ def run_validate(args: argparse.Namespace) -> int:
     library = load_given(args.paths, args.decks)
     checked = set(library.checked)
     if not checked and not library.errors:
-        raise UserError(f"aucun fichier YAML à vérifier dans {', '.join(str(p) for p in args.paths)} : donnez un "
-                        "fichier de deck ou de scénario (.yaml), ou le dossier qui les contient")
+        raise UserError(tr("validate.nothing", paths=", ".join(str(p) for p in args.paths)))
     errors = list(library.errors)
     if not args.no_layout:
         from game.ui.fitcheck import unfit_panels, unfit_texts
