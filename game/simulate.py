@@ -18,16 +18,8 @@ from game.present.bots import bot_answers, choose
 from game.present.room import facilitator
 from game.table.table import Table
 from game.table.view import PlayView
-from game.wording.players import (
-    end_reason,
-    gauge_lines,
-    lower_first,
-    plural,
-    result,
-    result_lines,
-    team_names,
-    tr,
-)
+from game.wording.catalogue import ntr, tr
+from game.wording.players import end_reason, gauge_lines, lower_first, result, result_lines, team_names
 
 ANSWER_SHARE = 0.7  # an answer comes after 70 % of a card's estimated time, the next card at 100 %
 
@@ -60,14 +52,14 @@ def estimated_minutes(table: Table) -> float:
 
 
 def _minutes(seconds: float) -> str:
-    return f"{int(seconds // 60)} min {int(seconds % 60):02d} s"
+    return tr("sim.duration", minutes=int(seconds // 60), seconds=int(seconds % 60))
 
 
 def _answer_text(play: PlayView) -> str:
     mark = lower_first(tr(f"mark.{play.mark}"))
     if not play.verdicts:
         return mark
-    return f"choix {'+'.join(str(c + 1) for c in play.verdicts[0].choices)}, {mark}"
+    return tr("sim.choice", numbers="+".join(str(c + 1) for c in play.verdicts[0].choices), mark=mark)
 
 
 def summary(table: Table, seed: int, strategy: str) -> list[str]:
@@ -75,26 +67,24 @@ def summary(table: Table, seed: int, strategy: str) -> list[str]:
     minutes = table.facts().minutes
     kinds = Counter(c.kind for c in table.cards)
     lines = [
-        f"Scénario : {facts.title} ({facts.scenario_id}), graine {seed}, stratégie {strategy}, "
-        f"{plural(len(facts.teams), 'équipe')}",
-        f"Cartes tirées : {len(table.cards)} (" + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) + ")"
-        f", durée estimée {estimated_minutes(table):g} min (visée {minutes.target:g}, "
-        f"max {minutes.max:g})",
+        tr("sim.scenario", title=facts.title, id=facts.scenario_id, seed=seed, strategy=strategy,
+           teams=ntr("count.teams", len(facts.teams))),
+        tr("sim.drawn", count=len(table.cards), kinds=", ".join(f"{k} {n}" for k, n in sorted(kinds.items())),
+           estimated=f"{estimated_minutes(table):g}", target=f"{minutes.target:g}", most=f"{minutes.max:g}"),
     ]
     for play in table.history():
-        team = play.verdicts[0].name if play.verdicts else "table"
+        team = play.verdicts[0].name if play.verdicts else tr("sim.table")
         lines.append(f"  {play.number:2d}. {play.card.id:<14} {play.card.kind:<9} {play.card.aspect:<16} {team:<10} "
                      f"{_answer_text(play)}")
-    lines.append(f"Fin : {end_reason(standings.end_reason)}")
+    lines.append(tr("sim.end", reason=end_reason(standings.end_reason)))
     lines += ["  " + line for line in result_lines(standings)]
     if standings.win != "gauges":  # points and panorama scenarios may move gauges too: a balancing fact
         lines += ["  " + line for line in gauge_lines(standings.gauges)]
-    lines.append(f"Résultat : {result(standings)}")
+    lines.append(tr("console.result", result=result(standings)))
     elapsed = table.view().clock.elapsed
-    lines.append(f"Durée simulée : {_minutes(elapsed)}")
+    lines.append(tr("sim.simulated", duration=_minutes(elapsed)))
     if standings.end_reason in PLAYED_THROUGH:
-        lines += _target_missed(elapsed / 60, minutes.target, "la session jouée jusqu’au bout dure "
-                                "{minutes:.1f} min")
+        lines += _target_missed(elapsed / 60, minutes.target, "sim.session_lasts")
     return lines
 
 
@@ -105,11 +95,12 @@ PLAYED_THROUGH = (EndReason.CARDS, EndReason.TIME)  # endings not cut short by a
 
 
 def _target_missed(minutes: float, target: float, played: str) -> list[str]:
-    """A warning when sessions played to their end are far from the duration a trainer plans around."""
+    """A warning when sessions played to their end are far from the duration a trainer plans around; `played`,
+    the key of what lasted that long."""
     if abs(minutes - target) <= DURATION_SLACK * target:
         return []
-    return [f"  ⚠ durée visée manquée : {played.format(minutes=minutes)}, à plus de {100 * DURATION_SLACK:.0f} % de "
-            f"la durée visée ({target:g} min)"]
+    return [tr("sim.target_missed", played=tr(played, minutes=f"{minutes:.1f}"), slack=f"{100 * DURATION_SLACK:.0f}",
+               target=f"{target:g}")]
 
 
 class Tally:
@@ -183,24 +174,24 @@ class Tally:
 
     def lines(self, first_seed: int, strategy: str) -> list[str]:
         facts, n = self.facts, self.sessions
-        lines = [f"Scénario : {facts.title} ({facts.scenario_id}), {n} sessions (graines {first_seed} à "
-                 f"{first_seed + n - 1}), stratégie {strategy}, {plural(len(facts.teams), 'équipe')}"]
+        lines = [tr("sim.batch", title=facts.title, id=facts.scenario_id, n=n, first=first_seed, last=first_seed + n - 1,
+                    strategy=strategy, teams=ntr("count.teams", len(facts.teams)))]
         if facts.win == "gauges":
-            lines.append(f"Taux de victoire : {100 * self.with_winners / n:.1f} %")
+            lines.append(tr("sim.won", share=f"{100 * self.with_winners / n:.1f}"))
         else:
             single = sum(self.single.values())
             shared = self.with_winners - single
-            lines.append(f"Sessions avec un gagnant : {100 * single / n:.1f} % (gagnants ex æquo : "
-                         f"{100 * shared / n:.1f} %, aucun : {100 * (n - self.with_winners) / n:.1f} %)")
+            lines.append(tr("sim.winners", one=f"{100 * single / n:.1f}", tied=f"{100 * shared / n:.1f}",
+                            none=f"{100 * (n - self.with_winners) / n:.1f}"))
             for i, name in enumerate(facts.teams):
-                lines.append(f"  {name} gagne : {100 * self.single[i] / n:.1f} %")
-        lines.append("Fins : " + ", ".join(f"{end_reason(r)} {100 * c / n:.1f} %"
-                                           for r, c in sorted(self.ends.items(), key=lambda x: str(x[0]))))
+                lines.append(tr("sim.team_wins", name=name, share=f"{100 * self.single[i] / n:.1f}"))
+        lines.append(tr("sim.ends", ends=", ".join(f"{end_reason(r)} {100 * c / n:.1f} %"
+                                                    for r, c in sorted(self.ends.items(), key=lambda x: str(x[0])))))
         estimates, played = self.estimates, self.played
-        lines.append(f"Durée estimée (min) : médiane {statistics.median(estimates):g}, min {min(estimates):g}, "
-                     f"max {max(estimates):g}")
-        lines.append(f"Durée simulée (min) : médiane {statistics.median(played):.1f}, min {min(played):.1f}, "
-                     f"max {max(played):.1f}")
+        lines.append(tr("sim.estimated", median=f"{statistics.median(estimates):g}", least=f"{min(estimates):g}",
+                        most=f"{max(estimates):g}"))
+        lines.append(tr("sim.simulated_minutes", median=f"{statistics.median(played):.1f}", least=f"{min(played):.1f}",
+                        most=f"{max(played):.1f}"))
         lines += self._duration_warnings()
         lines += self._gauge_lines()
         lines += self._panorama_lines() or self._aspect_lines()
@@ -213,24 +204,23 @@ class Tally:
         a condition that never holds) or a loop that held the table until the parcours was cut."""
         if not self.journeys:
             return []
-        lines = ["Parcours : issues atteintes (part des parcours joués)"]
+        lines = [tr("sim.journeys")]
         for card_id in sorted(self.journeys):
             card, ends = self.cards[card_id], self.journeys[card_id]
             total = sum(ends.values())
             shares = [f"{o.id} {100 * ends[o.id] / total:.1f} %" for o in card.outcomes]
             if ends[""]:
-                shares.append(f"interrompu {100 * ends[''] / total:.1f} %")
-            lines.append(f"  {card_id} ({card.name}) : " + ", ".join(shares))
+                shares.append(tr("sim.interrupted", share=f"{100 * ends[''] / total:.1f}"))
+            lines.append(tr("sim.journey", id=card_id, name=card.name, shares=", ".join(shares)))
             never = [o.id for o in card.outcomes if not ends[o.id]]
             if never:
-                lines.append(f"    ⚠ jamais atteinte : {', '.join(never)}")
+                lines.append(tr("sim.never_reached", ids=", ".join(never)))
             unvisited = [s.id for s in card.steps if not self.visited[card_id][s.id]]
             if unvisited:
-                lines.append(f"    ⚠ étape jamais atteinte : {', '.join(unvisited)}")
+                lines.append(tr("sim.step_never_reached", ids=", ".join(unvisited)))
             if self.looped[card_id]:
                 looped = self.looped[card_id]
-                lines.append(f"    ⚠ boucle sans fin : {looped} parcours {'arrêtés' if looped > 1 else 'arrêté'} "
-                             f"après {MAX_PARCOURS_STEPS} étapes")
+                lines.append(ntr("sim.loop", looped, steps=MAX_PARCOURS_STEPS))
         return lines
 
     def _duration_warnings(self) -> list[str]:
@@ -238,12 +228,10 @@ class Tally:
         target, longest = self.target / 60, self.longest
         lines = []
         if self.full:
-            lines += _target_missed(statistics.median(self.full), target, "les sessions jouées jusqu’au bout durent "
-                                    "{minutes:.1f} min (médiane)")
+            lines += _target_missed(statistics.median(self.full), target, "sim.sessions_last")
         over = sum(minutes > longest for minutes in self.played)
         if over:
-            lines.append(f"  ⚠ {plural(over, 'session')} {'dépasse' if over == 1 else 'dépassent'} la durée maximale "
-                         f"({longest:g} min)")
+            lines.append(ntr("sim.over_maximum", over, most=f"{longest:g}"))
         return lines
 
     def _gauge_lines(self) -> list[str]:
@@ -251,33 +239,24 @@ class Tally:
         if not self.gauges:
             return []
         n = self.sessions
-        lines = ["Jauges en fin de session : min, médiane, max (départ ; seuils)"]
+        lines = [tr("sim.gauges")]
         for gauge in self.gauges:
             ends = self.gauge_ends[gauge.id]
-            limits = [f"perdu sous {gauge.lose_below}" if gauge.lose_below is not None else "",
-                      f"perdu au-dessus de {gauge.lose_above}" if gauge.lose_above is not None else ""]
-            limits_text = ", ".join(x for x in limits if x) or "aucun seuil"
-            crossed = f", a fini {plural(self.crossed[gauge.id], 'session')} ({100 * self.crossed[gauge.id] / n:.1f} %)" \
-                if self.crossed[gauge.id] else ""
-            still = "  ⚠ aucune carte tirée ne la fait bouger" if set(ends) == {gauge.start} else ""
-            lines.append(f"  {gauge.label} : {min(ends)}, {_median(ends):g}, {max(ends)} (départ {gauge.start} ; "
-                         f"{limits_text}{crossed}){still}")
+            limits = [tr("sim.lost_below", value=gauge.lose_below) if gauge.lose_below is not None else "",
+                      tr("sim.lost_above", value=gauge.lose_above) if gauge.lose_above is not None else ""]
+            limits_text = ", ".join(x for x in limits if x) or tr("sim.no_threshold")
+            crossed = tr("sim.crossed", sessions=ntr("count.sessions", self.crossed[gauge.id]),
+                         share=f"{100 * self.crossed[gauge.id] / n:.1f}") if self.crossed[gauge.id] else ""
+            still = tr("sim.still") if set(ends) == {gauge.start} else ""
+            lines.append(tr("sim.gauge", label=gauge.label, least=min(ends), median=f"{_median(ends):g}",
+                            most=max(ends), start=gauge.start, limits=limits_text, crossed=crossed, still=still))
         return lines
-
-    def _aspect_lines(self) -> list[str]:
-        """Per team: the share of sessions in which it answered at least one card of each aspect."""
-        seen = sorted({aspect for _, aspect in self.aspects}, key=list(self.facts.aspects).index
-                      if set(a for _, a in self.aspects) <= set(self.facts.aspects) else None)
-        if not seen:
-            return []
-        return self._team_table("Aspects abordés par équipe (sessions où l’équipe a répondu à au moins une carte)",
-                                seen, self.aspects, None)
 
     def _card_lines(self, strategy: str) -> list[str]:
         """Per card, flagged when its record would be unlikely if the card were right: never right although
         the bot's answers should often be, or always right although they should often not be (a wrong key);
         and a card that every answer gets right, which teaches nothing."""
-        lines = ["Par carte : jouée, réponses d’équipe, réussie (juste ou meilleure option)"]
+        lines = [tr("sim.cards")]
         for card_id in sorted(self.drawn):
             answered, right = self.answered[card_id], self.right[card_id]
             rate = f"{100 * right / answered:5.1f} %" if answered else "    —  "
@@ -285,9 +264,9 @@ class Tally:
             if answered >= FLAG_AFTER and not self.cards[card_id].branches:  # a parcours's steps: see above
                 share = _success_share(self.cards[card_id], strategy)
                 if right == 0 and (1 - share) ** answered < CHANCE:
-                    flag = "  ⚠ jamais réussie"
+                    flag = tr("sim.never_right")
                 elif right == answered and (share ** answered < CHANCE or _success_share(self.cards[card_id]) == 1):
-                    flag = "  ⚠ toujours réussie"
+                    flag = tr("sim.always_right")
             lines.append(f"  {card_id:<14} {self.drawn[card_id]:5d} {answered:5d}  {rate}{flag}")
         return lines
 
@@ -296,8 +275,8 @@ class Tally:
         if self.facts.win != "panorama" or not self.panorama:
             return []
         everyone = sum(self.completed.values()) / (self.sessions * len(self.facts.teams))
-        return self._team_table(f"Panorama complet ({plural(len(self.panorama), 'aspect')}) dans le temps visé "
-                                f"({self.target / 60:g} min) : {100 * everyone:.1f} % des équipes",
+        return self._team_table(tr("sim.panorama", aspects=ntr("count.aspects", len(self.panorama)),
+                                   target=f"{self.target / 60:g}", share=f"{100 * everyone:.1f}"),
                                 list(self.panorama), self.covered, self.completed)
 
     def _aspect_lines(self) -> list[str]:
@@ -307,7 +286,7 @@ class Tally:
                       key=lambda a: (order.index(a) if a in order else len(order), a))
         if not seen:
             return []
-        return self._team_table("Aspects abordés : part des sessions où l’équipe a répondu à une carte de l’aspect",
+        return self._team_table(tr("sim.aspects"),
                                 seen, self.aspects, None)
 
     def _team_table(self, title: str, aspects: list[str], counts: Counter[tuple[int, str]],
@@ -315,7 +294,7 @@ class Tally:
         n, teams = self.sessions, self.facts.teams
         labels = [self.facts.aspects.get(a, a) for a in aspects]
         width, cell = max(len(name) for name in teams), max(9, *(len(label) for label in labels))
-        head = f"{'complet':>8}  " if completed is not None else ""
+        head = f"{tr('sim.complete'):>8}  " if completed is not None else ""
         lines = [title, f"  {'':<{width}}  {head}" + "  ".join(f"{label:>{cell}}" for label in labels)]
         for i, name in enumerate(teams):
             done = f"{100 * completed[i] / n:>6.1f} %  " if completed is not None else ""
