@@ -22,7 +22,7 @@ from game.content.describe import describe
 from game.content.kinds import CardKind
 from game.content.models import Card, slug
 from game.present.kinds import display
-from game.wording.players import plural
+from game.wording.catalogue import ntr, tr
 
 # What a « Type » cell may say, by the kinds' displays: a kind a spreadsheet cannot carry has no name there.
 KINDS_WRITTEN = {name: str(kind) for kind in CardKind for name in display(kind).written_as}
@@ -54,7 +54,7 @@ class Aspects:
                 return key
         key = slug(written)
         if not key:
-            raise ValueError(f"l'aspect « {written} » ne donne pas d'identifiant")
+            raise ValueError(tr("rows.aspect_id", aspect=written))
         self.known.setdefault(key, written)
         return key
 
@@ -77,7 +77,7 @@ def cards_from_rows(rows: Rows, layout: Layout, shown: str, deck_id: str, aspect
             found.append((number, {"id": reader.get("id"), **_card(reader, aspects)}))
         except ValueError as exc:
             found.append((number, str(exc)))
-    cards = checked_cards(found, shown, deck_id, f"{shown} : aucune carte sous la ligne des titres de colonnes",
+    cards = checked_cards(found, shown, deck_id, tr("rows.no_card", path=shown),
                           lambda loc: _column_named(loc, layout))
     layout.notices += to_complete(cards, shown)
     return cards
@@ -117,9 +117,7 @@ def card_problems(card: dict[str, Any]) -> list[tuple[tuple[Any, ...], str]]:
 def to_complete(cards: list[dict[str, Any]], shown: str) -> list[str]:
     """A notice for the questions whose source had no explanation: they carry a text to replace."""
     todo = sum(card.get("explanation") == TO_COMPLETE for card in cards)
-    said = "elle dit" if todo == 1 else "elles disent"
-    return [f"{shown} : {plural(todo, 'question')} sans explication dans le fichier importé : {said} « {TO_COMPLETE} » ; "
-            "remplacez ce texte avant de jouer (`lint` le signale)"] if todo else []
+    return [ntr("rows.to_complete", todo, path=shown, text=TO_COMPLETE)] if todo else []
 
 
 class _Row:
@@ -144,13 +142,12 @@ def _card(row: _Row, aspects: Aspects) -> dict[str, Any]:
     written = plain(row.get("kind")) or "question"
     kind = KINDS_WRITTEN.get(written)
     if kind is None:
-        raise ValueError(f"type de carte « {row.get('kind')} » inconnu (types : question, usager, situation, débat, "
-                         "événement)")
+        raise ValueError(tr("rows.kind", kind=row.get("kind")))
     if not row.has("aspect") and aspects.default is None:
-        raise ValueError("colonne « Aspect » manquante")
+        raise ValueError(tr("rows.no_aspect"))
     label = row.get("aspect") if row.has("aspect") else aspects.default
     if not label:
-        raise ValueError(f"la colonne « {row.header('aspect')} » est vide")
+        raise ValueError(tr("rows.empty_column", column=row.header("aspect")))
     card: dict[str, Any] = {"kind": kind, "aspect": aspects.key(label)}
     if row.get("difficulty"):
         card["difficulty"] = _whole(row.get("difficulty"), row.header("difficulty"))
@@ -180,16 +177,15 @@ def _question(row: _Row, card: dict[str, Any]) -> None:
     answers = [text for _, text in row.numbered("answer")] or \
         [a for a in LIST_SPLIT.split(row.get("answers")) if a]
     if not 2 <= len(answers) <= 6:
-        raise ValueError(f"il faut de 2 à 6 réponses (colonnes « Réponse 1 », « Réponse 2 »…, ou séparées par « | » "
-                         f"dans « Réponses »), il y en a {len(answers)}")
+        raise ValueError(tr("rows.answers", count=len(answers)))
     if not row.get("correct"):
-        raise ValueError("la bonne réponse n'est pas indiquée (colonne « Bonnes réponses »)")
+        raise ValueError(tr("rows.no_right"))
     right = _correct(row.get("correct"), answers)
     if len(right) > 1:
         card["multiple"] = True
     card["answers"] = [{"text": a, **({"correct": True} if i in right else {})} for i, a in enumerate(answers)]
     if row.has("explanation") and not row.get("explanation"):
-        raise ValueError(f"la colonne « {row.header('explanation')} » est vide")
+        raise ValueError(tr("rows.empty_column", column=row.header("explanation")))
     card["explanation"] = row.get("explanation") or TO_COMPLETE  # a source without explanations (Kahoot)
     if "source" in card:
         card["source"] = card.pop("source")  # after the explanation, as authors write it
@@ -200,8 +196,8 @@ def _options(row: _Row) -> list[dict[str, Any]]:
     for n, text in row.numbered("option"):
         rating = RATINGS_WRITTEN.get(plain(row.get("rating", n)))
         if rating is None:
-            raise ValueError(f"« {row.get('rating', n) or 'vide'} » en {_header_or(row, 'rating', n)} : écrivez "
-                             "meilleure, acceptable ou à éviter")
+            raise ValueError(tr("rows.rating", rating=row.get("rating", n) or tr("rows.empty"),
+                                column=_header_or(row, "rating", n)))
         option: dict[str, Any] = {"text": text, "rating": rating}
         if row.get("option_effects", n):
             option["effects"] = effects(row.get("option_effects", n))
@@ -220,14 +216,14 @@ def effects(text: str) -> dict[str, int]:
              for m in EFFECT.finditer(text)}
     rest = EFFECT.sub("", text).strip(" ,;\n")
     if rest or not found:
-        raise ValueError(f"effets « {text} » illisibles : écrivez par exemple « satisfaction +1, droits -2 »")
+        raise ValueError(tr("rows.effects", text=text))
     return found
 
 
 def _whole(text: str, column: str) -> int:
     number = _number(text, column)
     if not number.is_integer():
-        raise ValueError(f"« {column} » doit être un nombre entier (lu : « {text} »)")
+        raise ValueError(tr("rows.whole", column=column, text=text))
     return int(number)
 
 
@@ -235,7 +231,7 @@ def _number(text: str, column: str) -> float:
     try:
         return float(text.replace(",", ".").replace("\u00a0", "").strip())
     except ValueError:
-        raise ValueError(f"« {column} » doit être un nombre (lu : « {text} »)") from None
+        raise ValueError(tr("rows.number", column=column, text=text)) from None
 
 
 def _correct(text: str, answers: list[str]) -> list[int]:
@@ -252,10 +248,9 @@ def _correct(text: str, answers: list[str]) -> list[int]:
         elif len(token) == 1 and token.upper() in LETTERS:
             index = LETTERS.index(token.upper())
         else:
-            raise ValueError(f"« {token} » n'est ni un numéro de réponse (1, 2…), ni une lettre (A, B…), "
-                             "ni le texte d'une des réponses")
+            raise ValueError(tr("rows.token", token=token))
         if not 0 <= index < count:
-            raise ValueError(f"la bonne réponse « {token} » n'existe pas : il y a {plural(count, 'réponse')}")
+            raise ValueError(tr("rows.no_such_answer", token=token, answers=ntr("count.answers", count)))
         if index not in picks:
             picks.append(index)
     return sorted(picks)

@@ -13,6 +13,7 @@ from game.authoring.cardrows import Aspects, cards_from_rows, rows_from_cards
 from game.authoring.columns import find_layout
 from game.authoring.scaffold import TEMPLATES
 from game.authoring.sheets import ImportFailed, read_table, write_table
+from game.wording.catalogue import tr
 
 FORMATS = ("csv", "xlsx", "gift", "aiken")
 
@@ -34,7 +35,7 @@ def import_cards(path: Path, shown: str, kind: str, deck_id: str, aspects: Aspec
         return read_quiz_bank(path, shown, kind, deck_id, aspects)
     rows, notices = read_table(path, shown)
     if not rows:
-        raise ImportFailed([f"{shown} : le fichier est vide"])
+        raise ImportFailed([tr("table.empty", path=shown)])
     layout = find_layout(rows, shown)
     cards = cards_from_rows(rows, layout, shown, deck_id, aspects)
     return cards, notices + layout.notices

@@ -15,6 +15,7 @@ from typing import Any
 
 from game.authoring.cardrows import TO_COMPLETE, Aspects, checked_cards, to_complete
 from game.authoring.sheets import decode
+from game.wording.catalogue import tr
 
 DEFAULT_ASPECT = "Général"
 
@@ -25,7 +26,7 @@ def read_quiz_bank(path: Path, shown: str, kind: str, deck_id: str,
     if aspects.default is None:
         aspects.default = DEFAULT_ASPECT
     found = (_gift if kind == "gift" else _aiken)(text, aspects)
-    cards = checked_cards(found, shown, deck_id, f"{shown} : aucune question trouvée (format {kind.upper()})")
+    cards = checked_cards(found, shown, deck_id, tr("bank.none", path=shown, format=kind.upper()))
     return cards, notices + to_complete(cards, shown)
 
 
@@ -73,15 +74,15 @@ def _aiken_block(block: list[tuple[int, str]], aspects: Aspects) -> tuple[int, d
     for number, line in block[1:-1]:
         choice = _AIKEN_CHOICE.match(line)
         if choice is None:
-            return number, f"ligne non reconnue dans une question Aiken : « {line} » (attendu : « A. réponse »)"
+            return number, tr("bank.aiken_line", line=line)
         letters.append(choice.group(1))
         answers.append(choice.group(2))
     last_line, last = block[-1]
     answer = _AIKEN_ANSWER.match(last)
     if answer is None:
-        return last_line, "une question Aiken se termine par « ANSWER: » suivi de la lettre de la bonne réponse"
+        return last_line, tr("bank.aiken_end")
     if answer.group(1) not in letters:
-        return last_line, f"la bonne réponse « {answer.group(1)} » n'est pas une des lettres ({', '.join(letters)})"
+        return last_line, tr("bank.aiken_letter", answer=answer.group(1), letters=", ".join(letters))
     return start, _question(aspects, prompt, answers, [letters.index(answer.group(1))], "")
 
 
@@ -115,13 +116,13 @@ def _gift_block(block: list[tuple[int, str]], aspects: Aspects) -> tuple[int, di
     opening = _unescaped_index(whole, "{")
     closing = _unescaped_index(whole, "}")
     if opening < 0 or closing < opening:
-        return start, "question GIFT sans bloc de réponses { … } : une description seule n'est pas une carte"
+        return start, tr("bank.gift_description")
     if whole[closing + 1:].strip():
-        return start, "question GIFT à mot manquant (du texte après les réponses) : non prise en charge"
+        return start, tr("bank.gift_missing_word")
     head = _TITLE.sub("", whole[:opening].strip()).strip()
     markup = _FORMAT.match(head)
     if markup and markup.group(1) == "html" or re.search(r"<[a-zA-Z/][^>]*>", head):
-        return start, "question GIFT en HTML : non prise en charge, écrivez-la en texte simple"
+        return start, tr("bank.gift_html")
     prompt = _unescape(_FORMAT.sub("", head))
     body = whole[opening + 1:closing].strip()
     general = ""
@@ -134,14 +135,14 @@ def _gift_block(block: list[tuple[int, str]], aspects: Aspects) -> tuple[int, di
         right = 0 if value.strip().upper() in ("T", "TRUE") else 1
         return start, _question(aspects, prompt, ["Vrai", "Faux"], [right], general or _unescape(feedback))
     if not plain:
-        return start, "question GIFT ouverte (réponse libre) : non prise en charge, une carte propose des réponses"
+        return start, tr("bank.gift_essay")
     if plain.startswith("#"):
-        return start, "question GIFT numérique : non prise en charge"
+        return start, tr("bank.gift_numeric")
     if "->" in plain:
         return start, "question GIFT d'appariement (->) : non prise en charge"
     parts = _TOKEN.split(plain)
     if parts[0].strip():
-        return start, f"réponses GIFT illisibles : « {parts[0].strip()} » avant la première réponse (= ou ~)"
+        return start, tr("bank.gift_unreadable", text=parts[0].strip())
     answers, right, feedbacks = [], [], []
     for mark, item in zip(parts[1::2], parts[2::2]):
         weight = re.match(r"^%(-?\d+(?:\.\d+)?)%", item.strip())
@@ -152,9 +153,9 @@ def _gift_block(block: list[tuple[int, str]], aspects: Aspects) -> tuple[int, di
             feedbacks.append(_unescape(feedback))
         answers.append(_unescape(text))
     if "~" not in parts:
-        return start, "question GIFT à réponse courte (seulement des « = ») : non prise en charge"
+        return start, tr("bank.gift_short")
     if not right:
-        return start, "question GIFT sans bonne réponse (= ou ~%pourcentage positif%)"
+        return start, tr("bank.gift_no_right")
     explanation = general or " ".join(f for f in feedbacks if f)
     return start, _question(aspects, prompt, answers, right, explanation)
 

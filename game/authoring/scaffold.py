@@ -11,6 +11,7 @@ from pathlib import Path
 from game.atomic import write_text_atomic
 from game.content.models import slug
 from game.content.schema import write_schemas
+from game.wording.catalogue import tr
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -23,10 +24,10 @@ def new_file(what: str, name: str, folder: Path, kind: str = "question", deck: s
     """Write `folder/<id>.yaml` from the template of a deck of `kind`, or of a scenario drawing `deck`."""
     ident = slug(name)
     if not ident:
-        raise ScaffoldError(f"« {name} » ne donne pas d'identifiant : utilisez des lettres ou des chiffres")
+        raise ScaffoldError(tr("new.no_id", name=name))
     path = folder / f"{ident}.yaml"
     if path.exists():
-        raise ScaffoldError(f"{path} existe déjà : choisissez un autre nom, ou supprimez ce fichier")
+        raise ScaffoldError(tr("new.exists", path=path))
     template = TEMPLATES / (f"deck-{kind}.yaml" if what == "deck" else "scenario.yaml")
     text = template.read_text(encoding="utf-8").format(
         id=ident, title=name.strip(), prefix=ident, file=path.name, deck=deck)

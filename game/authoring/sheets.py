@@ -14,6 +14,7 @@ import zipfile
 from pathlib import Path
 
 from game.atomic import write_bytes_atomic
+from game.wording.catalogue import tr
 
 EXCEL = (".xlsx", ".xlsm")
 SHEET_TITLE = "Cartes"
@@ -55,11 +56,8 @@ def decode(raw: bytes, shown: str) -> tuple[str, list[str]]:
     try:
         text = raw.decode("cp1252")
     except UnicodeDecodeError as exc:
-        raise ImportFailed([f"{shown} : ni UTF-8 ni Windows-1252 (octet 0x{raw[exc.start]:02X}) : enregistrez le "
-                            "tableau au format « CSV UTF-8 »"]) from None
-    return text, [f"{shown} : le fichier n'est pas en UTF-8 ; il a été lu en Windows-1252, l'encodage du « CSV » "
-                  "d'Excel. Vérifiez les accents dans le résultat ; pour ne plus voir ce message, enregistrez au "
-                  "format « CSV UTF-8 »."]
+        raise ImportFailed([tr("table.encoding", path=shown, byte=f"{raw[exc.start]:02X}")]) from None
+    return text, [tr("table.cp1252", path=shown)]
 
 
 def _delimiter(text: str) -> str:
@@ -74,14 +72,13 @@ def _read_excel(path: Path, shown: str) -> Rows:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise ImportFailed([f"{shown} : ce fichier n'est pas un classeur Excel lisible ({exc}) : enregistrez-le au "
-                            "format .xlsx, ou en CSV"]) from None
+        raise ImportFailed([tr("table.not_xlsx", path=shown, reason=exc)]) from None
     try:
         sheet = book[SHEET_TITLE] if SHEET_TITLE in book.sheetnames else book.worksheets[0]
         rows: Rows = []
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             if number > MAX_ROWS:
-                raise ImportFailed([f"{shown} : plus de {MAX_ROWS} lignes ; un deck en a quelques centaines au plus"])
+                raise ImportFailed([tr("table.too_long", path=shown, most=MAX_ROWS)])
             rows.append((number, [_text(v) for v in values]))
         return rows
     finally:
