@@ -133,3 +133,13 @@ def _french_again():
     use(DEFAULT)
     yield
     use(DEFAULT)
+
+
+@pytest.fixture
+def app(shipped, tmp_path):
+    """A window on the shipped content, its sessions in the test's own folder (the snapshots keep theirs fixed)."""
+    from tests.ui_support import make_app
+
+    made = make_app(shipped, tmp_path)
+    yield made
+    made.pop_all()

@@ -101,3 +101,30 @@ def test_every_character_of_both_catalogues_is_drawn_by_every_shipped_font():
 
 def test_the_kind_names_and_the_refusals_read_in_english():
     assert tr("kind.persona", lang="en") == "User" and tr("refusal.over", lang="en") == "the game is over"
+
+
+SCREEN_ONLY = ("app.", "home.", "mode.", "setup.", "kind.", "preview.", "play.", "menu.", "confirm.", "access.",
+               "error.", "end.", "result.winner", "result.ex_aequo",
+               "result.everyone")
+
+
+# Read elsewhere: the terminal (test_cli, the console transcript), the sheet (test_debrief), simulate; or only
+# when something fails (a disk that refuses the sheet), which the table's tests cover.
+NOT_ON_A_SNAPSHOT = {"play.side_overflow", "home.no_scenario", "error.resumed", "error.not_resumed", "end.sheet_failed", "result.ex_aequo", "setup.cards_written", "setup.cards_failed", "setup.name_refused", "home.sheets", "home.sheets_title", "home.sheet_written", "error.not_started", "refusal.not_saved", "end.cards", "end.time", "end.panorama", "end.interrupted"}
+
+
+def test_every_sentence_the_screens_show_is_in_a_text_snapshot():
+    """So that changing any wording on any screen fails a test (the text snapshots compare exactly)."""
+    import re
+
+    from tests.catalogues import for_players
+    from tests.snapshot import SNAPSHOTS
+
+    texts = "\n".join(p.read_text(encoding="utf-8") for p in SNAPSHOTS.glob("*.txt"))
+    missing = []
+    for key, sentence in for_players("fr").items():
+        if key.startswith(SCREEN_ONLY) and key not in NOT_ON_A_SNAPSHOT:
+            parts = [re.escape(p) for p in re.split(r"\{[^}]*\}", sentence)]
+            if not re.search(".*?".join(parts), texts, re.S):
+                missing.append(key)
+    assert missing == []

@@ -33,6 +33,9 @@ class Clock:
         self.now += seconds
 
 
+DIGITS = [pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_5, pygame.K_6]  # the keys of choices 1 to 6
+
+
 def make_app(library: Library, folder: Path, size: tuple[int, int] = (1280, 720), clock: Clock | None = None) -> App:
     return App(library, folder, size=size, settings_path=None, fast=True, clock=clock or Clock(), scenes=SCENES)
 

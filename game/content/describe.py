@@ -10,7 +10,7 @@ from pydantic_core import ErrorDetails
 
 from game.content.models import KINDS, slug
 from game.wording.authors import Message, say, say_near
-from game.wording.catalogue import has
+from game.wording.catalogue import has, tr
 
 _BOUNDS = {"greater_than": "value.gt", "greater_than_equal": "value.ge", "less_than": "value.lt",
            "less_than_equal": "value.le"}
@@ -26,7 +26,7 @@ def _name(loc: tuple[Any, ...]) -> str:
     for part in reversed(loc):
         if isinstance(part, str):
             return part
-    return "élément"
+    return tr("field.element")
 
 
 def describe(err: ErrorDetails, root: Any, data: Any) -> tuple[Message, bool]:

@@ -1,0 +1,126 @@
+"""The home screen and what it leads to: typed names, sheets that ended sessions lack, resuming from the log alone,
+training alone and the progress screen."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.content.summary import scenario_summaries
+from game.debrief.ending import sheet_at_end
+from game.paths import shipped_scenarios
+from game.table.table import Table
+from game.ui.intents import Intent
+from game.ui.scenes.home import HomeScene
+from game.ui.scenes.play import PlayScene
+from game.ui.scenes.setup import SetupScene
+from tests.ui_support import DIGITS, key, make_app, render, type_text
+
+
+def test_a_name_in_a_script_the_fonts_lack_is_refused_as_it_is_typed(app):
+    """Arabic letters, an emoji or a control character would be boxes on screen and vanish from the sheet:
+    the screen says so as they are typed, and keeps the rest."""
+    setup = app.push(SetupScene(app, app.library.scenarios["atelier-teletravail"].info))
+    keys = [c.key for c in setup.buttons.choices]
+    key(app, DIGITS[keys.index("name:0")])
+    type_text(app, " فريق😀\x00é")
+    shown = " ".join(setup.lines())
+    assert "Refusé (U+0641, U+0631, U+064A, U+0642, U+1F600, U+0000)" in shown
+    render(app)
+    key(app, pygame.K_RETURN)
+    assert setup.names[0] == "Équipe 1 é" and setup.status == ""
+
+
+def test_home_offers_the_sheets_that_ended_sessions_lack_and_writes_them(shipped, tmp_path):
+    """A session stopped between its last action and its sheet (a kill, a full disk): home offers the sheet."""
+    import random
+
+    from game.present.bots import choose
+
+    info = shipped.scenarios["atelier-teletravail"].info
+    table = Table.start_new(tmp_path, info, shipped.pool(info), ["Équipe 1", "Équipe 2"], 4,
+                            shipped.aspect_labels(info), 1_000.0, at_end=sheet_at_end)
+    rng, t = random.Random(4), 1_000.0
+    while not table.over:
+        t += 30
+        table.act(choose(table, "random", rng), t)
+    table.sheet.pdf.unlink()
+    (tmp_path / "abime.jsonl").write_bytes(b"[1, 2")  # unreadable: not offered
+    app = make_app(shipped, tmp_path)
+    home = app.push(HomeScene(app))
+    assert [c.label for c in home.buttons.choices][:1] == ["Écrire les bilans manquants (1)"]
+    home.choose("sheets")
+    assert table.path.with_suffix(".pdf").stat().st_size > 10_000
+    assert app.top.title == f"Bilans écrits dans {tmp_path}" and app.top.lines() == [f"{table.path.stem}.pdf\u00a0: écrit."]
+    render(app)
+    app.pop()
+    assert "sheets" not in [c.key for c in home.buttons.choices]
+    app.pop_all()
+
+
+def test_the_screen_resumes_from_the_log_alone_even_when_a_deck_has_a_mistake(shipped, tmp_path, monkeypatch):
+    """A typo in an unrelated deck used to stop the screen's resume; the log holds all the session needs.
+    Going home afterwards shows the scenarios, and choosing one shows the mistake."""
+    import argparse
+
+    from game.cli.screen import resume_screen
+    from game.content.errors import ContentError, ContentInvalid
+    from game.session.log import read_log
+    from game.wording.authors import say
+
+    info = shipped.scenarios["atelier-teletravail"].info
+    table = Table.start_new(tmp_path, info, shipped.pool(info), ["Équipe 1", "Équipe 2"], 4,
+                            shipped.aspect_labels(info), 1_000.0, at_end=sheet_at_end)
+    table.close()
+
+    def broken(decks):
+        raise ContentInvalid([ContentError("decks/usagers.yaml", 3, 5, say("file.empty"))])
+
+    monkeypatch.setattr("game.cli.content.load_checked", broken)
+    args = argparse.Namespace(fullscreen=False, log=table.path, console=False)
+    assert resume_screen(args, table.path, max_frames=2) == 0
+    assert read_log(table.path).events[-1]["type"] == "reopen"
+    app = make_app(shipped, tmp_path)
+    app._library = lambda: broken([])  # the library as the resumed screen holds it: loaded on first use
+    home = app.push(HomeScene(app))
+    assert "scenario:atelier-teletravail" in [c.key for c in home.buttons.choices]
+    app.pop_all()
+
+
+def test_training_alone_from_the_home_screen_under_a_typed_profile_then_reviewing_from_the_progress_screen(app):
+    from game.ui.scenes.progress import ProgressScene
+    from game.ui.scenes.train import TrainScene
+
+    home = app.push(HomeScene(app, scenario_summaries(shipped_scenarios())))
+    home.choose("train")
+    train = app.top
+    assert isinstance(train, TrainScene) and not train.due
+    train.buttons.focus = 0
+    key(app, pygame.K_RETURN)  # Enter on the profile: a new name, typed
+    assert train.typing
+    type_text(app, "Léa ب")
+    key(app, pygame.K_RETURN)
+    assert train.profile == "Léa" and not train.typing  # the Arabic letter the fonts cannot show was left out
+    train.buttons.focus = [c.key for c in train.buttons.choices].index("theme")
+    key(app, pygame.K_RIGHT)
+    assert train.themes[train.theme][0].deck is not None  # everything, then each deck
+    while train.themes[train.theme][0].deck != "teletravail":
+        key(app, pygame.K_RIGHT)
+    train.choose("start")
+    play = app.top
+    assert isinstance(play, PlayScene)
+    table = play.table
+    assert table.start.profile == "Léa" and not table.start.scenario.timed
+    assert {card.aspect for card in table.start.cards} <= set(app.library.decks["teletravail"].info.aspects)
+    while not table.over:
+        app.clock.advance(15)
+        if play.view.phase == "answer":
+            play.handle(Intent("choose", number=len(play.view.choices)))  # the last answer: often wrong
+        play.handle(Intent("next"))
+    app.replace(TrainScene(app, profile="Léa"))
+    missed = {c.card for c in app.top.due}
+    assert missed == {p.card.id for p in table.history() if p.verdicts and not p.success}
+    app.top.choose("progress")
+    assert isinstance(app.top, ProgressScene) and app.top.report.answers == len(table.history())
+    app.top.choose("review")
+    review = app.top.table
+    assert {card.id for card in review.start.cards} == missed and review.start.profile == "Léa"
