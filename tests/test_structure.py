@@ -88,6 +88,7 @@ def test_every_kind_of_the_content_model_has_a_display_and_its_sentences():
     modelled = {typing.get_args(member.model_fields["kind"].annotation)[0]
                 for member in typing.get_args(typing.get_args(Card)[0])}
     assert modelled == set(CardKind)
+    assert all(member.default_minutes > 0 for member in typing.get_args(typing.get_args(Card)[0]))  # each its own
     assert set(DISPLAYS) == set(CardKind)
     assert all(type(display).kind == kind for kind, display in DISPLAYS.items())
     assert all(has(f"kind.{kind}", lang) for kind in CardKind for lang in ("fr", "en"))

@@ -14,7 +14,7 @@ from pydantic import (
     field_validator,
 )
 
-from game.content.fields import DEFAULT_MINUTES, Id, Rating, Text, refuse
+from game.content.fields import Id, Rating, Text, refuse
 from game.content.kinds import (
     RATING_POINTS,
     Explanation,
@@ -98,6 +98,7 @@ class CardBase(Choosable):
     minutes: Annotated[float, Field(gt=0, le=60)] | None = None
     difficulty: Annotated[int, Field(ge=1, le=3)] | None = None
 
+    default_minutes: ClassVar[float]  # what the card takes at the table when the author gives no estimate
     team_answers: ClassVar[bool] = False  # a team (or every team) answers it
     scores_aspect: ClassVar[bool] = False  # a right answer fills its aspect in a team's panorama
     room_decides: ClassVar[bool] = False  # when every team answers, the room's majority choice happens
@@ -106,7 +107,7 @@ class CardBase(Choosable):
 
     @property
     def estimated_minutes(self) -> float:
-        return self.minutes if self.minutes is not None else DEFAULT_MINUTES[self.kind]  # type: ignore[attr-defined]
+        return self.minutes if self.minutes is not None else self.default_minutes
 
     @property
     def turn_minutes(self) -> float:

@@ -14,6 +14,7 @@ from game.content.fields import Text
 
 class DebateCard(CardBase):
     kind: Literal["debate"]
+    default_minutes: ClassVar[float] = 3.0
     prompt: Text
     hints: list[Text] = Field(default_factory=list)
 

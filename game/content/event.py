@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import (
     Field,
@@ -15,6 +15,7 @@ from game.content.fields import Id, Text
 
 class EventCard(CardBase):
     kind: Literal["event"]
+    default_minutes: ClassVar[float] = 0.5
     prompt: Text
     effects: dict[Id, int] = Field(default_factory=dict)
 

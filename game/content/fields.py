@@ -33,20 +33,13 @@ def slug(name: str) -> str:
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
-Kind = Literal["question", "debate", "persona", "situation", "event", "parcours"]
+Kind = Literal[tuple(k.value for k in CardKind)]  # type: ignore[valid-type]  # the kinds, spelled once: in CardKind
 
 
 Rating = Literal["best", "acceptable", "poor"]
 
 
 KINDS: tuple[str, ...] = tuple(k.value for k in CardKind)
-
-
-# Minutes a card takes at the table when the author gives no estimate.
-DEFAULT_MINUTES: dict[str, float] = {
-    "question": 1.0, "debate": 3.0, "persona": 2.0, "situation": 2.0, "event": 0.5,
-    "parcours": 1.5,  # per step of its best path
-}
 
 
 # The constraints a persona may carry; each has a label in the catalogue (`chip.<tag>`), shown on screen and on the

@@ -17,7 +17,6 @@ from game.content.deck import DeckFile, DeckInfo
 from game.content.event import EventCard
 from game.content.fields import (
     CONSTRAINTS,
-    DEFAULT_MINUTES,
     ID_PATTERN,
     KINDS,
     Constraint,
@@ -47,7 +46,7 @@ from game.content.scenario import (
 from game.content.situation import SituationCard
 
 __all__ = [
-    "CONSTRAINTS", "DEFAULT_MINUTES", "ID_PATTERN", "KINDS", "MAX_MINUTES", "MAX_TEAMS", "Answer", "Card", "CardBase",
+    "CONSTRAINTS", "ID_PATTERN", "KINDS", "MAX_MINUTES", "MAX_TEAMS", "Answer", "Card", "CardBase",
     "Choices", "Choosable", "Condition", "Constraint", "DebateCard", "DeckFile", "DeckInfo", "Debrief", "DrawRule",
     "EventCard", "Gauge", "Id", "Kind", "Minutes", "Option", "ParcoursCard", "ParcoursOutcome", "PersonaCard",
     "QuestionCard", "Rating", "Route", "ScenarioFile", "ScenarioInfo", "SituationCard", "Step", "StepOption", "Strict",

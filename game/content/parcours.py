@@ -15,7 +15,7 @@ from pydantic import (
 )
 
 from game.content.cardbase import CardBase, Choices, Option, Strict, reordered
-from game.content.fields import DEFAULT_MINUTES, ID_PATTERN, Id, Text, refuse
+from game.content.fields import ID_PATTERN, Id, Text, refuse
 from game.content.kinds import (
     MAX_PARCOURS_STEPS,
     Explanation,
@@ -107,6 +107,7 @@ class ParcoursCard(Usager, CardBase):
     """A persona's story over several steps: each option leads to a next step, or to an outcome."""
 
     kind: Literal["parcours"]
+    default_minutes: ClassVar[float] = 1.5  # per step of its best path
     steps: list[Step] = Field(min_length=1, max_length=20)
     outcomes: list[ParcoursOutcome] = Field(min_length=1, max_length=10)
     shuffle: bool = True
@@ -180,7 +181,7 @@ class ParcoursCard(Usager, CardBase):
     @property
     def estimated_minutes(self) -> float:
         """Each step of the best path takes an option card's time."""
-        return self.minutes if self.minutes is not None else DEFAULT_MINUTES["parcours"] * len(best_path(self)[0])
+        return self.minutes if self.minutes is not None else self.default_minutes * len(best_path(self)[0])
 
     @property
     def turn_minutes(self) -> float:

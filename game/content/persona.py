@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import (
     Field,
@@ -26,4 +26,5 @@ class Usager(Strict):
 
 class PersonaCard(Usager, OptionsCard):
     kind: Literal["persona"]
+    default_minutes: ClassVar[float] = 2.0
     prompt: Text = "Que lui proposez-vous ?"

@@ -36,6 +36,7 @@ class QuestionCard(CardBase):
     model_config = ConfigDict(json_schema_extra=QUESTION_RULES)
 
     kind: Literal["question"]
+    default_minutes: ClassVar[float] = 1.0
     prompt: Text
     multiple: bool = False
     answers: list[Answer] = Field(min_length=2, max_length=6)

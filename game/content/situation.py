@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 from game.content.cardbase import OptionsCard
 from game.content.fields import Text
@@ -10,5 +10,6 @@ from game.content.fields import Text
 
 class SituationCard(OptionsCard):
     kind: Literal["situation"]
+    default_minutes: ClassVar[float] = 2.0
     partner: Text | None = None
     prompt: Text
