@@ -4,7 +4,6 @@ on screen, a stored picture."""
 
 from __future__ import annotations
 
-import itertools
 import json
 import subprocess
 import sys
@@ -12,13 +11,12 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from game.console import Console
 from game.debrief.ending import sheet_at_end
 from game.table.table import Table
 from game.wording.catalogue import language, use
 from tests.catalogues import french_fragments
 from tests.snapshot import compare_texts
-from tests.test_transcripts import FEED, START
+from tests.test_transcripts import FEED, START, at_the_terminal
 
 
 def left_in_french(lines: list[str]) -> list[str]:
@@ -31,16 +29,7 @@ def _english_workshop(shipped, folder: Path) -> tuple[Table, list[str]]:
     info = shipped.scenarios["atelier-teletravail"].info
     table = Table.start_new(folder, info, shipped.pool(info), ["Accueil", "Les Bleus", "Direction"], 2,
                             shipped.aspect_labels(info), START, session_id="transcript", at_end=sheet_at_end)
-    feed = ["y" if line == "o" else line for line in FEED]
-    lines = itertools.chain(feed, itertools.islice(itertools.cycle(["1 2 1", ""]), 400))
-    said: list[str] = []
-    ticks = itertools.count()
-
-    def read(prompt: str) -> str:
-        said.append(prompt)
-        return next(lines)
-
-    Console(table, read=read, write=said.append, clock=lambda: START + 25.0 * next(ticks)).run()
+    said = at_the_terminal(table, ["y" if line == "o" else line for line in FEED])
     return table, [line.replace(str(folder), "<folder>") for text in said for line in text.split("\n")]
 
 

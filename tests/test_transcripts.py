@@ -23,11 +23,10 @@ FEED = ["1", "", "9", "2=1", "2=2", "1", "", "2 1", "", "v", "o", "", "1 2 1", "
         "p"]
 
 
-def test_the_terminal_transcript_and_the_sheets_text_of_a_fixed_workshop(shipped, tmp_path, request):
-    info = shipped.scenarios["atelier-teletravail"].info
-    table = Table.start_new(tmp_path, info, shipped.pool(info), ["Accueil", "Les Bleus", "Direction"], 2,
-                            shipped.aspect_labels(info), START, session_id="transcript", at_end=sheet_at_end)
-    lines = itertools.chain(FEED, itertools.islice(itertools.cycle(["1 2 1", ""]), 400))
+def at_the_terminal(table: Table, feed: list[str]) -> list[str]:
+    """Play `table` at the terminal: the lines of `feed`, then every card "1 2 1", on a clock 25 s a line; what the
+    terminal wrote and asked, in order."""
+    lines = itertools.chain(feed, itertools.islice(itertools.cycle(["1 2 1", ""]), 400))
     said: list[str] = []
     ticks = itertools.count()
 
@@ -36,6 +35,14 @@ def test_the_terminal_transcript_and_the_sheets_text_of_a_fixed_workshop(shipped
         return next(lines)
 
     Console(table, read=read, write=said.append, clock=lambda: START + 25.0 * next(ticks)).run()
+    return said
+
+
+def test_the_terminal_transcript_and_the_sheets_text_of_a_fixed_workshop(shipped, tmp_path, request):
+    info = shipped.scenarios["atelier-teletravail"].info
+    table = Table.start_new(tmp_path, info, shipped.pool(info), ["Accueil", "Les Bleus", "Direction"], 2,
+                            shipped.aspect_labels(info), START, session_id="transcript", at_end=sheet_at_end)
+    said = at_the_terminal(table, FEED)
     assert table.over and table.sheet is not None
     update = request.config.getoption("--snapshot-update")
     transcript = [line.replace(str(tmp_path), "<dossier>") for text in said for line in text.split("\n")]
