@@ -82,3 +82,15 @@ def test_lang_en_on_any_command_speaks_english(tmp_path):
                              capture_output=True, text=True, timeout=60, cwd=Path(__file__).parents[1],
                              env={"SDL_VIDEODRIVER": "dummy", "PATH": "", "HOME": str(tmp_path)})
     assert missing.returncode == 2 and "session log not found" in missing.stderr
+
+
+def test_validate_in_english_stays_in_english_while_it_measures_texts_on_screen(tmp_path, monkeypatch, capsys):
+    """The fit check opens a window of its own: it must not take the reader's saved language (French) with it."""
+    from game.cli import main
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # nothing measured yet: the window opens
+    assert main(["new", "deck", "Mon deck", "--dir", str(tmp_path), "--lang", "en"]) == 0
+    capsys.readouterr()
+    assert main(["validate", str(tmp_path / "mon-deck.yaml"), "--lang", "en"]) == 0
+    said = capsys.readouterr().out
+    assert said.startswith("OK: 1 file checked, 1 deck (") and left_in_french(said.splitlines()) == []

@@ -110,7 +110,7 @@ def card_problems(card: dict[str, Any]) -> list[tuple[tuple[Any, ...], str]]:
     try:
         _CARD.validate_python(card)
     except ValidationError as exc:
-        return [(tuple(err["loc"]), describe(err, Card, card)[0].text("fr")) for err in exc.errors(include_url=False)]
+        return [(tuple(err["loc"]), describe(err, Card, card)[0].text()) for err in exc.errors(include_url=False)]
     return []
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from game.authoring.sheets import ImportFailed, Rows
 from game.wording.authors import nearest
+from game.wording.catalogue import tr
 
 
 @dataclass(frozen=True)
@@ -110,8 +111,7 @@ def find_layout(rows: Rows, shown: str) -> Layout:
         if sum(recognise(c) is not None for c in cells if c.strip()) >= 2:
             break
     else:
-        raise ImportFailed([f"{shown} : aucune ligne de titres de colonnes reconnue dans les 30 premières lignes "
-                            f"(colonnes possibles : {', '.join(header_list())})"])
+        raise ImportFailed([tr("columns.no_header_row", path=shown, known=", ".join(header_list()))])
     layout = Layout(number, cells, {})
     problems = []
     for i, header in enumerate(cells):
@@ -122,17 +122,14 @@ def find_layout(rows: Rows, shown: str) -> Layout:
         if found is not None:
             layout.places.setdefault(found, i)
         elif name in IGNORED:
-            layout.notices.append(f"{shown}:{number}: colonne « {header.strip()} » ignorée : le jeu ne chronomètre "
-                                  "pas les réponses, la durée d'une carte se donne en minutes (« Durée (min) »)")
+            layout.notices.append(tr("columns.ignored", where=f"{shown}:{number}", column=header.strip()))
         elif name in AMBIGUOUS:
-            problems.append(f"{shown}:{number}: colonne « {header.strip()} » : s'il s'agit de la durée de la carte en "
-                            "minutes, nommez-la « Durée (min) » ; s'il s'agit d'un temps de réponse en secondes, "
-                            "supprimez-la (le jeu ne chronomètre pas les réponses)")
+            problems.append(tr("columns.ambiguous", where=f"{shown}:{number}", column=header.strip()))
         else:
             near = nearest(name, [plain(h) for h in header_list()])
-            hint = f" : vouliez-vous dire « {shown_header(near)} » ?" if near else ""
-            problems.append(f"{shown}:{number}: colonne « {header.strip()} » inconnue{hint} (colonnes possibles : "
-                            f"{', '.join(header_list())})")
+            hint = tr("cli.did_you_mean", near=shown_header(near)) if near else ""
+            problems.append(tr("columns.unknown", where=f"{shown}:{number}", column=header.strip(), hint=hint,
+                               known=", ".join(header_list())))
     if problems:
         raise ImportFailed(problems)
     return layout

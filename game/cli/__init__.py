@@ -38,47 +38,41 @@ def chosen_lang(argv: Sequence[str]) -> str | None:
 
 
 class Words:
-    """The help's sentences in the language asked for, each written in French beside its English."""
+    """The help's sentences in the language asked for (`help.` keys of the catalogue)."""
 
     def __init__(self, lang: str):
         self.lang = lang
 
-    def __call__(self, fr: str, en: str) -> str:
-        return en if self.lang == "en" else fr
+    def __call__(self, key: str, **values: object) -> str:
+        return tr(key, lang=self.lang, **values)
 
 
 def _content_options(parser: argparse.ArgumentParser, t: Words, scenario: bool = True) -> None:
     if scenario:
-        parser.add_argument("--scenario", default=DEFAULT_SCENARIO, metavar=t("ID|FICHIER", "ID|FILE"),
-                            help=t(f"id d'un scénario, ou chemin d'un fichier de scénario (défaut : {DEFAULT_SCENARIO})",
-                                   f"a scenario's id, or the path of a scenario file (default: {DEFAULT_SCENARIO})"))
-    parser.add_argument("--decks", action="append", type=Path, default=[], metavar=t("DOSSIER", "FOLDER"),
-                        help=t("dossier de decks à ajouter aux decks fournis (option répétable)",
-                               "a folder of decks to add to the shipped ones (may be repeated)"))
+        parser.add_argument("--scenario", default=DEFAULT_SCENARIO, metavar=t("help.id_file"),
+                            help=t("help.a_scenario_s_id_or", default_scenario=DEFAULT_SCENARIO))
+    parser.add_argument("--decks", action="append", type=Path, default=[], metavar=t("help.folder"),
+                        help=t("help.a_folder_of_decks_to"))
 
 
 def _sessions_option(parser: argparse.ArgumentParser, t: Words) -> None:
-    parser.add_argument("--sessions-dir", type=folder, metavar=t("DOSSIER", "FOLDER"),
-                        help=t("dossier des journaux de session (défaut : dossier de données de l'utilisateur)",
-                               "the folder of session logs (default: the user's data folder)"))
+    parser.add_argument("--sessions-dir", type=folder, metavar=t("help.folder"),
+                        help=t("help.the_folder_of_session_logs"))
 
 
 def _profile_option(parser: argparse.ArgumentParser, t: Words) -> None:
-    parser.add_argument("--profile", metavar=t("NOM", "NAME"),
-                        help=t("profil de l'agent (défaut : le nom de la session système)",
-                               "the agent's profile (default: the system's user name)"))
+    parser.add_argument("--profile", metavar=t("help.name"),
+                        help=t("help.the_agent_s_profile_default"))
 
 
 def _lang_option(parser: argparse.ArgumentParser, t: Words) -> None:
     """`--lang`: every command's interface, messages and help in English."""
     parser.add_argument("--lang", choices=("fr", "en"), default="fr",
-                        help=t("langue de l'interface, des messages et de l'aide (défaut : fr ; à l'écran, celle "
-                               "choisie à l'accueil)", "language of the interface, the messages and this help "
-                               "(default: fr; on screen, the one chosen on the home screen)"))
+                        help=t("help.language_of_the_interface_the"))
 
 
 def _fullscreen_option(parser: argparse.ArgumentParser, t: Words) -> None:
-    parser.add_argument("--fullscreen", action="store_true", help=t("plein écran", "full screen"))
+    parser.add_argument("--fullscreen", action="store_true", help=t("help.full_screen"))
 
 
 def build_parser(lang: str = "fr") -> argparse.ArgumentParser:
@@ -88,210 +82,150 @@ def build_parser(lang: str = "fr") -> argparse.ArgumentParser:
 
     t = Words(lang)
     speak(lang)
-    whole.__name__ = t("nombre entier", "whole number")
+    whole.__name__ = t("help.whole_number")
     parser = argparse.ArgumentParser(
         prog="python -m game",
-        description=t("Jeu sérieux pour former les agents publics : decks YAML, sessions par équipes ou en solo. "
-                      "Sans commande : ouvre l'écran d'accueil.",
-                      "A serious game to train public agents: YAML decks, sessions in teams or alone. "
-                      "Without a command: opens the home screen."))
+        description=t("help.a_serious_game_to_train"))
     _lang_option(parser, t)
-    commands = parser.add_subparsers(dest="command", metavar=t("COMMANDE", "COMMAND"))
-    folder_word, number = t("DOSSIER", "FOLDER"), "N"
-    seed_help = t("graine du tirage des cartes (défaut : au hasard)", "seed of the card draw (default: random)")
-    answering_help = t("qui répond : all (toutes les équipes à chaque carte) ou rotation (une équipe à tour de rôle) ; "
-                       "par défaut, le choix du scénario",
-                       "who answers: all (every team, each card) or rotation (one team in turn); by default, the "
-                       "scenario's choice")
-    teams_help = t("nombre d'équipes (défaut : 2, ou le minimum du scénario)",
-                   "number of teams (default: 2, or the scenario's minimum)")
-    force_help = t("remplacer le fichier de sortie s'il existe", "replace the output file if it exists")
+    commands = parser.add_subparsers(dest="command", metavar=t("help.command"))
+    folder_word, number = t("help.folder"), "N"
+    seed_help = t("help.seed_of_the_card_draw")
+    answering_help = t("help.who_answers_all_every_team")
+    teams_help = t("help.number_of_teams_default_2")
+    force_help = t("help.replace_the_output_file_if")
 
-    play = commands.add_parser("play", help=t("jouer une session (scénario par défaut si rien n'est précisé)",
-                                              "play a session (the default scenario unless one is given)"))
+    play = commands.add_parser("play", help=t("help.play_a_session_the_default"))
     _content_options(play, t)
     _sessions_option(play, t)
-    play.add_argument("--teams", type=whole, metavar=number, help=t("nombre d'équipes (dans les limites du scénario)",
-                                                                    "number of teams (within the scenario's limits)"))
+    play.add_argument("--teams", type=whole, metavar=number, help=t("help.number_of_teams_within_the"))
     play.add_argument("--answering", choices=("all", "rotation"), help=answering_help)
     play.add_argument("--seed", type=whole, metavar=number, help=seed_help)
-    play.add_argument("--fullscreen", action="store_true", help=t("plein écran (F11 bascule pendant le jeu)",
-                                                                  "full screen (F11 switches during the game)"))
-    play.add_argument("--autoplay", action="store_true", help=t("un robot joue toute la session à l'écran (démonstration)",
-                                                                "a robot plays the whole session on screen (a demo)"))
-    play.add_argument("--fast", action="store_true", help=t("sans attentes ni animations (avec --autoplay)",
-                                                            "no waits nor animations (with --autoplay)"))
-    play.add_argument("--out", type=folder, metavar=folder_word, help=t("dossier du journal et du bilan de cette session",
-                                                                        "the folder of this session's log and sheet"))
-    play.add_argument("--console", action="store_true", help=t("jouer dans le terminal plutôt qu'à l'écran",
-                                                               "play in the terminal instead of on screen"))
+    play.add_argument("--fullscreen", action="store_true", help=t("help.full_screen_f11_switches_during"))
+    play.add_argument("--autoplay", action="store_true", help=t("help.a_robot_plays_the_whole"))
+    play.add_argument("--fast", action="store_true", help=t("help.no_waits_nor_animations_with"))
+    play.add_argument("--out", type=folder, metavar=folder_word, help=t("help.the_folder_of_this_session"))
+    play.add_argument("--console", action="store_true", help=t("help.play_in_the_terminal_instead"))
 
-    train = commands.add_parser("train", help=t("m'entraîner seul : une session sur un thème, ou revoir mes erreurs",
-                                                "train alone: a session on one theme, or review my mistakes"))
+    train = commands.add_parser("train", help=t("help.train_alone_a_session_on"))
     theme = train.add_mutually_exclusive_group()
-    theme.add_argument("--deck", metavar="ID", help=t("le thème : un deck (défaut : tous les decks)",
-                                                      "the theme: a deck (default: every deck)"))
-    theme.add_argument("--aspect", metavar="ID", help=t("le thème : un aspect (ex. : reglementaire)",
-                                                        "the theme: an aspect (e.g. reglementaire)"))
+    theme.add_argument("--deck", metavar="ID", help=t("help.the_theme_a_deck_default"))
+    theme.add_argument("--aspect", metavar="ID", help=t("help.the_theme_an_aspect_e"))
     train.add_argument("--minutes", type=whole, choices=(5, 10, 15), default=10,
-                       help=t("durée visée (défaut : 10)", "target duration (default: 10)"))
+                       help=t("help.target_duration_default_10"))
     train.add_argument("--timed", action="store_true",
-                       help=t("avec le chrono : la session s'arrête à la durée visée et demie (défaut : sans chrono)",
-                              "timed: the session stops at one and a half times its target (default: untimed)"))
+                       help=t("help.timed_the_session_stops_at"))
     train.add_argument("--review", action="store_true",
-                       help=t("revoir mes erreurs : les cartes manquées dont le tour est venu, jusqu'à les réussir",
-                              "review my mistakes: the missed cards that are due, until they are right"))
+                       help=t("help.review_my_mistakes_the_missed"))
     _profile_option(train, t)
-    train.add_argument("--console", action="store_true", help=t("dans le terminal plutôt qu'à l'écran",
-                                                                "in the terminal instead of on screen"))
+    train.add_argument("--console", action="store_true", help=t("help.in_the_terminal_instead_of"))
     train.add_argument("--seed", type=whole, metavar=number, help=seed_help)
     _fullscreen_option(train, t)
     _content_options(train, t, scenario=False)
     _sessions_option(train, t)
 
-    progress = commands.add_parser("progress", help=t("mes progrès : maîtrise par aspect, cartes à revoir, sources",
-                                                      "my progress: mastery by aspect, cards to review, sources"))
+    progress = commands.add_parser("progress", help=t("help.my_progress_mastery_by_aspect"))
     _profile_option(progress, t)
-    progress.add_argument("--pdf", nargs="?", const="", metavar=t("FICHIER.pdf", "FILE.pdf"),
-                          help=t("écrire aussi la fiche de progrès (défaut : progres-PROFIL.pdf, dans le dossier des "
-                                 "sessions)", "also write the progress sheet (default: progres-PROFILE.pdf, in the "
-                                 "sessions folder)"))
+    progress.add_argument("--pdf", nargs="?", const="", metavar=t("help.file_pdf"),
+                          help=t("help.also_write_the_progress_sheet"))
     _sessions_option(progress, t)
 
-    resume = commands.add_parser("resume", help=t("reprendre une session interrompue", "resume an interrupted session"))
-    resume.add_argument("log", nargs="?", type=Path, metavar=t("JOURNAL", "LOG"),
-                        help=t("journal de session (.jsonl) ; défaut : la dernière session non terminée",
-                               "a session log (.jsonl); default: the last unfinished session"))
+    resume = commands.add_parser("resume", help=t("help.resume_an_interrupted_session"))
+    resume.add_argument("log", nargs="?", type=Path, metavar=t("help.log"),
+                        help=t("help.a_session_log_jsonl_default"))
     _sessions_option(resume, t)
-    resume.add_argument("--console", action="store_true", help=t("reprendre dans le terminal plutôt qu'à l'écran",
-                                                                 "resume in the terminal instead of on screen"))
+    resume.add_argument("--console", action="store_true", help=t("help.resume_in_the_terminal_instead"))
     _fullscreen_option(resume, t)
 
-    path_word = t("CHEMIN", "PATH")
-    validate = commands.add_parser("validate", help=t("vérifier des decks et des scénarios", "check decks and scenarios"))
+    path_word = t("help.path")
+    validate = commands.add_parser("validate", help=t("help.check_decks_and_scenarios"))
     validate.add_argument("paths", nargs="*", type=Path, metavar=path_word,
-                          help=t("fichiers ou dossiers à vérifier ensemble (défaut : decks/ et scenarios/ fournis)",
-                                 "files or folders to check together (default: the shipped decks/ and scenarios/)"))
+                          help=t("help.files_or_folders_to_check"))
     _content_options(validate, t, scenario=False)
     _lang_option(validate, t)
     validate.add_argument("--no-layout", action="store_true",
-                          help=t("ne pas vérifier que les textes tiennent à l'écran, dans les deux polices (plus "
-                                 "rapide)", "do not check that texts fit the screen, in both fonts (faster)"))
+                          help=t("help.do_not_check_that_texts"))
 
-    linter = commands.add_parser("lint", help=t("remarques qui n'empêchent pas de jouer (sources, longueurs, doublons)",
-                                                "remarks that do not block a session (sources, lengths, duplicates)"))
+    linter = commands.add_parser("lint", help=t("help.remarks_that_do_not_block"))
     linter.add_argument("paths", nargs="*", type=Path, metavar=path_word,
-                        help=t("fichiers ou dossiers à relire (défaut : decks/ et scenarios/ fournis)",
-                               "files or folders to review (default: the shipped decks/ and scenarios/)"))
+                        help=t("help.files_or_folders_to_review"))
     _content_options(linter, t, scenario=False)
     _lang_option(linter, t)
 
-    simulate = commands.add_parser("simulate", help=t("faire jouer des sessions par un robot et résumer",
-                                                      "have a robot play sessions, and sum them up"))
+    simulate = commands.add_parser("simulate", help=t("help.have_a_robot_play_sessions"))
     _content_options(simulate, t)
     simulate.add_argument("--seed", type=whole, default=1, metavar=number,
-                          help=t("graine de la première session (défaut : 1)", "seed of the first session (default: 1)"))
+                          help=t("help.seed_of_the_first_session"))
     simulate.add_argument("--strategy", choices=("random", "best", "worst"), default="random",
-                          help=t("réponses du robot : au hasard, les meilleures ou les pires (défaut : random)",
-                                 "the robot's answers: random, the best or the worst (default: random)"))
+                          help=t("help.the_robot_s_answers_random"))
     simulate.add_argument("--sessions", type=whole, default=1, metavar="K",
-                          help=t("nombre de sessions (défaut : 1)", "number of sessions (default: 1)"))
+                          help=t("help.number_of_sessions_default_1"))
     simulate.add_argument("--teams", type=whole, metavar=number, help=teams_help)
     simulate.add_argument("--answering", choices=("all", "rotation"), help=answering_help)
 
-    file_word = t("FICHIER", "FILE")
-    preview = commands.add_parser("preview", help=t("voir les cartes d'un deck à l'écran, mises à jour à chaque "
-                                                    "enregistrement", "see a deck's cards on screen, updated at each save"))
-    preview.add_argument("path", type=Path, metavar=file_word, help=t("le deck à regarder (.yaml)", "the deck to see (.yaml)"))
+    file_word = t("help.file")
+    preview = commands.add_parser("preview", help=t("help.see_a_deck_s_cards"))
+    preview.add_argument("path", type=Path, metavar=file_word, help=t("help.the_deck_to_see_yaml"))
     _content_options(preview, t, scenario=False)
     _fullscreen_option(preview, t)
 
-    schema = commands.add_parser("schema", help=t("écrire les schémas JSON des decks et scénarios (complétion dans "
-                                                  "l'éditeur)", "write the JSON Schemas of decks and scenarios (for the "
-                                                  "editor's completion)"))
+    schema = commands.add_parser("schema", help=t("help.write_the_json_schemas_of"))
     schema.add_argument("--out", type=folder, default=Path("."), metavar=folder_word,
-                        help=t("dossier où écrire deck.schema.json et scenario.schema.json (défaut : dossier courant)",
-                               "where to write deck.schema.json and scenario.schema.json (default: this folder)"))
+                        help=t("help.where_to_write_deck_schema"))
     schema.add_argument("--docs", type=Path, metavar=file_word,
-                        help=t("mettre aussi à jour la référence des champs de ce document (docs/authoring.md)",
-                               "also update the field reference in this document (docs/authoring.md)"))
+                        help=t("help.also_update_the_field_reference"))
 
-    new = commands.add_parser("new", help=t("créer un deck ou un scénario à compléter",
-                                            "create a deck or a scenario to fill in"))
+    new = commands.add_parser("new", help=t("help.create_a_deck_or_a"))
     new.add_argument("what", choices=("deck", "scenario"), metavar="deck|scenario",
-                     help=t("ce qu'il faut créer", "what to create"))
-    new.add_argument("name", metavar=t("NOM", "NAME"), help=t("le titre ; l'identifiant et le nom du fichier en sont "
-                                                              "tirés", "the title; the id and file name come from it"))
+                     help=t("help.what_to_create"))
+    new.add_argument("name", metavar=t("help.name"), help=t("help.the_title_the_id_and"))
     new.add_argument("--kind", choices=("question", "persona", "situation"), default="question",
-                     help=t("pour un deck : le type de cartes de l'exemple (défaut : question)",
-                            "for a deck: the kind of the example cards (default: question)"))
+                     help=t("help.for_a_deck_the_kind"))
     new.add_argument("--deck", default="teletravail", metavar="ID",
-                     help=t("pour un scénario : l'identifiant du deck à tirer (défaut : teletravail)",
-                            "for a scenario: the id of the deck to draw (default: teletravail)"))
+                     help=t("help.for_a_scenario_the_id"))
     new.add_argument("--dir", type=Path, default=Path("."), metavar=folder_word,
-                     help=t("dossier où créer le fichier (défaut : dossier courant)",
-                            "where to create the file (default: this folder)"))
+                     help=t("help.where_to_create_the_file"))
 
-    importer = commands.add_parser("import", aliases=["import-csv"], help=t(
-        "importer des cartes d'un tableur (CSV, Excel) ou d'une banque de questions (GIFT, Aiken)",
-        "import cards from a spreadsheet (CSV, Excel) or a question bank (GIFT, Aiken)"))
+    importer = commands.add_parser("import", aliases=["import-csv"], help=t("help.import_cards_from_a_spreadsheet"))
     importer.add_argument("file", type=Path, nargs="?", metavar=file_word,
-                          help=t("le tableau (.csv, .xlsx) ou la banque de questions (.gift, .txt pour Aiken)",
-                                 "the table (.csv, .xlsx) or the question bank (.gift, .txt for Aiken)"))
-    importer.add_argument("--deck", metavar="ID", help=t("identifiant du deck créé (ex. : mon-deck)",
-                                                         "id of the deck created (e.g. my-deck)"))
-    importer.add_argument("--out", type=Path, metavar=t("FICHIER.yaml", "FILE.yaml"),
-                          help=t("le deck à écrire", "the deck to write"))
+                          help=t("help.the_table_csv_xlsx_or"))
+    importer.add_argument("--deck", metavar="ID", help=t("help.id_of_the_deck_created"))
+    importer.add_argument("--out", type=Path, metavar=t("help.file_yaml"),
+                          help=t("help.the_deck_to_write"))
     importer.add_argument("--into", type=Path, metavar="DECK.yaml",
-                          help=t("remplacer les cartes de ce deck (son en-tête est gardé) : le retour d'une relecture",
-                                 "replace this deck's cards (its header is kept): a review coming back"))
-    importer.add_argument("--title", metavar=t("TITRE", "TITLE"), help=t("titre du deck (défaut : son identifiant)",
-                                                                         "the deck's title (default: its id)"))
-    importer.add_argument("--license", default="CC-BY-4.0", metavar=t("LICENCE", "LICENSE"),
-                          help=t("licence (défaut : CC-BY-4.0)", "license (default: CC-BY-4.0)"))
-    importer.add_argument("--aspect", metavar=t("LIBELLÉ", "LABEL"),
-                          help=t("l'aspect des cartes quand le fichier n'en dit rien (Kahoot, Aiken ; défaut pour "
-                                 "GIFT : sa catégorie, sinon « Général »)", "the cards' aspect when the file names none "
-                                 "(Kahoot, Aiken; for GIFT, its category by default, else « Général »)"))
+                          help=t("help.replace_this_deck_s_cards"))
+    importer.add_argument("--title", metavar=t("help.title"), help=t("help.the_deck_s_title_default"))
+    importer.add_argument("--license", default="CC-BY-4.0", metavar=t("help.license"),
+                          help=t("help.license_default_cc_by_4"))
+    importer.add_argument("--aspect", metavar=t("help.label"),
+                          help=t("help.the_cards_aspect_when_the"))
     importer.add_argument("--format", choices=("csv", "xlsx", "gift", "aiken"),
-                          help=t("le format du fichier (défaut : d'après son extension)",
-                                 "the file's format (default: from its extension)"))
+                          help=t("help.the_file_s_format_default"))
     importer.add_argument("--template", type=Path, metavar=file_word,
-                          help=t("écrire un tableau à remplir (.csv ou .xlsx) avec une ligne d'exemple, puis s'arrêter",
-                                 "write a table to fill in (.csv or .xlsx) with an example row, then stop"))
+                          help=t("help.write_a_table_to_fill"))
     importer.add_argument("--kind", choices=("question", "persona", "situation"), default="question",
-                          help=t("pour --template : le type de cartes du tableau (défaut : question)",
-                                 "with --template: the kind of cards of the table (default: question)"))
+                          help=t("help.with_template_the_kind_of"))
     importer.add_argument("--force", action="store_true", help=force_help)
 
     for command, suffix, what in (("export-csv", "csv", "CSV"), ("export-xlsx", "xlsx", "Excel")):
-        exporter = commands.add_parser(command, help=t(f"écrire les cartes d'un deck dans un tableau {what} à relire",
-                                                       f"write a deck's cards into a {what} table to review"))
-        exporter.add_argument("deck", type=Path, metavar="DECK.yaml", help=t("le deck à exporter", "the deck to export"))
-        exporter.add_argument("--out", type=Path, metavar=t(f"FICHIER.{suffix}", f"FILE.{suffix}"),
-                              help=t(f"le tableau à écrire (défaut : le nom du deck en .{suffix})",
-                                     f"the table to write (default: the deck's name in .{suffix})"))
+        exporter = commands.add_parser(command, help=t("help.write_a_deck_s_cards", what=what))
+        exporter.add_argument("deck", type=Path, metavar="DECK.yaml", help=t("help.the_deck_to_export"))
+        exporter.add_argument("--out", type=Path, metavar=t("help.file_2", suffix=suffix),
+                              help=t("help.the_table_to_write_default", suffix=suffix))
         exporter.add_argument("--force", action="store_true", help=force_help)
 
-    cards = commands.add_parser("answer-cards", help=t("imprimer les cartes-réponses des équipes (PDF, une page A4 par "
-                                                       "équipe)", "print the teams' answer cards (PDF, one A4 page per "
-                                                       "team)"))
+    cards = commands.add_parser("answer-cards", help=t("help.print_the_teams_answer_cards"))
     _content_options(cards, t)
     cards.add_argument("--teams", type=whole, metavar=number, help=teams_help)
-    cards.add_argument("--names", metavar=t("NOMS", "NAMES"),
-                       help=t("noms des équipes séparés par des virgules (remplace --teams)",
-                              "the teams' names, separated by commas (instead of --teams)"))
-    cards.add_argument("--out", type=Path, default=Path("cartes-reponses.pdf"), metavar=t("FICHIER.pdf", "FILE.pdf"),
-                       help=t("le PDF à écrire, ou un dossier où l'écrire (défaut : cartes-reponses.pdf)",
-                              "the PDF to write, or a folder to write it in (default: cartes-reponses.pdf)"))
+    cards.add_argument("--names", metavar=t("help.names"),
+                       help=t("help.the_teams_names_separated_by"))
+    cards.add_argument("--out", type=Path, default=Path("cartes-reponses.pdf"), metavar=t("help.file_pdf"),
+                       help=t("help.the_pdf_to_write_or"))
 
-    debrief = commands.add_parser("debrief", help=t("refaire les bilans (PDF et CSV) à partir de journaux de session",
-                                                    "write the sheets (PDF and CSV) again from session logs"))
-    debrief.add_argument("logs", nargs="+", type=Path, metavar=t("JOURNAL", "LOG"),
-                         help=t("journaux de session (.jsonl)", "session logs (.jsonl)"))
+    debrief = commands.add_parser("debrief", help=t("help.write_the_sheets_pdf_and"))
+    debrief.add_argument("logs", nargs="+", type=Path, metavar=t("help.log"),
+                         help=t("help.session_logs_jsonl"))
     debrief.add_argument("--out", type=folder, metavar=folder_word,
-                         help=t("dossier où écrire les bilans (défaut : à côté de chaque journal)",
-                                "where to write the sheets (default: beside each log)"))
+                         help=t("help.where_to_write_the_sheets"))
     for command in {id(p): p for p in commands.choices.values()}.values():  # an alias shares its parser
         if "--lang" not in command._option_string_actions:
             _lang_option(command, t)
@@ -304,11 +238,11 @@ HOME = SimpleNamespace(command=None, decks=[], out=None, sessions_dir=None, full
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    if argv and not argv[0].startswith("-") and argv[0] not in COMMANDS:
-        return unknown_command(argv[0], [name for name in COMMANDS if name])
     chosen = chosen_lang(argv)
     lang = chosen or "fr"
     use(lang)
+    if argv and not argv[0].startswith("-") and argv[0] not in COMMANDS:
+        return unknown_command(argv[0], [name for name in COMMANDS if name])
     args = build_parser(lang).parse_args(argv) if argv else HOME
     if argv:
         args.lang = lang  # also where the command has no --lang of its own, for its refusals

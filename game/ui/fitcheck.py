@@ -16,6 +16,7 @@ from game.content.loaded import Library
 from game.content.models import Gauge, constraint_label
 from game.ui.fitcache import FitRecord, code_digest
 from game.wording.authors import Message, say
+from game.wording.catalogue import language
 
 if TYPE_CHECKING:
     from game.ui.sidepanel import SideContent
@@ -111,7 +112,7 @@ class Measure:
             from game.ui.app import App
             from game.ui.scenes import SCENES
 
-            self.app = App(self.library, Path("."), size=SIZE, settings_path=None, fast=True, scenes=SCENES)
+            self.app = App(self.library, Path("."), size=SIZE, settings_path=None, fast=True, language=language(), scenes=SCENES)
             self.app.say_overflows = False
             if self.dyslexia_font:
                 self.app.settings.dyslexia_font = True
