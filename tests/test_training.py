@@ -237,3 +237,31 @@ def test_a_session_stopped_by_a_kill_is_copied_whole_at_the_next_opening(shipped
     kept = store.answers("Camille")
     assert [a.number for a in kept] == [1, 2, 3] and all(a.deck == "teletravail" and a.deck_version >= 1 for a in kept)
     store.close()
+
+
+def test_answers_written_while_the_store_reads_the_log_are_copied_at_the_next_opening(shipped, tmp_path, monkeypatch):
+    """Another window (or this one's session going on) writes to the log between the store's reading of it and its
+    noting the log as read: the store must note the log as it was read, so the new answer is copied next time."""
+    import game.progress.sync as sync_module
+
+    scenario = training_scenario(shipped, Theme(deck="teletravail"), 5)
+    table = Table.start_new(tmp_path, scenario, shipped.pool(scenario), ["Camille"], 3, shipped.aspect_labels(scenario),
+                            100.0, profile="Camille", origins=shipped.origins(scenario), at_end=sheet_at_end)
+    table.act(Action(ActionType.ANSWER, (0,)), 120.0)
+    table.act(Action(ActionType.NEXT), 121.0)
+    read = sync_module.Table.read
+
+    def read_then_write(path):  # the log grows right after the store has read it
+        replayed = read(path)
+        table.act(Action(ActionType.ANSWER, (0,)), 140.0)
+        return replayed
+
+    monkeypatch.setattr(sync_module.Table, "read", staticmethod(read_then_write))
+    store = open_store(tmp_path)
+    assert [a.number for a in store.answers("Camille")] == [1]
+    store.close()
+    monkeypatch.setattr(sync_module.Table, "read", read)
+    store = open_store(tmp_path)
+    assert [a.number for a in store.answers("Camille")] == [1, 2]  # not lost: the log changed since it was read
+    store.close()
+    table.close()

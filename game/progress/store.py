@@ -9,6 +9,7 @@ copied, not referenced: editing or removing a card later never changes a learner
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
@@ -71,17 +72,19 @@ class Store:
 
     # -- writing --------------------------------------------------------------------------------------
 
-    def record(self, session: str, answers: Iterable[Answer], log: Path | None = None) -> None:
+    def record(self, session: str, answers: Iterable[Answer], log: Path | None = None,
+               seen: os.stat_result | None = None) -> None:
         """Keep a session's answers in place of what was kept of it before (a session read again after it went
-        on, or after an answer was undone, is stored once, as it now is), and note the log as read."""
+        on, or after an answer was undone, is stored once, as it now is), and note the log as read: as `seen`, its
+        state taken before it was read (or as it is now)."""
         answers = list(answers)
         try:
-            self._record(session, answers, log)
+            self._record(session, answers, log, seen)
         except sqlite3.Error as exc:  # a full or read-only disk: the transaction is rolled back, nothing half-kept
             problem = tr("store.disk_full") if _full(exc) else str(exc)
             raise ProgressError(tr("store.not_updated", path=self.path, problem=problem)) from None
 
-    def _record(self, session: str, answers: list[Answer], log: Path | None) -> None:
+    def _record(self, session: str, answers: list[Answer], log: Path | None, seen: os.stat_result | None) -> None:
         with self.transaction():
             touched = {(a.profile, a.card) for a in answers}
             touched |= set(self.db.execute("SELECT profile, card FROM answers WHERE session = ?", (session,)))
@@ -90,7 +93,7 @@ class Store:
                                 [tuple(a) for a in answers])
             self._schedule(touched)
             if log is not None:
-                stat = log.stat()
+                stat = seen or log.stat()
                 self.db.execute("INSERT OR REPLACE INTO logs VALUES (?, ?, ?)",
                                 (str(log.resolve()), stat.st_size, stat.st_mtime_ns))
 
@@ -117,9 +120,8 @@ class Store:
                               (profile, MASTERED - 1)).fetchone()
         return row[0]
 
-    def read_before(self, log: Path) -> bool:
-        """Whether this log was read as it is now (same size and modification time)."""
-        stat = log.stat()
+    def read_before(self, log: Path, stat: os.stat_result) -> bool:
+        """Whether this log was read as it is now, `stat` (same size and modification time)."""
         row = self.db.execute("SELECT size, mtime_ns FROM logs WHERE path = ?", (str(log.resolve()),)).fetchone()
         return row == (stat.st_size, stat.st_mtime_ns)
 

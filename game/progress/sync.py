@@ -42,19 +42,21 @@ def learner(sessions: Path, profile: str) -> tuple[ProgressReport, list[str], st
 
 
 def sync(store: Store, sessions: Path) -> None:
-    """Read the logs not read since they last changed."""
+    """Read the logs not read since they last changed. A log is noted as it was before it was read: what another
+    window writes to it meanwhile makes it differ from that note, so it is read again at the next opening."""
     for log in sorted(sessions.glob("*.jsonl")) if sessions.is_dir() else []:
         try:
-            if store.read_before(log):
+            seen = log.stat()
+            if store.read_before(log, seen):
                 continue
             profile = _profile(log)
             table = Table.read(log) if profile is not None else None
         except (LogError, OSError):
             continue  # a log that cannot be read now is tried again at the next opening
         if profile is None or table is None:  # a workshop's log: noted as read, nothing to copy
-            store.record(log.stem, [], log)
+            store.record(log.stem, [], log, seen)
         else:
-            store.record(session_key(table), answers_of(table, profile), log)
+            store.record(session_key(table), answers_of(table, profile), log, seen)
 
 
 def session_key(table: Table) -> str:
