@@ -54,6 +54,26 @@ def team_name_problem(name: str) -> str | None:
     return None
 
 
+PROFILE_MAX = 40  # characters of a learner's profile name
+PROFILE_MARKS = " -'’"  # what a profile name may hold besides letters
+
+
+def profile_name_problem(name: str) -> str | None:
+    """Why a learner's profile name cannot be used, or None: one rule wherever a name comes from (typed, the
+    system's user, a log). Letters the fonts draw, spaces, hyphens and apostrophes: nothing that makes a path."""
+    if not name.strip():
+        return tr("profile.empty")
+    if len(name) > PROFILE_MAX:
+        return tr("profile.too_long", length=len(name), most=PROFILE_MAX)
+    wrong = "".join(dict.fromkeys(c for c in name if not (c.isalpha() or c in PROFILE_MARKS)))
+    if wrong:
+        return tr("profile.characters", codes=code_points(wrong))
+    missing = undrawable(name)
+    if missing:
+        return tr("profile.undrawable", codes=code_points(missing))
+    return None
+
+
 def code_points(characters: str) -> str:
     """Characters named so any font can show them: U+0634, U+1F600."""
     return ", ".join(f"U+{ord(c):04X}" for c in characters)

@@ -73,7 +73,7 @@ def test_two_sessions_from_the_terminal_then_progress_shows_them_and_review_offe
         assert f"  {label} : {sum(seen)} sur {len(seen)} ({share} %)" in shown.stdout
     assert f"Cartes à revoir ({len(missed)})" in shown.stdout
     assert {line.split(" · ")[0].strip() for line in shown.stdout.splitlines() if "à revoir maintenant" in line} == missed
-    sheet = "\n".join(page.extract_text() for page in PdfReader(tmp_path / "progres-Camille.pdf").pages)
+    sheet = "\n".join(page.extract_text() for page in PdfReader(tmp_path / "progres-camille.pdf").pages)
     assert "Progrès de Camille" in sheet and "Maîtrise par aspect" in sheet
     assert all(card in sheet for card in missed)
 
@@ -265,3 +265,32 @@ def test_answers_written_while_the_store_reads_the_log_are_copied_at_the_next_op
     assert [a.number for a in store.answers("Camille")] == [1, 2]  # not lost: the log changed since it was read
     store.close()
     table.close()
+
+
+def test_a_profile_name_never_makes_a_path_wherever_it_comes_from(shipped, tmp_path, capsys):
+    """Typed on the command line or found in a log, a profile is letters, spaces, hyphens and apostrophes; the
+    progress sheet is named from a slug inside the sessions folder."""
+    import json
+
+    from game.cli import main
+    from game.progress.profiles import sheet_name
+    from game.session.log import LogError
+
+    for hostile in ("a/../../../x", "x\x00", "x" * 41, "أحمد", ".."):
+        assert main(["train", "--console", "--profile", hostile, "--sessions-dir", str(tmp_path)]) == 2
+        assert "profil" in capsys.readouterr().err
+    assert not list(tmp_path.glob("*.jsonl"))
+    assert sheet_name("Anne-Marie N'Diaye") == "progres-anne-marie-n-diaye.pdf" and sheet_name("’") == "progres-profil.pdf"
+    scenario = training_scenario(shipped, Theme(deck="teletravail"), 5)
+    table = Table.start_new(tmp_path, scenario, shipped.pool(scenario), ["Camille"], 3, shipped.aspect_labels(scenario),
+                            100.0, profile="Camille", at_end=sheet_at_end)
+    table.close()
+    lines = table.path.read_text(encoding="utf-8").splitlines()
+    start = json.loads(lines[0])
+    start["profile"] = "../../x"  # a planted log
+    table.path.write_text("\n".join([json.dumps(start), *lines[1:]]) + "\n", encoding="utf-8")
+    with pytest.raises(LogError, match="profil"):
+        Table.read(table.path)
+    store = open_store(tmp_path)  # the planted log is left out of anyone's progress
+    assert store.profiles() == []
+    store.close()

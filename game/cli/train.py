@@ -12,7 +12,7 @@ from game.cli.folders import sessions_folder
 from game.cli.refusals import UserError
 from game.diskerrors import disk_problem
 from game.present.sheet import shorten
-from game.progress.profiles import default_profile, profile_problem
+from game.progress.profiles import default_profile, profile_problem, sheet_name
 from game.progress.report import ProgressReport, progress_report
 from game.progress.store import ProgressError, Store
 from game.progress.sync import open_store
@@ -107,7 +107,7 @@ def run_progress(args: argparse.Namespace) -> int:
     if args.pdf is not None:
         from game.progress.sheet import write_progress_sheet
 
-        path = Path(args.pdf) if args.pdf else folder / f"progres-{profile}.pdf"
+        path = Path(args.pdf) if args.pdf else folder / sheet_name(profile)
         try:
             write_progress_sheet(report, path, now)
         except OSError as exc:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import getpass
 
-from game.fonts import team_name_problem
+from game.content.fields import slug
+from game.fonts import profile_name_problem
 
 DEFAULT_PROFILE = "Agent"
 
@@ -15,9 +16,14 @@ def default_profile() -> str:
         name = getpass.getuser().strip()
     except (KeyError, OSError):  # no user name in the environment nor in the password database
         return DEFAULT_PROFILE
-    return name if name and team_name_problem(name) is None else DEFAULT_PROFILE
+    return name if profile_problem(name) is None else DEFAULT_PROFILE
 
 
 def profile_problem(name: str) -> str | None:
-    """Why a profile name cannot be used, or None: the rule of team names, shown on the same screens and sheets."""
-    return team_name_problem(name) if name.strip() else "nom vide"
+    """Why a profile name cannot be used, or None (`fonts.profile_name_problem`: one rule everywhere)."""
+    return profile_name_problem(name)
+
+
+def sheet_name(profile: str) -> str:
+    """The progress sheet's file name: from a slug of the profile, never from the raw name."""
+    return f"progres-{slug(profile) or 'profil'}.pdf"

@@ -18,7 +18,7 @@ from game.content.models import Card, ScenarioInfo
 from game.engine.draw import draw_cards, panorama_aspects, rotation_teams
 from game.engine.rules import Game
 from game.engine.shuffle import Orders, displayed, option_orders, order_problem
-from game.fonts import team_name_problem
+from game.fonts import profile_name_problem, team_name_problem
 from game.wording.catalogue import tr
 
 LOG_FORMAT = 4  # 4: each card's choices in the session's shuffled order; each team's entry a move; one team
@@ -132,8 +132,9 @@ class SessionStart:
         if panorama is not None and (not isinstance(panorama, list) or not all(isinstance(a, str) for a in panorama)):
             raise StartError(tr("start.panorama"))
         profile = event.get("profile")
-        if profile is not None and (not isinstance(profile, str) or not profile.strip()):
-            raise StartError(tr("start.profile", profile=repr(profile)))
+        if profile is not None and (not isinstance(profile, str) or profile_name_problem(profile) is not None):
+            problem = profile_name_problem(profile) if isinstance(profile, str) else repr(profile)
+            raise StartError(tr("start.profile", profile=problem))
         origins = event.get("origins", {})
         if not isinstance(origins, dict) or not all(
                 isinstance(o, list) and len(o) == 2 and isinstance(o[0], str) and isinstance(o[1], int)

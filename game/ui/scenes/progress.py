@@ -8,6 +8,7 @@ import pygame
 
 from game.desktop import saved_and_opened
 from game.diskerrors import disk_problem
+from game.progress.profiles import sheet_name
 from game.progress.sync import learner
 from game.ui.app import App
 from game.ui.listing import ListScene
@@ -131,7 +132,7 @@ class ProgressScene(ListScene):
     def write_sheet(self) -> None:
         from game.progress.sheet import write_progress_sheet  # fpdf2 loads only when a sheet is asked for
 
-        path = self.app.sessions_dir / f"progres-{self.profile}.pdf"
+        path = self.app.sessions_dir / sheet_name(self.profile)
         try:
             write_progress_sheet(self.report, path, self.app.clock())
         except OSError as exc:

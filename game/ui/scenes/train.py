@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 
 from game.diskerrors import disk_problem
-from game.progress.profiles import default_profile
+from game.progress.profiles import default_profile, profile_problem
 from game.progress.sync import learner
 from game.progress.training import (
     LENGTHS,
@@ -67,7 +67,10 @@ class TrainScene(ListScene):
             if self.entry.handle(intent):
                 name = self.entry.text.strip()
                 self.entry = None
-                if name:
+                problem = profile_problem(name) if name else None
+                if problem is not None:
+                    self.problem = tr("train.bad_profile", problem=problem)
+                elif name:
                     self.profile = name
                     self._read()
             self.refresh()
