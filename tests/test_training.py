@@ -294,3 +294,14 @@ def test_a_profile_name_never_makes_a_path_wherever_it_comes_from(shipped, tmp_p
     store = open_store(tmp_path)  # the planted log is left out of anyone's progress
     assert store.profiles() == []
     store.close()
+
+
+def test_a_pipe_or_a_link_in_the_sessions_folder_is_passed_over(tmp_path):
+    """A FIFO would block the reading for ever, a link to /dev/zero would never end: neither is a log."""
+    import os
+
+    os.mkfifo(tmp_path / "tube.jsonl")
+    (tmp_path / "zero.jsonl").symlink_to("/dev/zero")
+    store = open_store(tmp_path)  # returns: nothing blocked, nothing read
+    assert store.profiles() == []
+    store.close()

@@ -45,6 +45,8 @@ def sync(store: Store, sessions: Path) -> None:
     """Read the logs not read since they last changed. A log is noted as it was before it was read: what another
     window writes to it meanwhile makes it differ from that note, so it is read again at the next opening."""
     for log in sorted(sessions.glob("*.jsonl")) if sessions.is_dir() else []:
+        if log.is_symlink() or not log.is_file():  # a pipe would block the reading, a device or a link has no end
+            continue
         try:
             seen = log.stat()
             if store.read_before(log, seen):

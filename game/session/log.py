@@ -41,6 +41,9 @@ class LogContents:
         return LogContents(self.events[:count], self.ends[:count], self.lines[:count], False, damaged)
 
 
+MAX_LOG_BYTES = 50_000_000  # a day of sessions logs far less; a bigger file is not a log
+
+
 def set_aside(following: int) -> str:
     """What is dropped of a log from a bad line on: that line and the `following` ones, told in agreement."""
     return tr(f"log.set_aside.{following if following < 2 else 'n'}", n=following)
@@ -53,6 +56,8 @@ def read_log(path: Path) -> LogContents:
     if path.exists() and not path.is_file():
         raise LogError(tr("log.not_a_file", path=shown))
     try:
+        if path.stat().st_size > MAX_LOG_BYTES:
+            raise LogError(tr("log.too_big", path=shown, most=MAX_LOG_BYTES // 1_000_000))
         raw = path.read_bytes()
     except FileNotFoundError:
         raise LogError(tr("log.missing", path=shown)) from None
