@@ -305,3 +305,30 @@ def test_a_pipe_or_a_link_in_the_sessions_folder_is_passed_over(tmp_path):
     store = open_store(tmp_path)  # returns: nothing blocked, nothing read
     assert store.profiles() == []
     store.close()
+
+
+@pytest.mark.parametrize("damage", ["garbled", "no tables"])
+def test_a_damaged_store_is_set_aside_and_rebuilt_from_the_logs(shipped, tmp_path, damage):
+    import sqlite3
+
+    from game.progress.store import STORE_NAME
+
+    scenario = training_scenario(shipped, Theme(deck="teletravail"), 5)
+    table = Table.start_new(tmp_path, scenario, shipped.pool(scenario), ["Camille"], 3, shipped.aspect_labels(scenario),
+                            100.0, profile="Camille", origins=shipped.origins(scenario), at_end=sheet_at_end)
+    table.act(Action(ActionType.ANSWER, (0,)), 120.0)
+    table.close()
+    open_store(tmp_path).close()
+    path = tmp_path / STORE_NAME
+    if damage == "garbled":
+        raw = bytearray(path.read_bytes())
+        raw[100:4000] = b"\xff" * 3900
+        path.write_bytes(bytes(raw))
+    else:
+        db = sqlite3.connect(path)
+        db.executescript("DROP TABLE answers; DROP TABLE boxes;")
+        db.close()
+    store = open_store(tmp_path)
+    assert "abîmé" in store.notice and (tmp_path / (STORE_NAME + ".abime")).exists()
+    assert [a.number for a in store.answers("Camille")] == [1]  # rebuilt from the log
+    store.close()

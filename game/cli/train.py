@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import secrets
+import sys
 import time
 from pathlib import Path
 
@@ -38,11 +39,14 @@ def profile_name(asked: str | None) -> str:
 
 def opened_store(folder: Path) -> Store:
     try:
-        return open_store(folder)
+        store = open_store(folder)
     except ProgressError as exc:
         raise UserError(str(exc)) from None
     except OSError as exc:
         raise UserError(tr("store.cannot_open", problem=disk_problem(exc, folder))) from None
+    if store.notice:
+        print(store.notice, file=sys.stderr)
+    return store
 
 
 def run_train(args: argparse.Namespace) -> int:

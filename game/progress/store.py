@@ -40,11 +40,20 @@ class ProgressError(Exception):
     """The progress file cannot be used; the message is a sentence for the user."""
 
 
+class StoreDamaged(ProgressError):
+    """The progress file is not a store any more (garbled, tables missing): it is set aside and rebuilt from the
+    logs, which are the source of truth."""
+
+
+TABLES = {"answers", "boxes", "logs"}
+
+
 class Store:
     """The progress file of one sessions folder. Open it with `open_store`, which also brings it up to date."""
 
     def __init__(self, path: Path):
         self.path = path
+        self.notice = ""  # what opening it did besides: a damaged store set aside and rebuilt
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(path, isolation_level=None)  # transactions are opened explicitly
@@ -59,10 +68,17 @@ class Store:
                         if statement.strip():
                             self.db.execute(statement)
                     self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            tables = {row[0] for row in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            checked = self.db.execute("PRAGMA quick_check").fetchone()[0]
         except sqlite3.DatabaseError as exc:
+            if hasattr(self, "db"):
+                self.db.close()
             if _full(exc):
                 raise ProgressError(tr("store.full", path=path)) from None
-            raise ProgressError(tr("store.unreadable", path=path, reason=exc)) from None
+            raise StoreDamaged(tr("store.unreadable", path=path, reason=exc)) from None
+        if not TABLES <= tables or checked != "ok":
+            self.db.close()
+            raise StoreDamaged(tr("store.unreadable", path=path, reason=checked if checked != "ok" else "tables"))
 
     def close(self) -> None:
         self.db.close()

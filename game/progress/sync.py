@@ -10,18 +10,30 @@ import json
 from pathlib import Path
 
 from game.diskerrors import disk_problem
+from game.paths import display_path
 from game.present.room import played
 from game.present.sheet import card_line
 from game.progress.answers import Answer
 from game.progress.report import ProgressReport, progress_report
-from game.progress.store import STORE_NAME, ProgressError, Store
+from game.progress.store import STORE_NAME, ProgressError, Store, StoreDamaged
 from game.session.log import LogError
-from game.table.table import Table
+from game.table.table import DAMAGED, Table
+from game.wording.catalogue import tr
 
 
 def open_store(sessions: Path) -> Store:
-    """The progress store of a sessions folder, brought up to date with its logs."""
-    store = Store(sessions / STORE_NAME)
+    """The progress store of a sessions folder, brought up to date with its logs. A damaged store is set aside
+    (kept beside it, as a damaged log is) and rebuilt from the logs; `store.notice` says so."""
+    path = sessions / STORE_NAME
+    notice = ""
+    try:
+        store = Store(path)
+    except StoreDamaged:
+        aside = path.with_name(path.name + DAMAGED)
+        path.replace(aside)
+        store = Store(path)
+        notice = tr("store.rebuilt", path=display_path(aside))
+    store.notice = notice
     sync(store, sessions)
     return store
 
@@ -36,7 +48,7 @@ def learner(sessions: Path, profile: str) -> tuple[ProgressReport, list[str], st
     except OSError as exc:
         return progress_report(profile, []), [], disk_problem(exc, sessions)
     try:
-        return progress_report(profile, store.answers(profile)), store.profiles(), ""
+        return progress_report(profile, store.answers(profile)), store.profiles(), store.notice
     finally:
         store.close()
 
