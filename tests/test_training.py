@@ -186,11 +186,11 @@ def test_a_session_read_again_after_an_undo_is_kept_as_it_now_is(tmp_path):
     store.close()
 
 
-def test_an_unreadable_progress_file_is_one_sentence(game, tmp_path):
+def test_an_unreadable_progress_file_is_one_sentence_and_is_rebuilt(game, tmp_path):
     (tmp_path / STORE_NAME).write_bytes(b"pas une base de donn\xc3\xa9es" * 100)
     done = game(tmp_path, "progress", "--profile", "Camille")
-    assert done.returncode == 2 and "Traceback" not in done.stderr
-    assert "le fichier de progression" in done.stderr and "illisible" in done.stderr
+    assert done.returncode == 0 and "Traceback" not in done.stderr
+    assert "Le fichier de progression était abîmé" in done.stderr and (tmp_path / f"{STORE_NAME}.abime").exists()
 
 
 WRITER = """
