@@ -3,6 +3,8 @@ training alone and the progress screen."""
 
 from __future__ import annotations
 
+import json
+
 import pygame
 
 from game.content.summary import scenario_summaries
@@ -124,3 +126,23 @@ def test_training_alone_from_the_home_screen_under_a_typed_profile_then_reviewin
     app.top.choose("review")
     review = app.top.table
     assert {card.id for card in review.start.cards} == missed and review.start.profile == "Léa"
+
+
+def test_the_last_learner_is_remembered_for_the_next_training(shipped, tmp_path):
+    from game.ui.app import App
+    from game.ui.scenes import SCENES
+    from game.ui.scenes.train import TrainScene
+    from tests.ui_support import Clock
+
+    settings = tmp_path / "affichage.json"
+    app = App(shipped, tmp_path / "sessions", settings_path=settings, fast=True, clock=Clock(), scenes=SCENES)
+    train = app.push(TrainScene(app, profile="Anne-Marie"))
+    train.choose("start")
+    app.pop_all()
+    again = App(shipped, tmp_path / "sessions", settings_path=settings, fast=True, clock=Clock(), scenes=SCENES)
+    assert again.push(TrainScene(again)).profile == "Anne-Marie"
+    again.pop_all()
+    settings.write_text(json.dumps({"profile": "../../x"}))  # a hand-edited setting is checked as any name is
+    third = App(shipped, tmp_path / "sessions", settings_path=settings, fast=True, clock=Clock(), scenes=SCENES)
+    assert third.push(TrainScene(third)).profile != "../../x"
+    third.pop_all()

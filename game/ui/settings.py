@@ -15,14 +15,15 @@ class Settings:
     """A plain class, not a dataclass: building a dataclass costs as much as the rest of the home screen's
     own imports, and these are read before the first frame."""
 
-    __slots__ = ("scale", "high_contrast", "dyslexia_font", "language")
+    __slots__ = ("scale", "high_contrast", "dyslexia_font", "language", "profile")
 
     def __init__(self, scale: float = 1.0, high_contrast: bool = False, dyslexia_font: bool = False,
-                 language: str = DEFAULT):
+                 language: str = DEFAULT, profile: str = ""):
         self.scale = scale
         self.high_contrast = high_contrast
         self.dyslexia_font = dyslexia_font
         self.language = language
+        self.profile = profile  # the learner who trained last on this computer ("" before anyone did)
 
     def __repr__(self) -> str:
         return f"Settings({self.as_dict()})"
@@ -44,6 +45,8 @@ class Settings:
             settings.scale = 1.0
         if settings.language not in LANGUAGES:
             settings.language = DEFAULT
+        if not isinstance(settings.profile, str):
+            settings.profile = ""
         return settings
 
     def save(self, path: Path | None) -> None:

@@ -29,7 +29,8 @@ class TrainScene(ListScene):
         self.app = app  # read before the list is built: the rows depend on the learner's progress
         self.themes = themes(app.library)
         self.theme, self.minutes, self.timed = 0, LENGTHS[1], False
-        self.profile = profile or default_profile()
+        last = app.settings.profile  # the learner who trained last here, checked as any name is
+        self.profile = profile or (last if last and profile_problem(last) is None else default_profile())
         self.entry: NameEntry | None = None
         self._read()
         super().__init__(app, focus=0)
@@ -125,6 +126,9 @@ class TrainScene(ListScene):
         try:
             table = start_training(library, self.app.sessions_dir, scenario, pool, self.profile,
                                    secrets.randbelow(1_000_000), now)
+            if self.app.settings.profile != self.profile:  # remembered for the next time, like the display choices
+                self.app.settings.profile = self.profile
+                self.app.settings.save(self.app.settings_path)
         except OSError as exc:
             self.app.push(Screen.ERROR, errors=[disk_problem(exc, self.app.sessions_dir)], title=tr("error.not_started"),
                           advice="")
