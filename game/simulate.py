@@ -39,7 +39,7 @@ def play_session(scenario: ScenarioInfo, pool: Sequence[Any], aspects: dict[str,
             pass  # the answers are raised together: the reveal carries the time they took
         elif action.type == ActionType.REVEAL:
             t += seconds * ANSWER_SHARE
-        elif view.phase == Phase.DISCUSS or view.face is None or not view.face.answered:
+        elif view.phase == Phase.DISCUSS or not view.answered:
             t += seconds  # nothing was answered on this card: its whole time passes now
         else:
             t += seconds * (1 - ANSWER_SHARE)

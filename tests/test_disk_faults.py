@@ -21,7 +21,8 @@ from game.engine.vocabulary import Action, ActionType, IllegalAction, Refusal
 from game.present.bots import choose
 from game.session.log import read_log
 from game.table.table import Table
-from game.wording.players import plural, refusal
+from game.wording.catalogue import ntr
+from game.wording.players import refusal
 
 FULL = "le disque est plein : libérez de la place, puis recommencez"
 
@@ -214,5 +215,5 @@ def test_progress_on_a_full_disk_is_one_sentence_and_the_sessions_are_copied_onc
         assert "Traceback" not in err and "le disque est plein" in err
         filler.unlink()
         assert main(["progress", "--profile", "Camille", "--sessions-dir", str(disk)]) == 0
-        assert f"{plural(len([p for p in table.history() if p.verdicts]), 'réponse')} en 1 session," in capsys.readouterr().out
+        assert f"{ntr('count.answers', len([p for p in table.history() if p.verdicts]))} en 1 session," in capsys.readouterr().out
         assert (disk / STORE_NAME).exists()

@@ -1,14 +1,14 @@
 """One display per card kind, registered: the only place where a kind's shape on the table is decided.
 
 The screen, the terminal, the sheet, the spreadsheet import and solo training ask `display(kind)` or read a
-`CardFace`; none tests a kind's name. `tests/test_kinds_covered.py` fails while a kind has no display or
-no sentences.
+`CardFace`; none tests a kind's name. `tests/test_structure.py` fails while a kind has no display or no
+sentences.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ClassVar, TypeVar
+from typing import Any, TypeVar
 
 from game.content.kinds import CardKind, Facing, PlayingCard, Step
 from game.content.models import (
@@ -67,7 +67,7 @@ class QuestionDisplay(CardDisplay[QuestionCard]):
 
     kind = CardKind.QUESTION
     solo = True
-    written_as: ClassVar[tuple[str, ...]] = ("question",)
+    written_as = ("question",)
 
     def face(self, card: QuestionCard, step: Step | None = None) -> CardFace:
         return _told(card)

@@ -1,16 +1,15 @@
 """The table as the room sees it: the card worded by its kind's display, the reveal, the clock, the moves.
 
 The screen and the terminal read a `RoomView`; the sheet reads `Played` cards. Neither carries a card's
-model: what a kind shows is its display's `CardFace`, a parcours' ending is its title, result and feedback.
+model: what a kind shows is its display's `CardFace`; a parcours' ending is read through the `Ending` protocol.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from game.content.kinds import Explanation
+from game.content.kinds import Ending, Explanation
 from game.present.faces import CardFace
 from game.present.kinds import face
 from game.table.clock import Clock
@@ -21,24 +20,13 @@ if TYPE_CHECKING:
     from game.table.table import Table
 
 
-@dataclass(frozen=True)
-class Ending:
-    """How a parcours ended, as the reveal and the sheet tell it."""
-
-    title: str
-    result: str  # success | partial | failure
-    feedback: str
-
-
 class Played:
     """One card once played, in displayable terms: the reveal on screen, a row of the sheet."""
 
     def __init__(self, play: PlayView):
         self._play = play
         self.face: CardFace = face(play.card, play.step)
-        reached = play.reached
-        self.ending: Ending | None = None if reached is None else Ending(reached.title, reached.result,
-                                                                         reached.feedback)
+        self.ending: Ending | None = play.reached  # how the parcours ended here: its title, result and feedback
 
     @property
     def card_id(self) -> str:
@@ -238,6 +226,12 @@ class Facilitator(RoomView):
         facing = self._view.facing
         assert facing is not None, "no card on the table: nothing to answer"
         return int(facing.judgements[choices].points)
+
+    @property
+    def answered(self) -> bool:
+        """Whether the card on the table is answered by a team (or every team), not just read or discussed; asked
+        of the card, not of its face, which a simulation need not word."""
+        return self._view.card is not None and self._view.card.team_answers
 
     @property
     def minutes(self) -> float:

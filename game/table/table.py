@@ -168,10 +168,7 @@ class Table:
         return self._cached("history", history)
 
     def _cached(self, name: str, make: Callable[[SessionStart, State], T]) -> T:
-        if name not in self._seen:
-            self._seen[name] = make(self.start, self.session.state)
-        made: T = self._seen[name]
-        return made
+        return self.derived(name, lambda table: make(table.start, table.session.state))
 
     def derived(self, name: str, make: Callable[[Table], T]) -> T:
         """A view made from this table's views by a layer above (the room's, the facilitator's), made once

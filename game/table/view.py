@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from game.content.kinds import Ending, Explanation, Facing, PlayingCard, Step
 from game.engine.records import Play, State, TeamAnswer, split
@@ -21,6 +21,9 @@ from game.engine.rules import Game
 from game.engine.vocabulary import Action, EndReason, Outcome, Phase
 from game.session.start import SessionStart
 from game.table.clock import Clock
+
+if TYPE_CHECKING:
+    from game.content.models import Minutes
 
 
 class Mark(StrEnum):
@@ -53,7 +56,7 @@ class Facts:
     aspects: Mapping[str, str]  # aspect id -> label, in the decks' order
     key_messages: tuple[str, ...]
     discussion: tuple[str, ...]
-    minutes: Any = None  # the scenario's target and maximum (`Minutes`)
+    minutes: Minutes | None = None  # the scenario's target and maximum
     origins: Mapping[str, tuple[str, int]] = field(default_factory=dict)  # card id -> its deck and version
 
     @property

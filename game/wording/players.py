@@ -106,17 +106,6 @@ def result_lines(standings: Standings) -> list[str]:
     return [tr("result.team", name=t.name, points=t.score) for t in standings.teams]
 
 
-def plural(n: int, words: str) -> str:
-    """`n words`, with the plural s French gives from 2 on, on each word ("2 fichiers vérifiés"): the authors'
-    command outputs not yet in the catalogue use it."""
-    return f"{n} {' '.join(w + 's' for w in words.split()) if n > 1 else words}"
-
-
-def plural_en(n: int, word: str) -> str:
-    """`n word` in English: the plural s from 0 on, except for 1."""
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def team_names(scenario: ScenarioInfo, count: int | None) -> list[str]:
     """The default names a session starts with: `count` teams within the scenario's range (2 if not said)."""
     if scenario.mode == "solo":
