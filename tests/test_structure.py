@@ -160,4 +160,5 @@ def test_the_front_end_check_finds_a_read_through_the_table(tmp_path):
 
 
 def test_the_presentation_layer_is_where_the_kinds_are_shown():
-    assert displays.kinds_where(lambda d: d.solo) == (CardKind.QUESTION, CardKind.PERSONA, CardKind.SITUATION)
+    assert displays.kinds_where(lambda d: d.solo) == (CardKind.QUESTION, CardKind.PERSONA, CardKind.SITUATION,
+                                                      CardKind.PARCOURS)

@@ -67,10 +67,9 @@ def test_two_sessions_from_the_terminal_then_progress_shows_them_and_review_offe
 
     shown = game(tmp_path, "progress", "--profile", "Camille", "--pdf")
     assert shown.returncode == 0, shown.stderr
-    for label in {label for label, _ in latest.values()}:
+    for label in {label for label, _ in latest.values()}:  # both sessions today: a card is mastered on a later day
         seen = [right for lab, right in latest.values() if lab == label]
-        share = round(100 * sum(seen) / len(seen))
-        assert f"  {label} : {sum(seen)} sur {len(seen)} ({share} %)" in shown.stdout
+        assert f"  {label} : 0 sur {len(seen)} (0 %)" in shown.stdout
     assert f"Cartes à revoir ({len(missed)})" in shown.stdout
     assert {line.split(" · ")[0].strip() for line in shown.stdout.splitlines() if "à revoir maintenant" in line} == missed
     sheet = "\n".join(page.extract_text() for page in PdfReader(tmp_path / "progres-camille.pdf").pages)
@@ -143,14 +142,32 @@ def test_a_card_right_the_first_time_is_never_scheduled():
     assert cards["b"].to_review and due(history, 3.0) == [] and due(history, 3.0 + DAY)[0].card == "b"
 
 
-def test_mastery_per_aspect_follows_each_cards_latest_answer_session_by_session():
+def test_mastery_counts_a_right_answer_only_on_a_later_day_than_the_card_was_met_or_missed():
+    t0 = 1_000_000.0
     found = {m.aspect: m for m in mastery([
-        answer("a", 1, False, "s1"), answer("b", 2, True, "s1"), answer("c", 3, True, "s1", aspect="technique"),
-        answer("a", 4, True, "s2"), answer("c", 5, False, "s2", aspect="technique"),
+        answer("a", t0, False, "s1"), answer("a", t0 + 60, True, "s1"),  # right just after seeing the answer
+        answer("b", t0 + 120, True, "s1"), answer("c", t0 + 180, True, "s1", aspect="technique"),
+        answer("a", t0 + DAY, True, "s2"), answer("b", t0 + DAY + 60, True, "s2"),  # right again, a day later
+        answer("c", t0 + DAY + 120, False, "s2", aspect="technique"),
+        answer("c", t0 + DAY + 180, True, "s2", aspect="technique"),  # missed, then right the same day
     ])}
-    assert (found["reglementaire"].known, found["reglementaire"].seen) == (2, 2)
-    assert found["reglementaire"].trend == [(0, 0.5), (1, 1.0)]
-    assert found["technique"].trend == [(0, 1.0), (1, 0.0)]
+    assert (found["reglementaire"].mastered, found["reglementaire"].seen) == (2, 2)
+    assert found["reglementaire"].trend == [(0, 0.0), (1, 1.0)]
+    assert found["technique"].trend == [(0, 0.0), (1, 0.0)]
+
+
+def test_two_decks_naming_an_aspect_alike_are_two_rows_of_mastery():
+    rows = mastery([answer("a", 1.0, True), answer("b", 2.0, True)._replace(deck="usagers")])
+    assert [(m.deck, m.aspect) for m in rows] == [("teletravail", "reglementaire"), ("usagers", "reglementaire")]
+    assert [m.label for m in rows] == ["Reglementaire (teletravail)", "Reglementaire (usagers)"]
+
+
+def test_a_right_answer_before_the_wait_is_over_does_not_space_the_card():
+    t0 = 1_000_000.0
+    history = [answer("a", t0, False), answer("a", t0 + 60, True)]
+    assert card_progress(history)["a"].due == t0 + 60 + DAY
+    early = card_progress([*history, answer("a", t0 + 120, True)])["a"]  # reviewed again at once: nothing changes
+    assert (early.box, early.due) == (2, t0 + 60 + DAY)
 
 
 def test_options_are_counted_as_best_choices_per_aspect():

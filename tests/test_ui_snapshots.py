@@ -294,7 +294,7 @@ def test_a_training_session_alone_shows_the_time_spent_and_the_explanation(app, 
     from game.progress.training import Theme, training_scenario
     from game.table.table import Table
 
-    scenario = training_scenario(app.library, Theme(aspect="reglementaire"), 5)
+    scenario = training_scenario(app.library, Theme("teletravail", "reglementaire"), 5)
     table = Table.start_new(app.sessions_dir, scenario, app.library.pool(scenario), ["Camille"], 2,
                             app.library.aspect_labels(scenario), app.clock(), session_id="train-2", profile="Camille", at_end=sheet_at_end)
     play = app.replace("play", table=table)

@@ -18,10 +18,10 @@ from game.progress.report import ProgressReport, progress_report
 from game.progress.store import ProgressError, Store
 from game.progress.sync import open_store
 from game.progress.training import (
-    Theme,
     TrainingError,
     review_session,
     start_training,
+    theme_of,
     training_scenario,
 )
 from game.wording.players import choice_line, day, progress_summary, review_when, tr
@@ -71,7 +71,7 @@ def run_train(args: argparse.Namespace) -> int:
         scenario, pool = review.scenario, review.cards
     else:
         try:
-            scenario = training_scenario(library, Theme(args.deck, args.aspect), args.minutes, args.timed)
+            scenario = training_scenario(library, theme_of(library, args.deck, args.aspect), args.minutes, args.timed)
         except TrainingError as exc:
             raise UserError(str(exc)) from None
         pool = library.pool(scenario)
@@ -123,7 +123,7 @@ def run_progress(args: argparse.Namespace) -> int:
 def progress_lines(report: ProgressReport, now: float) -> list[str]:
     """The progress as the terminal tells it."""
     lines = [tr("progress.title", profile=report.profile), progress_summary(report, now), "", tr("progress.aspects")]
-    lines += [f"  {tr('progress.aspect', label=a.label, known=a.known, seen=a.seen, share=round(100 * a.share))}"
+    lines += [f"  {tr('progress.aspect', label=a.label, known=a.mastered, seen=a.seen, share=round(100 * a.share))}"
               for a in report.aspects]
     if report.choices:
         lines += ["", tr("progress.choices")]

@@ -178,6 +178,8 @@ MODELS: dict[str, tuple[str, dict[str, tuple[str, Any]]]] = {
         "timed": ("false : le chronomètre n'arrête jamais la partie, l'écran montre le temps passé et non le "
                   "temps restant (un entraînement seul, sans pression) ; la durée visée règle toujours le nombre "
                   "de cartes. Par défaut true.", False),
+        "relearn": ("true (solo seulement) : une carte manquée revient trois cartes plus loin, jusqu'à trois fois, "
+                    "tant qu'elle n'est pas réussie. Par défaut false.", True),
         "decks": ("Les identifiants des decks où tirer les cartes.", ["teletravail"]),
         "draw": ("Règles de tirage ; par défaut, toutes les cartes des decks, équilibrées par aspect.",
                  [{"kinds": ["question"], "count": "auto"}, {"kinds": ["debate"], "count": 2}]),
@@ -200,6 +202,7 @@ MODELS: dict[str, tuple[str, dict[str, tuple[str, Any]]]] = {
         "aspects": ("Aspects tirés (par défaut : tous).", ["reglementaire", "technique"]),
         "count": ("Nombre de cartes, ou auto pour remplir la durée visée.", "auto"),
         "balanced": ("true pour répartir les cartes entre les aspects.", True),
+        "ordered": ("true pour servir les cartes dans l'ordre des decks, sans les mélanger.", False),
     }),
     "Gauge": ("Une jauge affichée pendant la partie.", {
         "id": ("Identifiant de la jauge, repris dans les « effects » des cartes.", "satisfaction"),

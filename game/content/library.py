@@ -89,7 +89,7 @@ def _validation_errors(doc: YamlDocument, exc: ValidationError, prefix: tuple[An
 
 
 # Rules checked on a whole block, shown at the field that states them.
-_AT = {"scenario.gauges_needed": ("win",), "scenario.solo_teams": ("mode",), "scenario.gauge_twice": ("gauges",),
+_AT = {"scenario.gauges_needed": ("win",), "scenario.solo_teams": ("mode",), "scenario.relearn_solo": ("relearn",), "scenario.gauge_twice": ("gauges",),
        "minutes.order": ("target",), "range.min_max": ("min",)}
 
 

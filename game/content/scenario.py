@@ -83,6 +83,7 @@ class DrawRule(Strict):
     aspects: list[Id] | None = None
     count: Annotated[int, Field(ge=1)] | Literal["auto"] = "auto"
     balanced: bool = True
+    ordered: bool = False  # deal the cards in the order of the decks (a review: the longest waiting first)
 
     def takes(self, card: Any) -> bool:
         """Whether this rule may draw the card: one of its kinds, and of its aspects if it names some."""
@@ -144,6 +145,7 @@ class ScenarioInfo(Strict):
     minutes: Minutes = Field(default_factory=Minutes, json_schema_extra=or_a_number(
         {"type": "number", "exclusiveMinimum": 0, "maximum": MAX_MINUTES}))
     timed: bool = True  # false: the clock never ends the session (solo training without pressure)
+    relearn: bool = False  # solo: a missed card comes back later in the session, until answered right
     decks: list[Id] = Field(min_length=1)
     draw: list[DrawRule] | None = None
     win: Literal["panorama", "points", "gauges"]
@@ -154,6 +156,8 @@ class ScenarioInfo(Strict):
     def _coherent(self) -> ScenarioInfo:
         if self.mode == "solo" and self.teams is not None and self.teams.max > 1:
             raise refuse("scenario.solo_teams")
+        if self.relearn and self.mode != "solo":
+            raise refuse("scenario.relearn_solo")
         if self.win == "gauges" and not self.gauges:
             raise refuse("scenario.gauges_needed")
         ids = [g.id for g in self.gauges]

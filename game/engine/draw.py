@@ -161,7 +161,9 @@ def _pick(rule: DrawRule, takes: _Takes, used: set[str], teams: int, rng: random
     (one per aspect, one team in turn), within the `ceiling`."""
     team_only = takes.team_only or all(c.team_answers for c in takes.cards if c.id not in used)
     size = teams if team_only else 1
-    if rule.balanced:
+    if rule.ordered:
+        order = iter(_left(takes.cards, used))
+    elif rule.balanced:
         order = _balanced({aspect: _left(cards, used) for aspect, cards in takes.by_aspect.items()}, size, rng)
     else:
         order = _shuffled(_left(takes.cards, used), rng)

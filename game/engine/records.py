@@ -74,6 +74,8 @@ class State:
     entries: tuple[tuple[int, ...] | None, ...] = ()  # each team's answer entered so far on the card on the table
     extra: float = 0.0  # seconds the facilitator added to the target and the maximum
     finished_in: tuple[int | None, ...] = ()  # the round (one team in turn) or the play (every team) of each panorama
+    coming: tuple[int, ...] = ()  # the cards still to deal after the one on the table, in order (by index)
+    dealt: int = 1  # cards put on the table so far, a card dealt again included
 
     def but(self, **changes: Any) -> State:
         """A copy with some fields changed. dataclasses.replace, which re-runs __init__ field by field,

@@ -2,7 +2,8 @@
 
 `Game` holds what never changes in a session (scenario, cards, teams); `State` is an immutable
 snapshot; `Game.apply(state, action, t)` returns the next state or raises `IllegalAction` with
-the reason's key. Each move is declared once in `moves.MOVES`; the state's records are in `records`. Time enters only as the `t` (seconds) carried by each
+the reason's key. Each move is declared once in `moves.MOVES`; the state's records are in `records`,
+a learner's learning steps in `relearn`. Time enters only as the `t` (seconds) carried by each
 action, so replaying the same actions gives the same state. Undo returns the snapshot kept before
 the last undoable action. Cards are asked how they behave (`team_answers`, `judge`, ...), never
 tested for their kind.
@@ -17,16 +18,8 @@ from typing import TYPE_CHECKING, Any
 from game.content.kinds import MAX_PARCOURS_STEPS, Facing, PlayingCard
 from game.engine.moves import EXTENSION, MOVES, TABLE_MOVES, refused
 from game.engine.records import Play, State, TeamAnswer, Transition, majority, split
-from game.engine.vocabulary import (
-    Action,
-    ActionType,
-    Automatic,
-    EndReason,
-    IllegalAction,
-    Outcome,
-    Phase,
-    Refusal,
-)
+from game.engine.relearn import coming_after
+from game.engine.vocabulary import Action, ActionType, Automatic, EndReason, IllegalAction, Outcome, Phase, Refusal
 
 if TYPE_CHECKING:  # the engine never loads the authoring models: cards and scenario are only read
     from game.content.models import ScenarioInfo
@@ -54,6 +47,7 @@ class Game:
         self.limit = scenario.minutes.max * 60 if scenario.timed else math.inf
         self.target = scenario.minutes.target * 60 if scenario.timed else math.inf
         self.full_rounds = full_rounds
+        self.relearn = scenario.relearn and not self.every_team
         self.can_lose = any(g.lose_below is not None or g.lose_above is not None for g in self.gauges)
         self._answer_actions: dict[tuple[int, str], tuple[Action, ...]] = {}  # made when first listed
 
@@ -63,7 +57,7 @@ class Game:
         n = len(self.teams)
         state = State(Phase.ANSWER, 0, 0, (0,) * n, (frozenset(),) * n, (None,) * n,
                       tuple(g.start for g in self.gauges), (), "", False, 0.0, t, 0.0, None, None,
-                      finished_in=(None,) * n)
+                      finished_in=(None,) * n, coming=tuple(range(1, len(self.cards))))
         return self._enter(state, 0)
 
     def card(self, state: State) -> PlayingCard | None:
@@ -298,7 +292,8 @@ class Game:
                           gauges=gauges)._replace(leads=route, reached=reached)
         return self._record(state, play, gauges=gauges, panoramas=tuple(panoramas), scores=tuple(scores),
                             completed=tuple(completed), finished_in=tuple(finished_in), phase=Phase.REVEAL,
-                            flags=flags, route=route)
+                            flags=flags, route=route,  # a parcours is scored step by step, never dealt again
+                            coming=coming_after(state, answers) if self.relearn and not card.branches else state.coming)
 
     # -- helpers -----------------------------------------------------------------------------------
 
@@ -332,10 +327,10 @@ class Game:
         `changes` are made in the same copy."""
         if changes:
             state = state.but(**changes)
-        reason = self._end_reason(state, last_card=state.index + 1 >= len(self.cards))
+        reason = self._end_reason(state, last_card=not state.coming)
         if reason is not None:
             return state.but(phase=Phase.OVER, end_reason=reason, index=state.index + 1)
-        return self._enter(state, state.index + 1)
+        return self._enter(state.but(coming=state.coming[1:], dealt=state.dealt + 1), state.coming[0])
 
     def _end_reason(self, state: State, last_card: bool, between_steps: bool = False) -> EndReason | None:
         """Why the game ends now, if it does: a full panorama, a gauge past its threshold, the time, the cards.

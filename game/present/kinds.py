@@ -143,6 +143,7 @@ class ParcoursDisplay(CardDisplay[ParcoursCard]):
     after the usager's situation and need)."""
 
     kind = CardKind.PARCOURS
+    solo = True  # scored step by step
 
     def face(self, card: ParcoursCard, step: Step | None = None) -> CardFace:
         step = step or card.at(card.first_step)

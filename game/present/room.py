@@ -42,6 +42,11 @@ class Played:
         return str(self._play.step.title) if self._play.step is not None else ""
 
     @property
+    def step_id(self) -> str:
+        """The parcours step answered, by its id; empty for any other card."""
+        return str(self._play.step.id) if self._play.step is not None else ""
+
+    @property
     def number(self) -> int:
         return self._play.number
 

@@ -24,3 +24,13 @@ class Answer(NamedTuple):
     given: str  # the answer or option chosen, in words
     feedback: str
     source: str
+
+
+def item_of(card: str, step: str = "") -> str:
+    """What the learner's history schedules: a card, or one step of a parcours (scored step by step)."""
+    return f"{card}#{step}" if step else card
+
+
+def card_of(item: str) -> str:
+    """The card of a scheduled item (a parcours's step is one of its card)."""
+    return item.split("#", 1)[0]

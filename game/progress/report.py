@@ -41,11 +41,12 @@ class ProgressReport:
 def progress_report(profile: str, answers: Sequence[Answer]) -> ProgressReport:
     cards = card_progress(answers)
     review = sorted((c for c in cards.values() if c.to_review), key=lambda c: (c.due, c.card))
-    choices: dict[str, ChoiceLine] = {}
+    choices: dict[tuple[str, str], ChoiceLine] = {}  # by deck and aspect, as mastery: two decks stay apart
     for answer in answers:
         if answer.mark in OPTION_MARKS:
-            line = choices.get(answer.aspect, ChoiceLine(answer.aspect, answer.aspect_label, 0, 0))
-            choices[answer.aspect] = ChoiceLine(line.aspect, line.label, line.best + (answer.mark == "best"),
+            key = (answer.deck, answer.aspect)
+            line = choices.get(key, ChoiceLine(answer.aspect, answer.aspect_label, 0, 0))
+            choices[key] = ChoiceLine(line.aspect, line.label, line.best + (answer.mark == "best"),
                                                 line.answers + 1)
     times = [a.at for a in answers]
     return ProgressReport(

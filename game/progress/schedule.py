@@ -1,15 +1,21 @@
 """What a learner's history means: which cards come back and when (a Leitner box), and mastery per aspect.
 
 Pure functions of the answers and a time stamp, so the screen, the terminal, the sheet and the tests all
-agree. A card answered right the first time is known and never scheduled. A missed card goes to the first
-box and comes back at once; each right answer moves it up a box and spaces it further (1, 3 then 7 days);
-a right answer from the last box masters it. A miss, at any box, sends it back to the first.
+agree. A card answered right the first time is never scheduled. A missed card goes to the first box and
+comes back at once; each right answer once its wait is over moves it up a box and spaces it further (1, 3
+then 7 days); a right answer from the last box takes it out of the review. A right answer before the wait is
+over changes nothing (reviewing early does not space a card); a miss, at any box, sends it back to the first.
+
+Mastery is a separate, stricter figure: a card is mastered when its latest answer is right and was given on a
+later day than the day the learner first met it, or last missed it. A right answer just after seeing the
+answer, the same day, is not yet learnt.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -36,8 +42,8 @@ def step(box: int, due: float, at: float, success: bool) -> tuple[int, float]:
     """A card's box and due time after one more answer: the whole rule, used wherever a card is scheduled."""
     if not success:
         return 1, at
-    if not box:
-        return 0, 0.0
+    if not box or at < due:
+        return box, due
     box = min(MASTERED, box + 1)
     return box, (at + WAIT_DAYS[box - 1] * DAY if box < MASTERED else 0.0)
 
@@ -62,41 +68,63 @@ def card_progress(answers: Iterable[Answer]) -> dict[str, CardProgress]:
 
 @dataclass
 class AspectMastery:
+    """One aspect of one deck: two decks may name an aspect alike, and they stay apart."""
+
+    deck: str
     aspect: str
     label: str
     seen: int = 0  # cards of this aspect answered at least once
-    known: int = 0  # of which the latest answer is right (or the best option)
-    trend: list[tuple[int, float]] = field(default_factory=list)  # (session's rank from 0, share known after it)
+    mastered: int = 0  # of which the latest answer is right, given a later day than the last miss or first meeting
+    trend: list[tuple[int, float]] = field(default_factory=list)  # (session's rank from 0, share mastered after it)
 
     @property
     def share(self) -> float:
-        return self.known / self.seen if self.seen else 0.0
+        return self.mastered / self.seen if self.seen else 0.0
+
+
+def day(at: float) -> date:
+    """The learner's calendar day of a time stamp: mastery asks for a right answer on a later day."""
+    return date.fromtimestamp(at)
 
 
 def mastery(answers: Sequence[Answer]) -> list[AspectMastery]:
-    """Per aspect, the share of cards seen whose latest answer is right, and that share after each session.
+    """Per deck and aspect, the share of cards seen that are mastered, and that share after each session.
 
     Counted as the answers go, never recounted: 10,000 answers take milliseconds."""
-    aspects: dict[str, AspectMastery] = {}
-    latest: dict[str, bool] = {}
+    aspects: dict[tuple[str, str], AspectMastery] = {}
+    since: dict[str, date] = {}  # each card's day first met, or last missed
+    held: dict[str, bool] = {}  # each card mastered or not
     session, rank = None, 0
     for answer in sorted(answers, key=lambda a: a.at):
         if session is not None and answer.session != session:
             _mark_trend(aspects, rank)
             rank += 1
         session = answer.session
-        found = aspects.get(answer.aspect)
+        key = (answer.deck, answer.aspect)
+        found = aspects.get(key)
         if found is None:
-            found = aspects[answer.aspect] = AspectMastery(answer.aspect, answer.aspect_label)
-        before = latest.get(answer.card)
-        found.seen += before is None
-        found.known += answer.success - bool(before)
-        latest[answer.card] = answer.success
+            found = aspects[key] = AspectMastery(answer.deck, answer.aspect, answer.aspect_label)
+        today = day(answer.at)
+        if answer.card not in since or not answer.success:
+            found.seen += answer.card not in since
+            since[answer.card] = today
+        now = answer.success and today > since[answer.card]
+        found.mastered += now - held.get(answer.card, False)
+        held[answer.card] = now
     if session is not None:
         _mark_trend(aspects, rank)
-    return list(aspects.values())
+    return _apart(list(aspects.values()))
 
 
-def _mark_trend(aspects: dict[str, AspectMastery], rank: int) -> None:
+def _apart(aspects: list[AspectMastery]) -> list[AspectMastery]:
+    """Two decks' aspects of the same name are told apart by their deck."""
+    labels = [a.label for a in aspects]
+    for found in aspects:
+        if labels.count(found.label) > 1:
+            found.label = f"{found.label} ({found.deck})"
+    return aspects
+
+
+def _mark_trend(aspects: dict[tuple[str, str], AspectMastery], rank: int) -> None:
     for found in aspects.values():
         found.trend.append((rank, found.share))

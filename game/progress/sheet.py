@@ -38,7 +38,7 @@ def write_progress_sheet(report: ProgressReport, path: Path, now: float) -> Path
     pdf.text_block(progress_summary(report, now), size=10, grey=True)
     if report.sessions > 1:
         _trend_chart(pdf, report)
-    rates_chart(pdf, [AspectRate(a.label, a.known, a.seen) for a in report.aspects], tr("progress.aspects"))
+    rates_chart(pdf, [AspectRate(a.label, a.mastered, a.seen) for a in report.aspects], tr("progress.aspects"))
     if report.choices:
         pdf.heading(tr("progress.choices"), room=20)
         pdf.bullets([choice_line(choice) for choice in report.choices])

@@ -19,7 +19,8 @@ from game.progress.schedule import MASTERED, leitner
 from game.wording.catalogue import tr
 
 STORE_NAME = "progres.sqlite3"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: which log each session was copied from (a session copied twice counts once)
+_OLD = "DROP TABLE IF EXISTS answers; DROP TABLE IF EXISTS boxes; DROP TABLE IF EXISTS logs"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS answers (
     session TEXT NOT NULL, number INTEGER NOT NULL, profile TEXT NOT NULL, card TEXT NOT NULL,
@@ -32,7 +33,9 @@ CREATE INDEX IF NOT EXISTS answers_by_card ON answers (profile, card, at);
 CREATE TABLE IF NOT EXISTS boxes (
     profile TEXT NOT NULL, card TEXT NOT NULL, box INTEGER NOT NULL, due REAL NOT NULL,
     PRIMARY KEY (profile, card));
-CREATE TABLE IF NOT EXISTS logs (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS logs (
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, session TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sessions (session TEXT PRIMARY KEY, log TEXT NOT NULL);
 """
 
 
@@ -45,7 +48,7 @@ class StoreDamaged(ProgressError):
     logs, which are the source of truth."""
 
 
-TABLES = {"answers", "boxes", "logs"}
+TABLES = {"answers", "boxes", "logs", "sessions"}
 
 
 class Store:
@@ -63,8 +66,8 @@ class Store:
                 raise ProgressError(tr("store.newer", path=path))
             self.db.execute("PRAGMA synchronous = FULL")
             if version < SCHEMA_VERSION:  # a new file: its tables, made at once (not each opening: a write costs)
-                with self.transaction():
-                    for statement in _SCHEMA.split(";"):  # not executescript: it would commit on its own
+                with self.transaction():  # an older store is a cache like any: emptied, filled again from the logs
+                    for statement in (_OLD + ";" + _SCHEMA if version else _SCHEMA).split(";"):  # not executescript: it would commit on its own
                         if statement.strip():
                             self.db.execute(statement)
                     self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -89,29 +92,54 @@ class Store:
     # -- writing --------------------------------------------------------------------------------------
 
     def record(self, session: str, answers: Iterable[Answer], log: Path | None = None,
-               seen: os.stat_result | None = None) -> None:
+               seen: os.stat_result | None = None) -> bool:
         """Keep a session's answers in place of what was kept of it before (a session read again after it went
         on, or after an answer was undone, is stored once, as it now is), and note the log as read: as `seen`, its
-        state taken before it was read (or as it is now)."""
+        state taken before it was read (or as it is now). A session already copied from another log still there
+        (a copy of a log, renamed or given another profile) is counted once: its first log's; False then."""
         answers = list(answers)
         try:
-            self._record(session, answers, log, seen)
+            return self._record(session, answers, log, seen)
         except sqlite3.Error as exc:  # a full or read-only disk: the transaction is rolled back, nothing half-kept
             problem = tr("store.disk_full") if _full(exc) else str(exc)
             raise ProgressError(tr("store.not_updated", path=self.path, problem=problem)) from None
 
-    def _record(self, session: str, answers: list[Answer], log: Path | None, seen: os.stat_result | None) -> None:
+    def _record(self, session: str, answers: list[Answer], log: Path | None, seen: os.stat_result | None) -> bool:
+        path = str(log.resolve()) if log is not None else ""
         with self.transaction():
-            touched = {(a.profile, a.card) for a in answers}
-            touched |= set(self.db.execute("SELECT profile, card FROM answers WHERE session = ?", (session,)))
-            self.db.execute("DELETE FROM answers WHERE session = ?", (session,))
-            self.db.executemany(f"INSERT OR REPLACE INTO answers VALUES ({', '.join('?' * len(Answer._fields))})",
-                                [tuple(a) for a in answers])
-            self._schedule(touched)
+            owner = self.db.execute("SELECT log FROM sessions WHERE session = ?", (session,)).fetchone()
+            kept = not (answers and owner is not None and owner[0] != path and Path(owner[0]).is_file())
+            if kept:
+                touched = {(a.profile, a.card) for a in answers}
+                touched |= set(self.db.execute("SELECT profile, card FROM answers WHERE session = ?", (session,)))
+                self.db.execute("DELETE FROM answers WHERE session = ?", (session,))
+                self.db.executemany(f"INSERT OR REPLACE INTO answers VALUES ({', '.join('?' * len(Answer._fields))})",
+                                    [tuple(a) for a in answers])
+                self._schedule(touched)
+                if answers:
+                    self.db.execute("INSERT OR REPLACE INTO sessions VALUES (?, ?)", (session, path))
             if log is not None:
                 stat = seen or log.stat()
-                self.db.execute("INSERT OR REPLACE INTO logs VALUES (?, ?, ?)",
-                                (str(log.resolve()), stat.st_size, stat.st_mtime_ns))
+                self.db.execute("INSERT OR REPLACE INTO logs VALUES (?, ?, ?, ?)",
+                                (path, stat.st_size, stat.st_mtime_ns, session if answers else ""))
+        return kept
+
+    def forget_gone(self, present: set[str]) -> None:
+        """Forget the logs no longer in the folder (deleted, renamed, moved) and the sessions copied from them:
+        the store holds what the logs hold. Another log of such a session is read again, and counts instead."""
+        gone = [row for row in self.db.execute("SELECT path, session FROM logs") if row[0] not in present]
+        if not gone:
+            return
+        with self.transaction():
+            for path, session in gone:
+                self.db.execute("DELETE FROM logs WHERE path = ?", (path,))
+                owner = self.db.execute("SELECT log FROM sessions WHERE session = ?", (session,)).fetchone()
+                if session and owner is not None and owner[0] == path:
+                    touched = set(self.db.execute("SELECT profile, card FROM answers WHERE session = ?", (session,)))
+                    self.db.execute("DELETE FROM answers WHERE session = ?", (session,))
+                    self.db.execute("DELETE FROM sessions WHERE session = ?", (session,))
+                    self.db.execute("DELETE FROM logs WHERE session = ?", (session,))  # its copies: read again
+                    self._schedule(touched)
 
     def _schedule(self, cards: set[tuple[str, str]]) -> None:
         """Each of these cards' box from its whole history, kept beside the answers in the same transaction:

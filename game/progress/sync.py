@@ -13,7 +13,7 @@ from game.diskerrors import disk_problem
 from game.paths import display_path
 from game.present.room import played
 from game.present.sheet import card_line
-from game.progress.answers import Answer
+from game.progress.answers import Answer, item_of
 from game.progress.report import ProgressReport, progress_report
 from game.progress.store import STORE_NAME, ProgressError, Store, StoreDamaged
 from game.session.log import LogError
@@ -54,11 +54,14 @@ def learner(sessions: Path, profile: str) -> tuple[ProgressReport, list[str], st
 
 
 def sync(store: Store, sessions: Path) -> None:
-    """Read the logs not read since they last changed. A log is noted as it was before it was read: what another
-    window writes to it meanwhile makes it differ from that note, so it is read again at the next opening."""
-    for log in sorted(sessions.glob("*.jsonl")) if sessions.is_dir() else []:
-        if log.is_symlink() or not log.is_file():  # a pipe would block the reading, a device or a link has no end
-            continue
+    """Read the logs not read since they last changed, and forget those gone. A log is noted as it was before it
+    was read: what another window writes to it meanwhile makes it differ from that note, so it is read again at
+    the next opening."""
+    logs = [log for log in (sessions.glob("*.jsonl") if sessions.is_dir() else [])
+            if not log.is_symlink() and log.is_file()]  # a pipe would block the reading, a device or a link has no end
+    logs.sort(key=lambda log: (_written(log), log.name))  # oldest first: of two logs of one session, the copy is newer
+    store.forget_gone({str(log.resolve()) for log in logs})
+    for log in logs:
         try:
             seen = log.stat()
             if store.read_before(log, seen):
@@ -71,6 +74,13 @@ def sync(store: Store, sessions: Path) -> None:
             store.record(log.stem, [], log, seen)
         else:
             store.record(session_key(table), answers_of(table, profile), log, seen)
+
+
+def _written(log: Path) -> int:
+    try:
+        return log.stat().st_mtime_ns
+    except OSError:  # gone meanwhile: passed over below
+        return 0
 
 
 def session_key(table: Table) -> str:
@@ -89,7 +99,7 @@ def answers_of(table: Table, profile: str) -> list[Answer]:
         verdict = play.verdicts[0]
         deck, version = origins.get(play.card_id, ("", 0))
         found.append(Answer(
-            session_key(table), play.number, profile, play.card_id,
+            session_key(table), play.number, profile, item_of(play.card_id, play.step_id),
             deck, version, play.face.kind, play.aspect, play.aspect_label, play.at, str(verdict.mark),
             verdict.success, f"{line.who} — {line.prompt}" if line.who else line.prompt, line.given or "",
             line.explanation or "", line.source or ""))

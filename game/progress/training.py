@@ -1,9 +1,10 @@
 """Solo training sessions, built from the decks at the moment they are asked for.
 
-A training session is an ordinary solo scenario made in code: the same engine, log and sheet as a
-workshop. Its theme is a deck, one aspect, or everything; its length sets how many cards are drawn;
-the clock only ends it when the learner asks for a timed session. "Revoir mes erreurs" deals exactly
-the cards the schedule says are due, in the current version of each card.
+A training session is an ordinary solo scenario made in code: the same engine and log as a workshop, with
+learning steps (`relearn`: a missed card comes back later in the session). Its theme is everything, a deck,
+or one aspect of one deck (two decks may name an aspect alike); its length sets how many cards are drawn;
+the clock only ends it when the learner asks for a timed session. "Revoir mes erreurs" deals exactly the
+cards the schedule says are due, the longest waiting first, in the current version of each card.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from game.content.loaded import Library
 from game.content.models import MAX_MINUTES, DrawRule, Minutes, ScenarioInfo, TeamRange
 from game.debrief.ending import sheet_at_end
 from game.present.kinds import kinds_where
+from game.progress.answers import card_of
 from game.table.table import Table
 from game.wording.players import tr
 
@@ -25,7 +27,7 @@ ANSWERED_KINDS = kinds_where(lambda kind: kind.solo)  # what one learner can ans
 
 
 class Theme(NamedTuple):
-    """What to train on: everything (both None), one deck, or one aspect."""
+    """What to train on: everything (both None), one deck, or one aspect of one deck."""
 
     deck: str | None = None
     aspect: str | None = None
@@ -42,9 +44,19 @@ def themes(library: Library) -> list[tuple[Theme, str]]:
         deck = library.decks[deck_id]
         found.append((Theme(deck=deck_id), deck.info.title))
         used = {card.aspect for card in deck.cards if card.kind in ANSWERED_KINDS}
-        found += [(Theme(aspect=aspect), f"{deck.info.title} · {label}")
+        found += [(Theme(deck_id, aspect), f"{deck.info.title} · {label}")
                   for aspect, label in deck.info.aspects.items() if aspect in used]
     return found
+
+
+def theme_of(library: Library, deck: str | None, aspect: str | None) -> Theme:
+    """The theme the command line asks for: an aspect without its deck is taken in the one deck naming it."""
+    if aspect is None or deck is not None:
+        return Theme(deck, aspect)
+    decks = [t.deck for t, _ in themes(library) if t.aspect == aspect]
+    if len(decks) > 1:
+        raise TrainingError(tr("train.which_deck", aspect=aspect, decks=", ".join(str(d) for d in decks)))
+    return Theme(decks[0] if decks else None, aspect)
 
 
 def training_scenario(library: Library, theme: Theme, minutes: int, timed: bool = False) -> ScenarioInfo:
@@ -52,8 +64,7 @@ def training_scenario(library: Library, theme: Theme, minutes: int, timed: bool 
     labels = dict(themes(library))
     if theme not in labels:
         raise TrainingError(_unknown(library, theme))
-    decks = [theme.deck] if theme.deck else [d for d in _answerable_decks(library)
-                                             if theme.aspect is None or theme.aspect in library.decks[d].info.aspects]
+    decks = [theme.deck] if theme.deck else _answerable_decks(library)
     return _scenario(tr("train.title", theme=labels[theme]), decks,
                      DrawRule(kinds=list(ANSWERED_KINDS), aspects=[theme.aspect] if theme.aspect else None),
                      minutes, timed)
@@ -66,8 +77,10 @@ class Review(NamedTuple):
 
 
 def review_session(library: Library, due: Sequence[str]) -> Review:
-    """A session of exactly the due cards the decks still hold, every one of them (in the draw's order)."""
+    """A session of exactly the due cards the decks still hold, every one of them, in the order given (the
+    longest waiting first). A parcours's steps are due apart; the parcours comes back once, whole."""
     where = {card.id: (deck_id, card) for deck_id, deck in library.decks.items() for card in deck.cards}
+    due = list(dict.fromkeys(card_of(item) for item in due))
     kept = [where[card] for card in due if card in where]
     gone = [card for card in due if card not in where]
     if not kept:
@@ -75,7 +88,7 @@ def review_session(library: Library, due: Sequence[str]) -> Review:
     cards = [card for _, card in kept]
     length = min(MAX_MINUTES, sum(card.estimated_minutes for card in cards))
     scenario = _scenario(tr("train.review_title"), list(dict.fromkeys(deck_id for deck_id, _ in kept)),
-                         DrawRule(kinds=list(ANSWERED_KINDS), count=len(cards), balanced=False),
+                         DrawRule(kinds=list(ANSWERED_KINDS), count=len(cards), balanced=False, ordered=True),
                          length, timed=False)
     return Review(scenario, cards, gone)
 
@@ -84,7 +97,8 @@ def _scenario(title: str, decks: list[str], rule: DrawRule, target: float, timed
     """A timed session stops at half as long again as its target, as a workshop's margin."""
     return ScenarioInfo(id=TRAINING_ID, title=title, description=tr("train.description"), mode="solo",
                         teams=TeamRange(min=1, max=1), minutes=Minutes(target=target, max=min(MAX_MINUTES, target * 1.5)),
-                        timed=timed, decks=decks, draw=[rule], win="points")
+                        timed=timed, relearn=True, decks=decks, draw=[rule], win="points")
+
 
 
 def _answerable_decks(library: Library) -> list[str]:
@@ -93,9 +107,10 @@ def _answerable_decks(library: Library) -> list[str]:
 
 
 def _unknown(library: Library, theme: Theme) -> str:
-    if theme.deck is not None:
-        return tr("train.unknown_deck", deck=theme.deck, known=", ".join(_answerable_decks(library)))
-    known = sorted({t.aspect for t, _ in themes(library) if t.aspect})
+    decks = _answerable_decks(library)
+    if theme.deck is not None and theme.deck not in decks:
+        return tr("train.unknown_deck", deck=theme.deck, known=", ".join(decks))
+    known = sorted({t.aspect for t, _ in themes(library) if t.aspect and theme.deck in (None, t.deck)})
     return tr("train.unknown_aspect", aspect=theme.aspect, known=", ".join(known))
 
 

@@ -199,12 +199,13 @@ class TableView:
 
     @property
     def number(self) -> int:
-        """The card's place, from 1."""
-        return min(self._state.index + 1, len(self._start.game.cards))
+        """The card's place, from 1 (a card dealt again counts again)."""
+        return self._state.dealt
 
     @property
     def total(self) -> int:
-        return len(self._start.game.cards)
+        """The cards of the session: those dealt, and those still to come (a missed card back again among them)."""
+        return self._state.dealt + len(self._state.coming)
 
     @property
     def aspect_label(self) -> str:

@@ -106,7 +106,7 @@ class ProgressScene(ListScene):
             pygame.draw.rect(surface, theme.background, bar)
             pygame.draw.rect(surface, theme.accent, (bar.x, bar.y, round(bar.width * aspect.share), bar.height))
             pygame.draw.rect(surface, theme.text, bar, width=2)
-            line(self.app, surface, f"{aspect.known}/{aspect.seen}", (bar.right + body // 2, bar.centery), body,
+            line(self.app, surface, f"{aspect.mastered}/{aspect.seen}", (bar.right + body // 2, bar.centery), body,
                  theme.text, bold=True, anchor="midleft")
             graph = pygame.Rect(trend_x, y + row_h // 6, inner.right - trend_x, row_h * 2 // 3)
             pygame.draw.line(surface, theme.border, graph.bottomleft, graph.bottomright, 1)
