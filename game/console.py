@@ -256,9 +256,16 @@ class Console:
         standings = self.table.standings()
         self.write("\n" + DOUBLE_RULE)
         self.write(tr("console.end", reason=end_reason(standings.end_reason)))
-        for line in result_lines(standings):
-            self.write("  " + line)
-        self.write(tr("console.result", result=result(standings)))
+        if self.table.facts().profile:  # a learner alone: what they scored, missed, and when it comes back
+            from game.progress.ending import learner_ending
+            from game.wording.learner import learner_lines
+
+            for line in learner_lines(learner_ending(self.table)):
+                self.write(line)
+        else:
+            for line in result_lines(standings):
+                self.write("  " + line)
+            self.write(tr("console.result", result=result(standings)))
         self.write(tr("console.log", path=self.table.path))
         if self.table.sheet is not None:
             self.write(tr("console.sheet", path=self.table.sheet.pdf))

@@ -112,7 +112,7 @@ def test_a_theme_the_decks_do_not_have_is_one_sentence(game, tmp_path):
 def answer(card: str, at: float, success: bool, session: str = "s1", aspect: str = "reglementaire",
            kind: str = "question", mark: str | None = None) -> Answer:
     return Answer(session, 1, "p", card, "teletravail", 1, kind, aspect, aspect.capitalize(), at,
-                  mark or ("right" if success else "wrong"), success, f"{card} ?", "1", "Parce que.", "Source")
+                  mark or ("right" if success else "wrong"), success, f"{card} ?", "1", "2", "Parce que.", "Source")
 
 
 def due(history: list[Answer], now: float) -> list:
@@ -218,7 +218,7 @@ n = 0
 while True:
     n += 1
     store.record(f"s{n}", [Answer(f"s{n}", i, "p", f"c{i}", "d", 1, "question", "a", "A", n + i / 1000, "right", True,
-                         "?", "1", "", "") for i in range(300)])
+                         "?", "1", "2", "", "") for i in range(300)])
     if n == 1:
         print("writing", flush=True)
 """

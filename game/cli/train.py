@@ -13,6 +13,7 @@ from game.cli.folders import sessions_folder
 from game.cli.refusals import UserError
 from game.diskerrors import disk_problem
 from game.present.sheet import shorten
+from game.progress.ending import learner_ending
 from game.progress.profiles import default_profile, profile_problem, sheet_name
 from game.progress.report import ProgressReport, progress_report
 from game.progress.store import ProgressError, Store
@@ -24,7 +25,7 @@ from game.progress.training import (
     theme_of,
     training_scenario,
 )
-from game.wording.players import choice_line, day, progress_summary, review_when, tr
+from game.wording.players import choice_line, day, progress_summary, review_when, tr, yes
 
 
 def profile_name(asked: str | None) -> str:
@@ -87,8 +88,24 @@ def run_train(args: argparse.Namespace) -> int:
 
     print(tr("train.started", title=scenario.title, profile=profile, path=table.path))
     code = play_in_terminal(table)
+    while code == 0 and table.over:  # the mistakes again at once, as often as the learner asks
+        missed = learner_ending(table).missed
+        review = review_session(library, [m.item for m in missed])
+        if review.scenario is None or not asked(tr("learner.ask_review", n=len(missed))):
+            break
+        table = start_training(library, folder, review.scenario, review.cards, profile, seed + 1, time.time())
+        print(tr("train.started", title=review.scenario.title, profile=profile, path=table.path))
+        code = play_in_terminal(table)
     print(tr("train.after", profile="" if args.profile is None else f" --profile \"{profile}\""))
     return code
+
+
+def asked(question: str) -> bool:
+    """A yes typed at the terminal; the end of input is a no."""
+    try:
+        return input(question).strip().lower() in yes()
+    except EOFError:
+        return False
 
 
 def run_progress(args: argparse.Namespace) -> int:

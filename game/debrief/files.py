@@ -32,7 +32,13 @@ def write_debrief(table: Table, log: Path, out: Path | None = None) -> Written:
     log_copy = folder / log.name
     if log_copy.resolve() != log.resolve():
         write_bytes_atomic(log_copy, log.read_bytes())
-    pdf = write_sheet(report, folder / f"{log.stem}.pdf")
+    if table.facts().profile:  # a learner alone: their score, their mistakes and when they come back
+        from game.debrief.learnersheet import write_learner_sheet
+        from game.progress.ending import learner_ending
+
+        pdf = write_learner_sheet(learner_ending(table), folder / f"{log.stem}.pdf", report.started)
+    else:
+        pdf = write_sheet(report, folder / f"{log.stem}.pdf")
     table_csv = write_csv([report], folder / f"{log.stem}.csv")
     return Written(report, pdf, table_csv, log_copy)
 

@@ -22,6 +22,7 @@ class Answer(NamedTuple):
     success: bool
     prompt: str
     given: str  # the answer or option chosen, in words
+    right: str  # the right answer(s), or the best option(s), in words
     feedback: str
     source: str
 

@@ -26,7 +26,7 @@ CREATE TABLE IF NOT EXISTS answers (
     session TEXT NOT NULL, number INTEGER NOT NULL, profile TEXT NOT NULL, card TEXT NOT NULL,
     deck TEXT NOT NULL, deck_version INTEGER NOT NULL, kind TEXT NOT NULL, aspect TEXT NOT NULL,
     aspect_label TEXT NOT NULL, at REAL NOT NULL, mark TEXT NOT NULL, success INTEGER NOT NULL,
-    prompt TEXT NOT NULL, given TEXT NOT NULL, feedback TEXT NOT NULL, source TEXT NOT NULL,
+    prompt TEXT NOT NULL, given TEXT NOT NULL, right TEXT NOT NULL, feedback TEXT NOT NULL, source TEXT NOT NULL,
     PRIMARY KEY (session, number));
 CREATE INDEX IF NOT EXISTS answers_by_profile ON answers (profile, at);
 CREATE INDEX IF NOT EXISTS answers_by_card ON answers (profile, card, at);

@@ -102,7 +102,7 @@ def answers_of(table: Table, profile: str) -> list[Answer]:
             session_key(table), play.number, profile, item_of(play.card_id, play.step_id),
             deck, version, play.face.kind, play.aspect, play.aspect_label, play.at, str(verdict.mark),
             verdict.success, f"{line.who} — {line.prompt}" if line.who else line.prompt, line.given or "",
-            line.explanation or "", line.source or ""))
+            " ; ".join(play.choices[i] for i in play.right), line.explanation or "", line.source or ""))
     return found
 
 

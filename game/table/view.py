@@ -58,6 +58,7 @@ class Facts:
     discussion: tuple[str, ...]
     minutes: Minutes | None = None  # the scenario's target and maximum
     origins: Mapping[str, tuple[str, int]] = field(default_factory=dict)  # card id -> its deck and version
+    profile: str | None = None  # a learner training alone: the session ends on what to learn
 
     @property
     def solo(self) -> bool:
@@ -312,7 +313,7 @@ def facts(start: SessionStart) -> Facts:
     s = start.scenario
     return Facts(start.session_id, start.t, s.id, s.title, s.mode, s.win, start.teams, start.game.every_team,
                  start.aspects, tuple(s.debrief.key_messages), tuple(s.debrief.discussion), s.minutes,
-                 start.origins)
+                 start.origins, start.profile)
 
 
 def table_view(start: SessionStart, state: State) -> TableView:

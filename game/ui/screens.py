@@ -10,6 +10,7 @@ class Screen(StrEnum):
     SETUP = "setup"
     PLAY = "play"
     END = "end"
+    LEARNED = "learned"  # a training session's end, for the learner
     MENU = "menu"
     CONFIRM = "confirm"
     ERROR = "error"

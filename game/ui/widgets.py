@@ -140,12 +140,18 @@ class ButtonList:
         self.paired = paired
         self._place()
 
-    def layout_row(self, area: pygame.Rect, gap: int) -> None:
-        """Side by side in `area`, equal widths (a bar of actions under a screen's content)."""
+    def layout_row(self, area: pygame.Rect, gap: int, weights: Sequence[int] = ()) -> None:
+        """Side by side in `area` (a bar of actions under a screen's content): equal widths, or shared in
+        proportion to `weights` (each label's width, so a long one is not cut beside short ones)."""
         self.area, self.gap, self.heights = area, gap, []
         n = max(1, len(self.choices))
-        width = (area.width - gap * (n - 1)) // n
-        self.rects = [pygame.Rect(area.x + i * (width + gap), area.y, width, area.height) for i in range(n)]
+        shares = list(weights) if len(weights) == n else [1] * n
+        room = area.width - gap * (n - 1)
+        x, self.rects = area.x, []
+        for share in shares:
+            width = room * share // sum(shares)
+            self.rects.append(pygame.Rect(x, area.y, width, area.height))
+            x += width + gap
 
     def _place(self) -> None:
         if not self.heights:  # laid out as a row, or not yet: nothing scrolls

@@ -36,6 +36,12 @@ def _end() -> type[Any]:
     return EndScene
 
 
+def _learned() -> type[Any]:
+    from game.ui.scenes.learned import LearnedScene
+
+    return LearnedScene
+
+
 def _menu() -> type[Any]:
     from game.ui.scenes.overlays import MenuScene
 
@@ -79,7 +85,8 @@ def _progress() -> type[Any]:
 
 
 SCENES: dict[Screen, Callable[[], type[Any]]] = {
-    Screen.HOME: _home, Screen.SETUP: _setup, Screen.PLAY: _play, Screen.END: _end, Screen.MENU: _menu,
+    Screen.HOME: _home, Screen.SETUP: _setup, Screen.PLAY: _play, Screen.END: _end, Screen.LEARNED: _learned,
+    Screen.MENU: _menu,
     Screen.CONFIRM: _confirm, Screen.ERROR: _error, Screen.ACCESSIBILITY: _accessibility, Screen.PREVIEW: _preview,
     Screen.TRAIN: _train, Screen.PROGRESS: _progress,
 }

@@ -99,8 +99,8 @@ class PlayScene(PlayInput, PlayLayout, PlaySide, PlayDrawing, Scene):
         self.message_until = float("inf") if forever else self.app.clock() + MESSAGE_SECONDS
 
     def finished(self) -> None:
-        """The session is over (its sheet is written): on to the end screen."""
-        self.app.replace(Screen.END, table=self.table)
+        """The session is over (its sheet is written): on to the end screen, the learner's for a training session."""
+        self.app.replace(Screen.LEARNED if self.table.facts().profile else Screen.END, table=self.table)
 
     def shutdown(self) -> None:
         self.table.close()

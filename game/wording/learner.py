@@ -1,0 +1,58 @@
+"""How a training session's ending is worded for the learner: the score, what was missed and the right answer,
+when it comes back. The screen, the terminal and the learner's sheet put these same sentences together."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from game.content.kinds import Rating
+from game.wording.catalogue import tr
+from game.wording.players import day, review_when
+
+if TYPE_CHECKING:
+    from game.present.sheet import AspectRate
+    from game.progress.ending import LearnerEnding, Missed
+
+
+def score_line(ending: LearnerEnding) -> str:
+    return tr("learner.score", right=ending.right, answered=ending.answered, percent=ending.percent)
+
+
+def aspect_line(rate: AspectRate) -> str:
+    return tr("learner.aspect", label=rate.label, right=rate.right, answered=rate.answered)
+
+
+def right_line(missed: Missed) -> str:
+    """The right answer of a question, the best option of an usager's or a partner's card."""
+    key = "learner.best" if missed.first.mark in frozenset(Rating) else "learner.right"
+    return tr(key, answer=missed.first.right)
+
+
+def missed_status(missed: Missed, now: float) -> str:
+    """Whether the card was caught up when it came back, and when it comes back for review."""
+    return tr("learner.caught_up" if missed.relearnt else "learner.still_missed", when=review_when(missed.due, now))
+
+
+def next_review_line(ending: LearnerEnding) -> str:
+    due = ending.next_review
+    if due is None:
+        return tr("learner.none_missed")
+    return tr("learner.next_now") if due <= ending.ended else tr("learner.next_on", date=day(due))
+
+
+def learner_lines(ending: LearnerEnding) -> list[str]:
+    """The ending as the terminal tells it."""
+    lines = [tr("learner.title", profile=ending.profile), score_line(ending)]
+    lines += [f"  {aspect_line(rate)}" for rate in ending.aspects]
+    if ending.missed:
+        lines += ["", tr("learner.missed", n=len(ending.missed))]
+    for missed in ending.missed:
+        first = missed.first
+        lines.append(f"  • {first.prompt}")
+        lines += [f"    {tr('learner.given', answer=first.given)}", f"    {right_line(missed)}"]
+        if first.feedback:
+            lines.append(f"    {first.feedback}")
+        if first.source:
+            lines.append(f"    {tr('play.source', source=first.source)}")
+        lines.append(f"    {missed_status(missed, ending.ended)}")
+    return [*lines, "", next_review_line(ending)]

@@ -1,0 +1,65 @@
+"""The learner's screens: the end of a training session (score, mistakes with the right answer, when they come
+back, « Revoir mes erreurs maintenant »), then their progress."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from game.debrief.ending import sheet_at_end
+from game.progress.training import Theme, training_scenario
+from game.table.table import Table
+from game.ui.intents import Intent
+from game.ui.scenes.learned import LearnedScene
+from tests.snapshot import OUTPUT
+from tests.ui_support import make_app
+
+
+@pytest.fixture
+def app(shipped):
+    """A window whose sessions go to a fixed folder: the end screen names its sheet's file and folder."""
+    folder = OUTPUT / "sessions-learner"
+    shutil.rmtree(folder, ignore_errors=True)
+    made = make_app(shipped, folder)
+    yield made
+    made.pop_all()
+
+
+def train(app, seed: int, number: int):
+    """A training session played on screen, answering `number` to every card; the scene it ends on."""
+    library = app.library
+    scenario = training_scenario(library, Theme(deck="teletravail"), 5)
+    table = Table.start_new(app.sessions_dir, scenario, library.pool(scenario), ["Camille"], seed,
+                            library.aspect_labels(scenario), app.clock(), session_id=f"learner-{seed}",
+                            profile="Camille", origins=library.origins(scenario), at_end=sheet_at_end)
+    play = app.replace("play", table=table)
+    for _ in range(80):
+        if table.over:
+            break
+        app.clock.advance(20)
+        if play.view.phase == "answer":
+            play.handle(Intent("choose", number=number))
+        play.handle(Intent("next"))
+    assert table.over
+    return app.top
+
+
+def test_a_training_session_ends_on_the_learners_score_and_mistakes_then_reviews_them(app, snap):
+    ended = train(app, 5, 1)
+    assert isinstance(ended, LearnedScene)
+    ending = ended.ending
+    assert ending.missed and ending.answered == 5 and ending.right == 5 - len(ending.missed)
+    snap(app, "learned")
+    texts = "\n".join(app.shown)
+    first = ending.missed[0].first
+    assert f"Score : {ending.right} sur 5" in texts.replace("\u00a0", " ")
+    assert first.prompt in texts and first.right in texts and f"Revoir mes erreurs maintenant ({len(ending.missed)})" in texts
+    if len(ending.missed) > 1:
+        ended.handle(Intent("down"))
+        app.draw()
+        assert ending.missed[1].first.prompt in app.shown
+    ended.choose("review")
+    review = app.top.table
+    assert [c.id for c in review.start.cards] == [m.item for m in ending.missed]
+
