@@ -126,6 +126,12 @@ def snap(request: pytest.FixtureRequest):
 
 
 @pytest.fixture(autouse=True)
+def _own_settings(tmp_path, monkeypatch):
+    """Each test keeps its settings (the last learner among them) in its own folder, never the user's."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+
+
+@pytest.fixture(autouse=True)
 def _french_again():
     """Each test starts in French, the default, whatever language the one before it switched to."""
     from game.wording.catalogue import DEFAULT, use

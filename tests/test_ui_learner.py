@@ -63,3 +63,33 @@ def test_a_training_session_ends_on_the_learners_score_and_mistakes_then_reviews
     review = app.top.table
     assert [c.id for c in review.start.cards] == [m.item for m in ending.missed]
 
+
+
+def test_a_profile_is_renamed_then_deleted_from_the_progress_screen(app):
+    from game.progress.sync import open_store
+    from game.ui.scenes.train import TrainScene
+
+    train(app, 5, 1)
+    app.settings.profile = "Camille"
+    training = app.replace(TrainScene(app, profile="Camille"))
+    training.choose("progress")
+    progress = app.top
+    assert [c.key for c in progress.buttons.choices][-3:] == ["rename", "delete", "back"]
+    for name in ("Camille M.", "Camille Martin"):  # a full stop is refused by the profile rule, said on screen
+        progress.choose("rename")
+        assert progress.typing
+        for text in name:
+            progress.handle(Intent("text", text=text))
+        progress.handle(Intent("confirm"))
+    assert progress.status.replace("\u00a0", " ") == "Profil renommé : Camille Martin."
+    store = open_store(app.sessions_dir)
+    assert store.profiles() == ["Camille Martin"] and store.answers("Camille Martin")
+    store.close()
+    assert progress.profile == training.profile == app.settings.profile == "Camille Martin"
+    progress.choose("delete")
+    app.top.choose("no")  # the confirmation, answered no: nothing is deleted
+    assert list(app.sessions_dir.glob("*.jsonl"))
+    progress.choose("delete")
+    app.top.choose("yes")
+    assert not list(app.sessions_dir.glob("*.jsonl")) and not progress.report.answers
+    assert app.settings.profile == "" and training.profile != "Camille Martin"

@@ -107,9 +107,8 @@ def build_parser(lang: str = "fr") -> argparse.ArgumentParser:
     play.add_argument("--console", action="store_true", help=t("help.play_in_the_terminal_instead"))
 
     train = commands.add_parser("train", help=t("help.train_alone_a_session_on"))
-    theme = train.add_mutually_exclusive_group()
-    theme.add_argument("--deck", metavar="ID", help=t("help.the_theme_a_deck_default"))
-    theme.add_argument("--aspect", metavar="ID", help=t("help.the_theme_an_aspect_e"))
+    train.add_argument("--deck", metavar="ID", help=t("help.the_theme_a_deck_default"))
+    train.add_argument("--aspect", metavar="ID", help=t("help.the_theme_an_aspect_e"))
     train.add_argument("--minutes", type=whole, choices=(5, 10, 15), default=10,
                        help=t("help.target_duration_default_10"))
     train.add_argument("--timed", action="store_true",
@@ -128,6 +127,12 @@ def build_parser(lang: str = "fr") -> argparse.ArgumentParser:
     progress.add_argument("--pdf", nargs="?", const="", metavar=t("help.file_pdf"),
                           help=t("help.also_write_the_progress_sheet"))
     _sessions_option(progress, t)
+
+    profile = commands.add_parser("profile", help=t("help.profiles"))
+    profile.add_argument("action", choices=("list", "rename", "delete"), help=t("help.profile_action"))
+    profile.add_argument("names", nargs="*", metavar=t("help.name"), help=t("help.profile_names"))
+    profile.add_argument("--yes", action="store_true", help=t("help.profile_yes"))
+    _sessions_option(profile, t)
 
     resume = commands.add_parser("resume", help=t("help.resume_an_interrupted_session"))
     resume.add_argument("log", nargs="?", type=Path, metavar=t("help.log"),

@@ -43,6 +43,12 @@ def run_progress(args: Arguments) -> int:
     return run(args)
 
 
+def run_profile(args: Arguments) -> int:
+    from game.cli.profiles import run_profile as run
+
+    return run(args)
+
+
 def run_validate(args: Arguments) -> int:
     from game.cli.validate import run_validate as run
 
@@ -105,7 +111,8 @@ def run_simulate(args: Arguments) -> int:
 
 COMMANDS: dict[str | None, Callable[[Arguments], int]] = {
     None: run_home, "play": run_play, "resume": run_resume, "train": run_train, "progress": run_progress,
-    "validate": run_validate, "preview": run_preview, "lint": run_lint, "schema": run_schema, "new": run_new,
+    "profile": run_profile, "validate": run_validate, "preview": run_preview, "lint": run_lint, "schema": run_schema,
+    "new": run_new,
     "import": run_import, "import-csv": run_import, "export-csv": run_export, "export-xlsx": run_export,
     "debrief": run_debrief, "answer-cards": run_answer_cards, "simulate": run_simulate,
 }

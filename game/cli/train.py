@@ -28,14 +28,32 @@ from game.progress.training import (
 from game.wording.players import choice_line, day, progress_summary, review_when, tr, yes
 
 
-def profile_name(asked: str | None) -> str:
-    """The profile asked for, else the system user's."""
-    if asked is None:
-        return default_profile()
-    problem = profile_problem(asked)
+def profile_name(wanted: str | None) -> str:
+    """The profile asked for, else the last one trained on this computer, else the system user's."""
+    if wanted is None:
+        last = remembered_profile()
+        return last if last and profile_problem(last) is None else default_profile()
+    problem = profile_problem(wanted)
     if problem is not None:
         raise UserError(tr("train.bad_profile", problem=problem))
-    return asked.strip()
+    return wanted.strip()
+
+
+def remembered_profile() -> str:
+    """The learner who trained last here: kept with the display settings, the screens' and the terminal's alike."""
+    from game.ui.settings import Settings, default_settings_path
+
+    return Settings.load(default_settings_path()).profile
+
+
+def remember_profile(profile: str) -> None:
+    from game.ui.settings import Settings, default_settings_path
+
+    path = default_settings_path()
+    settings = Settings.load(path)
+    if settings.profile != profile:
+        settings.profile = profile
+        settings.save(path)
 
 
 def opened_store(folder: Path) -> Store:
@@ -81,6 +99,7 @@ def run_train(args: argparse.Namespace) -> int:
         table = start_training(library, folder, scenario, pool, profile, seed, now)
     except OSError as exc:
         raise UserError(f"{tr('cli.log_not_written')} {disk_problem(exc, folder)}") from None
+    remember_profile(profile)
     if not args.console:
         from game.cli.screen import play_on_screen
         return play_on_screen(args, library, table)

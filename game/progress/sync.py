@@ -6,7 +6,6 @@ Run each time the store is opened: a log already read as it is now is skipped, s
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from game.diskerrors import disk_problem
@@ -17,6 +16,7 @@ from game.progress.answers import Answer, item_of
 from game.progress.report import ProgressReport, progress_report
 from game.progress.store import STORE_NAME, ProgressError, Store, StoreDamaged
 from game.session.log import LogError
+from game.session.logs import profile_of
 from game.table.table import DAMAGED, Table
 from game.wording.catalogue import tr
 
@@ -66,7 +66,7 @@ def sync(store: Store, sessions: Path) -> None:
             seen = log.stat()
             if store.read_before(log, seen):
                 continue
-            profile = _profile(log)
+            profile = profile_of(log)
             table = Table.read(log) if profile is not None else None
         except (LogError, OSError):
             continue  # a log that cannot be read now is tried again at the next opening
@@ -105,13 +105,3 @@ def answers_of(table: Table, profile: str) -> list[Answer]:
             " ; ".join(play.choices[i] for i in play.right), line.explanation or "", line.source or ""))
     return found
 
-
-def _profile(log: Path) -> str | None:
-    """The profile a log's start record names, read from its first line alone; None for any other log."""
-    with open(log, encoding="utf-8", errors="replace") as lines:
-        try:
-            start = json.loads(lines.readline())
-        except ValueError:
-            return None
-    profile = start.get("profile") if isinstance(start, dict) else None
-    return profile if isinstance(profile, str) else None

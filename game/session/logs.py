@@ -6,6 +6,7 @@ session to resume by reading lines, before its first frame needs pydantic or the
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from game.session.log import LogError, read_log
@@ -56,3 +57,15 @@ def _ended(path: Path) -> bool | None:
         return replay_log(path).finished
     except LogError:
         return None
+
+
+def profile_of(log: Path) -> str | None:
+    """The learner's profile a log's start record names, read from its first line alone; None for any other log
+    (a workshop's, or a first line not whole yet). A log that cannot be opened raises OSError."""
+    with open(log, encoding="utf-8", errors="replace") as lines:
+        try:
+            start = json.loads(lines.readline())
+        except ValueError:
+            return None
+    profile = start.get("profile") if isinstance(start, dict) and start.get("type") == "start" else None
+    return profile if isinstance(profile, str) else None

@@ -9,21 +9,32 @@ import pygame
 from game.desktop import saved_and_opened
 from game.diskerrors import disk_problem
 from game.progress.profiles import sheet_name
+from game.progress.renaming import ProfileError, delete_profile, rename_profile
 from game.progress.sync import learner
 from game.ui.app import App
-from game.ui.listing import ListScene
+from game.ui.intents import Act, Intent
+from game.ui.listing import ListScene, NameEntry
+from game.ui.screens import Screen
 from game.ui.widgets import Choice, line, panel, text_box
+from game.wording.catalogue import ntr
 from game.wording.players import choice_line, progress_summary, tr
 
 
 class ProgressScene(ListScene):
-    def __init__(self, app: App, profile: str, on_review: Callable[[], None] | None = None):
+    def __init__(self, app: App, profile: str, on_review: Callable[[], None] | None = None,
+                 on_profile: Callable[[str | None], None] | None = None):
         self.app = app
         self.profile = profile
         self.on_review = on_review  # how to start a review session from here (None: not offered)
+        self.on_profile = on_profile  # told the profile's new name after a rename, None after a delete
         self.report, _, self.problem = learner(app.sessions_dir, profile)
         self.status = ""
+        self.entry: NameEntry | None = None  # the new name being typed
         super().__init__(app, focus=0)
+
+    @property
+    def typing(self) -> bool:
+        return self.entry is not None
 
     def title_text(self) -> str:
         return tr("progress.title", profile=self.profile)
@@ -31,16 +42,21 @@ class ProgressScene(ListScene):
     def choices(self) -> list[Choice]:
         due = self.report.due_now(self.app.clock())
         rows = [Choice(tr("train.review_row", n=len(due)), "review")] if due and self.on_review else []
+        if self.entry is not None:
+            return rows + [Choice(tr("progress.new_name", name=self.entry.text + "|"), "name")]
         if self.report.answers:
-            rows.append(Choice(tr("progress.sheet"), "sheet"))
+            rows += [Choice(tr("progress.sheet"), "sheet"), Choice(tr("progress.rename"), "rename"),
+                     Choice(tr("progress.delete"), "delete")]
         return rows + [Choice(tr("setup.back"), "back")]
 
     def summary(self) -> list[str]:
         report, now = self.report, self.app.clock()
         if self.problem:
             return [self.problem]
+        if self.entry is not None:
+            return [self.entry.status or tr("progress.typing_name", profile=self.profile)]
         if not report.answers:
-            return [tr("progress.none_screen")]
+            return [tr("progress.none_screen")] + ([self.status] if self.status else [])
         lines = [progress_summary(report, now), tr("progress.review", n=len(report.review))]
         return lines + ([self.status] if self.status else [])
 
@@ -91,8 +107,9 @@ class ProgressScene(ListScene):
             return
         panel(surface, rect, theme.panel, theme.border)
         inner = rect.inflate(-body, -body)
-        line(self.app, surface, tr("progress.aspects_screen"), inner.topleft, body, theme.muted, bold=True)
-        top = inner.y + int(self.app.line * 1.4)
+        heading = text_box(self.app, surface, tr("progress.aspects_screen"), pygame.Rect(inner.x, inner.y, inner.width,
+                           self.app.line * 3), body, theme.muted, bold=True)  # what « Maîtrise » measures, said
+        top = inner.y + heading.height + self.app.line // 2
         row_h = min(int(self.app.line * 2.2), (inner.bottom - top) // len(aspects))
         label_w, figures_w = int(inner.width * 0.34), int(inner.width * 0.16)
         bar_w = int(inner.width * 0.26)
@@ -117,14 +134,68 @@ class ProgressScene(ListScene):
             for point in points[-1:]:
                 pygame.draw.circle(surface, theme.text, point, max(3, body // 5))
 
+    def handle(self, intent: Intent) -> None:
+        if self.entry is None:
+            super().handle(intent)
+            return
+        if self.entry.handle(intent):
+            name, self.entry = self.entry.text.strip(), None
+            if name and intent.kind == Act.CONFIRM:
+                self.rename(name)
+        self.refresh()
+
     def choose(self, key: str) -> None:
         if key == "review" and self.on_review is not None:
             self.app.pop()
             self.on_review()
         elif key == "sheet":
             self.write_sheet()
+        elif key == "rename":
+            self.entry = NameEntry("")
+            self.refresh()
+        elif key == "delete":
+            question = tr("progress.ask_delete", profile=self.profile, sessions=ntr("count.sessions", self.report.sessions))
+            self.app.push(Screen.CONFIRM, question=question, on_yes=self.delete)
         elif key == "back":
             self.app.pop()
+
+    def rename(self, name: str) -> None:
+        """Every session of this profile under `name` (its logs rewritten); the store follows them."""
+        try:
+            rename_profile(self.app.sessions_dir, self.profile, name)
+        except ProfileError as exc:
+            self.status = str(exc)
+            return
+        except OSError as exc:
+            self.status = disk_problem(exc, self.app.sessions_dir)
+            return
+        self._remembered(self.profile, name)
+        self.profile = name
+        self.report, _, self.problem = learner(self.app.sessions_dir, name)
+        self.status = tr("progress.renamed", profile=name)
+        if self.on_profile is not None:
+            self.on_profile(name)
+
+    def delete(self) -> None:
+        """This profile's sessions and answers removed, after the confirmation."""
+        try:
+            delete_profile(self.app.sessions_dir, self.profile)
+        except (ProfileError, OSError) as exc:
+            self.status = str(exc) if isinstance(exc, ProfileError) else disk_problem(exc, self.app.sessions_dir)
+            self.refresh()
+            return
+        self._remembered(self.profile, "")
+        self.report, _, self.problem = learner(self.app.sessions_dir, self.profile)
+        self.status = tr("progress.deleted", profile=self.profile)
+        if self.on_profile is not None:
+            self.on_profile(None)
+        self.refresh()
+
+    def _remembered(self, old: str, new: str) -> None:
+        """The learner remembered for the next training follows a rename, and is forgotten with a delete."""
+        if self.app.settings.profile == old:
+            self.app.settings.profile = new
+            self.app.settings.save(self.app.settings_path)
 
     def cancel(self) -> None:
         self.app.pop()

@@ -104,12 +104,19 @@ class TrainScene(ListScene):
         elif key in ("start", "review"):
             self.start(review=key == "review")
         elif key == "progress":
-            self.app.push(Screen.PROGRESS, profile=self.profile, on_review=lambda: self.start(review=True))
+            self.app.push(Screen.PROGRESS, profile=self.profile, on_review=lambda: self.start(review=True),
+                          on_profile=self.profile_changed)
         elif key == "back":
             self.app.pop()
 
     def cancel(self) -> None:
         self.app.pop()
+
+    def profile_changed(self, name: str | None) -> None:
+        """The profile was renamed (`name`) or deleted (None) from the progress screen."""
+        self.profile = name or default_profile()
+        self._read()
+        self.refresh()
 
     def start(self, review: bool = False) -> None:
         library, now = self.app.library, self.app.clock()
