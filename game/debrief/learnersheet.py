@@ -35,7 +35,7 @@ def write_learner_sheet(ending: LearnerEnding, path: Path, started: datetime) ->
         pdf.text_block(f"{first.aspect_label} · {missed_status(missed, ending.ended)}", size=8, grey=True)
         pdf.text_block(first.prompt, size=10, style="B")
         pdf.text_block(tr("learner.given", answer=first.given), size=9)
-        pdf.text_block(right_line(missed), size=9, style="B")
+        pdf.text_block(right_line(first), size=9, style="B")
         if first.feedback:
             pdf.text_block(first.feedback, size=9, grey=True)
         if first.source:

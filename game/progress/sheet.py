@@ -25,6 +25,7 @@ from game.debrief.page import (
 )
 from game.present.sheet import AspectRate
 from game.progress.report import ProgressReport
+from game.wording.learner import right_line
 from game.wording.players import choice_line, progress_summary, review_when, tr
 
 CHART_LINES = len(DASHES) * len(MARKERS)  # beyond, two aspects would look alike: the bars still show them all
@@ -51,6 +52,8 @@ def write_progress_sheet(report: ProgressReport, path: Path, now: float) -> Path
         pdf.text_block(f"{card.card} · {card.last.aspect_label} · {review_when(card.due, now)}", size=8, grey=True)
         pdf.text_block(card.last.prompt, size=10, style="B")
         pdf.text_block(tr("progress.last_answer", given=card.last.given), size=9)
+        if card.last.right:
+            pdf.text_block(right_line(card.last), size=9, style="B")
         if card.last.feedback:
             pdf.text_block(card.last.feedback, size=9, grey=True)
         pdf.ln(2)

@@ -11,6 +11,7 @@ from game.wording.players import day, review_when
 
 if TYPE_CHECKING:
     from game.present.sheet import AspectRate
+    from game.progress.answers import Answer
     from game.progress.ending import LearnerEnding, Missed
 
 
@@ -22,10 +23,10 @@ def aspect_line(rate: AspectRate) -> str:
     return tr("learner.aspect", label=rate.label, right=rate.right, answered=rate.answered)
 
 
-def right_line(missed: Missed) -> str:
+def right_line(answer: Answer) -> str:
     """The right answer of a question, the best option of an usager's or a partner's card."""
-    key = "learner.best" if missed.first.mark in frozenset(Rating) else "learner.right"
-    return tr(key, answer=missed.first.right)
+    key = "learner.best" if answer.mark in frozenset(Rating) else "learner.right"
+    return tr(key, answer=answer.right)
 
 
 def missed_status(missed: Missed, now: float) -> str:
@@ -49,7 +50,7 @@ def learner_lines(ending: LearnerEnding) -> list[str]:
     for missed in ending.missed:
         first = missed.first
         lines.append(f"  • {first.prompt}")
-        lines += [f"    {tr('learner.given', answer=first.given)}", f"    {right_line(missed)}"]
+        lines += [f"    {tr('learner.given', answer=first.given)}", f"    {right_line(first)}"]
         if first.feedback:
             lines.append(f"    {first.feedback}")
         if first.source:

@@ -160,7 +160,7 @@ class LearnedScene(Scene):
                      step), self.app.small, theme.muted)
             inner.height -= step
         blocks = [(first.prompt, body, theme.text, True, ""), (tr("learner.given", answer=first.given), body, theme.text,
-                  False, "cross"), (right_line(shown), body, theme.text, True, "check")]
+                  False, "cross"), (right_line(first), body, theme.text, True, "check")]
         if first.feedback:
             blocks.append((first.feedback, self.app.small, theme.text, False, ""))
         if first.source:
