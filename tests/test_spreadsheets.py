@@ -25,9 +25,9 @@ def test_every_shipped_deck_goes_to_a_spreadsheet_and_back_unchanged(tmp_path, p
     table = tmp_path / f"relecture{suffix}"
     assert export_deck(deck.cards, dict(deck.info.aspects), table) == len(deck.cards)
     aspects = Aspects(dict(deck.info.aspects))
-    cards, notices = import_cards(table, table.name, suffix[1:], deck.info.id, aspects)
-    back = load_library([(_write_deck(tmp_path / "retour.yaml", deck.info.id, aspects.known, cards), True)])
-    assert not back.errors and not notices
+    imported = import_cards(table, table.name, suffix[1:], deck.info.id, aspects)
+    back = load_library([(_write_deck(tmp_path / "retour.yaml", deck.info.id, aspects.known, imported.cards), True)])
+    assert not back.errors and not imported.notices and not imported.problems
     assert back.decks[deck.info.id].cards == deck.cards  # every field of every card, ids and aspects included
     assert aspects.known == dict(deck.info.aspects)
 
@@ -40,28 +40,60 @@ def _write_deck(path: Path, deck_id: str, aspects: dict[str, str], cards: list[d
     return path
 
 
-def test_an_expert_edits_the_exported_workbook_and_it_comes_back_into_the_deck(capsys, tmp_path):
-    """export-xlsx, one cell changed in Excel, import --into: the deck keeps its header and gets the change."""
-    deck = tmp_path / "usagers.yaml"
-    text = (shipped_decks() / "usagers.yaml").read_text(encoding="utf-8")
-    deck.write_text(text.replace("  id: usagers\n", "  id: usagers\n  replaces: true\n", 1), encoding="utf-8")
-    if (shipped_decks() / "images").exists():  # the portraits the deck names
-        shutil.copytree(shipped_decks() / "images", tmp_path / "images")
-    table = tmp_path / "usagers.xlsx"
-    assert main(["export-xlsx", str(deck), "--out", str(table)]) == 0
+def _lab(tmp_path: Path) -> Path:
+    """A lab's folder as labs copy this project's: decks/ and scenarios/ side by side, a deck of its own whose
+    effects move a gauge only the lab's scenario defines, comments and quotes as its author wrote them."""
+    lab = tmp_path / "lab"
+    (lab / "decks").mkdir(parents=True)
+    (lab / "scenarios").mkdir()
+    text = (shipped_decks() / "partenaires.yaml").read_text(encoding="utf-8")
+    text = text.replace("  id: partenaires", "  id: lab-partenaires").replace("pa-0", "lp-0").replace("ev-0", "lev-0")
+    (lab / "decks" / "lab-partenaires.yaml").write_text(text.replace("satisfaction", "moral"), encoding="utf-8")
+    scenario = (Path(__file__).parents[1] / "scenarios" / "maison-de-region-partenaires.yaml").read_text(encoding="utf-8")
+    scenario = scenario.replace("id: maison-de-region-partenaires", "id: lab-scn").replace(
+        "decks: [partenaires, usagers]", "decks: [lab-partenaires]").replace("satisfaction", "moral")
+    (lab / "scenarios" / "lab.yaml").write_text(scenario, encoding="utf-8")
+    return lab / "decks" / "lab-partenaires.yaml"
+
+
+def test_an_expert_edits_the_exported_workbook_and_it_comes_back_into_the_lab_deck_with_a_minimal_diff(capsys, tmp_path):
+    """export-xlsx in a lab's folder, five cells changed and a row added in Excel, then the very command export
+    printed: the deck is edited in place, comments and quotes kept, the new card numbered after the highest."""
+    import difflib
+
+    deck = _lab(tmp_path)
+    before = deck.read_text(encoding="utf-8")
+    assert main(["validate", str(deck.parents[1])]) == 0
+    table = deck.with_suffix(".xlsx")
+    assert main(["export-xlsx", str(deck)]) == 0
+    command = capsys.readouterr().out.strip().split("python -m game ")[-1].split()
     book = load_workbook(table)
     sheet = book.active
-    headers = [c.value for c in sheet[1]]
-    sheet.cell(2, headers.index("Nom") + 1).value = "Josiane B."
+    column = {c.value: n + 1 for n, c in enumerate(sheet[1])}
+    sheet.cell(2, column["Énoncé"]).value += " (relu)"
+    sheet.cell(3, column["Retour 1"]).value = "Retour corrigé par l’experte."
+    sheet.cell(4, column["Note 2"]).value = "à éviter"
+    sheet.cell(5, column["Option 1"]).value = "Option réécrite"
+    sheet.cell(6, column["Retour 2"]).value = "Autre retour corrigé."
+    new = sheet.max_row + 1
+    for n in range(1, sheet.max_column + 1):
+        sheet.cell(new, n).value = sheet.cell(7, n).value
+    sheet.cell(new, column["Identifiant"]).value = None
+    sheet.cell(new, column["Énoncé"]).value = "Une situation proposée par l’experte."
     book.save(table)
-    capsys.readouterr()
-    assert main(["import", str(table), "--into", str(deck)]) == 0
-    assert "12 cartes importées" in capsys.readouterr().out
-    assert main(["validate", str(deck)]) == 0
-    after = load_library([(deck, True)]).decks["usagers"]
-    before = load_library([(shipped_decks() / "usagers.yaml", True)]).decks["usagers"]
-    assert after.cards[0].name == "Josiane B." and after.cards[1:] == before.cards[1:]
-    assert after.info.model_dump(exclude={"replaces"}) == before.info.model_dump(exclude={"replaces"})
+    assert command[0] == "import" and main(command) == 0
+    out = capsys.readouterr().out.replace("\u00a0", " ")
+    assert "ajoutées : 1 (lp-017) ; modifiées : 5 (lp-001, lp-002, lp-003, lp-004, lp-005) ; inchangées : 19" in out
+    after = deck.read_text(encoding="utf-8")
+    changed = [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+               if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+    assert len([line for line in changed if line.startswith("-")]) == 5  # five edits, five lines changed
+    assert all(line.startswith("+") for line in changed[10:])  # then the new card, appended
+    assert '    prompt: "Une situation proposée par l’experte."' in after  # written as the deck writes its cards
+    assert [line for line in before.splitlines() if line.lstrip().startswith("#")] == \
+        [line for line in after.splitlines() if line.lstrip().startswith("#")]
+    assert main(["validate", str(deck.parents[1])]) == 0
+    assert not list(deck.parent.glob(".*")) and not (deck.parent / "schemas").exists()
 
 
 def _kahoot(path: Path, rows: list[list]) -> Path:
@@ -141,10 +173,13 @@ def test_option_cells_are_checked_with_their_column(capsys, tmp_path):
         "2 problèmes : corrigez le fichier puis relancez. Rien n'a été écrit."]
     table.write_text(table.read_text(encoding="utf-8").replace("nulle", "à éviter").replace("moral plus un", "moral -1"),
                      encoding="utf-8")
-    assert main(["import", str(table), "--deck", "u", "--out", str(tmp_path / "u.yaml")]) == 1
-    assert sorted(capsys.readouterr().err.splitlines()[:2]) == [
+    assert main(["import", str(table), "--deck", "u", "--out", str(tmp_path / "u.yaml")]) == 3  # some left out
+    err = capsys.readouterr().err.splitlines()
+    assert sorted(err[:2]) == [
         f"{table}:3: « Retour 1 » : « feedback » ne doit pas être vide",
         f"{table}:3: « Âge » : « age » doit être au plus égal à 120 (valeur : 200)"]
+    assert "1 carte n’a pas pu être importée (ci-dessus, avec sa ligne)" in err[2].replace("\u00a0", " ")
+    assert [c.name for c in load_library([(tmp_path / "u.yaml", True)]).decks["u"].cards] == ["Léa"]
 
 
 GIFT = """\
@@ -177,15 +212,13 @@ def test_a_gift_bank_imports_what_a_card_holds_and_says_what_it_cannot(capsys, t
     bank = tmp_path / "banque.gift"
     bank.write_text(GIFT, encoding="utf-8")
     out = tmp_path / "banque.yaml"
-    assert main(["import", str(bank), "--deck", "banque", "--out", str(out)]) == 1
-    assert capsys.readouterr().err.splitlines() == [
+    assert main(["import", str(bank), "--deck", "banque", "--out", str(out)]) == 3  # what a card holds came in
+    err = capsys.readouterr().err.replace("\u00a0", " ").splitlines()
+    assert err[1:4] == [
         f"{bank}:18: question GIFT à réponse courte (seulement des « = ») : non prise en charge",
-        f"{bank}:20: question GIFT d'appariement (->) : non prise en charge",
-        f"{bank}:22: question GIFT à mot manquant (du texte après les réponses) : non prise en charge",
-        "3 problèmes : corrigez le fichier puis relancez. Rien n'a été écrit."]
-    bank.write_text(GIFT.split("::T4::")[0], encoding="utf-8")
-    assert main(["import", str(bank), "--deck", "banque", "--out", str(out)]) == 0
-    assert "2 questions sans explication" in capsys.readouterr().err
+        f"{bank}:20: question GIFT d’appariement (->) : non prise en charge",
+        f"{bank}:22: question GIFT à mot manquant (du texte après les réponses) : non prise en charge"]
+    assert "2 questions sans explication" in err[0] and "3 cartes n’ont pas pu être importées" in err[4]
     deck = load_library([(out, True)]).decks["banque"]
     first, second, third = deck.cards
     assert deck.info.aspects == {"reglementaire": "Réglementaire"}
@@ -199,9 +232,11 @@ def test_an_aiken_bank(capsys, tmp_path):
     bank.write_text("Combien de jours au plus ?\nA. Un\nB. Trois\nC) Cinq\nANSWER: B\n\n"
                     "Qui décide ?\nA. L'agent\nB. Le chef\nRéponse : A\n", encoding="utf-8")
     out = tmp_path / "aiken.yaml"
-    assert main(["import", str(bank), "--deck", "aiken", "--out", str(out)]) == 1
-    assert capsys.readouterr().err.splitlines()[0] == (
-        f"{bank}:10: une question Aiken se termine par « ANSWER: » suivi de la lettre de la bonne réponse")
+    assert main(["import", str(bank), "--deck", "aiken", "--out", str(out)]) == 3
+    assert f"{bank}:10: une question Aiken se termine par « ANSWER: » suivi de la lettre de la bonne réponse" in \
+        capsys.readouterr().err.splitlines()
+    assert len(load_library([(out, True)]).decks["aiken"].cards) == 1
+    out.unlink()
     bank.write_text(bank.read_text(encoding="utf-8").replace("Réponse : A", "ANSWER: A"), encoding="utf-8")
     assert main(["import", str(bank), "--deck", "aiken", "--out", str(out), "--aspect", "Cadre"]) == 0
     cards = load_library([(out, True)]).decks["aiken"].cards
@@ -231,3 +266,52 @@ def test_a_deck_with_parcours_is_not_exported_and_the_reason_is_said(tmp_path, c
     err = capsys.readouterr().err
     assert "contient 3 parcours (pf-001, pf-002, pf-003), dont les étapes ne tiennent pas dans les lignes" in err
     assert not (tmp_path / "relecture.csv").exists()
+
+
+MOODLE = """\
+// question: 0  name: Switch category to $course$/top/Défaut pour Télétravail
+$CATEGORY: $course$/top/Défaut pour Télétravail/Cadre
+
+// question: 101  name: Q1
+::Q1::[html]<p>Le télétravail peut-il être <strong>imposé</strong> à un agent&nbsp;?</p>{
+\t=<p>Non, il repose sur le <em>volontariat</em></p>#<p>Exact.</p>
+\t~<p>Oui</p>#<p>Non.</p>
+\t####<p>Le décret prévoit une demande de l&\\#039;agent.</p><p>Voir l&\\#039;article 5.</p>
+}
+
+// question: 102  name: Q2
+::Q2::[html]<p>Décrivez votre organisation.</p>{}
+
+// question: 103  name: Q3
+::Q3::[html]<p>Associez.</p>{
+\t=<p>Décret</p> -> 2016
+\t=<p>Accord</p> -> 2021
+}
+
+// question: 104  name: Q4
+::Q4::[html]<p>En quelle année ?</p>{#2016}
+
+// question: 105  name: Q5
+::Q5::[html]<p>Le décret date de 2016.</p>{TRUE#<p>Oui.</p>}
+
+// question: 106  name: Q6
+::Q6::[html]<p>Que montre <img src\\="@@PLUGINFILE@@/plan.png" alt\\="plan"> ?</p>{=<p>Un plan</p> ~<p>Un tableau</p>}
+"""
+
+
+def test_a_moodle_export_with_html_essays_and_matching_imports_its_choices_and_lists_the_rest(capsys, tmp_path):
+    bank = tmp_path / "moodle.gift"
+    bank.write_text(MOODLE, encoding="utf-8")
+    out = tmp_path / "moodle.yaml"
+    assert main(["import", str(bank), "--deck", "moodle", "--out", str(out)]) == 3
+    err = capsys.readouterr().err.replace("\u00a0", " ")
+    for line, what in ((12, "ouverte"), (15, "appariement"), (21, "numérique"), (27, "une image")):
+        assert any(f"{bank}:{line}: " in e and what in e for e in err.splitlines()), (line, what, err)
+    assert "4 cartes n’ont pas pu être importées" in err
+    deck = load_library([(out, True)]).decks["moodle"]
+    first, second = deck.cards
+    assert first.prompt == "Le télétravail peut-il être imposé à un agent ?"
+    assert [a.text for a in first.answers] == ["Non, il repose sur le volontariat", "Oui"]
+    assert first.explanation == "Le décret prévoit une demande de l'agent.\nVoir l'article 5."
+    assert second.right_choices() == (0,) and second.explanation == "Oui."
+    assert deck.info.aspects == {"cadre": "Cadre"}

@@ -10,7 +10,7 @@ with its row number and column header, and nothing is written until every row is
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +34,7 @@ LIST_SPLIT = re.compile(r"\s*\|\s*|\s*\n\s*")
 CORRECT_SPLIT = re.compile(r"\s*(?:[,;|/+\s]|\bet\b)\s*")
 EFFECT = re.compile(r"([a-z0-9]+(?:[-_][a-z0-9]+)*)\s*[:=]?\s*([+\-\u2212]?)\s*(\d+)")
 LETTERS = "ABCDEF"
+NUMBERED_ID = re.compile(r"^(.*?)(\d+)$")
 TO_COMPLETE = "À compléter : pourquoi cette réponse est-elle la bonne ?"
 
 _CARD = TypeAdapter(Card)
@@ -59,9 +60,10 @@ class Aspects:
         return key
 
 
-def cards_from_rows(rows: Rows, layout: Layout, shown: str, deck_id: str, aspects: Aspects) -> list[dict[str, Any]]:
-    """Each row below the header as a card's data, checked by the game's own model; ImportFailed lists every
-    refused cell at once."""
+def cards_from_rows(rows: Rows, layout: Layout, shown: str, deck_id: str, aspects: Aspects,
+                    existing: Iterable[str] = ()) -> tuple[list[dict[str, Any]], list[str], int]:
+    """Each row below the header as a card's data, checked by the game's own model, and every refused cell of
+    the rows left out, and how many; ImportFailed when no row comes in."""
     if ("kind", 0) not in layout.places:  # a table of questions: say once what it lacks, not at every row
         needed = {"Énoncé (ou Question)": ("prompt", 0) in layout.places,
                   "Réponse 1, Réponse 2… (ou Réponses)": ("answer", 1) in layout.places or ("answers", 0) in layout.places,
@@ -77,32 +79,53 @@ def cards_from_rows(rows: Rows, layout: Layout, shown: str, deck_id: str, aspect
             found.append((number, {"id": reader.get("id"), **_card(reader, aspects)}))
         except ValueError as exc:
             found.append((number, str(exc)))
-    cards = checked_cards(found, shown, deck_id, tr("rows.no_card", path=shown),
-                          lambda loc: _column_named(loc, layout))
+    cards, problems, left_out = checked_cards(found, shown, deck_id, tr("rows.no_card", path=shown),
+                                              lambda loc: _column_named(loc, layout), existing)
     layout.notices += to_complete(cards, shown)
-    return cards
+    return cards, problems, left_out
 
 
 def checked_cards(found: list[tuple[int, dict[str, Any] | str]], shown: str, deck_id: str, none: str,
-                  column: Callable[[tuple[Any, ...]], str] = lambda loc: "") -> list[dict[str, Any]]:
+                  column: Callable[[tuple[Any, ...]], str] = lambda loc: "", existing: Iterable[str] = ()
+                  ) -> tuple[list[dict[str, Any]], list[str], int]:
     """The cards read from a file, each with its line, or the sentence that refused it, checked by the game's
-    own card model. A card without an id is numbered after the deck. ImportFailed lists every problem at once,
-    each cell named by `column` (for a table), or `none` when the file held no card."""
-    cards, problems = [], []
-    for position, (number, card) in enumerate(found, start=1):
+    own card model; the problems of those left out, each cell named by `column` (for a table), and how many were
+    left out. A card
+    without an id is numbered after the highest of the deck's (`existing`) and the file's. ImportFailed when no
+    card at all comes in (`none` when the file held none)."""
+    written = [card["id"] for _, card in found if isinstance(card, dict) and card.get("id")]
+    ids = next_ids([*existing, *written], deck_id)
+    cards, problems, left_out = [], [], 0
+    for number, card in found:
         if isinstance(card, str):
             problems.append(f"{shown}:{number}: {card}")
+            left_out += 1
             continue
-        card = {"id": card.pop("id", None) or f"{deck_id}-{position:03d}", **card}
+        card = {"id": card.pop("id", None) or next(ids), **card}
         refused = card_problems(card)
         problems += [f"{shown}:{number}: {column(loc)}{text}" for loc, text in refused]
+        left_out += bool(refused)
         if not refused:
             cards.append(card)
-    if not found:
-        problems.append(none)
-    if problems:
-        raise ImportFailed(problems)
-    return cards
+    if not cards:
+        raise ImportFailed(problems or [none])
+    return cards, problems, left_out
+
+
+def next_ids(existing: list[str], deck_id: str) -> Iterator[str]:
+    """Ids for new cards after the highest numbered one of the deck (`tt-084` → `tt-085`), never one in use."""
+    numbered = [m for m in map(NUMBERED_ID.match, existing) if m]
+    prefixes = [m.group(1) for m in numbered]
+    prefix = max(set(prefixes), key=prefixes.count) if prefixes else f"{deck_id}-"
+    width = max((len(m.group(2)) for m in numbered if m.group(1) == prefix), default=3)
+    number = max((int(m.group(2)) for m in numbered if m.group(1) == prefix), default=0)
+    taken = set(existing)
+    while True:
+        number += 1
+        candidate = f"{prefix}{number:0{width}d}"
+        if candidate not in taken:
+            taken.add(candidate)
+            yield candidate
 
 
 def card_problems(card: dict[str, Any]) -> list[tuple[tuple[Any, ...], str]]:
@@ -279,7 +302,7 @@ def _column_named(loc: tuple[Any, ...], layout: Layout) -> str:
 
 def rows_from_cards(cards: list[Any], aspect_labels: dict[str, str]) -> tuple[list[str], list[list[str]]]:
     """The headers and one row per card, with only the columns the deck's cards use."""
-    records = [_record(card, aspect_labels) for card in cards]
+    records = [record(card, aspect_labels) for card in cards]
     answers = max((len(c.answers) for c in cards if c.kind == "question"), default=0)
     options = max((len(c.options) for c in cards if c.kind in ("persona", "situation")), default=0)
     headers: list[tuple[str, int]] = []
@@ -297,7 +320,8 @@ def rows_from_cards(cards: list[Any], aspect_labels: dict[str, str]) -> tuple[li
     return names, [[r.get(place, "") for place in headers] for r in records]
 
 
-def _record(card: Any, aspect_labels: dict[str, str]) -> dict[tuple[str, int], str]:
+def record(card: Any, aspect_labels: dict[str, str]) -> dict[tuple[str, int], str]:
+    """A card as its spreadsheet row, cell by cell: also what tells whether an expert changed a card."""
     shown = {"question": "question", "persona": "usager", "situation": "situation", "debate": "débat",
              "event": "événement"}
     record = {("id", 0): card.id, ("kind", 0): shown[card.kind], ("aspect", 0): aspect_labels.get(card.aspect, card.aspect)}

@@ -4,6 +4,8 @@ and a deck back into a spreadsheet. Import either makes a new deck or replaces a
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,19 +28,28 @@ def format_of(path: Path, asked: str | None) -> str:
     return {".xlsx": "xlsx", ".xlsm": "xlsx", ".gift": "gift", ".txt": "aiken"}.get(suffix, "csv")
 
 
-def import_cards(path: Path, shown: str, kind: str, deck_id: str, aspects: Aspects) -> tuple[list[dict[str, Any]],
-                                                                                             list[str]]:
-    """The cards of a table or a quiz bank, and the notices to show; ImportFailed lists every problem."""
+@dataclass
+class Imported:
+    cards: list[dict[str, Any]]
+    notices: list[str]
+    problems: list[str]  # of each question or row that could not come in, with its line and why
+    left_out: int  # how many could not
+
+
+def import_cards(path: Path, shown: str, kind: str, deck_id: str, aspects: Aspects,
+                 existing: Iterable[str] = ()) -> Imported:
+    """What comes in of a table or a quiz bank (as Moodle's and Kahoot's own importers do, every card that can,
+    the others listed), numbered after the deck's `existing` ids; ImportFailed when nothing can."""
     if kind in ("gift", "aiken"):
         from game.authoring.quizbanks import read_quiz_bank
 
-        return read_quiz_bank(path, shown, kind, deck_id, aspects)
+        return Imported(*read_quiz_bank(path, shown, kind, deck_id, aspects, existing))
     rows, notices = read_table(path, shown)
     if not rows:
         raise ImportFailed([tr("table.empty", path=shown)])
     layout = find_layout(rows, shown)
-    cards = cards_from_rows(rows, layout, shown, deck_id, aspects)
-    return cards, notices + layout.notices
+    cards, problems, left_out = cards_from_rows(rows, layout, shown, deck_id, aspects, existing)
+    return Imported(cards, notices + layout.notices, problems, left_out)
 
 
 def new_deck(header: dict[str, Any], aspects: Aspects, cards: list[dict[str, Any]]) -> dict[str, Any]:

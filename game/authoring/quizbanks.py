@@ -1,33 +1,37 @@
 """Questions from the quiz banks trainers keep in Moodle: GIFT and Aiken text files.
 
 What a question card can hold is imported: one or several right answers, true/false, the
-general feedback as the explanation, `$CATEGORY:` as the aspect. What it cannot hold (short
-answers, matching, numerical, essays, missing words, HTML) is reported with its line, and
-nothing is written until the file is right.
+general feedback as the explanation, `$CATEGORY:` as the aspect, simple HTML as its text. What it
+cannot hold (short answers, matching, numerical, essays, missing words, images and tables) is
+listed with its line and the reason, and the rest comes in, as Moodle's own import does.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from game.authoring.cardrows import TO_COMPLETE, Aspects, checked_cards, to_complete
+from game.authoring.htmltext import Unshowable, html_text
 from game.authoring.sheets import decode
 from game.wording.catalogue import tr
 
 DEFAULT_ASPECT = "Général"
 
 
-def read_quiz_bank(path: Path, shown: str, kind: str, deck_id: str,
-                   aspects: Aspects) -> tuple[list[dict[str, Any]], list[str]]:
+def read_quiz_bank(path: Path, shown: str, kind: str, deck_id: str, aspects: Aspects,
+                   existing: Iterable[str] = ()) -> tuple[list[dict[str, Any]], list[str], list[str], int]:
+    """The questions a card can hold, the notices, the questions left out with their line and why, and how
+    many."""
     text, notices = decode(path.read_bytes(), shown)
     if aspects.default is None:
         aspects.default = DEFAULT_ASPECT
     found = (_gift if kind == "gift" else _aiken)(text, aspects)
-    cards = checked_cards(found, shown, deck_id, tr("bank.none", path=shown, format=kind.upper()))
-    return cards, notices + to_complete(cards, shown)
+    cards, problems, left_out = checked_cards(found, shown, deck_id, tr("bank.none", path=shown, format=kind.upper()),
+                                              existing=existing)
+    return cards, notices + to_complete(cards, shown), problems, left_out
 
 
 Found = list[tuple[int, dict[str, Any] | str]]  # (line, card or the sentence refusing it)
@@ -121,43 +125,59 @@ def _gift_block(block: list[tuple[int, str]], aspects: Aspects) -> tuple[int, di
         return start, tr("bank.gift_missing_word")
     head = _TITLE.sub("", whole[:opening].strip()).strip()
     markup = _FORMAT.match(head)
-    if markup and markup.group(1) == "html" or re.search(r"<[a-zA-Z/][^>]*>", head):
-        return start, tr("bank.gift_html")
-    prompt = _unescape(_FORMAT.sub("", head))
-    body = whole[opening + 1:closing].strip()
+    html = bool(markup and markup.group(1) == "html" or re.search(r"<[a-zA-Z/][^>]*>", whole))
+    try:
+        return start, _gift_question(_FORMAT.sub("", head), whole[opening + 1:closing].strip(), aspects, html)
+    except Unshowable as exc:
+        return start, tr("bank.gift_html", what=tr(f"bank.html_{exc}"))
+
+
+def _gift_question(head: str, body: str, aspects: Aspects, html: bool) -> dict[str, Any] | str:
+    """A GIFT question's card, or the sentence saying why a card cannot hold it."""
+    def text(raw: str) -> str:
+        plain = _unescape(raw)
+        return html_text(plain) if html else plain
+
+    prompt = text(head)
     general = ""
     if "####" in body:
-        body, general = body.split("####", 1)
-        general = _unescape(general)
+        body, _, general = _unescaped_partition(body, "####")
+        general = text(general)
     plain = body.strip()
     if plain.upper() in ("T", "TRUE", "F", "FALSE") or re.match(r"^(T|TRUE|F|FALSE)\s*#", plain, re.I):
-        value, _, feedback = plain.partition("#")
+        value, _, feedback = _unescaped_partition(plain, "#")
         right = 0 if value.strip().upper() in ("T", "TRUE") else 1
-        return start, _question(aspects, prompt, ["Vrai", "Faux"], [right], general or _unescape(feedback))
+        return _question(aspects, prompt, ["Vrai", "Faux"], [right], general or text(feedback))
     if not plain:
-        return start, tr("bank.gift_essay")
+        return tr("bank.gift_essay")
     if plain.startswith("#"):
-        return start, tr("bank.gift_numeric")
+        return tr("bank.gift_numeric")
     if "->" in plain:
-        return start, "question GIFT d'appariement (->) : non prise en charge"
+        return tr("bank.gift_matching")
     parts = _TOKEN.split(plain)
     if parts[0].strip():
-        return start, tr("bank.gift_unreadable", text=parts[0].strip())
+        return tr("bank.gift_unreadable", text=parts[0].strip())
     answers, right, feedbacks = [], [], []
     for mark, item in zip(parts[1::2], parts[2::2]):
         weight = re.match(r"^%(-?\d+(?:\.\d+)?)%", item.strip())
-        text = item.strip()[weight.end():] if weight else item.strip()
-        text, _, feedback = text.partition("#")
+        written = item.strip()[weight.end():] if weight else item.strip()
+        written, _, feedback = _unescaped_partition(written, "#")
         if mark == "=" or (weight and float(weight.group(1)) > 0):
             right.append(len(answers))
-            feedbacks.append(_unescape(feedback))
-        answers.append(_unescape(text))
+            feedbacks.append(text(feedback))
+        answers.append(text(written))
     if "~" not in parts:
-        return start, tr("bank.gift_short")
+        return tr("bank.gift_short")
     if not right:
-        return start, tr("bank.gift_no_right")
+        return tr("bank.gift_no_right")
     explanation = general or " ".join(f for f in feedbacks if f)
-    return start, _question(aspects, prompt, answers, right, explanation)
+    return _question(aspects, prompt, answers, right, explanation)
+
+
+def _unescaped_partition(text: str, sep: str) -> tuple[str, str, str]:
+    """`str.partition` at the first `sep` not escaped by a backslash (Moodle writes `\\#` in `&\\#039;`)."""
+    i = _unescaped_index(text, sep)
+    return (text, "", "") if i < 0 else (text[:i], sep, text[i + len(sep):])
 
 
 def _unescaped_index(text: str, char: str) -> int:

@@ -20,12 +20,23 @@ def _is_path(ref: str) -> bool:
     return ref.endswith((".yaml", ".yml")) or "/" in ref or "\\" in ref or Path(ref).is_file()
 
 
-def beside(files: list[Path]) -> list[Path]:
+SIBLINGS = {"decks": "scenarios", "scenarios": "decks"}  # a lab's layout, as this project's own
+
+
+def beside(files: list[Path], skip: list[Path] | None = None) -> list[Path]:
     """The YAML files in the same folders as the given files (not below them: a file on the desktop must not
-    make the whole desktop read): a lab's deck and the scenario that defines its gauges come together."""
+    make the whole desktop read), and for a file in a `decks/` folder those of the `scenarios/` folder beside it
+    (and the reverse): a lab's deck and the scenario that defines its gauges come together. Hidden files (an
+    import's draft) and `skip` (the file a draft stands in for) are left out."""
     folders = dict.fromkeys(path.parent for path in files if path.is_file())
+    for found in list(folders):
+        sibling = found.parent / SIBLINGS.get(found.name, "")
+        if found.name in SIBLINGS and sibling.is_dir():
+            folders[sibling] = None
+    left_out = {path.resolve() for path in skip or []}
     return [other for folder in folders for other in sorted(folder.iterdir())
-            if other.suffix in (".yaml", ".yml") and other.is_file()]
+            if other.suffix in (".yaml", ".yml") and other.is_file() and not other.name.startswith(".")
+            and other.resolve() not in left_out]
 
 
 def load_checked(extra_decks: list[Path]) -> Library:
@@ -37,11 +48,11 @@ def load_checked(extra_decks: list[Path]) -> Library:
     return library
 
 
-def load_authored(files: list[Path], context: list[Path] | None = None) -> Library:
+def load_authored(files: list[Path], context: list[Path] | None = None, skip: list[Path] | None = None) -> Library:
     """Files an author is working on, with their errors and the authoring checks; the other files of their
     folders, `context` folders and the shipped decks and scenarios, unreported: a lab's deck may move the
     gauges its scenario beside it defines, a lab's scenario may draw a shipped deck."""
-    sources = [(path, True) for path in files] + [(path, False) for path in beside(files)]
+    sources = [(path, True) for path in files] + [(path, False) for path in beside(files, skip)]
     sources += [(folder, False) for folder in context or []]
     return load_library(sources + [(shipped_decks(), False), (shipped_scenarios(), False)], authoring=True)
 

@@ -28,6 +28,8 @@ from game.wording.catalogue import ntr, tr
 
 
 def run_import(args: argparse.Namespace) -> int:
+    """0: everything came in; 3: some rows or questions were left out (listed), the rest written; 1: nothing
+    could come in, nothing written."""
     if args.template is not None:
         return _template(args)
     if args.file is None:
@@ -36,45 +38,71 @@ def run_import(args: argparse.Namespace) -> int:
         raise UserError(tr("import.not_found", path=args.file))
     into = args.into
     if into is not None:
-        header = _deck_at(into, whole=False).info.model_dump(exclude_defaults=True)
-        known, out, deck_id = dict(header.pop("aspects")), into, header["id"]
+        deck = _deck_at(into, whole=False)
+        header = deck.info.model_dump(exclude_defaults=True)
+        known, out, deck_id, existing = dict(header.pop("aspects")), into, header["id"], [c.id for c in deck.cards]
     else:
         if args.deck is None or args.out is None:
             raise UserError(tr("import.where"))
         _free(args.out, args.force, tr("import.or_into"))
         if slug(args.deck) != args.deck:
             raise UserError(tr("import.bad_id", id=args.deck, example=slug(args.deck) or "mon-deck"))
-        deck_id, out, known = args.deck, args.out, {}
+        deck_id, out, known, existing = args.deck, args.out, {}, []
         header = {"id": deck_id, "title": args.title or deck_id, "license": args.license}
     aspects = Aspects(known, args.aspect)
     shown = display_path(args.file)
     try:
-        cards, notices = import_cards(args.file, shown, format_of(args.file, args.format), deck_id, aspects)
+        imported = import_cards(args.file, shown, format_of(args.file, args.format), deck_id, aspects, existing)
     except ImportFailed as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         print(ntr("import.problems", len(exc.problems)), file=sys.stderr)
         return 1
-    for notice in notices:
+    for notice in imported.notices:
         print(tr("import.notice", notice=notice), file=sys.stderr)
-    deck = new_deck(header, aspects, cards)
+    for problem in imported.problems:
+        print(problem, file=sys.stderr)
+    if into is not None:
+        from game.authoring.roundtrip import merge_into  # ruamel.yaml loads only for a deck edited in place
+
+        merged = merge_into(into, imported.cards, aspects.known)
+        _write_checked(out, merged.text)
+        print(tr("import.merged", path=out, added=_counted(merged.added), changed=_counted(merged.changed),
+                 unchanged=len(merged.unchanged), kept=len(merged.kept)))
+    else:
+        _write_checked(out, deck_yaml(new_deck(header, aspects, imported.cards), args.file.name))
+        print(tr("import.done", cards=ntr("count.cards_imported", len(imported.cards)), path=out,
+                 aspects=", ".join(aspects.known.values())))
+        # the new deck's first line points its editor to schemas/ beside it: added when missing, never replaced
+        if write_schemas(out.parent / "schemas", replace=False):
+            print(tr("import.schemas", path=display_path(out.parent / "schemas")))
+    if imported.left_out:
+        print(ntr("import.left_out", imported.left_out), file=sys.stderr)
+    print(tr("import.check", path=out))
+    return 3 if imported.left_out else 0
+
+
+def _counted(ids: list[str]) -> str:
+    """How many, and which (the first few): « 2 (tt-085, tt-086) »."""
+    if not ids:
+        return "0"
+    return f"{len(ids)} ({', '.join(ids[:5])}{', …' if len(ids) > 5 else ''})"
+
+
+def _write_checked(out: Path, text: str) -> None:
+    """Write the deck only if the game would load it, with the files of its folder (and the lab's other folder)
+    but never as a second copy of itself: the draft stands in for the file it replaces."""
     draft = out.with_name(f".{out.name}.import.tmp.yaml")
-    write_text_atomic(draft, deck_yaml(deck, args.file.name))
+    write_text_atomic(draft, text)
     try:
-        library = load_authored([draft])
+        library = load_authored([draft], skip=[out])
         if library.errors:  # e.g. an id reusing a card id of another deck, a gauge no scenario has
             print(tr("import.refused", path=display_path(out)), file=sys.stderr)
-            raise ContentInvalid([e._replace(path=display_path(out)) for e in library.errors])
+            shown = display_path(draft)
+            raise ContentInvalid([e._replace(path=display_path(out)) if e.path == shown else e for e in library.errors])
         draft.replace(out)
     finally:
         draft.unlink(missing_ok=True)
-    write_schemas(out.parent / "schemas")
-    print(tr("import.done", cards=ntr("count.cards_imported", len(cards)), path=out,
-             aspects=", ".join(aspects.known.values())))
-    if into is not None:
-        print(tr("import.replaced"))
-    print(tr("import.check", path=out))
-    return 0
 
 
 def _deck_at(path: Path, whole: bool) -> LoadedDeck:

@@ -63,16 +63,17 @@ def schema_text(name: str) -> str:
     return json.dumps(schema_for(name), ensure_ascii=False, indent=2) + "\n"
 
 
-def write_schemas(target: Path) -> list[Path]:
-    """Every schema in the folder `target`, rewritten only when missing or stale."""
+def write_schemas(target: Path, replace: bool = True) -> list[Path]:
+    """The schemas written in the folder `target`: those missing, and with `replace` those stale (the `schema`
+    command); an import only adds the missing ones, never replacing a file it was not asked to write."""
     target.mkdir(parents=True, exist_ok=True)
     paths = []
     for name in SCHEMAS:
         path = target / name
         text = schema_text(name)
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        if not path.is_file() or (replace and path.read_text(encoding="utf-8") != text):
             write_text_atomic(path, text)
-        paths.append(path)
+            paths.append(path)
     return paths
 
 
