@@ -385,3 +385,17 @@ cards:
         "écrivez \"0830\" entre guillemets pour garder ce qui est écrit",
         f"{deck}:15:16: attention : « 1.50 » sans guillemets est lu comme un nombre, et s'affiche « 1.5 » : "
         "écrivez \"1.50\" entre guillemets pour garder ce qui est écrit"]
+
+
+def test_lint_warns_about_a_parcours_whose_best_choices_go_round_in_circles(capsys, tmp_path):
+    text = (Path(__file__).parent / "parcours" / "deck.yaml").read_text(encoding="utf-8")
+    looping = text.replace("""            next:
+              - {when: {flag: liste-fiable}, to: recepisse}
+              - {to: hors-delai}""", "            next: accueil", 1)
+    assert looping != text
+    (tmp_path / "deck.yaml").write_text(looping, encoding="utf-8")
+    (tmp_path / "scenario.yaml").write_text((Path(__file__).parent / "parcours" / "scenario.yaml").read_text(
+        encoding="utf-8"), encoding="utf-8")
+    main(["lint", str(tmp_path / "deck.yaml")])
+    out = capsys.readouterr().out.replace("\u00a0", " ")
+    assert "deck.yaml:17:7:" in out and "tourne en rond sans atteindre d’issue (accueil → depot → accueil" in out

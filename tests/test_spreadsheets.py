@@ -315,3 +315,41 @@ def test_a_moodle_export_with_html_essays_and_matching_imports_its_choices_and_l
     assert first.explanation == "Le décret prévoit une demande de l'agent.\nVoir l'article 5."
     assert second.right_choices() == (0,) and second.explanation == "Oui."
     assert deck.info.aspects == {"cadre": "Cadre"}
+
+
+def test_kahoots_french_csv_and_its_template_without_an_aspect_import(capsys, tmp_path):
+    """Kahoot's French headers (« Bonne(s) réponse(s) », « Temps limite (sec) »), and no aspect: « Général »."""
+    table = tmp_path / "kahoot.csv"
+    table.write_text("Question - 120 caractères max;Réponse 1 - 75 caractères max;Réponse 2 - 75 caractères max;"
+                     "Réponse 3 - 75 caractères max;Réponse 4 - 75 caractères max;"
+                     "Temps limite (sec) – 5, 10, 20, 30, 60, 90, 120 ou 240 s;Bonne(s) réponse(s) - choisissez au moins une\n"
+                     "Combien de jours au plus ?;Un;Deux;Trois;;20;3\n", encoding="utf-8")
+    out = tmp_path / "kahoot.yaml"
+    assert main(["import", str(table), "--deck", "kahoot", "--out", str(out)]) == 0
+    assert "ignorée" in capsys.readouterr().err
+    deck = load_library([(out, True)]).decks["kahoot"]
+    assert deck.info.aspects == {"general": "Général"} and deck.cards[0].right_choices() == (2,)
+    template = _kahoot(tmp_path / "modele.xlsx", [[1, "Où télétravailler ?", "Chez soi", "À l’étranger", None, None,
+                                                    20, 1]])
+    assert main(["import", str(template), "--deck", "modele", "--out", str(tmp_path / "modele.yaml")]) == 0
+    assert load_library([(tmp_path / "modele.yaml", True)]).decks["modele"].info.aspects == {"general": "Général"}
+
+
+def test_a_header_of_a_whole_page_is_named_and_read_in_linear_time(capsys, tmp_path):
+    table = tmp_path / "long.csv"
+    table.write_text("Question;Réponse 1;Réponse 2;Bonnes réponses;" + "x1 " * 20_000 + "\nQ ?;a;b;1;z\n",
+                     encoding="utf-8")
+    assert main(["import", str(table), "--deck", "long", "--out", str(tmp_path / "long.yaml")]) == 1
+    err = capsys.readouterr().err
+    assert "colonne « x1 x1" in err and len(err) < 2_000
+
+
+def test_a_stale_copy_beside_a_deck_is_refused_by_play_and_simulate_as_by_validate(capsys, tmp_path):
+    """Windows names a copy « … - copie.yaml »: the lab's folder with both is refused everywhere, never half played."""
+    deck = _lab(tmp_path)
+    shutil.copy(deck, deck.with_name(f"{deck.stem} - copie.yaml"))
+    scenario = str(deck.parents[1] / "scenarios" / "lab.yaml")
+    for command in (["validate", str(deck.parents[1])], ["simulate", "--scenario", scenario, "--sessions", "1"],
+                    ["play", "--scenario", scenario, "--console"]):
+        assert main(command) == 1, command
+        assert "lab-partenaires" in capsys.readouterr().err

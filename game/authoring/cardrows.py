@@ -36,6 +36,7 @@ EFFECT = re.compile(r"([a-z0-9]+(?:[-_][a-z0-9]+)*)\s*[:=]?\s*([+\-\u2212]?)\s*(
 LETTERS = "ABCDEF"
 NUMBERED_ID = re.compile(r"^(.*?)(\d+)$")
 TO_COMPLETE = "À compléter : pourquoi cette réponse est-elle la bonne ?"
+DEFAULT_ASPECT = "Général"  # a table or a bank that names no aspect (Kahoot's template, an Aiken file)
 
 _CARD = TypeAdapter(Card)
 
@@ -166,9 +167,7 @@ def _card(row: _Row, aspects: Aspects) -> dict[str, Any]:
     kind = KINDS_WRITTEN.get(written)
     if kind is None:
         raise ValueError(tr("rows.kind", kind=row.get("kind")))
-    if not row.has("aspect") and aspects.default is None:
-        raise ValueError(tr("rows.no_aspect"))
-    label = row.get("aspect") if row.has("aspect") else aspects.default
+    label = row.get("aspect") if row.has("aspect") else (aspects.default or DEFAULT_ASPECT)
     if not label:
         raise ValueError(tr("rows.empty_column", column=row.header("aspect")))
     card: dict[str, Any] = {"kind": kind, "aspect": aspects.key(label)}

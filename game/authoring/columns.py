@@ -38,7 +38,8 @@ COLUMNS = (
     Column("answers", "Réponses", ("answers", "propositions", "choix")),
     Column("answer", "Réponse {n}", ("answer {n}", "proposition {n}", "choix {n}")),
     Column("correct", "Bonnes réponses", ("bonne reponse", "correct", "correct answer", "correct answers",
-                                          "reponses correctes", "reponse correcte", "solution", "solutions")),
+                                          "reponses correctes", "reponse correcte", "solution", "solutions",
+                                          "bonnes reponses")),
     Column("explanation", "Explication", ("explications", "explanation", "justification")),
     Column("source", "Source", ("sources", "reference")),
     Column("option", "Option {n}"),
@@ -53,16 +54,23 @@ COLUMNS = (
 NUMBERED = {c.key for c in COLUMNS if "{n}" in c.header}
 
 
-# Kahoot's answer time: the game never times an answer (the clock paces the session), so it is left out.
-IGNORED = ("time limit",)
+# Kahoot's answer time, in its English and French templates: the game never times an answer (the clock paces the
+# session), so it is left out with a notice.
+IGNORED = ("time limit", "temps limite", "time limit sec", "temps limite sec")
 
 
 AMBIGUOUS = ("temps", "time", "duree de reponse")
 
 
+MAX_HEADER = 120  # characters of a header read: Kahoot's longest, with its hint, is under 80
+
+
 def plain(header: str) -> str:
-    """A header compared without accents, case, punctuation or Kahoot's hints ("Question - max 120 characters")."""
-    text = re.split(r"\s[-–]\s|\(", header, maxsplit=1)[0]
+    """A header compared without accents, case, punctuation, plural marks (« Bonne(s) réponse(s) ») or Kahoot's
+    hints (« Question - max 120 characters »). Only its first characters are read: a header of a whole page is
+    no column name, and reading it all would make the patterns below slow."""
+    text = header[:MAX_HEADER].replace("(s)", "")
+    text = re.split(r"\s[-–]\s|\(", text, maxsplit=1)[0]
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[\s_\-’']+", " ", text).strip()
 
@@ -79,18 +87,17 @@ def header_names() -> dict[str, str]:
 HEADER_NAMES = header_names()
 
 
-HEADER_NUMBER = re.compile(r"^(.*?)\s*(\d+)$")
-
-
 def recognise(header: str) -> tuple[str, int] | None:
     """The column key and number (0 when not numbered) a header names, or None."""
     name = plain(header)
     if name in HEADER_NAMES and HEADER_NAMES[name] not in NUMBERED:
         return HEADER_NAMES[name], 0
-    numbered = HEADER_NUMBER.match(name)
-    if numbered and f"{numbered.group(1)} {{n}}" in HEADER_NAMES:
-        n = int(numbered.group(2))
-        return (HEADER_NAMES[f"{numbered.group(1)} {{n}}"], n) if 1 <= n <= MAX_NUMBERED else None
+    stem = name.rstrip("0123456789")  # « reponse 2 » → « reponse », 2
+    digits = name[len(stem):]
+    key = f"{stem.rstrip()} {{n}}"
+    if digits and len(digits) < 4 and key in HEADER_NAMES:
+        n = int(digits)
+        return (HEADER_NAMES[key], n) if 1 <= n <= MAX_NUMBERED else None
     return None
 
 
@@ -122,17 +129,23 @@ def find_layout(rows: Rows, shown: str) -> Layout:
         if found is not None:
             layout.places.setdefault(found, i)
         elif name in IGNORED:
-            layout.notices.append(tr("columns.ignored", where=f"{shown}:{number}", column=header.strip()))
+            layout.notices.append(tr("columns.ignored", where=f"{shown}:{number}", column=_cut(header)))
         elif name in AMBIGUOUS:
-            problems.append(tr("columns.ambiguous", where=f"{shown}:{number}", column=header.strip()))
+            problems.append(tr("columns.ambiguous", where=f"{shown}:{number}", column=_cut(header)))
         else:
             near = nearest(name, [plain(h) for h in header_list()])
             hint = tr("cli.did_you_mean", near=shown_header(near)) if near else ""
-            problems.append(tr("columns.unknown", where=f"{shown}:{number}", column=header.strip(), hint=hint,
+            problems.append(tr("columns.unknown", where=f"{shown}:{number}", column=_cut(header), hint=hint,
                                known=", ".join(header_list())))
     if problems:
         raise ImportFailed(problems)
     return layout
+
+
+def _cut(header: str) -> str:
+    """A header as a message names it: a page-long one by its beginning."""
+    text = header.strip()
+    return text if len(text) <= 80 else text[:80].rstrip() + "…"
 
 
 def header_list() -> list[str]:

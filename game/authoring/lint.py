@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from game.authoring.cardrows import TO_COMPLETE
 from game.content.errors import ContentError
 from game.content.loaded import Library, LoadedDeck
+from game.content.models import best_path
 from game.content.yamldoc import YamlDocument
 from game.wording.authors import say
 
@@ -50,6 +51,9 @@ def _deck_warnings(deck: LoadedDeck) -> list[ContentError]:
             found.append(deck.doc.error(("cards", i, "kind"), say("lint.no_source")))
         if card.kind == "question" and card.explanation == TO_COMPLETE:
             found.append(deck.doc.error(("cards", i, "explanation"), say("lint.to_complete")))
+        if card.branches and not best_path(card)[1]:  # the best choices never reach an outcome
+            found.append(deck.doc.error(("cards", i, "steps"), say("lint.best_loops", steps=" → ".join(
+                best_path(card)[0][:6]))))
         for place, prompt in _prompts(card):
             if len(prompt) > PROMPT_ADVISED:
                 found.append(deck.doc.error(("cards", i) + place,

@@ -13,12 +13,10 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from game.authoring.cardrows import TO_COMPLETE, Aspects, checked_cards, to_complete
+from game.authoring.cardrows import DEFAULT_ASPECT, TO_COMPLETE, Aspects, checked_cards, to_complete
 from game.authoring.htmltext import Unshowable, html_text
 from game.authoring.sheets import decode
 from game.wording.catalogue import tr
-
-DEFAULT_ASPECT = "Général"
 
 
 def read_quiz_bank(path: Path, shown: str, kind: str, deck_id: str, aspects: Aspects,

@@ -64,10 +64,11 @@ def load_scenario(ref: str, extra_decks: list[Path]) -> tuple[Library, ScenarioI
         path = Path(ref)
         if not path.is_file():
             raise UserError(tr("scenario.no_file", ref=ref))
-        sources += [(path, True)] + [(other, False) for other in beside([path])]
+        # the lab's folder is played as validate checks it: a stale copy beside a deck is refused, not picked
+        sources += [(path, True)] + [(other, True) for other in beside([path])]
     sources += [(folder, True) for folder in extra_decks]
     sources += [(shipped_decks(), True), (shipped_scenarios(), True)]
-    library = load_library(sources)
+    library = load_library(sources, authoring=True)
     if library.errors:
         raise ContentInvalid(library.errors)
     if _is_path(ref):
