@@ -15,7 +15,7 @@ from typing import Any
 
 from game.authoring.cardrows import DEFAULT_ASPECT, TO_COMPLETE, Aspects, checked_cards, to_complete
 from game.authoring.htmltext import Unshowable, html_text
-from game.authoring.sheets import decode
+from game.authoring.sheets import MAX_ROWS, ImportFailed, bounded, decode
 from game.wording.catalogue import tr
 
 
@@ -23,10 +23,14 @@ def read_quiz_bank(path: Path, shown: str, kind: str, deck_id: str, aspects: Asp
                    existing: Iterable[str] = ()) -> tuple[list[dict[str, Any]], list[str], list[str], int]:
     """The questions a card can hold, the notices, the questions left out with their line and why, and how
     many."""
-    text, notices = decode(path.read_bytes(), shown)
+    text, notices = decode(bounded(path, shown), shown)
     if aspects.default is None:
         aspects.default = DEFAULT_ASPECT
-    found = (_gift if kind == "gift" else _aiken)(text, aspects)
+    found = []
+    for question in (_gift if kind == "gift" else _aiken)(text, aspects):
+        if len(found) >= MAX_ROWS:  # a bank of a whole course is a few hundred questions
+            raise ImportFailed([tr("bank.too_many", path=shown, most=MAX_ROWS)])
+        found.append(question)
     cards, problems, left_out = checked_cards(found, shown, deck_id, tr("bank.none", path=shown, format=kind.upper()),
                                               existing=existing)
     return cards, notices + to_complete(cards, shown), problems, left_out
@@ -66,8 +70,8 @@ _AIKEN_CHOICE = re.compile(r"^([A-Z])[.)]\s+(.*)$")
 _AIKEN_ANSWER = re.compile(r"^ANSWER:\s*([A-Z])\s*$")
 
 
-def _aiken(text: str, aspects: Aspects) -> Found:
-    return [_aiken_block([(n, line.strip()) for n, line in block], aspects) for block in _blocks(text)]
+def _aiken(text: str, aspects: Aspects) -> Iterator[tuple[int, dict[str, Any] | str]]:
+    return (_aiken_block([(n, line.strip()) for n, line in block], aspects) for block in _blocks(text))
 
 
 def _aiken_block(block: list[tuple[int, str]], aspects: Aspects) -> tuple[int, dict[str, Any] | str]:
@@ -100,7 +104,7 @@ def _unescape(text: str) -> str:
     return _ESCAPED.sub(r"\1", text).strip()
 
 
-def _gift(text: str, aspects: Aspects) -> Found:
+def _gift(text: str, aspects: Aspects) -> Iterator[tuple[int, dict[str, Any] | str]]:
     def aside(line: str) -> bool:
         """Comments, and the category that sets the aspect of the questions after it."""
         if line.startswith("$CATEGORY:"):
@@ -109,7 +113,7 @@ def _gift(text: str, aspects: Aspects) -> Found:
             return True
         return line.lstrip().startswith("//")
 
-    return [_gift_block(block, aspects) for block in _blocks(text, aside)]
+    return (_gift_block(block, aspects) for block in _blocks(text, aside))
 
 
 def _gift_block(block: list[tuple[int, str]], aspects: Aspects) -> tuple[int, dict[str, Any] | str]:

@@ -14,11 +14,15 @@ import zipfile
 from pathlib import Path
 
 from game.atomic import write_bytes_atomic
+from game.cells import inert, revived
 from game.wording.catalogue import tr
 
 EXCEL = (".xlsx", ".xlsm")
 SHEET_TITLE = "Cartes"
 MAX_ROWS = 20_000  # twice the largest deck the game is measured with; beyond, a wrong file was given
+MAX_COLUMNS = 200  # a card's row has about forty at most
+MAX_BYTES = 20_000_000  # of a CSV, a quiz bank, or each part of a workbook once unzipped
+MAX_PARTS = 500  # files inside a workbook: a card table has a handful
 
 
 class ImportFailed(Exception):
@@ -36,15 +40,24 @@ def read_table(path: Path, shown: str) -> tuple[Rows, list[str]]:
     """Every row of the file's first sheet, as text, and the notices met while reading."""
     if path.suffix.lower() in EXCEL:
         return _read_excel(path, shown), []
-    text, notices = decode(path.read_bytes(), shown)
+    text, notices = decode(bounded(path, shown), shown)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     rows: Rows = []
     try:
         for row in reader:
-            rows.append((len(rows) + 1, row))
+            if len(rows) >= MAX_ROWS:
+                raise ImportFailed([tr("table.too_long", path=shown, most=MAX_ROWS)])
+            rows.append((len(rows) + 1, [revived(cell) for cell in row[:MAX_COLUMNS]]))
     except csv.Error as exc:
         raise ImportFailed([f"{shown}:{reader.line_num}: ligne illisible ({exc})"]) from None
     return rows, notices
+
+
+def bounded(path: Path, shown: str) -> bytes:
+    """The file's bytes, refused before reading when it is larger than any card table or quiz bank."""
+    if path.stat().st_size > MAX_BYTES:
+        raise ImportFailed([tr("table.too_big", path=shown, most=MAX_BYTES // 1_000_000)])
+    return path.read_bytes()
 
 
 def decode(raw: bytes, shown: str) -> tuple[str, list[str]]:
@@ -69,20 +82,47 @@ def _delimiter(text: str) -> str:
 def _read_excel(path: Path, shown: str) -> Rows:
     from openpyxl import load_workbook  # only when a spreadsheet is imported: it takes a quarter of a second
 
+    _check_workbook(path, shown)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise ImportFailed([tr("table.not_xlsx", path=shown, reason=exc)]) from None
+    except Exception as exc:  # noqa: BLE001 - a third party's reader on any file: its every failure is the file's
+        raise ImportFailed([tr("table.not_xlsx", path=shown, reason=_reason(exc))]) from None
     try:
         sheet = book[SHEET_TITLE] if SHEET_TITLE in book.sheetnames else book.worksheets[0]
         rows: Rows = []
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             if number > MAX_ROWS:
                 raise ImportFailed([tr("table.too_long", path=shown, most=MAX_ROWS)])
-            rows.append((number, [_text(v) for v in values]))
+            rows.append((number, [_text(v) for v in values[:MAX_COLUMNS]]))
         return rows
+    except ImportFailed:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a sheet's XML is parsed as its rows are read
+        raise ImportFailed([tr("table.not_xlsx", path=shown, reason=_reason(exc))]) from None
     finally:
         book.close()
+
+
+def _check_workbook(path: Path, shown: str) -> None:
+    """A workbook is a zip: its parts are counted and measured unzipped before any is read, so a zip bomb (a
+    megabyte that unzips to gigabytes) is refused in a moment, as are compressions no workbook uses."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise ImportFailed([tr("table.not_xlsx", path=shown, reason=_reason(exc))]) from None
+    if len(parts) > MAX_PARTS or any(p.file_size > MAX_BYTES for p in parts) or \
+            sum(p.file_size for p in parts) > 5 * MAX_BYTES:
+        raise ImportFailed([tr("table.too_big", path=shown, most=MAX_BYTES // 1_000_000)])
+    odd = [p.filename for p in parts if p.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)]
+    if odd:
+        raise ImportFailed([tr("table.not_xlsx", path=shown, reason=tr("table.compression", part=odd[0][:80]))])
+
+
+def _reason(exc: Exception) -> str:
+    """What a reader said, short: a parser's message may quote a whole line of the file."""
+    said = str(exc).strip() or type(exc).__name__
+    return said if len(said) <= 160 else said[:160] + "…"
 
 
 def _text(value: object) -> str:
@@ -92,7 +132,7 @@ def _text(value: object) -> str:
         return ""
     if isinstance(value, bool):
         return "VRAI" if value else "FAUX"
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and value.is_integer():  # never NaN nor an infinity: those are not integers
         return str(int(value))
     return str(value)
 
@@ -106,7 +146,7 @@ def write_table(path: Path, headers: list[str], rows: list[list[str]]) -> None:
         out = io.StringIO(newline="")
         writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
         writer.writerow(headers)
-        writer.writerows(rows)
+        writer.writerows([[inert(cell) for cell in row] for row in rows])  # a text is never run as a formula
         data = ("\ufeff" + out.getvalue()).encode("utf-8")
     write_bytes_atomic(path, data)
 

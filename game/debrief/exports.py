@@ -1,8 +1,7 @@
 """The CSV a trainer opens in a French spreadsheet: one row per card, `;`-separated, UTF-8 with a BOM.
 
-Team names and notes are typed by people, so a cell that a spreadsheet would read as a formula
-(`=`, `+`, `-`, `@`, a tab or a carriage return first) starts with an apostrophe instead, as OWASP
-advises; numbers stay numbers. The file is written whole or not at all."""
+Team names and notes are typed by people, so a cell that a spreadsheet would read as a formula starts with an
+apostrophe instead (`game.cells`). The file is written whole or not at all."""
 
 from __future__ import annotations
 
@@ -12,10 +11,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from game.atomic import write_bytes_atomic
+from game.cells import inert
 from game.present.sheet import Report
 from game.wording.catalogue import tr
-
-FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 COLUMNS = ("session", "date", "scenario", "team", "order", "card", "kind", "aspect", "answer", "result", "gauges",
            "seconds", "step", "outcome")  # each header in the catalogue as `csv.<column>`
@@ -46,13 +44,3 @@ def write_csv(reports: Iterable[Report], path: Path) -> Path:
     write_bytes_atomic(path, text.getvalue().encode("utf-8-sig"))
     return path
 
-
-def inert(cell: str) -> str:
-    """`cell` as a spreadsheet shows it, never runs it."""
-    if not cell.startswith(FORMULA):
-        return cell
-    try:
-        float(cell.replace(",", "."))
-        return cell
-    except ValueError:
-        return "'" + cell
