@@ -76,7 +76,7 @@ def test_lang_en_on_any_command_speaks_english(tmp_path):
                           "--seed", "1"], input="f\ny\n", capture_output=True, text=True, timeout=120,
                          env={"SDL_VIDEODRIVER": "dummy", "PATH": "", "HOME": str(tmp_path)}, cwd=Path(__file__).parents[1])
     assert run.returncode == 0, run.stderr
-    assert "Card 1/" in run.stdout and "End of the game: stopped by the facilitator." in run.stdout
+    assert "Card 1/" in run.stdout and "End of the game: stopped before the end." in run.stdout
     assert "Debriefing sheet (to print):" in run.stdout
     missing = subprocess.run([sys.executable, "-m", "game", "resume", str(tmp_path / "none.jsonl"), "--lang", "en"],
                              capture_output=True, text=True, timeout=60, cwd=Path(__file__).parents[1],

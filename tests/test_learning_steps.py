@@ -114,3 +114,25 @@ def test_a_parcours_is_trained_and_each_step_is_an_answer_of_its_own(shipped, tm
     for parcours in {card_of(a.card) for a in steps}:  # missed at every step, yet never dealt again
         first = next(c for c in table.start.cards if c.id == parcours).first_step
         assert sum(p.card.id == parcours and p.step.id == first for p in table.history()) == 1
+
+
+def test_a_card_dealt_again_scores_its_first_answer_only(shipped, tmp_path):
+    table = training(shipped, tmp_path, Theme(deck="teletravail"), seed=3)
+    first = table.view().card.id
+    answer(table, False, 10)
+    score = table.standings().teams[0].score
+    t = 20.0
+    while table.view().card.id != first:
+        answer(table, False, t)
+        t += 10
+    before = table.standings().teams[0].score
+    answer(table, True, t)  # right when it comes back: learnt, but no points
+    assert table.standings().teams[0].score == before and score == 0
+
+
+def test_the_review_keeps_to_the_theme_asked(shipped):
+    from game.progress.training import in_theme
+
+    due = ["tt-050", "pf-002#a", "gone-001", "us-003"]
+    assert in_theme(shipped, Theme(deck="teletravail"), due) == ["tt-050", "gone-001"]
+    assert in_theme(shipped, Theme(), due) == due

@@ -73,3 +73,34 @@ def test_a_profile_is_deleted_with_its_answers_only_after_a_confirmation(run, tm
     assert len(list(folder.glob("*.jsonl"))) == 1 and len(list(folder.glob("*.pdf"))) == 1
     assert "Sam" in run("profile", "list")[1]
     assert run("profile", "delete")[0] == 2
+
+
+def test_a_rename_that_fails_half_way_renames_nothing_and_a_same_length_rename_reaches_the_store(run, tmp_path,
+                                                                                                monkeypatch):
+    import os
+
+    from game.progress import renaming
+
+    folder = tmp_path / "sessions"
+    for seed in ("1", "2"):
+        assert run("train", "--console", "--minutes", "5", "--profile", "carol", "--seed", seed, keys="1\n\n" * 30)[0] == 0
+    logs = sorted(folder.glob("*.jsonl"))
+    times = [log.stat().st_mtime_ns for log in logs]
+    before = profiles(folder)
+    real, calls = os.replace, []
+
+    def fail_second(source, target):
+        calls.append(target)
+        if len(calls) == 2:
+            raise PermissionError(13, "Permission denied", str(target))
+        real(source, target)
+
+    monkeypatch.setattr(renaming.os, "replace", fail_second)
+    code, _, err = run("profile", "rename", "carol", "Carol")
+    assert code == 2 and "rien n’a été renommé" in err and ".tmp" not in err
+    assert profiles(folder) == before and not list(folder.glob(".*"))
+    monkeypatch.setattr(renaming.os, "replace", real)
+    code, out, _ = run("profile", "rename", "carol", "Carol")  # as long, as old: the store still sees the change
+    assert code == 0 and "(2 sessions)" in out
+    assert profiles(folder) == {"Carol": before["carol"]}
+    assert [log.stat().st_mtime_ns for log in logs] == times  # renaming a learner does not make their sessions newer

@@ -8,7 +8,7 @@ from game.cli.folders import sessions_folder
 from game.cli.refusals import UserError
 from game.cli.train import asked, opened_store, remember_profile, remembered_profile
 from game.diskerrors import disk_problem
-from game.progress.renaming import ProfileError, delete_profile, logs_of, rename_profile
+from game.progress.renaming import ProfileError, delete_profile, rename_profile, sessions_of
 from game.wording.catalogue import ntr, tr
 
 
@@ -33,7 +33,7 @@ def run_profile(args: argparse.Namespace) -> int:
             print(tr("profile.renamed", old=old, new=new.strip(), sessions=ntr("count.sessions", count)))
         else:
             (name,) = args.names
-            count = len(logs_of(folder, name))
+            count = sessions_of(folder, name)
             question = tr("profile.ask_delete", profile=name, sessions=ntr("count.sessions", count))
             if count and not args.yes and not asked(question):
                 print(tr("profile.kept", profile=name))

@@ -20,6 +20,7 @@ from game.progress.store import ProgressError, Store
 from game.progress.sync import open_store
 from game.progress.training import (
     TrainingError,
+    in_theme,
     review_session,
     start_training,
     theme_of,
@@ -74,12 +75,17 @@ def run_train(args: argparse.Namespace) -> int:
     folder = sessions_folder(args)
     now = time.time()
     if args.review:
+        try:
+            theme = theme_of(library, args.deck, args.aspect)
+            training_scenario(library, theme, args.minutes)  # a theme the decks do not have is refused here too
+        except TrainingError as exc:
+            raise UserError(str(exc)) from None
         store = opened_store(folder)
         try:
             due, later = store.due(profile, now), store.next_due(profile)
         finally:
             store.close()
-        review = review_session(library, due)
+        review = review_session(library, in_theme(library, theme, due))
         if review.gone:
             print(tr("train.gone", cards=", ".join(review.gone)))
         if review.scenario is None:
@@ -158,7 +164,8 @@ def run_progress(args: argparse.Namespace) -> int:
 
 def progress_lines(report: ProgressReport, now: float) -> list[str]:
     """The progress as the terminal tells it."""
-    lines = [tr("progress.title", profile=report.profile), progress_summary(report, now), "", tr("progress.aspects")]
+    lines = [tr("progress.title", profile=report.profile), progress_summary(report, now), "", tr("progress.aspects"),
+             f"  {tr('progress.mastery_means')}"]
     lines += [f"  {tr('progress.aspect', label=a.label, known=a.mastered, seen=a.seen, share=round(100 * a.share))}"
               for a in report.aspects]
     if report.choices:

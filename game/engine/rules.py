@@ -265,6 +265,7 @@ class Game:
         else:
             applied = answered[0]
         judged = facing.judgements
+        again = self.relearn and not card.branches and any(p.index == state.index for p in state.plays)
         scores, panoramas, completed = list(state.scores), list(state.panoramas), list(state.completed)
         finished_in = list(state.finished_in)
         answers = []
@@ -275,7 +276,7 @@ class Game:
             judgement = judged[choices]
             answers.append(TeamAnswer(team, choices, judgement.success, judgement.points, judgement.correct,
                                       judgement.rating))
-            scores[team] += judgement.points
+            scores[team] += judgement.points if not again else 0  # a card dealt again scores its first answer only
             if judgement.success and card.scores_aspect:
                 panoramas[team] = panoramas[team] | {card.aspect}
                 if completed[team] is None and self.panorama and panoramas[team] >= self.panorama:

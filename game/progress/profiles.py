@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import hashlib
 
 from game.content.fields import slug
 from game.fonts import profile_name_problem
@@ -25,5 +26,9 @@ def profile_problem(name: str) -> str | None:
 
 
 def sheet_name(profile: str) -> str:
-    """The progress sheet's file name: from a slug of the profile, never from the raw name."""
-    return f"progres-{slug(profile) or 'profil'}.pdf"
+    """The progress sheet's file name: from a slug of the profile, never from the raw name. Two profiles the
+    slug would make alike (« Carol » and « carol », « Éric » and « Eric ») get a short mark of their exact name."""
+    name = slug(profile)
+    if name != profile:
+        name = f"{name or 'profil'}-{hashlib.sha256(profile.encode('utf-8')).hexdigest()[:6]}"
+    return f"progres-{name}.pdf"

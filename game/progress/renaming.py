@@ -5,10 +5,13 @@ sheets. The progress store follows at its next opening, being only a cache of th
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from game.atomic import write_bytes_atomic
-from game.progress.profiles import profile_problem
+from game.diskerrors import disk_problem
+from game.paths import display_path
+from game.progress.profiles import profile_problem, sheet_name
 from game.session.log import MAX_LOG_BYTES
 from game.session.logs import profile_of
 
@@ -31,8 +34,11 @@ def logs_of(sessions: Path, profile: str) -> list[Path]:
 
 
 def rename_profile(sessions: Path, old: str, new: str) -> int:
-    """Every session of `old` now under `new`; how many logs were rewritten. A name already used is refused:
-    two learners' histories are never merged by a rename."""
+    """Every session of `old` now under `new`; how many sessions. All its logs are renamed or none: each is
+    written beside itself first, then all are put in place, and a failure puts back those already replaced. A
+    log keeps its modification time: renaming a learner does not make their sessions newer (the store counts a
+    session found in two logs from the older). A name already used is refused: two learners' histories are
+    never merged by a rename."""
     from game.wording.catalogue import tr
 
     new = new.strip()
@@ -44,27 +50,62 @@ def rename_profile(sessions: Path, old: str, new: str) -> int:
         raise ProfileError(tr("profile.unknown", profile=old))
     if new != old and logs_of(sessions, new):
         raise ProfileError(tr("profile.taken", profile=new))
-    for log in logs:
-        data = log.read_bytes()
-        first, _, rest = data.partition(b"\n")
-        start = json.loads(first.decode("utf-8"))
-        start["profile"] = new
-        if start.get("teams") == [old]:
-            start["teams"] = [new]
-        line = json.dumps(start, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        write_bytes_atomic(log, line + b"\n" + rest)  # a kill leaves the old log or the new one, never half
-    return len(logs)
+    before = {log: log.read_bytes() for log in logs}
+    drafts = {log: log.with_name(f".{log.name}.rename.tmp") for log in logs}
+    done: list[Path] = []
+    try:
+        for log, data in before.items():
+            drafts[log].write_bytes(_renamed(data, old, new))
+            os.utime(drafts[log], ns=(log.stat().st_atime_ns, log.stat().st_mtime_ns))
+        for log in logs:
+            os.replace(drafts[log], log)
+            done.append(log)
+    except OSError as exc:
+        for log in done:  # put back what was renamed: the learner is wholly under one name
+            _put_back(log, before[log])
+        raise ProfileError(tr("profile.not_renamed", path=display_path(log), problem=disk_problem(exc, log))) from None
+    finally:
+        for draft in drafts.values():
+            draft.unlink(missing_ok=True)
+    (sessions / sheet_name(old)).unlink(missing_ok=True)  # it named the old name; written anew on demand
+    return len({_session(data) for data in before.values()})
+
+
+def _renamed(data: bytes, old: str, new: str) -> bytes:
+    first, _, rest = data.partition(b"\n")
+    start = json.loads(first.decode("utf-8"))
+    start["profile"] = new
+    if start.get("teams") == [old]:
+        start["teams"] = [new]
+    return json.dumps(start, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n" + rest
+
+
+def _put_back(log: Path, data: bytes) -> None:
+    stat = log.stat()
+    write_bytes_atomic(log, data)
+    os.utime(log, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+
+
+def _session(data: bytes) -> str:
+    start = json.loads(data.partition(b"\n")[0].decode("utf-8"))
+    return str(start.get("session", ""))
 
 
 def delete_profile(sessions: Path, profile: str) -> int:
-    """The profile's logs removed, with their sheets and tables; how many sessions."""
+    """The profile's logs removed, with their sheets and tables, and its progress sheet; how many sessions."""
     from game.wording.catalogue import tr
 
     logs = logs_of(sessions, profile)
     if not logs:
         raise ProfileError(tr("profile.unknown", profile=profile))
+    count = len({_session(log.read_bytes()) for log in logs})
     for log in logs:
         for path in (log.with_suffix(".pdf"), log.with_suffix(".csv"), log):
             path.unlink(missing_ok=True)
-    return len(logs)
+    (sessions / sheet_name(profile)).unlink(missing_ok=True)
+    return count
 
+
+def sessions_of(sessions: Path, profile: str) -> int:
+    """How many sessions the profile played in this folder (a session copied in two logs once)."""
+    return len({_session(log.read_bytes()) for log in logs_of(sessions, profile)})

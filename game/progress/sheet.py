@@ -37,6 +37,7 @@ def write_progress_sheet(report: ProgressReport, path: Path, now: float) -> Path
     pdf.add_page()
     pdf.text_block(tr("progress.title", profile=report.profile), size=20, style="B", height=10)
     pdf.text_block(progress_summary(report, now), size=10, grey=True)
+    pdf.text_block(tr("progress.mastery_means"), size=10, grey=True)
     if report.sessions > 1:
         _trend_chart(pdf, report)
     rates_chart(pdf, [AspectRate(a.label, a.mastered, a.seen) for a in report.aspects], tr("progress.aspects"))

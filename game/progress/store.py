@@ -19,8 +19,8 @@ from game.progress.schedule import MASTERED, leitner
 from game.wording.catalogue import tr
 
 STORE_NAME = "progres.sqlite3"
-SCHEMA_VERSION = 2  # 2: which log each session was copied from (a session copied twice counts once)
-_OLD = "DROP TABLE IF EXISTS answers; DROP TABLE IF EXISTS boxes; DROP TABLE IF EXISTS logs"
+SCHEMA_VERSION = 3  # 2: which log each session was copied from (a session copied twice counts once); 3: a log's file
+_OLD = "DROP TABLE IF EXISTS answers; DROP TABLE IF EXISTS boxes; DROP TABLE IF EXISTS logs; DROP TABLE IF EXISTS sessions"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS answers (
     session TEXT NOT NULL, number INTEGER NOT NULL, profile TEXT NOT NULL, card TEXT NOT NULL,
@@ -34,7 +34,8 @@ CREATE TABLE IF NOT EXISTS boxes (
     profile TEXT NOT NULL, card TEXT NOT NULL, box INTEGER NOT NULL, due REAL NOT NULL,
     PRIMARY KEY (profile, card));
 CREATE TABLE IF NOT EXISTS logs (
-    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, session TEXT NOT NULL);
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, ino INTEGER NOT NULL,
+    session TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS sessions (session TEXT PRIMARY KEY, log TEXT NOT NULL);
 """
 
@@ -120,8 +121,8 @@ class Store:
                     self.db.execute("INSERT OR REPLACE INTO sessions VALUES (?, ?)", (session, path))
             if log is not None:
                 stat = seen or log.stat()
-                self.db.execute("INSERT OR REPLACE INTO logs VALUES (?, ?, ?, ?)",
-                                (path, stat.st_size, stat.st_mtime_ns, session if answers else ""))
+                self.db.execute("INSERT OR REPLACE INTO logs VALUES (?, ?, ?, ?, ?)",
+                                (path, stat.st_size, stat.st_mtime_ns, stat.st_ino, session if answers else ""))
         return kept
 
     def forget_gone(self, present: set[str]) -> None:
@@ -165,9 +166,10 @@ class Store:
         return row[0]
 
     def read_before(self, log: Path, stat: os.stat_result) -> bool:
-        """Whether this log was read as it is now, `stat` (same size and modification time)."""
-        row = self.db.execute("SELECT size, mtime_ns FROM logs WHERE path = ?", (str(log.resolve()),)).fetchone()
-        return row == (stat.st_size, stat.st_mtime_ns)
+        """Whether this log was read as it is now, `stat`: same size, modification time and file (a log rewritten
+        whole, a renamed learner's, is a new file even with the same size and time)."""
+        row = self.db.execute("SELECT size, mtime_ns, ino FROM logs WHERE path = ?", (str(log.resolve()),)).fetchone()
+        return row == (stat.st_size, stat.st_mtime_ns, stat.st_ino)
 
     # -- reading --------------------------------------------------------------------------------------
 

@@ -70,6 +70,16 @@ def training_scenario(library: Library, theme: Theme, minutes: int, timed: bool 
                      minutes, timed)
 
 
+def in_theme(library: Library, theme: Theme, due: Sequence[str]) -> list[str]:
+    """The due cards (or parcours steps) of `theme`, in their order; a card no deck holds any more is kept (the
+    review says it is gone)."""
+    if theme == Theme():
+        return list(due)
+    where = {card.id: (deck_id, card.aspect) for deck_id, deck in library.decks.items() for card in deck.cards}
+    return [item for item in due if card_of(item) not in where or (
+        theme.deck in (None, where[card_of(item)][0]) and theme.aspect in (None, where[card_of(item)][1]))]
+
+
 class Review(NamedTuple):
     scenario: ScenarioInfo | None  # None when no due card is left in the decks
     cards: list[Any]  # the due cards still in the decks, in their current version
@@ -111,6 +121,8 @@ def _unknown(library: Library, theme: Theme) -> str:
     if theme.deck is not None and theme.deck not in decks:
         return tr("train.unknown_deck", deck=theme.deck, known=", ".join(decks))
     known = sorted({t.aspect for t, _ in themes(library) if t.aspect and theme.deck in (None, t.deck)})
+    if theme.deck is not None:
+        return tr("train.aspect_not_in_deck", aspect=theme.aspect, deck=theme.deck, known=", ".join(known))
     return tr("train.unknown_aspect", aspect=theme.aspect, known=", ".join(known))
 
 

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 
 def score_line(ending: LearnerEnding) -> str:
+    if not ending.answered:  # stopped at once: no score out of nothing
+        return tr("learner.nothing_answered")
     return tr("learner.score", right=ending.right, answered=ending.answered, percent=ending.percent)
 
 
@@ -36,6 +38,8 @@ def missed_status(missed: Missed, now: float) -> str:
 
 def next_review_line(ending: LearnerEnding) -> str:
     due = ending.next_review
+    if not ending.answered:
+        return ""
     if due is None:
         return tr("learner.none_missed")
     return tr("learner.next_now") if due <= ending.ended else tr("learner.next_on", date=day(due))
@@ -56,4 +60,4 @@ def learner_lines(ending: LearnerEnding) -> list[str]:
         if first.source:
             lines.append(f"    {tr('play.source', source=first.source)}")
         lines.append(f"    {missed_status(missed, ending.ended)}")
-    return [*lines, "", next_review_line(ending)]
+    return [*lines, "", next_review_line(ending)] if ending.answered else lines
