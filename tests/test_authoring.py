@@ -1,92 +1,22 @@
-"""The lab author's tools: schemas for the editor, scaffolds, spreadsheet import, lint, and the docs."""
+"""The lab author's tools: scaffolds, spreadsheet import, lint, and the docs (the schemas: test_schemas.py)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-import jsonschema
 import pytest
 
 from game.cli import main
 from game.content.library import load_library
 from game.content.schema import (
-    SCHEMAS,
-    all_schema_models,
     reference_markdown,
     schema_text,
 )
-from game.content.yamlsource import read_yaml
 from game.paths import shipped_decks, shipped_scenarios
+from tests.test_schemas import validator, yaml_data
 
 ROOT = Path(__file__).parent.parent
 CSV = Path(__file__).parent / "csv"
-
-
-def yaml_data(path: Path):
-    doc = read_yaml(path, str(path))
-    assert doc.errors == []
-    return doc.data
-
-
-def validator(name: str) -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(json.loads((ROOT / "schemas" / name).read_text(encoding="utf-8")))
-
-
-# -- schemas ---------------------------------------------------------------------------------------
-
-@pytest.mark.parametrize("name", list(SCHEMAS))
-def test_the_shipped_schemas_are_those_the_models_give(name):
-    """Change a model without running `python -m game schema --out schemas` and this fails."""
-    assert (ROOT / "schemas" / name).read_text(encoding="utf-8") == schema_text(name)
-
-
-@pytest.mark.parametrize("name", list(SCHEMAS))
-def test_the_schemas_are_valid_draft_2020_12(name):
-    schema = json.loads(schema_text(name))
-    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    jsonschema.Draft202012Validator.check_schema(schema)
-
-
-def test_every_field_has_a_french_description_and_an_example():
-    for name in SCHEMAS:
-        schema = json.loads(schema_text(name))
-        for block_name, block in [("racine", schema), *schema["$defs"].items()]:
-            assert block["description"], block_name
-            for field, prop in block.get("properties", {}).items():
-                assert prop["description"] and prop["examples"], f"{block_name}.{field}"
-                assert "title" not in prop  # pydantic's English titles are removed
-
-
-def test_the_field_catalogue_names_only_fields_that_exist():
-    from game.content.fielddocs import CARD, CARD_MODELS, MODELS
-
-    fields = all_schema_models()
-    assert set(MODELS) == set(fields)
-    for model, (_, documented) in MODELS.items():
-        assert set(documented) <= fields[model], model
-    card_fields = set().union(*(fields[m] for m in CARD_MODELS))
-    assert set(CARD) <= card_fields
-
-
-def test_the_shipped_files_carry_the_schema_line_and_pass_the_schema():
-    decks, scenarios = validator("deck.schema.json"), validator("scenario.schema.json")
-    for folder, check, name in ((shipped_decks(), decks, "deck"), (shipped_scenarios(), scenarios, "scenario")):
-        for path in sorted(folder.glob("*.yaml")):
-            first = path.read_text(encoding="utf-8").splitlines()[0]
-            assert first == f"# yaml-language-server: $schema=../schemas/{name}.schema.json", path
-            errors = list(check.iter_errors(yaml_data(path)))
-            assert errors == [], (path, [e.message for e in errors])
-
-
-@pytest.mark.parametrize(("name", "needle"), [
-    ("04-champ-mal-ecrit.yaml", "explantion"), ("06-type-de-carte-inconnu.yaml", "qestion"),
-    ("17-note-inconnue.yaml", "mauvais"), ("21-age-hors-limites.yaml", "178"),
-])
-def test_the_editor_flags_the_same_mistakes(name, needle):
-    data = yaml_data(Path(__file__).parent / "broken" / name)
-    messages = " ".join(e.message for e in validator("deck.schema.json").iter_errors(data))
-    assert needle in messages
 
 
 # -- messages --------------------------------------------------------------------------------------

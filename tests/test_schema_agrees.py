@@ -34,8 +34,8 @@ SCHEMA_CANNOT_SEE = {
     "39-scenario-durees-inversees.yaml": "target at most max: a comparison between values",
     "45-parcours-etape-inconnue.yaml": "a next must name a step or an outcome: a value naming another value",
 }
-SCHEMAS = {name: jsonschema.Draft202012Validator(json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text(
-    encoding="utf-8"))) for name in ("deck", "scenario")}
+SCHEMAS = {name: jsonschema.Draft7Validator(  # as the editor (VS Code's YAML extension) checks: draft-07
+    json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))) for name in ("deck", "scenario")}
 
 
 def schema_accepts(path: Path) -> bool:

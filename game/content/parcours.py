@@ -7,6 +7,7 @@ from functools import cached_property
 from typing import Annotated, Any, ClassVar, Literal, Self
 
 from pydantic import (
+    ConfigDict,
     Field,
     PrivateAttr,
     StringConstraints,
@@ -28,6 +29,12 @@ from game.wording.authors import Message, say, say_near
 class Condition(Strict):
     """What a route of a parcours asks of what happened before: a flag set or not by an earlier choice, or a
     gauge at or above a value (`at_least`), or under it (`below`)."""
+
+    # what `_one_test` refuses, told to the editor too
+    model_config = ConfigDict(json_schema_extra={
+        "oneOf": [{"required": ["flag"]}, {"required": ["no_flag"]}, {"required": ["gauge"]}],
+        "dependencies": {"at_least": ["gauge"], "below": ["gauge"],
+                         "gauge": {"oneOf": [{"required": ["at_least"]}, {"required": ["below"]}]}}})
 
     flag: Id | None = None
     no_flag: Id | None = None

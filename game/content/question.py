@@ -24,11 +24,18 @@ from game.content.kinds import (
 _RIGHT = holding("correct", True)
 
 
+def _two_right(most: int = 6) -> dict[str, object]:
+    """Draft-07 has no `minContains`: « two right answers at least » is « right at two places i < j », one
+    position schema per answer (`items` as a list)."""
+    return {"anyOf": [{"items": [_RIGHT if k in (i, j) else {} for k in range(j + 1)], "minItems": j + 1}
+                      for j in range(most) for i in range(j)]}
+
+
 QUESTION_RULES = {"allOf": [
     {"properties": {"answers": {"contains": _RIGHT}}},
     {"if": {"properties": {"multiple": {"const": True}}, "required": ["multiple"]},
-     "then": {"properties": {"answers": {"contains": _RIGHT, "minContains": 2}}},
-     "else": {"properties": {"answers": {"contains": _RIGHT, "maxContains": 1}}}},
+     "then": {"properties": {"answers": _two_right()}},
+     "else": {"properties": {"answers": {"not": _two_right()}}}},
 ]}
 
 

@@ -1,8 +1,11 @@
-"""JSON Schemas (draft 2020-12) of decks and scenarios, made from the pydantic models and documented in
-French from `fielddocs`; and the field reference of docs/authoring.md, made from the same schemas.
+"""JSON Schemas (draft-07) of decks and scenarios, made from the pydantic models and documented in French
+from `fielddocs`; and the field reference of docs/authoring.md, made from the same schemas.
 
-Editors (VS Code's YAML extension and others) read the schemas to complete and check files as they are
-typed; both outputs are generated so they cannot drift from what `validate` accepts.
+Editors read the schemas to complete and check files as they are typed. VS Code's YAML extension (Red Hat's
+yaml-language-server) validates draft-07 only: a rule written with later keywords (`minContains`, `$defs`…)
+is silently ignored there, so every rule is written in draft-07 keywords, and the tests check the files with a
+draft-07 validator, as the editor does. Both outputs are generated so they cannot drift from what `validate`
+accepts.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from game.atomic import write_text_atomic
 from game.content.fielddocs import MODELS, field_doc
 from game.content.models import DeckFile, ScenarioFile
 
-DRAFT = "https://json-schema.org/draft/2020-12/schema"
+DRAFT = "http://json-schema.org/draft-07/schema#"
 SCHEMAS: dict[str, type[BaseModel]] = {"deck.schema.json": DeckFile, "scenario.schema.json": ScenarioFile}
 TITLES = {"deck.schema.json": "Deck du jeu sérieux (cartes et aspects)",
           "scenario.schema.json": "Scénario du jeu sérieux (tirage, durée, jauges)"}
@@ -41,9 +44,10 @@ REFERENCE = [
 def schema_for(name: str) -> dict[str, Any]:
     """The schema written to `name`, with a French description and an example on every field."""
     model = SCHEMAS[name]
-    schema = model.model_json_schema()
+    schema = model.model_json_schema(ref_template="#/definitions/{model}")
+    schema["definitions"] = schema.pop("$defs", {})  # draft-07's name for them
     _document(model.__name__, schema)
-    for def_name, definition in schema.get("$defs", {}).items():
+    for def_name, definition in schema["definitions"].items():
         _document(def_name, definition)
     return {"$schema": DRAFT, "$id": name, **schema, "title": TITLES[name]}
 
@@ -95,7 +99,7 @@ def reference_markdown() -> str:
     for name in SCHEMAS:
         schema = schema_for(name)
         blocks[SCHEMAS[name].__name__] = schema
-        blocks.update(schema.get("$defs", {}))
+        blocks.update(schema["definitions"])
     out: list[str] = []
     for model, heading in REFERENCE:
         block = blocks[model]
