@@ -329,3 +329,14 @@ def test_lint_warns_about_a_parcours_whose_best_choices_go_round_in_circles(caps
     main(["lint", str(tmp_path / "deck.yaml")])
     out = capsys.readouterr().out.replace("\u00a0", " ")
     assert "deck.yaml:17:7:" in out and "tourne en rond sans atteindre d’issue (accueil → depot → accueil" in out
+
+
+def test_lint_warns_about_a_text_with_a_single_straight_quote(capsys, tmp_path):
+    """`prompt: Texte"` (the opening quote forgotten) is valid YAML, and the quote would show on screen."""
+    deck = tmp_path / "guillemet.yaml"
+    deck.write_text((Path(__file__).parent / "parcours" / "deck.yaml").read_text(encoding="utf-8").replace(
+        'prompt: "La première demande de titre de séjour étudiant se fait-elle en ligne ?"',
+        'prompt: La première demande de titre de séjour étudiant se fait-elle en ligne ?"'), encoding="utf-8")
+    assert main(["lint", str(deck)]) == 0
+    out = capsys.readouterr().out.replace("\u00a0", " ")
+    assert "guillemet.yaml:76:13: attention : un seul guillemet droit dans « La première demande" in out

@@ -43,7 +43,7 @@ EXPECTED = [
     ("26-pas-une-image.yaml", 16, 15, "images/pas-une-image.png n'est pas une image"),
     ("27-etiquette-python.yaml", 17, 13, "l'étiquette YAML « !!python/object/apply:os.system » n'est pas autorisée"),
     ("28-alias-inconnu.yaml", 17, 13, "cet alias (*nom) ne renvoie à aucune ancre"),
-    ("29-guillemet-non-ferme.yaml", 18, 1, "un guillemet, un crochet ou une accolade n'est pas fermé"),
+    ("29-guillemet-non-ferme.yaml", 17, 13, "guillemet ouvert ici et jamais refermé sur la ligne"),
     ("30-texte-trop-long.yaml", 16, 18, "le texte ne tient pas sur la carte à l'écran (1280×720)"),
     ("31-ni-deck-ni-scenario.yaml", 1, 1, "ce fichier n'est ni un deck"),
     ("32-liste-de-cartes-vide.yaml", 8, 8, "il faut une liste « cards » avec au moins une carte"),

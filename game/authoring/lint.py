@@ -34,6 +34,7 @@ def lint(library: Library, checked: set[str]) -> list[ContentError]:
     warnings: list[ContentError] = []
     for deck in decks:
         warnings += _deck_warnings(deck)
+        warnings += _stray_quotes(deck.doc, [(("cards", i), card) for i, card in deck.entries])
         warnings += _reshaped(deck.doc, [(("deck",), deck.info)] + [(("cards", i), card) for i, card in deck.entries])
     for scenario in library.scenarios.values():
         if scenario.doc.shown in checked:
@@ -98,6 +99,13 @@ def _reshaped(doc: YamlDocument, blocks: list[tuple[tuple[Any, ...], BaseModel]]
             if text is not None:
                 found.append(doc.error(place, say("lint.reshaped", written=text, shown=shown)))
     return found
+
+
+def _stray_quotes(doc: YamlDocument, blocks: list[tuple[tuple[Any, ...], BaseModel]]) -> list[ContentError]:
+    """A text with one straight double quote: the other one was forgotten (`prompt: Texte"` shows the quote on
+    screen)."""
+    return [doc.error(place, say("lint.stray_quote", text=text if len(text) <= 60 else text[:60] + "…"))
+            for loc, model in blocks for place, text in _texts(model, loc) if text.count('"') % 2]
 
 
 def _texts(value: Any, loc: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str]]:

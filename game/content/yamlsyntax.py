@@ -35,10 +35,33 @@ def _syntax_error(shown: str, text: str, exc: yaml.MarkedYAMLError) -> ContentEr
     problem = exc.problem or ""
     if mark is not None and _is_tab_at(text, mark.line, mark.column):
         return ContentError(shown, line, col, say("yaml.tab"))
+    opened = _open_quote(text, mark.line) if mark is not None else None
+    if opened is not None:  # YAML reads on to the next lines for the closing quote, and trips further down
+        return ContentError(shown, opened[0] + 1, opened[1] + 1, say("yaml.quote_unclosed", line=line))
     for english, key in _SYNTAX_HINTS.items():
         if problem.startswith(english):
             return ContentError(shown, line, col, say(key))
     return ContentError(shown, line, col, say("yaml.other", problem=problem))
+
+
+_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[\w-]+:\s+)?(["'])""")
+
+
+def _open_quote(text: str, error_line: int, back: int = 8) -> tuple[int, int] | None:
+    """The line and column of a quote opened and not closed on its own line, a few lines above a syntax error
+    (or on its line): where the author's mistake is, not where YAML noticed it."""
+    lines = text.split("\n")
+    for n in range(min(error_line, len(lines) - 1), max(-1, error_line - back - 1), -1):
+        found = _QUOTED_VALUE.match(lines[n])
+        if found is None:
+            continue
+        quote, rest = found.group(1), lines[n][found.end():]
+        closed = re.search(r'(?<!\\)"' if quote == '"' else r"'(?!')", rest.replace("''", ""))
+        if closed is None:
+            return n, found.start(1)
+        if n < error_line:
+            return None  # a line above, closed: the mistake is elsewhere
+    return None
 
 
 MAX_SYNTAX_ERRORS = 50
