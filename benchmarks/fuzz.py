@@ -1,12 +1,14 @@
-"""The long fuzz run: mutated lab folders and session logs, each checked in a watched worker process.
+"""The long fuzz run: mutated lab folders, session logs and imported files (CSV, Excel, GIFT, Aiken), each checked
+in a watched worker process; then the hostile import files, each in a fresh process, timed and measured.
 
     python benchmarks/fuzz.py --minutes 30            # or --cases 10000; --workers 2 by default
 
 Each case is made from its seed alone (tests/fuzz_cases.py), so any finding can be made again. A
 worker that dies (a segfault) or takes longer than --timeout seconds on one case (a hang) is counted,
 the case's files are kept in --findings, and a fresh worker takes over. A traceback inside a check is
-counted as a bug, with its input and traceback kept the same way. Prints the figures at the end; the
-exit status is 1 if anything was found. Needs a POSIX system (select on pipes).
+counted as a bug, with its input and traceback kept the same way. Each case's seconds and the worker's peak
+memory are noted: an importer case over 20 s or 500 MB is a finding too. Prints the figures at the end; the
+exit status is 1 if anything was found. Needs a POSIX system (select on pipes, resource).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import argparse
 import os
 import queue
 import random
+import resource
 import select
 import shutil
 import subprocess
@@ -26,16 +29,20 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-KINDS = ("content", "log")
+KINDS = ("content", "log", "csv", "xlsx", "gift", "aiken")
+IMPORT_SECONDS, IMPORT_MB = 20.0, 500.0  # an import case past either is a finding
 
 
-def make_case(kind: str, seed: int, folder: Path, base: list[Path]) -> Path:
+def make_case(kind: str, seed: int, folder: Path, base: list[Path], imports: dict[str, bytes]) -> Path:
     """The files of one case in `folder`; returns what the check reads."""
     from tests.fuzz_cases import lab_folder, mutate_log
+    from tests.fuzz_imports import import_case
 
     rng = random.Random(f"{kind}-{seed}")
     if kind == "content":
         return lab_folder(folder, rng)
+    if kind != "log":
+        return import_case(folder, kind, rng, imports)
     source = rng.choice(base)
     path = folder / "session.jsonl"
     path.write_bytes(mutate_log(source.read_bytes(), rng))
@@ -49,28 +56,35 @@ def worker(findings: Path) -> None:
     from game.content.library import load_library
     from game.paths import shipped_decks, shipped_scenarios
     from tests.fuzz_cases import base_logs, check_content, check_log
+    from tests.fuzz_imports import bases, check_import
 
     library = load_library([(shipped_decks(), True), (shipped_scenarios(), True)])
     work = findings / f".work-{os.getpid()}"  # where a case's files are while it runs: kept if it hangs or crashes
     base = base_logs(work / "base", library)
+    (work / "imports").mkdir()
+    imports = bases(work / "imports")
     for line in sys.stdin:
         kind, seed_text = line.split()
         seed = int(seed_text)
         case = work / f"{kind}-{seed}"
         case.mkdir()
+        started = time.perf_counter()
         try:
-            target = make_case(kind, seed, case, base)
+            target = make_case(kind, seed, case, base, imports)
             if kind == "content":
                 outcome = check_content(case, target, seed, layout=seed % 5 == 0)
-            else:
+            elif kind == "log":
                 outcome = check_log(target, seed)
+            else:
+                outcome = check_import(target, kind)
         except BaseException:  # noqa: BLE001 - every escape is a finding
             outcome = "bug"
             kept = findings / f"{kind}-{seed}"
             shutil.copytree(case, kept, dirs_exist_ok=True)
             (kept / "traceback.txt").write_text(traceback.format_exc(), encoding="utf-8")
         shutil.rmtree(case, ignore_errors=True)
-        print(seed, outcome, flush=True)
+        seconds, peak = time.perf_counter() - started, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(seed, outcome, f"{seconds:.3f}", f"{peak:.0f}", flush=True)
 
 
 class Driver:
@@ -86,7 +100,8 @@ class Driver:
         return subprocess.Popen([sys.executable, __file__, "--worker", "--findings", str(self.findings)],
                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT)
 
-    def run(self, kind: str, seed: int) -> str:
+    def run(self, kind: str, seed: int) -> tuple[str, float, float]:
+        """The case's outcome, its seconds and the worker's peak memory in MB (0 when it hung or died)."""
         assert self.process.stdin is not None and self.process.stdout is not None
         self.process.stdin.write(f"{kind} {seed}\n")
         self.process.stdin.flush()
@@ -94,7 +109,8 @@ class Driver:
         self.start_up = 0
         line = self.process.stdout.readline() if ready else ""
         if line:
-            return line.split()[1]
+            _, outcome, seconds, peak = line.split()
+            return outcome, float(seconds), float(peak)
         if ready:  # the pipe closed: the worker died
             outcome = f"crash (exit {self.process.wait()})"
         else:
@@ -103,7 +119,7 @@ class Driver:
             self.process.wait()
         self._keep(kind, seed, outcome)
         self.process = self._spawn()
-        return outcome.split()[0]
+        return outcome.split()[0], 0.0, 0.0
 
     def _keep(self, kind: str, seed: int, outcome: str) -> None:
         """The case's files, left by the worker, kept with what became of it."""
@@ -144,8 +160,10 @@ def main() -> int:
     deadline = time.monotonic() + args.minutes * 60 if args.minutes else float("inf")
     cases: queue.Queue[tuple[str, int]] = queue.Queue()
     for seed in range(args.first_seed, args.first_seed + (args.cases or 10**7)):
-        cases.put((KINDS[seed % 2], seed))
+        cases.put((KINDS[seed % len(KINDS)], seed))
     tally: Counter[tuple[str, str]] = Counter()
+    slowest: dict[str, float] = {}
+    peaks: list[float] = []
     lock = threading.Lock()
 
     def drive() -> None:
@@ -156,9 +174,13 @@ def main() -> int:
                     kind, seed = cases.get_nowait()
                 except queue.Empty:
                     break
-                outcome = driver.run(kind, seed)
+                outcome, seconds, peak = driver.run(kind, seed)
+                if kind not in ("content", "log") and (seconds > IMPORT_SECONDS or peak > IMPORT_MB):
+                    outcome = "hang" if seconds > IMPORT_SECONDS else "memory"
                 with lock:
                     tally[kind, outcome] += 1
+                    slowest[kind] = max(slowest.get(kind, 0.0), seconds)
+                    peaks.append(peak)
         finally:
             driver.close()
 
@@ -174,10 +196,45 @@ def main() -> int:
     for kind in KINDS:
         outcomes = {outcome: n for (k, outcome), n in sorted(tally.items()) if k == kind}
         print(f"  {kind}: {sum(outcomes.values())} — " + ", ".join(f"{o} {n}" for o, n in outcomes.items()))
-    found = {name: sum(n for (_, outcome), n in tally.items() if outcome == name) for name in ("bug", "hang", "crash")}
-    print(f"tracebacks {found['bug']}, hangs {found['hang']}, crashes {found['crash']}"
+    print("slowest case per kind: " + ", ".join(f"{k} {s:.2f} s" for k, s in sorted(slowest.items()))
+          + f"; workers' peak memory {max(peaks, default=0):.0f} MB")
+    found = {name: sum(n for (_, outcome), n in tally.items() if outcome == name)
+             for name in ("bug", "hang", "crash", "memory")}
+    found["hostile"] = hostile_files()
+    print(f"tracebacks {found['bug']}, hangs {found['hang']}, crashes {found['crash']}, over {IMPORT_MB:.0f} MB "
+          f"{found['memory']}, hostile files past the limits {found['hostile']}"
           + (f" — kept in {args.findings}" if any(found.values()) else ""))
     return 1 if any(found.values()) else 0
+
+
+# `python -m game …` in a process that says its own peak memory at the end (a child's, not the fuzz workers')
+_MEASURED = ("import resource, sys\nfrom game.cli import main\ncode = main(sys.argv[1:])\n"
+             "print('PEAK', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\nsys.exit(code)")
+
+
+def hostile_files() -> int:
+    """Each hostile import file of the tests (a zip bomb, a million rows…), imported in a fresh process: its
+    seconds and peak memory printed; how many went past the limits or gave no sentence."""
+    import tempfile
+
+    from tests.test_hostile_imports import HOSTILE
+
+    bad = 0
+    for make in HOSTILE:
+        with tempfile.TemporaryDirectory() as folder:
+            hostile = make(Path(folder) / "hostile.xlsx")
+            started = time.perf_counter()
+            done = subprocess.run([sys.executable, "-c", _MEASURED, "import", str(hostile), "--deck", "x", "--out",
+                                   str(Path(folder) / "x.yaml")], capture_output=True, text=True, cwd=ROOT)
+            seconds = time.perf_counter() - started
+            said = [line for line in done.stderr.splitlines() if line.startswith("PEAK ")]
+            peak = int(said[-1].split()[1]) / 1024 if said else float("inf")
+        fine = done.returncode == 1 and "Traceback" not in done.stderr and seconds <= IMPORT_SECONDS and \
+            peak <= IMPORT_MB
+        bad += not fine
+        print(f"  hostile {make.__name__}: exit {done.returncode}, {seconds:.2f} s, peak {peak:.0f} MB"
+              + ("" if fine else "  <- finding"))
+    return bad
 
 
 if __name__ == "__main__":

@@ -76,8 +76,10 @@ def huge_bank(path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("make", [malformed_xml, truncated_zip, odd_compression, nan_cell, zip_bomb, digits_header,
-                                  million_rows, huge_bank], ids=lambda f: f.__name__)
+HOSTILE = [malformed_xml, truncated_zip, odd_compression, nan_cell, zip_bomb, digits_header, million_rows, huge_bank]
+
+
+@pytest.mark.parametrize("make", HOSTILE, ids=lambda f: f.__name__)
 def test_a_hostile_file_is_one_sentence_and_nothing_written(capsys, tmp_path, make):
     hostile = make(tmp_path / "hostile.xlsx")
     out = tmp_path / "x.yaml"

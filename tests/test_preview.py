@@ -165,3 +165,18 @@ def test_a_scenario_file_is_explained_not_shown(tmp_path, shipped):
     render(app)
     assert scene.view is None and "ce fichier est un scénario" in str(scene.errors[0].message)
     app.pop_all()
+
+
+def test_a_deck_of_a_labs_decks_folder_is_previewed_with_the_scenarios_beside_it(tmp_path, shipped):
+    """Its effects move a gauge only the lab's scenarios/ folder defines: no false « jauge inconnue », cards shown."""
+    from tests.test_spreadsheets import _lab
+
+    deck = _lab(tmp_path)
+    library = preview_loader([])(deck)
+    assert library.errors == []
+    app = make_app(shipped, tmp_path)
+    scene = PreviewScene(app, deck, preview_loader([]))
+    app.push(scene)
+    render(app)
+    assert scene.view is not None and scene.view.table.view().card.id == "lp-001"
+    app.pop_all()
