@@ -353,3 +353,13 @@ def test_a_stale_copy_beside_a_deck_is_refused_by_play_and_simulate_as_by_valida
                     ["play", "--scenario", scenario, "--console"]):
         assert main(command) == 1, command
         assert "lab-partenaires" in capsys.readouterr().err
+
+
+def test_import_force_replaces_a_deck_without_reading_it_as_a_second_one(capsys, tmp_path):
+    deck = _lab(tmp_path)
+    table = deck.with_suffix(".csv")
+    assert main(["export-csv", str(deck)]) == 0
+    assert main(["import", str(table), "--deck", "lab-partenaires", "--out", str(deck)]) == 2  # never by mistake
+    assert main(["import", str(table), "--deck", "lab-partenaires", "--out", str(deck), "--force"]) == 0
+    assert "24 cartes importées" in capsys.readouterr().out
+    assert main(["validate", str(deck.parents[1])]) == 0
