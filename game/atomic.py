@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import time
 from pathlib import Path
 
 
@@ -13,14 +15,58 @@ def write_text_atomic(path: Path, text: str) -> None:
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write beside the target, then rename over it (atomic on one file system). On failure the
     scrap is removed and the OSError raised; the old file, if any, is left untouched."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    scrap = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    write_together([(path, data)])
+
+
+def write_together(files: list[tuple[Path, bytes]]) -> None:
+    """Several files that go together (a session's sheet and its CSV): every one written beside its target
+    first, then all put in place, the last one last. A kill leaves either none in place, or the first ones
+    without the last, which the reader of the last one treats as missing: never a half-written file. An error
+    names the user's file, never the scrap (`.name.pid.tmp`, removed)."""
+    scraps = [(path, path.with_name(f".{path.name}.{os.getpid()}.tmp")) for path, _ in files]
     try:
-        with open(scrap, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(scrap, path)
-    except BaseException:
-        scrap.unlink(missing_ok=True)
+        for (path, scrap), (_, data) in zip(scraps, files):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with open(scrap, "wb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+        for path, scrap in scraps:
+            os.replace(scrap, path)
+    except OSError as exc:
+        exc.filename = str(next((p for p, s in scraps if str(s) == exc.filename), Path(exc.filename or "")))
         raise
+    finally:
+        for _, scrap in scraps:
+            scrap.unlink(missing_ok=True)
+
+
+SCRAP = re.compile(r"^\..+\.(\d+)\.tmp$")
+STALE = 3600.0  # seconds: a scrap no running program can still be writing, where its pid cannot be asked
+
+
+def clear_scraps(folder: Path) -> int:
+    """Remove the scraps a killed program left in `folder` (its pid gone, or an hour old where a pid cannot be
+    asked without harm); how many."""
+    removed = 0
+    for path in folder.glob(".*.tmp") if folder.is_dir() else []:
+        found = SCRAP.match(path.name)
+        try:
+            if _abandoned(path, int(found.group(1)) if found else None):
+                path.unlink()
+                removed += 1
+        except OSError:  # gone meanwhile, or not ours to remove: left
+            continue
+    return removed
+
+
+def _abandoned(path: Path, pid: int | None) -> bool:
+    if pid is not None and os.name == "posix":  # on Windows os.kill(pid, 0) would end the process
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        except PermissionError:  # another user's running program
+            return False
+        return False
+    return time.time() - path.stat().st_mtime > STALE

@@ -21,11 +21,17 @@ def folder(text: str) -> Path:
 
 
 def sessions_folder(args: argparse.Namespace) -> Path:
-    """Where this command keeps session logs: --out, else --sessions-dir, else the user's data folder."""
-    if getattr(args, "out", None) is not None:
-        return args.out
-    if getattr(args, "sessions_dir", None) is not None:
-        return args.sessions_dir
-    from game.paths import default_sessions_dir
+    """Where this command keeps session logs: --out, else --sessions-dir, else the user's data folder. The
+    scraps a killed program left there are removed."""
+    from game.atomic import clear_scraps
 
-    return default_sessions_dir()
+    if getattr(args, "out", None) is not None:
+        found = args.out
+    elif getattr(args, "sessions_dir", None) is not None:
+        found = args.sessions_dir
+    else:
+        from game.paths import default_sessions_dir
+
+        found = default_sessions_dir()
+    clear_scraps(found)
+    return found

@@ -35,12 +35,15 @@ def rows(report: Report) -> list[list[str]]:
 
 
 def write_csv(reports: Iterable[Report], path: Path) -> Path:
+    write_bytes_atomic(path, csv_bytes(reports))
+    return path
+
+
+def csv_bytes(reports: Iterable[Report]) -> bytes:
     text = io.StringIO()
     writer = csv.writer(text, delimiter=";", lineterminator="\r\n")
     writer.writerow([tr(f"csv.{column}") for column in COLUMNS])
     for report in reports:
         writer.writerows([[inert(cell) for cell in row] for row in rows(report)])
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_bytes_atomic(path, text.getvalue().encode("utf-8-sig"))
-    return path
+    return text.getvalue().encode("utf-8-sig")
 

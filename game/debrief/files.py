@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from game.atomic import write_bytes_atomic
-from game.debrief.exports import write_csv
-from game.debrief.pdf import write_sheet
+from game.atomic import write_bytes_atomic, write_together
+from game.debrief.exports import csv_bytes, write_csv
+from game.debrief.pdf import sheet_bytes
 from game.present.sheet import Report, build_report
 
 if TYPE_CHECKING:
@@ -33,13 +33,14 @@ def write_debrief(table: Table, log: Path, out: Path | None = None) -> Written:
     if log_copy.resolve() != log.resolve():
         write_bytes_atomic(log_copy, log.read_bytes())
     if table.facts().profile:  # a learner alone: their score, their mistakes and when they come back
-        from game.debrief.learnersheet import write_learner_sheet
+        from game.debrief.learnersheet import learner_sheet
         from game.progress.ending import learner_ending
 
-        pdf = write_learner_sheet(learner_ending(table), folder / f"{log.stem}.pdf", report.started)
+        sheet = learner_sheet(learner_ending(table), report.started)
     else:
-        pdf = write_sheet(report, folder / f"{log.stem}.pdf")
-    table_csv = write_csv([report], folder / f"{log.stem}.csv")
+        sheet = sheet_bytes(report)
+    pdf, table_csv = folder / f"{log.stem}.pdf", folder / f"{log.stem}.csv"
+    write_together([(table_csv, csv_bytes([report])), (pdf, sheet)])  # one unit: a session lacking either is redone
     return Written(report, pdf, table_csv, log_copy)
 
 

@@ -5,16 +5,15 @@ it comes back; readable in black and white, written from the session's log alone
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 
-from game.atomic import write_bytes_atomic
 from game.debrief.page import Sheet, rates_chart
 from game.progress.ending import LearnerEnding
 from game.wording.catalogue import tr
 from game.wording.learner import missed_status, next_review_line, right_line, score_line
 
 
-def write_learner_sheet(ending: LearnerEnding, path: Path, started: datetime) -> Path:
+def learner_sheet(ending: LearnerEnding, started: datetime) -> bytes:
+    """The learner's sheet as an A4 PDF."""
     title = tr("learner.title", profile=ending.profile)
     pdf = Sheet(title, started, subject=tr("progress.subject"), kind=tr("learner.sheet_kind"))
     pdf.add_page()
@@ -41,5 +40,4 @@ def write_learner_sheet(ending: LearnerEnding, path: Path, started: datetime) ->
         if first.source:
             pdf.text_block(tr("play.source", source=first.source), size=8, grey=True)
         pdf.ln(2)
-    write_bytes_atomic(path, bytes(pdf.output()))  # a full disk leaves no truncated sheet behind
-    return path
+    return bytes(pdf.output())

@@ -29,6 +29,12 @@ from game.wording.players import lower_first
 
 def write_sheet(report: Report, path: Path) -> Path:
     """Write the report as an A4 PDF at `path`."""
+    write_bytes_atomic(path, sheet_bytes(report))  # a full disk leaves no truncated sheet behind
+    return path
+
+
+def sheet_bytes(report: Report) -> bytes:
+    """The report as an A4 PDF."""
     pdf = Sheet(report.title, report.started)
     pdf.add_page()
     _header(pdf, report)
@@ -46,8 +52,7 @@ def write_sheet(report: Report, path: Path) -> Path:
         debates(pdf, report)
     _messages(pdf, report)
     _notes(pdf)
-    write_bytes_atomic(path, bytes(pdf.output()))  # a full disk leaves no truncated sheet behind
-    return path
+    return bytes(pdf.output())
 
 
 def _header(pdf: Sheet, report: Report) -> None:

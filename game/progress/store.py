@@ -79,10 +79,10 @@ class Store:
                 self.db.close()
             if _full(exc):
                 raise ProgressError(tr("store.full", path=path)) from None
-            raise StoreDamaged(tr("store.unreadable", path=path, reason=exc)) from None
+            raise StoreDamaged(tr("store.unreadable", path=path, reason=_said(exc))) from None
         if not TABLES <= tables or checked != "ok":
             self.db.close()
-            raise StoreDamaged(tr("store.unreadable", path=path, reason=checked if checked != "ok" else "tables"))
+            raise StoreDamaged(tr("store.unreadable", path=path, reason=tr("store.damaged")))
 
     def close(self) -> None:
         self.db.close()
@@ -102,7 +102,7 @@ class Store:
         try:
             return self._record(session, answers, log, seen)
         except sqlite3.Error as exc:  # a full or read-only disk: the transaction is rolled back, nothing half-kept
-            problem = tr("store.disk_full") if _full(exc) else str(exc)
+            problem = _said(exc)
             raise ProgressError(tr("store.not_updated", path=self.path, problem=problem)) from None
 
     def _record(self, session: str, answers: list[Answer], log: Path | None, seen: os.stat_result | None) -> bool:
@@ -180,6 +180,18 @@ class Store:
 
     def profiles(self) -> list[str]:
         return [row[0] for row in self.db.execute("SELECT DISTINCT profile FROM answers ORDER BY profile")]
+
+
+def _said(exc: sqlite3.Error) -> str:
+    """What went wrong, in the reader's language: SQLite's own message is English."""
+    if _full(exc):
+        return tr("store.disk_full")
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code == sqlite3.SQLITE_READONLY or "readonly" in str(exc):
+        return tr("store.read_only")
+    if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in str(exc):
+        return tr("store.busy")
+    return tr("store.damaged")
 
 
 def _full(exc: sqlite3.Error) -> bool:

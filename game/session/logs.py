@@ -19,14 +19,18 @@ def latest_unfinished(folder: Path, look_at: int = 10) -> Path | None:
 
 def pending(folder: Path, look_at: int = 10) -> tuple[Path | None, list[Path]]:
     """Among the last few logs, each read once: the most recent unfinished session, and the sessions that ended
-    without their sheet (the program was stopped between the last action and the sheet, or the disk was full)."""
+    without their sheet (the program was stopped between the last action and the sheet, or the disk was full).
+    The scraps a killed program left behind (a sheet half written beside its place) are removed first."""
+    from game.atomic import clear_scraps
+
+    clear_scraps(folder)
     unfinished, missing = None, []
     for path in _recent(folder, look_at):
         ended = _ended(path)
         if ended is False and unfinished is None:
             unfinished = path
-        elif ended and not path.with_suffix(".pdf").exists():
-            missing.append(path)
+        elif ended and not (path.with_suffix(".pdf").exists() and path.with_suffix(".csv").exists()):
+            missing.append(path)  # the sheet and its CSV go together: either one missing, both are written
     return unfinished, missing
 
 
