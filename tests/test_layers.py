@@ -41,8 +41,16 @@ FRONT_ENDS = ["game/ui", "game/console.py", "game/debrief", "game/present", "gam
 # What they may not import: the rules, the engine's sessions and draw, the log and its records. They may
 # import the vocabulary (`Action`, the enumerations) and `game.session.logs`, which finds the interrupted
 # session of a folder by reading lines, before the rules load.
-BEHIND_THE_TABLE = ("game.engine.rules", "game.engine.session", "game.engine.draw", "game.session.log",
-                    "game.session.replay", "game.session.start", "game.session.recorded", "game.engine.record")
+BEHIND_THE_TABLE = ("game.engine.rules", "game.engine.session", "game.engine.draw", "game.engine.moves",
+                    "game.engine.records", "game.engine.relearn", "game.engine.shuffle", "game.session.log",
+                    "game.session.replay", "game.session.start")
+
+
+def test_the_guarded_modules_exist():
+    """A guard naming a module that is gone guards nothing."""
+    import importlib.util
+
+    assert [m for m in BEHIND_THE_TABLE if importlib.util.find_spec(m) is None] == []
 
 
 def _python_files(entries: list[str]) -> list[Path]:
@@ -86,14 +94,22 @@ def test_scenes_never_import_one_another():
     assert offences == []
 
 
+KIND_TEST = re.compile(r"(?<!intent)\.kind\s*(==|!=|in\b|not in\b)")  # an intent's kind is a key pressed, not a card's
+
+
 def test_card_kinds_are_not_tested_by_name_outside_the_content_models():
-    """Cards say how they behave; a front end picks a renderer from a table keyed by kind instead."""
-    pattern = re.compile(r"\.kind\s*(==|!=|in\b|not in\b)")
+    """Cards say how they behave; a front end picks a display from the registry keyed by kind instead."""
     offences = [f"{path.name}:{n}" for path in _python_files(["game/engine", "game/table", "game/ui", "game/debrief",
                                                               "game/console.py", "game/simulate.py"])
                 for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
-                if pattern.search(line) and "intent" not in line and "rule.kinds" not in line]  # a draw rule names kinds
+                if KIND_TEST.search(line)]
     assert offences == []
+
+
+def test_the_kind_guard_catches_a_card_kind_test_next_to_an_intent():
+    assert KIND_TEST.search("if card.kind == 'question' and intent.kind == Act.CHOOSE:")
+    assert KIND_TEST.search("    if play.kind in ('persona', 'situation'):")
+    assert not KIND_TEST.search("if intent.kind == Act.CHOOSE:")
 
 
 def test_importing_the_engine_loads_neither_pydantic_nor_any_catalogue():

@@ -34,6 +34,7 @@ def report(exc: Exception, args: argparse.Namespace | SimpleNamespace) -> int:
     The error classes are imported here, when something went wrong, not on the way to the first frame."""
     from game.content.errors import ContentInvalid
     from game.session.log import LogError
+    from game.session.start import StartError
 
     if isinstance(exc, ContentInvalid):
         for error in exc.errors:
@@ -43,7 +44,7 @@ def report(exc: Exception, args: argparse.Namespace | SimpleNamespace) -> int:
         else:
             print(ntr("cli.errors_to_fix", exc.count), file=sys.stderr)
         return 1
-    if isinstance(exc, (UserError, LogError)):
+    if isinstance(exc, (UserError, LogError, StartError)):
         print(tr("cli.error", problem=exc), file=sys.stderr)
         return 2
     if isinstance(exc, BrokenPipeError):  # `simulate ... | head`: the reader has all it wanted

@@ -19,7 +19,7 @@ from game.engine.draw import draw_cards, panorama_aspects, rotation_teams
 from game.engine.rules import Game
 from game.engine.shuffle import Orders, displayed, option_orders, order_problem
 from game.fonts import profile_name_problem, team_name_problem
-from game.wording.catalogue import tr
+from game.wording.catalogue import ntr, tr
 
 LOG_FORMAT = 4  # 4: each card's choices in the session's shuffled order; each team's entry a move; one team
 # in turn, a full panorama ends the game at the end of its round;
@@ -30,6 +30,10 @@ _CARDS = TypeAdapter(list[Card])
 
 class StartError(ValueError):
     """A start event that cannot be used; the message is a sentence for the user."""
+
+
+class NoCards(StartError):
+    """The draw deals no card for this many teams: the message says so; `validate` tells the author first."""
 
 
 class TooManyTeams(ValueError):
@@ -78,6 +82,8 @@ class SessionStart:
             if served < len(teams):
                 raise TooManyTeams(served)
         cards = draw_cards(scenario, pool, len(teams), seed)
+        if not cards:
+            raise NoCards(tr("start.no_cards", teams=ntr("count.teams", len(teams)), title=scenario.title))
         panorama = panorama_aspects(scenario, pool)
         labels = _aspect_labels(cards, aspects, panorama)
         drawn = {c.id: tuple(origins[c.id]) for c in cards if origins and c.id in origins}

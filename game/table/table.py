@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from game.content.kinds import PlayingCard
-from game.engine.draw import panorama_aspects, rotation_teams
+from game.engine.draw import draw_cards, panorama_aspects, rotation_teams
 from game.engine.records import State
 from game.engine.session import Session
 from game.engine.vocabulary import Action, ActionType, IllegalAction, Refusal
@@ -50,6 +50,14 @@ def teams_in_turn(scenario: ScenarioInfo, pool: Sequence[PlayingCard], most: int
     """How many teams can play `scenario` one at a time, each dealt a round per aspect of its panorama within
     the maximum minutes: what the setup screen and `play` say before a session is refused."""
     return rotation_teams(scenario, pool, most)
+
+
+def deals(scenario: ScenarioInfo, pool: Sequence[PlayingCard], teams: int, answering: str | None = None) -> bool:
+    """Whether a session of `teams` teams (answering as asked) is dealt at least one card: draw rules can share
+    the minutes so that none fits (six teams in turn, a round of six usagers past the target)."""
+    if answering is not None and answering != scenario.answering:
+        scenario = scenario.model_copy(update={"answering": answering})
+    return bool(draw_cards(scenario, pool, teams, 0))
 
 
 T = TypeVar("T")

@@ -10,12 +10,13 @@ from game.debrief.ending import sheet_at_end
 from game.desktop import saved_and_opened
 from game.diskerrors import disk_problem
 from game.paths import display_path
-from game.table.table import Table, teams_in_turn
+from game.table.table import Table, deals, teams_in_turn
 from game.ui.app import App
 from game.ui.intents import Act, Intent
 from game.ui.listing import ListScene, NameEntry
 from game.ui.screens import Screen
 from game.ui.widgets import Choice
+from game.wording.catalogue import ntr
 from game.wording.players import team_names, tr
 
 
@@ -32,6 +33,7 @@ class SetupScene(ListScene):
         self.entry: NameEntry | None = None  # the name being typed
         # one team in turn, how many teams the scenario's time gives a round per aspect of the panorama
         self.served = teams_in_turn(scenario, app.library.pool(scenario))
+        self._dealt: dict[tuple[int, str], bool] = {}
         super().__init__(app, focus=len(self.rows_before_names()) + len(self.names))  # on "Start": Enter alone starts
 
     def rows_before_names(self) -> list[Choice]:
@@ -57,10 +59,21 @@ class SetupScene(ListScene):
 
     @property
     def too_many(self) -> str:
-        """Why this many teams cannot play one at a time here, or nothing."""
+        """Why this many teams cannot play here (one at a time, or at all: the draw deals them no card), or
+        nothing."""
         if self.answering == "rotation" and len(self.names) > self.served:
             return tr("setup.rotation_limit", n=self.served)
+        if not self.dealt(len(self.names), self.answering):
+            return tr("start.no_cards", teams=ntr("count.teams", len(self.names)), title=self.scenario.title)
         return ""
+
+    def dealt(self, teams: int, answering: str) -> bool:
+        """Whether the draw deals this many teams any card; asked once per count and mode (a draw per frame
+        would cost)."""
+        key = (teams, answering)
+        if key not in self._dealt:
+            self._dealt[key] = deals(self.scenario, self.app.library.pool(self.scenario), teams, answering)
+        return self._dealt[key]
 
     def paired(self) -> tuple[range, ...]:
         """The names two by two, and the answer cards beside "Back"."""
