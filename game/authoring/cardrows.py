@@ -76,6 +76,11 @@ def cards_from_rows(rows: Rows, layout: Layout, shown: str, deck_id: str, aspect
     found = []
     for number, cells in body:
         reader = _Row(cells, layout)
+        control = next((i for i, c in enumerate(cells) if any(ord(ch) < 32 and ch not in "\n\t\r" for ch in c)), None)
+        if control is not None:  # a NUL or another control character: no text of a card holds one
+            found.append((number, tr("rows.control", column=layout.headers[control].strip() if control < len(
+                layout.headers) else control + 1)))
+            continue
         try:
             found.append((number, {"id": reader.get("id"), **_card(reader, aspects)}))
         except ValueError as exc:

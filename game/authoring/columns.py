@@ -62,6 +62,7 @@ IGNORED = ("time limit", "temps limite", "time limit sec", "temps limite sec")
 AMBIGUOUS = ("temps", "time", "duree de reponse")
 
 
+MAX_UNKNOWN = 8  # unknown columns said one by one; more, and the table is not a card table
 MAX_HEADER = 120  # characters of a header read: Kahoot's longest, with its hint, is under 80
 
 
@@ -137,6 +138,9 @@ def find_layout(rows: Rows, shown: str) -> Layout:
             hint = tr("cli.did_you_mean", near=shown_header(near)) if near else ""
             problems.append(tr("columns.unknown", where=f"{shown}:{number}", column=_cut(header), hint=hint,
                                known=", ".join(header_list())))
+    if len(problems) > MAX_UNKNOWN:  # a table of something else: one sentence, not a page
+        raise ImportFailed([tr("columns.many_unknown", where=f"{shown}:{number}", n=len(problems),
+                               known=", ".join(header_list()))])
     if problems:
         raise ImportFailed(problems)
     return layout

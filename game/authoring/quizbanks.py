@@ -94,14 +94,14 @@ def _aiken_block(block: list[tuple[int, str]], aspects: Aspects) -> tuple[int, d
 
 # -- GIFT: ::title:: text { =right ~wrong #feedback ####general } ---------------------------------------
 
-_ESCAPED = re.compile(r"\\([~=#{}:\\])")
+_ESCAPED = re.compile(r"\\([~=#{}:\\n])")  # GIFT's escapes, \n a line break
 _TITLE = re.compile(r"^::(.*?)::")
 _FORMAT = re.compile(r"^\[(markdown|plain|moodle|html)\]")
 _TOKEN = re.compile(r"(?<!\\)([~=])")
 
 
 def _unescape(text: str) -> str:
-    return _ESCAPED.sub(r"\1", text).strip()
+    return _ESCAPED.sub(lambda m: "\n" if m.group(1) == "n" else m.group(1), text).strip()
 
 
 def _gift(text: str, aspects: Aspects) -> Iterator[tuple[int, dict[str, Any] | str]]:
@@ -137,7 +137,9 @@ def _gift_block(block: list[tuple[int, str]], aspects: Aspects) -> tuple[int, di
 def _gift_question(head: str, body: str, aspects: Aspects, html: bool) -> dict[str, Any] | str:
     """A GIFT question's card, or the sentence saying why a card cannot hold it."""
     def text(raw: str) -> str:
-        plain = _unescape(raw)
+        """A piece of the question (prompt, answer, feedback) as a card's text: Moodle marks each piece's
+        format (`[html]`) and may write its HTML."""
+        plain = _unescape(_FORMAT.sub("", raw.strip()))
         return html_text(plain) if html else plain
 
     prompt = text(head)

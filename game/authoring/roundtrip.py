@@ -121,22 +121,32 @@ def _same(written: dict[str, Any], card: dict[str, Any], labels: dict[str, str])
     return record(before, labels) == record(_CARD.validate_python(card), labels)
 
 
-def _update(node: CommentedMap, new: dict[str, Any]) -> None:
+def _update(node: CommentedMap, new: dict[str, Any], top: bool = True) -> None:
     """Change `node` where `new` differs, in place: comments and styles of what did not change stay. A field
-    the spreadsheet left empty is removed, unless the file wrote it at its default (false, empty)."""
+    the spreadsheet left empty is removed, unless the file wrote it at its default (false, empty); inside a
+    card (an answer, an option, its effects), every key the spreadsheet no longer has goes."""
     for key, value in new.items():
         old = node.get(key)
         if isinstance(old, dict) and isinstance(value, dict):
-            _update(old, value)
-        elif isinstance(old, list) and isinstance(value, list) and len(old) == len(value) and \
-                all(isinstance(o, dict) and isinstance(v, dict) for o, v in zip(old, value)):
-            for o, v in zip(old, value):
-                _update(o, v)
+            _update(old, value, top=False)
+        elif isinstance(old, list) and isinstance(value, list) and old and \
+                all(isinstance(o, dict) for o in old) and all(isinstance(v, dict) for v in value):
+            _resize(old, value)
         elif _plain(old) != value:
-            node[key] = value
+            node[key] = _styled(value, old) if isinstance(value, (dict, list)) else value
     for key in [k for k in node if k not in new and k != "id"]:
-        if node[key] not in (False, None, "", [], {}) and key in _CARRIED:
+        if node[key] not in (False, None, "", [], {}) and (key in _CARRIED or not top):
             del node[key]
+
+
+def _resize(old: CommentedSeq, new: list[dict[str, Any]]) -> None:
+    """A list of answers or options edited item by item: those kept keep their comments and quotes, those
+    added are written like the first, those gone are removed from the end."""
+    for o, v in zip(old, new):
+        _update(o, v, top=False)
+    for v in new[len(old):]:
+        old.append(_styled(v, old[0]))
+    del old[len(new):]
 
 
 # What a spreadsheet's row carries: a field of the file that its row leaves empty was emptied by the expert.

@@ -47,7 +47,7 @@ def read_table(path: Path, shown: str) -> tuple[Rows, list[str]]:
         for row in reader:
             if len(rows) >= MAX_ROWS:
                 raise ImportFailed([tr("table.too_long", path=shown, most=MAX_ROWS)])
-            rows.append((len(rows) + 1, [revived(cell) for cell in row[:MAX_COLUMNS]]))
+            rows.append((len(rows) + 1, [revived(cell) for cell in _within(row, shown)]))
     except csv.Error as exc:
         raise ImportFailed([f"{shown}:{reader.line_num}: ligne illisible ({exc})"]) from None
     return rows, notices
@@ -61,16 +61,23 @@ def bounded(path: Path, shown: str) -> bytes:
 
 
 def decode(raw: bytes, shown: str) -> tuple[str, list[str]]:
-    """The file's text, and a notice when it was not UTF-8."""
+    """The file's text, and a notice when it was not all UTF-8. Line by line: a file begun in UTF-8 (with its
+    byte order mark) and continued in Windows-1252 (lines pasted from Excel's « CSV ») is read right."""
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
     try:
-        return raw.decode("utf-8-sig"), []
+        return raw.decode("utf-8"), []
     except UnicodeDecodeError:
         pass
-    try:
-        text = raw.decode("cp1252")
-    except UnicodeDecodeError as exc:
-        raise ImportFailed([tr("table.encoding", path=shown, byte=f"{raw[exc.start]:02X}")]) from None
-    return text, [tr("table.cp1252", path=shown)]
+    lines = []
+    for line in raw.split(b"\n"):
+        try:
+            lines.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            try:
+                lines.append(line.decode("cp1252"))
+            except UnicodeDecodeError as exc:
+                raise ImportFailed([tr("table.encoding", path=shown, byte=f"{line[exc.start]:02X}")]) from None
+    return "\n".join(lines), [tr("table.cp1252", path=shown)]
 
 
 def _delimiter(text: str) -> str:
@@ -93,7 +100,7 @@ def _read_excel(path: Path, shown: str) -> Rows:
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             if number > MAX_ROWS:
                 raise ImportFailed([tr("table.too_long", path=shown, most=MAX_ROWS)])
-            rows.append((number, [_text(v) for v in values[:MAX_COLUMNS]]))
+            rows.append((number, [_text(v) for v in _within(list(values), shown)]))
         return rows
     except ImportFailed:
         raise
@@ -101,6 +108,13 @@ def _read_excel(path: Path, shown: str) -> Rows:
         raise ImportFailed([tr("table.not_xlsx", path=shown, reason=_reason(exc))]) from None
     finally:
         book.close()
+
+
+def _within(cells: list, shown: str) -> list:
+    """A row's cells up to the widest a card table has; a row with more filled cells is not a card table."""
+    if len(cells) > MAX_COLUMNS and any(c not in (None, "") for c in cells[MAX_COLUMNS:]):
+        raise ImportFailed([tr("table.too_wide", path=shown, most=MAX_COLUMNS)])
+    return cells[:MAX_COLUMNS]
 
 
 def _check_workbook(path: Path, shown: str) -> None:

@@ -23,18 +23,22 @@ def _is_path(ref: str) -> bool:
 SIBLINGS = {"decks": "scenarios", "scenarios": "decks"}  # a lab's layout, as this project's own
 
 
-def beside(files: list[Path], skip: list[Path] | None = None) -> list[Path]:
+def beside(paths: list[Path], skip: list[Path] | None = None) -> list[Path]:
     """The YAML files in the same folders as the given files (not below them: a file on the desktop must not
-    make the whole desktop read), and for a file in a `decks/` folder those of the `scenarios/` folder beside it
-    (and the reverse): a lab's deck and the scenario that defines its gauges come together. Hidden files (an
+    make the whole desktop read), and for a file in, or a folder that is, a `decks/` folder, those of the
+    `scenarios/` folder beside it (and the reverse): a lab's deck and the scenario that defines its gauges come
+    together, however the path was typed (`deck.yaml` inside decks/, `.`, an absolute path). Hidden files (an
     import's draft) and `skip` (the file a draft stands in for) are left out."""
-    folders = dict.fromkeys(path.parent for path in files if path.is_file())
-    for found in list(folders):
-        sibling = found.parent / SIBLINGS.get(found.name, "")
-        if found.name in SIBLINGS and sibling.is_dir():
-            folders[sibling] = None
+    folders: dict[Path, None] = {}
+    for path in paths:
+        if path.is_file():
+            folders[path.parent] = None
+        real = (path.parent if path.is_file() else path).resolve()
+        if real.name in SIBLINGS and (real.parent / SIBLINGS[real.name]).is_dir():
+            folders[real.parent / SIBLINGS[real.name]] = None
+    given = {path.resolve() for path in paths if path.is_dir()}  # read already, and reported
     left_out = {path.resolve() for path in skip or []}
-    return [other for folder in folders for other in sorted(folder.iterdir())
+    return [other for folder in folders if folder.resolve() not in given for other in sorted(folder.iterdir())
             if other.suffix in (".yaml", ".yml") and other.is_file() and not other.name.startswith(".")
             and other.resolve() not in left_out]
 

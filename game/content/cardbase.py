@@ -14,7 +14,7 @@ from pydantic import (
     field_validator,
 )
 
-from game.content.fields import Id, Rating, Text, refuse
+from game.content.fields import NOT_TEXT_INT, NOT_TEXT_NUMBER, Flag, Id, Rating, Text, Whole, refuse
 from game.content.kinds import (
     RATING_POINTS,
     Explanation,
@@ -32,13 +32,13 @@ class Strict(BaseModel):
 
 class Answer(Strict):
     text: Text
-    correct: bool = False
+    correct: Flag = False
 
 
 class Option(Strict):
     text: Text
     rating: Rating
-    effects: dict[Id, int] = Field(default_factory=dict)
+    effects: dict[Id, Whole] = Field(default_factory=dict)
     feedback: Text
 
 
@@ -95,8 +95,8 @@ class CardBase(Choosable):
 
     id: Id
     aspect: Id
-    minutes: Annotated[float, Field(gt=0, le=60)] | None = None
-    difficulty: Annotated[int, Field(ge=1, le=3)] | None = None
+    minutes: Annotated[float, Field(gt=0, le=60), NOT_TEXT_NUMBER] | None = None
+    difficulty: Annotated[int, Field(ge=1, le=3), NOT_TEXT_INT] | None = None
 
     default_minutes: ClassVar[float]  # what the card takes at the table when the author gives no estimate
     team_answers: ClassVar[bool] = False  # a team (or every team) answers it
@@ -215,7 +215,7 @@ class Choices(Choosable):
 
 
 class OptionsCard(Choices, CardBase):
-    shuffle: bool = True
+    shuffle: Flag = True
 
     team_answers: ClassVar[bool] = True
     room_decides: ClassVar[bool] = True

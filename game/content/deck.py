@@ -10,12 +10,12 @@ from pydantic import (
 
 from game.content.cardbase import Strict
 from game.content.cards import Card
-from game.content.fields import Id, Text
+from game.content.fields import Flag, Id, Text
 
 
 class DeckInfo(Strict):
     id: Id
-    replaces: bool = False  # stands in for a deck of the same id (a shipped one): without it, an error
+    replaces: Flag = False  # stands in for a deck of the same id (a shipped one): without it, an error
     title: Text
     language: Text = "fr"
     version: Annotated[int, Field(ge=1)] = 1

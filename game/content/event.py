@@ -10,14 +10,14 @@ from pydantic import (
 )
 
 from game.content.cardbase import CardBase
-from game.content.fields import Id, Text
+from game.content.fields import Id, Text, Whole
 
 
 class EventCard(CardBase):
     kind: Literal["event"]
     default_minutes: ClassVar[float] = 0.5
     prompt: Text
-    effects: dict[Id, int] = Field(default_factory=dict)
+    effects: dict[Id, Whole] = Field(default_factory=dict)
 
     def arrival_effects(self) -> Mapping[str, int]:
         return self.effects

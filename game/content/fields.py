@@ -8,6 +8,8 @@ from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
+    BeforeValidator,
+    Strict,
     StringConstraints,
 )
 from pydantic_core import PydanticCustomError
@@ -21,6 +23,20 @@ ID_PATTERN = r"^[a-z0-9]+([-_][a-z0-9]+)*$"
 
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+
+
+def _not_text(kind: str):  # noqa: ANN202 - a validator factory
+    """A number written as text (`"2"`, `yes`) is refused, as the editor's schema refuses it: the two agree."""
+    def check(value: object) -> object:
+        if isinstance(value, str):
+            raise PydanticCustomError(kind, "{field}")
+        return value
+    return BeforeValidator(check)
+
+
+Flag = Annotated[bool, Strict()]  # true or false: `yes`, `on` or 1 are not a flag (the YAML reads them as text)
+NOT_TEXT_INT, NOT_TEXT_NUMBER = _not_text("int_type"), _not_text("float_type")  # last in an Annotated: bounds
+Whole = Annotated[int, NOT_TEXT_INT]  # a whole number; 2.0 is one, "2" is text      # before stay in the schema
 
 
 def slug(name: str) -> str:

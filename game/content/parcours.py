@@ -16,7 +16,7 @@ from pydantic import (
 )
 
 from game.content.cardbase import CardBase, Choices, Option, Strict, reordered
-from game.content.fields import ID_PATTERN, Id, Text, refuse
+from game.content.fields import ID_PATTERN, Flag, Id, Text, Whole, refuse
 from game.content.kinds import (
     MAX_PARCOURS_STEPS,
     Explanation,
@@ -39,8 +39,8 @@ class Condition(Strict):
     flag: Id | None = None
     no_flag: Id | None = None
     gauge: Id | None = None
-    at_least: int | None = None
-    below: int | None = None
+    at_least: Whole | None = None
+    below: Whole | None = None
 
     @model_validator(mode="after")
     def _one_test(self) -> Condition:
@@ -117,7 +117,7 @@ class ParcoursCard(Usager, CardBase):
     default_minutes: ClassVar[float] = 1.5  # per step of its best path
     steps: list[Step] = Field(min_length=1, max_length=20)
     outcomes: list[ParcoursOutcome] = Field(min_length=1, max_length=10)
-    shuffle: bool = True
+    shuffle: Flag = True
 
     team_answers: ClassVar[bool] = True
     scores_aspect: ClassVar[bool] = True

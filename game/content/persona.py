@@ -9,14 +9,14 @@ from pydantic import (
 )
 
 from game.content.cardbase import OptionsCard, Strict
-from game.content.fields import Constraint, Text
+from game.content.fields import NOT_TEXT_INT, Constraint, Text
 
 
 class Usager(Strict):
     """Who a persona or a parcours is about: shown on the card's head, and on the sheet."""
 
     name: Text
-    age: Annotated[int, Field(ge=0, le=120)]
+    age: Annotated[int, Field(ge=0, le=120), NOT_TEXT_INT]
     situation: Text
     need: Text
     constraints: list[Constraint] = Field(default_factory=list)

@@ -14,7 +14,7 @@ from pydantic import (
 )
 
 from game.content.cardbase import Answer, CardBase, holding, reordered
-from game.content.fields import Text, refuse
+from game.content.fields import Flag, Text, refuse
 from game.content.kinds import (
     Explanation,
     Judgement,
@@ -45,11 +45,11 @@ class QuestionCard(CardBase):
     kind: Literal["question"]
     default_minutes: ClassVar[float] = 1.0
     prompt: Text
-    multiple: bool = False
+    multiple: Flag = False
     answers: list[Answer] = Field(min_length=2, max_length=6)
     explanation: Text
     source: Text | None = None
-    shuffle: bool = True
+    shuffle: Flag = True
 
     @field_validator("answers")
     @classmethod

@@ -12,7 +12,7 @@ from pydantic import (
 )
 
 from game.content.cardbase import Strict
-from game.content.fields import KINDS, Id, Kind, Text, refuse
+from game.content.fields import KINDS, NOT_TEXT_INT, NOT_TEXT_NUMBER, Flag, Id, Kind, Text, Whole, refuse
 
 MAX_TEAMS = 6  # what the screen's side panel and the answer cards are laid out for
 
@@ -33,8 +33,8 @@ def or_a_number(number: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
 
 
 class TeamRange(Strict):
-    min: Annotated[int, Field(ge=1, le=MAX_TEAMS)] = 1
-    max: Annotated[int, Field(ge=1, le=MAX_TEAMS)] = MAX_TEAMS
+    min: Annotated[int, Field(ge=1, le=MAX_TEAMS), NOT_TEXT_INT] = 1
+    max: Annotated[int, Field(ge=1, le=MAX_TEAMS), NOT_TEXT_INT] = MAX_TEAMS
 
     @model_validator(mode="before")
     @classmethod
@@ -56,8 +56,8 @@ class TeamRange(Strict):
 
 
 class Minutes(Strict):
-    target: Annotated[float, Field(gt=0, le=MAX_MINUTES)] = 15
-    max: Annotated[float, Field(gt=0, le=MAX_MINUTES)] = 20
+    target: Annotated[float, Field(gt=0, le=MAX_MINUTES), NOT_TEXT_NUMBER] = 15
+    max: Annotated[float, Field(gt=0, le=MAX_MINUTES), NOT_TEXT_NUMBER] = 20
 
     @model_validator(mode="before")
     @classmethod
@@ -81,9 +81,9 @@ class Minutes(Strict):
 class DrawRule(Strict):
     kinds: list[Kind] = Field(min_length=1)
     aspects: list[Id] | None = None
-    count: Annotated[int, Field(ge=1)] | Literal["auto"] = "auto"
-    balanced: bool = True
-    ordered: bool = False  # deal the cards in the order of the decks (a review: the longest waiting first)
+    count: Annotated[int, Field(ge=1), NOT_TEXT_INT] | Literal["auto"] = "auto"
+    balanced: Flag = True
+    ordered: Flag = False  # deal the cards in the order of the decks (a review: the longest waiting first)
 
     def takes(self, card: Any) -> bool:
         """Whether this rule may draw the card: one of its kinds, and of its aspects if it names some."""
@@ -93,11 +93,11 @@ class DrawRule(Strict):
 class Gauge(Strict):
     id: Id
     label: Text
-    start: int
-    min: int = 0
-    max: int = 10
-    lose_below: int | None = None
-    lose_above: int | None = None
+    start: Whole
+    min: Whole = 0
+    max: Whole = 10
+    lose_below: Whole | None = None
+    lose_above: Whole | None = None
 
     @model_validator(mode="after")
     def _coherent(self) -> Gauge:
@@ -135,7 +135,7 @@ class ScenarioInfo(Strict):
     model_config = ConfigDict(json_schema_extra=SCENARIO_RULES)
 
     id: Id
-    replaces: bool = False  # stands in for a scenario of the same id (a shipped one): without it, an error
+    replaces: Flag = False  # stands in for a scenario of the same id (a shipped one): without it, an error
     title: Text
     description: Text
     mode: Literal["teams", "solo"]
@@ -144,8 +144,8 @@ class ScenarioInfo(Strict):
                                                                            "maximum": MAX_TEAMS}))
     minutes: Minutes = Field(default_factory=Minutes, json_schema_extra=or_a_number(
         {"type": "number", "exclusiveMinimum": 0, "maximum": MAX_MINUTES}))
-    timed: bool = True  # false: the clock never ends the session (solo training without pressure)
-    relearn: bool = False  # solo: a missed card comes back later in the session, until answered right
+    timed: Flag = True  # false: the clock never ends the session (solo training without pressure)
+    relearn: Flag = False  # solo: a missed card comes back later in the session, until answered right
     decks: list[Id] = Field(min_length=1)
     draw: list[DrawRule] | None = None
     win: Literal["panorama", "points", "gauges"]

@@ -13,7 +13,7 @@ from typing import Any
 
 from game.engine.records import State
 from game.engine.rules import Game
-from game.engine.vocabulary import Action, IllegalAction
+from game.engine.vocabulary import LATEST, Action, IllegalAction
 
 
 class Session:
@@ -63,7 +63,7 @@ class Session:
             try:
                 action = Action.from_json(event)
                 moment = float(event["t"])
-                if not math.isfinite(moment) or moment < 0:
+                if not math.isfinite(moment) or not 0 <= moment <= LATEST:
                     raise ValueError(f"heure invalide ({event['t']!r})")
                 session.act(action, moment, by_program=action.type == "reopen")
             except (IllegalAction, KeyError, ValueError, TypeError) as exc:

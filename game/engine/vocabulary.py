@@ -141,3 +141,6 @@ def _index(value: Any) -> int:
     if isinstance(value, float) and math.isfinite(value) and value.is_integer():
         return int(value)
     raise ValueError(f"choix invalide ({value!r})")
+
+
+LATEST = 253_402_214_400.0  # a time stamp of the year 9999: past it, no calendar shows the date of a play

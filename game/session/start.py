@@ -18,6 +18,7 @@ from game.content.models import Card, ScenarioInfo
 from game.engine.draw import draw_cards, panorama_aspects, rotation_teams
 from game.engine.rules import Game
 from game.engine.shuffle import Orders, displayed, option_orders, order_problem
+from game.engine.vocabulary import LATEST
 from game.fonts import profile_name_problem, team_name_problem
 from game.wording.catalogue import ntr, tr
 
@@ -112,7 +113,7 @@ class SessionStart:
         if version > LOG_FORMAT:
             raise StartError(tr("start.newer", version=version, known=LOG_FORMAT))
         t = event.get("t")
-        if not isinstance(t, (int, float)) or isinstance(t, bool) or not math.isfinite(t) or t < 0:
+        if not isinstance(t, (int, float)) or isinstance(t, bool) or not math.isfinite(t) or not 0 <= t <= LATEST:
             raise StartError(tr("start.time", t=repr(t)))
         teams = event.get("teams")
         if not isinstance(teams, list) or not teams or not all(isinstance(n, str) and n.strip() for n in teams):
