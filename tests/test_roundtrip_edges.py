@@ -95,3 +95,25 @@ def test_validate_refuses_a_flag_or_a_number_written_as_text_as_the_editor_does(
                                  else "    prompt:", 1), encoding="utf-8")
         assert main(["validate", str(deck), "--no-layout"]) == 1, wrong
         capsys.readouterr()
+
+
+def test_new_rows_are_numbered_by_kind_a_refused_row_keeps_its_card_and_into_with_out_is_refused(capsys, tmp_path):
+    deck = _lab(tmp_path)
+    table = deck.with_suffix(".xlsx")
+    assert main(["export-xlsx", str(deck)]) == 0
+    book = load_workbook(table)
+    sheet = book.active
+    column = {c.value: n + 1 for n, c in enumerate(sheet[1])}
+    kinds = [sheet.cell(r, column["Type"]).value for r in range(2, sheet.max_row + 1)]
+    event_row = kinds.index("événement") + 2
+    new = sheet.max_row + 1
+    for n in range(1, sheet.max_column + 1):  # a new event, copied from one, its id left empty
+        sheet.cell(new, n).value = sheet.cell(event_row, n).value
+    sheet.cell(new, column["Identifiant"]).value = None
+    sheet.cell(2, column["Note 1"]).value = "excellente"  # this row is refused: its card stays as it was
+    book.save(table)
+    capsys.readouterr()
+    assert main(["import", str(table), "--into", str(deck)]) == 3
+    out = capsys.readouterr().out.replace("\u00a0", " ")
+    assert "ajoutées : 1 (lev-009)" in out and "gardées telles quelles, absentes du fichier importé : 0" in out
+    assert main(["import", str(table), "--into", str(deck), "--out", str(tmp_path / "autre.yaml")]) == 2

@@ -10,7 +10,7 @@ with its row number and column header, and nothing is written until every row is
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -61,10 +61,21 @@ class Aspects:
         return key
 
 
+@dataclass
+class Checked:
+    """What comes in of a file: the cards, the problems of the rows (or questions) left out, how many were left
+    out, and the ids those named (a card of the deck kept as it was, not « absent from the file »)."""
+
+    cards: list[dict[str, Any]]
+    problems: list[str]
+    left_out: int
+    refused: set[str]
+
+
 def cards_from_rows(rows: Rows, layout: Layout, shown: str, deck_id: str, aspects: Aspects,
-                    existing: Iterable[str] = ()) -> tuple[list[dict[str, Any]], list[str], int]:
+                    existing: Mapping[str, str] | None = None) -> Checked:
     """Each row below the header as a card's data, checked by the game's own model, and every refused cell of
-    the rows left out, and how many; ImportFailed when no row comes in."""
+    the rows left out; ImportFailed when no row comes in."""
     if ("kind", 0) not in layout.places:  # a table of questions: say once what it lacks, not at every row
         needed = {"Énoncé (ou Question)": ("prompt", 0) in layout.places,
                   "Réponse 1, Réponse 2… (ou Réponses)": ("answer", 1) in layout.places or ("answers", 0) in layout.places,
@@ -73,9 +84,11 @@ def cards_from_rows(rows: Rows, layout: Layout, shown: str, deck_id: str, aspect
             raise ImportFailed([f"{shown}:{layout.header_row}: colonne(s) manquante(s) : "
                                 f"{', '.join(name for name, present in needed.items() if not present)}"])
     body = [(n, cells) for n, cells in rows if n > layout.header_row and any(c.strip() for c in cells)]
-    found = []
+    found: list[tuple[int, dict[str, Any] | str]] = []
+    named: dict[int, str] = {}  # each row's id, to keep its card if the row is refused
     for number, cells in body:
         reader = _Row(cells, layout)
+        named[number] = reader.get("id")
         control = next((i for i, c in enumerate(cells) if any(ord(ch) < 32 and ch not in "\n\t\r" for ch in c)), None)
         if control is not None:  # a NUL or another control character: no text of a card holds one
             found.append((number, tr("rows.control", column=layout.headers[control].strip() if control < len(
@@ -85,53 +98,62 @@ def cards_from_rows(rows: Rows, layout: Layout, shown: str, deck_id: str, aspect
             found.append((number, {"id": reader.get("id"), **_card(reader, aspects)}))
         except ValueError as exc:
             found.append((number, str(exc)))
-    cards, problems, left_out = checked_cards(found, shown, deck_id, tr("rows.no_card", path=shown),
-                                              lambda loc: _column_named(loc, layout), existing)
-    layout.notices += to_complete(cards, shown)
-    return cards, problems, left_out
+    checked = checked_cards(found, shown, deck_id, tr("rows.no_card", path=shown),
+                            lambda loc: _column_named(loc, layout), existing, named)
+    layout.notices += to_complete(checked.cards, shown)
+    return checked
 
 
 def checked_cards(found: list[tuple[int, dict[str, Any] | str]], shown: str, deck_id: str, none: str,
-                  column: Callable[[tuple[Any, ...]], str] = lambda loc: "", existing: Iterable[str] = ()
-                  ) -> tuple[list[dict[str, Any]], list[str], int]:
+                  column: Callable[[tuple[Any, ...]], str] = lambda loc: "", existing: Mapping[str, str] | None = None,
+                  named: Mapping[int, str] | None = None) -> Checked:
     """The cards read from a file, each with its line, or the sentence that refused it, checked by the game's
-    own card model; the problems of those left out, each cell named by `column` (for a table), and how many were
-    left out. A card
-    without an id is numbered after the highest of the deck's (`existing`) and the file's. ImportFailed when no
-    card at all comes in (`none` when the file held none)."""
-    written = [card["id"] for _, card in found if isinstance(card, dict) and card.get("id")]
-    ids = next_ids([*existing, *written], deck_id)
-    cards, problems, left_out = [], [], 0
+    own card model; the problems of those left out, each cell named by `column` (for a table). A card without
+    an id is numbered after the highest of its kind among the deck's (`existing`: id → kind) and the file's.
+    ImportFailed when no card at all comes in (`none` when the file held none)."""
+    known = dict(existing or {})
+    known.update({card["id"]: card.get("kind", "") for _, card in found if isinstance(card, dict) and card.get("id")})
+    ids = IdMaker(known, deck_id)
+    checked = Checked([], [], 0, set())
     for number, card in found:
         if isinstance(card, str):
-            problems.append(f"{shown}:{number}: {card}")
-            left_out += 1
-            continue
-        card = {"id": card.pop("id", None) or next(ids), **card}
-        refused = card_problems(card)
-        problems += [f"{shown}:{number}: {column(loc)}{text}" for loc, text in refused]
-        left_out += bool(refused)
-        if not refused:
-            cards.append(card)
-    if not cards:
-        raise ImportFailed(problems or [none])
-    return cards, problems, left_out
+            checked.problems.append(f"{shown}:{number}: {card}")
+        else:
+            card = {"id": card.pop("id", None) or ids.next(card.get("kind", "")), **card}
+            refused = card_problems(card)
+            checked.problems += [f"{shown}:{number}: {column(loc)}{text}" for loc, text in refused]
+            if not refused:
+                checked.cards.append(card)
+                continue
+        checked.left_out += 1
+        written = card["id"] if isinstance(card, dict) else (named or {}).get(number, "")
+        if written:
+            checked.refused.add(written)
+    if not checked.cards:
+        raise ImportFailed(checked.problems or [none])
+    return checked
 
 
-def next_ids(existing: list[str], deck_id: str) -> Iterator[str]:
-    """Ids for new cards after the highest numbered one of the deck (`tt-084` → `tt-085`), never one in use."""
-    numbered = [m for m in map(NUMBERED_ID.match, existing) if m]
-    prefixes = [m.group(1) for m in numbered]
-    prefix = max(set(prefixes), key=prefixes.count) if prefixes else f"{deck_id}-"
-    width = max((len(m.group(2)) for m in numbered if m.group(1) == prefix), default=3)
-    number = max((int(m.group(2)) for m in numbered if m.group(1) == prefix), default=0)
-    taken = set(existing)
-    while True:
-        number += 1
-        candidate = f"{prefix}{number:0{width}d}"
-        if candidate not in taken:
-            taken.add(candidate)
-            yield candidate
+class IdMaker:
+    """Ids for new cards after the highest numbered one of their kind in the deck (`xev-003` → `xev-004` for an
+    event, `tt-084` → `tt-085` for a question), never one in use."""
+
+    def __init__(self, existing: Mapping[str, str], deck_id: str):
+        self.existing, self.deck_id = existing, deck_id
+        self.taken = set(existing)
+
+    def next(self, kind: str) -> str:
+        same = [card for card, of in self.existing.items() if of == kind] or list(self.existing)
+        prefixes = [m.group(1) for m in map(NUMBERED_ID.match, same) if m]
+        prefix = max(set(prefixes), key=lambda p: (prefixes.count(p), p)) if prefixes else f"{self.deck_id}-"
+        found = [m for m in map(NUMBERED_ID.match, self.taken) if m and m.group(1) == prefix]
+        width = max((len(m.group(2)) for m in found), default=3)
+        number = max((int(m.group(2)) for m in found), default=0) + 1
+        while f"{prefix}{number:0{width}d}" in self.taken:
+            number += 1
+        made = f"{prefix}{number:0{width}d}"
+        self.taken.add(made)
+        return made
 
 
 def card_problems(card: dict[str, Any]) -> list[tuple[tuple[Any, ...], str]]:

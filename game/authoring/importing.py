@@ -4,14 +4,14 @@ and a deck back into a spreadsheet. Import either makes a new deck or replaces a
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from game.authoring.cardrows import Aspects, cards_from_rows, rows_from_cards
+from game.authoring.cardrows import Aspects, Checked, cards_from_rows, rows_from_cards
 from game.authoring.columns import find_layout
 from game.authoring.scaffold import TEMPLATES
 from game.authoring.sheets import ImportFailed, read_table, write_table
@@ -30,16 +30,22 @@ def format_of(path: Path, asked: str | None) -> str:
 
 @dataclass
 class Imported:
-    cards: list[dict[str, Any]]
+    checked: Checked  # the cards, and the rows or questions that could not come in, with their line and why
     notices: list[str]
-    problems: list[str]  # of each question or row that could not come in, with its line and why
-    left_out: int  # how many could not
+
+    @property
+    def cards(self) -> list[dict[str, Any]]:
+        return self.checked.cards
+
+    @property
+    def problems(self) -> list[str]:
+        return self.checked.problems
 
 
 def import_cards(path: Path, shown: str, kind: str, deck_id: str, aspects: Aspects,
-                 existing: Iterable[str] = ()) -> Imported:
+                 existing: Mapping[str, str] | None = None) -> Imported:
     """What comes in of a table or a quiz bank (as Moodle's and Kahoot's own importers do, every card that can,
-    the others listed), numbered after the deck's `existing` ids; ImportFailed when nothing can."""
+    the others listed), numbered after the deck's `existing` cards (id → kind); ImportFailed when nothing can."""
     if kind in ("gift", "aiken"):
         from game.authoring.quizbanks import read_quiz_bank
 
@@ -48,8 +54,8 @@ def import_cards(path: Path, shown: str, kind: str, deck_id: str, aspects: Aspec
     if not rows:
         raise ImportFailed([tr("table.empty", path=shown)])
     layout = find_layout(rows, shown)
-    cards, problems, left_out = cards_from_rows(rows, layout, shown, deck_id, aspects, existing)
-    return Imported(cards, notices + layout.notices, problems, left_out)
+    checked = cards_from_rows(rows, layout, shown, deck_id, aspects, existing)
+    return Imported(checked, notices + layout.notices)
 
 
 def new_deck(header: dict[str, Any], aspects: Aspects, cards: list[dict[str, Any]]) -> dict[str, Any]:

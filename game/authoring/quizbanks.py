@@ -9,20 +9,19 @@ listed with its line and the reason, and the rest comes in, as Moodle's own impo
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from game.authoring.cardrows import DEFAULT_ASPECT, TO_COMPLETE, Aspects, checked_cards, to_complete
+from game.authoring.cardrows import DEFAULT_ASPECT, TO_COMPLETE, Aspects, Checked, checked_cards, to_complete
 from game.authoring.htmltext import Unshowable, html_text
 from game.authoring.sheets import MAX_ROWS, ImportFailed, bounded, decode
 from game.wording.catalogue import tr
 
 
 def read_quiz_bank(path: Path, shown: str, kind: str, deck_id: str, aspects: Aspects,
-                   existing: Iterable[str] = ()) -> tuple[list[dict[str, Any]], list[str], list[str], int]:
-    """The questions a card can hold, the notices, the questions left out with their line and why, and how
-    many."""
+                   existing: Mapping[str, str] | None = None) -> tuple[Checked, list[str]]:
+    """The questions a card can hold (and those left out, with their line and why), and the notices."""
     text, notices = decode(bounded(path, shown), shown)
     if aspects.default is None:
         aspects.default = DEFAULT_ASPECT
@@ -31,9 +30,9 @@ def read_quiz_bank(path: Path, shown: str, kind: str, deck_id: str, aspects: Asp
         if len(found) >= MAX_ROWS:  # a bank of a whole course is a few hundred questions
             raise ImportFailed([tr("bank.too_many", path=shown, most=MAX_ROWS)])
         found.append(question)
-    cards, problems, left_out = checked_cards(found, shown, deck_id, tr("bank.none", path=shown, format=kind.upper()),
-                                              existing=existing)
-    return cards, notices + to_complete(cards, shown), problems, left_out
+    checked = checked_cards(found, shown, deck_id, tr("bank.none", path=shown, format=kind.upper()),
+                            existing=existing)
+    return checked, notices + to_complete(checked.cards, shown)
 
 
 Found = list[tuple[int, dict[str, Any] | str]]  # (line, card or the sentence refusing it)

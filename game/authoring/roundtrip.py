@@ -36,7 +36,8 @@ class Merged:
     kept: list[str] = field(default_factory=list)
 
 
-def merge_into(path: Path, cards: list[dict[str, Any]], aspects: dict[str, str]) -> Merged:
+def merge_into(path: Path, cards: list[dict[str, Any]], aspects: dict[str, str],
+               refused: set[str] | frozenset[str] = frozenset()) -> Merged:
     """The deck file at `path` with `cards` (read from a spreadsheet, each with its id) merged in: a card of the
     same id is updated where it differs, a new id appended, the deck's other cards kept; aspects the spreadsheet
     named anew are added to the header."""
@@ -62,7 +63,7 @@ def merge_into(path: Path, cards: list[dict[str, Any]], aspects: dict[str, str])
         else:
             _update(entry, card)
             merged.changed.append(card["id"])
-    given = {card["id"] for card in cards}
+    given = {card["id"] for card in cards} | set(refused)  # a refused row's card is kept, and said refused above
     merged.kept = [str(key) for key in where if key not in given]
     out = io.StringIO()
     yaml.dump(doc, out)

@@ -134,9 +134,9 @@ def _check_workbook(path: Path, shown: str) -> None:
 
 
 def _reason(exc: Exception) -> str:
-    """What a reader said, short: a parser's message may quote a whole line of the file."""
-    said = str(exc).strip() or type(exc).__name__
-    return said if len(said) <= 160 else said[:160] + "…"
+    """What went wrong, in the reader's language: the zip and XML readers speak English, and may quote a whole
+    line of the file."""
+    return tr("table.damaged")
 
 
 def _text(value: object) -> str:

@@ -37,17 +37,19 @@ def run_import(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         raise UserError(tr("import.not_found", path=args.file))
     into = args.into
+    if into is not None and args.out is not None:
+        raise UserError(tr("import.into_or_out"))
     if into is not None:
         deck = _deck_at(into, whole=False)
         header = deck.info.model_dump(exclude_defaults=True)
-        known, out, deck_id, existing = dict(header.pop("aspects")), into, header["id"], [c.id for c in deck.cards]
+        known, out, deck_id, existing = dict(header.pop("aspects")), into, header["id"], {c.id: c.kind for c in deck.cards}
     else:
         if args.deck is None or args.out is None:
             raise UserError(tr("import.where"))
         _free(args.out, args.force, tr("import.or_into"))
         if slug(args.deck) != args.deck:
             raise UserError(tr("import.bad_id", id=args.deck, example=slug(args.deck) or "mon-deck"))
-        deck_id, out, known, existing = args.deck, args.out, {}, []
+        deck_id, out, known, existing = args.deck, args.out, {}, {}
         header = {"id": deck_id, "title": args.title or deck_id, "license": args.license}
     aspects = Aspects(known, args.aspect)
     shown = display_path(args.file)
@@ -65,7 +67,7 @@ def run_import(args: argparse.Namespace) -> int:
     if into is not None:
         from game.authoring.roundtrip import merge_into  # ruamel.yaml loads only for a deck edited in place
 
-        merged = merge_into(into, imported.cards, aspects.known)
+        merged = merge_into(into, imported.cards, aspects.known, refused=imported.checked.refused)
         _write_checked(out, merged.text)
         print(tr("import.merged", path=out, added=_counted(merged.added), changed=_counted(merged.changed),
                  unchanged=len(merged.unchanged), kept=len(merged.kept)))
@@ -76,10 +78,10 @@ def run_import(args: argparse.Namespace) -> int:
         # the new deck's first line points its editor to schemas/ beside it: added when missing, never replaced
         if write_schemas(out.parent / "schemas", replace=False):
             print(tr("import.schemas", path=display_path(out.parent / "schemas")))
-    if imported.left_out:
-        print(ntr("import.left_out", imported.left_out), file=sys.stderr)
+    if imported.checked.left_out:
+        print(ntr("import.left_out", imported.checked.left_out), file=sys.stderr)
     print(tr("import.check", path=out))
-    return 3 if imported.left_out else 0
+    return 3 if imported.checked.left_out else 0
 
 
 def _counted(ids: list[str]) -> str:
