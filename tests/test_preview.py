@@ -122,8 +122,8 @@ def test_edit_break_and_fix_the_file_while_it_is_shown(preview):
     save(path, DECK.replace("    age: 78\n", "    age: 78\n    explantion: oubli\n").replace('feedback: "Bien."', 'feedback: "Bien.'))
     later(app, clock)
     assert scene.view is None and app.top is scene  # no crash: the errors are on screen
-    assert [(e.line, e.column) for e in scene.errors] == [(26, 17)]
-    assert "un bloc entre accolades n'est pas fermé" in str(scene.errors[0].message)
+    assert [(e.line, e.column) for e in scene.errors] == [(25, 16)]  # where the quote opens, not the brace after
+    assert "guillemet ouvert ici et jamais refermé" in str(scene.errors[0].message)
     banner = app.screen.get_at((app.size[0] // 2, int(app.line * 2.1) + 40))[:3]
     assert banner == app.theme.wrong
 

@@ -117,3 +117,16 @@ def test_new_rows_are_numbered_by_kind_a_refused_row_keeps_its_card_and_into_wit
     out = capsys.readouterr().out.replace("\u00a0", " ")
     assert "ajoutées : 1 (lev-009)" in out and "gardées telles quelles, absentes du fichier importé : 0" in out
     assert main(["import", str(table), "--into", str(deck), "--out", str(tmp_path / "autre.yaml")]) == 2
+
+
+def test_a_quote_left_open_in_a_brace_or_one_too_many_in_a_text_is_shown_where_it_is(capsys, tmp_path):
+    from tests.test_content_errors import DECK
+
+    for broken, marker in ((DECK.replace("{text: Faux}", '{text: "Faux}', 1), "Faux"),
+                           (DECK.replace('prompt: "Vrai ?"', 'prompt: "Il dit : "vrai" ?"', 1), "Il dit")):
+        deck = tmp_path / "deck.yaml"
+        deck.write_text(broken, encoding="utf-8")
+        assert main(["validate", str(deck), "--no-layout"]) == 1
+        first = capsys.readouterr().err.splitlines()[0]
+        where = next(n for n, text in enumerate(broken.splitlines(), start=1) if marker in text)
+        assert f"deck.yaml:{where}:" in first and "guillemet ouvert ici" in first, first

@@ -349,10 +349,12 @@ def test_a_stale_copy_beside_a_deck_is_refused_by_play_and_simulate_as_by_valida
     deck = _lab(tmp_path)
     shutil.copy(deck, deck.with_name(f"{deck.stem} - copie.yaml"))
     scenario = str(deck.parents[1] / "scenarios" / "lab.yaml")
-    for command in (["validate", str(deck.parents[1])], ["simulate", "--scenario", scenario, "--sessions", "1"],
-                    ["play", "--scenario", scenario, "--console"]):
+    said = []
+    for command in (["validate", str(deck.parents[1]), "--no-layout"],
+                    ["simulate", "--scenario", scenario, "--sessions", "1"], ["play", "--scenario", scenario, "--console"]):
         assert main(command) == 1, command
-        assert "lab-partenaires" in capsys.readouterr().err
+        said.append(capsys.readouterr().err.splitlines()[0])
+    assert "lab-partenaires" in said[0] and said[1] == said[2] == said[0]  # the same sentence wherever it is met
 
 
 def test_import_force_replaces_a_deck_without_reading_it_as_a_second_one(capsys, tmp_path):

@@ -56,20 +56,21 @@ def load_authored(files: list[Path], context: list[Path] | None = None, skip: li
     """Files an author is working on, with their errors and the authoring checks; the other files of their
     folders, `context` folders and the shipped decks and scenarios, unreported: a lab's deck may move the
     gauges its scenario beside it defines, a lab's scenario may draw a shipped deck."""
-    sources = [(path, True) for path in files] + [(path, False) for path in beside(files, skip)]
+    sources: list[tuple[Path | tuple[Path, ...], bool]] = [(path, True) for path in files]
+    sources.append((tuple(beside(files, skip)), False))
     sources += [(folder, False) for folder in context or []]
     return load_library(sources + [(shipped_decks(), False), (shipped_scenarios(), False)], authoring=True)
 
 
 def load_scenario(ref: str, extra_decks: list[Path]) -> tuple[Library, ScenarioInfo]:
     """Load everything the scenario `ref` (an id or a file) needs; any content error stops here."""
-    sources: list[tuple[Path, bool]] = []
+    sources: list[tuple[Path | tuple[Path, ...], bool]] = []
     if _is_path(ref):
         path = Path(ref)
         if not path.is_file():
             raise UserError(tr("scenario.no_file", ref=ref))
         # the lab's folder is played as validate checks it: a stale copy beside a deck is refused, not picked
-        sources += [(path, True)] + [(other, True) for other in beside([path])]
+        sources += [(path, True), (tuple(beside([path])), True)]
     sources += [(folder, True) for folder in extra_decks]
     sources += [(shipped_decks(), True), (shipped_scenarios(), True)]
     library = load_library(sources, authoring=True)

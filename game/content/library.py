@@ -35,8 +35,9 @@ _DECK_INFO = TypeAdapter(DeckInfo)
 _SCENARIO_FILE = TypeAdapter(ScenarioFile)
 
 
-def load_library(sources: Iterable[tuple[Path, bool]], authoring: bool = False) -> Library:
-    """Load (path, report_errors) sources in priority order; folders are searched for YAML files.
+def load_library(sources: Iterable[tuple[Path | tuple[Path, ...], bool]], authoring: bool = False) -> Library:
+    """Load (path, report_errors) sources in priority order; folders are searched for YAML files, and a tuple of
+    files is read at one priority (two of its decks with one id are the same mistake whichever command reads them).
 
     `authoring` adds the checks made for a deck on its own, before any scenario draws it (an effect
     on a gauge that no scenario defines): the authoring tools want them, playing a scenario does not.
@@ -45,14 +46,17 @@ def load_library(sources: Iterable[tuple[Path, bool]], authoring: bool = False) 
         return _load_library(sources, authoring)
 
 
-def _load_library(sources: Iterable[tuple[Path, bool]], authoring: bool) -> Library:
+def _load_library(sources: Iterable[tuple[Path | tuple[Path, ...], bool]], authoring: bool) -> Library:
     library = Library(authoring=authoring)
     seen: set[Path] = set()
     for priority, (source, report) in enumerate(sources):
-        if not source.exists():
+        if isinstance(source, tuple):  # files read together, at one priority: a folder's, as `validate .` reads it
+            files = list(source)
+        elif not source.exists():
             library.errors.append(ContentError(display_path(source), 1, 1, say("file.missing")))
             continue
-        files = yaml_files(source) if source.is_dir() else [source]
+        else:
+            files = yaml_files(source) if source.is_dir() else [source]
         for path in files:
             real = path.resolve()
             if real in seen:

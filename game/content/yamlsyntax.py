@@ -44,23 +44,27 @@ def _syntax_error(shown: str, text: str, exc: yaml.MarkedYAMLError) -> ContentEr
     return ContentError(shown, line, col, say("yaml.other", problem=problem))
 
 
-_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[\w-]+:\s+)?(["'])""")
+_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[\w-]+:\s+)?(')""")
+_DOUBLE = re.compile(r'(?<!\\)"')
 
 
 def _open_quote(text: str, error_line: int, back: int = 8) -> tuple[int, int] | None:
     """The line and column of a quote opened and not closed on its own line, a few lines above a syntax error
-    (or on its line): where the author's mistake is, not where YAML noticed it."""
+    (or on its line): where the author's mistake is, not where YAML noticed it. A line with an odd number of
+    double quotes has one unclosed, or one too many inside a text (`"il dit "non" ?"`): its first quote is shown."""
     lines = text.split("\n")
     for n in range(min(error_line, len(lines) - 1), max(-1, error_line - back - 1), -1):
-        found = _QUOTED_VALUE.match(lines[n])
-        if found is None:
+        single = _QUOTED_VALUE.match(lines[n])
+        if single is not None:  # a text in single quotes: '' is a quote inside it
+            if re.search(r"'(?!')", lines[n][single.end():].replace("''", "")) is None:
+                return n, single.start(1)
             continue
-        quote, rest = found.group(1), lines[n][found.end():]
-        closed = re.search(r'(?<!\\)"' if quote == '"' else r"'(?!')", rest.replace("''", ""))
-        if closed is None:
-            return n, found.start(1)
-        if n < error_line:
-            return None  # a line above, closed: the mistake is elsewhere
+        quotes = [m.start() for m in _DOUBLE.finditer(lines[n])]
+        after = lines[n][quotes[1] + 1:].strip() if len(quotes) > 1 else ""
+        if len(quotes) % 2 or (after and not after.startswith(("#", ",", "}", "]"))):  # text after the closing one
+            return n, quotes[0]
+        if quotes and n < error_line:
+            return None  # a line above with its quotes closed: the mistake is elsewhere
     return None
 
 
