@@ -330,7 +330,7 @@ def test_kahoots_french_csv_and_its_template_without_an_aspect_import(capsys, tm
     deck = load_library([(out, True)]).decks["kahoot"]
     assert deck.info.aspects == {"general": "Général"} and deck.cards[0].right_choices() == (2,)
     template = _kahoot(tmp_path / "modele.xlsx", [[1, "Où télétravailler ?", "Chez soi", "À l’étranger", None, None,
-                                                    20, 1]])
+                                                    20, 1], [2], [3]])  # Kahoot numbers the rows left empty
     assert main(["import", str(template), "--deck", "modele", "--out", str(tmp_path / "modele.yaml")]) == 0
     assert load_library([(tmp_path / "modele.yaml", True)]).decks["modele"].info.aspects == {"general": "Général"}
 

@@ -83,7 +83,9 @@ def cards_from_rows(rows: Rows, layout: Layout, shown: str, deck_id: str, aspect
         if not all(needed.values()):
             raise ImportFailed([f"{shown}:{layout.header_row}: colonne(s) manquante(s) : "
                                 f"{', '.join(name for name, present in needed.items() if not present)}"])
-    body = [(n, cells) for n, cells in rows if n > layout.header_row and any(c.strip() for c in cells)]
+    read = set(layout.places.values())  # a row filled only where no column is read (Kahoot numbers its empty rows)
+    body = [(n, cells) for n, cells in rows if n > layout.header_row
+            and any(c.strip() for i, c in enumerate(cells) if i in read)]
     found: list[tuple[int, dict[str, Any] | str]] = []
     named: dict[int, str] = {}  # each row's id, to keep its card if the row is refused
     for number, cells in body:
