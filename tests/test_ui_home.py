@@ -146,3 +146,13 @@ def test_the_last_learner_is_remembered_for_the_next_training(shipped, tmp_path)
     third = App(shipped, tmp_path / "sessions", settings_path=settings, fast=True, clock=Clock(), scenes=SCENES)
     assert third.push(TrainScene(third)).profile != "../../x"
     third.pop_all()
+
+
+def test_quitting_from_home_asks_without_speaking_of_a_session(app, snap):
+    """No session is under way on the home screen: the question does not say one is saved."""
+    app.push(HomeScene(app, scenario_summaries(shipped_scenarios())))
+    app.top.handle(Intent("quit"))
+    snap(app, "confirm-leave")
+    assert "session" not in " ".join(app.shown).lower()
+    app.top.choose("no")
+    assert isinstance(app.top, HomeScene)

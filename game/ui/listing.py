@@ -18,7 +18,7 @@ from game.wording.players import tr
 def press(app: App, buttons: ButtonList, intent: Intent, choose: Callable[[str], None]) -> None:
     """Closing the window asks first; anything else goes to the buttons, and a chosen one to `choose`."""
     if intent.kind == Act.QUIT:
-        app.push(Screen.CONFIRM, question_key="confirm.quit", on_yes=app.pop_all)
+        app.push(Screen.CONFIRM, question_key="confirm.leave", on_yes=app.pop_all)  # no session under way here
         return
     key = buttons.handle(intent)
     if key is not None:

@@ -209,4 +209,4 @@ class HomeScene(ListScene):
         elif key == "access":
             self.app.push(Screen.ACCESSIBILITY)
         elif key == "quit":
-            self.app.push(Screen.CONFIRM, question_key="confirm.quit", on_yes=self.app.pop_all)
+            self.app.push(Screen.CONFIRM, question_key="confirm.leave", on_yes=self.app.pop_all)
