@@ -74,3 +74,28 @@ def test_scraps_of_a_killed_program_are_removed_at_the_next_start_and_a_running_
     young.write_bytes(b"young")
     assert clear_scraps(tmp_path) == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([running.name, young.name])
+
+
+def test_open_and_print_use_each_systems_own_way(tmp_path):
+    """Built for each system (run where it can be: on this machine, Linux): Windows' shell verbs, macOS's
+    `open` and `lp`, the Linux desktop's `xdg-open` and `lp`/`lpr`; nothing to run is said, never a crash."""
+    from game.desktop import how_to_open, how_to_print
+
+    sheet = tmp_path / "bilan.pdf"
+    found = {"lp": "/usr/bin/lp", "xdg-open": "/usr/bin/xdg-open"}.get
+    assert how_to_print(sheet, "win32", found) == ("startfile", "print")
+    assert how_to_open(sheet, "win32", found) == ("startfile", "open")
+    assert how_to_print(sheet, "darwin", found) == ("/usr/bin/lp", str(sheet))
+    assert how_to_open(sheet, "darwin", found) == ("open", str(sheet))
+    assert how_to_print(sheet, "linux", found) == ("/usr/bin/lp", str(sheet))
+    assert how_to_print(sheet, "linux", {"lpr": "/usr/bin/lpr"}.get) == ("/usr/bin/lpr", str(sheet))
+    assert how_to_print(sheet, "linux", lambda name: None) is None
+    assert how_to_open(sheet, "linux", lambda name: None) is None
+
+
+def test_printing_with_no_printer_says_where_the_sheet_is(tmp_path, monkeypatch):
+    import game.desktop as desktop
+
+    monkeypatch.setattr(desktop.shutil, "which", lambda name: None)
+    said = desktop.print_file(tmp_path / "bilan.pdf").replace("\u00a0", " ")
+    assert "bilan.pdf" in said
