@@ -1,5 +1,8 @@
-"""The long fuzz run: mutated lab folders, session logs and imported files (CSV, Excel, GIFT, Aiken), each checked
-in a watched worker process; then the hostile import files, each in a fresh process, timed and measured.
+"""The long fuzz run: mutated lab folders (each refusal must name the file the mutation made wrong; each folder
+that validates must play for every team count and go to a spreadsheet and back unchanged), session logs, the
+progress store over mutated training logs (it must hold exactly what the readable logs hold) and imported files
+(CSV, Excel, GIFT, Aiken), each checked in a watched worker process; then the hostile import files, each in a
+fresh process, timed and measured.
 
     python benchmarks/fuzz.py --minutes 30            # or --cases 10000; --workers 2 by default
 
@@ -29,18 +32,23 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-KINDS = ("content", "log", "csv", "xlsx", "gift", "aiken")
+KINDS = ("content", "log", "store", "csv", "xlsx", "gift", "aiken")
+IMPORTERS = ("csv", "xlsx", "gift", "aiken")
 IMPORT_SECONDS, IMPORT_MB = 20.0, 500.0  # an import case past either is a finding
 
 
-def make_case(kind: str, seed: int, folder: Path, base: list[Path], imports: dict[str, bytes]) -> Path:
+def make_case(kind: str, seed: int, folder: Path, base: list[Path], imports: dict[str, bytes],
+              training: tuple[Path, ...]) -> Path:
     """The files of one case in `folder`; returns what the check reads."""
     from tests.fuzz_cases import lab_folder, mutate_log
     from tests.fuzz_imports import import_case
+    from tests.fuzz_store import store_case
 
     rng = random.Random(f"{kind}-{seed}")
     if kind == "content":
         return lab_folder(folder, rng)
+    if kind == "store":
+        return store_case(folder, rng, training)
     if kind != "log":
         return import_case(folder, kind, rng, imports)
     source = rng.choice(base)
@@ -57,12 +65,14 @@ def worker(findings: Path) -> None:
     from game.paths import shipped_decks, shipped_scenarios
     from tests.fuzz_cases import base_logs, check_content, check_log
     from tests.fuzz_imports import bases, check_import
+    from tests.fuzz_store import check_store, training_logs
 
     library = load_library([(shipped_decks(), True), (shipped_scenarios(), True)])
     work = findings / f".work-{os.getpid()}"  # where a case's files are while it runs: kept if it hangs or crashes
     base = base_logs(work / "base", library)
     (work / "imports").mkdir()
     imports = bases(work / "imports")
+    training = training_logs(work / "training", library)
     for line in sys.stdin:
         kind, seed_text = line.split()
         seed = int(seed_text)
@@ -70,11 +80,13 @@ def worker(findings: Path) -> None:
         case.mkdir()
         started = time.perf_counter()
         try:
-            target = make_case(kind, seed, case, base, imports)
+            target = make_case(kind, seed, case, base, imports, training)
             if kind == "content":
                 outcome = check_content(case, target, seed, layout=seed % 5 == 0)
             elif kind == "log":
                 outcome = check_log(target, seed)
+            elif kind == "store":
+                outcome = check_store(target)
             else:
                 outcome = check_import(target, kind)
         except BaseException:  # noqa: BLE001 - every escape is a finding
@@ -175,7 +187,7 @@ def main() -> int:
                 except queue.Empty:
                     break
                 outcome, seconds, peak = driver.run(kind, seed)
-                if kind not in ("content", "log") and (seconds > IMPORT_SECONDS or peak > IMPORT_MB):
+                if kind in IMPORTERS and (seconds > IMPORT_SECONDS or peak > IMPORT_MB):
                     outcome = "hang" if seconds > IMPORT_SECONDS else "memory"
                 with lock:
                     tally[kind, outcome] += 1

@@ -1,11 +1,14 @@
 """Kill -9 trials: a session on screen or in the terminal is killed at a random moment, then resumed.
 
-    python benchmarks/kill_trials.py --trials 100     # per front end
+    python benchmarks/kill_trials.py --trials 100     # per kind of trial
 
-The terminal is fed answers line by line; every answer it has confirmed on its output must be in
-the log afterwards. The screen plays itself (--autoplay, an action every 1.5 s); every whole answer
-its log held at the kill must survive the resume. Each resumed session is then played to its end, and must get its
-sheet. Prints the trials and the answers lost (it must print 0). Needs a POSIX system.
+The terminal is fed answers line by line; every answer it has confirmed on its output (each team's answer
+line at the reveal, matched as the catalogue prints it) must be in the log afterwards. The screen plays itself
+(--autoplay, an action every 1.5 s); every whole answer its log held at the kill must survive the resume. The
+ending trials end a session at once and kill the program while it writes the sheet and its CSV: the home
+screen's look at the folder (`pending`) must then offer the session, and writing it must give both files.
+Each resumed session is played to its end, and must get its sheet and its CSV. Prints the trials, the answers
+confirmed and lost (lost must be 0). Needs a POSIX system.
 """
 
 from __future__ import annotations
@@ -27,8 +30,9 @@ from game.debrief.ending import sheet_at_end
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-# one line per team's answer at the reveal, printed once it is logged; the catalogue puts a no-break space before ":"
-CONFIRMED = re.compile(r"^  Équipe \d[ \u00a0]: \d", re.M)
+# one line per team's answer at the reveal, printed once it is logged: « Équipe 1 : 1+3 — Juste », the catalogue
+# putting a no-break space before ":" (the end's « Équipe 1 : 5 pt » lines are not answers: no « — » after them)
+CONFIRMED = re.compile(r"^  Équipe \d[ \u00a0]: [\d+]+ — ", re.M)
 
 
 def answers_in(path: Path) -> int:
@@ -113,8 +117,41 @@ def finish(path: Path, front_end: str) -> int:
         t += 20
         table.act(choose(table, "random", rng), t)
     table.close()
-    assert path.with_suffix(".pdf").exists(), table.sheet_error  # written at the end, or at the resume
+    # written at the end, or at the resume: the sheet and its CSV, both
+    assert path.with_suffix(".pdf").exists() and path.with_suffix(".csv").exists(), table.sheet_error
     return kept
+
+
+DURING_THE_WRITES: list[int] = []  # ending trials killed after the end, before both files were in place
+
+
+def ending_trial(folder: Path, rng: random.Random, seed: int) -> tuple[int, int]:
+    """A session ended at once in the terminal, killed while its sheet may be being written; then the home
+    screen's offer completes it. (sessions completed by the offer, sessions left without both files)."""
+    from game.debrief.ending import sheet_of
+    from game.session.logs import is_finished, pending
+    from game.table.table import Table
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "game", "play", "--console", "--sessions-dir", str(folder), "--seed", str(seed),
+         "--teams", "2"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    assert process.stdin is not None
+    process.stdin.write(b"f\no\n")
+    process.stdin.flush()
+    time.sleep(rng.uniform(0.15, 0.5))  # here: the end is logged at about 0.21 s, both files in place at 0.36 s
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    logs = list(folder.glob("*.jsonl"))
+    if not logs or not is_finished(logs[0]):
+        return 0, 0
+    log = logs[0]
+    if not (log.with_suffix(".pdf").exists() and log.with_suffix(".csv").exists()):
+        DURING_THE_WRITES.append(seed)
+        assert pending(folder)[1] == [log], "the home screen does not offer the session missing its files"
+        sheet_of(Table.read(log))
+    left = not (log.with_suffix(".pdf").exists() and log.with_suffix(".csv").exists())
+    assert not list(folder.glob(".*.tmp")), "scraps left after the next start"
+    return 1, int(left)
 
 
 def main() -> int:
@@ -124,7 +161,7 @@ def main() -> int:
     args = parser.parse_args()
     rng = random.Random(args.seed)
     failures = 0
-    for name, trial in (("terminal", terminal_trial), ("screen", screen_trial)):
+    for name, trial in (("terminal", terminal_trial), ("screen", screen_trial), ("ending", ending_trial)):
         counted = lost = cut = 0
         for k in range(args.trials):
             with tempfile.TemporaryDirectory() as folder:
@@ -137,9 +174,13 @@ def main() -> int:
                 counted += seen
                 lost += missing
                 cut += missing > 0
-        print(f"{name}: {args.trials} kills ({ENDED_BEFORE_THE_KILL.count(name)} after the session's end), {counted} "
-              f"answers {'confirmed' if name == 'terminal' else 'logged'} before the kill, {lost} lost "
-              f"({cut} trials lost some)")
+        if name == "ending":
+            print(f"ending: {args.trials} kills, {counted} after the session's end, {len(DURING_THE_WRITES)} while "
+                  f"the sheet and its CSV were being written; {lost} sessions left without both files")
+        else:
+            print(f"{name}: {args.trials} kills ({ENDED_BEFORE_THE_KILL.count(name)} after the session's end), "
+                  f"{counted} answers {'confirmed' if name == 'terminal' else 'logged'} before the kill, {lost} lost "
+                  f"({cut} trials lost some)")
         failures += lost
     print(f"resumes that failed or lost answers: {failures}")
     return 1 if failures else 0

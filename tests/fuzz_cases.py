@@ -134,13 +134,17 @@ FUZZ_SCENARIO = "fuzz-scenario"
 
 def lab_folder(folder: Path, rng: random.Random) -> Path:
     """A lab's folder made from a shipped scenario and its decks under new ids (so they never collide with the
-    shipped ones), one of its files mutated; returns the scenario's file."""
+    shipped ones), one of its files mutated (named in `MUTATED` beside them); returns the scenario's file."""
     files = _lab_texts(rng.choice(sorted(p.name for p in shipped_scenarios().glob("*.yaml"))))
     target = rng.choice(sorted(files))
     for name, text in files.items():
         (folder / name).write_text(mutate_yaml(text, rng) if name == target else text, encoding="utf-8",
                                    errors="surrogatepass")
+    (folder / MUTATED).write_text(target, encoding="utf-8")
     return folder / "scenario.yaml"
+
+
+MUTATED = "mutated.txt"  # which file of a lab folder was mutated: a refusal must name it
 
 
 @functools.lru_cache(maxsize=None)
@@ -173,7 +177,12 @@ def check_content(folder: Path, scenario_file: Path, seed: int, layout: bool = T
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = main(["validate", str(folder)] + ([] if layout else ["--no-layout"]))
     if code != 0:
-        assert code in (1, 2) and err.getvalue().strip(), (code, err.getvalue()[-500:])
+        said = err.getvalue()
+        assert code in (1, 2) and said.strip(), (code, said[-500:])
+        mutated = (folder / MUTATED).read_text(encoding="utf-8") if (folder / MUTATED).exists() else ""
+        if mutated and _names_a_file(said):  # the refusal points at the file the mutation made wrong, or names it
+            named = (mutated, FUZZ_SCENARIO) if mutated == "scenario.yaml" else (mutated, mutated.removesuffix(".yaml"))
+            assert any(name in said for name in named), (mutated, said[-500:])
         return "refused"
     try:
         library, scenario = load_scenario(str(scenario_file), [folder])
@@ -190,7 +199,36 @@ def check_content(folder: Path, scenario_file: Path, seed: int, layout: bool = T
                              "random")
         assert table.over
         table.standings()
+    _exports_round_trip(folder)
     return "played"
+
+
+def _exports_round_trip(folder: Path) -> None:
+    """Each deck of a lab folder that plays goes to a spreadsheet and back unchanged: `export-csv`, then
+    `import --into` the deck, gives the same cards (a deck with parcours is refused by the export, in a sentence)."""
+    from game.content.library import load_library
+
+    for deck in sorted(folder.glob("fuzz-*.yaml")):
+        before = load_library([(deck, True)]).decks
+        table = deck.with_suffix(".csv")
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            exported = main(["export-csv", str(deck), "--out", str(table), "--force"])
+            if exported == 0:
+                imported = main(["import", str(table), "--into", str(deck)])
+        if exported != 0:
+            assert exported == 2 and "parcours" in err.getvalue(), err.getvalue()[-300:]
+            continue
+        assert imported == 0, err.getvalue()[-500:]
+        after = load_library([(deck, True)]).decks
+        assert {d: [c for c in loaded.cards] for d, loaded in after.items()} == \
+            {d: [c for c in loaded.cards] for d, loaded in before.items()}, deck.name
+        table.unlink()
+
+
+def _names_a_file(said: str) -> bool:
+    """Whether a refusal names files (an error at its line), not a sentence about the whole command."""
+    return ".yaml:" in said
 
 
 def base_logs(folder: Path, library: Any, count: int = 6) -> list[Path]:

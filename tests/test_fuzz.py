@@ -12,8 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.engine.session import Session
-from game.engine.vocabulary import Action, ActionType, IllegalAction
+from game.engine.vocabulary import Action, ActionType, Refusal
 from game.table.table import Table
+from game.wording.players import refusal
 from tests.fuzz_cases import base_logs, check_content, check_log, lab_folder, mutate_log
 
 QUICK = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -63,8 +64,13 @@ def test_any_actions_are_played_or_refused_and_the_log_rebuilds_the_state(shippe
     t = 0.0
     for action, dt in steps:
         t += dt
+        before, logged = table.session.state, len(table.session.events)
         refused = table.act(action, t)
-        assert refused is None or isinstance(refused, IllegalAction)
+        if refused is None:  # played: it is in the log
+            assert len(table.session.events) > logged
+        else:  # refused: nothing changed, and the reason is a sentence for the room
+            assert table.session.state is before and len(table.session.events) == logged
+            assert refusal(refused).strip() and refused.reason in set(Refusal)
         table.view(), table.standings()
     again = Session.replay(table.start.game, table.start.t, table.session.events)
     assert again.stopped is None and again.state == table.session.state

@@ -19,3 +19,13 @@ def test_a_mutated_import_gives_cards_or_sentences_that_name_the_file(tmp_path_f
     base = bases(tmp_path_factory.getbasetemp())
     path = import_case(folder, kind, random.Random(seed), base)
     assert check_import(path, kind) in ("imported", "partly", "refused")
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 10**9))
+def test_the_store_holds_what_the_readable_logs_hold_whatever_a_mutation_did(shipped, tmp_path_factory, seed):
+    from tests.fuzz_store import check_store, store_case, training_logs
+
+    base = training_logs(tmp_path_factory.getbasetemp() / "training", shipped)
+    folder = store_case(tmp_path_factory.mktemp("sessions"), random.Random(seed), base)
+    assert check_store(folder) == "same"

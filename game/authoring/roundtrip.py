@@ -51,7 +51,7 @@ def merge_into(path: Path, cards: list[dict[str, Any]], aspects: dict[str, str],
             header.setdefault("aspects", CommentedMap())[key] = label
     merged = Merged("")
     entries: CommentedSeq = doc["cards"]
-    where = {entry.get("id"): entry for entry in entries if isinstance(entry, CommentedMap)}
+    where = {str(entry.get("id")): entry for entry in entries if isinstance(entry, CommentedMap)}  # `id: 1` is a number
     for card in cards:
         entry = where.get(card["id"])
         if entry is None:

@@ -19,7 +19,7 @@ from game.authoring.importing import (
 from game.authoring.sheets import ImportFailed
 from game.cli.content import load_authored
 from game.cli.refusals import UserError
-from game.content.errors import ContentInvalid
+from game.content.errors import ContentError, ContentInvalid
 from game.content.loaded import LoadedDeck
 from game.content.models import slug
 from game.content.schema import write_schemas
@@ -100,11 +100,19 @@ def _write_checked(out: Path, text: str) -> None:
         library = load_authored([draft], skip=[out])
         if library.errors:  # e.g. an id reusing a card id of another deck, a gauge no scenario has
             print(tr("import.refused", path=display_path(out)), file=sys.stderr)
-            shown = display_path(draft)
-            raise ContentInvalid([e._replace(path=display_path(out)) if e.path == shown else e for e in library.errors])
+            shown, real = display_path(draft), display_path(out)
+            raise ContentInvalid([_named(e, shown, real) for e in library.errors])
         draft.replace(out)
     finally:
         draft.unlink(missing_ok=True)
+
+
+def _named(error: ContentError, draft: str, real: str) -> ContentError:
+    """An error about the draft, told of the file it stands in for: where it is and what it names."""
+    values = tuple((name, value.replace(draft, real) if isinstance(value, str) else value)
+                   for name, value in error.message.values)
+    return error._replace(path=real if error.path == draft else error.path,
+                          message=error.message._replace(values=values))
 
 
 def _deck_at(path: Path, whole: bool) -> LoadedDeck:

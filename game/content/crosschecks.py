@@ -149,7 +149,8 @@ def check_scenario(library: Library, loaded: LoadedScenario) -> None:
                     if matches(rule, c) and c.id not in used]
         if rule.count != "auto" and rule.count > len(matching):
             errors.append(doc.error(("scenario", "draw", r, "count"),
-                                    say("scenario.count", count=rule.count, available=len(matching))))
+                                    say("scenario.count", count=rule.count, available=len(matching),
+                                        decks=", ".join(known_decks))))
         used.update(c.id for c in matching[: rule.count if rule.count != "auto" else None])
     pool = library.pool(scenario)
     if not pool:
