@@ -7,14 +7,13 @@ from __future__ import annotations
 import pygame
 
 from game.desktop import open_file, print_file
-from game.diskerrors import sheet_problem
-from game.paths import display_path
 from game.table.table import Table
 from game.table.view import GaugeView, Standings
 from game.ui.app import App, Scene
 from game.ui.intents import Intent
 from game.ui.listing import press
 from game.ui.screens import Screen
+from game.ui.sheetnote import sheet_note
 from game.ui.text import text_width, wrap
 from game.ui.widgets import (
     ButtonList,
@@ -46,12 +45,7 @@ class EndScene(Scene):
         return self.standings.win != "gauges"
 
     def sheet_line(self) -> str:
-        sheet, error = self.table.sheet, self.table.sheet_error
-        if sheet is not None:
-            said = tr("end.sheet", name=sheet.pdf.name, folder=display_path(sheet.pdf.parent))
-        else:
-            said = tr("end.sheet_failed", reason=sheet_problem(error, self.table.path)) if error is not None else ""
-        return " — ".join(s for s in (said, self.status) if s)
+        return sheet_note(self.table, self.status)
 
     def handle(self, intent: Intent) -> None:
         press(self.app, self.buttons, intent, self.choose)

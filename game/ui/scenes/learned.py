@@ -9,8 +9,7 @@ import secrets
 import pygame
 
 from game.desktop import open_file
-from game.diskerrors import disk_problem, sheet_problem
-from game.paths import display_path
+from game.diskerrors import disk_problem
 from game.progress.ending import LearnerEnding, learner_ending
 from game.progress.training import review_session, start_training
 from game.table.table import Table
@@ -18,6 +17,7 @@ from game.ui.app import App, Scene
 from game.ui.intents import Act, Intent
 from game.ui.listing import press
 from game.ui.screens import Screen
+from game.ui.sheetnote import sheet_note
 from game.ui.text import text_width, wrap
 from game.ui.widgets import ButtonList, Choice, line, mark, panel, text_box
 from game.wording.learner import missed_status, next_review_line, right_line, score_line
@@ -74,12 +74,7 @@ class LearnedScene(Scene):
         self.app.replace(Screen.PLAY, table=table)
 
     def sheet_line(self) -> str:
-        sheet, error = self.table.sheet, self.table.sheet_error
-        if sheet is not None:
-            said = tr("end.sheet", name=sheet.pdf.name, folder=display_path(sheet.pdf.parent))
-        else:
-            said = tr("end.sheet_failed", reason=sheet_problem(error, self.table.path)) if error is not None else ""
-        return " — ".join(s for s in (said, self.status) if s)
+        return sheet_note(self.table, self.status)
 
     def layout(self, width: int, height: int) -> None:
         body, step = self.app.body, self.app.line
