@@ -25,6 +25,10 @@ def run_validate(args: argparse.Namespace) -> int:
     if not checked and not library.errors:
         raise UserError(tr("validate.nothing", paths=", ".join(str(p) for p in args.paths)))
     errors = list(library.errors)
+    if not errors:  # a scenario that reads: can it be dealt for every team count and mode it offers?
+        from game.table.playability import unplayable
+
+        errors += unplayable(library, checked)
     if not args.no_layout:
         from game.ui.fitcheck import unfit_panels, unfit_texts
 

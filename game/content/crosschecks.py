@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.content.errors import ContentError
 from game.content.loaded import (
     Library,
     LoadedDeck,
@@ -157,8 +156,7 @@ def check_scenario(library: Library, loaded: LoadedScenario) -> None:
         errors.append(doc.error(("scenario", "decks"), say("scenario.no_cards")))
     if scenario.win == "panorama" and not any(c.scores_aspect for c in pool):
         errors.append(doc.error(("scenario", "win"), say("scenario.panorama")))
-    elif pool:
-        errors += _playable(scenario, pool, doc)
+
     gauge_ids = [g.id for g in scenario.gauges]
     defined = library.gauge_ids()
     pool_ids = {id(card) for card in pool}
@@ -171,32 +169,6 @@ def check_scenario(library: Library, loaded: LoadedScenario) -> None:
                                                or not library.authoring):
                     errors.append(deck.doc.error(loc + (gauge,), say(
                         "gauge.not_in_scenario", gauge=gauge, scenario=scenario.id, known=gauge_ids), key=True))
-
-
-def _playable(scenario: Any, pool: list[Any], doc: Any) -> list[ContentError]:
-    """Every team count and answering mode the setup screen offers deals a session, and every team answering, the
-    panorama the scenario promises can be completed: what `play` would otherwise refuse at the table. One team in
-    turn past what the time serves is refused by `play` with its own sentence (each team a round per aspect)."""
-    from game.engine.draw import draw_cards, panorama_aspects, rotation_teams
-
-    found = []
-    team_range = scenario.team_range
-    modes = ("all", "rotation") if team_range.max > 1 else (scenario.answering,)
-    panorama = panorama_aspects(scenario, pool) if scenario.win == "panorama" else set()
-    for mode in modes:
-        played = scenario.model_copy(update={"answering": mode})
-        served = rotation_teams(played, pool, team_range.max) if mode == "rotation" else team_range.max
-        for teams in range(team_range.min, min(team_range.max, served) + 1):
-            cards = draw_cards(played, pool, teams, 0)
-            if not cards:
-                found.append(doc.error(("scenario", "draw"), say(f"scenario.no_deal_{mode}", teams=teams)))
-                break
-            missing = panorama - {c.aspect for c in cards if c.scores_aspect}
-            if mode == "all" and teams > 1 and missing:
-                found.append(doc.error(("scenario", "draw"), say("scenario.panorama_unreachable", teams=teams,
-                                                                 aspects=", ".join(sorted(missing)))))
-                break
-    return found
 
 
 def _unread(library: Library, key: str, file: str, **values: Any) -> Message:
