@@ -78,7 +78,7 @@ def worker(findings: Path) -> None:
         seed = int(seed_text)
         case = work / f"{kind}-{seed}"
         case.mkdir()
-        started = time.perf_counter()
+        started, before = time.perf_counter(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         try:
             target = make_case(kind, seed, case, base, imports, training)
             if kind == "content":
@@ -95,8 +95,10 @@ def worker(findings: Path) -> None:
             shutil.copytree(case, kept, dirs_exist_ok=True)
             (kept / "traceback.txt").write_text(traceback.format_exc(), encoding="utf-8")
         shutil.rmtree(case, ignore_errors=True)
-        seconds, peak = time.perf_counter() - started, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(seed, outcome, f"{seconds:.3f}", f"{peak:.0f}", flush=True)
+        # what the case added to the worker's peak memory: the peak itself only grows over the worker's life
+        seconds = time.perf_counter() - started
+        grew = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+        print(seed, outcome, f"{seconds:.3f}", f"{grew:.0f}", flush=True)
 
 
 class Driver:
@@ -113,7 +115,8 @@ class Driver:
                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT)
 
     def run(self, kind: str, seed: int) -> tuple[str, float, float]:
-        """The case's outcome, its seconds and the worker's peak memory in MB (0 when it hung or died)."""
+        """The case's outcome, its seconds and what it added to the worker's peak memory, in MB (0 when it hung
+        or died)."""
         assert self.process.stdin is not None and self.process.stdout is not None
         self.process.stdin.write(f"{kind} {seed}\n")
         self.process.stdin.flush()
@@ -209,7 +212,7 @@ def main() -> int:
         outcomes = {outcome: n for (k, outcome), n in sorted(tally.items()) if k == kind}
         print(f"  {kind}: {sum(outcomes.values())} — " + ", ".join(f"{o} {n}" for o, n in outcomes.items()))
     print("slowest case per kind: " + ", ".join(f"{k} {s:.2f} s" for k, s in sorted(slowest.items()))
-          + f"; workers' peak memory {max(peaks, default=0):.0f} MB")
+          + f"; the most one case raised a worker's peak memory: {max(peaks, default=0):.0f} MB")
     found = {name: sum(n for (_, outcome), n in tally.items() if outcome == name)
              for name in ("bug", "hang", "crash", "memory")}
     found["hostile"] = hostile_files()

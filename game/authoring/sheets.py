@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import warnings
 import zipfile
 from pathlib import Path
 
@@ -90,6 +91,7 @@ def _read_excel(path: Path, shown: str) -> Rows:
     from openpyxl import load_workbook  # only when a spreadsheet is imported: it takes a quarter of a second
 
     _check_workbook(path, shown)
+    warnings.filterwarnings("ignore", module="openpyxl")  # its warnings are English lines about its own code
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - a third party's reader on any file: its every failure is the file's
