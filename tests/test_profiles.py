@@ -104,3 +104,22 @@ def test_a_rename_that_fails_half_way_renames_nothing_and_a_same_length_rename_r
     assert code == 0 and "(2 sessions)" in out
     assert profiles(folder) == {"Carol": before["carol"]}
     assert [log.stat().st_mtime_ns for log in logs] == times  # renaming a learner does not make their sessions newer
+
+
+def test_a_profile_with_a_session_still_being_played_is_neither_renamed_nor_deleted(shipped, tmp_path):
+    from game.progress.renaming import ProfileError, delete_profile, rename_profile
+    from game.progress.training import Theme, start_training, training_scenario
+
+    scenario = training_scenario(shipped, Theme(deck="teletravail"), 5)
+    table = start_training(shipped, tmp_path, scenario, shipped.pool(scenario), "Camille", 1, 0.0)
+    table.at_end = None
+    for action in (lambda: rename_profile(tmp_path, "Camille", "Sam"), lambda: delete_profile(tmp_path, "Camille")):
+        try:
+            action()
+        except ProfileError as refused:
+            assert "ouverte dans une autre fenêtre" in str(refused)
+        else:
+            raise AssertionError("a live session's log was changed under its window")
+    assert table.path.exists()
+    table.close()
+    assert rename_profile(tmp_path, "Camille", "Sam") == 1  # once the window is closed

@@ -131,3 +131,27 @@ def test_a_store_of_the_earlier_format_is_filled_again_from_the_logs(shipped, tm
                       "CREATE TABLE logs (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER); PRAGMA user_version = 1;")
     old.close()
     assert in_store(tmp_path, "Camille") == in_logs(tmp_path, "Camille") != set()
+
+
+def test_an_empty_copy_of_a_log_never_takes_its_answers_away(shipped, tmp_path):
+    log = played_log(shipped, tmp_path, "Camille", 7, 1_000.0)
+    held = in_store(tmp_path, "Camille")
+    (tmp_path / "zzz-copie.jsonl").write_bytes(log.read_bytes().split(b"\n")[0] + b"\n")  # its start line alone
+    assert in_store(tmp_path, "Camille") == held != set()
+
+
+def test_a_busy_store_is_said_so_and_never_set_aside_as_damaged(shipped, tmp_path):
+    from game.progress.store import ProgressError, StoreDamaged
+
+    played_log(shipped, tmp_path, "Camille", 8, 1_000.0)
+    in_store(tmp_path, "Camille")
+    other = sqlite3.connect(tmp_path / STORE_NAME, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(ProgressError) as refused:
+            open_store(tmp_path).close()
+        assert not isinstance(refused.value, StoreDamaged) and "autre programme" in str(refused.value)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert not list(tmp_path.glob("*.abime"))

@@ -68,12 +68,13 @@ def test_scraps_of_a_killed_program_are_removed_at_the_next_start_and_a_running_
     running = tmp_path / f".y.pdf.{os.getpid()}.tmp"
     running.write_bytes(b"being written")
     old = tmp_path / ".z.jsonl.rename.tmp"  # no pid in its name: removed once an hour old
+    (tmp_path / ".notes.2024.tmp").write_bytes(b"not ours")  # a stranger's file: never touched
     old.write_bytes(b"old")
     os.utime(old, (time.time() - 7200, time.time() - 7200))
     young = tmp_path / ".w.jsonl.rename.tmp"
     young.write_bytes(b"young")
     assert clear_scraps(tmp_path) == 2
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([running.name, young.name])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([running.name, young.name, ".notes.2024.tmp"])
 
 
 def test_open_and_print_use_each_systems_own_way(tmp_path):
@@ -99,3 +100,13 @@ def test_printing_with_no_printer_says_where_the_sheet_is(tmp_path, monkeypatch)
     monkeypatch.setattr(desktop.shutil, "which", lambda name: None)
     said = desktop.print_file(tmp_path / "bilan.pdf").replace("\u00a0", " ")
     assert "bilan.pdf" in said
+
+
+def test_a_full_disk_while_writing_names_the_users_file(tmp_path, monkeypatch):
+    def full(fd):
+        raise OSError(28, "No space left on device")  # fsync on a full disk names no file
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(OSError) as caught:
+        write_together([(tmp_path / "a.csv", b"csv"), (tmp_path / "a.pdf", b"pdf")])
+    assert caught.value.filename == str(tmp_path / "a.csv") and list(tmp_path.iterdir()) == []

@@ -94,8 +94,8 @@ def _read_excel(path: Path, shown: str) -> Rows:
     warnings.filterwarnings("ignore", module="openpyxl")  # its warnings are English lines about its own code
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - a third party's reader on any file: its every failure is the file's
-        raise ImportFailed([tr("table.not_xlsx", path=shown, reason=_reason(exc))]) from None
+    except Exception:  # noqa: BLE001 - a third party's reader on any file: its every failure is the file's
+        raise ImportFailed([tr("table.not_xlsx", path=shown, reason=tr("table.damaged"))]) from None
     try:
         sheet = book[SHEET_TITLE] if SHEET_TITLE in book.sheetnames else book.worksheets[0]
         rows: Rows = []
@@ -106,8 +106,8 @@ def _read_excel(path: Path, shown: str) -> Rows:
         return rows
     except ImportFailed:
         raise
-    except Exception as exc:  # noqa: BLE001 - a sheet's XML is parsed as its rows are read
-        raise ImportFailed([tr("table.not_xlsx", path=shown, reason=_reason(exc))]) from None
+    except Exception:  # noqa: BLE001 - a sheet's XML is parsed as its rows are read
+        raise ImportFailed([tr("table.not_xlsx", path=shown, reason=tr("table.damaged"))]) from None
     finally:
         book.close()
 
@@ -125,20 +125,14 @@ def _check_workbook(path: Path, shown: str) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             parts = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise ImportFailed([tr("table.not_xlsx", path=shown, reason=_reason(exc))]) from None
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise ImportFailed([tr("table.not_xlsx", path=shown, reason=tr("table.damaged"))]) from None
     if len(parts) > MAX_PARTS or any(p.file_size > MAX_BYTES for p in parts) or \
             sum(p.file_size for p in parts) > 5 * MAX_BYTES:
         raise ImportFailed([tr("table.too_big", path=shown, most=MAX_BYTES // 1_000_000)])
     odd = [p.filename for p in parts if p.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)]
     if odd:
         raise ImportFailed([tr("table.not_xlsx", path=shown, reason=tr("table.compression", part=odd[0][:80]))])
-
-
-def _reason(exc: Exception) -> str:
-    """What went wrong, in the reader's language: the zip and XML readers speak English, and may quote a whole
-    line of the file."""
-    return tr("table.damaged")
 
 
 def _text(value: object) -> str:

@@ -118,7 +118,8 @@ def run_train(args: argparse.Namespace) -> int:
         review = review_session(library, [m.item for m in missed])
         if review.scenario is None or not asked(tr("learner.ask_review", n=len(missed))):
             break
-        table = start_training(library, folder, review.scenario, review.cards, profile, seed + 1, time.time())
+        table = start_training(library, folder, review.scenario, review.cards, profile, secrets.randbelow(1_000_000),
+                               time.time())  # a new order of the options each time
         print(tr("train.started", title=review.scenario.title, profile=profile, path=table.path))
         code = play_in_terminal(table)
     print(tr("train.after", profile="" if args.profile is None else f" --profile \"{profile}\""))

@@ -26,7 +26,7 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 
 
 def _not_text(kind: str):  # noqa: ANN202 - a validator factory
-    """A number written as text (`"2"`, `yes`) is refused, as the editor's schema refuses it: the two agree."""
+    """A number written as text (`"2"`, `"1.5"`) is refused, as the editor's schema refuses it: the two agree."""
     def check(value: object) -> object:
         if isinstance(value, str):
             raise PydanticCustomError(kind, "{field}")
@@ -35,8 +35,9 @@ def _not_text(kind: str):  # noqa: ANN202 - a validator factory
 
 
 Flag = Annotated[bool, Strict()]  # true or false: `yes`, `on` or 1 are not a flag (the YAML reads them as text)
-NOT_TEXT_INT, NOT_TEXT_NUMBER = _not_text("int_type"), _not_text("float_type")  # last in an Annotated: bounds
-Whole = Annotated[int, NOT_TEXT_INT]  # a whole number; 2.0 is one, "2" is text      # before stay in the schema
+# A number written as text refused; put last in an Annotated, after the bounds, so the schema keeps the bounds.
+NOT_TEXT_INT, NOT_TEXT_NUMBER = _not_text("int_type"), _not_text("float_type")
+Whole = Annotated[int, NOT_TEXT_INT]  # a whole number: 2.0 is one, "2" is text
 
 
 def slug(name: str) -> str:

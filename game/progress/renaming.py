@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from game.atomic import write_bytes_atomic
 from game.diskerrors import disk_problem
 from game.paths import display_path
 from game.progress.profiles import profile_problem, sheet_name
-from game.session.log import MAX_LOG_BYTES
+from game.session.log import MAX_LOG_BYTES, lock
 from game.session.logs import profile_of
 
 
@@ -50,6 +52,13 @@ def rename_profile(sessions: Path, old: str, new: str) -> int:
         raise ProfileError(tr("profile.unknown", profile=old))
     if new != old and logs_of(sessions, new):
         raise ProfileError(tr("profile.taken", profile=new))
+    with _held(logs):  # no window may go on writing a log that is about to be replaced
+        return _rename(sessions, logs, old, new)
+
+
+def _rename(sessions: Path, logs: list[Path], old: str, new: str) -> int:
+    from game.wording.catalogue import tr
+
     before = {log: log.read_bytes() for log in logs}
     drafts = {log: log.with_name(f".{log.name}.rename.tmp") for log in logs}
     done: list[Path] = []
@@ -71,9 +80,24 @@ def rename_profile(sessions: Path, old: str, new: str) -> int:
     return len({_session(data) for data in before.values()})
 
 
+@contextmanager
+def _held(logs: list[Path]) -> Iterator[None]:
+    """Every log locked as a playing window locks it; a log another program holds refuses the whole change."""
+    from game.wording.catalogue import tr
+
+    with ExitStack() as stack:
+        for log in logs:
+            handle = stack.enter_context(open(log, "ab"))
+            if not lock(handle):
+                raise ProfileError(tr("profile.busy", path=display_path(log)))
+        if os.name == "nt":  # Windows cannot replace or remove a file held open: checked, then let go
+            stack.close()
+        yield
+
+
 def _renamed(data: bytes, old: str, new: str) -> bytes:
     first, _, rest = data.partition(b"\n")
-    start = json.loads(first.decode("utf-8"))
+    start = json.loads(first.decode("utf-8", errors="replace"))
     start["profile"] = new
     if start.get("teams") == [old]:
         start["teams"] = [new]
@@ -87,7 +111,7 @@ def _put_back(log: Path, data: bytes) -> None:
 
 
 def _session(data: bytes) -> str:
-    start = json.loads(data.partition(b"\n")[0].decode("utf-8"))
+    start = json.loads(data.partition(b"\n")[0].decode("utf-8", errors="replace"))
     return str(start.get("session", ""))
 
 
@@ -99,9 +123,10 @@ def delete_profile(sessions: Path, profile: str) -> int:
     if not logs:
         raise ProfileError(tr("profile.unknown", profile=profile))
     count = len({_session(log.read_bytes()) for log in logs})
-    for log in logs:
-        for path in (log.with_suffix(".pdf"), log.with_suffix(".csv"), log):
-            path.unlink(missing_ok=True)
+    with _held(logs):  # a session still being played under this profile is not deleted under its window
+        for log in logs:
+            for path in (log.with_suffix(".pdf"), log.with_suffix(".csv"), log):
+                path.unlink(missing_ok=True)
     (sessions / sheet_name(profile)).unlink(missing_ok=True)
     return count
 

@@ -82,7 +82,7 @@ class AspectMastery:
         return self.mastered / self.seen if self.seen else 0.0
 
 
-def day(at: float) -> date:
+def calendar_day(at: float) -> date:
     """The learner's calendar day of a time stamp: mastery asks for a right answer on a later day."""
     return date.fromtimestamp(at)
 
@@ -104,7 +104,7 @@ def mastery(answers: Sequence[Answer]) -> list[AspectMastery]:
         found = aspects.get(key)
         if found is None:
             found = aspects[key] = AspectMastery(answer.deck, answer.aspect, answer.aspect_label)
-        today = day(answer.at)
+        today = calendar_day(answer.at)
         if answer.card not in since or not answer.success:
             found.seen += answer.card not in since
             since[answer.card] = today

@@ -79,6 +79,8 @@ class Store:
                 self.db.close()
             if _full(exc):
                 raise ProgressError(tr("store.full", path=path)) from None
+            if _said(exc) != tr("store.damaged"):  # busy or read-only: the file is sound, it is not set aside
+                raise ProgressError(tr("store.not_opened", path=path, problem=_said(exc))) from None
             raise StoreDamaged(tr("store.unreadable", path=path, reason=_said(exc))) from None
         if not TABLES <= tables or checked != "ok":
             self.db.close()
@@ -109,7 +111,8 @@ class Store:
         path = str(log.resolve()) if log is not None else ""
         with self.transaction():
             owner = self.db.execute("SELECT log FROM sessions WHERE session = ?", (session,)).fetchone()
-            kept = not (answers and owner is not None and owner[0] != path and Path(owner[0]).is_file())
+            # the session's first log keeps it while it is there, even when another log of it is read first
+            kept = owner is None or owner[0] == path or not Path(owner[0]).is_file()
             if kept:
                 touched = {(a.profile, a.card) for a in answers}
                 touched |= set(self.db.execute("SELECT profile, card FROM answers WHERE session = ?", (session,)))
@@ -117,17 +120,23 @@ class Store:
                 self.db.executemany(f"INSERT OR REPLACE INTO answers VALUES ({', '.join('?' * len(Answer._fields))})",
                                     [tuple(a) for a in answers])
                 self._schedule(touched)
-                if answers:
+                if answers or owner is None:
                     self.db.execute("INSERT OR REPLACE INTO sessions VALUES (?, ?)", (session, path))
             if log is not None:
                 stat = seen or log.stat()
                 self.db.execute("INSERT OR REPLACE INTO logs VALUES (?, ?, ?, ?, ?)",
-                                (path, stat.st_size, stat.st_mtime_ns, stat.st_ino, session if answers else ""))
+                                (path, stat.st_size, stat.st_mtime_ns, stat.st_ino, session))
         return kept
 
     def forget_gone(self, present: set[str]) -> None:
         """Forget the logs no longer in the folder (deleted, renamed, moved) and the sessions copied from them:
         the store holds what the logs hold. Another log of such a session is read again, and counts instead."""
+        try:
+            self._forget_gone(present)
+        except sqlite3.Error as exc:  # a full or read-only disk: rolled back, said in a sentence
+            raise ProgressError(tr("store.not_updated", path=self.path, problem=_said(exc))) from None
+
+    def _forget_gone(self, present: set[str]) -> None:
         gone = [row for row in self.db.execute("SELECT path, session FROM logs") if row[0] not in present]
         if not gone:
             return

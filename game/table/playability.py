@@ -12,6 +12,7 @@ from game.content.models import ScenarioInfo
 from game.content.yamldoc import YamlDocument
 from game.engine.draw import draw_cards, panorama_aspects, rotation_teams
 from game.wording.authors import say
+from game.wording.catalogue import ntr
 
 
 def unplayable(library: Library, checked: set[str]) -> list[ContentError]:
@@ -41,11 +42,11 @@ def _playable(scenario: ScenarioInfo, pool: list[Any], doc: YamlDocument) -> lis
         for teams in range(team_range.min, min(team_range.max, served) + 1):
             cards = draw_cards(played, pool, teams, 0)
             if not cards:
-                found.append(doc.error(("scenario", "draw"), say(f"scenario.no_deal_{mode}", teams=teams)))
+                found.append(doc.error(("scenario", "draw"), say(f"scenario.no_deal_{mode}", teams=ntr("count.teams", teams))))
                 break
             missing = panorama - {c.aspect for c in cards if c.scores_aspect}
             if mode == "all" and teams > 1 and missing:
-                found.append(doc.error(("scenario", "draw"), say("scenario.panorama_unreachable", teams=teams,
+                found.append(doc.error(("scenario", "draw"), say("scenario.panorama_unreachable", teams=ntr("count.teams", teams),
                                                                  aspects=", ".join(sorted(missing)))))
                 break
     return found

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from game.content.kinds import Rating
+from game.progress.report import OPTION_MARKS
 from game.wording.catalogue import tr
 from game.wording.players import day, review_when
 
@@ -27,7 +27,7 @@ def aspect_line(rate: AspectRate) -> str:
 
 def right_line(answer: Answer) -> str:
     """The right answer of a question, the best option of an usager's or a partner's card."""
-    key = "learner.best" if answer.mark in frozenset(Rating) else "learner.right"
+    key = "learner.best" if answer.mark in OPTION_MARKS else "learner.right"
     return tr(key, answer=answer.right)
 
 

@@ -5,6 +5,7 @@ those cards come back, and « Revoir mes erreurs maintenant (N) »."""
 from __future__ import annotations
 
 import secrets
+from dataclasses import replace
 
 import pygame
 
@@ -54,9 +55,18 @@ class LearnedScene(Scene):
         elif key == "open" and self.table.sheet is not None:
             self.status = open_file(self.table.sheet.pdf)
         elif key == "progress":
-            self.app.push(Screen.PROGRESS, profile=self.ending.profile)
+            self.app.push(Screen.PROGRESS, profile=self.ending.profile, on_profile=self.profile_changed)
         elif key == "home":
             self.app.replace(Screen.HOME)
+
+    def profile_changed(self, name: str | None) -> None:
+        """Renamed (`name`) or deleted (None) from the progress screen: a review now is under the new name, or
+        none."""
+        if name is None:
+            self.buttons = ButtonList([c for c in self.buttons.choices if c.key not in ("review", "progress")])
+            self.layout(*self.app.size)
+        else:
+            self.ending = replace(self.ending, profile=name)
 
     def review(self) -> None:
         """The cards missed in this session, dealt again now (an early review does not space them)."""
