@@ -20,7 +20,6 @@ import argparse
 import os
 import queue
 import random
-import resource
 import select
 import shutil
 import subprocess
@@ -28,6 +27,7 @@ import sys
 import threading
 import time
 import traceback
+import tracemalloc
 from collections import Counter
 from pathlib import Path
 
@@ -78,7 +78,9 @@ def worker(findings: Path) -> None:
         seed = int(seed_text)
         case = work / f"{kind}-{seed}"
         case.mkdir()
-        started, before = time.perf_counter(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        started = time.perf_counter()
+        if kind in IMPORTERS:  # an importer's own peak, in Python's allocations (the process's peak only grows)
+            tracemalloc.start()
         try:
             target = make_case(kind, seed, case, base, imports, training)
             if kind == "content":
@@ -95,10 +97,11 @@ def worker(findings: Path) -> None:
             shutil.copytree(case, kept, dirs_exist_ok=True)
             (kept / "traceback.txt").write_text(traceback.format_exc(), encoding="utf-8")
         shutil.rmtree(case, ignore_errors=True)
-        # what the case added to the worker's peak memory: the peak itself only grows over the worker's life
-        seconds = time.perf_counter() - started
-        grew = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
-        print(seed, outcome, f"{seconds:.3f}", f"{grew:.0f}", flush=True)
+        seconds, peak = time.perf_counter() - started, 0.0
+        if tracemalloc.is_tracing():
+            peak = tracemalloc.get_traced_memory()[1] / 2**20
+            tracemalloc.stop()
+        print(seed, outcome, f"{seconds:.3f}", f"{peak:.0f}", flush=True)
 
 
 class Driver:
@@ -115,8 +118,8 @@ class Driver:
                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT)
 
     def run(self, kind: str, seed: int) -> tuple[str, float, float]:
-        """The case's outcome, its seconds and what it added to the worker's peak memory, in MB (0 when it hung
-        or died)."""
+        """The case's outcome, its seconds and, for an importer, its peak memory in MB (0 otherwise, or when it
+        hung or died)."""
         assert self.process.stdin is not None and self.process.stdout is not None
         self.process.stdin.write(f"{kind} {seed}\n")
         self.process.stdin.flush()
@@ -212,7 +215,7 @@ def main() -> int:
         outcomes = {outcome: n for (k, outcome), n in sorted(tally.items()) if k == kind}
         print(f"  {kind}: {sum(outcomes.values())} — " + ", ".join(f"{o} {n}" for o, n in outcomes.items()))
     print("slowest case per kind: " + ", ".join(f"{k} {s:.2f} s" for k, s in sorted(slowest.items()))
-          + f"; the most one case raised a worker's peak memory: {max(peaks, default=0):.0f} MB")
+          + f"; an importer's highest peak: {max(peaks, default=0):.0f} MB")
     found = {name: sum(n for (_, outcome), n in tally.items() if outcome == name)
              for name in ("bug", "hang", "crash", "memory")}
     found["hostile"] = hostile_files()
@@ -243,7 +246,8 @@ def hostile_files() -> int:
                                    str(Path(folder) / "x.yaml")], capture_output=True, text=True, cwd=ROOT)
             seconds = time.perf_counter() - started
             said = [line for line in done.stderr.splitlines() if line.startswith("PEAK ")]
-            peak = int(said[-1].split()[1]) / 1024 if said else float("inf")
+            scale = 2**20 if sys.platform == "darwin" else 2**10  # ru_maxrss: bytes on macOS, kilobytes elsewhere
+            peak = int(said[-1].split()[1]) / scale if said else float("inf")
         fine = done.returncode == 1 and "Traceback" not in done.stderr and seconds <= IMPORT_SECONDS and \
             peak <= IMPORT_MB
         bad += not fine
