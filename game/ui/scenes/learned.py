@@ -100,7 +100,8 @@ class LearnedScene(Scene):
                                 weights)
         top = self.head_rect.bottom + pad
         middle_h = self.foot_rect.top - pad - top
-        split = int((width - 3 * pad) * 0.38)
+        share = 0.38 if self.app.settings.scale <= 1.0 else 0.3  # bigger text: the mistake's panel gets the room
+        split = int((width - 3 * pad) * share)
         self.aspects_rect = pygame.Rect(pad, top, split, middle_h)
         self.missed_rect = pygame.Rect(2 * pad + split, top, width - 3 * pad - split, middle_h)
 
@@ -160,10 +161,6 @@ class LearnedScene(Scene):
                  bold=True)
         text_box(self.app, surface, missed_status(shown, self.ending.ended),
                  pygame.Rect(inner.x, inner.y + step, inner.width, step), self.app.small, theme.muted)
-        if len(missed) > 1:
-            text_box(self.app, surface, tr("learner.browse_hint"), pygame.Rect(inner.x, inner.bottom - step, inner.width,
-                     step), self.app.small, theme.muted)
-            inner.height -= step
         blocks = [(first.prompt, body, theme.text, True, ""), (tr("learner.given", answer=first.given), body, theme.text,
                   False, "cross"), (right_line(first), body, theme.text, True, "check")]
         if first.feedback:
@@ -172,6 +169,9 @@ class LearnedScene(Scene):
             blocks.append((tr("play.source", source=first.source), self.app.small, theme.muted, False, ""))
         y = inner.y + 2 * step + body // 3
         for text, size, color, bold, sign in blocks:
+            if inner.bottom - y < self.app.fonts.get(size).get_linesize():  # no room left: said, never drawn over
+                self.app.report_overflow(text)
+                continue
             indent = int(body * 1.4) if sign else 0  # the given answer crossed, the right one ticked: not by colour alone
             if sign:
                 mark(surface, sign, (inner.x + body // 2, y + step // 2), body * 3 // 4,
@@ -179,3 +179,6 @@ class LearnedScene(Scene):
             fitted = text_box(self.app, surface, text, pygame.Rect(inner.x + indent, y, inner.width - indent,
                               inner.bottom - y), size, color, bold=bold, floor=min(size, self.app.small))
             y += fitted.height + body // 3
+        if len(missed) > 1 and inner.bottom - y >= step:  # the way to the other mistakes, where there is room
+            text_box(self.app, surface, tr("learner.browse_hint"), pygame.Rect(inner.x, inner.bottom - step, inner.width,
+                     step), self.app.small, theme.muted)
