@@ -116,7 +116,7 @@ def run_train(args: argparse.Namespace) -> int:
     while code == 0 and table.over:  # the mistakes again at once, as often as the learner asks
         missed = learner_ending(table).missed
         review = review_session(library, [m.item for m in missed])
-        if review.scenario is None or not asked(tr("learner.ask_review", n=len(missed))):
+        if review.scenario is None or not asked(tr("learner.ask_review", n=len(review.cards))):
             break
         table = start_training(library, folder, review.scenario, review.cards, profile, secrets.randbelow(1_000_000),
                                time.time())  # a new order of the options each time

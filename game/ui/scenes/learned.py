@@ -32,8 +32,9 @@ class LearnedScene(Scene):
         self.ending: LearnerEnding = learner_ending(table)
         self.shown = 0  # the missed card on show
         self.status = ""
-        missed = len(self.ending.missed)
-        rows = [Choice(tr("learner.review_now", n=missed), "review")] if missed else []
+        # the cards the review deals: a parcours's missed steps come back as one parcours, a card gone from the decks not
+        dealt = len(review_session(app.library, [m.item for m in self.ending.missed]).cards)
+        rows = [Choice(tr("learner.review_now", n=dealt), "review")] if dealt else []
         rows += [Choice(tr("end.open"), "open")] if table.sheet else []
         rows += [Choice(tr("train.progress"), "progress"), Choice(tr("end.home"), "home")]
         self.buttons = ButtonList(rows)
