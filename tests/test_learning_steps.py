@@ -136,3 +136,30 @@ def test_the_review_keeps_to_the_theme_asked(shipped):
     due = ["tt-050", "pf-002#a", "gone-001", "us-003"]
     assert in_theme(shipped, Theme(deck="teletravail"), due) == ["tt-050", "gone-001"]
     assert in_theme(shipped, Theme(), due) == due
+
+
+def test_the_sheet_says_the_best_path_was_taken_only_when_every_choice_was_the_best(tmp_path):
+    """An « acceptable » option may lead to the same step as the best one: the path is the same, the choices are
+    not, and the sheet draws the path of the best choices beside it."""
+    from pathlib import Path
+
+    from game.content.library import load_library
+    from game.present.sheet import journey_lines
+
+    library = load_library([(Path(__file__).parent / "parcours", True)])
+    info = library.scenarios["essai-parcours"].info
+    for wanted, same in ((2, True), (1, False)):  # at the second step, the best option, then an acceptable one
+        table = Table.start_new(tmp_path, info, library.pool(info), ["A"], 1, library.aspect_labels(info), 0.0,
+                                at_end=None)
+        t = 0.0
+        while table.view().card is not None and table.view().card.kind != "parcours":
+            table.act(Action(ActionType.SKIP), t := t + 1)
+        for points in (2, wanted):  # the first step's best option, then the second step's
+            view = facilitator(table)
+            pick = next(s for s in view.choice_sets if view.points(s) == points)
+            table.act(Action(ActionType.ENTER, pick, team=0), t := t + 1)
+            table.act(Action(ActionType.REVEAL), t := t + 1)
+            table.act(Action(ActionType.NEXT), t := t + 1)
+        journey = journey_lines(table)[0]
+        assert [b.title for b in journey.taken] == [b.title for b in journey.best] and journey.same is same
+        table.close()

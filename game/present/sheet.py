@@ -124,11 +124,14 @@ class JourneyLine:
     reached: StepBox  # the outcome's title, and what kind of outcome it is
     best: list[StepBox]
     best_reached: StepBox
+    best_choices: bool = False  # the best option chosen at every step taken
 
     @property
     def same(self) -> bool:
+        """The path of the best choices was the one taken: the same steps, and the best option at each (an
+        « acceptable » option may lead to the same next step, and is not the best choice)."""
         titles = [s.title for s in self.taken + [self.reached]]
-        return titles == [s.title for s in self.best + [self.best_reached]]
+        return self.best_choices and titles == [s.title for s in self.best + [self.best_reached]]
 
 
 @dataclass
@@ -203,7 +206,8 @@ def journey_lines(table: Table) -> list[JourneyLine]:
             number=run[0].number, who=tr("persona.who", name=card.name, age=card.age), need=card.need,
             taken=[StepBox(play.step.title if play.step else "", lower_first(tr(f"mark.{play.mark}"))) for play in run],
             reached=_ending(card, run[-1].reached.id if run[-1].reached else ""),
-            best=[StepBox(card.at(step).title, "") for step in path], best_reached=_ending(card, best_end)))
+            best=[StepBox(card.at(step).title, "") for step in path], best_reached=_ending(card, best_end),
+            best_choices=all(play.mark == Mark.BEST for play in run)))
     return journeys
 
 
