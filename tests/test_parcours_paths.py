@@ -11,6 +11,8 @@ PROMISES = {
     ("pp-002", "en-partie"): ("aide", False),  # « il a perdu des mois d'aide au logement »
     ("pp-002", "sans-complementaire"): ("aide", True),  # « son aide au logement court dès le bail »
     ("pp-002", "installe"): ("aide", True),
+    ("pf-001", "api-tardive"): ("explique", False),  # « elle a failli la présenter comme un titre »
+    ("pf-001", "api-rattrapee"): ("explique", True),  # « elle sait ce que prouve chaque attestation »
 }
 
 
