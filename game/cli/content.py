@@ -94,12 +94,12 @@ def check_team_count(scenario: ScenarioInfo, count: int | None, pool: Sequence[A
     limits = scenario.team_range
     if count is not None and not limits.min <= count <= limits.max:
         raise UserError(tr("scenario.teams", least=limits.min, most=ntr("count.teams", limits.max), count=count))
-    from game.table.table import deals, teams_in_turn  # the draw, read only when a session is about to start
+    from game.table.table import deal, teams_in_turn  # the draw, read only when a session is about to start
 
     teams = len(team_names(scenario, count))
     if (answering or scenario.answering) == "rotation" and teams > 1 and pool:
         served = teams_in_turn(scenario, pool, teams)
         if served < teams:
             raise UserError(tr("setup.rotation_limit", n=served))
-    if pool and not deals(scenario, pool, teams, answering):
+    if pool and not deal(scenario, pool, teams, answering):
         raise UserError(tr("start.no_cards", teams=ntr("count.teams", teams), title=scenario.title))

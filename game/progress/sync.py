@@ -6,6 +6,7 @@ Run each time the store is opened: a log already read as it is now is skipped, s
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from game.diskerrors import disk_problem
@@ -59,11 +60,11 @@ def sync(store: Store, sessions: Path) -> None:
     the next opening."""
     logs = [log for log in (sessions.glob("*.jsonl") if sessions.is_dir() else [])
             if not log.is_symlink() and log.is_file()]  # a pipe would block the reading, a device or a link has no end
-    logs.sort(key=lambda log: (_written(log), log.name))  # oldest first: of two logs of one session, the copy is newer
     store.forget_gone({str(log.resolve()) for log in logs})
-    for log in logs:
+    noted = [(log, seen) for log in logs if (seen := _stat(log)) is not None]
+    noted.sort(key=lambda pair: (pair[1].st_mtime_ns, pair[0].name))  # oldest first: of one session's logs, a copy is newer
+    for log, seen in noted:  # each log noted as it was before it is read
         try:
-            seen = log.stat()
             if store.read_before(log, seen):
                 continue
             profile = profile_of(log)
@@ -76,11 +77,11 @@ def sync(store: Store, sessions: Path) -> None:
             store.record(session_key(table), answers_of(table, profile), log, seen)
 
 
-def _written(log: Path) -> int:
+def _stat(log: Path) -> os.stat_result | None:
     try:
-        return log.stat().st_mtime_ns
-    except OSError:  # gone meanwhile: passed over below
-        return 0
+        return log.stat()
+    except OSError:  # gone meanwhile: tried again at the next opening
+        return None
 
 
 def session_key(table: Table) -> str:

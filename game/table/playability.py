@@ -10,7 +10,8 @@ from game.content.errors import ContentError
 from game.content.loaded import Library
 from game.content.models import ScenarioInfo
 from game.content.yamldoc import YamlDocument
-from game.engine.draw import draw_cards, panorama_aspects, rotation_teams
+from game.engine.draw import panorama_aspects, rotation_teams
+from game.table.table import deal
 from game.wording.authors import say
 from game.wording.catalogue import ntr
 
@@ -37,10 +38,10 @@ def _playable(scenario: ScenarioInfo, pool: list[Any], doc: YamlDocument) -> lis
     modes = ("all", "rotation") if team_range.max > 1 else (scenario.answering,)
     panorama = panorama_aspects(scenario, pool) if scenario.win == "panorama" else set()
     for mode in modes:
-        played = scenario.model_copy(update={"answering": mode})
-        served = rotation_teams(played, pool, team_range.max) if mode == "rotation" else team_range.max
+        served = rotation_teams(scenario.model_copy(update={"answering": mode}), pool, team_range.max) \
+            if mode == "rotation" else team_range.max
         for teams in range(team_range.min, min(team_range.max, served) + 1):
-            cards = draw_cards(played, pool, teams, 0)
+            cards = deal(scenario, pool, teams, mode)
             if not cards:
                 found.append(doc.error(("scenario", "draw"), say(f"scenario.no_deal_{mode}", teams=ntr("count.teams", teams))))
                 break

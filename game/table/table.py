@@ -52,12 +52,13 @@ def teams_in_turn(scenario: ScenarioInfo, pool: Sequence[PlayingCard], most: int
     return rotation_teams(scenario, pool, most)
 
 
-def deals(scenario: ScenarioInfo, pool: Sequence[PlayingCard], teams: int, answering: str | None = None) -> bool:
-    """Whether a session of `teams` teams (answering as asked) is dealt at least one card: draw rules can share
-    the minutes so that none fits (six teams in turn, a round of six usagers past the target)."""
+def deal(scenario: ScenarioInfo, pool: Sequence[PlayingCard], teams: int, answering: str | None = None
+         ) -> list[PlayingCard]:
+    """The cards a session of `teams` teams (answering as asked) is dealt, with the first seed: none when the draw
+    rules share the minutes so that no card fits (six teams in turn, a round of six usagers past the target)."""
     if answering is not None and answering != scenario.answering:
         scenario = scenario.model_copy(update={"answering": answering})
-    return bool(draw_cards(scenario, pool, teams, 0))
+    return draw_cards(scenario, pool, teams, 0)
 
 
 T = TypeVar("T")

@@ -10,7 +10,7 @@ from game.debrief.ending import sheet_at_end
 from game.desktop import saved_and_opened
 from game.diskerrors import disk_problem
 from game.paths import display_path
-from game.table.table import Table, deals, teams_in_turn
+from game.table.table import Table, deal, teams_in_turn
 from game.ui.app import App
 from game.ui.intents import Act, Intent
 from game.ui.listing import ListScene, NameEntry
@@ -72,7 +72,7 @@ class SetupScene(ListScene):
         would cost)."""
         key = (teams, answering)
         if key not in self._dealt:
-            self._dealt[key] = deals(self.scenario, self.app.library.pool(self.scenario), teams, answering)
+            self._dealt[key] = bool(deal(self.scenario, self.app.library.pool(self.scenario), teams, answering))
         return self._dealt[key]
 
     def paired(self) -> tuple[range, ...]:
