@@ -51,10 +51,7 @@ def remember_profile(profile: str) -> None:
     from game.ui.settings import Settings, default_settings_path
 
     path = default_settings_path()
-    settings = Settings.load(path)
-    if settings.profile != profile:
-        settings.profile = profile
-        settings.save(path)
+    Settings.load(path).remember(profile, path)
 
 
 def opened_store(folder: Path) -> Store:

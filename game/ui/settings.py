@@ -57,6 +57,12 @@ class Settings:
         except OSError:
             pass  # a read-only profile only loses the preference, never the game
 
+    def remember(self, profile: str, path: Path | None) -> None:
+        """The learner to offer next time (on screen and at the terminal alike), saved when it changes."""
+        if self.profile != profile:
+            self.profile = profile
+            self.save(path)
+
     @property
     def widened(self) -> bool:
         """Text takes more room than `validate` measured (bigger, or in the wider OpenDyslexic font): the

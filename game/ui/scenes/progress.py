@@ -194,8 +194,7 @@ class ProgressScene(ListScene):
     def _remembered(self, old: str, new: str) -> None:
         """The learner remembered for the next training follows a rename, and is forgotten with a delete."""
         if self.app.settings.profile == old:
-            self.app.settings.profile = new
-            self.app.settings.save(self.app.settings_path)
+            self.app.settings.remember(new, self.app.settings_path)
 
     def cancel(self) -> None:
         self.app.pop()

@@ -133,9 +133,7 @@ class TrainScene(ListScene):
         try:
             table = start_training(library, self.app.sessions_dir, scenario, pool, self.profile,
                                    secrets.randbelow(1_000_000), now)
-            if self.app.settings.profile != self.profile:  # remembered for the next time, like the display choices
-                self.app.settings.profile = self.profile
-                self.app.settings.save(self.app.settings_path)
+            self.app.settings.remember(self.profile, self.app.settings_path)  # like the display choices
         except OSError as exc:
             self.app.push(Screen.ERROR, errors=[disk_problem(exc, self.app.sessions_dir)], title=tr("error.not_started"),
                           advice="")
