@@ -244,8 +244,7 @@ class Console:
                 if play.explanation.source:
                     self.write(tr("play.source", source=play.explanation.source))
             if play.ending is not None:
-                self.write(f"{tr('parcours.reached', title=play.ending.title)} "
-                           f"({tr('parcours.result.' + play.ending.result)}). {play.ending.feedback}")
+                self.write(f"{play.reached_line}. {play.ending.feedback}")
         else:
             self.write("\n" + tr("console.event", prompt=play.face.prompt))
         for change in play.changes:

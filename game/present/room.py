@@ -14,6 +14,7 @@ from game.present.faces import CardFace
 from game.present.kinds import face
 from game.table.clock import Clock
 from game.table.view import GaugeChange, Mark, PlayView, TableView, Verdict
+from game.wording.catalogue import tr
 
 if TYPE_CHECKING:
     from game.engine.vocabulary import Action, Outcome, Phase
@@ -27,6 +28,14 @@ class Played:
         self._play = play
         self.face: CardFace = face(play.card, play.step)
         self.ending: Ending | None = play.reached  # how the parcours ended here: its title, result and feedback
+
+    @property
+    def reached_line(self) -> str:
+        """The parcours' ending as the room reads it: its title and whether it is favourable to the usager, so
+        that a team never takes a poor ending for a good one; empty when the card did not end a parcours."""
+        if self.ending is None:
+            return ""
+        return tr("parcours.reached", title=self.ending.title, result=tr("parcours.result." + self.ending.result))
 
     @property
     def card_id(self) -> str:

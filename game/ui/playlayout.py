@@ -114,7 +114,7 @@ class PlayLayout:
             return ""
         text = explanation.text + (f"\n{tr('play.source', source=explanation.source)}" if explanation.source else "")
         if play.ending is not None:  # the parcours ends here: its outcome, what it means for the usager
-            text += f"\n{tr('parcours.reached', title=play.ending.title)}\n{play.ending.feedback}"
+            text += f"\n{play.reached_line}\n{play.ending.feedback}"
         return text
 
     @staticmethod
