@@ -340,3 +340,45 @@ def test_lint_warns_about_a_text_with_a_single_straight_quote(capsys, tmp_path):
     assert main(["lint", str(deck)]) == 0
     out = capsys.readouterr().out.replace("\u00a0", " ")
     assert "guillemet.yaml:76:13: attention : un seul guillemet droit dans « La première demande" in out
+
+
+def _questions(answers: list[list[str]], right: list[int]) -> str:
+    cards = "".join(
+        f"  - id: q-{n}\n    kind: question\n    aspect: a\n    prompt: \"Question {n} ?\"\n    source: \"Une source\"\n    explanation: \"Parce que.\"\n"
+        f"    answers:\n" + "".join(f"      - {{text: \"{text} {n}\"{', correct: true' if i == r else ''}}}\n"
+                                   for i, text in enumerate(texts))
+        for n, (texts, r) in enumerate(zip(answers, right)))
+    return ("deck:\n  id: places\n  title: \"Places\"\n  language: fr\n  version: 1\n  license: CC-BY-4.0\n"
+            "  description: \"Des questions.\"\n  aspects: {a: Aspect}\n"
+            f"cards:\n{cards}")
+
+
+@pytest.mark.parametrize("size, right, warned", [
+    (3, [0] * 6, "lint.one_position"),  # three choices: always the first
+    (3, [0, 1, 2, 0, 1, 2], None),
+    (2, [0] * 8, "lint.one_position_of_two"),  # two choices: 6 of 8 first is already a habit
+    (2, [0] * 6 + [1] * 2, "lint.one_position_of_two"),
+    (2, [0] * 5 + [1] * 3, None),
+])
+def test_lint_warns_when_a_deck_keeps_its_right_answers_in_one_place(tmp_path, size, right, warned):
+    from game.authoring.lint import lint
+
+    (tmp_path / "places.yaml").write_text(_questions([["Oui", "Non", "Peut-être"][:size] if size == 3 else
+                                                      ["Ceci", "Cela"]] * len(right), right), encoding="utf-8")
+    library = load_library([(tmp_path, True)])
+    assert library.errors == []
+    keys = [w.message.key for w in lint(library, set(library.checked)) if w.message.key.startswith("lint.one_pos")]
+    assert keys == ([warned] if warned else [])
+
+
+def test_a_yes_no_pair_is_not_a_habit_of_place(tmp_path):
+    """« Vrai » before « Faux » is the order they are read in: a deck of true statements is not flagged."""
+    from game.authoring.lint import lint
+
+    deck = _questions([["Vrai", "Faux"]] * 8, [0] * 8)
+    for n in range(8):
+        deck = deck.replace(f"Vrai {n}\"", "Vrai\"").replace(f"Faux {n}\"", "Faux\"")
+    (tmp_path / "vrai.yaml").write_text(deck, encoding="utf-8")
+    library = load_library([(tmp_path, True)])
+    assert "Vrai\"" in deck and library.errors == []
+    assert [w.message.key for w in lint(library, set(library.checked))] == []

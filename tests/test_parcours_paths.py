@@ -13,6 +13,9 @@ PROMISES = {
     ("pp-002", "installe"): ("aide", True),
     ("pf-001", "api-tardive"): ("explique", False),  # « elle a failli la présenter comme un titre »
     ("pf-001", "api-rattrapee"): ("explique", True),  # « elle sait ce que prouve chaque attestation »
+    ("pp-001", "prete"): ("recensee", True),  # « elle connaît l'ordre des démarches : recensement, … »
+    ("pp-001", "surprise"): ("recensee", True),  # « Inscrite »
+    ("pp-001", "bloquee"): ("recensee", False),  # « Sans recensement »
 }
 
 

@@ -147,3 +147,4 @@ def test_choices_matter_in_gauge_scenarios(shipped, scenario_id):
     assert win_rate("best") >= 0.90
     assert 0.20 <= win_rate("random") <= 0.80
     assert win_rate("worst") <= 0.05
+

@@ -18,13 +18,15 @@ from game.authoring.cardrows import TO_COMPLETE
 from game.content.errors import ContentError
 from game.content.loaded import Library, LoadedDeck
 from game.content.models import best_path
+from game.content.question import true_or_false
 from game.content.yamldoc import YamlDocument
 from game.wording.authors import say
 
 PROMPT_ADVISED = 160  # characters: about three lines at the prompt's size on a projector
 ASPECT_MIN = 3
 ONE_POSITION = 0.5  # share of a deck's cards whose right answer sits at one place: twice chance with four choices
-ONE_POSITION_MIN = 6  # cards with three choices or more before the share means anything
+ONE_POSITION_OF_TWO = 0.75  # the same among choices of two: halfway from chance to always
+ONE_POSITION_MIN = 6  # cards (of three choices or more, or of two) before the share means anything
 NEAR_DUPLICATE = 0.9  # similarity of two prompts, once lowercased and stripped of punctuation
 
 
@@ -68,22 +70,25 @@ def _deck_warnings(deck: LoadedDeck) -> list[ContentError]:
 
 
 def _one_position(deck: LoadedDeck) -> list[ContentError]:
-    """The right answers mostly at one place, over the choices of three or more (a parcours's steps each count):
-    said once, at the deck's card list."""
-    places = Counter()
+    """The right answers mostly at one place (a parcours's steps each count), said once at the deck's card list:
+    over the choices of three or more, and apart over the choices of two (a yes/no pair excepted: its order is
+    the reading order, not a habit), where chance is already one in two."""
+    places: dict[bool, Counter[int]] = {True: Counter(), False: Counter()}  # two choices, or three and more
     for _, card in deck.entries:
         for here in ([card.at(s.id) for s in card.steps] if card.branches else [card]):
-            right = here.right_choices()
-            if len(here.choice_texts()) >= 3 and right and not here.several:
-                places[right[0]] += 1
-    total = sum(places.values())
-    if total < ONE_POSITION_MIN:
-        return []
-    position, count = places.most_common(1)[0]
-    if count < ONE_POSITION * total:
-        return []
-    return [deck.doc.error(("cards",), say("lint.one_position", position=position + 1, count=count, total=total),
-                           key=True)]
+            right, texts = here.right_choices(), here.choice_texts()
+            if len(texts) >= 2 and right and not here.several and not true_or_false(texts):
+                places[len(texts) == 2][right[0]] += 1
+    found = []
+    for two, share in ((False, ONE_POSITION), (True, ONE_POSITION_OF_TWO)):
+        total = sum(places[two].values())
+        if total < ONE_POSITION_MIN:
+            continue
+        position, count = places[two].most_common(1)[0]
+        if count >= share * total:
+            found.append(deck.doc.error(("cards",), say("lint.one_position" + ("_of_two" if two else ""),
+                                                        position=position + 1, count=count, total=total), key=True))
+    return found
 
 
 def _reshaped(doc: YamlDocument, blocks: list[tuple[tuple[Any, ...], BaseModel]]) -> list[ContentError]:

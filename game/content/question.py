@@ -91,7 +91,7 @@ class QuestionCard(CardBase):
         return Explanation(self.explanation, self.source)
 
     def orderable(self) -> dict[str, int]:
-        if not self.shuffle or _true_or_false([a.text for a in self.answers]):
+        if not self.shuffle or true_or_false([a.text for a in self.answers]):
             return {}
         return {"": len(self.answers)}
 
@@ -102,6 +102,6 @@ class QuestionCard(CardBase):
 _PAIRS = ({"vrai", "faux"}, {"true", "false"}, {"oui", "non"}, {"yes", "no"})
 
 
-def _true_or_false(texts: Sequence[str]) -> bool:
+def true_or_false(texts: Sequence[str]) -> bool:
     """Two answers that are a yes and a no: they keep the order they are always read in."""
     return len(texts) == 2 and {t.strip().rstrip(".!").lower() for t in texts} in _PAIRS
