@@ -89,7 +89,7 @@ def test_the_same_mistakes_in_english(capsys, monkeypatch):
         "tests/broken/12-deux-bonnes-reponses.yaml:14:7: single-choice question with 2 right answers: keep only one, "
         "or add `multiple: true` if the team must pick them all",
         "tests/broken/19-jauge-inconnue.yaml:24:19: the gauge `satisfation` exists in no scenario: did you mean "
-        "`satisfaction`? (known gauges: acces, autonomie, charge, confiance, droits, energie, guichet, reseau, satisfaction, sejour)",
+        "`satisfaction`? (known gauges: acces, autonomie, charge, confiance, droits, energie, guichet, lien, reseau, satisfaction, sejour)",
         "3 errors: fix them and run again."]
 
 

@@ -30,7 +30,7 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
 def test_validate_passes_on_what_ships(capsys):
     code, out, _ = run(capsys, "validate")
     assert code == 0
-    assert out.startswith("OK : ") and "6 scénarios." in out
+    assert out.startswith("OK : ") and "7 scénarios." in out
 
 
 def test_a_lab_scenario_and_deck_checked_together_and_with_decks_folders(capsys, write):

@@ -142,7 +142,7 @@ def test_unknown_gauge(capsys, write):
     code, lines = validate(capsys, str(deck.parent), str(deck.parent.parent / "scenarios"))
     assert code == 1
     assert lines[:-1] == [
-        f"{deck}:21:26: la jauge « meteo » n'existe dans aucun scénario (jauges connues : acces, autonomie, charge, confiance, droits, energie, guichet, moral, reseau, satisfaction, sejour)"]
+        f"{deck}:21:26: la jauge « meteo » n'existe dans aucun scénario (jauges connues : acces, autonomie, charge, confiance, droits, energie, guichet, lien, moral, reseau, satisfaction, sejour)"]
 
 
 def test_scenario_with_missing_deck(capsys, write):
@@ -152,7 +152,7 @@ def test_scenario_with_missing_deck(capsys, write):
     assert code == 1
     assert lines[:-1] == [
         f"{path}:6:18: aucun deck « absent » n'est chargé : vérifiez son id, ou donnez son fichier ou son dossier (--decks) "
-        "(decks connus : essai, etrangers-prefecture, partenaires, premiers-pas, teletravail, usagers)"]
+        "(decks connus : essai, etrangers-prefecture, inclusion-numerique, partenaires, premiers-pas, teletravail, usagers)"]
 
 
 def test_duplicate_card_id(capsys, write):

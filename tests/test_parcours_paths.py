@@ -16,6 +16,14 @@ PROMISES = {
     ("pp-001", "prete"): ("recensee", True),  # « elle connaît l'ordre des démarches : recensement, … »
     ("pp-001", "surprise"): ("recensee", True),  # « Inscrite »
     ("pp-001", "bloquee"): ("recensee", False),  # « Sans recensement »
+    ("pin-001", "autonome"): ("avec", True),  # « Samira fait sa déclaration elle-même »
+    ("pin-001", "accompagnee"): ("pour", True),  # « on a fait à sa place »
+    ("pin-002", "securise"): ("mandat", True),  # « sous un mandat qu'il a choisi »
+    ("pin-002", "securise-tard"): ("carnet", True),  # « la première s'est faite avec ses mots de passe »
+    ("pin-003", "complet"): ("deposee", True),  # « Sa demande est déposée »
+    ("pin-003", "deposee-seule"): ("deposee", True),
+    ("pin-003", "signalee"): ("deposee", False),  # « sa demande n'est pas encore déposée »
+    ("pin-003", "bloquee"): ("deposee", False),  # « Ni demande »
 }
 
 
