@@ -195,8 +195,9 @@ def test_a_gauge_no_scenario_defines_blocks_validate_but_not_play(tmp_path):
 
 
 def test_validate_refuses_a_text_that_only_the_dyslexia_font_cuts(tmp_path, capsys):
-    """OpenDyslexic's lines are 1.4 times taller: a text that fits with the default font may be cut for a reader
-    who chose it. validate measures both fonts and says which one cuts, at the text's line."""
+    """OpenDyslexic's lines are taller and wider: a choice that fits its button with the default font may be cut
+    for a reader who chose it (an explanation flows over more views instead, as at a bigger size). validate
+    measures both fonts and says which one cuts, at the text's line."""
     from game.content.library import load_library
     from game.ui.fitcheck import Measure
 
@@ -216,11 +217,11 @@ cards:
     prompt: "Qui oriente les usagers ?"
     answers:
       - {{text: "L’accueil", correct: true}}
-      - {{text: "Personne"}}
-    explanation: "{(words * n).strip()}"
+      - {{text: "{(words * n).strip()}"}}
+    explanation: "Chaque accueil oriente."
 """
     path = tmp_path / "police.yaml"
-    for n in range(1, 40):  # the shortest explanation OpenDyslexic cuts
+    for n in range(1, 40):  # the shortest choice OpenDyslexic cuts
         path.write_text(deck_with(n), encoding="utf-8")
         library = load_library([(path, True)])
         card, aspects = library.decks["police"].cards[0], {"accueil": "Accueil"}
@@ -229,7 +230,7 @@ cards:
     assert Measure(library, False).cut(card, aspects, []) == []  # the default font still holds it
     assert main(["validate", str(path)]) == 1
     err = capsys.readouterr().err
-    assert f"{path}:15:18: avec la police OpenDyslexic (réglage d'accessibilité), le texte ne tient pas" in err
+    assert f"{path}:14:16: avec la police OpenDyslexic (réglage d'accessibilité), le texte ne tient pas" in err
     assert main(["validate", "--no-layout", str(path)]) == 0
 
 

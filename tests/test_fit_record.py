@@ -47,7 +47,7 @@ def record(tmp_path: Path, family: str = "atkinson") -> Path:
 
 
 def no_layout_allowed(monkeypatch) -> None:
-    def refuse(*_: object) -> set[str]:
+    def refuse(*_: object, **__: object) -> set[str]:
         raise AssertionError("a card was laid out again")
 
     monkeypatch.setattr(game.ui.cardview, "overflowing_texts", refuse)
@@ -69,7 +69,7 @@ def test_an_edited_card_is_measured_again_and_the_others_are_not(deck, tmp_path,
     measured = []
     real = game.ui.cardview.overflowing_texts
     monkeypatch.setattr(game.ui.cardview, "overflowing_texts",
-                        lambda app, card, *rest: measured.append(card.id) or real(app, card, *rest))
+                        lambda app, card, *rest, **named: measured.append(card.id) or real(app, card, *rest, **named))
     deck.write_text(deck.read_text(encoding="utf-8").replace(EXPLANATION.strip(), "Tous les agents."),
                     encoding="utf-8")
     assert main(["validate", str(deck)]) == 0

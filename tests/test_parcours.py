@@ -247,7 +247,7 @@ def test_validate_measures_every_step_and_every_outcome_on_screen(tmp_path, caps
     """A text of a later step, or an outcome reached only on a condition, is measured like the first step's."""
     long = "Elle a fait trois fois le trajet depuis son village, perdu deux jours de travail et une partie " * 12
     text = (FOLDER / "deck.yaml").read_text(encoding="utf-8")
-    other = long.replace("Elle a fait", "Amina a fait")
+    other = long.replace("Elle a fait", "Amina a fait") * 2  # more than the card's own view holds
     text = text.replace('feedback: "Elle se retrouve sans droit au séjour, après plusieurs allers-retours."',
                         f'feedback: "{long.strip()}"')
     text = text.replace('prompt: "Sa demande est déposée. Il lui manque un justificatif de ressources."',

@@ -115,6 +115,8 @@ class App:
         self.frames = 0
         self.shown: list[str] = []  # every text drawn in the last frame, in order: what tests read
         self.overflows: set[str] = set()
+        self.paged: set[str] = set()  # texts shown over several views: fine for a reader's big text, too long
+        # for `validate` at the default settings, where a card is read in full in one view
         self.say_overflows = True  # off where the caller reports them itself (the text-fit check)
         self.on_idle: Callable[[App], None] | None = None  # the autopilot's hook
         self.after_first_frame: list[Callable[[], None]] = []  # work that must not delay the first frame

@@ -55,12 +55,15 @@ def answers_to_try(card: Any) -> list[tuple[int, ...]]:
     return [(i,) for i in range(len(card.choice_texts()))] or [()]
 
 
-def overflowing_texts(app: App, card: Any, aspects: dict[str, str], gauges: list[Gauge]) -> set[str]:
-    """The texts of `card` cut short on `app`'s screen, on the table and in every reveal."""
+def overflowing_texts(app: App, card: Any, aspects: dict[str, str], gauges: list[Gauge], one_view: bool = True
+                      ) -> set[str]:
+    """The texts of `card` cut short on `app`'s screen, on the table and in every reveal; with `one_view`, also
+    those spread over several views (at the default settings, where a room reads a card in one view)."""
     app.overflows.clear()
+    app.paged.clear()
     for shown in shown_cards(card):
         _measure(app, shown, aspects, gauges)
-    return set(app.overflows)
+    return app.overflows | app.paged if one_view else set(app.overflows)
 
 
 def shown_cards(card: Any) -> list[Any]:

@@ -100,7 +100,8 @@ class Measure:
 
         texts = [text for _, text in _texts(card)]
         found = set()
-        for shown in overflowing_texts(self._app(), card, aspects, gauges):
+        # in the reader's own OpenDyslexic font a card may take more than one view; it must never be cut
+        for shown in overflowing_texts(self._app(), card, aspects, gauges, one_view=not self.dyslexia_font):
             parts = [n for n, text in enumerate(texts) if text in shown]
             if parts:  # a text made of several (a story, a feedback and its outcome): the longest is to shorten
                 found.add(max(parts, key=lambda n: len(texts[n])))

@@ -9,7 +9,7 @@ from game.present.room import Played
 from game.table.view import Mark
 from game.ui import cardface
 from game.ui.playmarks import GOOD, clock_text
-from game.ui.text import fit, text_width
+from game.ui.text import fit, text_width, wrap
 from game.ui.widgets import line, mark, panel, text_box
 from game.wording.players import teams_listed, tr
 
@@ -29,11 +29,12 @@ class PlayDrawing:
             self._draw_pause(surface)
 
     def _draw_top(self, surface: pygame.Surface, now: float) -> None:
+        """The card's number, whose turn it is on its pill, and the clock, on one line that never overlaps: the
+        pill and the clock give up their extra size (down to the body size, never below), then the card's
+        number its words, and the pill leaves the middle for the free space between its neighbours."""
         theme, body, rect, view = self.app.theme, self.app.body, self.top_rect, self.view
         panel(surface, rect, theme.panel, theme.border)
         inner = rect.inflate(-body, 0)
-        line(self.app, surface, tr("play.card", n=view.number, total=view.total), (inner.x, inner.centery), body,
-             theme.text, anchor="midleft")
         team = view.team
         if team is None:
             label = tr("play.every_team" if view.every_team and view.face is not None and view.face.answered
@@ -42,30 +43,54 @@ class PlayDrawing:
             label = tr("play.solo_turn")
         else:
             label = tr("play.team_turn", team=view.team_name)
-        size = int(body * 1.3)
+        clock = self._clock_text(now)
+        counters = (tr("play.card", n=view.number, total=view.total), tr("play.card_short", n=view.number,
+                                                                           total=view.total))
+        choice = None
+        for counter in counters:
+            for size in (int(body * 1.3), int(body * 1.15), body):
+                bold = self.app.fonts.get(size, True)
+                widths = (text_width(self.app.fonts.get(body), counter), text_width(bold, label) + body * 2,
+                          text_width(bold, clock) + body)
+                if sum(widths) + body <= inner.width:
+                    choice = counter, size, widths
+                    break
+            if choice:
+                break
+        if choice is None:
+            choice = counters[1], body, widths
+            self.app.report_overflow(label)  # nothing narrower to offer: said, never silently overlapped
+        counter, size, (counter_w, pill_w, clock_w) = choice
+        line(self.app, surface, counter, (inner.x, inner.centery), body, theme.text, anchor="midleft")
         self.app.shown.append(label)
         text = self.app.text.render(label, size, theme.on_signal if team is not None else theme.text, True)
+        free = pygame.Rect(inner.x + counter_w + body // 2, rect.y, inner.width - counter_w - clock_w - body, rect.height)
         pill = text.get_rect(center=rect.center).inflate(body * 2, body // 2)
+        if pill.left < free.left or pill.right > free.right:
+            pill.centerx = free.centerx
         if team is not None:
             panel(surface, pill, theme.teams[team % len(theme.teams)], theme.text, radius=pill.height // 2)
         surface.blit(text, text.get_rect(center=pill.center))
-        self._draw_clock(surface, inner, now)
+        self._draw_clock(surface, inner, now, size)
 
-    def _draw_clock(self, surface: pygame.Surface, inner: pygame.Rect, now: float) -> None:
-        """The time played against the target; in the target's last two minutes on an amber pill, past it on
-        the warning colour with the time the maximum ends the game (colour and words both say it)."""
-        theme, body, clock = self.app.theme, self.app.body, self.view.clock
+    def _clock_text(self, now: float) -> str:
+        clock = self.view.clock
         stage = clock.stage_at(now)
         elapsed = clock_text(clock.elapsed_at(now))
         if self.view.paused:
-            text = tr("play.paused")
-        elif stage == "untimed":
-            text = tr("play.spent", time=elapsed)
-        elif stage == "over":
-            text = tr("play.clock_over", elapsed=elapsed, limit=clock_text(clock.limit))
-        else:
-            text = tr("play.clock", elapsed=elapsed, target=clock_text(clock.target))
-        size = int(body * 1.3)
+            return tr("play.paused")
+        if stage == "untimed":
+            return tr("play.spent", time=elapsed)
+        if stage == "over":
+            return tr("play.clock_over", elapsed=elapsed, limit=clock_text(clock.limit))
+        return tr("play.clock", elapsed=elapsed, target=clock_text(clock.target))
+
+    def _draw_clock(self, surface: pygame.Surface, inner: pygame.Rect, now: float, size: int) -> None:
+        """The time played against the target; in the target's last two minutes on an amber pill, past it on
+        the warning colour with the time the maximum ends the game (colour and words both say it)."""
+        theme, body = self.app.theme, self.app.body
+        stage = self.view.clock.stage_at(now)
+        text = self._clock_text(now)
         fill = {"near": theme.teams[1], "over": theme.wrong}.get(stage) if not self.view.paused else None
         if fill is None:
             line(self.app, surface, text, (inner.right, inner.centery), size, theme.text, bold=True, anchor="midright")
@@ -101,8 +126,14 @@ class PlayDrawing:
     def _draw_question(self, surface: pygame.Surface) -> None:
         theme, body, view = self.app.theme, self.app.body, self.view
         if self.split and self.story:
-            cardface.draw(self.app, surface, self.prompt_rect, view.face)
-            self._draw_continue(surface, tr("play.show_choices"))
+            pages = self.story_pages
+            if len(pages) > 1:
+                cardface.draw_page(self.app, surface, self.prompt_rect, view.face, pages[self.story_page])
+            else:
+                cardface.draw(self.app, surface, self.prompt_rect, view.face)
+            more = self.story_page < len(pages) - 1
+            self._draw_continue(surface, tr("play.more", page=self.story_page + 1, pages=len(pages)) if more
+                                else tr("play.show_choices"))
             return
         if self.split:  # the choices' view: the text in one line, and the way back to it
             back = tr("play.show_story")
@@ -176,26 +207,35 @@ class PlayDrawing:
         silent = [v.team + 1 for v in play.verdicts if v.mark == Mark.NO_ANSWER]
         verdict = tr(f"mark.{play.mark}") + (f" · {tr('play.no_answer', teams=teams_listed(silent))}" if silent else "")
         self._verdict(surface, self.banner_rect, GOOD[play.mark], verdict)
-        text_box(self.app, surface, self._explanation(play), self.explain_rect, int(body * 1.45), theme.text)
+        paged = len(self.reveal_chunks) > 1  # drawn as measured, at the body size, to keep its line breaks
+        if self.reveal_text:
+            text_box(self.app, surface, self.reveal_text, self.explain_rect, body if paged else int(body * 1.45),
+                     theme.text)
+        if self.answer_rects and self.answer_rects[0].top < self.banner_rect.bottom:
+            self.app.report_overflow(self.view.choices[self.reveal_rows[0][0]])  # more than a view can hold
         size = self.row_size
         step = int(self.app.fonts.get(size).get_linesize() * 1.08)
-        for i, rect in zip(play.shown, self.answer_rects):
+        for (i, piece, first), rect in zip(self.reveal_rows, self.answer_rects):
             text = self.view.choices[i]
             right = i in play.right
             panel(surface, rect, theme.right if right else theme.wrong, theme.text, width=2)
             top = rect.y + size // 4
-            mark(surface, "check" if right else "cross", (rect.x + body, top + step // 2), size * 2 // 3,
-                 theme.on_signal)
-            tag = line(self.app, surface, self._tag(play, i), (rect.x + body * 2, top + step // 2), size,
-                       theme.on_signal, bold=True, anchor="midleft")
-            if self._one_line(play, i):
-                line(self.app, surface, text, (tag.right + size // 2, top + step // 2), size, theme.on_signal,
-                     anchor="midleft")
-            else:
-                text_box(self.app, surface, text,
-                         pygame.Rect(rect.x + body * 2, top + step, rect.width - body * 3, rect.bottom - top - step),
+            if first:
+                mark(surface, "check" if right else "cross", (rect.x + body, top + step // 2), size * 2 // 3,
+                     theme.on_signal)
+                tag = line(self.app, surface, self._tag(play, i), (rect.x + body * 2, top + step // 2), size,
+                           theme.on_signal, bold=True, anchor="midleft")
+                if self._one_line(play, i):
+                    line(self.app, surface, text, (tag.right + size // 2, top + step // 2), size, theme.on_signal,
+                         anchor="midleft")
+            words = "\n".join(part for part in piece if part)  # the text's lines on this view, as measured
+            if words:
+                text_box(self.app, surface, words, pygame.Rect(rect.x + body * 2, top + (step if first else 0),
+                                                               rect.width - body * 3, len(words.split("\n")) * step),
                          size, theme.on_signal, floor=size)
-        self._draw_continue(surface)
+        more = self.page < len(self.reveal_chunks) - 1
+        self._draw_continue(surface, tr("play.more", page=self.page + 1, pages=len(self.reveal_chunks))
+                            if more else None)
 
     def _draw_event(self, surface: pygame.Surface, play: Played) -> None:
         theme, body = self.app.theme, self.app.body
@@ -209,27 +249,42 @@ class PlayDrawing:
         self._draw_continue(surface)
 
     def _draw_debate(self, surface: pygame.Surface, now: float) -> None:
+        """The question big, its hints under it, the note at the bottom. The question gives up size (down to the
+        body size, never below) before the hints lose a line; the note's box is as high as its text."""
         theme, body, view = self.app.theme, self.app.body, self.view
         card, main = view.face, self.main_rect
         timer = tr("play.discussion", time=clock_text(view.clock.card_seconds_at(now)))
         line(self.app, surface, timer, (main.right, main.y), int(body * 1.2), theme.text, bold=True, anchor="topright")
-        prompt_rect = pygame.Rect(main.x, main.y + body * 2, main.width, int(main.height * 0.4))
-        fitted = text_box(self.app, surface, card.prompt, prompt_rect, int(body * 1.9), theme.text, bold=True,
-                          valign="center")
-        y = prompt_rect.y + (prompt_rect.height + fitted.height) // 2 + body
+        if self.note_draft is not None:
+            note_text, note_color = tr("play.note_editing") + "\n" + self.note_draft + "|", theme.text
+        else:
+            note_text = tr("play.note", note=view.note) if view.note else tr("play.note_hint")
+            note_color = theme.text if view.note else theme.muted
+        font = self.app.fonts.get(body)
+        step = int(font.get_linesize() * 1.08)
+        note_h = max(int(self.app.line * 1.4), len(wrap(font, note_text, main.width - body)) * step + body // 2)
+        note_rect = pygame.Rect(main.x, main.bottom - note_h, main.width, note_h)
         hints = "\n".join(f"· {hint}" for hint in card.hints)
-        note_rect = pygame.Rect(main.x, main.bottom - int(self.app.line * 2.6), main.width, int(self.app.line * 2.6))
+        top = main.y + body * 2
+        room = note_rect.top - body - top
+        hints_h = len(wrap(font, hints, main.width - body)) * step if hints else 0
+        for size in (int(body * 1.9), int(body * 1.5), int(body * 1.2), body):  # the hints at a bigger size too
+            hint_size = max(body, min(int(body * 1.2), size))
+            hint_font = self.app.fonts.get(hint_size)
+            hints_h = len(wrap(hint_font, hints, main.width - body)) * int(hint_font.get_linesize() * 1.08) if hints else 0
+            prompt = fit(self.app.fonts, card.prompt, main.width, room - hints_h - body, size, size, bold=True)
+            if not prompt.overflow:
+                break
+        prompt_rect = pygame.Rect(main.x, top, main.width, max(prompt.height, room - hints_h - body))
+        fitted = text_box(self.app, surface, card.prompt, prompt_rect, prompt.size, theme.text, bold=True,
+                          valign="center", floor=prompt.size)
+        y = prompt_rect.y + (prompt_rect.height + fitted.height) // 2 + body
         if hints:
-            hint_rect = pygame.Rect(main.x + body, y, main.width - body, note_rect.top - y - body)
-            text_box(self.app, surface, hints, hint_rect, int(body * 1.2), theme.text)
+            text_box(self.app, surface, hints, pygame.Rect(main.x + body, y, main.width - body, note_rect.top - y),
+                     hint_size, theme.text, floor=hint_size)
         if self.note_draft is not None:
             panel(surface, note_rect, theme.panel, theme.accent, width=3)
-            text_box(self.app, surface, tr("play.note_editing") + "\n" + self.note_draft + "|",
-                     note_rect.inflate(-body, -body // 3), body, theme.text)
-        else:
-            text = tr("play.note", note=view.note) if view.note else tr("play.note_hint")
-            text_box(self.app, surface, text, note_rect, body, theme.text if view.note else theme.muted,
-                     valign="center")
+        text_box(self.app, surface, note_text, note_rect.inflate(-body, 0), body, note_color, valign="center")
         self._draw_continue(surface)
 
     def _draw_continue(self, surface: pygame.Surface, label: str | None = None) -> None:
@@ -240,18 +295,22 @@ class PlayDrawing:
 
     def _draw_footer(self, surface: pygame.Surface, now: float) -> None:
         theme, body, rect, view = self.app.theme, self.app.body, self.foot_rect, self.view
+        if self.continue_rect.width:
+            rect = pygame.Rect(rect.x, rect.y, self.continue_rect.left - rect.x - body, rect.height)
+        room = rect.inflate(-body, 0)
         if self.message and now < self.message_until:
-            panel(surface, rect, theme.wrong, theme.text)
+            panel(surface, self.foot_rect, theme.wrong, theme.text)
             text, color = self.message, theme.on_signal
         elif view.clock.remaining_at(now) <= 0 and not view.paused:
             text, color = tr("play.time_up"), theme.text
         elif view.phase == Phase.ANSWER and view.every_team and not view.paused:
-            text, color = tr("play.keys_room_several" if view.several else "play.keys_room"), theme.muted
+            key = "play.keys_room_several" if view.several else "play.keys_room"
+            text, color = tr(key), theme.muted
+            if fit(self.app.fonts, text, room.width, room.height, body, self.app.small).overflow:
+                text = tr(key + "_short")  # a room's keys, short where big text leaves no room for them in full
         else:
             text, color = tr("play.keys"), theme.muted
-        if self.continue_rect.width:
-            rect = pygame.Rect(rect.x, rect.y, self.continue_rect.left - rect.x - body, rect.height)
-        text_box(self.app, surface, text, rect.inflate(-body, 0), body, color, valign="center", floor=self.app.small)
+        text_box(self.app, surface, text, room, body, color, valign="center", floor=self.app.small)
 
     def _draw_pause(self, surface: pygame.Surface) -> None:
         theme, body = self.app.theme, self.app.body

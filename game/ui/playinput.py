@@ -33,6 +33,8 @@ class PlayInput:
             return
         elif view.phase == Phase.ANSWER and self.split and self._between_views(intent):
             return
+        elif view.reveal is not None and len(self.reveal_chunks) > 1 and self._turn_page(intent):
+            return
         elif view.phase == Phase.ANSWER and kind in (Act.BACK, Act.CHOOSE, Act.CONFIRM, Act.NEXT, Act.CLICK, Act.POINT,
                                                      Act.UP, Act.DOWN, Act.LEFT, Act.RIGHT):
             self._entering(intent)
@@ -50,7 +52,14 @@ class PlayInput:
         view back to the text (←, or its button). Whether the intent was one of these."""
         kind = intent.kind
         if self.story:
-            if kind in (Act.CONFIRM, Act.NEXT, Act.RIGHT, Act.CHOOSE, Act.CLICK):
+            more = self.story_page < len(self.story_pages) - 1  # the text itself goes on over another view
+            if kind in (Act.CONFIRM, Act.NEXT, Act.RIGHT, Act.CLICK) and more:
+                self.story_page += 1
+                self.app.dirty = True
+            elif kind == Act.LEFT and self.story_page > 0:
+                self.story_page -= 1
+                self.app.dirty = True
+            elif kind in (Act.CONFIRM, Act.NEXT, Act.RIGHT, Act.CHOOSE, Act.CLICK):
                 if kind == Act.CHOOSE and 1 <= intent.number <= len(self.view.choices):
                     self.focus = intent.number - 1  # the choice is shown, not made: it was not seen yet
                 self.show_choices(True)
@@ -59,6 +68,22 @@ class PlayInput:
             self.show_choices(False)
             return True
         return False
+
+    def _turn_page(self, intent: Intent) -> bool:
+        """A reveal over several views: Enter, →, or its button shows the next view, ← the one before; on the
+        last view, Enter moves on as on any reveal. Whether the intent turned a page."""
+        kind, last = intent.kind, len(self.reveal_chunks) - 1
+        forward = kind in (Act.CONFIRM, Act.NEXT, Act.RIGHT) or (
+            kind == Act.CLICK and self.continue_rect.collidepoint(intent.pos))
+        if forward and self.page < last:
+            self.page += 1
+        elif kind == Act.LEFT and self.page > 0:
+            self.page -= 1
+        else:
+            return False
+        self._layout_card()
+        self.app.dirty = True
+        return True
 
     def show_choices(self, shown: bool) -> None:
         """Switch a split card between its text and its choices."""

@@ -80,32 +80,47 @@ class PlayLayout:
         width = max(body * 9, text_width(self.app.fonts.get(body, True), tr("play.show_choices")) + body * 2)
         self.continue_rect = pygame.Rect(self.foot_rect.right - width, self.foot_rect.y, width, self.foot_rect.height)
         self.prompt_rect = pygame.Rect(main.x, top, main.width, main.bottom - top)
+        self.story_pages = cardface.pages(self.app, self.view.face, self.prompt_rect)
+        if len(self.story_pages) > 1:
+            self.app.paged.add("\n".join(self.view.face.story + (self.view.face.lead,)))
+        self.story_page = min(self.story_page, len(self.story_pages) - 1)
 
     def _layout_reveal(self, play: Played) -> None:
         """The verdict, the explanation, then the right and the chosen answers; the prompt as a reminder on top
-        when there is room for it."""
+        when there is room for it. Nothing is drawn below the body size the reader chose: when the explanation
+        (its source and the parcours' ending included) and the answers cannot share the card, they flow over as
+        many views as they need, each under the verdict: the explanation's lines first, then the answers, an
+        answer longer than a view going on to the next one."""
         body, main = self.app.body, self.main_rect
         gap = body // 3
         font = self.app.fonts.get(body)
         step = int(font.get_linesize() * 1.08)
         header = main.y + int(self.app.line * 1.2)
         banner_h = int(self.app.line * 1.6)
-        explain_need = len(wrap(font, self._explanation(play), main.width)) * step
-        for size in (body, self.app.small):  # a crowded reveal (every answer chosen) shrinks its answers first
-            self.row_size = size
-            heights = [self._row_height(play, i) for i in play.shown]
-            top = main.bottom - sum(heights) - gap * (len(heights) - 1)
-            if top - header - banner_h - explain_need - 3 * gap >= 0:
-                break
+        self.row_size = body
+        rows = [self._row_lines(play, i) for i in play.shown]
+        lines = wrap(font, self._explanation(play), main.width) if play.explanation is not None else ()
+        pages = _flow(len(lines), [len(r) for r in rows], step, body // 2, gap, main.bottom - (header + banner_h + gap))
+        self.reveal_chunks = [tuple(lines[i] for i in texts) for texts, _ in pages]
+        if len(pages) > 1:
+            self.app.paged.add(self._explanation(play) if len(lines) > 1 else max(
+                (self.view.choices[i] for i in play.shown), key=len))
+        self.page = min(self.page, len(pages) - 1)
+        texts, pieces = pages[self.page]
+        self.reveal_text = "\n".join(self.reveal_chunks[self.page]) if len(pages) > 1 else self._explanation(play)
+        self.reveal_rows = [(play.shown[r], rows[r][first:last], first == 0) for r, first, last in pieces]
+        heights = [(last - first) * step + body // 2 for _, first, last in pieces]
+        top = main.bottom - sum(heights) - gap * max(0, len(heights) - 1)
         for height in heights:
             self.answer_rects.append(pygame.Rect(main.x, top, main.width, height))
             top += height + gap
-        spare = self.answer_rects[0].top - header - banner_h - explain_need - 3 * gap
+        bottom = self.answer_rects[0].top if self.answer_rects else main.bottom + gap
+        spare = bottom - header - banner_h - len(texts) * step - 3 * gap if len(pages) == 1 else 0
         reminder = max(0, min(2 * step, spare // step * step))
         self.reminder_rect = pygame.Rect(main.x, header, main.width, reminder)
         self.banner_rect = pygame.Rect(main.x, header + reminder + (gap if reminder else 0), main.width, banner_h)
         self.explain_rect = pygame.Rect(main.x, self.banner_rect.bottom + gap, main.width,
-                                        self.answer_rects[0].top - self.banner_rect.bottom - 2 * gap)
+                                        bottom - self.banner_rect.bottom - 2 * gap)
 
     @staticmethod
     def _explanation(play: Played) -> str:
@@ -132,12 +147,13 @@ class PlayLayout:
         text = " · ".join(tags)
         return tr("play.tag", tags=text[:1].upper() + text[1:])
 
-    def _row_height(self, play: Played, i: int) -> int:
-        """An answer's row in the reveal: its tag, and its text beside the tag or under it."""
-        size, width = self.row_size, self.main_rect.width - self.app.body * 3
-        font = self.app.fonts.get(size)
-        lines = 1 if self._one_line(play, i) else 1 + len(wrap(font, self.view.choices[i], width))
-        return lines * int(font.get_linesize() * 1.08) + size // 2
+    def _row_lines(self, play: Played, i: int) -> tuple[str, ...]:
+        """An answer's row in the reveal, line by line: its tag with a short text beside it, else the tag, then
+        the text under it ("" stands for the tag's own line)."""
+        if self._one_line(play, i):
+            return ("",)
+        width = self.main_rect.width - self.app.body * 3
+        return ("",) + wrap(self.app.fonts.get(self.row_size), self.view.choices[i], width)
 
     def _one_line(self, play: Played, i: int) -> bool:
         """A short answer sits on the same line as its tag."""
@@ -152,3 +168,40 @@ class PlayLayout:
         content = side_content([(g.label, g.low, g.high) for g in standings.gauges], standings.thresholds,
                                standings.win, len(standings.teams), len(standings.panorama), view.every_team)
         self.side_plan = plan_for(self.app.fonts, *self.app.size, content, self.app.settings.scale)
+
+
+def _flow(lines: int, rows: list[int], step: int, pad: int, gap: int, room: int
+          ) -> list[tuple[list[int], list[tuple[int, int, int]]]]:
+    """Views of at most `room` pixels, filled in order with the explanation's `lines`, then the answer rows
+    (each its number of lines, plus `pad`; a `gap` between two), all lines `step` high. A row goes to the next
+    view when it does not fit whole, and is split between views only when it is higher than a view. Per view:
+    its explanation lines, and its pieces of rows as (row, first line, end line)."""
+    views: list[tuple[list[int], list[tuple[int, int, int]]]] = [([], [])]
+    used = 0
+
+    def new_view() -> None:
+        nonlocal used
+        views.append(([], []))
+        used = 0
+
+    for i in range(lines):
+        if used + step > room and views[-1][0]:
+            new_view()
+        views[-1][0].append(i)
+        used += step
+    for r, count in enumerate(rows):
+        before = gap if views[-1][0] or views[-1][1] else 0
+        if used + before + count * step + pad > room and (views[-1][0] or views[-1][1]):
+            new_view()
+            before = 0
+        first = 0
+        while first < count:
+            fits = max(1, (room - used - before - pad) // step)
+            last = min(count, first + fits)
+            views[-1][1].append((r, first, last))
+            used += before + (last - first) * step + pad
+            first, before = last, gap
+            if first < count:
+                new_view()
+                before = 0
+    return views

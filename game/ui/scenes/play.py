@@ -12,6 +12,7 @@ from game.present.room import RoomView, room
 from game.table.table import Table
 from game.table.view import Standings
 from game.ui.app import App, Scene
+from game.ui.cardface import FacePage
 from game.ui.playdraw import PlayDrawing
 from game.ui.playinput import PlayInput
 from game.ui.playlayout import PlayLayout
@@ -49,6 +50,14 @@ class PlayScene(PlayInput, PlayLayout, PlaySide, PlayDrawing, Scene):
         self.split = False
         self.story = True
         self.story_rect = pygame.Rect(0, 0, 0, 0)  # the way back to the text, in the choices' view
+        self.story_pages: list[FacePage] = []  # the text's view itself flows over several when it is too long
+        self.story_page = 0
+        # A reveal too long for one view at the reader's size flows over several: `page` is the one shown.
+        self.page = 0
+        self.reveal_chunks: list[tuple[str, ...]] = [()]
+        self.reveal_text = ""
+        # the answers shown on this view: each by its place in the card, its lines here, whether its first ones
+        self.reveal_rows: list[tuple[int, tuple[str, ...], bool]] = []
 
     @property
     def view(self) -> RoomView:
@@ -83,6 +92,9 @@ class PlayScene(PlayInput, PlayLayout, PlaySide, PlayDrawing, Scene):
             self.picking = False
         if moved_on:  # a new card or step shows its text first; back from a reveal, the view stays as it was
             self.story = True
+            self.story_page = 0
+        if moved_on or after.phase != before.phase:
+            self.page = 0
         if self.gauge_targets() != gauges and not self.app.fast:
             self.anim_from, self.anim_start = gauges, self.app.clock()
         else:
