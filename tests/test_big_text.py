@@ -117,3 +117,33 @@ def test_several_answers_in_a_room_in_big_text_read_their_short_keys_help(shippe
         assert tr("play.keys_room_several_short") in app.shown and app.overflows == set()
     finally:
         app.pop_all()
+
+
+@pytest.mark.parametrize("dyslexia", [False, True], ids=["atkinson", "opendyslexic"])
+def test_a_list_of_choices_in_big_text_scrolls_with_a_cue_instead_of_shrinking(shipped, tmp_path, dyslexia):
+    """The home screen's eleven choices at 150 %: each label whole at its size (no row squeezed below it), the
+    list scrolling with the focus, a triangle where rows are hidden, and a click on it moving one row."""
+    from game.content.summary import scenario_summaries
+    from game.paths import shipped_scenarios
+    from game.ui.scenes.home import HomeScene
+
+    app = bigger(make_app(shipped, tmp_path), 1.5, dyslexia)
+    home = app.push(HomeScene(app, scenario_summaries(shipped_scenarios())))
+    buttons = home.buttons
+    app.draw()
+    assert len(buttons.visible()) < len(buttons.choices) and 1 in buttons.cues and -1 not in buttons.cues
+    labels = set()
+    for _ in buttons.choices:  # down the whole list with the arrow
+        app.draw()
+        assert buttons.focus in buttons.visible()
+        labels |= {buttons.choices[i].label for i in buttons.visible()}
+        home.handle(Intent("down"))
+    assert labels == {c.label for c in buttons.choices}  # every row was shown on the way
+    assert app.overflows == set() and not app.shrunk & labels
+    buttons.focus = 0
+    buttons.handle(Intent("point", pos=(0, 0)))
+    app.draw()
+    before = buttons.focus
+    buttons.handle(Intent("click", pos=buttons.cues[1].center))
+    assert buttons.focus == before + 1
+    app.pop_all()

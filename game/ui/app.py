@@ -115,6 +115,7 @@ class App:
         self.frames = 0
         self.shown: list[str] = []  # every text drawn in the last frame, in order: what tests read
         self.overflows: set[str] = set()
+        self.shrunk: set[str] = set()  # texts drawn below the reader's chosen size (the screens still to reflow)
         self.paged: set[str] = set()  # texts shown over several views: fine for a reader's big text, too long
         # for `validate` at the default settings, where a card is read in full in one view
         self.say_overflows = True  # off where the caller reports them itself (the text-fit check)
@@ -162,6 +163,13 @@ class App:
     def line(self) -> int:
         """The height of a line of body text in the current font: the unit for rows that hold text."""
         return self.fonts.get(self.body).get_linesize()
+
+    def report_shrunk(self, text: str) -> None:
+        """A text drawn below the size the reader chose, to fit its place: said once, as a cut text is."""
+        if text not in self.shrunk:
+            self.shrunk.add(text)
+            if self.say_overflows:
+                print(tr("fit.text_shrunk", text=text[:80]), file=sys.stderr)
 
     def report_overflow(self, text: str) -> None:
         if text not in self.overflows:

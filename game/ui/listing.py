@@ -100,21 +100,24 @@ class ListScene(Scene):
     def layout(self, width: int, height: int) -> None:
         body, step = self.app.body, self.app.line
         box_w = int(width * (0.62 if self.overlay else 0.76))
-        heights = [int(step * (2.6 if c.detail else 1.8)) for c in self.buttons.choices]
         gap = body // 2
         inner_w = box_w - 2 * body
+        needs = self.buttons.needs(self.app, inner_w)  # a row never gets less than its text needs at its size
+        heights = [max(need, int(step * (2.6 if c.detail else 1.8))) for c, need in zip(self.buttons.choices, needs)]
         text_h = self._text_height(inner_w)
         room = height - text_h - 4 * body
         paired: tuple[range, ...] = ()
-        if sum(heights) + gap * (len(heights) - 1) > room:  # many rows (six teams): tighter, never off the window
+        if sum(heights) + gap * (len(heights) - 1) > room:  # many rows (six teams): tighter, then the list scrolls
             gap = body // 4
             paired = self.paired()
-            floor = step + body // 3 + 4  # a row still holds its line of text
-            lines = [h for i, h in enumerate(heights) if not second_of_pair(i, paired)]
-            scale = (room - gap * (len(lines) - 1)) / sum(lines)
-            heights = [max(floor, int(h * scale)) for h in heights]
             if paired:
                 box_w = int(width * 0.92)  # two buttons to a line: wider, so half a line still holds a name
+                halves = self.buttons.needs(self.app, (box_w - 2 * body - gap) // 2)  # rows two to a line
+                needs = [half if any(i in run for run in paired) else need
+                         for i, (need, half) in enumerate(zip(self.buttons.needs(self.app, box_w - 2 * body), halves))]
+            lines = [h for i, h in enumerate(heights) if not second_of_pair(i, paired)]
+            scale = (room - gap * (len(lines) - 1)) / sum(lines)
+            heights = [max(need, int(h * scale)) for h, need in zip(heights, needs)]
         lines = [h for i, h in enumerate(heights) if not second_of_pair(i, paired)]
         buttons_h = sum(lines) + gap * (len(lines) - 1)
         box_h = min(height - body, text_h + buttons_h + 3 * body)

@@ -8,7 +8,7 @@ from typing import NamedTuple
 import pygame
 
 from game.ui.intents import Act, Intent
-from game.ui.text import Fitted, fit
+from game.ui.text import Fitted, fit, text_width, wrap
 from game.ui.theme import Color
 
 
@@ -33,6 +33,8 @@ def text_box(app, surface: pygame.Surface, text: str, rect: pygame.Rect, size: i
     fitted = fit(app.fonts, text, rect.width, rect.height, size, floor, bold=bold)
     if fitted.overflow and floor > app.small and app.settings.widened:
         fitted = fit(app.fonts, text, rect.width, rect.height, floor, app.small, bold=bold)
+        if fitted.size < floor:  # smaller than the reader chose: a screen still to reflow (issue 32), said
+            app.report_shrunk(text)
     y = rect.y if valign == "top" else rect.y + (rect.height - fitted.height) // 2
     for line in fitted.lines:
         rendered = app.text.render(line, fitted.size, color, bold)
@@ -104,6 +106,7 @@ class ButtonList:
         self.heights: list[int] = []
         self.gap = 0
         self.paired: tuple[range, ...] = ()  # runs of rows laid two to a line (when space is short)
+        self.cues: dict[int, pygame.Rect] = {}  # the triangles saying rows are hidden above (-1) or below (1)
 
     def handle(self, intent: Intent) -> str | None:
         """The key of the chosen button, if the intent chose one."""
@@ -124,6 +127,9 @@ class ButtonList:
         elif intent.kind == Act.CHOOSE and 1 <= intent.number <= len(self.choices):
             self.focus = intent.number - 1
             return self.choices[self.focus].key
+        elif intent.kind == Act.CLICK and any(r.collidepoint(intent.pos) for r in self.cues.values()):
+            step = next(k for k, r in self.cues.items() if r.collidepoint(intent.pos))
+            self.focus = max(0, min(len(self.choices) - 1, self.focus + step))
         elif intent.kind in (Act.CLICK, Act.POINT):
             for i in self.visible():
                 if self.rects[i].collidepoint(intent.pos):
@@ -173,9 +179,30 @@ class ButtonList:
     def visible(self) -> list[int]:
         return [i for i, r in enumerate(self.rects) if r.top >= self.area.top - 1 and r.bottom <= self.area.bottom + 1]
 
+    def needs(self, app, width: int, numbered: bool = True) -> list[int]:
+        """Each row's least height for its label (and detail) whole at the body size, `width` wide, as `draw`
+        fits it: what a row is given at least, the list scrolling when they do not all fit, never smaller text."""
+        body, heights = app.body, []
+        bold, plain = app.fonts.get(body, True), app.fonts.get(body)
+
+        def block(font: pygame.font.Font, text: str, room: int) -> int:
+            lines = len(wrap(font, text, room))
+            return int(font.get_linesize() * 1.08) * (lines - 1) + font.get_height()
+
+        for i, choice in enumerate(self.choices):
+            size = body if choice.detail else int(body * 1.1)
+            inner = width - body - (text_width(app.fonts.get(size, True), f"{i + 1}") + body if numbered else 0)
+            need = block(bold if choice.detail else plain, choice.label, inner)
+            if choice.detail:  # the label in 55 % of the row, the detail in the rest
+                need = max(need * 100 // 55, block(plain, choice.detail, inner) * 100 // 45)
+            heights.append(need + body // 3 + 2)
+        return heights
+
     def draw(self, app, surface: pygame.Surface, numbered: bool = True) -> None:
         theme = app.theme
-        for i in self.visible():
+        shown = self.visible()
+        self._draw_cues(app, surface, shown)
+        for i in shown:
             choice, rect = self.choices[i], self.rects[i]
             focused = i == self.focus
             panel(surface, rect, theme.accent if focused else theme.panel, theme.accent if focused else theme.border,
@@ -189,11 +216,30 @@ class ButtonList:
                 inner.x, inner.width = number.right + app.body, inner.right - number.right - app.body
             if choice.detail:
                 top = pygame.Rect(inner.x, inner.y, inner.width, inner.height * 55 // 100)
-                text_box(app, surface, choice.label, top, app.body, color, bold=True, valign="center")
+                text_box(app, surface, choice.label, top, app.body, color, bold=True, valign="center", floor=app.body)
                 bottom = pygame.Rect(inner.x, top.bottom, inner.width, inner.height - top.height)
-                text_box(app, surface, choice.detail, bottom, app.body, color, valign="center")
+                text_box(app, surface, choice.detail, bottom, app.body, color, valign="center", floor=app.body)
             else:
-                text_box(app, surface, choice.label, inner, size, color, bold=focused, valign="center")
+                bold = focused and not fit(app.fonts, choice.label, inner.width, inner.height, size, app.body,
+                                           bold=True).overflow  # the focus in bold where its wider letters fit
+                text_box(app, surface, choice.label, inner, size, color, bold=bold, valign="center", floor=app.body)
+
+    def _draw_cues(self, app, surface: pygame.Surface, shown: list[int]) -> None:
+        """A triangle over the list when rows are hidden above it, under it when some are below: the list
+        scrolls with the focus (arrows, numbers), and a click on a triangle moves it one row that way."""
+        self.cues = {}
+        if not shown:
+            return
+        side = max(8, app.body // 2)
+        for step, hidden, y in ((-1, shown[0] > 0, self.area.top - side // 2 - 2),
+                                (1, shown[-1] < len(self.choices) - 1, self.area.bottom + side // 2 + 2)):
+            if not hidden:
+                continue
+            x = self.area.right - side
+            tip = y - side // 2 if step < 0 else y + side // 2
+            base = y + side // 2 if step < 0 else y - side // 2
+            pygame.draw.polygon(surface, app.theme.accent, [(x - side, base), (x + side, base), (x, tip)])
+            self.cues[step] = pygame.Rect(x - side, min(tip, base), 2 * side, side)
 
 
 def second_of_pair(i: int, paired: tuple[range, ...]) -> bool:

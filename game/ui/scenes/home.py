@@ -136,7 +136,8 @@ class HomeScene(ListScene):
         n, room, gap = len(self.buttons.choices), height - top - pad, body // 2
         # every choice in view while each stays a comfortable target; below that, the list scrolls
         each = max(int(self.app.line * 1.3), min(int(self.app.line * 1.9), (room - gap * (n - 1)) // max(1, n)))
-        self.buttons.layout(pygame.Rect(pad, top, list_w, room), [each] * n, gap)
+        heights = [max(each, need) for need in self.buttons.needs(self.app, list_w)]  # text whole, at its size
+        self.buttons.layout(pygame.Rect(pad, top, list_w, room), heights, gap)
 
     def draw(self, surface: pygame.Surface) -> None:
         theme, body = self.app.theme, self.app.body
