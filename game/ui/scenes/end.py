@@ -69,9 +69,20 @@ class EndScene(Scene):
         self.head_rect = pygame.Rect(pad, pad, width - 2 * pad, head_h)
         buttons_h = int(step * 1.6)
         font = self.app.fonts.get(body)
+        # the actions side by side, each as wide as its label needs; two to a line where big text needs it
+        bold = self.app.fonts.get(int(body * 1.1), True)
+        widths = [text_width(bold, f"{i + 1}") + text_width(bold, c.label) + body * 3
+                  for i, c in enumerate(self.buttons.choices)]
+        n, gap = len(widths), body // 2
+        one_line = sum(widths) + gap * (n - 1) <= width - 2 * pad
+        bar_h = buttons_h if one_line else (buttons_h + gap) * ((n + 1) // 2) - gap
         foot_h = len(wrap(font, self.sheet_line(), width - 2 * pad)) * int(font.get_linesize() * 1.08)
-        self.foot_rect = pygame.Rect(pad, height - pad - buttons_h - body // 2 - foot_h, width - 2 * pad, foot_h)
-        self.buttons.layout_row(pygame.Rect(pad, height - pad - buttons_h, width - 2 * pad, buttons_h), body // 2)
+        self.foot_rect = pygame.Rect(pad, height - pad - bar_h - body // 2 - foot_h, width - 2 * pad, foot_h)
+        bar = pygame.Rect(pad, height - pad - bar_h, width - 2 * pad, bar_h)
+        if one_line:
+            self.buttons.layout_row(bar, gap, widths)
+        else:
+            self.buttons.layout(bar, [buttons_h] * n, gap, (range(0, n - n % 2),))
         middle = pygame.Rect(pad, self.head_rect.bottom + pad, width - 2 * pad,
                              self.foot_rect.top - pad - self.head_rect.bottom - pad)
         gauges = bool(self.standings.gauges)
