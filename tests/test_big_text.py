@@ -147,3 +147,25 @@ def test_a_list_of_choices_in_big_text_scrolls_with_a_cue_instead_of_shrinking(s
     buttons.handle(Intent("click", pos=buttons.cues[1].center))
     assert buttons.focus == before + 1
     app.pop_all()
+
+
+def test_an_event_and_its_effects_flow_over_views_at_the_largest_text(shipped, tmp_path):
+    """« Neige sur le plateau » and what it did to two gauges: at 150 % in OpenDyslexic, two views at the body
+    size (no blank line opening one), where the text used to shrink below the reader's size."""
+    app = bigger(make_app(shipped, tmp_path), 1.5, True)
+    play = start_play(app, shipped, "maison-de-region-partenaires", ["Équipe 1"], seed=1)
+    rng = random.Random(3)
+    while not (play.view.reveal is not None and not play.view.choices):
+        assert not play.table.over
+        play.table.act(choose(play.table, "best", rng), app.clock())
+        play._layout_card()
+    shown = []
+    for page in range(len(play.reveal_chunks)):
+        app.draw()
+        shown += play.reveal_chunks[play.page]
+        if page < len(play.reveal_chunks) - 1:
+            play.handle(Intent("confirm"))
+    assert len(play.reveal_chunks) == 2 and all(view[0] for view in play.reveal_chunks)
+    assert [change.label in " ".join(shown) for change in play.view.reveal.changes] == [True, True]
+    assert app.overflows == set() and app.shrunk == set()
+    app.pop_all()

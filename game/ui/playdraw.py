@@ -239,14 +239,15 @@ class PlayDrawing:
 
     def _draw_event(self, surface: pygame.Surface, play: Played) -> None:
         theme, body = self.app.theme, self.app.body
-        main = self.main_rect
-        banner = pygame.Rect(main.x, main.y + int(self.app.line * 1.2), main.width, int(self.app.line * 1.9))
-        self._verdict(surface, banner, None, tr("play.event"))
-        rect = pygame.Rect(main.x, banner.bottom + body, main.width, main.bottom - banner.bottom - 2 * body)
-        effects = "\n".join(tr("play.effect", label=c.label, delta=c.delta) for c in play.changes)
-        text_box(self.app, surface, play.face.prompt + ("\n\n" + effects if effects else ""), rect, int(body * 1.6),
-                 theme.text, bold=False, valign="center")
-        self._draw_continue(surface)
+        self._verdict(surface, self.event_banner, None, tr("play.event"))
+        pages = self.reveal_chunks
+        if len(pages) > 1:  # drawn as measured, at the body size, one view at a time
+            text_box(self.app, surface, "\n".join(pages[self.page]), self.event_rect, body, theme.text, floor=body)
+        else:
+            text_box(self.app, surface, self.event_text(play), self.event_rect, int(body * 1.6), theme.text,
+                     valign="center")
+        more = self.page < len(pages) - 1
+        self._draw_continue(surface, tr("play.more", page=self.page + 1, pages=len(pages)) if more else None)
 
     def _draw_debate(self, surface: pygame.Surface, now: float) -> None:
         """The question big, its hints under it, the note at the bottom. The question gives up size (down to the

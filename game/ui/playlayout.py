@@ -39,10 +39,41 @@ class PlayLayout:
         if view.phase != Phase.ANSWER:
             width = max(body * 9, text_width(self.app.fonts.get(body, True), tr("play.continue")) + body * 2)
             self.continue_rect = pygame.Rect(self.foot_rect.right - width, self.foot_rect.y, width, self.foot_rect.height)
+        self.reveal_chunks = [()]
         if view.reveal is not None and view.choices:
             self._layout_reveal(view.reveal)
+        elif view.reveal is not None and not view.reveal.verdicts:
+            self._layout_event(view.reveal)
         elif view.phase == Phase.ANSWER and view.choices:
             self._layout_answers(view.choices)
+
+    def _layout_event(self, play: Played) -> None:
+        """An event under its banner, with what it did to the gauges: big while it fits, else at the body size
+        over as many views as it needs, as a long reveal."""
+        body, main = self.app.body, self.main_rect
+        self.event_banner = pygame.Rect(main.x, main.y + int(self.app.line * 1.2), main.width, int(self.app.line * 1.9))
+        self.event_rect = pygame.Rect(main.x, self.event_banner.bottom + body, main.width,
+                                      main.bottom - self.event_banner.bottom - 2 * body)
+        font = self.app.fonts.get(body)
+        step = int(font.get_linesize() * 1.08)
+        lines = wrap(font, self.event_text(play), main.width)
+        per_view = max(1, self.event_rect.height // step)
+        if len(lines) * step <= self.event_rect.height:
+            return
+        views: list[list[str]] = [[]]
+        for text in lines:
+            if len(views[-1]) == per_view:
+                views.append([])
+            if text or views[-1]:  # a blank line between the event and its effects never opens a view
+                views[-1].append(text)
+        self.reveal_chunks = [tuple(view) for view in views]
+        self.page = min(self.page, len(self.reveal_chunks) - 1)
+        self.app.paged.add(play.face.prompt)
+
+    @staticmethod
+    def event_text(play: Played) -> str:
+        effects = "\n".join(tr("play.effect", label=c.label, delta=c.delta) for c in play.changes)
+        return play.face.prompt + ("\n\n" + effects if effects else "")
 
     def _layout_answers(self, items: tuple[str, ...]) -> None:
         body, main = self.app.body, self.main_rect

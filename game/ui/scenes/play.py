@@ -56,6 +56,7 @@ class PlayScene(PlayInput, PlayLayout, PlaySide, PlayDrawing, Scene):
         self.page = 0
         self.reveal_chunks: list[tuple[str, ...]] = [()]
         self.reveal_text = ""
+        self.event_banner = self.event_rect = pygame.Rect(0, 0, 0, 0)
         # the answers shown on this view: each by its place in the card, its lines here, whether its first ones
         self.reveal_rows: list[tuple[int, tuple[str, ...], bool]] = []
 
