@@ -131,9 +131,7 @@ class PlayDrawing:
                 cardface.draw_page(self.app, surface, self.prompt_rect, view.face, pages[self.story_page])
             else:
                 cardface.draw(self.app, surface, self.prompt_rect, view.face)
-            more = self.story_page < len(pages) - 1
-            self._draw_continue(surface, tr("play.more", page=self.story_page + 1, pages=len(pages)) if more
-                                else tr("play.show_choices"))
+            self._draw_continue(surface, self._view_of(self.story_page, len(pages), tr("play.show_choices")))
             return
         if self.split:  # the choices' view: the text in one line, and the way back to it
             back = tr("play.show_story")
@@ -213,7 +211,7 @@ class PlayDrawing:
                      theme.text)
         if self.answer_rects and self.answer_rects[0].top < self.banner_rect.bottom:
             self.app.report_overflow(self.view.choices[self.reveal_rows[0][0]])  # more than a view can hold
-        size = self.row_size
+        size = body  # the answers, as measured
         step = int(self.app.fonts.get(size).get_linesize() * 1.08)
         for (i, piece, first), rect in zip(self.reveal_rows, self.answer_rects):
             text = self.view.choices[i]
@@ -233,9 +231,7 @@ class PlayDrawing:
                 text_box(self.app, surface, words, pygame.Rect(rect.x + body * 2, top + (step if first else 0),
                                                                rect.width - body * 3, len(words.split("\n")) * step),
                          size, theme.on_signal, floor=size)
-        more = self.page < len(self.reveal_chunks) - 1
-        self._draw_continue(surface, tr("play.more", page=self.page + 1, pages=len(self.reveal_chunks))
-                            if more else None)
+        self._draw_continue(surface, self._view_of(self.page, len(self.reveal_chunks)))
 
     def _draw_event(self, surface: pygame.Surface, play: Played) -> None:
         theme, body = self.app.theme, self.app.body
@@ -246,8 +242,7 @@ class PlayDrawing:
         else:
             text_box(self.app, surface, self.event_text(play), self.event_rect, int(body * 1.6), theme.text,
                      valign="center")
-        more = self.page < len(pages) - 1
-        self._draw_continue(surface, tr("play.more", page=self.page + 1, pages=len(pages)) if more else None)
+        self._draw_continue(surface, self._view_of(self.page, len(pages)))
 
     def _draw_debate(self, surface: pygame.Surface, now: float) -> None:
         """The question big, its hints under it, the note at the bottom. The question gives up size (down to the
@@ -287,6 +282,11 @@ class PlayDrawing:
             panel(surface, note_rect, theme.panel, theme.accent, width=3)
         text_box(self.app, surface, note_text, note_rect.inflate(-body, 0), body, note_color, valign="center")
         self._draw_continue(surface)
+
+    @staticmethod
+    def _view_of(page: int, pages: int, last: str | None = None) -> str | None:
+        """The button's label on a view among several: « Suite (1/3) » until the last, which reads `last`."""
+        return tr("play.more", page=page + 1, pages=pages) if page < pages - 1 else last
 
     def _draw_continue(self, surface: pygame.Surface, label: str | None = None) -> None:
         theme = self.app.theme

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pygame
 
 from game.engine.vocabulary import Phase
@@ -57,16 +59,10 @@ class PlayLayout:
         font = self.app.fonts.get(body)
         step = int(font.get_linesize() * 1.08)
         lines = wrap(font, self.event_text(play), main.width)
-        per_view = max(1, self.event_rect.height // step)
         if len(lines) * step <= self.event_rect.height:
             return
-        views: list[list[str]] = [[]]
-        for text in lines:
-            if len(views[-1]) == per_view:
-                views.append([])
-            if text or views[-1]:  # a blank line between the event and its effects never opens a view
-                views[-1].append(text)
-        self.reveal_chunks = [tuple(view) for view in views]
+        self.reveal_chunks = [tuple(lines[i] for i in texts) for texts, _ in _flow(lines, [], step, 0, 0,
+                                                                                     self.event_rect.height)]
         self.page = min(self.page, len(self.reveal_chunks) - 1)
         self.app.paged.add(play.face.prompt)
 
@@ -128,10 +124,9 @@ class PlayLayout:
         step = int(font.get_linesize() * 1.08)
         header = main.y + int(self.app.line * 1.2)
         banner_h = int(self.app.line * 1.6)
-        self.row_size = body
         rows = [self._row_lines(play, i) for i in play.shown]
         lines = wrap(font, self._explanation(play), main.width) if play.explanation is not None else ()
-        pages = _flow(len(lines), [len(r) for r in rows], step, body // 2, gap, main.bottom - (header + banner_h + gap))
+        pages = _flow(lines, [len(r) for r in rows], step, body // 2, gap, main.bottom - (header + banner_h + gap))
         self.reveal_chunks = [tuple(lines[i] for i in texts) for texts, _ in pages]
         if len(pages) > 1:
             self.app.paged.add(self._explanation(play) if len(lines) > 1 else max(
@@ -184,11 +179,11 @@ class PlayLayout:
         if self._one_line(play, i):
             return ("",)
         width = self.main_rect.width - self.app.body * 3
-        return ("",) + wrap(self.app.fonts.get(self.row_size), self.view.choices[i], width)
+        return ("",) + wrap(self.app.fonts.get(self.app.body), self.view.choices[i], width)
 
     def _one_line(self, play: Played, i: int) -> bool:
         """A short answer sits on the same line as its tag."""
-        size = self.row_size
+        size = self.app.body
         width = (text_width(self.app.fonts.get(size, True), self._tag(play, i))
                  + text_width(self.app.fonts.get(size), self.view.choices[i]))
         return width + self.app.body * 4 <= self.main_rect.width
@@ -201,12 +196,12 @@ class PlayLayout:
         self.side_plan = plan_for(self.app.fonts, *self.app.size, content, self.app.settings.scale)
 
 
-def _flow(lines: int, rows: list[int], step: int, pad: int, gap: int, room: int
+def _flow(lines: Sequence[str], rows: list[int], step: int, pad: int, gap: int, room: int
           ) -> list[tuple[list[int], list[tuple[int, int, int]]]]:
-    """Views of at most `room` pixels, filled in order with the explanation's `lines`, then the answer rows
-    (each its number of lines, plus `pad`; a `gap` between two), all lines `step` high. A row goes to the next
-    view when it does not fit whole, and is split between views only when it is higher than a view. Per view:
-    its explanation lines, and its pieces of rows as (row, first line, end line)."""
+    """Views of at most `room` pixels, filled in order with the text's `lines` (a blank one never opens a view),
+    then the answer rows (each its number of lines, plus `pad`; a `gap` between two), all lines `step` high. A
+    row goes to the next view when it does not fit whole, and is split between views only when it is higher
+    than a view. Per view: the indexes of its text lines, and its pieces of rows as (row, first line, end line)."""
     views: list[tuple[list[int], list[tuple[int, int, int]]]] = [([], [])]
     used = 0
 
@@ -215,11 +210,12 @@ def _flow(lines: int, rows: list[int], step: int, pad: int, gap: int, room: int
         views.append(([], []))
         used = 0
 
-    for i in range(lines):
+    for i, text in enumerate(lines):
         if used + step > room and views[-1][0]:
             new_view()
-        views[-1][0].append(i)
-        used += step
+        if text or views[-1][0]:
+            views[-1][0].append(i)
+            used += step
     for r, count in enumerate(rows):
         before = gap if views[-1][0] or views[-1][1] else 0
         if used + before + count * step + pad > room and (views[-1][0] or views[-1][1]):

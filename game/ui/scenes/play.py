@@ -42,7 +42,6 @@ class PlayScene(PlayInput, PlayLayout, PlaySide, PlayDrawing, Scene):
         self.anim_from = self.gauge_targets()
         self.anim_start = 0.0
         self.answer_rects: list[pygame.Rect] = []
-        self.row_size = app.body  # the text of the reveal's answer rows
         self.validate_rect = pygame.Rect(0, 0, 0, 0)
         self.continue_rect = pygame.Rect(0, 0, 0, 0)
         # A card whose text and choices cannot both be shown in full is shown in two views: its text first
