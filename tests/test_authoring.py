@@ -194,10 +194,10 @@ def test_a_gauge_no_scenario_defines_blocks_validate_but_not_play(tmp_path):
     assert load_library(sources).errors == []  # the shipped scenarios never draw this deck: they can be played
 
 
-def test_validate_refuses_a_text_that_only_the_dyslexia_font_cuts(tmp_path, capsys):
-    """OpenDyslexic's lines are taller and wider: a choice that fits its button with the default font may be cut
-    for a reader who chose it (an explanation flows over more views instead, as at a bigger size). validate
-    measures both fonts and says which one cuts, at the text's line."""
+def test_validate_refuses_a_choice_longer_than_a_whole_view_at_the_biggest_text_size(tmp_path, capsys):
+    """At 150 % in OpenDyslexic a choice flows onto a view of its own, but one longer than a whole view is cut for
+    the readers who chose that size, though it fits the card at the default settings. validate measures the
+    biggest size in both fonts and says which size and font cut it, at the text's line."""
     from game.content.library import load_library
     from game.ui.fitcheck import Measure
 
@@ -221,16 +221,18 @@ cards:
     explanation: "Chaque accueil oriente."
 """
     path = tmp_path / "police.yaml"
-    for n in range(1, 40):  # the shortest choice OpenDyslexic cuts
+    for n in range(1, 40):  # the shortest choice cut at 150 % in OpenDyslexic
         path.write_text(deck_with(n), encoding="utf-8")
         library = load_library([(path, True)])
         card, aspects = library.decks["police"].cards[0], {"accueil": "Accueil"}
-        if Measure(library, True).cut(card, aspects, []):
+        if Measure(library, True, 1.5).cut(card, aspects, []):
             break
-    assert Measure(library, False).cut(card, aspects, []) == []  # the default font still holds it
+    assert Measure(library, False).cut(card, aspects, []) == []  # the default settings still hold it in one view
+    assert Measure(library, True).cut(card, aspects, []) == []  # and OpenDyslexic at the default size
     assert main(["validate", str(path)]) == 1
     err = capsys.readouterr().err
-    assert f"{path}:14:16: avec la police OpenDyslexic (réglage d'accessibilité), le texte ne tient pas" in err
+    assert (f"{path}:14:16: à la taille de texte 150\u00a0% avec la police OpenDyslexic (réglages d’accessibilité), "
+            "le texte ne tient pas sur une vue entière") in err
     assert main(["validate", "--no-layout", str(path)]) == 0
 
 

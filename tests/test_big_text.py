@@ -26,17 +26,27 @@ def bigger(app, scale: float, dyslexia: bool):
     return app
 
 
-@pytest.mark.parametrize("scale", [1.15, 1.5])
+def kept_app(shipped, scale: float):
+    """An app in OpenDyslexic at `scale` whose session files are kept in the tests' output folder, to look at."""
+    folder = OUTPUT / "sessions-big"
+    shutil.rmtree(folder, ignore_errors=True)
+    return bigger(make_app(shipped, folder), scale, True)
+
+
+@pytest.mark.parametrize("scale,size", [(1.15, (1280, 720)), (1.5, (1280, 720)), (1.5, (1920, 1080))],
+                         ids=["115-1280", "150-1280", "150-1920"])
 @pytest.mark.parametrize("dyslexia", [False, True], ids=["atkinson", "opendyslexic"])
 @pytest.mark.parametrize("scenario_id", SHIPPED_SCENARIOS)
-def test_every_scenario_plays_to_its_end_with_no_text_cut(shipped, tmp_path, scenario_id, dyslexia, scale):
-    """The autopilot presses the keys a facilitator would, through every card, reveal and view, with 1, 3 and 6
-    teams (as the scenario allows); any text cut on the way is in `app.overflows` (and said on stderr)."""
+def test_every_scenario_plays_to_its_end_with_no_text_cut_or_shrunk(shipped, tmp_path, scenario_id, dyslexia, scale,
+                                                                     size):
+    """The autopilot presses the keys a facilitator would, through every card, reveal and view, to the end screen,
+    with 1, 3 and 6 teams (as the scenario allows); any text cut on the way is in `app.overflows`, any drawn below
+    the reader's size in `app.shrunk` (both said on stderr)."""
     info = shipped.scenarios[scenario_id].info
     counts = [1] if info.mode == "solo" else [n for n in (1, 3, 6) if info.team_range.min <= n <= info.team_range.max]
     for teams in counts:
         folder = tmp_path / str(teams)
-        app = bigger(make_app(shipped, folder), scale, dyslexia)
+        app = bigger(make_app(shipped, folder, size), scale, dyslexia)
         app.clock = __import__("time").time  # the autopilot paces itself on the clock the loop reads
         table = Table.start_new(folder, info, shipped.pool(info), team_names(info, teams), 3,
                                 shipped.aspect_labels(info), app.clock(), at_end=sheet_at_end)
@@ -44,15 +54,13 @@ def test_every_scenario_plays_to_its_end_with_no_text_cut(shipped, tmp_path, sce
         app.on_idle = Autopilot(seed=3, delay=0.0)
         app.run()
         assert table.over, (scenario_id, teams)
-        assert app.overflows == set(), (scenario_id, teams, scale, dyslexia)
+        assert app.overflows == set() and app.shrunk == set(), (scenario_id, teams, scale, dyslexia)
 
 
 def test_a_long_reveal_flows_over_views_and_its_source_is_never_dropped(shipped, snap):
     """At 150 % in OpenDyslexic, the explanation, its source and the answers take three views: Enter or the
     button shows the next, ← the one before, and only the last moves on to the next card."""
-    folder = OUTPUT / "sessions-big"
-    shutil.rmtree(folder, ignore_errors=True)
-    app = bigger(make_app(shipped, folder), 1.5, True)
+    app = kept_app(shipped, 1.5)
     try:
         play = start_play(app, shipped, "atelier-teletravail", ["Équipe 1", "Équipe 2"], seed=5, answering="rotation")
         if play.split:  # the question's text has a view of its own: on to its choices
@@ -82,9 +90,7 @@ def test_a_long_reveal_flows_over_views_and_its_source_is_never_dropped(shipped,
 def test_a_room_of_three_in_big_text_reads_the_short_keys_help(shipped, snap):
     """Three teams about to enter their answers at 115 % in OpenDyslexic: beside the button to the choices, the
     keys' help takes its short form rather than being cut."""
-    folder = OUTPUT / "sessions-big"
-    shutil.rmtree(folder, ignore_errors=True)
-    app = bigger(make_app(shipped, folder), 1.15, True)
+    app = kept_app(shipped, 1.15)
     try:
         play = start_play(app, shipped, "premiers-pas-administratifs", [f"Équipe {n}" for n in range(1, 4)], seed=5,
                           answering="all")
@@ -102,9 +108,7 @@ def test_a_room_of_three_in_big_text_reads_the_short_keys_help(shipped, snap):
 
 def test_several_answers_in_a_room_in_big_text_read_their_short_keys_help(shipped, snap):
     """The same for a question with several right answers: its own short help, ticks and Enter."""
-    folder = OUTPUT / "sessions-big"
-    shutil.rmtree(folder, ignore_errors=True)
-    app = bigger(make_app(shipped, folder), 1.15, True)
+    app = kept_app(shipped, 1.15)
     try:
         play = start_play(app, shipped, "atelier-teletravail", ["Équipe 1", "Équipe 2", "Équipe 3"], seed=13,
                           answering="all")
@@ -167,5 +171,131 @@ def test_an_event_and_its_effects_flow_over_views_at_the_largest_text(shipped, t
             play.handle(Intent("confirm"))
     assert len(play.reveal_chunks) == 2 and all(view[0] for view in play.reveal_chunks)
     assert [change.label in " ".join(shown) for change in play.view.reveal.changes] == [True, True]
+    assert app.overflows == set() and app.shrunk == set()
+    app.pop_all()
+
+
+def _until(play, app, found, seed: int = 5) -> None:
+    """Play the best answers until `found(play)` (its choices shown where the card is split)."""
+    rng = random.Random(seed)
+    while True:
+        assert not play.table.over
+        if play.view.phase == "answer" and play.split and play.story:
+            play.show_choices(True)
+        if found(play):
+            return
+        play.table.act(choose(play.table, "best", rng), app.clock())
+        play.story = True
+        play._layout_card()
+
+
+def test_choices_too_long_for_one_view_flow_over_views_and_keep_their_numbers(shipped, snap):
+    """At 150 % in OpenDyslexic, a persona's four choices cannot share a view at the reader's size: as many as
+    fit on each view, every choice keeping its number; « Autres choix (1/2) » (a click) shows the next, the
+    arrows and the numbers show the view of the choice they reach, and nothing is shrunk or cut."""
+    app = kept_app(shipped, 1.5)
+    try:
+        play = start_play(app, shipped, "premiers-pas-administratifs", [f"Équipe {n}" for n in range(1, 4)], seed=5,
+                          answering="all")
+        _until(play, app, lambda p: p.view.phase == "answer" and len(p.choice_pages) > 1)
+        pages = play.choice_pages
+        assert sorted(i for page in pages for i in page) == list(range(len(play.view.choices)))
+        app.draw()
+        snap(app, "big-choice-pages")
+        assert tr("play.more_choices", page=1, pages=len(pages)) in app.shown
+        assert [bool(r.width) for r in play.answer_rects] == [i in pages[0] for i in range(len(play.view.choices))]
+        play.handle(Intent("click", pos=play.continue_rect.center))
+        app.draw()
+        assert play.choice_page == 1 and all(play.view.choices[i] in app.shown for i in pages[1])
+        last = pages[-1][-1]
+        play.choice_page = 0
+        play._layout_card()
+        play.handle(Intent("choose", number=last + 1))  # the first team's answer, entered where it is seen
+        assert play.choice_page == len(pages) - 1 and play.view.entries[0] == (last,)
+        play.handle(Intent("down"))  # the focus on the next team; the arrows through the choices need a focus
+        play.focus = None
+        play.handle(Intent("right"))
+        assert play.focus == 0 and play.choice_page == 0
+        app.draw()
+        assert app.overflows == set() and app.shrunk == set()
+        # three gauges above three teams do not fit the panel either: « Voir les jauges », and from them the way back
+        play.handle(Intent("click", pos=play.shown_half.switch.center))
+        app.draw()
+        snap(app, "big-side-gauges")
+        assert tr("play.side_teams") in app.shown and "Équipe 3" not in app.shown
+    finally:
+        app.pop_all()
+
+
+def test_a_debate_too_long_for_one_view_flows_its_hints_over_views(shipped, tmp_path):
+    """The debate « Faire à la place d’un jeune pressé… » at 150 % in OpenDyslexic: its question (bold) and hints
+    at the body size over as many views as they need, Enter showing the next, the note's box on each; nothing
+    shrunk."""
+    app = bigger(make_app(shipped, tmp_path), 1.5, True)
+    play = start_play(app, shipped, "premiers-pas-administratifs", ["Équipe 1"], seed=1)
+    _until(play, app, lambda p: p.view.phase == "discuss")
+    assert play.view.face.prompt.startswith("Faire à la place d’un jeune pressé")
+    assert len(play.reveal_chunks) > 1
+    seen = []
+    for page in range(len(play.reveal_chunks)):
+        app.draw()
+        seen += [play.debate_lines[i] for i in play.debate_pages[play.page]]
+        assert tr("play.note_hint") in app.shown
+        play.handle(Intent("confirm"))
+    assert [line for line in play.debate_lines if line] == [line for line in seen if line]
+    assert play.view.phase != "discuss"  # the last view's Enter moves on
+    assert app.overflows == set() and app.shrunk == set()
+    app.pop_all()
+
+
+def test_six_teams_and_four_gauges_take_turns_in_the_side_panel_at_the_largest_text(shipped, tmp_path, snap):
+    """Six teams and four gauges cannot share the side panel at 150 % in OpenDyslexic: while the room enters its
+    answers the panel shows the teams (and « Voir les jauges », a click on it showing the gauges), then the gauges
+    (a click on the panel showing the teams again); every text at the reader's size, none cut."""
+    app = bigger(make_app(shipped, tmp_path), 1.5, True)
+    play = start_play(app, shipped, "maison-de-region-partenaires", [f"Équipe {n}" for n in range(1, 7)], seed=5,
+                      answering="all")
+    _until(play, app, lambda p: p.view.phase == "answer" and p.view.every_team)
+    plan = play.side_plan
+    assert plan.views and all(view.size >= app.small for view in plan.views)
+    app.draw()
+    snap(app, "big-side-teams")
+    assert tr("play.side_gauges") in app.shown and "Équipe 6" in app.shown
+    assert not any(label in app.shown for label in ("Satisfaction des usagers", "Accès aux droits"))
+    play.handle(Intent("click", pos=play.shown_half.switch.center))
+    app.draw()
+    assert "Satisfaction des usagers" in app.shown and "Équipe 6" not in app.shown
+    # four gauges fill the panel: no room for the line back, a click anywhere on the panel shows the teams again
+    assert play.shown_half.switch == play.side_plan.views[0].switch and play.shown_half.switch.height > app.line * 2
+    play.handle(Intent("click", pos=play.shown_half.switch.center))
+    app.draw()
+    assert "Équipe 6" in app.shown
+    assert app.overflows == set() and app.shrunk == set()
+    app.pop_all()
+
+
+def test_the_end_screen_at_the_largest_text_takes_turns_instead_of_overlapping(shipped, tmp_path, snap):
+    """The end of a six-team game at 150 % in OpenDyslexic on 1280×720: the headline, then the teams, the gauges
+    and the sheet's line in turns under « Suite (1/n) », each row at the reader's size."""
+    from game.ui.scenes.end import EndScene
+
+    app = bigger(make_app(shipped, tmp_path), 1.5, True)
+    play = start_play(app, shipped, "maison-de-region-partenaires", [f"Équipe {n}" for n in range(1, 7)], seed=5)
+    rng = random.Random(5)
+    while not play.table.over:
+        play.table.act(choose(play.table, "best", rng), app.clock())
+    play.finished()
+    end = app.top
+    assert isinstance(end, EndScene) and len(end.views) > 1
+    seen = set()
+    for n in range(len(end.views)):
+        app.draw()
+        assert tr("play.more", page=n + 1, pages=len(end.views)) in app.shown
+        if n == 0:
+            snap(app, "big-end-first")
+        seen |= set(app.shown)
+        end.handle(Intent("choose", number=1))
+    assert end.view == 0  # round to the first again
+    assert {g.label for g in end.standings.gauges} <= seen and end.sheet_line() in seen
     assert app.overflows == set() and app.shrunk == set()
     app.pop_all()

@@ -73,7 +73,7 @@ def test_an_edited_card_is_measured_again_and_the_others_are_not(deck, tmp_path,
     deck.write_text(deck.read_text(encoding="utf-8").replace(EXPLANATION.strip(), "Tous les agents."),
                     encoding="utf-8")
     assert main(["validate", str(deck)]) == 0
-    assert measured == ["me-001", "me-001"]  # once in each font
+    assert measured == ["me-001"] * 3  # once at the default settings, once at 150 % in each font
     # the long text back: known again from the first check, with its place and sentence
     no_layout_allowed(monkeypatch)
     deck.write_text(DECK.format(explanation=EXPLANATION.strip()), encoding="utf-8")
@@ -91,7 +91,7 @@ def test_a_record_of_other_code_or_a_damaged_one_is_not_believed(deck, tmp_path,
         record(tmp_path).write_text(document if isinstance(document, str) else json.dumps(document), encoding="utf-8")
         assert main(["validate", str(deck)]) == 1
         assert capsys.readouterr().err == first
-    for family in ("atkinson", "opendyslexic"):  # each font's record, as the last check wrote it, made to lie
+    for family in ("atkinson", "atkinson-150", "opendyslexic-150"):  # each setting's record, made to lie
         written = json.loads(record(tmp_path, family).read_text(encoding="utf-8"))
         written["cards"] = {key: [] for key in written["cards"]}
         record(tmp_path, family).write_text(json.dumps(written), encoding="utf-8")

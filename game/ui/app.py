@@ -85,8 +85,9 @@ def body_size(height: int, scale: float = 1.0) -> int:
     return max(12, round(height / 30 * scale))
 
 
-def small_size(height: int) -> int:
-    return max(10, round(body_size(height) * 0.75))
+def small_size(height: int, scale: float = 1.0) -> int:
+    """Secondary text (the side panel, the key help): three quarters of the body, at the reader's scale too."""
+    return max(10, round(body_size(height, scale) * 0.75))
 
 
 class App:
@@ -155,9 +156,8 @@ class App:
 
     @property
     def small(self) -> int:
-        """The smallest secondary text (side panel, key help): three quarters of the default-scale body, so
-        what fits at the default scale still fits when the reader asks for bigger text."""
-        return small_size(self.size[1])
+        """The smallest secondary text (side panel, key help): the reader's chosen size for it, never gone below."""
+        return small_size(self.size[1], self.settings.scale)
 
     @property
     def line(self) -> int:

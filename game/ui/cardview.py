@@ -57,13 +57,16 @@ def answers_to_try(card: Any) -> list[tuple[int, ...]]:
 
 def overflowing_texts(app: App, card: Any, aspects: dict[str, str], gauges: list[Gauge], one_view: bool = True
                       ) -> set[str]:
-    """The texts of `card` cut short on `app`'s screen, on the table and in every reveal; with `one_view`, also
-    those spread over several views (at the default settings, where a room reads a card in one view)."""
+    """The texts of `card` cut short (or shrunk below the reader's size) on `app`'s screen, on the table and in every
+    reveal; with `one_view`, also those spread over several views (at the default settings, where a room reads a
+    card in one view)."""
     app.overflows.clear()
+    app.shrunk.clear()
     app.paged.clear()
     for shown in shown_cards(card):
         _measure(app, shown, aspects, gauges)
-    return app.overflows | app.paged if one_view else set(app.overflows)
+    unfit = app.overflows | app.shrunk  # drawn below the reader's size is as unreadable as cut
+    return unfit | app.paged if one_view else unfit
 
 
 def shown_cards(card: Any) -> list[Any]:
@@ -82,6 +85,14 @@ def _measure(app: App, card: Any, aspects: dict[str, str], gauges: list[Gauge]) 
         # nothing, while the layout and the text fitting, which decide what is cut, run in full
         view.layout(*app.size)
         view.draw_card(pygame.Surface((1, 1)))
+        # every view of what flows over several: the card's text, its choices, its reveal
+        for name, count in (("story_page", len(view.story_pages) if view.split and view.story else 1),
+                            ("choice_page", len(view.choice_pages)), ("page", len(view.reveal_chunks))):
+            for page in range(1, count):
+                setattr(view, name, page)
+                view.layout(*app.size)
+                view.draw_card(pygame.Surface((1, 1)))
+            setattr(view, name, 0)
 
     tries = answers_to_try(card)
     for n, choices in enumerate(tries):

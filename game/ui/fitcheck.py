@@ -54,22 +54,24 @@ def _texts(card: Any) -> list[tuple[tuple[Any, ...], str]]:
 
 
 def unfit_texts(library: Library, checked: set[str], dyslexia_font: bool = False,
-                message: str = "card.too_long", cache: Path | None = None) -> list[ContentError]:
-    """A `message` for each card text, in the decks of the files `checked`, that the screen has to cut;
-    with the default reading settings, or with the OpenDyslexic font a reader may choose. Cards measured as they
-    are now at an earlier check, recorded in the `cache` folder, are not laid out again."""
+                message: str = "card.too_long", cache: Path | None = None, scale: float = 1.0) -> list[ContentError]:
+    """A `message` for each card text, in the decks of the files `checked`, that the screen has to cut (or, at
+    the default settings, to spread over several views); with the default reading settings, or with the font
+    and the text size a reader may choose. Cards measured as they are now at an earlier check, recorded in the
+    `cache` folder, are not laid out again."""
     decks = [d for d in library.decks.values() if d.doc.shown in checked]
     if not decks:
         return []
     family = "opendyslexic" if dyslexia_font else "atkinson"
-    known = FitRecord(cache / f"mise-en-page-{family}.json" if cache else None, code_digest(family))
+    setting = family if scale == 1.0 else f"{family}-{round(scale * 100)}"
+    known = FitRecord(cache / f"mise-en-page-{setting}.json" if cache else None, code_digest(family))
     gauges = library.gauges()
-    measure = Measure(library, dyslexia_font)
+    measure = Measure(library, dyslexia_font, scale)
     errors: list[ContentError] = []
     try:
         for deck in decks:
             aspects = dict(deck.info.aspects)
-            context = FitRecord.context(family, SIZE, aspects, [g.model_dump(mode="json") for g in gauges])
+            context = FitRecord.context(setting, SIZE, aspects, [g.model_dump(mode="json") for g in gauges])
             for i, card in deck.entries:
                 key = FitRecord.key(context, card)
                 cut = known.get(key)
@@ -79,7 +81,8 @@ def unfit_texts(library: Library, checked: set[str], dyslexia_font: bool = False
                 texts = _texts(card)
                 for n in cut:
                     loc, text = texts[n]
-                    errors.append(deck.doc.error(("cards", i) + loc, say(message, start=text[:50])))
+                    errors.append(deck.doc.error(("cards", i) + loc, say(message, start=text[:50], font=FAMILIES[family],
+                                                                         scale=round(scale * 100))))
     finally:
         measure.close()
     known.save()
@@ -89,9 +92,10 @@ def unfit_texts(library: Library, checked: set[str], dyslexia_font: bool = False
 class Measure:
     """The play screen off screen, opened at the first card to measure (none when every card is known)."""
 
-    def __init__(self, library: Library, dyslexia_font: bool):
+    def __init__(self, library: Library, dyslexia_font: bool, scale: float = 1.0):
         self.library = library
         self.dyslexia_font = dyslexia_font
+        self.scale = scale
         self.app: Any = None
 
     def cut(self, card: Any, aspects: dict[str, str], gauges: list[Gauge]) -> list[int]:
@@ -100,8 +104,9 @@ class Measure:
 
         texts = [text for _, text in _texts(card)]
         found = set()
-        # in the reader's own OpenDyslexic font a card may take more than one view; it must never be cut
-        for shown in overflowing_texts(self._app(), card, aspects, gauges, one_view=not self.dyslexia_font):
+        # with a reader's own font or size a card may take more than one view; it must never be cut
+        default = not self.dyslexia_font and self.scale == 1.0
+        for shown in overflowing_texts(self._app(), card, aspects, gauges, one_view=default):
             parts = [n for n, text in enumerate(texts) if text in shown]
             if parts:  # a text made of several (a story, a feedback and its outcome): the longest is to shorten
                 found.add(max(parts, key=lambda n: len(texts[n])))
@@ -115,8 +120,9 @@ class Measure:
 
             self.app = App(self.library, Path("."), size=SIZE, settings_path=None, fast=True, language=language(), scenes=SCENES)
             self.app.say_overflows = False
-            if self.dyslexia_font:
-                self.app.settings.dyslexia_font = True
+            if self.dyslexia_font or self.scale != 1.0:
+                self.app.settings.dyslexia_font = self.dyslexia_font
+                self.app.settings.scale = self.scale
                 self.app.apply_settings()
         return self.app
 

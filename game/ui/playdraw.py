@@ -113,7 +113,8 @@ class PlayDrawing:
         view = self.view
         if view.face is None:
             return
-        self._header(surface)
+        if not self.headless:
+            self._header(surface)
         if view.phase == Phase.DISCUSS:
             self._draw_debate(surface, now)
         elif view.reveal is not None and not view.reveal.verdicts:
@@ -150,6 +151,10 @@ class PlayDrawing:
         ticked = self.ticked if multiple or not view.every_team else frozenset()
         size = self._choices_size(view.choices)
         for i, (item, rect) in enumerate(zip(view.choices, self.answer_rects)):
+            if not rect.width:  # on another of the choices' views
+                continue
+            if rect.bottom > self.main_rect.bottom:  # past the card, over the footer: as unreadable as cut, said
+                self.app.report_overflow(item)
             focused = i == self.focus
             chosen = i in ticked
             fill = theme.accent if focused else theme.panel
@@ -173,18 +178,18 @@ class PlayDrawing:
                  theme.on_accent if focused else theme.text, bold=True, anchor="center")
             line(self.app, surface, tr("play.multiple"), (self.main_rect.x, self.validate_rect.centery), body,
                  theme.muted, anchor="midleft")
+        if len(self.choice_pages) > 1:
+            self._draw_continue(surface, tr("play.more_choices", page=self.choice_page + 1, pages=len(self.choice_pages)))
 
     def _choices_size(self, items: tuple[str, ...]) -> int:
         """One size for every choice of the card: the largest at which each fits its button. A longer answer
         drawn smaller than the others would point at itself, and the right answer is often the longer one."""
-        body, several = self.app.body, self.view.several
+        body = self.app.body
         size = int(body * 1.15)
-        numbers = self.app.fonts.get(int(body * 1.3), True)
         for i, (item, rect) in enumerate(zip(items, self.answer_rects)):
-            # past the number and (with several answers) the tick box, as drawn
-            x = rect.x + body + text_width(numbers, f"{i + 1}") + body + (body + body // 2 if several else 0)
-            fitted = fit(self.app.fonts, item, rect.right - x - body, rect.height - 8, size, body)
-            size = min(size, fitted.size)
+            if rect.width:  # shown on this view
+                fitted = fit(self.app.fonts, item, self._choice_width(i), rect.height - 8, size, body)
+                size = min(size, fitted.size)
         return size
 
     def _verdict(self, surface: pygame.Surface, rect: pygame.Rect, good: bool | None, label: str) -> None:
@@ -245,43 +250,47 @@ class PlayDrawing:
         self._draw_continue(surface, self._view_of(self.page, len(pages)))
 
     def _draw_debate(self, surface: pygame.Surface, now: float) -> None:
-        """The question big, its hints under it, the note at the bottom. The question gives up size (down to the
-        body size, never below) before the hints lose a line; the note's box is as high as its text."""
+        """The question big, its hints under it, the note at the bottom (as laid out by `_layout_debate`)."""
         theme, body, view = self.app.theme, self.app.body, self.view
-        card, main = view.face, self.main_rect
+        main, room = self.main_rect, self.debate_rect
         timer = tr("play.discussion", time=clock_text(view.clock.card_seconds_at(now)))
         line(self.app, surface, timer, (main.right, main.y), int(body * 1.2), theme.text, bold=True, anchor="topright")
-        if self.note_draft is not None:
-            note_text, note_color = tr("play.note_editing") + "\n" + self.note_draft + "|", theme.text
+        note_text, hint = self.note_text()
+        if len(self.reveal_chunks) > 1:  # one view of the flow, at the body size, as measured
+            step = int(self.app.fonts.get(body).get_linesize() * 1.08)
+            y = room.y
+            for i in self.debate_pages[self.page]:
+                bold = i < self.debate_bold
+                line(self.app, surface, self.debate_lines[i], (room.x + (0 if bold else body), y), body, theme.text,
+                     bold=bold)
+                y += step
         else:
-            note_text = tr("play.note", note=view.note) if view.note else tr("play.note_hint")
-            note_color = theme.text if view.note else theme.muted
-        font = self.app.fonts.get(body)
-        step = int(font.get_linesize() * 1.08)
-        note_h = max(int(self.app.line * 1.4), len(wrap(font, note_text, main.width - body)) * step + body // 2)
-        note_rect = pygame.Rect(main.x, main.bottom - note_h, main.width, note_h)
+            self._draw_debate_whole(surface)
+        if self.note_draft is not None:
+            panel(surface, self.note_rect, theme.panel, theme.accent, width=3)
+        text_box(self.app, surface, note_text, self.note_rect.inflate(-body, 0), body,
+                 theme.muted if hint else theme.text, valign="center")
+        self._draw_continue(surface, self._view_of(self.page, len(self.reveal_chunks)))
+
+    def _draw_debate_whole(self, surface: pygame.Surface) -> None:
+        """The question and its hints in one view: the question gives up size (down to the body size, never
+        below) before the hints lose a line."""
+        theme, body, card, room = self.app.theme, self.app.body, self.view.face, self.debate_rect
         hints = "\n".join(f"· {hint}" for hint in card.hints)
-        top = main.y + body * 2
-        room = note_rect.top - body - top
-        hints_h = len(wrap(font, hints, main.width - body)) * step if hints else 0
         for size in (int(body * 1.9), int(body * 1.5), int(body * 1.2), body):  # the hints at a bigger size too
             hint_size = max(body, min(int(body * 1.2), size))
             hint_font = self.app.fonts.get(hint_size)
-            hints_h = len(wrap(hint_font, hints, main.width - body)) * int(hint_font.get_linesize() * 1.08) if hints else 0
-            prompt = fit(self.app.fonts, card.prompt, main.width, room - hints_h - body, size, size, bold=True)
+            hints_h = len(wrap(hint_font, hints, room.width - body)) * int(hint_font.get_linesize() * 1.08) if hints else 0
+            prompt = fit(self.app.fonts, card.prompt, room.width, room.height - hints_h - body, size, size, bold=True)
             if not prompt.overflow:
                 break
-        prompt_rect = pygame.Rect(main.x, top, main.width, max(prompt.height, room - hints_h - body))
+        prompt_rect = pygame.Rect(room.x, room.y, room.width, max(prompt.height, room.height - hints_h - body))
         fitted = text_box(self.app, surface, card.prompt, prompt_rect, prompt.size, theme.text, bold=True,
                           valign="center", floor=prompt.size)
         y = prompt_rect.y + (prompt_rect.height + fitted.height) // 2 + body
         if hints:
-            text_box(self.app, surface, hints, pygame.Rect(main.x + body, y, main.width - body, note_rect.top - y),
+            text_box(self.app, surface, hints, pygame.Rect(room.x + body, y, room.width - body, self.note_rect.top - y),
                      hint_size, theme.text, floor=hint_size)
-        if self.note_draft is not None:
-            panel(surface, note_rect, theme.panel, theme.accent, width=3)
-        text_box(self.app, surface, note_text, note_rect.inflate(-body, 0), body, note_color, valign="center")
-        self._draw_continue(surface)
 
     @staticmethod
     def _view_of(page: int, pages: int, last: str | None = None) -> str | None:

@@ -29,15 +29,23 @@ class PlayInput:
         elif kind in (Act.EXTEND, Act.MORE):
             if self.send(ActionType.EXTEND):
                 self.say(extended(self.view.clock))
+        elif kind == Act.CLICK and self.side_plan.views and self.shown_half.switch.collidepoint(intent.pos) \
+                and not any(rect.collidepoint(intent.pos) for rect in self.team_rects):
+            self.side_choice = not self.side_teams
         elif view.paused:
             return
         elif view.phase == Phase.ANSWER and self.split and self._between_views(intent):
             return
-        elif view.reveal is not None and len(self.reveal_chunks) > 1 and self._turn_page(intent):
+        elif len(self.reveal_chunks) > 1 and self._turn_page(intent):  # a reveal, an event or a debate
             return
+        elif view.phase == Phase.ANSWER and len(self.choice_pages) > 1 and kind == Act.CLICK \
+                and self.continue_rect.collidepoint(intent.pos):
+            self._show_choice_page((self.choice_page + 1) % len(self.choice_pages))
         elif view.phase == Phase.ANSWER and kind in (Act.BACK, Act.CHOOSE, Act.CONFIRM, Act.NEXT, Act.CLICK, Act.POINT,
                                                      Act.UP, Act.DOWN, Act.LEFT, Act.RIGHT):
             self._entering(intent)
+            if self.focus is not None and len(self.choice_pages) > 1:
+                self._show_choice(self.focus)
         elif kind in (Act.BACK, Act.UNDO):
             self.send(ActionType.UNDO)
         elif kind == Act.SKIP:
@@ -63,6 +71,8 @@ class PlayInput:
                 if kind == Act.CHOOSE and 1 <= intent.number <= len(self.view.choices):
                     self.focus = intent.number - 1  # the choice is shown, not made: it was not seen yet
                 self.show_choices(True)
+                if self.focus is not None:
+                    self._show_choice(self.focus)
             return kind not in (Act.BACK, Act.UNDO, Act.SKIP, Act.PAUSE, Act.END, Act.NOTE, Act.MENU, Act.QUIT)
         if kind == Act.LEFT or (kind == Act.CLICK and self.story_rect.collidepoint(intent.pos)):
             self.show_choices(False)
@@ -84,6 +94,16 @@ class PlayInput:
         self._layout_card()
         self.app.dirty = True
         return True
+
+    def _show_choice(self, i: int) -> None:
+        """Choices over several views: the view that holds choice `i` (moved to, or entered by its number)."""
+        self._show_choice_page(next((p for p, page in enumerate(self.choice_pages) if i in page), self.choice_page))
+
+    def _show_choice_page(self, page: int) -> None:
+        if page != self.choice_page:
+            self.choice_page = page
+            self._layout_card()
+            self.app.dirty = True
 
     def show_choices(self, shown: bool) -> None:
         """Switch a split card between its text and its choices."""
@@ -152,6 +172,7 @@ class PlayInput:
         team = self.entering
         if team is None:
             return
+        self._show_choice(i)  # the entry is seen where it is made
         self.focus = None
         if self.view.several:
             self.cursor = team  # the team keeps the keys until Enter validates its ticks
@@ -251,3 +272,4 @@ class PlayInput:
             self.send(ActionType.NOTE, text=draft.strip())
         elif intent.kind == Act.MENU:
             self.note_draft = None
+        self._layout_card()  # the note's box is as high as its text

@@ -20,8 +20,8 @@ class PlayLayout:
     """The play screen's layout: where the card's text, its choices, the reveal and the buttons go."""
 
     def layout(self, width: int, height: int) -> None:
-        pad, self.top_rect, self.foot_rect = bars(self.app.line, width, height)
-        self.side_rect = side_rect(self.app.line, width, height)
+        pad, self.top_rect, self.foot_rect = bars(self.app.line, width, height, self.app.settings.scale)
+        self.side_rect = side_rect(self.app.line, width, height, self.app.settings.scale)
         self.main_rect = pygame.Rect(pad, self.side_rect.top, self.side_rect.left - 2 * pad, self.side_rect.height)
         self._layout_side()
         self._layout_card()
@@ -36,13 +36,17 @@ class PlayLayout:
         self.continue_rect = pygame.Rect(0, 0, 0, 0)
         self.story_rect = pygame.Rect(0, 0, 0, 0)
         self.split = False
+        self.headless = False  # the card's kind and aspect not shown above it (its choices need the line)
         if view.face is None:
             return
         if view.phase != Phase.ANSWER:
             width = max(body * 9, text_width(self.app.fonts.get(body, True), tr("play.continue")) + body * 2)
             self.continue_rect = pygame.Rect(self.foot_rect.right - width, self.foot_rect.y, width, self.foot_rect.height)
         self.reveal_chunks = [()]
-        if view.reveal is not None and view.choices:
+        self.choice_pages = [list(range(len(view.choices)))]
+        if view.phase == Phase.DISCUSS:
+            self._layout_debate()
+        elif view.reveal is not None and view.choices:
             self._layout_reveal(view.reveal)
         elif view.reveal is not None and not view.reveal.verdicts:
             self._layout_event(view.reveal)
@@ -66,6 +70,37 @@ class PlayLayout:
         self.page = min(self.page, len(self.reveal_chunks) - 1)
         self.app.paged.add(play.face.prompt)
 
+    def _layout_debate(self) -> None:
+        """The question big, its hints under it, the note at the bottom in a box as high as its text. The
+        question gives up size (down to the body size) before the hints lose a line; when even at the body size
+        they cannot share the view, the question's lines and the hints flow over as many views as they need."""
+        body, main, face = self.app.body, self.main_rect, self.view.face
+        font = self.app.fonts.get(body)
+        step = int(font.get_linesize() * 1.08)
+        note = self.note_text()[0]
+        note_h = max(int(self.app.line * 1.4), len(wrap(font, note, main.width - body)) * step + body // 2)
+        self.note_rect = pygame.Rect(main.x, main.bottom - note_h, main.width, note_h)
+        top = main.y + body * 2
+        self.debate_rect = pygame.Rect(main.x, top, main.width, self.note_rect.top - body - top)
+        hints = "\n".join(f"· {hint}" for hint in face.hints)
+        prompt = wrap(self.app.fonts.get(body, True), face.prompt, main.width)
+        hint_lines = wrap(font, hints, main.width - body) if hints else ()
+        if (len(prompt) + len(hint_lines)) * step + body <= self.debate_rect.height:
+            return
+        self.debate_lines = prompt + ("",) + hint_lines
+        self.debate_bold = len(prompt)  # the flow's first lines are the question's, drawn bold
+        self.debate_pages = [texts for texts, _ in _flow(self.debate_lines, [], step, 0, 0, self.debate_rect.height)]
+        self.reveal_chunks = [tuple(self.debate_lines[i] for i in texts) for texts in self.debate_pages]
+        self.page = min(self.page, len(self.reveal_chunks) - 1)
+        self.app.paged.add(face.prompt)
+
+    def note_text(self) -> tuple[str, bool]:
+        """The note's box: the draft being typed, the note taken, or how to take one; whether it is the hint."""
+        if self.note_draft is not None:
+            return tr("play.note_editing") + "\n" + self.note_draft + "|", False
+        note = self.view.note
+        return (tr("play.note", note=note), False) if note else (tr("play.note_hint"), True)
+
     @staticmethod
     def event_text(play: Played) -> str:
         effects = "\n".join(tr("play.effect", label=c.label, delta=c.delta) for c in play.changes)
@@ -78,12 +113,13 @@ class PlayLayout:
         step = int(font.get_linesize() * 1.08)
         multiple = self.view.several
         bottom = main.bottom
-        if multiple:
-            self.validate_rect = pygame.Rect(main.right - body * 9, main.bottom - int(self.app.line * 1.7), body * 9,
-                                             int(self.app.line * 1.7))
+        if multiple:  # a big target, less big where big text leaves little room
+            high = int(self.app.line * (1.7 if self.app.settings.scale < 1.3 else 1.3))
+            self.validate_rect = pygame.Rect(main.right - body * 9, main.bottom - high, body * 9, high)
             bottom = self.validate_rect.top - gap
-        text_w = main.width - body * 4 - (body * 2 if multiple else 0)
-        need = max(len(wrap(font, item, text_w)) for item in items) * step + body // 2 + 8
+        needs = [max(len(wrap(font, item, self._choice_width(i))) * step + body // 2 + 8, int(self.app.line * 1.6))
+                 for i, item in enumerate(items)]
+        need = max(needs)
         top = main.y + int(self.app.line * 1.3)
         prompt_need = cardface.need(self.app, self.view.face, main.width)
         room = (bottom - top - prompt_need - gap * len(items)) // len(items)
@@ -94,12 +130,49 @@ class PlayLayout:
                 return
             prompt_need = self.app.line
             room = (bottom - top - prompt_need - gap * len(items)) // len(items)
-        height = max(min(need, room), int(self.app.line * 1.6))
-        height = max(height, min(int(self.app.line * 2.4), room))  # big targets when there is room
-        area_top = bottom - len(items) * (height + gap) + gap
-        self.answer_rects = [pygame.Rect(main.x, area_top + i * (height + gap), main.width, height)
-                             for i in range(len(items))]
+            if room < need:  # the choices still want room: the card's one-line reminder takes the header's line
+                self.headless = True
+                top = main.y
+                room = (bottom - top - prompt_need - gap * len(items)) // len(items)
+        self.answer_rects = [pygame.Rect(0, 0, 0, 0)] * len(items)
+        if room < need:  # not even the choices alone fit: they flow over views, the way to the others in the footer
+            area_top = top + prompt_need + gap
+            self._layout_choice_pages(needs, area_top, bottom - area_top, gap)
+        else:
+            height = max(need, min(int(self.app.line * 2.4), room))  # big targets when there is room
+            area_top = bottom - len(items) * (height + gap) + gap
+            self.answer_rects = [pygame.Rect(main.x, area_top + i * (height + gap), main.width, height)
+                                 for i in range(len(items))]
         self.prompt_rect = pygame.Rect(main.x, top, main.width, area_top - top - gap)
+
+    def _choice_width(self, i: int) -> int:
+        """The width of a choice's text in its button: past its number and, with several answers, its tick box."""
+        body = self.app.body
+        number = text_width(self.app.fonts.get(int(body * 1.3), True), f"{i + 1}")
+        return self.main_rect.width - 3 * body - number - (body + body // 2 if self.view.several else 0)
+
+    def _layout_choice_pages(self, needs: list[int], y: int, room: int, gap: int) -> None:
+        """Choices too many or too long for one view, at the reader's size: as many as fit on each view, in order,
+        every choice keeping its number; the view shown is `choice_page` (it follows the focus and the numbers)."""
+        pages: list[list[int]] = [[]]
+        used = 0
+        for i, need in enumerate(needs):
+            if pages[-1] and used + need > room:
+                pages.append([])
+                used = 0
+            pages[-1].append(i)
+            used += need + gap
+        self.choice_pages = pages
+        self.choice_page = min(self.choice_page, len(pages) - 1)
+        shown = pages[self.choice_page]
+        for i in shown:  # a choice higher than a whole view is cut there, and said
+            self.answer_rects[i] = pygame.Rect(self.main_rect.x, y, self.main_rect.width, min(needs[i], room))
+            y += needs[i] + gap
+        self.app.paged.add(max((self.view.choices[i] for i in pages[0]), key=len))
+        width = max(self.app.body * 9, text_width(self.app.fonts.get(self.app.body, True),
+                                                  tr("play.more_choices", page=len(pages), pages=len(pages)))
+                    + self.app.body * 2)
+        self.continue_rect = pygame.Rect(self.foot_rect.right - width, self.foot_rect.y, width, self.foot_rect.height)
 
     def _layout_story(self, top: int) -> None:
         """The text's view of a split card: the text has the card's whole height, and a button leads on."""

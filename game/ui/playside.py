@@ -20,14 +20,42 @@ class PlaySide:
     def _draw_side(self, surface: pygame.Surface, now: float) -> None:
         panel(surface, self.side_rect, self.app.theme.panel, self.app.theme.border)
         plan, view = self.side_plan, self.view
+        self.team_rects = []
         if not plan.fits:
             self.app.report_overflow(tr("play.side_overflow"))
+        if plan.size < self.app.small:
+            self.app.report_shrunk(tr("play.side_overflow"))
+        if plan.views:  # the gauges and the teams take turns
+            plan = self.shown_half
+            self._draw_switch(surface, plan, tr("play.side_gauges" if self.side_teams else "play.side_teams"))
         if plan.gauges:
             self._draw_gauges(surface, plan, now)
-        if self.standings.win != "gauges" or (view.every_team and (view.phase == Phase.ANSWER or view.reveal is not None)):
+        if plan.teams and (self.standings.win != "gauges" or (view.every_team and (view.phase == Phase.ANSWER
+                                                                                   or view.reveal is not None))):
             self._draw_teams(surface, plan)  # in a gauges game, only who answered what
         for caption in plan.captions:
             self._draw_lines(surface, caption.text, caption.lines, caption.rect, plan, self.app.theme.muted, False)
+
+    @property
+    def shown_half(self) -> SidePlan:
+        """The half of a panel in turns shown now: the teams' or the gauges'."""
+        return self.side_plan.views[1 if self.side_teams else 0]
+
+    @property
+    def side_teams(self) -> bool:
+        """Where the panel shows the gauges or the teams in turn, whether the teams: while answers are entered,
+        unless the reader clicked to see the other."""
+        if self.side_choice is not None:
+            return self.side_choice
+        return self.view.phase == Phase.ANSWER and self.view.every_team
+
+    def _draw_switch(self, surface: pygame.Surface, plan: SidePlan, label: str) -> None:
+        """The line at the panel's foot that shows the other half (a click on it), where there is room for it."""
+        assert plan.switch is not None
+        if plan.switch.height > self.app.line * 2:  # no room: a click anywhere on the panel
+            return
+        line(self.app, surface, label, plan.switch.midleft, self.app.small, self.app.theme.accent, bold=True,
+             anchor="midleft")
 
     def _draw_lines(self, surface: pygame.Surface, text: str, lines: tuple[str, ...], rect: pygame.Rect,
                     plan: SidePlan, color: tuple[int, int, int], bold: bool) -> None:

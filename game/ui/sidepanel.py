@@ -19,13 +19,14 @@ from game.ui.widgets import bars, chip_size
 from game.wording.players import tr
 
 WIDTH = 0.27  # the panel's share of the window's width; the card has the rest
+WIDER = 0.05  # the share it gains, up to a scale of 1.5, for a reader’s bigger text
 LOWEST = 9  # text size below which the panel gives up and overlaps (and says so)
 
 
-def side_rect(line: int, width: int, height: int) -> pygame.Rect:
-    """The panel on a `width`×`height` play screen whose body text's line is `line` high."""
-    pad, top, foot = bars(line, width, height)
-    side_w = int(width * WIDTH)
+def side_rect(line: int, width: int, height: int, scale: float = 1.0) -> pygame.Rect:
+    """The panel on a `width`×`height` play screen whose body text's line is `line` high, at the reader's `scale`."""
+    pad, top, foot = bars(line, width, height, scale)
+    side_w = int(width * (WIDTH + WIDER * min(1.0, max(0.0, (scale - 1) / 0.5))))
     return pygame.Rect(width - pad - side_w, top.bottom + pad, side_w, foot.top - 2 * pad - top.bottom)
 
 
@@ -41,6 +42,7 @@ class SideContent:
     panorama: int  # squares in a full panorama; 0 without one
     panorama_caption: str
     answers: bool  # every team answers: a box for each team's answer
+    short_names: bool = False  # a team's name may be cut after a few letters (big text, many teams)
 
 
 def side_content(gauges: Sequence[tuple[str, int, int]], thresholds: bool, win: str, teams: int, panorama: int,
@@ -84,6 +86,10 @@ class SidePlan:
     captions: tuple[Caption, ...]
     missing: int  # pixels of height lacking at the smallest size tried; 0 when the plan fits
     too_wide: bool  # a team row cannot hold its squares and answer even at the smallest size tried
+    # Where the gauges and the teams cannot share the panel at the reader's size: the gauges' plan and the
+    # teams' plan, shown one at a time (`plan` is then a copy of the first), and the line that leads to the other
+    views: tuple[SidePlan, ...] = ()
+    switch: pygame.Rect | None = None
 
     @property
     def fits(self) -> bool:
@@ -101,12 +107,37 @@ class SidePlan:
 
 def plan_for(fonts: FontBook, width: int, height: int, content: SideContent, scale: float = 1.0,
              strict: bool = False) -> SidePlan:
-    """The panel's plan on a `width`×`height` play screen, text at the reader's `scale`. `strict` (what
-    `validate` asks) goes no smaller than the floor of secondary text at the default scale; on screen,
-    where a bigger scale or a small window leaves less room, the text gets smaller still rather than overlap."""
+    """The panel's plan on a `width`×`height` play screen, text at the reader's `scale`, never below the size of
+    secondary text the reader chose. `strict` (what `validate` asks, at the default scale) wants everything at
+    once; on screen, where a bigger scale leaves less room, the gauges and the teams take turns, each with the
+    whole panel; only where even one of them cannot fit alone does the text get smaller than chosen."""
     body = body_size(height, scale)
-    inner = side_rect(fonts.get(body).get_linesize(), width, height).inflate(-body, -body)
-    return plan_side(fonts, inner, content, body, small_size(height) if strict else LOWEST)
+    inner = side_rect(fonts.get(body).get_linesize(), width, height, scale).inflate(-body, -body)
+    floor = small_size(height, scale)
+    plan = plan_side(fonts, inner, content, body, floor)
+    if plan.fits or strict:
+        return plan
+    step = text_line(fonts, floor)  # the line that leads to the other half, in the panel's bottom margin
+    room = pygame.Rect(inner.x, inner.y, inner.width, inner.height + body // 3 - step)
+    shown = [content, replace(content, short_names=True)]  # the room's team names cut with … only if need be
+    for names in shown:
+        plan = plan_side(fonts, inner, names, body, floor, lean=True)
+        if plan.fits:
+            return plan
+    if content.gauge_labels and content.teams:
+        # the gauges and the teams in turns, each with the line that leads to the other where there is room for
+        # it, else a click anywhere on the panel
+        line = pygame.Rect(inner.x, room.bottom, inner.width, step)
+        for names in shown:
+            views = []
+            for half in (replace(names, teams=0, panorama_caption=""), replace(names, gauge_labels=(), threshold_caption="")):
+                view = plan_side(fonts, room, half, body, floor, lean=True)
+                view = replace(view, switch=line) if view.fits else replace(
+                    plan_side(fonts, inner, half, body, floor, lean=True), switch=inner)
+                views.append(view)
+            if all(view.fits for view in views):
+                return replace(views[0], views=tuple(views))
+    return plan_side(fonts, inner, content, body, LOWEST)
 
 
 def text_line(fonts: FontBook, size: int) -> int:
@@ -114,10 +145,12 @@ def text_line(fonts: FontBook, size: int) -> int:
     return min(fonts.get(size).get_linesize(), round(size * 1.3))
 
 
-def plan_side(fonts: FontBook, inner: pygame.Rect, content: SideContent, size: int, floor: int) -> SidePlan:
-    """The largest, fullest layout of `content` that fits `inner`; at worst the smallest one, marked unfit."""
+def plan_side(fonts: FontBook, inner: pygame.Rect, content: SideContent, size: int, floor: int,
+              lean: bool = False) -> SidePlan:
+    """The largest, fullest layout of `content` that fits `inner`; at worst the smallest one, marked unfit.
+    `lean`: captions may go before the gauges get compact (big text, where the full layout is the readable one)."""
     last = None
-    for attempt in _attempts(size, min(size, floor)):
+    for attempt in _attempts(size, min(size, floor), lean):
         last = _plan(fonts, inner, content, *attempt)
         if last.fits:
             return last
@@ -125,12 +158,14 @@ def plan_side(fonts: FontBook, inner: pygame.Rect, content: SideContent, size: i
     return last
 
 
-def _attempts(size: int, floor: int) -> Iterator[tuple[int, bool, bool, bool]]:
+def _attempts(size: int, floor: int, lean: bool) -> Iterator[tuple[int, bool, bool, bool]]:
     """(size, compact gauges, compact teams, captions), from the fullest to the most compact."""
     for s in range(size, floor - 1, -1):
         yield s, False, False, True
         yield s, True, False, True
         yield s, True, True, True
+        if lean:
+            yield s, False, False, False
         yield s, True, True, False
 
 
@@ -189,7 +224,8 @@ def _check_width(plan: SidePlan, fonts: FontBook, inner: pygame.Rect, content: S
     size, bold = plan.size, fonts.get(plan.size, True)
     squares = content.panorama * (plan.pip + plan.pip // 3)
     points = text_width(bold, content.widest_points) if content.widest_points else 0
-    name = text_width(fonts.get(size), tr("team.default", n=6))  # a default name shows whole
+    name = text_width(fonts.get(size), tr("team.default", n=6)[:3] + "…" if content.short_names
+                      else tr("team.default", n=6))  # a default name shows whole, or its first letters
     first = size // 3 + plan.chip + size // 2 + name + (plan.answer_width + size // 3 if plan.answer_width else 0)
     if plan.compact_teams:
         first += (squares + size // 2) if content.panorama else (points + size // 2) if points else 0

@@ -26,12 +26,12 @@ def text_box(app, surface: pygame.Surface, text: str, rect: pygame.Rect, size: i
     the small size, when the reader's own settings (bigger text, the wider OpenDyslexic font) take more
     room than `validate` measured with the defaults: smaller text rather than a cut one.
 
-    Text that still does not fit is cut with … and reported, unless `quiet` (a reminder of text
-    already shown in full)."""
+    Text that still does not fit is cut with … and reported, unless `quiet`: a one-line reminder of a text the
+    reader has seen in full and can see again, cut at the reader's size rather than shrunk below it."""
     app.shown.append(text)
     floor = floor or app.body
     fitted = fit(app.fonts, text, rect.width, rect.height, size, floor, bold=bold)
-    if fitted.overflow and floor > app.small and app.settings.widened:
+    if fitted.overflow and floor > app.small and app.settings.widened and not quiet:
         fitted = fit(app.fonts, text, rect.width, rect.height, floor, app.small, bold=bold)
         if fitted.size < floor:  # smaller than the reader chose: a screen still to reflow (issue 32), said
             app.report_shrunk(text)
@@ -247,9 +247,11 @@ def second_of_pair(i: int, paired: tuple[range, ...]) -> bool:
     return any(i in run and (i - run.start) % 2 == 1 for run in paired)
 
 
-def bars(line: int, width: int, height: int) -> tuple[int, pygame.Rect, pygame.Rect]:
-    """The margin, the top bar and the footer of a play-like screen: sized by a line of body text."""
+def bars(line: int, width: int, height: int, scale: float = 1.0) -> tuple[int, pygame.Rect, pygame.Rect]:
+    """The margin, the top bar and the footer of a play-like screen: sized by a line of body text. From the
+    reader's scale of 1.3 up, the footer holds two lines of secondary text: its key help and its messages wrap
+    rather than shrink below the reader's size."""
     pad = max(12, height // 40)
-    top_h, foot_h = int(line * 2.1), int(line * 1.3)
+    top_h, foot_h = int(line * 2.1), int(line * (1.75 if scale >= 1.3 else 1.3))
     return (pad, pygame.Rect(pad, pad, width - 2 * pad, top_h),
             pygame.Rect(pad, height - pad - foot_h, width - 2 * pad, foot_h))

@@ -36,9 +36,13 @@ class EndScene(Scene):
         self.aspects = table.facts().aspects  # read once: drawing happens on every frame
         self.minutes = round(table.view().clock.elapsed / 60)
         self.status = ""
-        sheet = [Choice(tr("end.open"), "open"), Choice(tr("end.print"), "print")] if table.sheet else []
-        self.buttons = ButtonList(sheet + [Choice(tr("end.home"), "home"), Choice(tr("end.quit"), "quit")])
+        self.buttons = ButtonList([])
         self.head_rect = self.teams_rect = self.gauges_rect = self.foot_rect = pygame.Rect(0, 0, 0, 0)
+        self.headline_size = 0
+        # The teams' and the gauges' rows, side by side; where the reader's size leaves too little room, in turns
+        # over several views, each ("teams" or "gauges", its rows), an action showing the next
+        self.views: list[tuple[str, range]] = []
+        self.view = 0
 
     @property
     def shows_teams(self) -> bool:
@@ -50,9 +54,17 @@ class EndScene(Scene):
     def handle(self, intent: Intent) -> None:
         press(self.app, self.buttons, intent, self.choose)
 
+    def _actions(self) -> list[Choice]:
+        sheet = [Choice(tr("end.open"), "open"), Choice(tr("end.print"), "print")] if self.table.sheet else []
+        other = [Choice(tr("play.more", page=self.view + 1, pages=len(self.views)), "other")] if len(self.views) > 1 else []
+        return other + sheet + [Choice(tr("end.home"), "home"), Choice(tr("end.quit"), "quit")]
+
     def choose(self, key: str) -> None:
         sheet = self.table.sheet
-        if key == "open" and sheet is not None:
+        if key == "other":
+            self.view = (self.view + 1) % len(self.views)
+            self.layout(*self.app.size)
+        elif key == "open" and sheet is not None:
             self.status = open_file(sheet.pdf)
         elif key == "print" and sheet is not None:
             self.status = print_file(sheet.pdf)
@@ -64,35 +76,120 @@ class EndScene(Scene):
     def layout(self, width: int, height: int) -> None:
         body, step = self.app.body, self.app.line
         pad = max(12, height // 40)
-        big = self.app.fonts.get(int(body * 2.2), bold=True)
-        head_h = step + len(wrap(big, headline(self.standings), width - 2 * pad)[:2]) * big.get_linesize()
-        self.head_rect = pygame.Rect(pad, pad, width - 2 * pad, head_h)
-        buttons_h = int(step * 1.6)
+        middle_w = width - 2 * pad
+        # the headline 2.2 times the body, smaller (never below 1.25 times) where two lines of it would take more
+        # than a quarter of the screen
+        for factor in (2.2, 1.8, 1.5, 1.25):
+            self.headline_size = int(body * factor)
+            big = self.app.fonts.get(self.headline_size, bold=True)
+            lines = wrap(big, headline(self.standings), middle_w)
+            head_h = step + len(lines) * big.get_linesize()
+            if len(lines) <= 2 and head_h <= height // 4:
+                break
+        self.head_rect = pygame.Rect(pad, pad, middle_w, head_h)
+        self.views = []
+        for _ in range(3):  # again with the action that shows the next view, when there are several
+            focus = self.buttons.focus
+            self.buttons = ButtonList(self._actions(), focus)
+            middle = self._place_actions(width, height, pad, foot=True)
+            if middle.height - body < 2 * self._team_row():  # the sheet's line is a view of its own
+                middle = self._place_actions(width, height, pad, foot=False)
+            views = self._views(middle, pad) + ([("sheet", range(0))] if not self.foot_rect.height else [])
+            if len(views) == len(self.views):
+                break
+            self.views = views
+        self.views = views
+        self.view = min(self.view, len(views) - 1)
+        self.teams_rect = self.gauges_rect = pygame.Rect(0, 0, 0, 0)
+        kinds = [kind for kind, _ in views]
+        if len(views) == 1 and kinds == ["both"]:
+            split = int(middle.width * 0.52)  # the gauges need a label, a path and two values on a line
+            split = max(self._teams_width(), min(split, middle.width - pad - self._gauges_width()))
+            self.teams_rect = pygame.Rect(middle.x, middle.y, split, middle.height)
+            self.gauges_rect = pygame.Rect(middle.x + split + pad, middle.y, middle.width - split - pad, middle.height)
+        elif views[self.view][0] == "teams":
+            self.teams_rect = middle
+        elif views[self.view][0] == "gauges":
+            self.gauges_rect = middle
+        else:
+            self.foot_rect = middle
+
+    def _place_actions(self, width: int, height: int, pad: int, foot: bool) -> pygame.Rect:
+        """The actions at the bottom, and the sheet's line above them when `foot`; the room left above."""
+        body, step = self.app.body, self.app.line
+        middle_w = width - 2 * pad
+        buttons_h = int(step * (1.6 if self.app.settings.scale < 1.3 else 1.3))
         font = self.app.fonts.get(body)
         # the actions side by side, each as wide as its label needs; two to a line where big text needs it
         bold = self.app.fonts.get(int(body * 1.1), True)
         widths = [text_width(bold, f"{i + 1}") + text_width(bold, c.label) + body * 3
                   for i, c in enumerate(self.buttons.choices)]
         n, gap = len(widths), body // 2
-        one_line = sum(widths) + gap * (n - 1) <= width - 2 * pad
+        one_line = sum(widths) + gap * (n - 1) <= middle_w
         bar_h = buttons_h if one_line else (buttons_h + gap) * ((n + 1) // 2) - gap
-        foot_h = len(wrap(font, self.sheet_line(), width - 2 * pad)) * int(font.get_linesize() * 1.08)
-        self.foot_rect = pygame.Rect(pad, height - pad - bar_h - body // 2 - foot_h, width - 2 * pad, foot_h)
-        bar = pygame.Rect(pad, height - pad - bar_h, width - 2 * pad, bar_h)
+        foot_h = len(wrap(font, self.sheet_line(), middle_w)) * int(font.get_linesize() * 1.08) if foot else 0
+        self.foot_rect = pygame.Rect(pad, height - pad - bar_h - body // 2 - foot_h, middle_w, foot_h)
+        bar = pygame.Rect(pad, height - pad - bar_h, middle_w, bar_h)
         if one_line:
             self.buttons.layout_row(bar, gap, widths)
         else:
             self.buttons.layout(bar, [buttons_h] * n, gap, (range(0, n - n % 2),))
-        middle = pygame.Rect(pad, self.head_rect.bottom + pad, width - 2 * pad,
-                             self.foot_rect.top - pad - self.head_rect.bottom - pad)
-        gauges = bool(self.standings.gauges)
-        if self.shows_teams and gauges:
-            split = int(middle.width * 0.52)  # the gauges need a label, a path and two values on a line
-            self.teams_rect = pygame.Rect(middle.x, middle.y, split, middle.height)
-            self.gauges_rect = pygame.Rect(middle.x + split + pad, middle.y, middle.width - split - pad, middle.height)
-        else:
-            self.teams_rect = middle if self.shows_teams else pygame.Rect(0, 0, 0, 0)
-            self.gauges_rect = middle if gauges else pygame.Rect(0, 0, 0, 0)
+        return pygame.Rect(pad, self.head_rect.bottom + pad, middle_w,
+                           self.foot_rect.top - pad - self.head_rect.bottom - pad)
+
+    def _views(self, middle: pygame.Rect, pad: int) -> list[tuple[str, range]]:
+        """The teams and the gauges side by side in one view where their rows fit, each at least a line high;
+        else in turns, as many rows to a view as fit."""
+        body, step = self.app.body, self.app.line
+        teams = len(self.standings.teams) if self.shows_teams else 0
+        gauges = len(self.standings.gauges)
+        inner = middle.height - body  # the panel's margins
+        team_h, gauge_h = self._team_row(), step + body // 4
+        legend = self._legend_height(middle.width - 2 * body) if teams else 0
+        fits_teams = teams * team_h + legend <= inner
+        if (not teams or not gauges) and (fits_teams if teams else gauges * gauge_h <= inner):
+            return [("teams" if teams else "gauges", range(teams or gauges))]
+        if teams and gauges and self._teams_width() + self._gauges_width() + pad <= middle.width and fits_teams \
+                and gauges * gauge_h <= inner:
+            return [("both", range(0))]
+        views: list[tuple[str, range]] = []
+        for kind, count, row_h, room in (("teams", teams, team_h, inner - legend), ("gauges", gauges, gauge_h, inner)):
+            per = max(1, room // row_h)
+            views += [(kind, range(first, min(count, first + per))) for first in range(0, count, per)]
+        return views
+
+    def _team_row(self) -> int:
+        """The least height of a team's row: its chip or a line, whichever is higher, and a gap."""
+        return max(self.app.line, int(self.app.body * 1.4)) + self.app.body // 4
+
+    def _legend(self) -> str:
+        panorama = self.standings.panorama if self.standings.win == "panorama" else ()
+        return tr("end.panorama_legend", aspects=" · ".join(self.aspects.get(a, a) for a in panorama)) if panorama else ""
+
+    def _legend_height(self, width: int) -> int:
+        font = self.app.fonts.get(self.app.body)
+        legend = self._legend()
+        return len(wrap(font, legend, width)) * int(font.get_linesize() * 1.08) if legend else 0
+
+    def _teams_width(self) -> int:
+        """What a team's row needs: its chip, a default name, its points and its panorama, at the reader's size."""
+        body = self.app.body
+        bold = self.app.fonts.get(body, True)
+        panorama = len(self.standings.panorama) if self.standings.win == "panorama" else 0
+        done = text_width(bold, tr("end.done", minutes=88)) if panorama else 0
+        pip = int(body * 1.1)
+        return (body * 3 + text_width(self.app.fonts.get(int(body * 1.2)), tr("team.default", n=6))
+                + text_width(bold, tr("play.points", n=888)) + body + panorama * (pip + pip // 3) + done + body)
+
+    def _gauges_width(self) -> int:
+        """What a gauge's row needs: its label and its values on a line (its chart under them), at the reader's size."""
+        body, gauges = self.app.body, self.standings.gauges
+        if not gauges:
+            return 0
+        bold = self.app.fonts.get(body, True)
+        label = max(text_width(bold, g.label) for g in gauges)
+        values = text_width(bold, tr("end.gauge_values", start=88, end=88)) + body * 2
+        return label + body + values + body * 2
 
     def draw(self, surface: pygame.Surface) -> None:
         theme, body = self.app.theme, self.app.body
@@ -101,13 +198,20 @@ class EndScene(Scene):
         said = f"{tr('end.title')} · {end_reason(self.standings.end_reason)} · {tr('end.minutes', n=self.minutes)}"
         text_box(self.app, surface, said, pygame.Rect(head.x, head.y, head.width, self.app.line), body, theme.muted)
         text_box(self.app, surface, headline(self.standings), pygame.Rect(head.x, head.y + self.app.line, head.width,
-                 head.height - self.app.line), int(body * 2.2), theme.text, bold=True)
+                 head.height - self.app.line), self.headline_size, theme.text, bold=True, floor=self.headline_size)
         if self.teams_rect.width:
             self._draw_teams(surface, self.teams_rect)
         if self.gauges_rect.width:
             self._draw_gauges(surface, self.gauges_rect)
-        text_box(self.app, surface, self.sheet_line(), self.foot_rect, body, theme.muted, valign="center")
+        if self.foot_rect.height:  # where the sheet is, a secondary text: down to the reader's secondary size
+            text_box(self.app, surface, self.sheet_line(), self.foot_rect, body, theme.muted, valign="center",
+                     floor=self.app.small)
         self.buttons.draw(self.app, surface, numbered=True)
+
+    def _rows(self, kind: str, count: int) -> range:
+        """The rows of `kind` on the view shown: all of them where teams and gauges share one view."""
+        shown, rows = self.views[self.view]
+        return rows if shown == kind else range(count)
 
     def _draw_teams(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         """One row per team: number, name, points, and its panorama as big squares, filled when acquired."""
@@ -116,18 +220,19 @@ class EndScene(Scene):
         inner = rect.inflate(-body, -body)
         standings = self.standings
         panorama = standings.panorama if standings.win == "panorama" else ()
-        legend = tr("end.panorama_legend", aspects=" · ".join(self.aspects.get(a, a) for a in panorama))
-        font = self.app.fonts.get(body)
-        legend_h = len(wrap(font, legend, inner.width)) * int(font.get_linesize() * 1.08) if panorama else 0
         teams = standings.teams
-        row_h = max(step, min(int(step * 2), (inner.height - legend_h) // max(1, len(teams))))
+        shown = self._rows("teams", len(teams))
+        legend = self._legend() if shown[-1] == len(teams) - 1 else ""  # under the last team
+        legend_h = self._legend_height(inner.width) if legend else 0
+        row_h = max(self._team_row(), min(int(step * 2), (inner.height - legend_h) // len(shown)))
         pip = min(int(body * 1.1), row_h - body // 2)
         bold = self.app.fonts.get(body, True)
         completed = panorama and any(t.completed is not None for t in teams)
         tail_w = text_width(bold, tr("end.done", minutes=88)) if completed else 0
         points_w = text_width(bold, tr("play.points", n=888))
-        for i, team in enumerate(teams):
-            row = pygame.Rect(inner.x, inner.y + i * row_h, inner.width, row_h - body // 4)
+        for k, i in enumerate(shown):
+            team = teams[i]
+            row = pygame.Rect(inner.x, inner.y + k * row_h, inner.width, row_h - body // 4)
             if i in standings.winners:
                 pygame.draw.rect(surface, theme.accent, row, width=4, border_radius=8)
             chip = team_chip(self.app, surface, i, row.x + body // 3, row.centery)
@@ -152,8 +257,8 @@ class EndScene(Scene):
                                right - points_w - body - chip.right - body // 2, step)
             text_box(self.app, surface, team.name, name, int(body * 1.2), theme.text, bold=i in standings.winners,
                      valign="center")
-        if panorama:
-            caption = pygame.Rect(inner.x, inner.y + row_h * len(teams), inner.width, legend_h)
+        if legend:
+            caption = pygame.Rect(inner.x, inner.y + row_h * len(shown), inner.width, legend_h)
             text_box(self.app, surface, legend, caption, body, theme.muted)
 
     def _draw_gauges(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
@@ -162,12 +267,13 @@ class EndScene(Scene):
         panel(surface, rect, theme.panel, theme.border)
         inner = rect.inflate(-body, -body)
         gauges = self.standings.gauges
-        row_h = min(int(step * 3.2), inner.height // len(gauges))
+        shown = self._rows("gauges", len(gauges))
+        row_h = min(int(step * 3.2), inner.height // len(shown))
         stacked = row_h >= int(step * 1.9)  # the label above its chart; else label, chart and values on one line
         # on one line, the labels take what the longest needs, the chart keeps at least a quarter of the row
         widest = max(text_width(self.app.fonts.get(body, bold=True), g.label) for g in gauges) + body // 2
         side = min(widest, inner.width * 3 // 5)
-        for k, gauge in enumerate(gauges):
+        for k, gauge in enumerate(gauges[i] for i in shown):
             row = pygame.Rect(inner.x, inner.y + k * row_h, inner.width, row_h - body // 4)
             first = row.y + (step // 2 if stacked else row.height // 2)
             end = line(self.app, surface, tr("end.gauge_values", start=gauge.start, end=gauge.value),

@@ -36,6 +36,7 @@ class PlayScene(PlayInput, PlayLayout, PlaySide, PlayDrawing, Scene):
         self.picking = False  # a split room waits for the facilitator's pick of the choice that happens
         self.forced = False  # ... on a reveal without some teams' answers
         self.team_rects: list[pygame.Rect] = []
+        self.side_choice: bool | None = None  # the half of a panel shown in turns that the reader clicked to see
         self.note_draft: str | None = None
         self.message = ""
         self.message_until = 0.0
@@ -47,15 +48,24 @@ class PlayScene(PlayInput, PlayLayout, PlaySide, PlayDrawing, Scene):
         # A card whose text and choices cannot both be shown in full is shown in two views: its text first
         # (`split` and `story`), then its choices under a one-line reminder, with a way back to the text.
         self.split = False
+        self.headless = False
         self.story = True
         self.story_rect = pygame.Rect(0, 0, 0, 0)  # the way back to the text, in the choices' view
         self.story_pages: list[FacePage] = []  # the text's view itself flows over several when it is too long
         self.story_page = 0
+        # Choices too long for one view at the reader's size flow over several: `choice_page` is the one shown.
+        self.choice_pages: list[list[int]] = []
+        self.choice_page = 0
         # A reveal too long for one view at the reader's size flows over several: `page` is the one shown.
         self.page = 0
         self.reveal_chunks: list[tuple[str, ...]] = [()]
         self.reveal_text = ""
         self.event_banner = self.event_rect = pygame.Rect(0, 0, 0, 0)
+        # a debate: its question and hints, its note; over several views, the flow's lines and each view's
+        self.debate_rect = self.note_rect = pygame.Rect(0, 0, 0, 0)
+        self.debate_lines: tuple[str, ...] = ()
+        self.debate_bold = 0
+        self.debate_pages: list[list[int]] = []
         # the answers shown on this view: each by its place in the card, its lines here, whether its first ones
         self.reveal_rows: list[tuple[int, tuple[str, ...], bool]] = []
 
@@ -92,9 +102,10 @@ class PlayScene(PlayInput, PlayLayout, PlaySide, PlayDrawing, Scene):
             self.picking = False
         if moved_on:  # a new card or step shows its text first; back from a reveal, the view stays as it was
             self.story = True
-            self.story_page = 0
+            self.story_page = self.choice_page = 0
         if moved_on or after.phase != before.phase:
             self.page = 0
+            self.side_choice = None
         if self.gauge_targets() != gauges and not self.app.fast:
             self.anim_from, self.anim_start = gauges, self.app.clock()
         else:

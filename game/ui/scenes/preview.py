@@ -126,7 +126,7 @@ class PreviewScene(Scene):
     # -- the scene -------------------------------------------------------------------------------
 
     def layout(self, width: int, height: int) -> None:
-        self.pad, self.top_rect, self.foot_rect = bars(self.app.line, width, height)
+        self.pad, self.top_rect, self.foot_rect = bars(self.app.line, width, height, self.app.settings.scale)
         body = self.app.body
         self.prev_rect = self.next_rect = pygame.Rect(0, 0, 0, 0)
         if self.deck is not None:
