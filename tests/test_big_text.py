@@ -125,7 +125,7 @@ def test_several_answers_in_a_room_in_big_text_read_their_short_keys_help(shippe
 
 @pytest.mark.parametrize("dyslexia", [False, True], ids=["atkinson", "opendyslexic"])
 def test_a_list_of_choices_in_big_text_scrolls_with_a_cue_instead_of_shrinking(shipped, tmp_path, dyslexia):
-    """The home screen's eleven choices at 150 %: each label whole at its size (no row squeezed below it), the
+    """The home screen’s eleven choices at 150 %: each label and description whole at its size (no row squeezed), the
     list scrolling with the focus, a triangle where rows are hidden, and a click on it moving one row."""
     from game.content.summary import scenario_summaries
     from game.paths import shipped_scenarios
@@ -143,7 +143,7 @@ def test_a_list_of_choices_in_big_text_scrolls_with_a_cue_instead_of_shrinking(s
         labels |= {buttons.choices[i].label for i in buttons.visible()}
         home.handle(Intent("down"))
     assert labels == {c.label for c in buttons.choices}  # every row was shown on the way
-    assert app.overflows == set() and not app.shrunk & labels
+    assert app.overflows == set() and app.shrunk == set()  # the labels, and each one's description
     buttons.focus = 0
     buttons.handle(Intent("point", pos=(0, 0)))
     app.draw()

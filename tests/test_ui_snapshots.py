@@ -314,7 +314,7 @@ def test_training_alone_its_choices_and_the_progress_screen(app, snap):
         table = start_training(app.library, app.sessions_dir, scenario, app.library.pool(scenario), "Camille", seed,
                                app.clock())
         play = app.replace("play", table=table)
-        for _ in range(60):
+        for _ in range(300):  # at big text sizes, more views and so more keys
             if table.over:
                 break
             app.clock.advance(20)

@@ -6,12 +6,11 @@ import pygame
 
 from game.engine.vocabulary import Phase
 from game.present.room import Played
-from game.table.view import Mark
 from game.ui import cardface
 from game.ui.playmarks import GOOD, clock_text
 from game.ui.text import fit, text_width, wrap
 from game.ui.widgets import line, mark, panel, text_box
-from game.wording.players import teams_listed, tr
+from game.wording.players import tr
 
 
 class PlayDrawing:
@@ -207,9 +206,7 @@ class PlayDrawing:
         if self.reminder_rect.height:
             text_box(self.app, surface, play.face.reminder, self.reminder_rect, body, theme.muted,
                      bold=True, quiet=True)
-        silent = [v.team + 1 for v in play.verdicts if v.mark == Mark.NO_ANSWER]
-        verdict = tr(f"mark.{play.mark}") + (f" · {tr('play.no_answer', teams=teams_listed(silent))}" if silent else "")
-        self._verdict(surface, self.banner_rect, GOOD[play.mark], verdict)
+        self._verdict(surface, self.banner_rect, GOOD[play.mark], self.verdict_text(play))
         paged = len(self.reveal_chunks) > 1  # drawn as measured, at the body size, to keep its line breaks
         if self.reveal_text:
             text_box(self.app, surface, self.reveal_text, self.explain_rect, body if paged else int(body * 1.45),

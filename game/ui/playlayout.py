@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import pygame
 
 from game.engine.vocabulary import Phase
 from game.present.room import Played
 from game.table.view import Mark
 from game.ui import cardface
+from game.ui.flow import flow
 from game.ui.sidepanel import plan_for, side_content, side_rect
 from game.ui.text import text_width, wrap
 from game.ui.widgets import bars
-from game.wording.players import tr
+from game.wording.players import teams_listed, tr
 
 
 class PlayLayout:
@@ -65,7 +64,7 @@ class PlayLayout:
         lines = wrap(font, self.event_text(play), main.width)
         if len(lines) * step <= self.event_rect.height:
             return
-        self.reveal_chunks = [tuple(lines[i] for i in texts) for texts, _ in _flow(lines, [], step, 0, 0,
+        self.reveal_chunks = [tuple(lines[i] for i in texts) for texts, _ in flow(lines, [], step, 0, 0,
                                                                                      self.event_rect.height)]
         self.page = min(self.page, len(self.reveal_chunks) - 1)
         self.app.paged.add(play.face.prompt)
@@ -89,7 +88,7 @@ class PlayLayout:
             return
         self.debate_lines = prompt + ("",) + hint_lines
         self.debate_bold = len(prompt)  # the flow's first lines are the question's, drawn bold
-        self.debate_pages = [texts for texts, _ in _flow(self.debate_lines, [], step, 0, 0, self.debate_rect.height)]
+        self.debate_pages = [texts for texts, _ in flow(self.debate_lines, [], step, 0, 0, self.debate_rect.height)]
         self.reveal_chunks = [tuple(self.debate_lines[i] for i in texts) for texts in self.debate_pages]
         self.page = min(self.page, len(self.reveal_chunks) - 1)
         self.app.paged.add(face.prompt)
@@ -196,10 +195,12 @@ class PlayLayout:
         font = self.app.fonts.get(body)
         step = int(font.get_linesize() * 1.08)
         header = main.y + int(self.app.line * 1.2)
-        banner_h = int(self.app.line * 1.6)
+        bold = self.app.fonts.get(body, True)  # the verdict's banner as high as its sentence needs at the body size
+        verdict_lines = len(wrap(bold, self.verdict_text(play), main.width - body * 4))
+        banner_h = max(int(self.app.line * 1.6), verdict_lines * int(bold.get_linesize() * 1.08) + body // 2)
         rows = [self._row_lines(play, i) for i in play.shown]
         lines = wrap(font, self._explanation(play), main.width) if play.explanation is not None else ()
-        pages = _flow(lines, [len(r) for r in rows], step, body // 2, gap, main.bottom - (header + banner_h + gap))
+        pages = flow(lines, [len(r) for r in rows], step, body // 2, gap, main.bottom - (header + banner_h + gap))
         self.reveal_chunks = [tuple(lines[i] for i in texts) for texts, _ in pages]
         if len(pages) > 1:
             self.app.paged.add(self._explanation(play) if len(lines) > 1 else max(
@@ -220,6 +221,12 @@ class PlayLayout:
         self.banner_rect = pygame.Rect(main.x, header + reminder + (gap if reminder else 0), main.width, banner_h)
         self.explain_rect = pygame.Rect(main.x, self.banner_rect.bottom + gap, main.width,
                                         bottom - self.banner_rect.bottom - 2 * gap)
+
+    @staticmethod
+    def verdict_text(play: Played) -> str:
+        """Right, wrong or the best option, and which teams gave no answer."""
+        silent = [v.team + 1 for v in play.verdicts if v.mark == Mark.NO_ANSWER]
+        return tr(f"mark.{play.mark}") + (f" · {tr('play.no_answer', teams=teams_listed(silent))}" if silent else "")
 
     @staticmethod
     def _explanation(play: Played) -> str:
@@ -268,40 +275,3 @@ class PlayLayout:
                                standings.win, len(standings.teams), len(standings.panorama), view.every_team)
         self.side_plan = plan_for(self.app.fonts, *self.app.size, content, self.app.settings.scale)
 
-
-def _flow(lines: Sequence[str], rows: list[int], step: int, pad: int, gap: int, room: int
-          ) -> list[tuple[list[int], list[tuple[int, int, int]]]]:
-    """Views of at most `room` pixels, filled in order with the text's `lines` (a blank one never opens a view),
-    then the answer rows (each its number of lines, plus `pad`; a `gap` between two), all lines `step` high. A
-    row goes to the next view when it does not fit whole, and is split between views only when it is higher
-    than a view. Per view: the indexes of its text lines, and its pieces of rows as (row, first line, end line)."""
-    views: list[tuple[list[int], list[tuple[int, int, int]]]] = [([], [])]
-    used = 0
-
-    def new_view() -> None:
-        nonlocal used
-        views.append(([], []))
-        used = 0
-
-    for i, text in enumerate(lines):
-        if used + step > room and views[-1][0]:
-            new_view()
-        if text or views[-1][0]:
-            views[-1][0].append(i)
-            used += step
-    for r, count in enumerate(rows):
-        before = gap if views[-1][0] or views[-1][1] else 0
-        if used + before + count * step + pad > room and (views[-1][0] or views[-1][1]):
-            new_view()
-            before = 0
-        first = 0
-        while first < count:
-            fits = max(1, (room - used - before - pad) // step)
-            last = min(count, first + fits)
-            views[-1][1].append((r, first, last))
-            used += before + (last - first) * step + pad
-            first, before = last, gap
-            if first < count:
-                new_view()
-                before = 0
-    return views

@@ -69,6 +69,12 @@ class Settings:
         screen may then shrink a long text below the body size rather than cut it."""
         return self.scale > 1.0 or self.dyslexia_font
 
+    @property
+    def roomy(self) -> bool:
+        """Text takes much more room than at the default settings (130 % and up, or OpenDyslexic made bigger): the
+        screens give it their margins, titles and secondary parts before anything goes below the reader's size."""
+        return self.scale >= 1.3 or (self.dyslexia_font and self.scale > 1.0)
+
     def bigger(self, step: int) -> None:
         i = SCALES.index(self.scale) if self.scale in SCALES else 1
         self.scale = SCALES[max(0, min(len(SCALES) - 1, i + step))]

@@ -247,6 +247,33 @@ def second_of_pair(i: int, paired: tuple[range, ...]) -> bool:
     return any(i in run and (i - run.start) % 2 == 1 for run in paired)
 
 
+def action_bar(app, buttons: ButtonList, left: int, width: int, bottom: int, high: int, most: int = 2
+               ) -> pygame.Rect:
+    """Lay `buttons` out as the actions under a screen's content, ending at `bottom`: side by side, each as wide as
+    its label needs; where big text leaves no room for that, two to a line where both labels fit half a line, else
+    one, on `most` lines at most, the bar scrolling with the focus (a triangle where actions are hidden). The
+    bar's place, for the content above it."""
+    body = app.body
+    bold = app.fonts.get(int(body * 1.1), True)
+    widths = [text_width(bold, f"{i + 1}") + text_width(bold, c.label) + body * 3 for i, c in enumerate(buttons.choices)]
+    gap = body // 2
+    if sum(widths) + gap * (len(widths) - 1) <= width:
+        bar = pygame.Rect(left, bottom - high, width, high)
+        buttons.layout_row(bar, gap, widths)
+        return bar
+    half, pairs, i = (width - gap) // 2, [], 0
+    while i < len(widths):
+        if i + 1 < len(widths) and max(widths[i], widths[i + 1]) <= half:
+            pairs.append(range(i, i + 2))
+            i += 2
+        else:
+            i += 1
+    lines = min(most, len(widths) - len(pairs))
+    bar = pygame.Rect(left, bottom - (high + gap) * lines + gap, width, (high + gap) * lines - gap)
+    buttons.layout(bar, [high] * len(widths), gap, tuple(pairs))
+    return bar
+
+
 def bars(line: int, width: int, height: int, scale: float = 1.0) -> tuple[int, pygame.Rect, pygame.Rect]:
     """The margin, the top bar and the footer of a play-like screen: sized by a line of body text. From the
     reader's scale of 1.3 up, the footer holds two lines of secondary text: its key help and its messages wrap

@@ -18,6 +18,7 @@ from game.ui.text import text_width, wrap
 from game.ui.widgets import (
     ButtonList,
     Choice,
+    action_bar,
     line,
     mark,
     panel,
@@ -119,21 +120,10 @@ class EndScene(Scene):
         body, step = self.app.body, self.app.line
         middle_w = width - 2 * pad
         buttons_h = int(step * (1.6 if self.app.settings.scale < 1.3 else 1.3))
+        bar = action_bar(self.app, self.buttons, pad, middle_w, height - pad, buttons_h)
         font = self.app.fonts.get(body)
-        # the actions side by side, each as wide as its label needs; two to a line where big text needs it
-        bold = self.app.fonts.get(int(body * 1.1), True)
-        widths = [text_width(bold, f"{i + 1}") + text_width(bold, c.label) + body * 3
-                  for i, c in enumerate(self.buttons.choices)]
-        n, gap = len(widths), body // 2
-        one_line = sum(widths) + gap * (n - 1) <= middle_w
-        bar_h = buttons_h if one_line else (buttons_h + gap) * ((n + 1) // 2) - gap
         foot_h = len(wrap(font, self.sheet_line(), middle_w)) * int(font.get_linesize() * 1.08) if foot else 0
-        self.foot_rect = pygame.Rect(pad, height - pad - bar_h - body // 2 - foot_h, middle_w, foot_h)
-        bar = pygame.Rect(pad, height - pad - bar_h, middle_w, bar_h)
-        if one_line:
-            self.buttons.layout_row(bar, gap, widths)
-        else:
-            self.buttons.layout(bar, [buttons_h] * n, gap, (range(0, n - n % 2),))
+        self.foot_rect = pygame.Rect(pad, bar.top - body // 2 - foot_h, middle_w, foot_h)
         return pygame.Rect(pad, self.head_rect.bottom + pad, middle_w,
                            self.foot_rect.top - pad - self.head_rect.bottom - pad)
 

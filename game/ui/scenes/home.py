@@ -129,11 +129,11 @@ class HomeScene(ListScene):
 
     def layout(self, width: int, height: int) -> None:
         body = self.app.body
-        big = self.app.settings.scale >= 1.3  # margins and the list give the description room for big text
+        big = self.app.settings.roomy  # margins and the list give the description room for big text
         pad = body // 2 if big else body * 3 // 2
         self.title_rect = pygame.Rect(pad, pad, width - 2 * pad, int(body * 2.4))
         top = self.title_rect.bottom + (body // 2 if big else body)
-        list_w = int((width - 3 * pad) * (0.4 if big else 0.45))
+        list_w = int((width - 3 * pad) * (0.36 if big else 0.45))
         self.detail_rect = pygame.Rect(2 * pad + list_w, top, width - 3 * pad - list_w, height - top - pad)
         n, room, gap = len(self.buttons.choices), height - top - pad, body // 2
         # every choice in view while each stays a comfortable target; below that, the list scrolls
@@ -163,21 +163,25 @@ class HomeScene(ListScene):
         """What the focused choice is: its title, a line of facts, and its description."""
         theme, body, rect = self.app.theme, self.app.body, self.detail_rect
         panel(surface, rect, theme.panel, theme.border)
-        margin = body if self.app.settings.scale >= 1.3 else 2 * body
+        margin = body if self.app.settings.roomy else 2 * body
         inner = rect.inflate(-margin, -margin)
-        head = text_box(self.app, surface, title, pygame.Rect(inner.x, inner.y, inner.width, body * 4),
-                        int(body * 1.4), theme.text, bold=True)
-        y = inner.y + head.height + body // 2
-        size = int(body * 1.1)
+        # big text: no title (the focused row says it) and the facts at the body size, the room for the description
+        big = self.app.settings.roomy
+        y = inner.y
+        if not big:
+            head = text_box(self.app, surface, title, pygame.Rect(inner.x, inner.y, inner.width, body * 4),
+                            int(body * 1.4), theme.text, bold=True)
+            y += head.height + body // 2
+        size = body if big else int(body * 1.1)
         if text_width(self.app.fonts.get(size, True), facts) <= inner.width:
             line(self.app, surface, facts, (inner.x, y), size, theme.muted, bold=True)
             y += int(body * 1.8)
         else:  # big text: the facts over two lines
-            said = text_box(self.app, surface, facts, pygame.Rect(inner.x, y, inner.width, body * 3), size,
+            said = text_box(self.app, surface, facts, pygame.Rect(inner.x, y, inner.width, self.app.line * 3), size,
                             theme.muted, bold=True)
             y += said.height + body // 2
-        text_box(self.app, surface, description, pygame.Rect(inner.x, y, inner.width, inner.bottom - y),
-                 int(body * 1.1), theme.text)
+        text_box(self.app, surface, description, pygame.Rect(inner.x, y, inner.width, inner.bottom - y), size,
+                 theme.text)
 
     def choose(self, key: str) -> None:
         if key == "resume" and self.unfinished is not None:

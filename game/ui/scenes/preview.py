@@ -19,7 +19,7 @@ from game.paths import display_path
 from game.ui.app import App, Scene
 from game.ui.cardview import CardView, card_table
 from game.ui.intents import Act, Intent
-from game.ui.text import text_width
+from game.ui.text import text_width, wrap
 from game.ui.widgets import bars, line, panel, text_box
 from game.wording.authors import say
 from game.wording.catalogue import ntr, tr
@@ -48,7 +48,7 @@ class PreviewCard(CardView):
         if self.continue_rect.width:
             rect = pygame.Rect(rect.x, rect.y, self.continue_rect.left - rect.x - self.app.body, rect.height)
         text_box(self.app, surface, tr("preview.keys"), rect.inflate(-self.app.body, 0), self.app.body,
-                 self.app.theme.muted, valign="center")
+                 self.app.theme.muted, valign="center", floor=self.app.small)  # key help: secondary text
 
 
 class PreviewScene(Scene):
@@ -189,13 +189,26 @@ class PreviewScene(Scene):
         width = surface.get_width()
         surface.fill(theme.background)
         self.draw_bar(surface)
-        banner = pygame.Rect(pad, self.top_rect.bottom + pad, width - 2 * pad, int(self.app.line * 1.8))
+        said = tr("preview.errors", errors=ntr("count.errors", mistakes(self.errors)))
+        bold = self.app.fonts.get(body, True)  # the banner as high as its sentence needs at the body size
+        lines = len(wrap(bold, said, width - 2 * pad - body))
+        banner = pygame.Rect(pad, self.top_rect.bottom + pad, width - 2 * pad,
+                             max(int(self.app.line * 1.8), lines * int(bold.get_linesize() * 1.08) + body // 2))
         panel(surface, banner, theme.wrong, theme.text)
-        text_box(self.app, surface, tr("preview.errors", errors=ntr("count.errors", mistakes(self.errors))), banner.inflate(-body, 0),
-                 int(body * 1.2), theme.on_signal, bold=True, valign="center")
-        text_box(self.app, surface, tr("preview.fix"), foot, body, theme.muted, valign="center")
-        shown = [f"{tr('preview.line', line=e.line, column=e.column)} {e.message}" for e in self.errors[:ERRORS_SHOWN]]
-        if len(self.errors) > ERRORS_SHOWN:
-            shown.append(tr("error.more", others=ntr("count.others", len(self.errors) - ERRORS_SHOWN)))
+        text_box(self.app, surface, said, banner.inflate(-body, 0), int(body * 1.2), theme.on_signal, bold=True,
+                 valign="center")
+        text_box(self.app, surface, tr("preview.fix"), foot, body, theme.muted, valign="center", floor=self.app.small)
         box = pygame.Rect(pad, banner.bottom + pad, width - 2 * pad, foot.top - banner.bottom - 2 * pad)
-        text_box(self.app, surface, "\n".join(shown), box, body, theme.text)
+        text_box(self.app, surface, "\n".join(self._errors_shown(box)), box, body, theme.text)
+
+    def _errors_shown(self, box: pygame.Rect) -> list[str]:
+        """The errors, at most ERRORS_SHOWN, as many as the box holds whole at the body size, then how many more."""
+        font = self.app.fonts.get(self.app.body)
+        step = int(font.get_linesize() * 1.08)
+        every = [f"{tr('preview.line', line=e.line, column=e.column)} {e.message}" for e in self.errors]
+        heights = [len(wrap(font, text, box.width)) * step for text in every[:ERRORS_SHOWN]]
+        count = len(heights)
+        while count and sum(heights[:count]) + (step if count < len(every) else 0) > box.height:
+            count -= 1  # one error fewer, and the line saying how many more
+        more = [tr("error.more", others=ntr("count.others", len(every) - count))] if count < len(every) else []
+        return every[:count] + more

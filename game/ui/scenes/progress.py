@@ -15,6 +15,7 @@ from game.ui.app import App
 from game.ui.intents import Act, Intent
 from game.ui.listing import ListScene, NameEntry
 from game.ui.screens import Screen
+from game.ui.text import text_width, wrap
 from game.ui.widgets import Choice, line, panel, text_box
 from game.wording.catalogue import ntr
 from game.wording.players import choice_line, progress_summary, tr
@@ -67,15 +68,20 @@ class ProgressScene(ListScene):
                 + [f"• {card.last.prompt}" for card in self.report.review])
 
     def layout(self, width: int, height: int) -> None:
-        body = self.app.body
-        pad = body * 3 // 2
+        body, big = self.app.body, self.app.settings.roomy
+        pad = body // 2 if big else body * 3 // 2  # big text: the margins give their room to the text
         self.title_rect = pygame.Rect(pad, pad, width - 2 * pad, int(body * 2.4))
         top = self.title_rect.bottom + body // 2
-        side_w = int((width - 3 * pad) * 0.38)
+        side_w = int((width - 3 * pad) * (0.45 if big else 0.38))
         self.chart_rect = pygame.Rect(pad, top, width - 3 * pad - side_w, height - top - pad)
         side = pygame.Rect(self.chart_rect.right + pad, top, side_w, height - top - pad)
-        heights = [int(self.app.line * 1.8)] * len(self.buttons.choices)
-        buttons_h = sum(heights) + body // 2 * (len(heights) - 1)
+        # the summary whole at the body size; the buttons below it, each as high as its label needs, scrolling
+        # with the focus when they do not all fit
+        font = self.app.fonts.get(body)
+        step = int(font.get_linesize() * 1.08)
+        summary_h = sum(len(wrap(font, text, side.width)) * step + body // 2 for text in self.summary())
+        heights = [max(int(self.app.line * 1.8), need) for need in self.buttons.needs(self.app, side.width)]
+        buttons_h = min(sum(heights) + body // 2 * (len(heights) - 1), side.height - summary_h - body)
         self.summary_rect = pygame.Rect(side.x, side.y, side.width, side.height - buttons_h - body)
         self.buttons.layout(pygame.Rect(side.x, side.bottom - buttons_h, side.width, buttons_h), heights, body // 2)
 
@@ -107,25 +113,37 @@ class ProgressScene(ListScene):
             return
         panel(surface, rect, theme.panel, theme.border)
         inner = rect.inflate(-body, -body)
+        big = self.app.settings.roomy  # the caption, secondary, at the reader's secondary size: room for rows
         heading = text_box(self.app, surface, tr("progress.aspects_screen"), pygame.Rect(inner.x, inner.y, inner.width,
-                           self.app.line * 3), body, theme.muted, bold=True)  # what « Maîtrise » measures, said
+                           self.app.line * 3), self.app.small if big else body, theme.muted, bold=True,
+                           floor=self.app.small if big else None)  # what « Maîtrise » measures, said
         top = inner.y + heading.height + self.app.line // 2
-        row_h = min(int(self.app.line * 2.2), (inner.bottom - top) // len(aspects))
         label_w, figures_w = int(inner.width * 0.34), int(inner.width * 0.16)
-        bar_w = int(inner.width * 0.26)
+        # where a label does not fit its column at the reader's size, it goes above its bar and line
+        stacked = max(text_width(self.app.fonts.get(body), a.label) for a in aspects) > label_w - body // 2
+        if stacked:
+            label_w = 0
+        row_h = min(int(self.app.line * (3.0 if stacked else 2.2)), (inner.bottom - top) // len(aspects))
+        bar_w = int(inner.width * (0.4 if stacked else 0.26))
         trend_x = inner.x + label_w + bar_w + figures_w + body // 2
         sessions = max(1, self.report.sessions - 1)
         for n, aspect in enumerate(aspects):
             y = top + n * row_h
-            text_box(self.app, surface, aspect.label, pygame.Rect(inner.x, y, label_w - body // 2, row_h), body,
-                     theme.text, valign="center", floor=self.app.small)
-            bar = pygame.Rect(inner.x + label_w, y + row_h // 4, bar_w, row_h // 2)
+            if stacked:
+                line(self.app, surface, aspect.label, (inner.x, y), body, theme.text)
+                y += self.app.line
+                bar_h = row_h - self.app.line
+            else:
+                text_box(self.app, surface, aspect.label, pygame.Rect(inner.x, y, label_w - body // 2, row_h), body,
+                         theme.text, valign="center")
+                bar_h = row_h
+            bar = pygame.Rect(inner.x + label_w, y + bar_h // 4, bar_w, bar_h // 2)
             pygame.draw.rect(surface, theme.background, bar)
             pygame.draw.rect(surface, theme.accent, (bar.x, bar.y, round(bar.width * aspect.share), bar.height))
             pygame.draw.rect(surface, theme.text, bar, width=2)
             line(self.app, surface, f"{aspect.mastered}/{aspect.seen}", (bar.right + body // 2, bar.centery), body,
                  theme.text, bold=True, anchor="midleft")
-            graph = pygame.Rect(trend_x, y + row_h // 6, inner.right - trend_x, row_h * 2 // 3)
+            graph = pygame.Rect(trend_x, y + bar_h // 6, inner.right - trend_x, bar_h * 2 // 3)
             pygame.draw.line(surface, theme.border, graph.bottomleft, graph.bottomright, 1)
             points = [(graph.x + graph.width * rank // sessions, graph.bottom - round(graph.height * share))
                       for rank, share in aspect.trend]
