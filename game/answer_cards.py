@@ -31,7 +31,7 @@ def write_answer_cards(title: str, teams: Sequence[str], path: Path) -> Path:
     """The cards of every team, one page each, written whole or not at all (an OSError says why)."""
     pdf = FPDF(orientation="landscape", unit="mm", format="A4")
     for style, name in (("", "regular"), ("B", "bold")):
-        pdf.add_font(FONT, style, str(font_path("atkinson", name)))
+        pdf.add_font(FONT, style, str(font_path("paper", name)))
     pdf.set_auto_page_break(False)
     pdf.set_title(on_paper(tr("cards.title", title=title)))
     pdf.set_lang(language())

@@ -15,6 +15,10 @@ FAMILIES = {
                  "italic": "AtkinsonHyperlegible-Italic.ttf", "bolditalic": "AtkinsonHyperlegible-BoldItalic.ttf"},
     "opendyslexic": {"regular": "OpenDyslexic-Regular.otf", "bold": "OpenDyslexic-Bold.otf",
                      "italic": "OpenDyslexic-Regular.otf", "bolditalic": "OpenDyslexic-Bold.otf"},
+    # the printed sheet's: Atkinson Hyperlegible with a plain zero (assets/fonts/paper_zero.py), so that a date on
+    # a handout reads 03/12/2026 and not with slashed zeros; the screen keeps the slashed one, never taken for an O
+    "paper": {"regular": "AtkinsonPapier-Regular.ttf", "bold": "AtkinsonPapier-Bold.ttf",
+              "italic": "AtkinsonPapier-Italic.ttf", "bolditalic": "AtkinsonPapier-BoldItalic.ttf"},
 }
 
 

@@ -84,7 +84,7 @@ def test_twenty_minute_sessions_fit_in_two_to_four_pages(sheets):
 def test_the_font_is_embedded_and_metadata_set(sheets):
     reader = PdfReader(sheets["atelier-teletravail"][1].pdf)
     fonts = {str(f["/BaseFont"]) for page in reader.pages for f in page["/Resources"]["/Font"].values()}
-    assert fonts and all("AtkinsonHyperlegible" in f for f in fonts)
+    assert fonts and all("AtkinsonPapier" in f for f in fonts)  # the plain zero's face (see the next test)
     assert reader.metadata.title == "Bilan de séance — Atelier télétravail"
     assert reader.metadata.creator.startswith("Atelier service public")
     assert str(reader.trailer["/Root"]["/Lang"]) == "fr"
@@ -190,3 +190,19 @@ def test_a_character_the_fonts_lack_shows_as_a_question_mark_on_the_sheet(shippe
     path.write_text("\n".join([json.dumps(start, ensure_ascii=False)] + lines[1:]) + "\n", encoding="utf-8")
     written = write_debrief(path)
     assert "Télétravail ? et ? : vrai ou faux ?" in pdf_text(written.pdf).replace("\n", " ")
+
+
+def test_the_sheet_prints_a_plain_zero_where_the_screen_slashes_it():
+    """Atkinson Hyperlegible slashes its zero, which reads well on a screen but prints dates as « Ø3/12/2Ø26 »: the
+    sheet embeds Atkinson Papier (as the test above reads), the same letters with a zero of one counter (two
+    contours, not three)."""
+    from fontTools.ttLib import TTFont
+
+    from game.fonts import font_path
+
+    def contours(family: str, style: str) -> int:
+        font = TTFont(str(font_path(family, style)))
+        return font["glyf"]["zero"].numberOfContours
+
+    assert [contours("atkinson", s) for s in ("regular", "bold")] == [3, 3]  # the screen's: a slash across
+    assert [contours("paper", s) for s in ("regular", "bold", "italic", "bolditalic")] == [2, 2, 2, 2]

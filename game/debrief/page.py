@@ -35,7 +35,7 @@ class Sheet(FPDF):
     def __init__(self, title: str, started: datetime, subject: str | None = None, kind: str | None = None):
         super().__init__(orientation="portrait", unit="mm", format="A4")
         for style, name in (("", "regular"), ("B", "bold"), ("I", "italic"), ("BI", "bolditalic")):
-            self.add_font(FONT, style, str(font_path("atkinson", name)))
+            self.add_font(FONT, style, str(font_path("paper", name)))
         self.title_text, self.started = title, started
         self.set_margins(MARGIN, MARGIN, MARGIN)
         self.set_auto_page_break(True, margin=MARGIN + 5)
