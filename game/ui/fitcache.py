@@ -59,9 +59,10 @@ class FitRecord:
         return json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str).encode()
 
     @staticmethod
-    def key(context: bytes, card: Any) -> str:
-        # the id is never shown, so identical cards under two ids are measured once
-        return hashlib.blake2b(context + card.model_dump_json(exclude={"id"}).encode(), digest_size=16).hexdigest()
+    def key(context: bytes, card: bytes) -> str:
+        """A card's key from its context and its content written without its id (`card.model_dump_json(exclude=
+        {"id"})`, written once for every setting): the id is never shown, so identical cards are measured once."""
+        return hashlib.blake2b(context + card, digest_size=16).hexdigest()
 
     def get(self, key: str) -> list[int] | None:
         found = self.used.get(key)

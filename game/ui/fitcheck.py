@@ -7,14 +7,16 @@ panel: its gauges and its most teams must fit together.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from game.content.errors import ContentError
+from game.content.errors import ContentError, elsewhere
 from game.content.loaded import Library
 from game.content.models import Gauge, constraint_label
 from game.ui.fitcache import FitRecord, code_digest
+from game.ui.settings import SCALES
 from game.wording.authors import Message, say
 from game.wording.catalogue import language
 
@@ -53,40 +55,121 @@ def _texts(card: Any) -> list[tuple[tuple[Any, ...], str]]:
     return found
 
 
-def unfit_texts(library: Library, checked: set[str], dyslexia_font: bool = False,
-                message: str = "card.too_long", cache: Path | None = None, scale: float = 1.0) -> list[ContentError]:
-    """A `message` for each card text, in the decks of the files `checked`, that the screen has to cut (or, at
-    the default settings, to spread over several views); with the default reading settings, or with the font
-    and the text size a reader may choose. Cards measured as they are now at an earlier check, recorded in the
-    `cache` folder, are not laid out again."""
+class Setting(NamedTuple):
+    """Reading settings a card is measured at, and what is said of a text that does not fit them."""
+
+    dyslexia_font: bool
+    scale: float
+    message: str
+
+    @property
+    def family(self) -> str:
+        return "opendyslexic" if self.dyslexia_font else "atkinson"
+
+    @property
+    def name(self) -> str:
+        return self.family if self.scale == 1.0 else f"{self.family}-{round(self.scale * 100)}"
+
+
+BIGGEST = max(SCALES)
+# The default settings (where a room reads a card in one view), then the largest text a reader may choose in
+# either font (where a card may flow over views, but no text may be cut or shrunk)
+SETTINGS = (Setting(False, 1.0, "card.too_long"), Setting(False, BIGGEST, "card.too_long_big"),
+            Setting(True, BIGGEST, "card.too_long_big"))
+PARALLEL_FROM = 200  # cards to lay out from which the work is shared between processes (each opens its screen)
+
+
+def unfit_texts(library: Library, checked: set[str], settings: tuple[Setting, ...] = SETTINGS,
+                cache: Path | None = None) -> list[ContentError]:
+    """A message for each card text, in the decks of the files `checked`, that the screen has to cut (or, at the
+    default settings, to spread over several views), at each of the `settings`; a text is said once, at the
+    first setting that does not hold it. Cards measured as they are now at an earlier check, recorded in the
+    `cache` folder, are not laid out again; the others are laid out on every core."""
     decks = [d for d in library.decks.values() if d.doc.shown in checked]
     if not decks:
         return []
-    family = "opendyslexic" if dyslexia_font else "atkinson"
-    setting = family if scale == 1.0 else f"{family}-{round(scale * 100)}"
-    known = FitRecord(cache / f"mise-en-page-{setting}.json" if cache else None, code_digest(family))
     gauges = library.gauges()
-    measure = Measure(library, dyslexia_font, scale)
+    gauge_facts = [g.model_dump(mode="json") for g in gauges]
+    cards = [(deck, i, card, card.model_dump_json(exclude={"id"}).encode())  # written once for every setting
+             for deck in decks for i, card in deck.entries]
+    digests = {family: code_digest(family) for family in {s.family for s in settings}}
+    records = [FitRecord(cache / f"mise-en-page-{s.name}.json" if cache else None, digests[s.family]) for s in settings]
+    found: dict[tuple[int, int], list[int]] = {}
+    todo: list[tuple[int, int, str]] = []  # (setting, card, key) still to lay out
+    for n, setting in enumerate(settings):
+        contexts: dict[str, bytes] = {}
+        for c, (deck, _, _, dumped) in enumerate(cards):
+            if deck.info.id not in contexts:
+                contexts[deck.info.id] = FitRecord.context(setting.name, SIZE, dict(deck.info.aspects), gauge_facts)
+            key = FitRecord.key(contexts[deck.info.id], dumped)
+            cut = records[n].get(key)
+            if cut is None:
+                todo.append((n, c, key))
+            else:
+                found[(n, c)] = cut
+    for (n, c, key), cut in zip(todo, _measured(library, settings, cards, [(n, c) for n, c, _ in todo])):
+        records[n].put(key, cut)
+        found[(n, c)] = cut
+    for record in records:
+        record.save()
     errors: list[ContentError] = []
-    try:
-        for deck in decks:
-            aspects = dict(deck.info.aspects)
-            context = FitRecord.context(setting, SIZE, aspects, [g.model_dump(mode="json") for g in gauges])
-            for i, card in deck.entries:
-                key = FitRecord.key(context, card)
-                cut = known.get(key)
-                if cut is None:
-                    cut = measure.cut(card, aspects, gauges)
-                    known.put(key, cut)
-                texts = _texts(card)
-                for n in cut:
-                    loc, text = texts[n]
-                    errors.append(deck.doc.error(("cards", i) + loc, say(message, start=text[:50], font=FAMILIES[family],
-                                                                         scale=round(scale * 100))))
-    finally:
-        measure.close()
-    known.save()
+    for n, setting in enumerate(settings):
+        said = []
+        for c, (deck, i, card, _) in enumerate(cards):
+            texts = _texts(card)
+            for k in found[(n, c)]:
+                loc, text = texts[k]
+                said.append(deck.doc.error(("cards", i) + loc, say(setting.message, start=text[:50],
+                                                                   font=FAMILIES[setting.family],
+                                                                   scale=round(setting.scale * 100))))
+        errors += elsewhere(said, errors)
     return errors
+
+
+_SHARED: tuple[Any, ...] = ()  # what the forked workers read: the library, the settings, the cards
+
+
+def _measured(library: Library, settings: tuple[Setting, ...], cards: list[Any], jobs: list[tuple[int, int]]
+              ) -> list[list[int]]:
+    """The cut texts of each (setting, card) job, in order: on every core for a long list where processes fork
+    (each worker inherits the loaded decks rather than reading them again), else here."""
+    global _SHARED
+    workers = min(os.cpu_count() or 1, len(jobs) // PARALLEL_FROM)
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return _measure_jobs(library, settings, cards, jobs)
+    _SHARED = (library, settings, cards)
+    shares = [jobs[k::workers] for k in range(workers)]  # interleaved: every worker gets every setting's share
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            parts = pool.map(_measure_share, shares)
+    finally:
+        _SHARED = ()
+    results: list[list[int]] = [[] for _ in jobs]
+    for k, part in enumerate(parts):
+        results[k::workers] = part
+    return results
+
+
+def _measure_share(jobs: list[tuple[int, int]]) -> list[list[int]]:
+    library, settings, cards = _SHARED
+    return _measure_jobs(library, settings, cards, jobs)
+
+
+def _measure_jobs(library: Library, settings: tuple[Setting, ...], cards: list[Any], jobs: list[tuple[int, int]]
+                  ) -> list[list[int]]:
+    gauges = library.gauges()
+    measures: dict[int, Measure] = {}
+    try:
+        results = []
+        for n, c in jobs:
+            deck, _, card, _ = cards[c]
+            if n not in measures:
+                measures[n] = Measure(library, settings[n].dyslexia_font, settings[n].scale)
+            results.append(measures[n].cut(card, dict(deck.info.aspects), gauges))
+        return results
+    finally:
+        for measure in measures.values():
+            measure.close()
 
 
 class Measure:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import pygame
 
@@ -111,6 +112,14 @@ def plan_for(fonts: FontBook, width: int, height: int, content: SideContent, sca
     secondary text the reader chose. `strict` (what `validate` asks, at the default scale) wants everything at
     once; on screen, where a bigger scale leaves less room, the gauges and the teams take turns, each with the
     whole panel; only where even one of them cannot fit alone does the text get smaller than chosen."""
+    return _plan_for(fonts.family, width, height, content, scale, strict)
+
+
+@lru_cache(maxsize=64)
+def _plan_for(family: str, width: int, height: int, content: SideContent, scale: float, strict: bool) -> SidePlan:
+    """`plan_for`, remembered: a session lays the panel out again at every move, `validate` at every card (the
+    plan's rectangles are read, never changed)."""
+    fonts = FontBook(family)
     body = body_size(height, scale)
     inner = side_rect(fonts.get(body).get_linesize(), width, height, scale).inflate(-body, -body)
     floor = small_size(height, scale)
