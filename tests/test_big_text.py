@@ -175,8 +175,8 @@ def test_an_event_and_its_effects_flow_over_views_at_the_largest_text(shipped, t
     app.pop_all()
 
 
-def _until(play, app, found, seed: int = 5) -> None:
-    """Play the best answers until `found(play)` (its choices shown where the card is split)."""
+def _until(play, app, found, seed: int = 5, strategy: str = "best") -> None:
+    """Play the `strategy`'s answers until `found(play)` (its choices shown where the card is split)."""
     rng = random.Random(seed)
     while True:
         assert not play.table.over
@@ -184,7 +184,7 @@ def _until(play, app, found, seed: int = 5) -> None:
             play.show_choices(True)
         if found(play):
             return
-        play.table.act(choose(play.table, "best", rng), app.clock())
+        play.table.act(choose(play.table, strategy, rng), app.clock())
         play.story = True
         play._layout_card()
 
@@ -299,3 +299,19 @@ def test_the_end_screen_at_the_largest_text_takes_turns_instead_of_overlapping(s
     assert {g.label for g in end.standings.gauges} <= seen and end.sheet_line() in seen
     assert app.overflows == set() and app.shrunk == set()
     app.pop_all()
+
+
+def test_a_question_with_several_answers_in_big_text_says_how_in_short_beside_its_button(shipped, snap):
+    """At 150 % in OpenDyslexic, « Plusieurs réponses : cochez-les par leur numéro, puis Entrée » would not fit
+    beside « Valider » at the reader's secondary size: its short form does, and the button is as wide as its word."""
+    app = kept_app(shipped, 1.5)
+    try:
+        play = start_play(app, shipped, "atelier-teletravail", ["Équipe 1", "Équipe 2"], seed=3, answering="all")
+        _until(play, app, lambda p: p.view.phase == "answer" and p.view.several, strategy="worst")
+        app.draw()
+        snap(app, "big-multiple")
+        assert tr("play.multiple_short") in app.shown and tr("play.multiple") not in app.shown
+        assert play.validate_rect.width < app.body * 9
+        assert app.overflows == set() and app.shrunk == set()
+    finally:
+        app.pop_all()

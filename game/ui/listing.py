@@ -55,6 +55,7 @@ class ListScene(Scene):
 
     def __init__(self, app: App, focus: int = 0):
         super().__init__(app)
+        self.title_size = 0  # the title's text size, chosen by `layout`
         self.buttons = ButtonList(self.choices(), focus)
         self.area = pygame.Rect(0, 0, 0, 0)
 
@@ -64,6 +65,11 @@ class ListScene(Scene):
     def lines(self) -> list[str]:
         """Text shown under the title."""
         return []
+
+    def shorten(self) -> bool:
+        """Fewer lines under the title where big text leaves too little room for them (a list of mistakes shows
+        fewer, and says how many more); whether there were fewer. None by default."""
+        return False
 
     def choose(self, key: str) -> None:
         raise NotImplementedError
@@ -104,7 +110,15 @@ class ListScene(Scene):
         inner_w = box_w - 2 * body
         needs = self.buttons.needs(self.app, inner_w)  # a row never gets less than its text needs at its size
         heights = [max(need, int(step * (2.6 if c.detail else 1.8))) for c, need in zip(self.buttons.choices, needs)]
-        text_h = self._text_height(inner_w)
+        # the title gives up size (down to the body size), then the lines under it give up some of theirs, before
+        # the buttons lose their first two rows
+        least = sum(heights[:2]) + gap * (min(2, len(heights)) - 1)
+        for self.title_size in (int(body * 1.7), int(body * 1.4), int(body * 1.15), body):
+            text_h = self._text_height(inner_w)
+            if text_h + least <= height - 4 * body:
+                break
+        while text_h + least > height - 4 * body and self.shorten():
+            text_h = self._text_height(inner_w)
         room = height - text_h - 4 * body
         paired: tuple[range, ...] = ()
         if sum(heights) + gap * (len(heights) - 1) > room:  # many rows (six teams): tighter, then the list scrolls
@@ -131,7 +145,7 @@ class ListScene(Scene):
     def _text_height(self, width: int) -> int:
         """The title and the lines under it, wrapped at the body size."""
         body = self.app.body
-        title = self.app.fonts.get(int(body * 1.7), bold=True)
+        title = self.app.fonts.get(self.title_size, bold=True)
         height = len(wrap(title, self.title_text(), width)) * int(title.get_linesize() * 1.2) + body // 2
         font = self.app.fonts.get(body)
         for text in self.lines():
@@ -148,8 +162,8 @@ class ListScene(Scene):
         else:
             surface.fill(theme.background)
         rect = self._text_rect
-        title = text_box(self.app, surface, self.title_text(), rect, int(body * 1.7), theme.text, bold=True,
-                         floor=int(body * 1.7))
+        title = text_box(self.app, surface, self.title_text(), rect, self.title_size, theme.text, bold=True,
+                         floor=self.title_size)
         y = rect.y + title.height + body // 2
         for text in self.lines():
             fitted = text_box(self.app, surface, text, pygame.Rect(rect.x, y, rect.width, rect.bottom - y), body,

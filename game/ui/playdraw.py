@@ -175,8 +175,12 @@ class PlayDrawing:
             panel(surface, self.validate_rect, theme.accent if focused else theme.panel, theme.accent, width=3)
             line(self.app, surface, tr("play.validate"), self.validate_rect.center, body,
                  theme.on_accent if focused else theme.text, bold=True, anchor="center")
-            line(self.app, surface, tr("play.multiple"), (self.main_rect.x, self.validate_rect.centery), body,
-                 theme.muted, anchor="midleft")
+            hint = pygame.Rect(self.main_rect.x, self.validate_rect.y, self.validate_rect.x - body - self.main_rect.x,
+                               self.validate_rect.height)  # beside the button, on two lines where need be
+            said = tr("play.multiple")
+            if fit(self.app.fonts, said, hint.width, hint.height, body, self.app.small).overflow:
+                said = tr("play.multiple_short")  # big text: the short form
+            text_box(self.app, surface, said, hint, body, theme.muted, valign="center", floor=self.app.small)
         if len(self.choice_pages) > 1:
             self._draw_continue(surface, tr("play.more_choices", page=self.choice_page + 1, pages=len(self.choice_pages)))
 
@@ -251,7 +255,8 @@ class PlayDrawing:
         theme, body, view = self.app.theme, self.app.body, self.view
         main, room = self.main_rect, self.debate_rect
         timer = tr("play.discussion", time=clock_text(view.clock.card_seconds_at(now)))
-        line(self.app, surface, timer, (main.right, main.y), int(body * 1.2), theme.text, bold=True, anchor="topright")
+        line(self.app, surface, timer, (main.right, main.y + (self.app.line if self.clock_below else 0)),
+             int(body * 1.2), theme.text, bold=True, anchor="topright")
         note_text, hint = self.note_text()
         if len(self.reveal_chunks) > 1:  # one view of the flow, at the body size, as measured
             step = int(self.app.fonts.get(body).get_linesize() * 1.08)
@@ -265,8 +270,8 @@ class PlayDrawing:
             self._draw_debate_whole(surface)
         if self.note_draft is not None:
             panel(surface, self.note_rect, theme.panel, theme.accent, width=3)
-        text_box(self.app, surface, note_text, self.note_rect.inflate(-body, 0), body,
-                 theme.muted if hint else theme.text, valign="center")
+        text_box(self.app, surface, note_text, self.note_rect.inflate(-body, 0), self.note_size,
+                 theme.muted if hint else theme.text, valign="center", floor=self.note_size)
         self._draw_continue(surface, self._view_of(self.page, len(self.reveal_chunks)))
 
     def _draw_debate_whole(self, surface: pygame.Surface) -> None:
@@ -320,15 +325,21 @@ class PlayDrawing:
         text_box(self.app, surface, text, room, body, color, valign="center", floor=self.app.small)
 
     def _draw_pause(self, surface: pygame.Surface) -> None:
+        """« Pause » big over the dimmed screen, and how to go on under it, each as high as its font needs."""
         theme, body = self.app.theme, self.app.body
         shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
         shade.fill(theme.overlay)
         surface.blit(shade, (0, 0))
         width, height = surface.get_size()
-        box = pygame.Rect(0, 0, int(width * 0.6), int(body * 8))
+        box_w = int(width * 0.6)
+        title = self.app.fonts.get(body * 3, True)
+        hint = tr("play.paused_hint")
+        font = self.app.fonts.get(body)
+        hint_h = len(wrap(font, hint, box_w - 2 * body)) * int(font.get_linesize() * 1.08)
+        box = pygame.Rect(0, 0, box_w, body * 2 + title.get_height() + body + hint_h)
         box.center = (width // 2, height // 2)
         panel(surface, box, theme.background, theme.border, width=3)
-        line(self.app, surface, tr("play.paused"), (box.centerx, box.y + body * 2), body * 3, theme.text, bold=True,
+        line(self.app, surface, tr("play.paused"), (box.centerx, box.y + body), body * 3, theme.text, bold=True,
              anchor="midtop")
-        line(self.app, surface, tr("play.paused_hint"), (box.centerx, box.bottom - body * 2), body, theme.text,
-             anchor="midbottom")
+        text_box(self.app, surface, hint, pygame.Rect(box.x + body, box.y + body + title.get_height() + body,
+                 box_w - 2 * body, hint_h), body, theme.text, align="center")

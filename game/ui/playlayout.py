@@ -76,10 +76,17 @@ class PlayLayout:
         body, main, face = self.app.body, self.main_rect, self.view.face
         font = self.app.fonts.get(body)
         step = int(font.get_linesize() * 1.08)
-        note = self.note_text()[0]
-        note_h = max(int(self.app.line * 1.4), len(wrap(font, note, main.width - body)) * step + body // 2)
+        note, hint = self.note_text()
+        size = self.note_size = self.app.small if hint else body  # how to take a note: secondary text
+        small = self.app.fonts.get(size)
+        note_h = max(int(self.app.line * 1.4), len(wrap(small, note, main.width - body)) * int(small.get_linesize() * 1.08)
+                     + body // 2)
         self.note_rect = pygame.Rect(main.x, main.bottom - note_h, main.width, note_h)
-        top = main.y + body * 2
+        # the discussion's clock beside the card's kind line, or under it where big text leaves no room beside
+        header = text_width(self.app.fonts.get(body, True), f"{face.label} · {self.view.aspect_label}")
+        clock = text_width(self.app.fonts.get(int(body * 1.2), True), tr("play.discussion", time="00:00"))
+        self.clock_below = header + clock + body > main.width
+        top = main.y + body * 2 + (self.app.line if self.clock_below else 0)
         self.debate_rect = pygame.Rect(main.x, top, main.width, self.note_rect.top - body - top)
         hints = "\n".join(f"· {hint}" for hint in face.hints)
         prompt = wrap(self.app.fonts.get(body, True), face.prompt, main.width)
@@ -114,7 +121,8 @@ class PlayLayout:
         bottom = main.bottom
         if multiple:  # a big target, less big where big text leaves little room
             high = int(self.app.line * (1.7 if self.app.settings.scale < 1.3 else 1.3))
-            self.validate_rect = pygame.Rect(main.right - body * 9, main.bottom - high, body * 9, high)
+            wide = max(body * 6, text_width(self.app.fonts.get(body, True), tr("play.validate")) + body * 3)
+            self.validate_rect = pygame.Rect(main.right - wide, main.bottom - high, wide, high)
             bottom = self.validate_rect.top - gap
         needs = [max(len(wrap(font, item, self._choice_width(i))) * step + body // 2 + 8, int(self.app.line * 1.6))
                  for i, item in enumerate(items)]

@@ -143,9 +143,15 @@ class EndScene(Scene):
                 and gauges * gauge_h <= inner:
             return [("both", range(0))]
         views: list[tuple[str, range]] = []
-        for kind, count, row_h, room in (("teams", teams, team_h, inner - legend), ("gauges", gauges, gauge_h, inner)):
-            per = max(1, room // row_h)
+        for kind, count, row_h in (("teams", teams, team_h), ("gauges", gauges, gauge_h)):
+            per = max(1, inner // row_h)
             views += [(kind, range(first, min(count, first + per))) for first in range(0, count, per)]
+        # the panorama's legend under the last team: that view gives rows to a new one until the legend fits
+        last = max((n for n, (kind, _) in enumerate(views) if kind == "teams"), default=None)
+        while last is not None and len(views[last][1]) > 1 and len(views[last][1]) * team_h + legend > inner:
+            rows = views[last][1]
+            views[last:last + 1] = [("teams", range(rows.start, rows.stop - 1)), ("teams", range(rows.stop - 1, rows.stop))]
+            last += 1
         return views
 
     def _team_row(self) -> int:

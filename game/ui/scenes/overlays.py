@@ -102,6 +102,16 @@ class ErrorScene(ListScene):
         return self.errors[: self.shown] + ([tr("error.more", others=ntr("count.others", more))] if more > 0 else []) + \
             ([self.advice] if self.advice else [])
 
+    def layout(self, width: int, height: int) -> None:
+        self.shown = ErrorScene.shown  # as many as the new size holds, up to six
+        super().layout(width, height)
+
+    def shorten(self) -> bool:
+        if self.shown <= 1:
+            return False
+        self.shown -= 1
+        return True
+
     def choices(self) -> list[Choice]:
         return [Choice(tr("error.back"), "back")]
 

@@ -66,6 +66,8 @@ class PlayScene(PlayInput, PlayLayout, PlaySide, PlayDrawing, Scene):
         self.debate_lines: tuple[str, ...] = ()
         self.debate_bold = 0
         self.debate_pages: list[list[int]] = []
+        self.note_size = 0  # the note's text size: the body's, or secondary for how to take one
+        self.clock_below = False  # the discussion's clock under the card's kind line (big text), not beside it
         # the answers shown on this view: each by its place in the card, its lines here, whether its first ones
         self.reveal_rows: list[tuple[int, tuple[str, ...], bool]] = []
 
