@@ -116,8 +116,9 @@ def unfit_texts(library: Library, checked: set[str], settings: tuple[Setting, ..
     for n, setting in enumerate(settings):
         said = []
         for c, (deck, i, card, _) in enumerate(cards):
-            texts = _texts(card)
-            for k in found[(n, c)]:
+            cut = found[(n, c)]
+            texts = _texts(card) if cut else []  # listed only for a card that has a text to name
+            for k in cut:
                 loc, text = texts[k]
                 said.append(deck.doc.error(("cards", i) + loc, say(setting.message, start=text[:50],
                                                                    font=FAMILIES[setting.family],
