@@ -55,7 +55,7 @@ class ListScene(Scene):
 
     def __init__(self, app: App, focus: int = 0):
         super().__init__(app)
-        self.title_size = 0  # the title's text size, chosen by `layout`
+        self.title_size = self.lines_size = 0  # the title's and the lines' text sizes, chosen by `layout`
         self.buttons = ButtonList(self.choices(), focus)
         self.area = pygame.Rect(0, 0, 0, 0)
 
@@ -110,10 +110,12 @@ class ListScene(Scene):
         inner_w = box_w - 2 * body
         needs = self.buttons.needs(self.app, inner_w)  # a row never gets less than its text needs at its size
         heights = [max(need, int(step * (2.6 if c.detail else 1.8))) for c, need in zip(self.buttons.choices, needs)]
-        # the title gives up size (down to the body size), then the lines under it give up some of theirs, before
-        # the buttons lose their first two rows
-        least = sum(heights[:2]) + gap * (min(2, len(heights)) - 1)
-        for self.title_size in (int(body * 1.7), int(body * 1.4), int(body * 1.15), body):
+        # the title gives up size (down to the body size), the lines under it go to the reader's secondary size,
+        # then give up some of themselves (a list of mistakes), before the buttons lose their first three rows
+        least = sum(heights[:3]) + gap * (min(3, len(heights)) - 1)
+        sizes = [(lines, title) for lines in (body, self.app.small)
+                 for title in (int(body * 1.7), int(body * 1.4), int(body * 1.15), body)]
+        for self.lines_size, self.title_size in sizes:
             text_h = self._text_height(inner_w)
             if text_h + least <= height - 4 * body:
                 break
@@ -147,7 +149,7 @@ class ListScene(Scene):
         body = self.app.body
         title = self.app.fonts.get(self.title_size, bold=True)
         height = len(wrap(title, self.title_text(), width)) * int(title.get_linesize() * 1.2) + body // 2
-        font = self.app.fonts.get(body)
+        font = self.app.fonts.get(self.lines_size)
         for text in self.lines():
             height += len(wrap(font, text, width)) * int(font.get_linesize() * 1.2) + body // 3
         return height
@@ -166,8 +168,8 @@ class ListScene(Scene):
                          floor=self.title_size)
         y = rect.y + title.height + body // 2
         for text in self.lines():
-            fitted = text_box(self.app, surface, text, pygame.Rect(rect.x, y, rect.width, rect.bottom - y), body,
-                              theme.muted)
+            fitted = text_box(self.app, surface, text, pygame.Rect(rect.x, y, rect.width, rect.bottom - y),
+                              self.lines_size, theme.muted, floor=self.lines_size)
             y += fitted.height + body // 3
         self.buttons.draw(self.app, surface, numbered=True)
 
