@@ -340,3 +340,19 @@ def test_display_settings_are_kept_only_when_the_reader_changes_them(shipped, tm
     assert again.theme == HIGH_CONTRAST
     assert [p.name for p in path.parent.iterdir()] == ["affichage.json"]  # no scrap left beside it
 
+
+
+def test_full_screen_asks_for_the_desktops_own_size(shipped, tmp_path, monkeypatch):
+    """`play --fullscreen` on a screen that cannot switch to 1280×720 (a projector's, Xvfb's 1920×1080) was drawn at
+    one size and shown cropped in another: full screen now asks SDL for the desktop's size (0, 0), as the F11 toggle
+    does. The dummy driver answers any request with its desktop, so the request itself is what is checked."""
+    from game.ui.app import App
+    from game.ui.scenes import SCENES
+
+    asked = []
+    real = pygame.display.set_mode
+    monkeypatch.setattr(pygame.display, "set_mode", lambda size, flags=0: asked.append(tuple(size)) or real(size, flags))
+    app = App(shipped, tmp_path, size=(1280, 720), fullscreen=True, settings_path=None, scenes=SCENES)
+    assert asked == [(0, 0)] and app.size == tuple(pygame.display.get_desktop_sizes()[0])
+    app.toggle_fullscreen()  # back to a window: the usual 1280×720
+    assert asked[-1] == (1280, 720)

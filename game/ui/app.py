@@ -109,7 +109,10 @@ class App:
         self.fast = fast
         self.clock = clock
         self.fullscreen = fullscreen
-        self.screen = pygame.display.set_mode(size, pygame.RESIZABLE | (pygame.FULLSCREEN if fullscreen else 0))
+        # full screen at the desktop's own size: a mode of 1280×720 asked on a screen that cannot switch to it (a
+        # projector's, a virtual one) was drawn for one size and shown cropped in another
+        self.screen = pygame.display.set_mode((0, 0) if fullscreen else size,
+                                              pygame.RESIZABLE | (pygame.FULLSCREEN if fullscreen else 0))
         self.scenes: list[Scene] = []
         self.running = True
         self.dirty = True
