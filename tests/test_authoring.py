@@ -1,4 +1,4 @@
-"""The lab author's tools: scaffolds, spreadsheet import, lint, and the docs (the schemas: test_schemas.py)."""
+"""The lab author’s tools: scaffolds, spreadsheet import, lint, and the docs (the schemas: test_schemas.py)."""
 
 from __future__ import annotations
 
@@ -125,12 +125,12 @@ def test_every_bad_row_is_reported_with_its_number_and_nothing_is_written(capsys
     assert err == [
         f"{shown}:2: il faut de 2 à 6 réponses (colonnes « Réponse 1 », « Réponse 2 »…, ou séparées par « | » dans "
         "« Réponses »), il y en a 1",
-        f"{shown}:3: la bonne réponse « 4 » n'existe pas : il y a 3 réponses",
+        f"{shown}:3: la bonne réponse « 4 » n’existe pas : il y a 3 réponses",
         f"{shown}:4: la colonne « Explication » est vide",
         f"{shown}:5: « Durée » doit être un nombre (lu : « deux »)",
-        f"{shown}:7: « Peut-être » n'est ni un numéro de réponse (1, 2…), ni une lettre (A, B…), "
-        "ni le texte d'une des réponses",
-        "5 problèmes : corrigez le fichier puis relancez. Rien n'a été écrit.",
+        f"{shown}:7: « Peut-être » n’est ni un numéro de réponse (1, 2…), ni une lettre (A, B…), "
+        "ni le texte d’une des réponses",
+        "5 problèmes : corrigez le fichier puis relancez. Rien n’a été écrit.",
     ]
     assert not out.exists() and list(tmp_path.iterdir()) == []
 
@@ -170,11 +170,11 @@ cards:
     out = capsys.readouterr().out.splitlines()
     text = "\n".join(out)
     assert "« a »" not in text  # three cards are enough
-    assert f"{deck}:5:19: attention : l'aspect « b » a moins de trois cartes (0)" in text
+    assert f"{deck}:5:19: attention : l’aspect « b » a moins de trois cartes (0)" in text
     assert f"{deck}:7:21: attention : question sans source" in text
     assert f"{deck}:9:50: attention : énoncé presque identique à celui de la carte « r-1 » ({deck}, ligne 7)" in text
     assert f"{deck}:11:48: attention : énoncé long" in text
-    assert out[-1] == "4 remarques ; aucune n'empêche de jouer."
+    assert out[-1] == "4 remarques ; aucune n’empêche de jouer."
 
 
 def test_the_shipped_decks_have_no_lint_warning_but_one_deliberate_pair():
@@ -197,7 +197,7 @@ def test_a_gauge_no_scenario_defines_blocks_validate_but_not_play(tmp_path):
 def test_validate_refuses_a_choice_longer_than_a_whole_view_at_the_biggest_text_size(tmp_path, capsys):
     """At 150 % in OpenDyslexic a choice flows onto a view of its own, but one longer than a whole view is cut for
     the readers who chose that size, though it fits the card at the default settings. validate measures the
-    biggest size in both fonts and says which size and font cut it, at the text's line."""
+    biggest size in both fonts and says which size and font cut it, at the text’s line."""
     from game.content.library import load_library
     from game.ui.fitcheck import Measure
 
@@ -260,7 +260,7 @@ cards:
 """, encoding="utf-8")
     assert main(["validate", str(deck)]) == 1
     out = capsys.readouterr().err
-    assert f"{deck}:19:18: " in out and "le texte ne tient pas sur la carte à l'écran (1280×720)" in out
+    assert f"{deck}:19:18: " in out and "le texte ne tient pas sur la carte à l’écran (1280×720)" in out
     short = deck.read_text(encoding="utf-8").replace(explanation.strip(), explanation.strip()[:60])
     deck.write_text(short, encoding="utf-8")
     assert main(["validate", str(deck)]) == 0
@@ -308,15 +308,15 @@ cards:
       - {text: 12:30}
       - {text: 1.50}
       - {text: no}
-    explanation: Voir l'affiche.
+    explanation: Voir l’affiche.
     source: Mairie
 """, encoding="utf-8")
     assert main(["lint", str(deck)]) == 0
     said = [line for line in capsys.readouterr().out.splitlines() if "sans guillemets" in line]
     assert said == [  # 2026 and 02 read back as written or mean a number; 12:30 and no stay text
-        f"{deck}:13:16: attention : « 0830 » sans guillemets est lu comme un nombre, et s'affiche « 830 » : "
+        f"{deck}:13:16: attention : « 0830 » sans guillemets est lu comme un nombre, et s’affiche « 830 » : "
         "écrivez \"0830\" entre guillemets pour garder ce qui est écrit",
-        f"{deck}:15:16: attention : « 1.50 » sans guillemets est lu comme un nombre, et s'affiche « 1.5 » : "
+        f"{deck}:15:16: attention : « 1.50 » sans guillemets est lu comme un nombre, et s’affiche « 1.5 » : "
         "écrivez \"1.50\" entre guillemets pour garder ce qui est écrit"]
 
 

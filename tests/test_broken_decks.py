@@ -16,50 +16,50 @@ BROKEN = Path(__file__).parent / "broken"
 # file, line, column, key phrase of the one message
 EXPECTED = [
     ("01-deux-points.yaml", 12, 22, "un texte qui contient « : » doit être mis entre guillemets"),
-    ("02-tabulation.yaml", 17, 1, "une tabulation sert d'indentation"),
+    ("02-tabulation.yaml", 17, 1, "une tabulation sert d’indentation"),
     ("03-cle-en-double.yaml", 17, 5, "la clé « explanation » apparaît deux fois dans ce bloc (première fois ligne 16)"),
     ("04-champ-mal-ecrit.yaml", 16, 5, "champ inconnu « explantion » : vouliez-vous dire « explanation » ?"),
     ("05-champ-manquant.yaml", 9, 5, "il manque le champ obligatoire « prompt »"),
     ("06-type-de-carte-inconnu.yaml", 10, 11, "type de carte « qestion » inconnu : vouliez-vous dire « question » ?"),
     ("07-type-de-carte-absent.yaml", 9, 5, "il manque le champ « kind »"),
     ("08-aspect-non-declare.yaml", 11, 13, "vouliez-vous dire « accueil » ? (déclarés : accueil, numerique)"),
-    ("09-identifiant-en-double.yaml", 18, 9, "l'identifiant de carte « b09-001 » est déjà utilisé (tests/broken/09-identifiant-en-double.yaml, ligne 9)"),
-    ("10-identifiant-invalide.yaml", 9, 9, "« Question_1 » n'est pas un identifiant valide"),
-    ("11-aucune-bonne-reponse.yaml", 14, 7, "aucune réponse n'est marquée « correct: true »"),
+    ("09-identifiant-en-double.yaml", 18, 9, "l’identifiant de carte « b09-001 » est déjà utilisé (tests/broken/09-identifiant-en-double.yaml, ligne 9)"),
+    ("10-identifiant-invalide.yaml", 9, 9, "« Question_1 » n’est pas un identifiant valide"),
+    ("11-aucune-bonne-reponse.yaml", 14, 7, "aucune réponse n’est marquée « correct: true »"),
     ("12-deux-bonnes-reponses.yaml", 14, 7, "question à réponse unique avec 2 bonnes réponses"),
     ("13-multiple-une-seule.yaml", 15, 7, "« multiple: true » mais une seule bonne réponse"),
     ("14-une-seule-reponse.yaml", 14, 7, "« answers » doit contenir au moins 2 élément(s), il en a 1"),
-    ("15-trop-de-reponses.yaml", 14, 7, "« answers » contient trop d'éléments : 6 au plus, il en a 7"),
+    ("15-trop-de-reponses.yaml", 14, 7, "« answers » contient trop d’éléments : 6 au plus, il en a 7"),
     ("16-booleen-au-lieu-de-texte.yaml", 14, 16, "mettez le texte entre guillemets"),
     ("17-note-inconnue.yaml", 23, 17, "valeur « mauvais » non prévue pour « rating » : choisissez parmi best, acceptable, poor"),
-    ("18-aucune-meilleure-option.yaml", 18, 7, "aucune option n'est notée « rating: best »"),
-    ("19-jauge-inconnue.yaml", 24, 19, "la jauge « satisfation » n'existe dans aucun scénario : vouliez-vous dire « satisfaction » ?"),
-    ("20-contrainte-inconnue.yaml", 16, 19, "« mobilité » : vouliez-vous dire la contrainte « mobilite » (Mobilité réduite) ? Toute autre contrainte s'affiche telle qu'écrite"),
+    ("18-aucune-meilleure-option.yaml", 18, 7, "aucune option n’est notée « rating: best »"),
+    ("19-jauge-inconnue.yaml", 24, 19, "la jauge « satisfation » n’existe dans aucun scénario : vouliez-vous dire « satisfaction » ?"),
+    ("20-contrainte-inconnue.yaml", 16, 19, "« mobilité » : vouliez-vous dire la contrainte « mobilite » (Mobilité réduite) ? Toute autre contrainte s’affiche telle qu’écrite"),
     ("21-age-hors-limites.yaml", 13, 10, "« age » doit être au plus égal à 120 (valeur : 178)"),
     ("22-duree-nulle.yaml", 12, 14, "« minutes » doit être supérieur à 0"),
     ("23-difficulte-hors-limites.yaml", 12, 17, "« difficulty » doit être au plus égal à 3"),
     ("24-image-introuvable.yaml", 16, 15, "image introuvable : images/josiane.png"),
-    ("25-image-hors-du-dossier.yaml", 16, 15, "l'image doit se trouver dans le dossier du deck"),
-    ("26-pas-une-image.yaml", 16, 15, "images/pas-une-image.png n'est pas une image"),
-    ("27-etiquette-python.yaml", 17, 13, "l'étiquette YAML « !!python/object/apply:os.system » n'est pas autorisée"),
+    ("25-image-hors-du-dossier.yaml", 16, 15, "l’image doit se trouver dans le dossier du deck"),
+    ("26-pas-une-image.yaml", 16, 15, "images/pas-une-image.png n’est pas une image"),
+    ("27-etiquette-python.yaml", 17, 13, "l’étiquette YAML « !!python/object/apply:os.system » n’est pas autorisée"),
     ("28-alias-inconnu.yaml", 17, 13, "cet alias (*nom) ne renvoie à aucune ancre"),
     ("29-guillemet-non-ferme.yaml", 17, 13, "guillemet ouvert ici et jamais refermé sur la ligne"),
-    ("30-texte-trop-long.yaml", 16, 18, "le texte ne tient pas sur la carte à l'écran (1280×720)"),
-    ("31-ni-deck-ni-scenario.yaml", 1, 1, "ce fichier n'est ni un deck"),
+    ("30-texte-trop-long.yaml", 16, 18, "le texte ne tient pas sur la carte à l’écran (1280×720)"),
+    ("31-ni-deck-ni-scenario.yaml", 1, 1, "ce fichier n’est ni un deck"),
     ("32-liste-de-cartes-vide.yaml", 8, 8, "il faut une liste « cards » avec au moins une carte"),
     ("33-cle-de-tete-inconnue.yaml", 18, 1, "champ inconnu « carte » (champs possibles ici : deck, cards)"),
-    ("34-evenement-sans-jauge.yaml", 13, 15, "la jauge « file-attente » n'existe dans aucun scénario"),
+    ("34-evenement-sans-jauge.yaml", 13, 15, "la jauge « file-attente » n’existe dans aucun scénario"),
     ("35-enonce-vide.yaml", 12, 13, "« prompt » ne doit pas être vide"),
-    ("36-scenario-deck-inconnu.yaml", 6, 11, "aucun deck « usager » n'est chargé : vouliez-vous dire « usagers » ?"),
+    ("36-scenario-deck-inconnu.yaml", 6, 11, "aucun deck « usager » n’est chargé : vouliez-vous dire « usagers » ?"),
     ("37-scenario-mode-inconnu.yaml", 5, 9, "valeur « equipes » non prévue pour « mode » : choisissez parmi teams, solo"),
     ("38-scenario-jauge-hors-bornes.yaml", 9, 7, "« start » (15) doit être entre min (0) et max (10)"),
     ("39-scenario-durees-inversees.yaml", 6, 21, "la durée visée (30 min) dépasse la durée maximale (20 min)"),
     ("40-scenario-jauges-absentes.yaml", 7, 8, "« win: gauges » demande au moins une jauge"),
     ("41-fichier-vide.yaml", 1, 1, "le fichier est vide"),
-    ("42-pas-en-utf8.yaml", 7, 19, "le fichier n'est pas en UTF-8 (octet 0xE9 illisible)"),
+    ("42-pas-en-utf8.yaml", 7, 19, "le fichier n’est pas en UTF-8 (octet 0xE9 illisible)"),
     ("43-bombe-alias.yaml", 1, 1, "fichier refusé : trop gros, ou des alias"),
     ("44-scenario-solo-a-plusieurs.yaml", 5, 9, "un scénario « solo » se joue à un seul joueur"),
-    ("45-parcours-etape-inconnue.yaml", 20, 94, "« renvoye » n'est ni une étape ni une issue de ce parcours : "
+    ("45-parcours-etape-inconnue.yaml", 20, 94, "« renvoye » n’est ni une étape ni une issue de ce parcours : "
                                                 "vouliez-vous dire « renvoi » ?"),
 ]
 
@@ -142,7 +142,7 @@ def test_an_image_over_the_size_limit_is_refused(capsys, tmp_path):
 
 
 def test_five_mistakes_in_one_file_are_all_reported_at_once(capsys, monkeypatch):
-    """The file quoted in the authoring guide's spirit: a typo in an aspect, a field, a gauge, two right
+    """The file quoted in the authoring guide’s spirit: a typo in an aspect, a field, a gauge, two right
     answers to a single-choice question, and a feedback too long for the screen."""
     monkeypatch.chdir(BROKEN.parent)
     assert main(["validate", "cinq-erreurs.yaml"]) == 1
@@ -154,14 +154,14 @@ def test_five_mistakes_in_one_file_are_all_reported_at_once(capsys, monkeypatch)
     assert "question à réponse unique avec 2 bonnes réponses" in lines[1]
     assert "vouliez-vous dire « explanation » ?" in lines[2]
     assert "vouliez-vous dire « satisfaction » ?" in lines[3]
-    assert "le texte ne tient pas sur la carte à l'écran (1280×720)" in lines[4]
+    assert "le texte ne tient pas sur la carte à l’écran (1280×720)" in lines[4]
     assert lines[-1] == "5 erreurs : corrigez-les puis relancez."
 
 
 HOSTILE = {
     "imbrique.yaml": ("deck: " + "[" * 5000 + "]" * 5000 + "\n", ":1:46: listes et blocs imbriqués sur plus de 40"),
     "bloc.yaml": ("deck:\n" + "".join(" " * (i + 1) + f"k{i}:\n" for i in range(600)), ":41:41: listes et blocs"),
-    "alias.yaml": ("deck: &a [*a]\n", ":1:11: l'alias *a se contient lui-même"),
+    "alias.yaml": ("deck: &a [*a]\n", ":1:11: l’alias *a se contient lui-même"),
     "nul.yaml": ("deck:\n  id: x\x00y\n", ":2:8: caractère de contrôle invisible (U+0000)"),
     "chiffres.yaml": ("deck:\n  id: " + "9" * 5000 + "\n", ":2:7: nombre de 5000 chiffres"),
     "cle.yaml": ("deck:\n  id: essai\n  ~: 3\n  null: 4\n", ":3:3: une clé vide (~ ou null)"),
@@ -189,4 +189,4 @@ def test_a_pipe_or_a_device_is_refused_without_waiting(tmp_path, capsys):
     os.mkfifo(pipe)
     for path in (pipe, Path("/dev/zero")):
         assert main(["validate", str(path)]) == 1
-        assert "ce n'est pas un fichier ordinaire (un tube, un périphérique)" in capsys.readouterr().err
+        assert "ce n’est pas un fichier ordinaire (un tube, un périphérique)" in capsys.readouterr().err

@@ -16,7 +16,7 @@ from tests.test_content_errors import DECK, SCENARIO
 
 
 def plain(text: str) -> str:
-    """French typography's no-break spaces (before « : », « ? »...) read as plain spaces."""
+    """French typography’s no-break spaces (before « : », « ? »...) read as plain spaces."""
     return text.replace("\u00a0", " ").replace("\u202f", " ")
 
 
@@ -45,13 +45,13 @@ def test_a_lab_scenario_and_deck_checked_together_and_with_decks_folders(capsys,
     assert run(capsys, "validate", str(scenario), str(deck))[0] == 0
     assert run(capsys, "validate", str(scenario), "--decks", str(deck.parent))[0] == 0
     code, _, err = run(capsys, "validate", str(scenario))
-    assert code == 1 and "aucun deck « essai » n'est chargé" in err
+    assert code == 1 and "aucun deck « essai » n’est chargé" in err
     # a lab scenario may also draw from the shipped decks
     shipped = write("lab/mixte.yaml", SCENARIO.replace("[essai]", "[essai, teletravail]").replace("essai-jauges", "mixte")
                     .replace("win: gauges", "win: points").split("  gauges:")[0])
     code, _, err = run(capsys, "validate", str(shipped), "--decks", str(deck.parent))
     # its neighbour essai-jauges.yaml defines `moral`, but mixte, which draws the card, does not
-    assert code == 1 and "la jauge « moral » n'existe pas dans le scénario « mixte » qui tire cette carte" in err
+    assert code == 1 and "la jauge « moral » n’existe pas dans le scénario « mixte » qui tire cette carte" in err
 
 
 def test_simulate_is_the_same_byte_for_byte_for_a_seed(capsys):
@@ -167,7 +167,7 @@ def test_keyboard_alone_plays_a_whole_session(capsys, monkeypatch, tmp_path):
     assert "Impossible : il manque la réponse des équipes 2 et 3." in out  # Enter too early reveals nothing
     assert "Pas de choix 9 sur cette carte : tapez un numéro de 1 à " in out
     assert "Réponses : Équipe 1 = 1 · Équipe 2 = 1 · Équipe 3 = …" in out
-    assert "  Équipe 2 : 2 — " in out  # each team's verdict at the reveal
+    assert "  Équipe 2 : 2 — " in out  # each team’s verdict at the reveal
     [log] = tmp_path.glob("*-atelier-teletravail-*.jsonl")
     events = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
     assert events[0]["teams"] == ["Équipe 1", "Équipe 2", "Équipe 3"] and events[0]["scenario"]["answering"] == "all"
@@ -233,11 +233,11 @@ def test_answer_cards_are_printed_for_the_teams_given(capsys, tmp_path):
     assert code == 2 and "de 2 à 6 équipes, pas 7" in err and not (tmp_path / "x.pdf").exists()
     (tmp_path / "notes.txt").write_text("une note", encoding="utf-8")  # a file where a folder should be
     code, _, err = run(capsys, "answer-cards", "--out", str(tmp_path / "notes.txt" / "cartes.pdf"))
-    assert code == 2 and "impossible d'écrire les cartes-réponses" in err
+    assert code == 2 and "impossible d’écrire les cartes-réponses" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cartes-reponses.pdf", "notes.txt"]  # nothing half-written
     code, _, err = run(capsys, "answer-cards", "--names", "Accueil,فريق", "--out", str(tmp_path / "y.pdf"))
-    assert code == 2 and "« فريق » : nom d'équipe avec des caractères que les polices du jeu n'affichent pas" in err
-    assert not (tmp_path / "y.pdf").exists()  # the setup screen's rule: printed, it would have vanished
+    assert code == 2 and "« فريق » : nom d’équipe avec des caractères que les polices du jeu n’affichent pas" in err
+    assert not (tmp_path / "y.pdf").exists()  # the setup screen’s rule: printed, it would have vanished
 
 
 def test_a_scenario_shorter_than_its_shortest_card_still_deals_one(capsys, write):
@@ -281,7 +281,7 @@ def test_every_help_and_a_mistyped_option_are_in_french(capsys):
 
 @pytest.mark.parametrize("where", ["before", "after", "equals"])
 def test_every_help_is_in_english_with_lang_en_wherever_it_is_written(capsys, where):
-    """`--lang en` is read before the parser is built, so the help of every command is in English, and argparse's
+    """`--lang en` is read before the parser is built, so the help of every command is in English, and argparse’s
     own sentences too; the French help comes back without it, in the same process."""
     from game.cli import build_parser
 

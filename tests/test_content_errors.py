@@ -55,15 +55,15 @@ def test_bad_yaml_syntax(capsys, write):
     assert errors_of(capsys, path) == [
         f"{path}:3:15: erreur de syntaxe YAML : un « : » inattendu ; un texte qui contient « : » "
         "doit être mis entre guillemets",
-        f"{path}:3:1: vérification arrêtée à la ligne 3 : la suite du fichier ne peut être lue qu'une fois cette "
+        f"{path}:3:1: vérification arrêtée à la ligne 3 : la suite du fichier ne peut être lue qu’une fois cette "
         "erreur corrigée"]  # an error in the header: there is no next card to start again from
 
 
 def test_tab_indent(capsys, write):
     path = write("essai.yaml", DECK.replace("  title: Essai", "\ttitle: Essai"))
     assert errors_of(capsys, path) == [
-        f"{path}:3:1: une tabulation sert d'indentation : YAML n'accepte que des espaces",
-        f"{path}:3:1: vérification arrêtée à la ligne 3 : la suite du fichier ne peut être lue qu'une fois cette "
+        f"{path}:3:1: une tabulation sert d’indentation : YAML n’accepte que des espaces",
+        f"{path}:3:1: vérification arrêtée à la ligne 3 : la suite du fichier ne peut être lue qu’une fois cette "
         "erreur corrigée"]
 
 
@@ -106,7 +106,7 @@ def test_missing_required_field(capsys, write):
 def test_unknown_aspect(capsys, write):
     path = write("essai.yaml", DECK.replace("    aspect: a1", "    aspect: a2"))
     assert errors_of(capsys, path) == [
-        f"{path}:10:13: l'aspect « a2 » n'est pas déclaré dans « deck.aspects » (déclarés : a1)"]
+        f"{path}:10:13: l’aspect « a2 » n’est pas déclaré dans « deck.aspects » (déclarés : a1)"]
 
 
 def test_unknown_card_kind(capsys, write):
@@ -142,7 +142,7 @@ def test_unknown_gauge(capsys, write):
     code, lines = validate(capsys, str(deck.parent), str(deck.parent.parent / "scenarios"))
     assert code == 1
     assert lines[:-1] == [
-        f"{deck}:21:26: la jauge « meteo » n'existe dans aucun scénario (jauges connues : acces, autonomie, charge, confiance, droits, energie, guichet, lien, moral, reseau, satisfaction, sejour)"]
+        f"{deck}:21:26: la jauge « meteo » n’existe dans aucun scénario (jauges connues : acces, autonomie, charge, confiance, droits, energie, guichet, lien, moral, reseau, satisfaction, sejour)"]
 
 
 def test_scenario_with_missing_deck(capsys, write):
@@ -151,7 +151,7 @@ def test_scenario_with_missing_deck(capsys, write):
     code, lines = validate(capsys, str(path), str(path.parent / "essai.yaml"))
     assert code == 1
     assert lines[:-1] == [
-        f"{path}:6:18: aucun deck « absent » n'est chargé : vérifiez son id, ou donnez son fichier ou son dossier (--decks) "
+        f"{path}:6:18: aucun deck « absent » n’est chargé : vérifiez son id, ou donnez son fichier ou son dossier (--decks) "
         "(decks connus : essai, etrangers-prefecture, inclusion-numerique, partenaires, premiers-pas, teletravail, usagers)"]
 
 
@@ -159,14 +159,14 @@ def test_duplicate_card_id(capsys, write):
     second = DECK.split("cards:\n")[1].replace('"Vrai ?"', '"Encore vrai ?"')
     path = write("essai.yaml", DECK + second)
     assert errors_of(capsys, path) == [
-        f"{path}:17:9: l'identifiant de carte « es-001 » est déjà utilisé ({path}, ligne 8)"]
+        f"{path}:17:9: l’identifiant de carte « es-001 » est déjà utilisé ({path}, ligne 8)"]
 
 
 def test_duplicate_card_id_across_decks(capsys, write):
     first = write("a.yaml", DECK)
     second = write("b.yaml", DECK.replace("id: essai", "id: autre"))
     code, lines = validate(capsys, str(first), str(second))
-    assert lines[:-1] == [f"{second}:8:9: l'identifiant de carte « es-001 » est déjà utilisé ({first}, ligne 8)"]
+    assert lines[:-1] == [f"{second}:8:9: l’identifiant de carte « es-001 » est déjà utilisé ({first}, ligne 8)"]
 
 
 def test_python_tag_is_refused_and_never_run(capsys, write, tmp_path):
@@ -174,7 +174,7 @@ def test_python_tag_is_refused_and_never_run(capsys, write, tmp_path):
     path = write("essai.yaml", DECK.replace(
         '"Oui."', f"!!python/object/apply:os.system ['touch {marker}']"))
     [line] = errors_of(capsys, path)
-    assert line.startswith(f"{path}:15:18: l'étiquette YAML « !!python/object/apply:os.system » n'est pas autorisée")
+    assert line.startswith(f"{path}:15:18: l’étiquette YAML « !!python/object/apply:os.system » n’est pas autorisée")
     assert not marker.exists()
 
 
@@ -186,7 +186,7 @@ def test_empty_file(capsys, write):
 def test_file_not_utf8(capsys, write):
     path = write("latin1.yaml", DECK.replace("Aspect un", "Aspect réglementaire").encode("latin-1"))
     assert errors_of(capsys, path) == [
-        f"{path}:6:17: le fichier n'est pas en UTF-8 (octet 0xE9 illisible) : enregistrez-le avec l'encodage UTF-8"]
+        f"{path}:6:17: le fichier n’est pas en UTF-8 (octet 0xE9 illisible) : enregistrez-le avec l’encodage UTF-8"]
 
 
 def test_every_mistake_of_a_file_at_once(capsys, write):
@@ -197,7 +197,7 @@ def test_every_mistake_of_a_file_at_once(capsys, write):
     path = write("essai.yaml", text)
     assert errors_of(capsys, path) == [
         f"{path}:2:3: il manque le champ obligatoire « license »",
-        f"{path}:9:13: l'aspect « a9 » n'est pas déclaré dans « deck.aspects » (déclarés : a1)",  # header errors
+        f"{path}:9:13: l’aspect « a9 » n’est pas déclaré dans « deck.aspects » (déclarés : a1)",  # header errors
         f"{path}:10:5: champ inconnu « promt » : vouliez-vous dire « prompt » ?",  # do not stop the card checks
         f"{path}:16:5: la clé « source » apparaît deux fois dans ce bloc (première fois ligne 15) : gardez-en une seule",
         f"{path}:17:17: « difficulty » doit être au plus égal à 3 (valeur : 7)",
@@ -208,7 +208,7 @@ CARD = DECK[DECK.index("  - id: es-001"):]
 
 
 def test_every_syntax_error_card_after_card(capsys, write):
-    """After a syntax error the reading starts again at the next card: every card's mistakes come at once, the
+    """After a syntax error the reading starts again at the next card: every card’s mistakes come at once, the
     syntax ones and the others, and the deck is not played (its scenario gets one note, not a false error)."""
     cards = [CARD.replace("es-001", f"es-00{n}") for n in range(1, 6)]
     cards[1] = cards[1].replace('prompt: "Vrai ?"', "prompt: Vrai : ou faux ?")
@@ -220,14 +220,14 @@ def test_every_syntax_error_card_after_card(capsys, write):
     assert errors_of(capsys, path) == [
         f"{path}:20:18: erreur de syntaxe YAML : un « : » inattendu ; un texte qui contient « : » doit être mis "
         "entre guillemets",
-        f"{path}:28:13: l'aspect « a2 » n'est pas déclaré dans « deck.aspects » (déclarés : a1)",
-        f"{path}:42:16: erreur de syntaxe YAML : un bloc entre accolades n'est pas fermé par « }} » (ou il manque une "
+        f"{path}:28:13: l’aspect « a2 » n’est pas déclaré dans « deck.aspects » (déclarés : a1)",
+        f"{path}:42:16: erreur de syntaxe YAML : un bloc entre accolades n’est pas fermé par « }} » (ou il manque une "
         "virgule)",
         f"{path}:51:20: erreur de syntaxe YAML : entre guillemets doubles, « \\ » commence un code inconnu ; écrivez "
         "« \\\\ » ou mettez le texte entre guillemets simples",
     ]
     code, lines = validate(capsys, str(path.parent))
-    assert lines[-2:] == [f"{path.parent / 'scenario.yaml'}:6:11: non vérifié : le deck « essai » ({path}) n'a pas "
+    assert lines[-2:] == [f"{path.parent / 'scenario.yaml'}:6:11: non vérifié : le deck « essai » ({path}) n’a pas "
                           "pu être lu, voir plus haut", "4 erreurs : corrigez-les puis relancez."]
 
 
@@ -239,8 +239,8 @@ def test_a_refused_header_is_one_error_and_its_scenario_one_note(capsys, write):
     code, lines = validate(capsys, str(path.parent))
     assert lines == [
         f"{path}:2:3: il manque le champ obligatoire « license »",
-        f"{path}:9:13: l'aspect « a3 » n'est pas déclaré dans « deck.aspects » (déclarés : a1)",
-        f"{path.parent / 'scenario.yaml'}:6:11: non vérifié : le deck « essai » ({path}) n'a pas pu être lu, voir "
+        f"{path}:9:13: l’aspect « a3 » n’est pas déclaré dans « deck.aspects » (déclarés : a1)",
+        f"{path.parent / 'scenario.yaml'}:6:11: non vérifié : le deck « essai » ({path}) n’a pas pu être lu, voir "
         "plus haut",
         "2 erreurs : corrigez-les puis relancez."]
 
@@ -248,7 +248,7 @@ def test_a_refused_header_is_one_error_and_its_scenario_one_note(capsys, write):
 def test_a_refused_aspect_id_is_said_once_where_it_is_declared(capsys, write):
     path = write("essai.yaml", DECK.replace("a1", "santé") + CARD.replace("es-001", "es-002").replace("a1", "santé"))
     assert errors_of(capsys, path) == [
-        f"{path}:6:12: « santé » n'est pas un identifiant valide (lettres minuscules sans accent, chiffres, tirets et "
+        f"{path}:6:12: « santé » n’est pas un identifiant valide (lettres minuscules sans accent, chiffres, tirets et "
         "soulignés) : écrivez « sante »"]
 
 
@@ -271,7 +271,7 @@ def test_an_alias_bomb_is_refused_quickly(capsys, write):
     lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 9)]
     path = write("bombe.yaml", "\n".join(lines) + "\n")
     assert errors_of(capsys, path) == [
-        f"{path}:1:1: fichier refusé : trop gros, ou des alias (*nom) qui se répètent les uns dans les autres à l'infini"]
+        f"{path}:1:1: fichier refusé : trop gros, ou des alias (*nom) qui se répètent les uns dans les autres à l’infini"]
 
 
 def test_ids_take_underscores_and_an_accented_id_gets_its_correction(capsys, write):
@@ -279,7 +279,7 @@ def test_ids_take_underscores_and_an_accented_id_gets_its_correction(capsys, wri
     assert "santé: Santé" in path.read_text(encoding="utf-8")
     code, lines = validate(capsys, str(path))
     assert code == 1 and lines[0].endswith(
-        ": « santé » n'est pas un identifiant valide (lettres minuscules sans accent, chiffres, tirets et soulignés) : "
+        ": « santé » n’est pas un identifiant valide (lettres minuscules sans accent, chiffres, tirets et soulignés) : "
         "écrivez « sante »")
     assert len(lines) == 2  # essai_labo is a valid id
 
@@ -308,8 +308,8 @@ def test_teams_and_minutes_take_a_single_number(write):
 
 @pytest.mark.parametrize("teams, minutes, said", [
     ("9", "15", "court.yaml:6:10: « teams » : de 1 à 6 équipes (ici 9) : écrivez par exemple « teams: 3 »"),
-    ("yes", "15", "court.yaml:6:10: « teams » attend un nombre d'équipes ou un bloc"),
-    ("3", "0", "court.yaml:7:12: « minutes » : une durée de plus de 0 et d'au plus 240 minutes (ici 0)"),
+    ("yes", "15", "court.yaml:6:10: « teams » attend un nombre d’équipes ou un bloc"),
+    ("3", "0", "court.yaml:7:12: « minutes » : une durée de plus de 0 et d’au plus 240 minutes (ici 0)"),
     ("3", "quinze", "court.yaml:7:12: « minutes » attend une durée ou un bloc (ici « quinze ») : par exemple « minutes: 15 »"),
 ])
 def test_a_wrong_short_form_is_one_error_with_both_forms_shown(capsys, write, teams, minutes, said):

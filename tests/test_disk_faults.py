@@ -43,7 +43,7 @@ def small_disk(where: Path, kib: int = 2048, read_only: bool = False) -> Iterato
 
 
 def fill(disk: Path, leave: int = 0) -> Path:
-    """Take all the disk's free space but `leave` bytes (to a 4 KiB page)."""
+    """Take all the disk’s free space but `leave` bytes (to a 4 KiB page)."""
     filler = disk / "filler"
     with open(filler, "wb", buffering=0) as out:
         chunk = b"\0" * 65536
@@ -79,7 +79,7 @@ def test_a_full_disk_refuses_the_action_keeps_the_session_and_the_sheet_waits(sh
     size = probe.path.stat().st_size
     probe.close()
     with small_disk(tmp_path / "disk") as disk:
-        table = start(shipped, disk, pad=(4096 - 150 - size) % 4096)  # the log's 4 KiB page all but used
+        table = start(shipped, disk, pad=(4096 - 150 - size) % 4096)  # the log’s 4 KiB page all but used
         rng, t = random.Random(1), 1_000.0
         filler = fill(disk)
         for _ in range(10):
@@ -116,7 +116,7 @@ def test_the_terminal_on_a_full_or_read_only_disk_says_so_and_starts_nothing(shi
         fill(disk)
         assert main(["play", "--console", "--sessions-dir", str(disk)]) == 2
         err = capsys.readouterr().err
-        assert "impossible d'écrire le journal de session" in err and FULL in err and "Traceback" not in err
+        assert "impossible d’écrire le journal de session" in err and FULL in err and "Traceback" not in err
     with small_disk(tmp_path / "ro", kib=64, read_only=True) as disk:
         assert main(["play", "--console", "--sessions-dir", str(disk)]) == 2
         assert "ce disque est en lecture seule : choisissez un autre dossier" in capsys.readouterr().err

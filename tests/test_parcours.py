@@ -1,4 +1,4 @@
-"""Parcours: an usager's story over several steps, each choice leading to a step or an outcome, played by the
+"""Parcours: an usager’s story over several steps, each choice leading to a step or an outcome, played by the
 pure rules, logged and replayed, checked by `validate` at the place of each broken link."""
 
 from __future__ import annotations
@@ -131,7 +131,7 @@ cards:
         prompt: "Paul est au guichet."
         options:
           - {text: "Le renvoyer", rating: best, feedback: "Il reviendra.", next: guichet}
-          - {text: "L'orienter", rating: poor, feedback: "Il part.", next: fin}
+          - {text: "L’orienter", rating: poor, feedback: "Il part.", next: fin}
     outcomes:
       - {id: fin, title: "Orienté", result: success, feedback: "Il a sa réponse."}
 """
@@ -153,15 +153,15 @@ def test_a_loop_the_best_choice_keeps_is_ended_after_a_bounded_number_of_steps(t
 
 
 BROKEN = {
-    "next: depot": ("next: depots", "26:19", "« depots » n'est ni une étape ni une issue de ce parcours : vouliez-vous "
+    "next: depot": ("next: depots", "26:19", "« depots » n’est ni une étape ni une issue de ce parcours : vouliez-vous "
                     "dire « depot » ?"),
     "{when: {flag: liste-fiable}, to: recepisse}": ("{when: {flag: liste-fiabl}, to: recepisse}", "56:31",
-                                                     "le drapeau « liste-fiabl » n'est posé par aucune option"),
+                                                     "le drapeau « liste-fiabl » n’est posé par aucune option"),
     "              - {to: hors-delai}\n          - text: \"Lui conseiller": (
         "              - {when: {no_flag: liste-fiable}, to: hors-delai}\n          - text: \"Lui conseiller", "56:15",
         "chaque route de « next » a une condition"),
     "            next: retour\n": ("            next: hors-delai\n", "32:13",
-                                   "aucun choix ne mène à l'étape « retour » depuis la première étape"),
+                                   "aucun choix ne mène à l’étape « retour » depuis la première étape"),
     "{when: {gauge: confiance, at_least: 5}, to: recepisse}": (
         "{when: {gauge: confiance, at_least: 5, below: 8}, to: recepisse}", "41:24",
         "une condition sur une jauge donne « gauge » avec « at_least »"),
@@ -188,7 +188,7 @@ def test_a_step_with_no_way_out_is_refused(tmp_path, capsys):
     path.write_text(LOOP.replace("next: fin}", "next: guichet}"), encoding="utf-8")
     assert main(["validate", "--no-layout", str(path)]) == 1
     err = capsys.readouterr().err
-    assert "depuis l'étape « guichet », aucune suite de choix ne mène à une issue" in err
+    assert "depuis l’étape « guichet », aucune suite de choix ne mène à une issue" in err
 
 
 def test_simulate_reports_each_outcome_and_what_no_session_reached(capsys):
@@ -240,14 +240,14 @@ def test_the_sheet_draws_the_path_taken_beside_the_best_one(library, tmp_path):
     assert [row[12:] for row in rows[1:]] == [["Premier accueil", ""], ["Retour au guichet", "Visa expiré avant le dépôt"]]
     other = table(library, tmp_path / "best")
     walk(other, [0, 0])
-    assert "C'est aussi le chemin des meilleurs choix." in pdf_text(other.sheet.pdf)
+    assert "C’est aussi le chemin des meilleurs choix." in pdf_text(other.sheet.pdf)
 
 
 def test_validate_measures_every_step_and_every_outcome_on_screen(tmp_path, capsys):
-    """A text of a later step, or an outcome reached only on a condition, is measured like the first step's."""
+    """A text of a later step, or an outcome reached only on a condition, is measured like the first step’s."""
     long = "Elle a fait trois fois le trajet depuis son village, perdu deux jours de travail et une partie " * 12
     text = (FOLDER / "deck.yaml").read_text(encoding="utf-8")
-    other = long.replace("Elle a fait", "Amina a fait") * 2  # more than the card's own view holds
+    other = long.replace("Elle a fait", "Amina a fait") * 2  # more than the card’s own view holds
     text = text.replace('feedback: "Elle se retrouve sans droit au séjour, après plusieurs allers-retours."',
                         f'feedback: "{long.strip()}"')
     text = text.replace('prompt: "Sa demande est déposée. Il lui manque un justificatif de ressources."',
@@ -287,7 +287,7 @@ def test_the_author_walks_every_branch_in_the_preview(shipped, tmp_path):
             view.handle(Intent("choose", number=1))
             walked.append(view.table.view().reveal.reached is not None)
         assert walked == ["depot", True, "retour", True]
-        view.handle(Intent("confirm"))  # the outcome read: on to the deck's next card
+        view.handle(Intent("confirm"))  # the outcome read: on to the deck’s next card
         assert scene.view.table.view().card.id == "ep-002"
     finally:
         app.pop_all()

@@ -104,7 +104,7 @@ def test_a_log_whose_first_line_is_cut_or_not_an_event_is_refused_with_a_sentenc
 
     path = tmp_path / "s.jsonl"
     path.write_bytes(first)
-    with pytest.raises(LogError, match=r"s\.jsonl:1: ce fichier n'est pas un journal de session lisible"):
+    with pytest.raises(LogError, match=r"s\.jsonl:1: ce fichier n’est pas un journal de session lisible"):
         read_log(path)
     assert latest_unfinished(tmp_path) is None
     app = make_app(shipped, tmp_path)
@@ -179,7 +179,7 @@ def test_a_log_from_a_newer_program_is_refused_with_a_sentence(recorded):
     start["format"] = LOG_FORMAT + 1
     recorded.path.write_text("\n".join([json.dumps(start)] + lines[1:]) + "\n", encoding="utf-8")
     with pytest.raises(LogError, match=r"s\.jsonl:1: journal écrit par une version plus récente du programme "
-                                       rf"\(format {LOG_FORMAT + 1}, celui-ci lit jusqu'au format {LOG_FORMAT}\)"):
+                                       rf"\(format {LOG_FORMAT + 1}, celui-ci lit jusqu’au format {LOG_FORMAT}\)"):
         Table.resume(recorded.path, now=10.0, at_end=sheet_at_end)
 
 
@@ -201,15 +201,15 @@ def test_a_format_1_log_without_automatic_events_still_replays(recorded):
     ("aspects", ["a", "b"], "libellés des aspects invalides"),
     ("teams", [1, 2], "liste des équipes invalide"),
     ("teams", ["Équipe 1", "   "], "liste des équipes invalide"),
-    ("teams", ["Équipe 1", "x" * 5000], "nom d'équipe de 5000 caractères (au plus 20)"),
-    ("teams", ["Équipe 1", "فريق"], "nom d'équipe avec des caractères que les polices du jeu n'affichent pas (U+0641, U+0631, U+064A, U+0642)"),
-    ("teams", ["Équipe 1", "a\x00b"], "nom d'équipe avec des caractères que les polices du jeu n'affichent pas (U+0000)"),
+    ("teams", ["Équipe 1", "x" * 5000], "nom d’équipe de 5000 caractères (au plus 20)"),
+    ("teams", ["Équipe 1", "فريق"], "nom d’équipe avec des caractères que les polices du jeu n’affichent pas (U+0641, U+0631, U+064A, U+0642)"),
+    ("teams", ["Équipe 1", "a\x00b"], "nom d’équipe avec des caractères que les polices du jeu n’affichent pas (U+0000)"),
     ("format", "3", "version de format illisible ('3')"),
     ("seed", 1.5, "graine invalide (1.5)"),
     ("cards", [{"id": "x"}], "scénario ou cartes invalides"),
 ])
 def test_a_hand_edited_start_record_is_refused_with_its_field(recorded, field, value, phrase):
-    """Each field of a log's first line is checked on read; the message names the line and the field."""
+    """Each field of a log’s first line is checked on read; the message names the line and the field."""
     recorded.close()
     lines = recorded.path.read_text(encoding="utf-8").splitlines()
     start = json.loads(lines[0])
@@ -224,7 +224,7 @@ def test_a_clock_set_back_since_the_session_does_not_stop_its_resume(recorded):
     """Found by the fuzz run: a laptop whose time was corrected backwards made resume raise."""
     play_some(recorded, 3, t0=60.0)
     recorded.close()
-    again = Table.resume(recorded.path, now=10.0, at_end=sheet_at_end)  # before the last action's time
+    again = Table.resume(recorded.path, now=10.0, at_end=sheet_at_end)  # before the last action’s time
     assert not again.over and again.act(again.view().answers[0] if again.view().answers else Action("next"), 11.0) is None
     again.close()
 
@@ -250,7 +250,7 @@ def test_a_resumed_session_shows_the_answers_entered_before_the_interruption(shi
     table = Table.start_new(tmp_path, info, shipped.pool(info), ["A", "B", "C"], 4, shipped.aspect_labels(info), 0.0, at_end=sheet_at_end)
     table.act(Action("enter", (1,), team=0), 5.0)
     table.act(Action("enter", (0,), team=2), 6.0)
-    table.close()  # the laptop's lid closes
+    table.close()  # the laptop’s lid closes
     again = Table.resume(table.path, now=500.0, at_end=sheet_at_end)
     view = again.view()
     assert view.phase == "answer" and view.entries == ((1,), None, (0,)) and view.missing == (1,)

@@ -139,10 +139,10 @@ def test_french_headers_with_a_correction_and_an_ambiguous_time_column(capsys, t
                      "Cadre;Vrai ?;Oui | Non;1;Parce que.;2\n", encoding="utf-8")
     assert main(["import", str(table), "--deck", "q", "--out", str(tmp_path / "q.yaml")]) == 1
     err = capsys.readouterr().err.splitlines()
-    assert err == [f"{table}:1: colonne « Temps » : s'il s'agit de la durée de la carte en minutes, nommez-la "
-                   "« Durée (min) » ; s'il s'agit d'un temps de réponse en secondes, supprimez-la (le jeu ne "
+    assert err == [f"{table}:1: colonne « Temps » : s’il s’agit de la durée de la carte en minutes, nommez-la "
+                   "« Durée (min) » ; s’il s’agit d’un temps de réponse en secondes, supprimez-la (le jeu ne "
                    "chronomètre pas les réponses)",
-                   "1 problème : corrigez le fichier puis relancez. Rien n'a été écrit."]
+                   "1 problème : corrigez le fichier puis relancez. Rien n’a été écrit."]
     table.write_text(table.read_text(encoding="utf-8").replace("Temps", "Explicaton"), encoding="utf-8")
     assert main(["import", str(table), "--deck", "q", "--out", str(tmp_path / "q.yaml")]) == 1
     assert "colonne « Explicaton » inconnue : vouliez-vous dire « Explication » ?" in capsys.readouterr().err
@@ -170,7 +170,7 @@ def test_option_cells_are_checked_with_their_column(capsys, tmp_path):
     assert capsys.readouterr().err.splitlines() == [
         f"{table}:2: « nulle » en « Note 2 » : écrivez meilleure, acceptable ou à éviter",
         f"{table}:3: effets « moral plus un » illisibles : écrivez par exemple « satisfaction +1, droits -2 »",
-        "2 problèmes : corrigez le fichier puis relancez. Rien n'a été écrit."]
+        "2 problèmes : corrigez le fichier puis relancez. Rien n’a été écrit."]
     table.write_text(table.read_text(encoding="utf-8").replace("nulle", "à éviter").replace("moral plus un", "moral -1"),
                      encoding="utf-8")
     assert main(["import", str(table), "--deck", "u", "--out", str(tmp_path / "u.yaml")]) == 3  # some left out
@@ -249,7 +249,7 @@ def test_import_mistakes_in_the_command_are_sentences(capsys, tmp_path):
     fake = tmp_path / "faux.xlsx"
     fake.write_text("pas un classeur", encoding="utf-8")
     assert main(["import", str(fake), "--deck", "x", "--out", str(tmp_path / "x.yaml")]) == 1
-    assert "n'est pas un classeur Excel lisible" in capsys.readouterr().err
+    assert "n’est pas un classeur Excel lisible" in capsys.readouterr().err
     deck = tmp_path / "essai.yaml"
     deck.write_text(DECK, encoding="utf-8")
     assert main(["export-csv", str(deck), "--out", str(tmp_path / "essai.xlsx")]) == 2

@@ -1,4 +1,4 @@
-"""`validate` saying OK means the content plays: both load the author's work the same way.
+"""`validate` saying OK means the content plays: both load the author’s work the same way.
 
 Each fixture is checked alone in its own folder, by `validate` and by the loading `play` does (a deck
 folder given with --decks, or a scenario file); the answers must agree, except for the checks made for
@@ -65,16 +65,16 @@ TELETRAVAIL = (shipped_decks() / "teletravail.yaml").read_text(encoding="utf-8")
 
 
 def test_a_copied_deck_with_a_new_id_reports_each_reused_card_id_in_the_copy_only(capsys, tmp_path):
-    """decks/README.md says to change the deck's id: the card ids are still the shipped ones. Before, `validate`
+    """decks/README.md says to change the deck’s id: the card ids are still the shipped ones. Before, `validate`
     said OK and `play` refused with 97 errors in the installed files; now, in the copy, the first three reused
     ids one by one, then one sentence for the other 94: the deck is a copy."""
     copy = alone(tmp_path, "copie.yaml", TELETRAVAIL.replace("  id: teletravail\n", "  id: copie\n"))
     assert main(["validate", "--no-layout", str(copy)]) == 1
     lines = capsys.readouterr().err.splitlines()
     assert len(lines) == 5 and lines[-1] == "4 erreurs : corrigez-les puis relancez."
-    assert all(line.startswith(f"{copy}:") and "l'identifiant de carte « tt-" in line for line in lines[:3])
+    assert all(line.startswith(f"{copy}:") and "l’identifiant de carte « tt-" in line for line in lines[:3])
     assert lines[3].startswith(f"{copy}:") and "et 94 autres identifiants de cartes de ce fichier sont déjà pris dans " \
-        "decks/teletravail.yaml : s'il en est une copie" in lines[3]
+        "decks/teletravail.yaml : s’il en est une copie" in lines[3]
     assert not plays(copy)
     with pytest.raises(ContentInvalid) as refused:
         load_checked([copy.parent])
@@ -85,7 +85,7 @@ def test_a_deck_with_a_shipped_deck_id_is_refused_unless_it_says_it_replaces_it(
     same = alone(tmp_path, "teletravail.yaml", TELETRAVAIL)
     assert main(["validate", "--no-layout", str(same)]) == 1
     assert capsys.readouterr().err.splitlines() == [
-        f"{same}:6:7: le deck « teletravail » porte l'identifiant d'un autre deck (decks/teletravail.yaml) : "
+        f"{same}:6:7: le deck « teletravail » porte l’identifiant d’un autre deck (decks/teletravail.yaml) : "
         "choisissez-en un autre, ou ajoutez « replaces: true » sous « deck: » pour le remplacer",
         "1 erreur : corrigez-la puis relancez."]
     assert not plays(same)
@@ -97,7 +97,7 @@ def test_a_deck_with_a_shipped_deck_id_is_refused_unless_it_says_it_replaces_it(
 
 
 def test_a_deck_is_checked_with_the_scenario_beside_it(capsys, tmp_path):
-    """A lab's deck moving its own gauge `confiance`, defined by the lab's scenario in the same folder: no
+    """A lab’s deck moving its own gauge `confiance`, defined by the lab’s scenario in the same folder: no
     --decks needed, and the scenario plays with the deck beside it."""
     lab = tmp_path / "lab"
     lab.mkdir()
