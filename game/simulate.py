@@ -18,7 +18,7 @@ from game.present.bots import bot_answers, choose
 from game.present.room import facilitator
 from game.table.table import Table
 from game.table.view import PlayView
-from game.wording.catalogue import ntr, tr
+from game.wording.catalogue import decimal, ntr, tr
 from game.wording.players import end_reason, gauge_lines, lower_first, result, result_lines, team_names
 
 ANSWER_SHARE = 0.7  # an answer comes after 70 % of a card's estimated time, the next card at 100 %
@@ -70,7 +70,8 @@ def summary(table: Table, seed: int, strategy: str) -> list[str]:
         tr("sim.scenario", title=facts.title, id=facts.scenario_id, seed=seed, strategy=strategy,
            teams=ntr("count.teams", len(facts.teams))),
         tr("sim.drawn", count=len(table.cards), kinds=", ".join(f"{k} {n}" for k, n in sorted(kinds.items())),
-           estimated=f"{estimated_minutes(table):g}", target=f"{minutes.target:g}", most=f"{minutes.max:g}"),
+           estimated=decimal(estimated_minutes(table), "g"), target=decimal(minutes.target, "g"),
+           most=decimal(minutes.max, "g")),
     ]
     for play in table.history():
         team = play.verdicts[0].name if play.verdicts else tr("sim.table")
@@ -99,8 +100,8 @@ def _target_missed(minutes: float, target: float, played: str) -> list[str]:
     the key of what lasted that long."""
     if abs(minutes - target) <= DURATION_SLACK * target:
         return []
-    return [tr("sim.target_missed", played=tr(played, minutes=f"{minutes:.1f}"), slack=f"{100 * DURATION_SLACK:.0f}",
-               target=f"{target:g}")]
+    return [tr("sim.target_missed", played=tr(played, minutes=decimal(minutes, ".1f")),
+               slack=decimal(100 * DURATION_SLACK, ".0f"), target=decimal(target, "g"))]
 
 
 class Tally:
@@ -177,21 +178,21 @@ class Tally:
         lines = [tr("sim.batch", title=facts.title, id=facts.scenario_id, n=n, first=first_seed, last=first_seed + n - 1,
                     strategy=strategy, teams=ntr("count.teams", len(facts.teams)))]
         if facts.win == "gauges":
-            lines.append(tr("sim.won", share=f"{100 * self.with_winners / n:.1f}"))
+            lines.append(tr("sim.won", share=decimal(100 * self.with_winners / n, ".1f")))
         else:
             single = sum(self.single.values())
             shared = self.with_winners - single
-            lines.append(tr("sim.winners", one=f"{100 * single / n:.1f}", tied=f"{100 * shared / n:.1f}",
-                            none=f"{100 * (n - self.with_winners) / n:.1f}"))
+            lines.append(tr("sim.winners", one=decimal(100 * single / n, ".1f"), tied=decimal(100 * shared / n, ".1f"),
+                            none=decimal(100 * (n - self.with_winners) / n, ".1f")))
             for i, name in enumerate(facts.teams):
-                lines.append(tr("sim.team_wins", name=name, share=f"{100 * self.single[i] / n:.1f}"))
-        lines.append(tr("sim.ends", ends=", ".join(f"{end_reason(r)} {100 * c / n:.1f} %"
+                lines.append(tr("sim.team_wins", name=name, share=decimal(100 * self.single[i] / n, ".1f")))
+        lines.append(tr("sim.ends", ends=", ".join(f"{end_reason(r)} {decimal(100 * c / n, '.1f')} %"
                                                     for r, c in sorted(self.ends.items(), key=lambda x: str(x[0])))))
         estimates, played = self.estimates, self.played
-        lines.append(tr("sim.estimated", median=f"{statistics.median(estimates):g}", least=f"{min(estimates):g}",
-                        most=f"{max(estimates):g}"))
-        lines.append(tr("sim.simulated_minutes", median=f"{statistics.median(played):.1f}", least=f"{min(played):.1f}",
-                        most=f"{max(played):.1f}"))
+        lines.append(tr("sim.estimated", median=decimal(statistics.median(estimates), "g"),
+                        least=decimal(min(estimates), "g"), most=decimal(max(estimates), "g")))
+        lines.append(tr("sim.simulated_minutes", median=decimal(statistics.median(played), ".1f"),
+                        least=decimal(min(played), ".1f"), most=decimal(max(played), ".1f")))
         lines += self._duration_warnings()
         lines += self._gauge_lines()
         lines += self._panorama_lines() or self._aspect_lines()
@@ -208,9 +209,9 @@ class Tally:
         for card_id in sorted(self.journeys):
             card, ends = self.cards[card_id], self.journeys[card_id]
             total = sum(ends.values())
-            shares = [f"{o.id} {100 * ends[o.id] / total:.1f} %" for o in card.outcomes]
+            shares = [f"{o.id} {decimal(100 * ends[o.id] / total, '.1f')} %" for o in card.outcomes]
             if ends[""]:
-                shares.append(tr("sim.interrupted", share=f"{100 * ends[''] / total:.1f}"))
+                shares.append(tr("sim.interrupted", share=decimal(100 * ends[''] / total, ".1f")))
             lines.append(tr("sim.journey", id=card_id, name=card.name, shares=", ".join(shares)))
             never = [o.id for o in card.outcomes if not ends[o.id]]
             if never:
@@ -231,7 +232,7 @@ class Tally:
             lines += _target_missed(statistics.median(self.full), target, "sim.sessions_last")
         over = sum(minutes > longest for minutes in self.played)
         if over:
-            lines.append(ntr("sim.over_maximum", over, most=f"{longest:g}"))
+            lines.append(ntr("sim.over_maximum", over, most=decimal(longest, "g")))
         return lines
 
     def _gauge_lines(self) -> list[str]:
@@ -246,9 +247,9 @@ class Tally:
                       tr("sim.lost_above", value=gauge.lose_above) if gauge.lose_above is not None else ""]
             limits_text = ", ".join(x for x in limits if x) or tr("sim.no_threshold")
             crossed = tr("sim.crossed", sessions=ntr("count.sessions", self.crossed[gauge.id]),
-                         share=f"{100 * self.crossed[gauge.id] / n:.1f}") if self.crossed[gauge.id] else ""
+                         share=decimal(100 * self.crossed[gauge.id] / n, ".1f")) if self.crossed[gauge.id] else ""
             still = tr("sim.still") if set(ends) == {gauge.start} else ""
-            lines.append(tr("sim.gauge", label=gauge.label, least=min(ends), median=f"{_median(ends):g}",
+            lines.append(tr("sim.gauge", label=gauge.label, least=min(ends), median=decimal(_median(ends), "g"),
                             most=max(ends), start=gauge.start, limits=limits_text, crossed=crossed, still=still))
         return lines
 
@@ -259,7 +260,7 @@ class Tally:
         lines = [tr("sim.cards")]
         for card_id in sorted(self.drawn):
             answered, right = self.answered[card_id], self.right[card_id]
-            rate = f"{100 * right / answered:5.1f} %" if answered else "    —  "
+            rate = f"{decimal(100 * right / answered, '5.1f')} %" if answered else "    —  "
             flag = ""
             if answered >= FLAG_AFTER and not self.cards[card_id].branches:  # a parcours's steps: see above
                 share = _success_share(self.cards[card_id], strategy)
@@ -276,7 +277,7 @@ class Tally:
             return []
         everyone = sum(self.completed.values()) / (self.sessions * len(self.facts.teams))
         return self._team_table(tr("sim.panorama", aspects=ntr("count.aspects", len(self.panorama)),
-                                   target=f"{self.target / 60:g}", share=f"{100 * everyone:.1f}"),
+                                   target=decimal(self.target / 60, "g"), share=decimal(100 * everyone, ".1f")),
                                 list(self.panorama), self.covered, self.completed)
 
     def _aspect_lines(self) -> list[str]:
@@ -297,8 +298,8 @@ class Tally:
         head = f"{tr('sim.complete'):>8}  " if completed is not None else ""
         lines = [title, f"  {'':<{width}}  {head}" + "  ".join(f"{label:>{cell}}" for label in labels)]
         for i, name in enumerate(teams):
-            done = f"{100 * completed[i] / n:>6.1f} %  " if completed is not None else ""
-            cells = "  ".join(f"{100 * counts[i, a] / n:>{cell - 2}.1f} %" for a in aspects)
+            done = f"{decimal(100 * completed[i] / n, '>6.1f')} %  " if completed is not None else ""
+            cells = "  ".join(f"{decimal(100 * counts[i, a] / n, f'>{cell - 2}.1f')} %" for a in aspects)
             lines.append(f"  {name:<{width}}  {done}{cells}")
         return lines
 

@@ -69,10 +69,11 @@ def test_simulate_many_sessions_gives_rates(capsys):
                        "--strategy", "best")
     assert code == 0
     assert "50 sessions (graines 1 à 50)" in out
-    best = float(re.search(r"Taux de victoire : ([\d.]+) %", out).group(1))
+    best = float(re.search(r"Taux de victoire : ([\d,]+) %", out).group(1).replace(",", "."))
     worst_out = run(capsys, "simulate", "--scenario", "accueil-france-services", "--sessions", "50", "--strategy", "worst")[1]
-    assert best >= 90 and "Taux de victoire : 0.0 %" in worst_out
-    assert re.search(r"^  us-001 +\d+ +\d+  100\.0 %$", out, re.M)  # the best bot always takes the best option
+    assert best >= 90 and "Taux de victoire : 0,0 %" in worst_out
+    assert re.search(r"^  us-001 +\d+ +\d+  100,0 %$", out, re.M)  # the best bot always takes the best option
+    assert not re.search(r"\d\.\d", out + worst_out)  # French decimals, « 38,3 % », everywhere in the report
 
 
 PERSONA = """\
@@ -99,16 +100,16 @@ def test_simulate_is_a_balancing_report(capsys, write):
                      .replace("lose_below: 1}", "lose_below: 3}"))
     code, out, _ = run(capsys, "simulate", "--scenario", str(scenario), "--sessions", "200")
     assert code == 0
-    ends = re.search(r"une jauge a franchi son seuil ([\d.]+) %", out).group(1)
+    ends = re.search(r"une jauge a franchi son seuil ([\d,]+) %", out).group(1)
     gauge = re.search(r"^  Moral : (\d+), (\d+), (\d+) \(départ 5 ; perdu sous 3, a fini (\d+) sessions? "
-                      r"\(([\d.]+) %\)\)$", out, re.M)
+                      r"\(([\d,]+) %\)\)$", out, re.M)
     low, median, high, crossed, share = gauge.groups()
-    assert share == ends and int(crossed) == round(float(ends) * 2)  # 200 sessions
+    assert share == ends and int(crossed) == round(float(ends.replace(",", ".")) * 2)  # 200 sessions
     assert int(low) < 3 <= int(median) <= int(high)
-    assert re.search(r"⚠ durée visée manquée : les sessions jouées jusqu’au bout durent [\d.]+ min \(médiane\), à "
+    assert re.search(r"⚠ durée visée manquée : les sessions jouées jusqu’au bout durent [\d,]+ min \(médiane\), à "
                      r"plus de 10 % de la durée visée \(30 min\)", out)
-    assert re.search(r"^  Solo +100\.0 %$", out, re.M) and "Panorama" not in out  # aspects answered, per team
-    assert re.search(r"^  es-012 .*100\.0 %  ⚠ toujours réussie$", out, re.M)
+    assert re.search(r"^  Solo +100,0 %$", out, re.M) and "Panorama" not in out  # aspects answered, per team
+    assert re.search(r"^  es-012 .*100,0 %  ⚠ toujours réussie$", out, re.M)
     assert "jamais réussie" not in out and out.count("⚠ toujours réussie") == 1  # half right at random: no flag
 
 
@@ -208,11 +209,11 @@ def test_simulate_prints_each_teams_panorama_and_the_answering_mode_matters(caps
     """Every team answering completes the five-aspect panorama; one team in turn cannot with three teams."""
     code, out, _ = run(capsys, "simulate", "--sessions", "200", "--teams", "3", "--strategy", "best")
     assert code == 0
-    assert "Panorama complet (5 aspects) dans le temps visé (15 min) : 100.0 % des équipes" in out
+    assert "Panorama complet (5 aspects) dans le temps visé (15 min) : 100,0 % des équipes" in out
     assert "Réglementaire" in out and "  Équipe 3 " in out
     code, out, _ = run(capsys, "simulate", "--sessions", "200", "--teams", "3", "--strategy", "best",
                        "--answering", "rotation")
-    assert code == 0 and "dans le temps visé (15 min) : 0.0 % des équipes" in out
+    assert code == 0 and "dans le temps visé (15 min) : 0,0 % des équipes" in out
 
 
 def test_answer_cards_are_printed_for_the_teams_given(capsys, tmp_path):
@@ -321,8 +322,8 @@ def test_a_team_count_rotation_cannot_serve_is_refused_with_the_number_it_serves
     assert list(tmp_path.iterdir()) == []
     code, out, _ = run(capsys, "simulate", "--scenario", "atelier-teletravail", "--teams", "3", "--answering",
                        "rotation", "--sessions", "40", "--strategy", "best")
-    assert code == 0 and "Fins : panorama complet 100.0 %" in out
-    assert "gagnants ex æquo : 100.0 %" in out  # three perfect teams complete in the same round: no first mover wins
+    assert code == 0 and "Fins : panorama complet 100,0 %" in out
+    assert "gagnants ex æquo : 100,0 %" in out  # three perfect teams complete in the same round: no first mover wins
 
 
 def test_typing_mistakes_at_the_terminal_get_a_sentence_never_a_traceback(capsys, monkeypatch, tmp_path):

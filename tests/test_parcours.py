@@ -200,7 +200,7 @@ def test_simulate_reports_each_outcome_and_what_no_session_reached(capsys):
     assert "jamais atteinte" not in out  # random choices reach both outcomes and every step
     assert main(["simulate", "--scenario", scenario, "--sessions", "50", "--strategy", "best"]) == 0
     out = capsys.readouterr().out
-    assert "  ep-001 (Amina) : recepisse 100.0 %, hors-delai 0.0 %" in out
+    assert "  ep-001 (Amina) : recepisse 100,0 %, hors-delai 0,0 %" in out
     assert "    ⚠ jamais atteinte : hors-delai" in out and "    ⚠ étape jamais atteinte : retour" in out
 
 
@@ -219,7 +219,7 @@ def test_simulate_says_when_a_loop_held_the_parcours(tmp_path, capsys):
     assert main(["simulate", "--scenario", str(tmp_path / "scenario.yaml"), "--strategy", "best",
                  "--sessions", "3"]) == 0
     out = capsys.readouterr().out
-    assert "  bo-001 (Paul) : fin 0.0 %, interrompu 100.0 %" in out
+    assert "  bo-001 (Paul) : fin 0,0 %, interrompu 100,0 %" in out
     assert "    ⚠ boucle sans fin : 3 parcours arrêtés après 30 étapes" in out
 
 

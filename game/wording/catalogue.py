@@ -34,6 +34,12 @@ def language() -> str:
     return _language
 
 
+def decimal(value: float, spec: str) -> str:
+    """`value` formatted by `spec` (".1f", "g", ">6.1f"…) with the language's decimal mark: 38,3 in French."""
+    text = format(value, spec)
+    return text.replace(".", ",") if _language == "fr" else text
+
+
 @cache
 def _catalogue(lang: str) -> gettext.GNUTranslations:
     with open(LOCALE / lang / "LC_MESSAGES" / f"{DOMAIN}.mo", "rb") as compiled:
