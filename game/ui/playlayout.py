@@ -79,14 +79,15 @@ class PlayLayout:
         note, hint = self.note_text()
         size = self.note_size = self.app.small if hint else body  # how to take a note: secondary text
         small = self.app.fonts.get(size)
-        note_h = max(int(self.app.line * 1.4), len(wrap(small, note, main.width - body)) * int(small.get_linesize() * 1.08)
-                     + body // 2)
+        roomy = self.app.settings.roomy  # big text: the note's box and the margins give their room to the question
+        least = int((small.get_linesize() if roomy else self.app.line) * 1.4)
+        note_h = max(least, len(wrap(small, note, main.width - body)) * int(small.get_linesize() * 1.08) + body // 2)
         self.note_rect = pygame.Rect(main.x, main.bottom - note_h, main.width, note_h)
         # the discussion's clock beside the card's kind line, or under it where big text leaves no room beside
         header = text_width(self.app.fonts.get(body, True), f"{face.label} · {self.view.aspect_label}")
         clock = text_width(self.app.fonts.get(int(body * 1.2), True), tr("play.discussion", time="00:00"))
         self.clock_below = header + clock + body > main.width
-        top = main.y + body * 2 + (self.app.line if self.clock_below else 0)
+        top = main.y + (self.app.line + body // 3 if roomy else body * 2) + (self.app.line if self.clock_below else 0)
         self.debate_rect = pygame.Rect(main.x, top, main.width, self.note_rect.top - body - top)
         hints = "\n".join(f"· {hint}" for hint in face.hints)
         prompt = wrap(self.app.fonts.get(body, True), face.prompt, main.width)

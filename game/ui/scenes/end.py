@@ -67,8 +67,10 @@ class EndScene(Scene):
             self.layout(*self.app.size)
         elif key == "open" and sheet is not None:
             self.status = open_file(sheet.pdf)
+            self.layout(*self.app.size)  # what happened, whole under the results
         elif key == "print" and sheet is not None:
             self.status = print_file(sheet.pdf)
+            self.layout(*self.app.size)
         elif key == "home":
             self.app.replace(Screen.HOME)
         else:
@@ -146,12 +148,10 @@ class EndScene(Scene):
         for kind, count, row_h in (("teams", teams, team_h), ("gauges", gauges, gauge_h)):
             per = max(1, inner // row_h)
             views += [(kind, range(first, min(count, first + per))) for first in range(0, count, per)]
-        # the panorama's legend under the last team: that view gives rows to a new one until the legend fits
+        # the panorama's legend under the last team, or on a view of its own where it does not fit under it
         last = max((n for n, (kind, _) in enumerate(views) if kind == "teams"), default=None)
-        while last is not None and len(views[last][1]) > 1 and len(views[last][1]) * team_h + legend > inner:
-            rows = views[last][1]
-            views[last:last + 1] = [("teams", range(rows.start, rows.stop - 1)), ("teams", range(rows.stop - 1, rows.stop))]
-            last += 1
+        if last is not None and legend and len(views[last][1]) * team_h + legend > inner:
+            views.insert(last + 1, ("teams", range(teams, teams)))
         return views
 
     def _team_row(self) -> int:
@@ -218,9 +218,9 @@ class EndScene(Scene):
         panorama = standings.panorama if standings.win == "panorama" else ()
         teams = standings.teams
         shown = self._rows("teams", len(teams))
-        legend = self._legend() if shown[-1] == len(teams) - 1 else ""  # under the last team
+        legend = self._legend() if shown.stop == len(teams) else ""  # under the last team, or alone
         legend_h = self._legend_height(inner.width) if legend else 0
-        row_h = max(self._team_row(), min(int(step * 2), (inner.height - legend_h) // len(shown)))
+        row_h = max(self._team_row(), min(int(step * 2), (inner.height - legend_h) // max(1, len(shown))))
         pip = min(int(body * 1.1), row_h - body // 2)
         bold = self.app.fonts.get(body, True)
         completed = panorama and any(t.completed is not None for t in teams)

@@ -75,6 +75,7 @@ class LearnedScene(Scene):
             self.review()
         elif key == "open" and self.table.sheet is not None:
             self.status = open_file(self.table.sheet.pdf)
+            self.layout(*self.app.size)  # what happened, whole under the results
         elif key == "progress":
             self.app.push(Screen.PROGRESS, profile=self.ending.profile, on_profile=self.profile_changed)
         elif key == "home":
