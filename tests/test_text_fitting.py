@@ -81,3 +81,12 @@ def test_opendyslexic_measures_the_plain_space_it_draws_for_a_no_break_space():
     assert drawn(FontBook("atkinson").get(30), "40\u00a0%") == "40\u00a0%"  # a font with a proper one keeps it
     narrow = text_width(font, "Elles sont 40 %") + 2
     assert all(not line.startswith("%") for line in wrap(font, "Elles sont 40\u00a0% à le dire", narrow))
+
+
+def test_a_text_cut_just_after_its_own_ellipsis_ends_with_one(font):
+    """« Un refus de télétravail doit être… (plusieurs réponses) » cut where its own « … » ends: « être… », never
+    « être…… »."""
+    text = "Un refus de télétravail doit être… (plusieurs réponses)"
+    room = font.size("Un refus de télétravail doit être……")[0] + 1  # its own … and the one added would fit
+    cut = with_ellipsis(font, text, room)
+    assert cut.endswith("être…") and not cut.endswith(ELLIPSIS * 2)

@@ -132,7 +132,7 @@ def with_ellipsis(font: pygame.font.Font, text: str, room: int) -> str:
     text = text[:_fitting_prefix(font, text, room, ELLIPSIS)] if text else ""
     while text and text_width(font, text + ELLIPSIS) > room:  # the one-character floor may still be too wide
         text = text[:-1]
-    return text.rstrip() + ELLIPSIS
+    return text.rstrip().rstrip(ELLIPSIS).rstrip() + ELLIPSIS  # a text cut just after its own … ends with one
 
 
 class TextCache:
