@@ -50,7 +50,7 @@ class PlayDrawing:
             for size in (int(body * 1.3), int(body * 1.15), body):
                 bold = self.app.fonts.get(size, True)
                 widths = (text_width(self.app.fonts.get(body), counter), text_width(bold, label) + body * 2,
-                          text_width(bold, clock) + body)
+                          text_width(bold, clock) + body * 2)
                 if sum(widths) + body <= inner.width:
                     choice = counter, size, widths
                     break
@@ -96,8 +96,8 @@ class PlayDrawing:
             return
         self.app.shown.append(text)
         rendered = self.app.text.render(text, size, theme.on_signal, True)
-        pill = rendered.get_rect(midright=(inner.right, inner.centery)).inflate(body, body // 3)
-        pill.right = inner.right + body // 2
+        pill = rendered.get_rect(midright=(inner.right, inner.centery)).inflate(body * 2, body // 3)  # clear of its round ends
+        pill.right = inner.right  # inside the bar, its border clear
         panel(surface, pill, fill, theme.text, radius=pill.height // 2)
         surface.blit(rendered, rendered.get_rect(center=pill.center))
 
