@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, cast
 from game.content.models import ParcoursCard, best_path
 from game.present.room import Played, played
 from game.table.view import Mark, PlayView, Standings
-from game.wording.catalogue import tr
+from game.wording.catalogue import ntr, tr
 from game.wording.players import end_reason, headline, lower_first, result
 
 if TYPE_CHECKING:
@@ -279,8 +279,8 @@ def _to_review(rates: list[AspectRate], lines: list[CardLine]) -> list[str]:
     for rate in sorted((r for r in rates if r.right < r.answered), key=lambda r: r.right / r.answered):
         missed = [tr("sheet.missed_card", n=c.number, what=c.who or shorten(c.prompt)) for c in lines
                   if c.aspect_label == rate.label and c.success is False]
-        review.append(tr("sheet.review_aspect", label=rate.label, right=rate.right, answered=rate.answered,
-                         cards=" ; ".join(missed)))
+        review.append(ntr("sheet.review_aspect", rate.right, label=rate.label, answered=rate.answered,
+                          cards=" ; ".join(missed)))  # « 1 réponse juste sur 2 », « 0 réponse juste sur 1 »
     return review
 
 
