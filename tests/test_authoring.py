@@ -385,3 +385,27 @@ def test_a_yes_no_pair_is_not_a_habit_of_place(tmp_path):
     library = load_library([(tmp_path, True)])
     assert "Vrai\"" in deck and library.errors == []
     assert [w.message.key for w in lint(library, set(library.checked))] == []
+
+
+def test_lint_warns_about_a_source_that_is_only_an_identifier(capsys, tmp_path):
+    """« JORFARTI000043852438 » on a printed sheet tells a reader nothing: lint asks for the title and the date at the
+    source's place; a title with its identifier in brackets, as the shipped decks give it, is fine."""
+    deck = tmp_path / "sources.yaml"
+    deck.write_text("""\
+deck:
+  id: sources
+  title: Sources
+  license: CC-BY-4.0
+  aspects: {a: A}
+cards:
+  - {id: s-1, kind: question, aspect: a, prompt: "Qui décide ?", explanation: "Le chef de service.",
+     source: "JORFARTI000043852438", answers: [{text: Le chef, correct: true}, {text: L’agent}]}
+  - {id: s-2, kind: question, aspect: a, prompt: "Combien de jours ?", explanation: "Trois au plus.",
+     source: "Décret n° 2016-151 du 11 février 2016 (Légifrance, JORFTEXT000032036983)",
+     answers: [{text: Trois, correct: true}, {text: Cinq}]}
+  - {id: s-3, kind: debate, aspect: a, prompt: "Pourquoi ?"}
+""", encoding="utf-8")
+    assert main(["lint", str(deck)]) == 0
+    out = capsys.readouterr().out
+    assert f"{deck}:8:14: attention : la source «\u00a0JORFARTI000043852438\u00a0» n’est qu’un identifiant" in out
+    assert out.count("n’est qu’un identifiant") == 1

@@ -52,6 +52,9 @@ def _deck_warnings(deck: LoadedDeck) -> list[ContentError]:
         counts[card.aspect] = counts.get(card.aspect, 0) + 1
         if card.kind == "question" and not card.source:
             found.append(deck.doc.error(("cards", i, "kind"), say("lint.no_source")))
+        source = getattr(card, "source", None)
+        if source and bare_identifier(source):
+            found.append(deck.doc.error(("cards", i, "source"), say("lint.bare_source", source=source.strip())))
         if card.kind == "question" and card.explanation == TO_COMPLETE:
             found.append(deck.doc.error(("cards", i, "explanation"), say("lint.to_complete")))
         if card.branches and not best_path(card)[1]:  # the best choices never reach an outcome
@@ -67,6 +70,13 @@ def _deck_warnings(deck: LoadedDeck) -> list[ContentError]:
             found.append(deck.doc.error(("deck", "aspects", aspect), say("lint.thin_aspect", aspect=aspect,
                                                                           count=counts[aspect]), key=True))
     return found
+
+
+def bare_identifier(source: str) -> bool:
+    """A source that is only a database's identifier (« JORFARTI000043852438 »): one word with six digits or more,
+    which a reader of the sheet can neither recognise nor date."""
+    text = source.strip()
+    return " " not in text and len(re.findall(r"\d", text)) >= 6
 
 
 def _one_position(deck: LoadedDeck) -> list[ContentError]:
