@@ -152,6 +152,9 @@ def _measured(library: Library, settings: tuple[Setting, ...], cards: list[Any],
 
 
 def _measure_share(jobs: list[tuple[int, int]]) -> list[list[int]]:
+    from game.ui.text import forget_fonts
+
+    forget_fonts()  # the parent's open fonts are not this process's to read
     library, settings, cards = _SHARED
     return _measure_jobs(library, settings, cards, jobs)
 

@@ -53,6 +53,14 @@ def _font(family: str, style: str, size: int) -> pygame.font.Font:
     return font
 
 
+def forget_fonts() -> None:
+    """Open every font afresh from now on. A forked process inherits its parent's open fonts, and with them the
+    files' read positions, which the two would then move under each other (« Couldn't find glyph »)."""
+    _font.cache_clear()
+    wrap.cache_clear()
+    _PLAIN_NBSP.clear()
+
+
 def drawn(font: pygame.font.Font, text: str) -> str:
     """`text` as `font` draws it: a no-break space becomes a plain one where the font's own is too wide."""
     return text.replace("\u00a0", " ") if font in _PLAIN_NBSP else text
