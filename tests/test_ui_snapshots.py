@@ -15,6 +15,7 @@ from game.ui.intents import Intent
 from game.ui.scenes.accessibility import AccessibilityScene
 from game.ui.scenes.home import HomeScene
 from game.ui.scenes.setup import SetupScene
+from game.wording.catalogue import tr
 from tests.conftest import displayed
 from tests.snapshot import OUTPUT
 from tests.ui_support import make_app, start_play
@@ -83,6 +84,9 @@ def test_question_and_reveal(app, snap):
     app.clock.advance(30)
     play.handle(Intent("choose", number=2))
     snap(app, "question-reveal")
+    # a reveal cannot be skipped: its keys' help does not offer « S passer », and S is refused with a sentence
+    assert tr("play.keys_no_skip") in app.shown and tr("play.keys") not in app.shown
+    assert "skip" not in play.view.moves
 
 
 def test_six_teams_enter_their_answers_and_see_their_verdicts(app, snap):

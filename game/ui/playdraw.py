@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.engine.vocabulary import Phase
+from game.engine.vocabulary import ActionType, Phase
 from game.present.room import Played
 from game.ui import cardface
 from game.ui.playmarks import GOOD, clock_text
@@ -320,8 +320,8 @@ class PlayDrawing:
             text, color = tr(key), theme.muted
             if fit(self.app.fonts, text, room.width, room.height, body, self.app.small).overflow:
                 text = tr(key + "_short")  # a room's keys, short where big text leaves no room for them in full
-        else:
-            text, color = tr("play.keys"), theme.muted
+        else:  # « S passer » only where a card can be skipped (not on a reveal)
+            text, color = tr("play.keys" if ActionType.SKIP in view.moves else "play.keys_no_skip"), theme.muted
         text_box(self.app, surface, text, room, body, color, valign="center", floor=self.app.small)
 
     def _draw_pause(self, surface: pygame.Surface) -> None:
