@@ -28,7 +28,7 @@ class PlayLayout:
     def _layout_card(self) -> None:
         """Where the prompt, the answers and the Continue button go: answers get what their text needs,
         the prompt the rest (its text then shrinks, never below the body size)."""
-        view, body, main = self.view, self.app.body, self.main_rect
+        view, main = self.view, self.main_rect
         self.prompt_rect = main.copy()
         self.answer_rects = []
         self.validate_rect = pygame.Rect(0, 0, 0, 0)
@@ -39,8 +39,7 @@ class PlayLayout:
         if view.face is None:
             return
         if view.phase != Phase.ANSWER:
-            width = max(body * 9, text_width(self.app.fonts.get(body, True), tr("play.continue")) + body * 2)
-            self.continue_rect = pygame.Rect(self.foot_rect.right - width, self.foot_rect.y, width, self.foot_rect.height)
+            self._footer_button(tr("play.continue"))
         self.reveal_chunks = [()]
         self.choice_pages = [list(range(len(view.choices)))]
         if view.phase == Phase.DISCUSS:
@@ -177,16 +176,18 @@ class PlayLayout:
             self.answer_rects[i] = pygame.Rect(self.main_rect.x, y, self.main_rect.width, min(needs[i], room))
             y += needs[i] + gap
         self.app.paged.add(max((self.view.choices[i] for i in pages[0]), key=len))
-        width = max(self.app.body * 9, text_width(self.app.fonts.get(self.app.body, True),
-                                                  tr("play.more_choices", page=len(pages), pages=len(pages)))
-                    + self.app.body * 2)
+        self._footer_button(tr("play.more_choices", page=len(pages), pages=len(pages)))
+
+    def _footer_button(self, label: str) -> None:
+        """The button at the footer's right (Continue, the card's choices, more choices), as wide as `label` needs."""
+        body = self.app.body
+        width = max(body * 9, text_width(self.app.fonts.get(body, True), label) + body * 2)
         self.continue_rect = pygame.Rect(self.foot_rect.right - width, self.foot_rect.y, width, self.foot_rect.height)
 
     def _layout_story(self, top: int) -> None:
         """The text's view of a split card: the text has the card's whole height, and a button leads on."""
-        main, body = self.main_rect, self.app.body
-        width = max(body * 9, text_width(self.app.fonts.get(body, True), tr("play.show_choices")) + body * 2)
-        self.continue_rect = pygame.Rect(self.foot_rect.right - width, self.foot_rect.y, width, self.foot_rect.height)
+        main = self.main_rect
+        self._footer_button(tr("play.show_choices"))
         self.prompt_rect = pygame.Rect(main.x, top, main.width, main.bottom - top)
         self.story_pages = cardface.pages(self.app, self.view.face, self.prompt_rect)
         if len(self.story_pages) > 1:

@@ -274,6 +274,16 @@ def action_bar(app, buttons: ButtonList, left: int, width: int, bottom: int, hig
     return bar
 
 
+def actions_with_note(app, buttons: ButtonList, note: str, left: int, width: int, bottom: int, high: int,
+                      most: int = 2, noted: bool = True) -> pygame.Rect:
+    """An end screen's actions at the bottom (see `action_bar`) and, above them when `noted`, the line saying
+    where its sheet is, wrapped at the body size: the line's place (no height when not `noted`)."""
+    bar = action_bar(app, buttons, left, width, bottom, high, most)
+    font = app.fonts.get(app.body)
+    height = len(wrap(font, note, width)) * int(font.get_linesize() * 1.08) if noted else 0
+    return pygame.Rect(left, bar.top - app.body // 2 - height, width, height)
+
+
 def bars(line: int, width: int, height: int, scale: float = 1.0) -> tuple[int, pygame.Rect, pygame.Rect]:
     """The margin, the top bar and the footer of a play-like screen: sized by a line of body text. From the
     reader's scale of 1.3 up, the footer holds two lines of secondary text: its key help and its messages wrap

@@ -18,7 +18,7 @@ from game.ui.text import text_width, wrap
 from game.ui.widgets import (
     ButtonList,
     Choice,
-    action_bar,
+    actions_with_note,
     line,
     mark,
     panel,
@@ -104,8 +104,7 @@ class EndScene(Scene):
         self.views = views
         self.view = min(self.view, len(views) - 1)
         self.teams_rect = self.gauges_rect = pygame.Rect(0, 0, 0, 0)
-        kinds = [kind for kind, _ in views]
-        if len(views) == 1 and kinds == ["both"]:
+        if views[0][0] == "both":  # then the only view
             split = int(middle.width * 0.52)  # the gauges need a label, a path and two values on a line
             split = max(self._teams_width(), min(split, middle.width - pad - self._gauges_width()))
             self.teams_rect = pygame.Rect(middle.x, middle.y, split, middle.height)
@@ -119,13 +118,10 @@ class EndScene(Scene):
 
     def _place_actions(self, width: int, height: int, pad: int, foot: bool) -> pygame.Rect:
         """The actions at the bottom, and the sheet's line above them when `foot`; the room left above."""
-        body, step = self.app.body, self.app.line
         middle_w = width - 2 * pad
-        buttons_h = int(step * (1.6 if self.app.settings.scale < 1.3 else 1.3))
-        bar = action_bar(self.app, self.buttons, pad, middle_w, height - pad, buttons_h)
-        font = self.app.fonts.get(body)
-        foot_h = len(wrap(font, self.sheet_line(), middle_w)) * int(font.get_linesize() * 1.08) if foot else 0
-        self.foot_rect = pygame.Rect(pad, bar.top - body // 2 - foot_h, middle_w, foot_h)
+        buttons_h = int(self.app.line * (1.6 if self.app.settings.scale < 1.3 else 1.3))
+        self.foot_rect = actions_with_note(self.app, self.buttons, self.sheet_line(), pad, middle_w, height - pad,
+                                           buttons_h, noted=foot)
         return pygame.Rect(pad, self.head_rect.bottom + pad, middle_w,
                            self.foot_rect.top - pad - self.head_rect.bottom - pad)
 

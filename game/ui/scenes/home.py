@@ -163,10 +163,11 @@ class HomeScene(ListScene):
         """What the focused choice is: its title, a line of facts, and its description."""
         theme, body, rect = self.app.theme, self.app.body, self.detail_rect
         panel(surface, rect, theme.panel, theme.border)
-        margin = body if self.app.settings.roomy else 2 * body
-        inner = rect.inflate(-margin, -margin)
-        # big text: no title (the focused row says it) and the facts at the body size, the room for the description
+        # big text: a smaller margin, no title (the focused row says it) and the facts at the body size, the room
+        # for the description
         big = self.app.settings.roomy
+        margin = body if big else 2 * body
+        inner = rect.inflate(-margin, -margin)
         y = inner.y
         if not big:
             head = text_box(self.app, surface, title, pygame.Rect(inner.x, inner.y, inner.width, body * 4),

@@ -21,7 +21,7 @@ from game.ui.listing import press
 from game.ui.screens import Screen
 from game.ui.sheetnote import sheet_note
 from game.ui.text import text_width, wrap
-from game.ui.widgets import ButtonList, Choice, action_bar, line, mark, panel, text_box
+from game.ui.widgets import ButtonList, Choice, actions_with_note, line, mark, panel, text_box
 from game.wording.learner import missed_status, next_review_line, right_line, score_line
 from game.wording.players import tr
 
@@ -116,22 +116,18 @@ class LearnedScene(Scene):
         self.title_size = int(body * (1.2 if big else 2))
         self.title_h = max(int(self.title_size * 1.1), self.app.fonts.get(self.title_size, True).get_height())
         self.head_rect = pygame.Rect(pad, pad, width - 2 * pad, self.title_h + (1 if big else 2) * step)
-        font = self.app.fonts.get(body)
         for foot in (True, False):  # the sheet's line a view of its own where it leaves the middle too little room
             others = [Choice(tr("play.more", page=self.view + 1, pages=len(self.views)), "other")] if self.views else []
             self.buttons = ButtonList(others + self.rows, self.buttons.focus)
-            bar = action_bar(self.app, self.buttons, pad, width - 2 * pad, height - pad, int(step * (1.3 if big else 1.6)),
-                             most=1 if big else 2)
-            foot_h = len(wrap(font, self.sheet_line(), width - 2 * pad)) * int(font.get_linesize() * 1.08) if foot else 0
-            self.foot_rect = pygame.Rect(pad, bar.top - body // 2 - foot_h, width - 2 * pad, foot_h)
+            self.foot_rect = actions_with_note(self.app, self.buttons, self.sheet_line(), pad, width - 2 * pad,
+                                               height - pad, int(step * (1.3 if big else 1.6)), most=1 if big else 2,
+                                               noted=foot)
             top = self.head_rect.bottom + pad
             middle = pygame.Rect(pad, top, width - 2 * pad, self.foot_rect.top - pad - top)
             rates = len(self.ending.aspects)
             together = middle.height >= 7 * step and rates * int(step * 1.6) <= middle.height - body
             views = [] if together else ["missed", "aspects"] + ([] if foot else ["sheet"])
-            if together or not foot:
-                break
-            if middle.height >= 5 * step:
+            if together or middle.height >= 5 * step:
                 break
         if views != self.views:  # the action that shows the next view comes (or goes): placed again
             self.views = views
