@@ -83,7 +83,7 @@ def bench_validate_ratio() -> None:
         quick = median_seconds(lambda: validate("--no-layout"), 3)
     print(f"validate d'un deck de 10 000 cartes toutes différentes, yaml.load(CSafeLoader) seul : {plain:.2f} s "
           f"(médianes de 3 à 5 essais)")
-    for label, seconds in (("première vérification, chaque carte mise en page", cold),
+    for label, seconds in (("première vérification, rien en mémoire", cold),
                            ("vérification suivante, rien de changé", again),
                            ("après la modification d'une carte", one),
                            ("--no-layout", quick)):

@@ -128,7 +128,12 @@ def test_the_layout_shared_between_processes_finds_what_one_process_finds(tmp_pa
     library = load_library([(path, True)])
     assert library.errors == []
     monkeypatch.setattr(fitcheck.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(fitcheck, "PARALLEL_FROM", 1)  # each round's few layouts shared between two workers
+    forked = []
+    context = fitcheck.multiprocessing.get_context
+    monkeypatch.setattr(fitcheck.multiprocessing, "get_context", lambda kind: forked.append(kind) or context(kind))
     shared = fitcheck.unfit_texts(library, set(library.checked))
+    assert forked and set(forked) == {"fork"}
     monkeypatch.setattr(fitcheck, "PARALLEL_FROM", 10**9)
     alone = fitcheck.unfit_texts(library, set(library.checked))
     assert [(e.line, e.column, e.message) for e in shared] == [(e.line, e.column, e.message) for e in alone]
