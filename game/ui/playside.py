@@ -77,8 +77,6 @@ class PlaySide:
         answers = entering or len(verdicts) > 1
         self.team_rects = list(plan.teams)
         for i, (team, row) in enumerate(zip(standings.teams, plan.teams)):
-            if team.active or (entering and i == self.entering and not self.picking):
-                pygame.draw.rect(surface, theme.accent, row, width=4, border_radius=8)
             first = row.y + step * 6 // 10 if scored and not plan.compact_teams else row.centery
             right = row.right - size // 3
             if answers:
@@ -88,16 +86,19 @@ class PlaySide:
             if scored and plan.compact_teams:
                 right = self._draw_score(surface, plan, team, panorama, right, first, align_right=True) - size // 2
             name_rect = pygame.Rect(chip.right + size // 2, first - step // 2, right - chip.right - size // 2, step)
-            self._draw_name(surface, team.name, name_rect, plan, team.active)
+            drawn = self._draw_name(surface, team.name, name_rect, plan, team.active)
+            if team.active or (entering and i == self.entering and not self.picking):  # around the accents too
+                pygame.draw.rect(surface, theme.accent, row.union(drawn.inflate(0, 6)), width=4, border_radius=8)
             if scored and not plan.compact_teams:
                 self._draw_score(surface, plan, team, panorama, chip.x, row.y + int(step * 1.75), align_right=False)
 
-    def _draw_name(self, surface: pygame.Surface, name: str, rect: pygame.Rect, plan: SidePlan, bold: bool) -> None:
+    def _draw_name(self, surface: pygame.Surface, name: str, rect: pygame.Rect, plan: SidePlan,
+                   bold: bool) -> pygame.Rect:
         """A team's name on one line, cut with … when the row is too short for it (names are the room's, not
-        authored text, so a cut is no overflow to report)."""
+        authored text, so a cut is no overflow to report); where it was drawn."""
         font = self.app.fonts.get(plan.size, bold)
         shown = name if text_width(font, name) <= rect.width else with_ellipsis(font, name, rect.width)
-        line(self.app, surface, shown, (rect.x, rect.centery), plan.size, self.app.theme.text, bold=bold,
+        return line(self.app, surface, shown, (rect.x, rect.centery), plan.size, self.app.theme.text, bold=bold,
              anchor="midleft")
 
     def _draw_score(self, surface: pygame.Surface, plan: SidePlan, team: Any, panorama: tuple[str, ...], x: int,
@@ -170,10 +171,11 @@ class PlaySide:
             pygame.draw.rect(surface, theme.accent, filled, border_radius=4)
             pygame.draw.rect(surface, theme.border, bar, width=1 if plan.compact_gauges else 2, border_radius=4)
             reach = max(4, size // 4)
+            top = max(bar.y - reach, row.label.bottom + 2)  # clear of the label's descenders
             for threshold in (gauge.lose_below, gauge.lose_above):
                 if threshold is not None:
                     x = bar.x + int(bar.width * (threshold - gauge.low) / span)
-                    threshold_line(self.app, surface, (x, bar.y - reach), (x, bar.bottom + reach))
+                    threshold_line(self.app, surface, (x, min(top, bar.y - 2)), (x, bar.bottom + reach))
             value_text = str(round(value))
             delta = deltas.get(gauge.id)
             if delta:
