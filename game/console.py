@@ -14,7 +14,6 @@ from game.diskerrors import sheet_problem
 from game.engine.vocabulary import Action, ActionType, Phase
 from game.present.room import Played, RoomView, room
 from game.table.table import Table
-from game.table.view import Mark
 from game.wording.catalogue import ntr, tr
 from game.wording.players import (
     end_reason,
@@ -126,6 +125,9 @@ class Console:
             return None
         if not view.every_team:
             choices = self.numbers(line, count)
+            if choices is not None and len(choices) > 1 and not view.several:
+                self.write(tr("console.one_number", count=count))
+                return []
             return [] if choices is None else [Action(ActionType.ENTER, choices, team=view.answering[0]),
                                                *self.reveal(view, force=False)]
         answers = [self.numbers(part, count) for part in line.split()]
@@ -237,8 +239,11 @@ class Console:
                     votes = play.votes(play.applied[0])
                     self.write(tr("console.applied", choice=texts[play.applied[0]],
                                   votes=ntr("count.teams", votes)))
-            if play.mark in (Mark.RIGHT, Mark.WRONG):
-                self.write(tr("console.right", answers=" ; ".join(play.choices[i] for i in play.right)))
+            if play.all_right_line:
+                self.write(play.all_right_line[:1].upper() + play.all_right_line[1:] + ".")
+            if play.right:  # whether the room was right, wrong or split; for every kind, its best option too
+                self.write(tr("console.right" if play.has_right_answer else "console.best",
+                              answers=" ; ".join(play.choices[i] for i in play.right)))
             if play.explanation is not None:
                 self.write(play.explanation.text)
                 if play.explanation.source:

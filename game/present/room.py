@@ -15,6 +15,7 @@ from game.present.kinds import face
 from game.table.clock import Clock
 from game.table.view import GaugeChange, Mark, PlayView, TableView, Verdict
 from game.wording.catalogue import tr
+from game.wording.players import teams_listed
 
 if TYPE_CHECKING:
     from game.engine.vocabulary import Action, Outcome, Phase
@@ -106,6 +107,20 @@ class Played:
     @property
     def choices(self) -> tuple[str, ...]:
         return self.face.choices
+
+    @property
+    def has_right_answer(self) -> bool:
+        """A question's answers are right or wrong; the other kinds' options are best, acceptable or poor."""
+        return self.face.kind == "question"
+
+    @property
+    def all_right_line(self) -> str:
+        """On a card with several right answers that teams answered, which teams ticked them all and only them: a
+        team that ticked one right answer is listed beside it, and must not read that as being right."""
+        if not (self.face.several and len(self.verdicts) > 1):
+            return ""
+        whole = [v.team + 1 for v in self.verdicts if v.mark == Mark.RIGHT]
+        return tr("play.all_right", teams=teams_listed(whole)) if whole else tr("play.all_right_none")
 
     @property
     def chosen(self) -> tuple[int, ...]:

@@ -12,7 +12,7 @@ from game.ui.flow import flow
 from game.ui.sidepanel import plan_for, side_content, side_rect
 from game.ui.text import text_width, wrap
 from game.ui.widgets import bars
-from game.wording.players import teams_listed, tr
+from game.wording.players import ntr, teams_listed, tr
 
 
 class PlayLayout:
@@ -236,7 +236,9 @@ class PlayLayout:
     def verdict_text(play: Played) -> str:
         """Right, wrong or the best option, and which teams gave no answer."""
         silent = [v.team + 1 for v in play.verdicts if v.mark == Mark.NO_ANSWER]
-        return tr(f"mark.{play.mark}") + (f" · {tr('play.no_answer', teams=teams_listed(silent))}" if silent else "")
+        said = [tr(f"mark.{play.mark}"), play.all_right_line, tr("play.no_answer", teams=teams_listed(silent)) if silent
+                else ""]
+        return " · ".join(part for part in said if part)
 
     @staticmethod
     def _explanation(play: Played) -> str:
@@ -248,13 +250,13 @@ class PlayLayout:
             text += f"\n{play.reached_line}\n{play.ending.feedback}"
         return text
 
-    @staticmethod
-    def _tag(play: Played, i: int) -> str:
-        question = play.verdicts and play.verdicts[0].mark in (Mark.RIGHT, Mark.WRONG)
-        right_label = tr("play.right_answer") if question else tr("mark.best")
+    def _tag(self, play: Played, i: int) -> str:
+        right_label = tr("play.right_answer") if play.has_right_answer else tr("mark.best")
         tags = [right_label] if i in play.right else []
         chose = [str(v.team + 1) for v in play.verdicts if i in v.choices]
-        if len(play.verdicts) > 1 and chose:
+        if len(play.verdicts) > 1 and chose and self.view.several:  # ticking a right one is not being right
+            tags.append(ntr("play.ticked_by", len(chose), numbers=", ".join(chose)))
+        elif len(play.verdicts) > 1 and chose:
             tags.append(tr("play.teams_chose" if len(chose) > 1 else "play.team_chose", numbers=", ".join(chose)))
         elif i in play.chosen:
             tags.append(tr("play.your_answer"))

@@ -145,16 +145,32 @@ class PlaySide:
         panel(surface, box, fill, theme.accent if verdict is None and choices else theme.border, radius=6,
               width=3 if verdict is None and choices else 2)
         color = theme.text if good is None else theme.on_signal
+        bold = self.app.fonts.get(size, True)
         x = box.x + size // 2
         if good is not None:
-            mark(surface, "check" if good else "cross", (x + size // 2, box.centery), size * 2 // 3, color)
-            x += size * 3 // 2
-        room = box.right - x - size // 4 if good is not None else box.width - size // 2
-        text_size = size
-        while text_size > 8 and text_width(self.app.fonts.get(text_size, True), text) > room:
-            text_size -= 1  # three answers or more to a card: smaller digits, the same box
-        line(self.app, surface, text, (x if good is not None else box.centerx, box.centery), text_size, color,
-             bold=True, anchor="midleft" if good is not None else "center")
+            room = box.right - x - size * 3 // 2 - size // 4
+            fits = text_width(bold, text) <= room
+            # several answers beside the mark would be unreadably small: the mark alone, the answers being listed
+            # on the reveal's rows (« cochée par les équipes 1, 2 »)
+            centre = (x + size // 2, box.centery) if fits else box.center
+            mark(surface, "check" if good else "cross", centre, size * 2 // 3, color)
+            if fits:
+                line(self.app, surface, text, (x + size * 3 // 2, box.centery), size, color, bold=True,
+                     anchor="midleft")
+            return
+        rows = [text]
+        if text_width(bold, text) > box.width - size // 2 and "+" in text:  # several answers: on two rows, spaced
+            half = (len(choices) + 1) // 2
+            rows = [" ".join(str(c + 1) for c in part) for part in (choices[:half], choices[half:])]
+        row_size = size if len(rows) == 1 else min(size, self.app.small)
+        while len(rows) > 1 and max(text_width(self.app.fonts.get(row_size, True), r) for r in rows) > box.width - 6:
+            row_size -= 1  # five or six answers ticked in a narrow box: said, as any text below the reader's size
+        if row_size < min(size, self.app.small):
+            self.app.report_shrunk(text)
+        step = box.height // len(rows)
+        for k, row in enumerate(rows):
+            line(self.app, surface, row, (box.centerx, box.y + step * k + step // 2), row_size, color, bold=True,
+                 anchor="center")
 
     def _draw_gauges(self, surface: pygame.Surface, plan: SidePlan, now: float) -> None:
         """Each gauge: its label in full, a bar with its thresholds, its value, and the last change."""
