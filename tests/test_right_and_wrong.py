@@ -73,3 +73,39 @@ def test_several_numbers_for_one_team_on_a_single_answer_card_get_their_own_sent
                        "--answering", "rotation")
     assert code == 0 and "Une seule réponse sur cette carte : tapez un seul numéro, de 1 à" in out
     assert "n’existe pas" not in out
+
+
+def acceptable(table) -> tuple[int, ...]:
+    """The acceptable options of the card on the table, as the room sees them numbered."""
+    facing = table.view().facing
+    return facing.acceptable_choices() if facing is not None else ()
+
+
+def test_an_acceptable_option_is_shown_as_neither_right_nor_wrong(shipped, tmp_path, snap):
+    """Both teams take an acceptable option: the banner says « Réponse acceptable », and its row too, on the panel's
+    colour with neither a check nor a cross (it was an orange ✗ row); the sheet's grid draws it with a dash."""
+    app = make_app(shipped, tmp_path)
+    play = start_play(app, shipped, "maison-de-region-partenaires", ["Équipe 1", "Équipe 2"], seed=4,
+                      answering="all")
+    try:
+        rng = random.Random(1)
+        while not (play.view.phase == "answer" and acceptable(play.table)):
+            play.table.act(choose(play.table, "best", rng), app.clock())
+        option = acceptable(play.table)[0]
+        for team in (0, 1):
+            play.table.act(Action(ActionType.ENTER, (option,), team=team), app.clock())
+        play.table.act(Action(ActionType.REVEAL), app.clock())
+        play.layout(*app.size)
+        snap(app, "room-acceptable")
+        shown = [text.replace("\u00a0", " ") for text in app.shown]
+        assert shown.count("Réponse acceptable") == 1  # the banner
+        assert "Réponse acceptable · équipes 1, 2 · retenue par la salle :" in shown  # the row’s tag
+        row = play.answer_rects[[r[0] for r in play.reveal_rows].index(option)]
+        assert app.screen.get_at((row.right - 4, row.centery))[:3] == app.theme.panel
+        from game.present.room import played
+        from game.present.sheet import card_line
+
+        [line] = [card_line(p, True) for p in played(play.table) if set(p.chosen) & set(p.acceptable)]
+        assert [a.acceptable for a in line.answers] == [True, True] and not any(a.success for a in line.answers)
+    finally:
+        app.pop_all()

@@ -63,6 +63,10 @@ class Choosable(Strict):
         """The right answers, or the best options: what the reveal shows as right."""
         return ()
 
+    def acceptable_choices(self) -> tuple[int, ...]:
+        """The options neither best nor to avoid: what the reveal shows as neither right nor wrong."""
+        return ()
+
     def judge(self, choices: Sequence[int]) -> Judgement:
         raise TypeError(f"a {type(self).__name__} is not answered")
 
@@ -204,6 +208,9 @@ class Choices(Choosable):
 
     def right_choices(self) -> tuple[int, ...]:
         return tuple(i for i, o in enumerate(self.options) if o.rating == "best")
+
+    def acceptable_choices(self) -> tuple[int, ...]:
+        return tuple(i for i, o in enumerate(self.options) if o.rating == "acceptable")
 
     def judge(self, choices: Sequence[int]) -> Judgement:
         option = self.options[choices[0]]

@@ -179,6 +179,9 @@ class ParcoursCard(Usager, CardBase):
     def right_choices(self) -> tuple[int, ...]:
         return self.at(self.first_step).right_choices()
 
+    def acceptable_choices(self) -> tuple[int, ...]:
+        return self.at(self.first_step).acceptable_choices()
+
     def judge(self, choices: Sequence[int]) -> Judgement:
         return self.at(self.first_step).judge(choices)
 

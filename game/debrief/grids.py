@@ -61,6 +61,6 @@ def answers_grid(pdf: Sheet, report: Report) -> None:
             pdf.set_font(FONT, "B" if answer.answered else "", 9 if answer.answered else 7)
             pdf.text(x + 1.5, y + 4.2, answer.numbers if answer.answered else tr("sheet.silent"))
             if answer.answered:
-                tick(pdf, x + widths[2] - 4, y + row_h / 2, answer.success)
+                tick(pdf, x + widths[2] - 4, y + row_h / 2, None if answer.acceptable else answer.success)
             x += widths[2]
         end_row(pdf, y, row_h)

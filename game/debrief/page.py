@@ -206,11 +206,14 @@ def grid_head(pdf: Sheet, heads: list[str], widths: list[float]) -> None:
     pdf.set_y(y + 8)
 
 
-def tick(pdf: Sheet, x: float, y: float, right: bool) -> None:
-    """A drawn tick or cross: Atkinson Hyperlegible has no such glyphs, and a shape survives a photocopy."""
+def tick(pdf: Sheet, x: float, y: float, right: bool | None) -> None:
+    """A drawn tick, cross, or for an acceptable option (neither) a dash: Atkinson Hyperlegible has no such glyphs,
+    and a shape survives a photocopy."""
     pdf.set_draw_color(INK)
     pdf.set_line_width(0.5)
-    if right:
+    if right is None:
+        pdf.line(x - 1.4, y, x + 1.4, y)
+    elif right:
         pdf.polyline([(x - 1.6, y), (x - 0.4, y + 1.3), (x + 1.8, y - 1.6)])
     else:
         pdf.line(x - 1.3, y - 1.3, x + 1.3, y + 1.3)

@@ -109,6 +109,10 @@ class Played:
         return self.face.choices
 
     @property
+    def acceptable(self) -> tuple[int, ...]:
+        return self._play.acceptable
+
+    @property
     def has_right_answer(self) -> bool:
         """A question's answers are right or wrong; the other kinds' options are best, acceptable or poor."""
         return self.face.kind == "question"

@@ -30,6 +30,7 @@ class AnswerLine:
     given: str  # the same, in words
     verdict: str
     success: bool
+    acceptable: bool = False  # an option neither best nor to avoid: neither right nor wrong
 
     @property
     def answered(self) -> bool:
@@ -223,7 +224,8 @@ def card_line(play: Played, every_team: bool) -> CardLine:
     texts = play.choices
     explanation = play.explanation
     answers = [AnswerLine(v.team, v.name, "+".join(str(i + 1) for i in v.choices), " ; ".join(texts[i] for i in v.choices),
-                          lower_first(tr(f"mark.{v.mark}")), v.success) for v in play.verdicts]
+                          lower_first(tr(f"mark.{v.mark}")), v.success, v.mark == Mark.ACCEPTABLE)
+               for v in play.verdicts]
     given = answers[0].given if answers and not every_team else " ; ".join(texts[i] for i in play.applied) or None
     return CardLine(
         number=play.number, card_id=play.card_id, kind=face.kind, aspect=play.aspect, aspect_label=play.aspect_label,

@@ -99,6 +99,7 @@ class PlayView:
     mark: Mark
     verdicts: tuple[Verdict, ...]  # every team that answered (none for debates and events)
     right: tuple[int, ...]  # the right answers or best options
+    acceptable: tuple[int, ...]  # the options neither best nor to avoid
     applied: tuple[int, ...]  # the choices whose effects happened (the room's majority when every team answers)
     explanation: Explanation | None
     changes: tuple[GaugeChange, ...]  # gauges that moved
@@ -331,7 +332,8 @@ def play_view(start: SessionStart, plays: tuple[Play, ...], i: int) -> PlayView:
     changes = tuple(GaugeChange(g.id, g.label, b, a) for g, b, a in zip(game.gauges, before, play.gauges) if a != b)
     return PlayView(
         number=i + 1, card=card, aspect_label=start.aspects.get(card.aspect, card.aspect), outcome=play.outcome,
-        mark=_card_mark(play, facing, verdicts), verdicts=verdicts, right=facing.right_choices(), applied=play.applied,
+        mark=_card_mark(play, facing, verdicts), verdicts=verdicts, right=facing.right_choices(),
+        acceptable=facing.acceptable_choices(), applied=play.applied,
         explanation=_explained(facing, play.applied, verdicts), changes=changes,
         note=play.note, seconds=play.seconds, at=play.at, step=cast(Step, facing) if card.branches else None,
         reached=card.outcome(play.reached) if play.reached else None, card_index=play.index,

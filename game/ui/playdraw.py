@@ -222,21 +222,23 @@ class PlayDrawing:
         for (i, piece, first), rect in zip(self.reveal_rows, self.answer_rects):
             text = self.view.choices[i]
             right = i in play.right
-            panel(surface, rect, theme.right if right else theme.wrong, theme.text, width=2)
+            neither = i in play.acceptable  # an acceptable option: neither a check nor a cross, on the panel's colour
+            ink = theme.text if neither else theme.on_signal
+            panel(surface, rect, theme.panel if neither else theme.right if right else theme.wrong, theme.text, width=2)
             top = rect.y + size // 4
             if first:
-                mark(surface, "check" if right else "cross", (rect.x + body, top + step // 2), size * 2 // 3,
-                     theme.on_signal)
-                tag = line(self.app, surface, self._tag(play, i), (rect.x + body * 2, top + step // 2), size,
-                           theme.on_signal, bold=True, anchor="midleft")
+                if not neither:
+                    mark(surface, "check" if right else "cross", (rect.x + body, top + step // 2), size * 2 // 3, ink)
+                tag = line(self.app, surface, self._tag(play, i), (rect.x + body * 2, top + step // 2), size, ink,
+                           bold=True, anchor="midleft")
                 if self._one_line(play, i):
-                    line(self.app, surface, text, (tag.right + size // 2, top + step // 2), size, theme.on_signal,
+                    line(self.app, surface, text, (tag.right + size // 2, top + step // 2), size, ink,
                          anchor="midleft")
             words = "\n".join(part for part in piece if part)  # the text's lines on this view, as measured
             if words:
                 text_box(self.app, surface, words, pygame.Rect(rect.x + body * 2, top + (step if first else 0),
                                                                rect.width - body * 3, len(words.split("\n")) * step),
-                         size, theme.on_signal, floor=size)
+                         size, ink, floor=size)
         self._draw_continue(surface, self._view_of(self.page, len(self.reveal_chunks)))
 
     def _draw_event(self, surface: pygame.Surface, play: Played) -> None:

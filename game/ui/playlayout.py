@@ -252,7 +252,7 @@ class PlayLayout:
 
     def _tag(self, play: Played, i: int) -> str:
         right_label = tr("play.right_answer") if play.has_right_answer else tr("mark.best")
-        tags = [right_label] if i in play.right else []
+        tags = [right_label] if i in play.right else [tr("mark.acceptable")] if i in play.acceptable else []
         chose = [str(v.team + 1) for v in play.verdicts if i in v.choices]
         if len(play.verdicts) > 1 and chose and self.view.several:  # ticking a right one is not being right
             tags.append(ntr("play.ticked_by", len(chose), numbers=", ".join(chose)))
