@@ -109,3 +109,19 @@ def test_an_acceptable_option_is_shown_as_neither_right_nor_wrong(shipped, tmp_p
         assert [a.acceptable for a in line.answers] == [True, True] and not any(a.success for a in line.answers)
     finally:
         app.pop_all()
+
+
+def test_a_gauge_that_did_not_move_is_said_stable_not_from_5_to_5(capsys, monkeypatch, tmp_path):
+    """The end screen (snapshots end, end-room), the terminal and the sheet say « stable à 5 », never « de 5 à 5 »."""
+    from pypdf import PdfReader
+
+    from game.wording.players import gauge_span
+
+    assert (gauge_span(5, 8), gauge_span(5, 5)) == ("de 5 à 8", "stable à 5")
+    monkeypatch.setattr("builtins.input", keyboard(["f", "o"], limit=0))
+    code, out, _ = run(capsys, "play", "--console", "--scenario", "maison-de-region-partenaires", "--sessions-dir",
+                       str(tmp_path), "--seed", "4", "--teams", "2")
+    assert code == 0 and "stable à 5" in out and "de 5 à 5" not in out
+    [sheet] = tmp_path.glob("*.pdf")
+    text = " ".join(page.extract_text() for page in PdfReader(sheet).pages).replace("\u00a0", " ")
+    assert "stable à 5" in text and "de 5 à 5" not in text

@@ -24,7 +24,7 @@ from game.debrief.page import (
 from game.fonts import on_paper
 from game.present.sheet import Report
 from game.wording.catalogue import ntr, tr
-from game.wording.players import lower_first
+from game.wording.players import gauge_span, lower_first
 
 
 def write_sheet(report: Report, path: Path) -> Path:
@@ -76,7 +76,7 @@ def _result(pdf: Sheet, report: Report) -> None:
         pdf.ln(1)
         for gauge in report.gauges:
             pdf.text_block(tr("sheet.gauge_crossed" if gauge.crossed else "sheet.gauge", label=gauge.label,
-                              start=gauge.start, end=gauge.end), size=10, indent=2)
+                              span=gauge_span(gauge.start, gauge.end)), size=10, indent=2)
         _gauge_chart(pdf, report)
         return
     pdf.text_block(report.headline, size=12, style="B")
@@ -136,7 +136,7 @@ def _gauge_chart(pdf: Sheet, report: Report) -> None:
         points = [at(i, v) for i, v in enumerate(gauge.values)]
         series(pdf, points, n, gauge_shape(n), points[:: max(1, len(points) // 12)] + points[-1:])
     pdf.set_y(y0 + height + 6)
-    legend(pdf, [tr("sheet.gauge_legend", label=g.label, start=g.start, end=g.end) for g in report.gauges], 2,
+    legend(pdf, [tr("sheet.gauge_legend", label=g.label, span=gauge_span(g.start, g.end)) for g in report.gauges], 2,
            gauge_shape)
 
 

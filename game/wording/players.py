@@ -90,9 +90,14 @@ def headline(standings: Standings) -> str:
     return tr("result.winner", name=said)
 
 
+def gauge_span(start: int, end: int) -> str:
+    """« de 5 à 8 », or « stable à 5 » for a gauge that ended where it started (never « de 5 à 5 »)."""
+    return tr("gauge.span", start=start, end=end) if start != end else tr("gauge.unchanged", value=end)
+
+
 def gauge_lines(gauges: Iterable[GaugeView]) -> list[str]:
     """Each gauge from its start to its end, the crossed ones marked."""
-    return [tr("result.gauge_crossed" if g.losing else "result.gauge", label=g.label, start=g.start, end=g.value)
+    return [tr("result.gauge_crossed" if g.losing else "result.gauge", label=g.label, span=gauge_span(g.start, g.value))
             for g in gauges]
 
 

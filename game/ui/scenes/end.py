@@ -26,7 +26,7 @@ from game.ui.widgets import (
     text_box,
     threshold_line,
 )
-from game.wording.players import end_reason, headline, tr
+from game.wording.players import end_reason, gauge_span, headline, tr
 
 
 class EndScene(Scene):
@@ -180,7 +180,7 @@ class EndScene(Scene):
             return 0
         bold = self.app.fonts.get(body, True)
         label = max(text_width(bold, g.label) for g in gauges)
-        values = text_width(bold, tr("end.gauge_values", start=88, end=88)) + body * 2
+        values = max(text_width(bold, gauge_span(88, 89)), text_width(bold, gauge_span(88, 88))) + body * 2
         return label + body + values + body * 2
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -268,7 +268,7 @@ class EndScene(Scene):
         for k, gauge in enumerate(gauges[i] for i in shown):
             row = pygame.Rect(inner.x, inner.y + k * row_h, inner.width, row_h - body // 4)
             first = row.y + (step // 2 if stacked else row.height // 2)
-            end = line(self.app, surface, tr("end.gauge_values", start=gauge.start, end=gauge.value),
+            end = line(self.app, surface, gauge_span(gauge.start, gauge.value),
                        (row.right, first), body, theme.text, bold=True, anchor="midright")
             if gauge.losing:
                 mark(surface, "cross", (end.x - body, end.centery), body * 3 // 4, theme.wrong)
