@@ -156,3 +156,50 @@ def test_quitting_from_home_asks_without_speaking_of_a_session(app, snap):
     assert "session" not in " ".join(app.shown).lower()
     app.top.choose("no")
     assert isinstance(app.top, HomeScene)
+
+
+def test_home_numbers_stay_put_enter_starts_the_default_and_every_row_is_one_key_away(shipped, tmp_path, snap):
+    """A session to resume adds a row « R » above the scenarios: their numbers do not move, Enter still starts the
+    default scenario, Accessibility and Quit answer to A and Q, and the resume row's panel says which session
+    (its scenario, when it began, how far it went, its teams)."""
+    def numbers(home: HomeScene) -> dict[str, str]:
+        return {c.key: home.buttons.mark(i) for i, c in enumerate(home.buttons.choices)}
+
+    alone = make_app(shipped, tmp_path / "nothing")
+    before = numbers(alone.push(HomeScene(alone)))
+    alone.pop_all()
+    info = shipped.scenarios["maison-de-region-partenaires"].info
+    table = Table.start_new(tmp_path, info, shipped.pool(info), ["Les Bleus", "Les Verts"], 4,
+                            shipped.aspect_labels(info), 1_800_000_000.0, at_end=sheet_at_end)
+    table.close()
+    app = make_app(shipped, tmp_path)
+    home = app.push(HomeScene(app))
+    after = numbers(home)
+    assert after == {**before, "resume": "R"} and len(set(after.values())) == len(after)
+    assert set(after.values()) <= {*"123456789", "R", "A", "Q"}  # every row one key away
+    assert home.buttons.choices[home.buttons.focus].key == "scenario:atelier-teletravail"  # Enter: the default
+    key(app, pygame.K_UP)
+    snap(app, "home-resume-panel")
+    assert home.buttons.choices[home.buttons.focus].key == "resume"
+    shown = " ".join(app.shown).replace("\u00a0", " ")
+    assert "La Maison de la Région et ses partenaires" in shown and "Les Bleus, Les Verts" in shown
+    assert "Commencée le 15/01/2027 · carte 1 sur" in shown
+    key(app, pygame.K_q, "q")
+    assert app.top.question == "Quitter l’Atelier\u00a0?"
+    app.top.choose("no")
+    key(app, pygame.K_r, "r")  # one key resumes
+    assert isinstance(app.top, PlayScene) and app.top.view.teams == ("Les Bleus", "Les Verts")
+    app.pop_all()
+
+
+def test_setup_with_six_teams_keeps_every_row_one_key_away(app):
+    """Six team names push « Commencer » to 9: the answer cards answer to C, and going back to Escape, each shown."""
+    setup = app.push(SetupScene(app, app.library.scenarios["atelier-teletravail"].info))
+    while len(setup.names) < 6:
+        key(app, pygame.K_PLUS)
+    marks = {c.key: setup.buttons.mark(i) for i, c in enumerate(setup.buttons.choices)}
+    assert marks["start"] == "9" and marks["cards"] == "C" and marks["back"] == "Échap"
+    render(app)
+    assert {"C", "Échap"} <= set(app.shown)
+    key(app, pygame.K_c, "c")  # the answer cards, one key away
+    assert (app.sessions_dir / "cartes-reponses-atelier-teletravail.pdf").stat().st_size > 1000

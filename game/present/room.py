@@ -200,6 +200,14 @@ class RoomView:
         return self._view.teams
 
     @property
+    def scenario_title(self) -> str:
+        return self._view.scenario_title
+
+    @property
+    def started(self) -> float:
+        return self._view.started
+
+    @property
     def answers(self) -> tuple[Action, ...]:
         return self._view.answers
 

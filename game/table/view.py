@@ -189,6 +189,15 @@ class TableView:
     _start: SessionStart = field(repr=False, compare=False)
     _state: State = field(repr=False, compare=False)
 
+    @property
+    def scenario_title(self) -> str:
+        return self._start.scenario.title
+
+    @property
+    def started(self) -> float:
+        """When the session began (its log's first line)."""
+        return self._start.t
+
     @cached_property
     def team(self) -> int | None:
         """The team that answers, None for the whole room."""

@@ -37,6 +37,7 @@ class Act(StrEnum):
     QUIT = "quit"
     MORE = "more"
     LESS = "less"
+    LETTER = "letter"  # a letter with no meaning of its own (`text`, lower case): a list's shortcut
 
 
 class Intent(NamedTuple):
@@ -79,7 +80,11 @@ def translate(event: pygame.event.Event, typing: bool = False) -> Intent | None:
             return Intent(Act.UP)
         if event.key in _DIGITS:
             return Intent(Act.CHOOSE, number=_DIGITS[event.key])
-        return _KEYS.get(event.key)
+        found = _KEYS.get(event.key)
+        letter = getattr(event, "unicode", "")
+        if found is None and len(letter) == 1 and letter.isalpha():  # the letter typed, whatever the keyboard
+            return Intent(Act.LETTER, text=letter.lower())
+        return found
     if event.type == pygame.TEXTINPUT and typing:
         return Intent(Act.TEXT, text=event.text)
     if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:

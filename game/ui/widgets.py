@@ -93,6 +93,9 @@ class Choice(NamedTuple):
     label: str
     key: str
     detail: str = ""
+    # a letter pressed instead of a number, shown in its place: a row that comes and goes, or one past the ninth,
+    # leaves the others their numbers and is itself one key away
+    shortcut: str = ""
 
 
 class ButtonList:
@@ -124,9 +127,12 @@ class ButtonList:
             self.focus = (self.focus + 1) % len(self.choices)
         elif intent.kind in (Act.CONFIRM, Act.NEXT):
             return self.choices[self.focus].key
-        elif intent.kind == Act.CHOOSE and 1 <= intent.number <= len(self.choices):
-            self.focus = intent.number - 1
-            return self.choices[self.focus].key
+        elif intent.kind in (Act.CHOOSE, Act.LETTER):
+            wanted = str(intent.number) if intent.kind == Act.CHOOSE else intent.text
+            chosen = [i for i in range(len(self.choices)) if self.mark(i).lower() == wanted]
+            if chosen:
+                self.focus = chosen[0]
+                return self.choices[self.focus].key
         elif intent.kind == Act.CLICK and any(r.collidepoint(intent.pos) for r in self.cues.values()):
             step = next(k for k, r in self.cues.items() if r.collidepoint(intent.pos))
             self.focus = max(0, min(len(self.choices) - 1, self.focus + step))
@@ -176,6 +182,18 @@ class ButtonList:
         shift = max(0, focused[1] + focused[3] - self.area.height)
         self.rects = [pygame.Rect(x, self.area.y + y - shift, w, h) for x, y, w, h in boxes]
 
+    def _mark_column(self, app, size: int, i: int) -> int:
+        """Where row `i`'s label starts after its mark, at `size`: past the widest one-character mark, so that
+        the labels line up whether a row shows 1 or R; a longer mark (« Échap ») takes its own room."""
+        font = app.fonts.get(size, True)
+        marks = [self.mark(k) for k in range(len(self.choices))]
+        return max([text_width(font, mark) for mark in marks if len(mark) == 1] + [text_width(font, marks[i])])
+
+    def mark(self, i: int) -> str:
+        """What row `i` shows and answers to: its shortcut, or its number among the rows without one."""
+        shortcut = self.choices[i].shortcut
+        return shortcut or str(1 + sum(1 for choice in self.choices[:i] if not choice.shortcut))
+
     def visible(self) -> list[int]:
         return [i for i, r in enumerate(self.rects) if r.top >= self.area.top - 1 and r.bottom <= self.area.bottom + 1]
 
@@ -191,7 +209,7 @@ class ButtonList:
 
         for i, choice in enumerate(self.choices):
             size = body if choice.detail else int(body * 1.1)
-            inner = width - body - (text_width(app.fonts.get(size, True), f"{i + 1}") + body if numbered else 0)
+            inner = width - body - (self._mark_column(app, size, i) + body if numbered else 0)
             need = block(bold if choice.detail else plain, choice.label, inner)
             if choice.detail:  # the label in 55 % of the row, the detail in the rest
                 need = max(need * 100 // 55, block(plain, choice.detail, inner) * 100 // 45)
@@ -211,9 +229,9 @@ class ButtonList:
             inner = rect.inflate(-app.body, -app.body // 3)
             size = app.body if choice.detail else int(app.body * 1.1)
             if numbered:  # at its label's size: the same font, whose glyphs are loaded once
-                number = line(app, surface, f"{i + 1}", (inner.x, inner.centery), size, color, bold=True,
-                              anchor="midleft")
-                inner.x, inner.width = number.right + app.body, inner.right - number.right - app.body
+                line(app, surface, self.mark(i), (inner.x, inner.centery), size, color, bold=True, anchor="midleft")
+                column = self._mark_column(app, size, i)
+                inner.x, inner.width = inner.x + column + app.body, inner.width - column - app.body
             if choice.detail:
                 top = pygame.Rect(inner.x, inner.y, inner.width, inner.height * 55 // 100)
                 text_box(app, surface, choice.label, top, app.body, color, bold=True, valign="center", floor=app.body)
@@ -255,7 +273,8 @@ def action_bar(app, buttons: ButtonList, left: int, width: int, bottom: int, hig
     bar's place, for the content above it."""
     body = app.body
     bold = app.fonts.get(int(body * 1.1), True)
-    widths = [text_width(bold, f"{i + 1}") + text_width(bold, c.label) + body * 3 for i, c in enumerate(buttons.choices)]
+    widths = [text_width(bold, buttons.mark(i)) + text_width(bold, c.label) + body * 3
+              for i, c in enumerate(buttons.choices)]
     gap = body // 2
     if sum(widths) + gap * (len(widths) - 1) <= width:
         bar = pygame.Rect(left, bottom - high, width, high)

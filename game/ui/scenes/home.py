@@ -16,6 +16,7 @@ from game.ui.screens import Screen
 from game.ui.text import text_width
 from game.ui.widgets import Choice, line, panel, text_box
 from game.wording.catalogue import LANGUAGES, tr
+from game.wording.players import day
 
 if TYPE_CHECKING:
     from game.content.loaded import Library
@@ -77,8 +78,10 @@ class HomeScene(ListScene):
 
             unfinished, self.missing = pending(app.sessions_dir)
         self.unfinished = unfinished
+        self._resumable: tuple[str, str, str] | None = None  # what the resume row's panel says, read once
         self.scenarios = {s.id: s for s in sorted(summaries, key=lambda s: (s.id != DEFAULT, s.title))}
-        super().__init__(app, focus=1 if unfinished is not None else 0)
+        # the focus on the default scenario, so that Enter starts it even with a session to resume above it
+        super().__init__(app, focus=(unfinished is not None) + bool(self.missing))
 
     def offer_resume(self, unfinished: Path | None, missing: list[Path] | None = None) -> None:
         """Add "resume", and the sheets that ended sessions lack, once the logs have been looked at (after the
@@ -87,23 +90,24 @@ class HomeScene(ListScene):
             self.missing = missing
         if unfinished is not None and self.unfinished is None:
             self.unfinished = unfinished
-            self.buttons.focus += 1
-            self.refresh()
-            self.buttons.focus = 0
+            self.refresh()  # the focus stays on its row: Enter still starts the default scenario
         elif missing:
             self.refresh()
         self.app.dirty = True
 
     def choices(self) -> list[Choice]:
+        """The rows that come and go (a session to resume, sheets to write) and those past the ninth answer to a
+        letter, so that a scenario's number is the same from one day to the next."""
         choices = []
         if self.unfinished is not None:
-            choices.append(Choice(tr("home.resume"), "resume"))
+            choices.append(Choice(tr("home.resume"), "resume", shortcut=tr("home.resume_key")))
         if self.missing:
-            choices.append(Choice(tr("home.sheets", n=len(self.missing)), "sheets"))
+            choices.append(Choice(tr("home.sheets", n=len(self.missing)), "sheets", shortcut=tr("home.sheets_key")))
         for s in self.scenarios.values():
             choices.append(Choice(s.title, f"scenario:{s.id}"))
         choices += [Choice(tr("home.train"), "train"), Choice(tr("home.language"), "language"),
-                    Choice(tr("home.accessibility"), "access"), Choice(tr("home.quit"), "quit")]
+                    Choice(tr("home.accessibility"), "access", shortcut=tr("home.access_key")),
+                    Choice(tr("home.quit"), "quit", shortcut=tr("home.quit_key"))]
         return choices
 
     def write_missing_sheets(self) -> None:
@@ -158,6 +162,26 @@ class HomeScene(ListScene):
             self._describe(surface, tr("home.train"), tr("home.train_facts"), tr("home.train_description"))
         elif key == "language":
             self._describe(surface, tr("home.language"), tr("home.language_facts"), tr("home.language_description"))
+        elif key == "resume" and self.resumable() is not None:
+            self._describe(surface, *self.resumable())
+
+    def resumable(self) -> tuple[str, str, str] | None:
+        """The session to resume, for its panel: its scenario, when it began and how far it went, its teams; None
+        when its log cannot be read (choosing it then says why)."""
+        if self._resumable is None and self.unfinished is not None:
+            from game.present.room import room
+            from game.session.log import LogError
+            from game.table.table import Table
+
+            try:
+                table = Table.read(self.unfinished)
+            except (LogError, OSError):
+                return None
+            view = room(table)
+            self._resumable = (view.scenario_title, tr("home.resume_facts", date=day(view.started),
+                                                       number=view.number, total=view.total),
+                               tr("home.resume_description", teams=", ".join(view.teams)))
+        return self._resumable
 
     def _describe(self, surface: pygame.Surface, title: str, facts: str, description: str) -> None:
         """What the focused choice is: its title, a line of facts, and its description."""

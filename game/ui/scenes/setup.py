@@ -85,8 +85,8 @@ class SetupScene(ListScene):
         names = [Choice(name + ("|" if i == self.editing else ""), f"name:{i}") for i, name in enumerate(self.names)]
         return (self.rows_before_names() + names
                 + [Choice(tr("setup.start"), "start")]
-                + ([Choice(tr("setup.cards"), "cards")] if self.several_teams else [])
-                + [Choice(tr("setup.back"), "back")])
+                + ([Choice(tr("setup.cards"), "cards", shortcut=tr("setup.cards_key"))] if self.several_teams else [])
+                + [Choice(tr("setup.back"), "back", shortcut=tr("setup.back_key"))])  # Escape goes back
 
     def handle(self, intent: Intent) -> None:
         if self.editing is not None:
