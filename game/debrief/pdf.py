@@ -119,7 +119,8 @@ def _gauge_chart(pdf: Sheet, report: Report) -> None:
     pdf.set_draw_color(INK)
     pdf.rect(x0, y0, width, height)
     pdf.text(x0, y0 + height + 4, tr("sheet.start"))
-    pdf.text(x0 + width - 12, y0 + height + 4, tr("sheet.card_n", n=steps))
+    last = report.cards[-1].number if report.cards else steps  # the cards counted, not a parcours' steps
+    pdf.text(x0 + width - 12, y0 + height + 4, tr("sheet.card_n", n=last))
     thresholds: dict[int, list[str]] = {}
     for gauge in report.gauges:
         for value in (gauge.lose_below, gauge.lose_above):

@@ -58,7 +58,13 @@ class Played:
 
     @property
     def number(self) -> int:
+        """The play's place in the session: a parcours' every step counts."""
         return self._play.number
+
+    @property
+    def card_number(self) -> int:
+        """The card's number as the room counted it (« Carte 10 sur 11 »): a parcours' steps share it."""
+        return self._play.card_number
 
     @property
     def aspect_label(self) -> str:

@@ -204,7 +204,7 @@ def journey_lines(table: Table) -> list[JourneyLine]:
         card, first = cast(ParcoursCard, run[0].card), run[0].number - 1  # a run of steps is a parcours
         path, best_end = best_path(card, {g.id: g.trajectory[first] for g in gauges})
         journeys.append(JourneyLine(
-            number=run[0].number, who=tr("persona.who", name=card.name, age=card.age), need=card.need,
+            number=run[0].card_number, who=tr("persona.who", name=card.name, age=card.age), need=card.need,
             taken=[StepBox(play.step.title if play.step else "", lower_first(tr(f"mark.{play.mark}"))) for play in run],
             reached=_ending(card, run[-1].reached.id if run[-1].reached else ""),
             best=[StepBox(card.at(step).title, "") for step in path], best_reached=_ending(card, best_end),
@@ -228,7 +228,7 @@ def card_line(play: Played, every_team: bool) -> CardLine:
                for v in play.verdicts]
     given = answers[0].given if answers and not every_team else " ; ".join(texts[i] for i in play.applied) or None
     return CardLine(
-        number=play.number, card_id=play.card_id, kind=face.kind, aspect=play.aspect, aspect_label=play.aspect_label,
+        number=play.card_number, card_id=play.card_id, kind=face.kind, aspect=play.aspect, aspect_label=play.aspect_label,
         team=answers[0].team if answers and not every_team else None, answers=answers,
         prompt=face.summary, who=face.who, outcome=play.outcome, given=given,
         verdict=lower_first(tr(f"mark.{play.mark}")), success=play.success,

@@ -109,6 +109,7 @@ class PlayView:
     step: Step | None = None  # the parcours step answered (its prompt, its options), None for other cards
     reached: Ending | None = None  # the parcours outcome this answer led to, when it ended the parcours
     card_index: int = 0  # the card's place among those drawn (a parcours' steps share it)
+    card_number: int = 0  # the card as the room counted it (« Carte 10 sur 11 »): a parcours' steps share it
 
     @property
     def choices(self) -> tuple[str, ...]:
@@ -346,6 +347,7 @@ def play_view(start: SessionStart, plays: tuple[Play, ...], i: int) -> PlayView:
         explanation=_explained(facing, play.applied, verdicts), changes=changes,
         note=play.note, seconds=play.seconds, at=play.at, step=cast(Step, facing) if card.branches else None,
         reached=card.outcome(play.reached) if play.reached else None, card_index=play.index,
+        card_number=_card_number(plays, i),
     )
 
 
@@ -380,6 +382,12 @@ def _card_mark(play: Play, facing: Facing, verdicts: tuple[Verdict, ...]) -> Mar
 
 def history(start: SessionStart, state: State) -> tuple[PlayView, ...]:
     return tuple(play_view(start, state.plays, i) for i in range(len(state.plays)))
+
+
+def _card_number(plays: tuple[Play, ...], i: int) -> int:
+    """The card of play `i` as the room counted it: each card once, a parcours' next step being the same card."""
+    return sum(1 for k in range(i + 1) if not (k and plays[k].step and plays[k - 1].step
+                                               and plays[k - 1].index == plays[k].index and not plays[k - 1].reached))
 
 
 def standings(start: SessionStart, state: State) -> Standings:
