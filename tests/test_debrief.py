@@ -111,7 +111,7 @@ def test_french_characters_survive_and_no_glyph_is_missing(tmp_path, caplog):
                    "Équipe Œil", "À reprendre : l’isolement", "Débat « ouvert »", "Décret n° 2016-151"):
         assert sample in text, sample
     assert "Réponse : Ç É È À — faux" in text and "Bonne réponse : Œuvre" in text
-    assert "0 réponse juste sur 2." in text  # the count agrees with its number: never « 0 réponses justes »
+    assert "0 réponse réussie sur 2." in text  # the count agrees with its number; « réussie »: persona cards too
 
 
 def test_the_csv_has_one_row_per_card_and_opens_in_french_excel(sheets):

@@ -93,7 +93,9 @@ def check_team_count(scenario: ScenarioInfo, count: int | None, pool: Sequence[A
     team in turn, one its time gives a round per aspect of the panorama (drawing from `pool`)."""
     limits = scenario.team_range
     if count is not None and not limits.min <= count <= limits.max:
-        raise UserError(tr("scenario.teams", least=limits.min, most=ntr("count.teams", limits.max), count=count))
+        exactly = limits.min == limits.max  # « à 1 équipe », never « de 1 à 1 équipe »
+        raise UserError(tr("scenario.teams_exactly" if exactly else "scenario.teams", least=limits.min,
+                           most=ntr("count.teams", limits.max), count=count))
     from game.table.table import deal, teams_in_turn  # the draw, read only when a session is about to start
 
     teams = len(team_names(scenario, count))
