@@ -203,3 +203,40 @@ def test_setup_with_six_teams_keeps_every_row_one_key_away(app):
     assert {"C", "Échap"} <= set(app.shown)
     key(app, pygame.K_c, "c")  # the answer cards, one key away
     assert (app.sessions_dir / "cartes-reponses-atelier-teletravail.pdf").stat().st_size > 1000
+
+
+def test_a_team_name_says_when_it_is_full_and_ctrl_a_replaces_it(app, snap):
+    """Typing past 20 characters says the name is full (it stopped silently); Ctrl+A selects the whole name, which
+    the next letters replace (they were appended), and Backspace after it clears the name."""
+    setup = app.push(SetupScene(app, app.library.scenarios["atelier-teletravail"].info))
+    key(app, DIGITS[[c.key for c in setup.buttons.choices].index("name:0")])
+    type_text(app, " de la Tramontane")
+    assert setup.names[0] == "Équipe 1 de la Tramo" and "20 caractères au plus" in " ".join(setup.lines())
+    snap(app, "setup-name-full")
+    app.dispatch(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_a, mod=pygame.KMOD_LCTRL, unicode="", scancode=0))
+    snap(app, "setup-name-selected")
+    assert "Le nom entier est sélectionné" in " ".join(setup.lines()).replace("\u00a0", " ")
+    type_text(app, "Les Bleus")
+    assert setup.names[0] == "Les Bleus" and "20 caractères" not in " ".join(setup.lines())
+    app.dispatch(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_a, mod=pygame.KMOD_LCTRL, unicode="", scancode=0))
+    key(app, pygame.K_BACKSPACE)
+    assert setup.names[0] == ""
+    render(app)
+    key(app, pygame.K_RETURN)
+    assert setup.names[0] == "Équipe 1"  # an empty name goes back to the default
+
+
+def test_six_long_team_names_are_shown_whole_beside_the_room_s_answers(shipped, tmp_path):
+    """Names as long as the field allows, six teams answering at 1280×720: the answer boxes go under the names, on
+    the score line, so that no name is cut with … on the projected screen (« Équipe Tramont… »)."""
+    from game.ui.text import ELLIPSIS
+    from tests.ui_support import start_play
+
+    names = ["Équipe Tramontane 12", "Les Mistrals du Sud", "Brigade du Tigre 3", "Direction régionale",
+             "Numérique et usagers", "Accueil France serv."]
+    app = make_app(shipped, tmp_path)
+    play = start_play(app, shipped, "atelier-teletravail", names, seed=3, answering="all")
+    play.layout(*app.size)
+    render(app)
+    assert set(names) <= set(app.shown) and not any(t.endswith(ELLIPSIS) and len(t) > 1 for t in app.shown)
+    app.pop_all()

@@ -38,6 +38,7 @@ class Act(StrEnum):
     MORE = "more"
     LESS = "less"
     LETTER = "letter"  # a letter with no meaning of its own (`text`, lower case): a list's shortcut
+    SELECT_ALL = "select_all"  # Ctrl+A while typing
 
 
 class Intent(NamedTuple):
@@ -75,6 +76,8 @@ def translate(event: pygame.event.Event, typing: bool = False) -> Intent | None:
         return Intent(Act.QUIT)
     if event.type == pygame.KEYDOWN:
         if typing:
+            if event.key == pygame.K_a and getattr(event, "mod", 0) & pygame.KMOD_CTRL:
+                return Intent(Act.SELECT_ALL)
             return _TEXT_KEYS.get(event.key)
         if event.key == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT:
             return Intent(Act.UP)

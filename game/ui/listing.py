@@ -27,25 +27,39 @@ def press(app: App, buttons: ButtonList, intent: Intent, choose: Callable[[str],
 
 class NameEntry:
     """A name being typed into a row: characters the fonts cannot draw are left out and named once each
-    (a box on screen, nothing on the sheet: said at once instead), and the name never grows past the limit."""
+    (a box on screen, nothing on the sheet: said at once instead), and the name never grows past the limit,
+    which is said when a character is lost to it. Ctrl+A selects the whole name, which the next key replaces."""
 
     def __init__(self, text: str):
         self.text = text
         self.refused = ""
+        self.full = False  # a character was typed past the limit
+        self.selected = False
 
     def handle(self, intent: Intent) -> bool:
         """Take a key; True once the name is finished (Enter or Escape)."""
+        if intent.kind == Act.SELECT_ALL:
+            self.selected = bool(self.text)
+            return False
         if intent.kind == Act.TEXT:
             refused = undrawable(intent.text)
             self.refused = "".join(dict.fromkeys(self.refused + refused))
-            self.text = (self.text + "".join(c for c in intent.text if c not in refused))[:TEAM_NAME_MAX]
+            typed = ("" if self.selected else self.text) + "".join(c for c in intent.text if c not in refused)
+            self.full = len(typed) > TEAM_NAME_MAX
+            self.text = typed[:TEAM_NAME_MAX]
         elif intent.kind == Act.BACK:
-            self.text = self.text[:-1]
+            self.text = "" if self.selected else self.text[:-1]
+            self.full = False
+        self.selected = False
         return intent.kind in (Act.CONFIRM, Act.MENU)
 
     @property
     def status(self) -> str:
-        return tr("setup.name_refused", codes=code_points(self.refused)) if self.refused else ""
+        if self.refused:
+            return tr("setup.name_refused", codes=code_points(self.refused))
+        if self.selected:
+            return tr("setup.name_selected")
+        return tr("setup.name_full", n=TEAM_NAME_MAX) if self.full else ""
 
 
 class ListScene(Scene):

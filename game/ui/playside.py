@@ -76,21 +76,31 @@ class PlaySide:
         verdicts = {v.team: v for v in view.reveal.verdicts} if view.reveal is not None else {}
         answers = entering or len(verdicts) > 1
         self.team_rects = list(plan.teams)
+        beside = [row.right - size // 3 - plan.answer_width - size // 3 - (row.x + size // 3 + plan.chip + size // 2)
+                  for row in plan.teams]
+        crowded = answers and any(text_width(self.app.fonts.get(size, True), team.name) > room
+                                  for team, room in zip(standings.teams, beside))
         for i, (team, row) in enumerate(zip(standings.teams, plan.teams)):
-            first = row.y + step * 6 // 10 if scored and not plan.compact_teams else row.centery
+            two_lines = scored and not plan.compact_teams
+            first = row.y + step * 6 // 10 if two_lines else row.centery
+            second = row.y + int(step * 1.75)
             right = row.right - size // 3
-            if answers:
-                self._draw_team_answer(surface, plan, right, first, i, verdicts.get(i))
-                right -= plan.answer_width + size // 3
             chip = team_chip(self.app, surface, i, row.x + size // 3, first, size)
+            score_end = (self._draw_score(surface, plan, team, panorama, chip.x, second, align_right=False)
+                         if two_lines else 0)
+            if answers:
+                # the answers beside the names, or, where a name needs the line and the score lines have room, all
+                # under them, in one column
+                below = two_lines and crowded and score_end + size // 2 + plan.answer_width <= right
+                self._draw_team_answer(surface, plan, right, second if below else first, i, verdicts.get(i))
+                if not below:
+                    right -= plan.answer_width + size // 3
             if scored and plan.compact_teams:
                 right = self._draw_score(surface, plan, team, panorama, right, first, align_right=True) - size // 2
             name_rect = pygame.Rect(chip.right + size // 2, first - step // 2, right - chip.right - size // 2, step)
             drawn = self._draw_name(surface, team.name, name_rect, plan, team.active)
             if team.active or (entering and i == self.entering and not self.picking):  # around the accents too
                 pygame.draw.rect(surface, theme.accent, row.union(drawn.inflate(0, 6)), width=4, border_radius=8)
-            if scored and not plan.compact_teams:
-                self._draw_score(surface, plan, team, panorama, chip.x, row.y + int(step * 1.75), align_right=False)
 
     def _draw_name(self, surface: pygame.Surface, name: str, rect: pygame.Rect, plan: SidePlan,
                    bold: bool) -> pygame.Rect:
