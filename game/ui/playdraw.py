@@ -21,7 +21,8 @@ class PlayDrawing:
         view = self.view
         surface.fill(self.app.theme.background)
         self._draw_top(surface, now)
-        self._draw_side(surface, now)
+        if self.side_rect.width:
+            self._draw_side(surface, now)
         self._draw_footer(surface, now)
         self._draw_card(surface, now)
         if view.paused:
@@ -38,8 +39,8 @@ class PlayDrawing:
         if team is None:
             label = tr("play.every_team" if view.every_team and view.face is not None and view.face.answered
                        else "play.table")
-        elif view.solo:
-            label = tr("play.solo_turn")
+        elif view.solo:  # the learner's turn, then the correction
+            label = tr("play.solo_turn" if view.phase == Phase.ANSWER else "play.solo_review")
         else:
             label = tr("play.team_turn", team=view.team_name)
         clock = self._clock_text(now)

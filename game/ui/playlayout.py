@@ -21,6 +21,8 @@ class PlayLayout:
     def layout(self, width: int, height: int) -> None:
         pad, self.top_rect, self.foot_rect = bars(self.app.line, width, height, self.app.settings.scale)
         self.side_rect = side_rect(self.app.line, width, height, self.app.settings.scale)
+        if self.view.solo and not self.standings.gauges:  # a learner alone: no scoreboard of one, the card is wider
+            self.side_rect = pygame.Rect(width - pad, self.side_rect.top, 0, self.side_rect.height)
         self.main_rect = pygame.Rect(pad, self.side_rect.top, self.side_rect.left - 2 * pad, self.side_rect.height)
         self._layout_side()
         self._layout_card()
