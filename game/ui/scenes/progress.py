@@ -18,7 +18,7 @@ from game.ui.screens import Screen
 from game.ui.text import text_width, wrap
 from game.ui.widgets import Choice, line, panel, text_box
 from game.wording.catalogue import ntr
-from game.wording.players import choice_line, progress_summary, tr
+from game.wording.players import choice_line, day, progress_summary, tr
 
 
 class ProgressScene(ListScene):
@@ -62,8 +62,8 @@ class ProgressScene(ListScene):
         return lines + ([self.status] if self.status else [])
 
     def details(self) -> list[str]:
-        """Smaller, and as many as there is room for (the sheet has them all): the best choices with usagers and
-        partners, then the cards to review."""
+        """Smaller, and as many as there is room for (the sheet has them all, and a last line says how many more):
+        the best choices with usagers and partners, then the cards to review."""
         return ([choice_line(choice) for choice in self.report.choices]
                 + [f"• {card.last.prompt}" for card in self.report.review])
 
@@ -95,8 +95,15 @@ class ProgressScene(ListScene):
                               theme.text)
             y += fitted.height + body // 2
         small = self.app.small
-        for text in self.details():
-            if rect.bottom - y < 2 * small:
+        details, font = self.details(), self.app.fonts.get(small)
+        step = int(font.get_linesize() * 1.08)
+        for k, text in enumerate(details):
+            left = len(details) - k  # the rest, said in one line where they do not all fit
+            need = min(3, len(wrap(font, text, rect.width))) * step + (0 if left == 1 else step + small // 3)
+            if rect.bottom - y < need:
+                more = ntr("progress.more_review", min(left, len(self.report.review)))
+                text_box(self.app, surface, more, pygame.Rect(rect.x, y, rect.width, rect.bottom - y), small,
+                         theme.muted, floor=small, quiet=True)
                 break
             fitted = text_box(self.app, surface, text, pygame.Rect(rect.x, y, rect.width, min(small * 3, rect.bottom - y)),
                               small, theme.muted, floor=small, quiet=True)
@@ -117,7 +124,14 @@ class ProgressScene(ListScene):
         heading = text_box(self.app, surface, tr("progress.aspects_screen"), pygame.Rect(inner.x, inner.y, inner.width,
                            self.app.line * 3), self.app.small if big else body, theme.muted, bold=True,
                            floor=self.app.small if big else None)  # what « Maîtrise » measures, said
-        top = inner.y + heading.height + self.app.line // 2
+        top = inner.y + heading.height + self.app.line // 4
+        if self.report.first is not None and self.report.sessions > 1:  # what the lines right of the bars say
+            axis = text_box(self.app, surface, tr("progress.trend_screen", first=day(self.report.first),
+                                                  last=day(self.report.last or self.report.first)),
+                            pygame.Rect(inner.x, top, inner.width, self.app.line * 3), self.app.small, theme.muted,
+                            floor=self.app.small)
+            top += axis.height
+        top += self.app.line // 4
         label_w, figures_w = int(inner.width * 0.34), int(inner.width * 0.16)
         # where a label does not fit its column at the reader's size, it goes above its bar and line
         stacked = max(text_width(self.app.fonts.get(body), a.label) for a in aspects) > label_w - body // 2
