@@ -93,3 +93,24 @@ def test_a_profile_is_renamed_then_deleted_from_the_progress_screen(app):
     app.top.choose("yes")
     assert not list(app.sessions_dir.glob("*.jsonl")) and not progress.report.answers
     assert app.settings.profile == "" and training.profile != "Camille Martin"
+
+
+def test_with_nothing_due_today_the_training_screen_says_when_the_next_review_is(app, snap):
+    """Mistakes reviewed right today come back another day: the review row is gone, and the screen says when."""
+    import random
+
+    from game.present.bots import choose
+    from game.ui.scenes.train import TrainScene
+
+    ended = train(app, 5, 1)
+    assert ended.ending.missed
+    ended.choose("review")
+    table, rng = app.top.table, random.Random(1)
+    while not table.over:
+        app.clock.advance(20)
+        table.act(choose(table, "best", rng), app.clock())
+    training = app.replace(TrainScene(app, profile="Camille"))
+    assert "review" not in [c.key for c in training.buttons.choices]
+    snap(app, "train-next-review")
+    said = " ".join(training.lines()).replace("\u00a0", " ").replace("\u202f", " ")
+    assert "Prochaine révision le " in said and "à revoir." in said

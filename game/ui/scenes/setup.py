@@ -37,7 +37,8 @@ class SetupScene(ListScene):
         super().__init__(app, focus=len(self.rows_before_names()) + len(self.names))  # on "Start": Enter alone starts
 
     def rows_before_names(self) -> list[Choice]:
-        rows = [Choice(tr("setup.count", n=len(self.names)) + "   − / +", "count")]
+        limits = self.scenario.team_range  # a count to choose only where there is a choice (« Nombre d'équipes : 1 »)
+        rows = [Choice(tr("setup.count", n=len(self.names)) + "   − / +", "count")] if limits.max > limits.min else []
         if self.several_teams:
             label = tr(f"setup.answering_{self.answering}")
             if self.answering == "rotation" and self.served < self.scenario.team_range.max:

@@ -19,7 +19,8 @@ from game.ui.intents import Act, Intent
 from game.ui.listing import ListScene, NameEntry
 from game.ui.screens import Screen
 from game.ui.widgets import Choice
-from game.wording.players import tr
+from game.wording.catalogue import ntr
+from game.wording.players import day, tr
 
 
 class TrainScene(ListScene):
@@ -48,13 +49,16 @@ class TrainScene(ListScene):
     def lines(self) -> list[str]:
         if self.entry is not None:
             return [self.entry.status or tr("train.typing_profile")]
+        waiting = self.report.review
+        if waiting and not self.due and not self.problem:  # nothing due today: when the review row comes back
+            return [tr("train.screen_note"), ntr("train.next_review", len(waiting), date=day(min(c.due for c in waiting)))]
         return [self.problem or tr("train.screen_note")]
 
     def choices(self) -> list[Choice]:
         profile = self.entry.text + "|" if self.entry is not None else self.profile
         rows = [Choice(tr("train.profile", name=profile) + ("" if self.entry else "   < >"), "profile")]
         if self.due:
-            rows.append(Choice(tr("train.review_row", n=len(self.due)), "review"))
+            rows.append(Choice(tr("train.review_row", n=len(self.due)), "review", shortcut=tr("train.review_key")))
         rows += [Choice(tr("train.theme", theme=self.themes[self.theme][1]) + "   < >", "theme"),
                  Choice(tr("train.length", minutes=self.minutes) + "   < >", "length"),
                  Choice(tr("train.clock_on" if self.timed else "train.clock_off"), "timed"),
