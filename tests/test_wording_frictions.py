@@ -26,3 +26,29 @@ def test_a_one_team_scenario_s_setup_asks_no_count(shipped, tmp_path):
     assert not any("Nombre d’équipes" in text for text in app.shown)
     assert setup.buttons.choices[setup.buttons.focus].key == "start"
     app.pop_all()
+
+
+def test_a_refusal_on_a_reveal_leaves_the_continue_button_whole(shipped, tmp_path, snap):
+    """S on a reveal is refused with a sentence in the footer: its orange bar stops left of « Continuer » (it ran
+    under the button)."""
+    from game.ui.intents import Intent
+    from tests.ui_support import make_app, start_play
+
+    app = make_app(shipped, tmp_path)
+    play = start_play(app, shipped, "atelier-teletravail", ["Équipe 1", "Équipe 2"], seed=1)
+    import random
+
+    from game.present.bots import choose
+
+    rng = random.Random(1)
+    while play.view.reveal is None or not play.view.choices:
+        play.table.act(choose(play.table, "best", rng), app.clock())
+    play.layout(*app.size)
+    play.handle(Intent("skip"))
+    snap(app, "refused-reveal")
+    assert play.message and play.continue_rect.width
+    button = play.continue_rect
+    for x in (button.left + 3, button.centerx, button.right - 3):
+        assert app.screen.get_at((x, button.centery - button.height // 3))[:3] != app.theme.wrong
+    assert app.screen.get_at((button.left - app.body - 6, button.centery))[:3] == app.theme.wrong
+    app.pop_all()

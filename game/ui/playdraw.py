@@ -313,8 +313,8 @@ class PlayDrawing:
         if self.continue_rect.width:
             rect = pygame.Rect(rect.x, rect.y, self.continue_rect.left - rect.x - body, rect.height)
         room = rect.inflate(-body, 0)
-        if self.message and now < self.message_until:
-            panel(surface, self.foot_rect, theme.wrong, theme.text)
+        if self.message and now < self.message_until:  # left of the footer's button, never under it
+            panel(surface, rect, theme.wrong, theme.text)
             text, color = self.message, theme.on_signal
         elif view.clock.remaining_at(now) <= 0 and not view.paused:
             text, color = tr("play.time_up"), theme.text
