@@ -125,3 +125,21 @@ def test_a_gauge_that_did_not_move_is_said_stable_not_from_5_to_5(capsys, monkey
     [sheet] = tmp_path.glob("*.pdf")
     text = " ".join(page.extract_text() for page in PdfReader(sheet).pages).replace("\u00a0", " ")
     assert "stable à 5" in text and "de 5 à 5" not in text
+
+
+def test_a_parcours_usager_s_own_words_are_on_screen_where_the_parcours_begins(shipped, tmp_path, snap):
+    """A parcours' quote was said at the terminal only: the screen shows it with the usager's situation."""
+    from game.ui.cardview import CardView, card_table
+
+    deck = shipped.decks["inclusion-numerique"]
+    card = next(c for c in deck.cards if c.kind == "parcours" and c.quote)
+    app = make_app(shipped, tmp_path)
+    try:
+        view = app.push(CardView(app, card_table(card, dict(deck.info.aspects), shipped.gauges(), app.clock())))
+        view.layout(*app.size)
+        snap(app, "parcours-quote")
+        shown = "\n".join(app.shown)
+        assert card.quote in shown and card.situation in shown
+        assert app.overflows == set() and app.shrunk == set()
+    finally:
+        app.pop_all()

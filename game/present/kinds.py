@@ -148,6 +148,7 @@ class ParcoursDisplay(CardDisplay[ParcoursCard]):
     def face(self, card: ParcoursCard, step: Step | None = None) -> CardFace:
         step = step or card.at(card.first_step)
         story: tuple[str, ...] = (step.prompt,)
-        if step.id == card.steps[0].id:  # the usager's situation is told where the parcours begins
-            story = (card.situation, tr("play.need", need=card.need), step.prompt)
+        if step.id == card.steps[0].id:  # the usager's situation (and own words) where the parcours begins
+            quote = (tr("play.quote", quote=card.quote),) if card.quote else ()
+            story = (card.situation, tr("play.need", need=card.need), *quote, step.prompt)
         return CardFace(prompt=step.prompt, story=story, summary=step.prompt, **_usager(card), **_common(card, step))
