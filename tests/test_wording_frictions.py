@@ -52,3 +52,18 @@ def test_a_refusal_on_a_reveal_leaves_the_continue_button_whole(shipped, tmp_pat
         assert app.screen.get_at((x, button.centery - button.height // 3))[:3] != app.theme.wrong
     assert app.screen.get_at((button.left - app.body - 6, button.centery))[:3] == app.theme.wrong
     app.pop_all()
+
+
+def test_the_progress_chart_never_draws_a_line_above_100_or_below_0():
+    """Nine aspects all at 100 %, then all at 0 %: side by side, yet every point within the chart's frame."""
+    from game.progress.schedule import AspectMastery
+    from game.progress.sheet import trend_points
+
+    aspects = [AspectMastery("deck", f"aspect-{n}", f"Aspect {n}") for n in range(9)]
+    for aspect in aspects:
+        aspect.trend = [(0, 1.0), (1, 0.0)]
+    top, bottom = 10.0, 60.0
+    points = trend_points(aspects, lambda rank, share: (10.0 + 40 * rank, top + (bottom - top) * (1 - share)), top,
+                         bottom)
+    assert all(top <= y <= bottom for line in points for _, y in line)
+    assert len({line[0][1] for line in points}) > 1 or len(points) == 1  # still side by side where there is room

@@ -7,6 +7,7 @@ and why it was wrong, and the sources to read.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from game.debrief.page import (
 )
 from game.present.sheet import AspectRate
 from game.progress.report import ProgressReport
+from game.progress.schedule import AspectMastery
 from game.wording.learner import right_line
 from game.wording.players import choice_line, progress_summary, review_when, tr
 
@@ -89,11 +91,22 @@ def _trend_chart(pdf: Sheet, report: ProgressReport) -> None:
     pdf.text(x0, y0 + height + 4, "session 1")
     pdf.text(x0 + width - 14, y0 + height + 4, f"session {report.sessions}")
     pdf.set_text_color(INK)
-    for n, aspect in enumerate(drawn):
-        shift = (n - (len(drawn) - 1) / 2) * 0.7  # aspects at the same share are drawn side by side, not hidden
-        series(pdf, [(x, y + shift) for x, y in (at(rank, share) for rank, share in aspect.trend)], n, _shape(n))
+    for n, points in enumerate(trend_points(drawn, at, y0, y0 + height)):
+        series(pdf, points, n, _shape(n))
     pdf.set_y(y0 + height + 7)
     legend(pdf, [aspect.label for aspect in drawn], 3, _shape, limit=34)
+
+
+def trend_points(aspects: list[AspectMastery], at: Callable[[int, float], tuple[float, float]], top: float,
+                 bottom: float) -> list[list[tuple[float, float]]]:
+    """Each aspect's points: aspects at the same share side by side rather than hidden under each other, yet never
+    above 100 % (`top`) nor below 0 % (`bottom`), where the lines meet at the frame's edge."""
+    points = []
+    for n, aspect in enumerate(aspects):
+        shift = (n - (len(aspects) - 1) / 2) * 0.7
+        points.append([(x, min(bottom, max(top, y + shift))) for x, y in (at(rank, share)
+                                                                           for rank, share in aspect.trend)])
+    return points
 
 
 def _shape(n: int) -> str:
