@@ -267,6 +267,16 @@ def test_a_debate_before_its_note_and_a_points_game_ended_early(app, snap):
     snap(app, "end-points")
 
 
+def test_the_end_screen_says_how_the_game_is_won(app, snap):
+    """« Découverte » is won on points, « Atelier télétravail » on the first full panorama, the gauges' scenarios
+    together: each end screen says its rule under the results (end, end-room, end-decouverte)."""
+    play = start_play(app, app.library, "decouverte", ["Équipe 1", "Équipe 2"], seed=2)
+    play.handle(Intent("end"))
+    app.top.handle(Intent("choose", number=1))
+    snap(app, "end-decouverte")
+    assert any(text.startswith("Gagne l’équipe qui a le plus de points.") for text in app.shown)
+
+
 def test_the_end_of_a_room_of_six_teams_with_six_gauges(shipped, snap):
     """Read from the back: the headline, each team's panorama, each gauge's path, and the sheet written."""
     import random

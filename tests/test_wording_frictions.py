@@ -67,3 +67,4 @@ def test_the_progress_chart_never_draws_a_line_above_100_or_below_0():
                          bottom)
     assert all(top <= y <= bottom for line in points for _, y in line)
     assert len({line[0][1] for line in points}) > 1 or len(points) == 1  # still side by side where there is room
+

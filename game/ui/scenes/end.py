@@ -50,7 +50,9 @@ class EndScene(Scene):
         return self.standings.win != "gauges"
 
     def sheet_line(self) -> str:
-        return sheet_note(self.table, self.status)
+        """Under the results, in secondary text: how a game of this scenario is won (the room asks), then where the
+        sheet is, or what became of opening or printing it."""
+        return tr(f"end.rule_{self.standings.win}") + " " + sheet_note(self.table, self.status)
 
     def handle(self, intent: Intent) -> None:
         press(self.app, self.buttons, intent, self.choose)
