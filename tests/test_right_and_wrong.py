@@ -143,3 +143,29 @@ def test_a_parcours_usager_s_own_words_are_on_screen_where_the_parcours_begins(s
         assert app.overflows == set() and app.shrunk == set()
     finally:
         app.pop_all()
+
+
+def test_the_sheet_grid_keeps_six_teams_several_answers_apart(shipped, tmp_path):
+    """Six teams' ticks on a multiple-answer card, « 1+2+3+4 » in the narrowest column: each team's answer is on the
+    grid's row in order (smaller where it must be, never under the tick: looked at on the rendered page)."""
+    from pypdf import PdfReader
+
+    from game.debrief.ending import sheet_at_end
+    from game.present.room import room
+    from game.table.table import Table
+
+    info = shipped.scenarios["atelier-teletravail"].info
+    table = Table.start_new(tmp_path, info, shipped.pool(info), [f"Équipe {n}" for n in range(1, 7)], 13,
+                            shipped.aspect_labels(info), 1000.0, answering="all", at_end=sheet_at_end)
+    rng, t = random.Random(1), 1000.0
+    while not table.over:
+        t += 30
+        if room(table).phase == "answer" and room(table).several:
+            for team, ticks in enumerate(TICKS):
+                table.act(Action(ActionType.ENTER, ticks, team=team), t)
+            table.act(Action(ActionType.REVEAL), t)
+        else:
+            table.act(choose(table, "random", rng), t)
+    text = PdfReader(table.sheet.pdf).pages[0].extract_text()
+    row = next(line for line in text.splitlines() if "1+2+3+4" in line)
+    assert row.split()[-6:] == ["1", "1+2", "1+2+3", "2", "3+4", "1+2+3+4"]

@@ -59,7 +59,8 @@ def answers_grid(pdf: Sheet, report: Report) -> None:
             if answer.success:
                 shade(pdf, x, y, widths[2], row_h)
             pdf.set_font(FONT, "B" if answer.answered else "", 9 if answer.answered else 7)
-            pdf.text(x + 1.5, y + 4.2, answer.numbers if answer.answered else tr("sheet.silent"))
+            # several answers in a narrow column (six teams): smaller, never under the tick
+            cell_text(pdf, x + 1.5, y + 4.2, answer.numbers if answer.answered else tr("sheet.silent"), widths[2] - 7.5)
             if answer.answered:
                 tick(pdf, x + widths[2] - 4, y + row_h / 2, None if answer.acceptable else answer.success)
             x += widths[2]
