@@ -31,3 +31,21 @@ def test_the_sheet_numbers_cards_as_the_screen_counted_them(shipped, scenario_id
     if info.mode != "solo" and any(p.step_id for p in played(table)):
         assert len(numbers) > numbers[-1]  # a parcours' steps: more plays than cards, as the screen counts them
     assert [c.number for c in build_report(table).cards] == numbers
+
+
+def test_a_parcours_missed_at_several_steps_is_one_card_to_review(shipped):
+    """« À revoir : carte 3 (Samira, 36 ans) ; carte 3 (Samira, 36 ans) » named one card once per missed step."""
+    from game.present.sheet import AspectRate, _to_review
+
+    info = shipped.scenarios["inclusion-numerique"].info
+    table = Table.drawn(info, shipped.pool(info), ["Équipe 1", "Équipe 2"], 7, shipped.aspect_labels(info))
+    rng, t = random.Random(3), 0.0
+    while not table.over:
+        t += 20
+        table.act(choose(table, "worst", rng), t)
+    lines = build_report(table).cards
+    steps = [c for c in lines if c.kind == "parcours" and c.success is False]
+    assert len(steps) > len({c.number for c in steps})  # a parcours missed at more than one step
+    label = steps[0].aspect_label
+    [said] = _to_review([AspectRate(label, 0, len([c for c in lines if c.aspect_label == label]))], lines)
+    assert said.count(f"carte {steps[0].number} ") == 1

@@ -49,7 +49,8 @@ def _room_answers(pdf: Sheet, card: CardLine) -> None:
     """Every team answered: who was right, and what the room's majority chose when the outcome was the room's."""
     if card.right is None:  # an option the room chose: its verdict, and the split
         pdf.text_block(tr("sheet.kept", given=card.given, verdict=card.verdict), size=10, indent=3)
-        split = [f"{a.team} {a.numbers if a.answered else tr('sheet.silent_paren')}" for a in card.answers]
+        split = [tr("sheet.team_choice", team=a.team, numbers=a.numbers if a.answered else tr("sheet.silent"))
+                 for a in card.answers]
         pdf.text_block(tr("sheet.teams_chose", choices=", ".join(split)), size=9, indent=3)
         return
     right = [a.team for a in card.answers if a.success]

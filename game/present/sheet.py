@@ -279,8 +279,9 @@ def _to_review(rates: list[AspectRate], lines: list[CardLine]) -> list[str]:
     """The aspects with mistakes, weakest first, each with the cards the group got wrong."""
     review = []
     for rate in sorted((r for r in rates if r.right < r.answered), key=lambda r: r.right / r.answered):
-        missed = [tr("sheet.missed_card", n=c.number, what=c.who or shorten(c.prompt)) for c in lines
-                  if c.aspect_label == rate.label and c.success is False]
+        missed = list(dict.fromkeys(  # a parcours missed at several steps is one card to review
+            tr("sheet.missed_card", n=c.number, what=c.who or shorten(c.prompt)) for c in lines
+            if c.aspect_label == rate.label and c.success is False))
         review.append(ntr("sheet.review_aspect", rate.right, label=rate.label, answered=rate.answered,
                           cards=" ; ".join(missed)))  # « 1 réponse juste sur 2 », « 0 réponse juste sur 1 »
     return review

@@ -159,13 +159,14 @@ class PlaySide:
         x = box.x + size // 2
         if good is not None:
             room = box.right - x - size * 3 // 2 - size // 4
-            fits = text_width(bold, text) <= room
-            # several answers beside the mark would be unreadably small: the mark alone, the answers being listed
-            # on the reveal's rows (« cochée par les équipes 1, 2 »)
-            centre = (x + size // 2, box.centery) if fits else box.center
+            # the answer beside the mark, down to the reader's secondary size; several answers too wide even then:
+            # the mark alone, the answers being listed on the reveal's rows (« cochée par les équipes 1, 2 »)
+            fitting = [s for s in range(size, min(size, self.app.small) - 1, -1)
+                       if text_width(self.app.fonts.get(s, True), text) <= room]
+            centre = (x + size // 2, box.centery) if fitting else box.center
             mark(surface, "check" if good else "cross", centre, size * 2 // 3, color)
-            if fits:
-                line(self.app, surface, text, (x + size * 3 // 2, box.centery), size, color, bold=True,
+            if fitting:
+                line(self.app, surface, text, (x + size * 3 // 2, box.centery), fitting[0], color, bold=True,
                      anchor="midleft")
             return
         rows = [text]
