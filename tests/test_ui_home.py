@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pygame
+import pytest
 
 from game.content.summary import scenario_summaries
 from game.debrief.ending import sheet_at_end
@@ -226,17 +227,20 @@ def test_a_team_name_says_when_it_is_full_and_ctrl_a_replaces_it(app, snap):
     assert setup.names[0] == "Équipe 1"  # an empty name goes back to the default
 
 
-def test_six_long_team_names_are_shown_whole_beside_the_room_s_answers(shipped, tmp_path):
+@pytest.mark.parametrize("scenario_id", ["atelier-teletravail", "maison-de-region-partenaires", "inclusion-numerique"])
+def test_six_long_team_names_are_shown_whole_beside_the_room_s_answers(shipped, tmp_path, scenario_id):
     """Names as long as the field allows, six teams answering at 1280×720: the answer boxes go under the names, on
-    the score line, so that no name is cut with … on the projected screen (« Équipe Tramont… »)."""
+    the score line, or, with one line to a team (a gauges game), the names take the reader's secondary size: no
+    name is cut with … on the projected screen (« Équipe Tramont… »)."""
     from game.ui.text import ELLIPSIS
     from tests.ui_support import start_play
 
     names = ["Équipe Tramontane 12", "Les Mistrals du Sud", "Brigade du Tigre 3", "Direction régionale",
              "Numérique et usagers", "Accueil France serv."]
     app = make_app(shipped, tmp_path)
-    play = start_play(app, shipped, "atelier-teletravail", names, seed=3, answering="all")
+    play = start_play(app, shipped, scenario_id, names, seed=3, answering="all")
     play.layout(*app.size)
     render(app)
+    assert app.shrunk == set() and app.overflows == set()
     assert set(names) <= set(app.shown) and not any(t.endswith(ELLIPSIS) and len(t) > 1 for t in app.shown)
     app.pop_all()

@@ -80,6 +80,8 @@ class PlaySide:
                   for row in plan.teams]
         crowded = answers and any(text_width(self.app.fonts.get(size, True), team.name) > room
                                   for team, room in zip(standings.teams, beside))
+        # one line to a team (a gauges game): long names all at the reader's secondary size rather than cut
+        name_size = min(size, self.app.small) if crowded and (not scored or plan.compact_teams) else size
         for i, (team, row) in enumerate(zip(standings.teams, plan.teams)):
             two_lines = scored and not plan.compact_teams
             first = row.y + step * 6 // 10 if two_lines else row.centery
@@ -98,18 +100,18 @@ class PlaySide:
             if scored and plan.compact_teams:
                 right = self._draw_score(surface, plan, team, panorama, right, first, align_right=True) - size // 2
             name_rect = pygame.Rect(chip.right + size // 2, first - step // 2, right - chip.right - size // 2, step)
-            drawn = self._draw_name(surface, team.name, name_rect, plan, team.active)
+            drawn = self._draw_name(surface, team.name, name_rect, name_size, team.active)
             if team.active or (entering and i == self.entering and not self.picking):  # around the accents too
                 pygame.draw.rect(surface, theme.accent, row.union(drawn.inflate(0, 6)), width=4, border_radius=8)
 
-    def _draw_name(self, surface: pygame.Surface, name: str, rect: pygame.Rect, plan: SidePlan,
+    def _draw_name(self, surface: pygame.Surface, name: str, rect: pygame.Rect, size: int,
                    bold: bool) -> pygame.Rect:
-        """A team's name on one line, cut with … when the row is too short for it (names are the room's, not
-        authored text, so a cut is no overflow to report); where it was drawn."""
-        font = self.app.fonts.get(plan.size, bold)
+        """A team's name on one line at `size`, cut with … only where even that is too long (names are the room's,
+        not authored text, so a cut is no overflow to report); where it was drawn."""
+        font = self.app.fonts.get(size, bold)
         shown = name if text_width(font, name) <= rect.width else with_ellipsis(font, name, rect.width)
-        return line(self.app, surface, shown, (rect.x, rect.centery), plan.size, self.app.theme.text, bold=bold,
-             anchor="midleft")
+        return line(self.app, surface, shown, (rect.x, rect.centery), size, self.app.theme.text, bold=bold,
+                    anchor="midleft")
 
     def _draw_score(self, surface: pygame.Surface, plan: SidePlan, team: Any, panorama: tuple[str, ...], x: int,
                     y: int, align_right: bool) -> int:
