@@ -18,6 +18,7 @@ from game.wording.catalogue import ntr, tr
 from game.wording.players import (
     end_reason,
     extended,
+    lower_first,
     refusal,
     result,
     result_lines,
@@ -130,10 +131,12 @@ class Console:
                 return []
             return [] if choices is None else [Action(ActionType.ENTER, choices, team=view.answering[0]),
                                                *self.reveal(view, force=False)]
-        answers = [self.numbers(part, count) for part in line.split()]
+        missing = view.missing
+        parts = line.split()  # each team's answer, named when it is a mistake (« Équipe 5 : pas de choix 3 »)
+        answers = [self.numbers(part, count, view.teams[missing[k]] if k < len(missing) else "")
+                   for k, part in enumerate(parts)]
         if any(a is None for a in answers):
             return []
-        missing = view.missing
         if len(answers) > len(missing):
             self.write(tr("console.too_many", given=len(answers), missing=ntr("count.teams", len(missing))))
             return []
@@ -142,17 +145,19 @@ class Console:
             moves += self.reveal(view, force=False, coming=answers)
         return moves
 
-    def numbers(self, text: str, count: int) -> tuple[int, ...] | None:
-        """Choice numbers as the rules count them (from 0); None, said, for a number the card does not have."""
+    def numbers(self, text: str, count: int, team: str = "") -> tuple[int, ...] | None:
+        """Choice numbers as the rules count them (from 0); None, said (with the `team` whose answer it is, when
+        several teams' answers came on one line), for a number the card does not have."""
         words = [w for w in re.split(r"[\s+,]+", text) if w]
+        said = None
         if not words or not all(NUMBERS.fullmatch(w) for w in words):
-            self.write(tr("console.not_numbers", text=text, count=count))
+            said = tr("console.not_numbers", text=text, count=count)
+        elif wrong := [n for n in map(int, words) if not 1 <= n <= count]:
+            said = tr("play.no_such_number", n=wrong[0], count=count)
+        if said is not None:
+            self.write(tr("console.team_mistake", team=team, message=lower_first(said)) if team else said)
             return None
         numbers = [int(w) for w in words]
-        wrong = [n for n in numbers if not 1 <= n <= count]
-        if wrong:
-            self.write(tr("play.no_such_number", n=wrong[0], count=count))
-            return None
         return tuple(sorted({n - 1 for n in numbers}))
 
     def reveal(self, view: RoomView, force: bool, coming: list[tuple[int, ...] | None] | None = None

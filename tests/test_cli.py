@@ -166,7 +166,7 @@ def test_keyboard_alone_plays_a_whole_session(capsys, monkeypatch, tmp_path):
     assert "Fin de la partie : " in out and "Résultat : " in out
     assert "Réponses : Équipe 1 = 1 · Équipe 2 = … · Équipe 3 = …" in out  # the lone "1": team 1's answer
     assert "Impossible : il manque la réponse des équipes 2 et 3." in out  # Enter too early reveals nothing
-    assert "Pas de choix 9 sur cette carte : tapez un numéro de 1 à " in out
+    assert ": pas de choix 9 sur cette carte : tapez un numéro de 1 à " in out  # said with its team
     assert "Réponses : Équipe 1 = 1 · Équipe 2 = 1 · Équipe 3 = …" in out
     assert "  Équipe 2 : 2 — " in out  # each team’s verdict at the reveal
     [log] = tmp_path.glob("*-atelier-teletravail-*.jsonl")

@@ -68,3 +68,23 @@ def test_the_progress_chart_never_draws_a_line_above_100_or_below_0():
     assert all(top <= y <= bottom for line in points for _, y in line)
     assert len({line[0][1] for line in points}) > 1 or len(points) == 1  # still side by side where there is room
 
+
+
+def test_enter_without_the_answer_of_the_team_in_turn_names_that_team(capsys, monkeypatch, tmp_path):
+    """One team in turn, Enter with no answer typed: « l’équipe 1 n’a pas répondu », not « aucune équipe »."""
+    from tests.test_cli import keyboard
+
+    monkeypatch.setattr("builtins.input", keyboard([""], limit=0))
+    code, out, _ = run(capsys, "play", "--console", "--sessions-dir", str(tmp_path), "--seed", "4", "--teams", "2",
+                       "--answering", "rotation")
+    assert code == 0 and "Impossible : l’équipe 1 n’a pas répondu : entrez sa réponse" in out
+
+
+def test_a_wrong_number_among_the_room_s_answers_names_its_team(capsys, monkeypatch, tmp_path):
+    """« 1 2 9 » for three teams: the sentence names the team whose answer has no such choice."""
+    from tests.test_cli import keyboard
+
+    monkeypatch.setattr("builtins.input", keyboard(["1 2 9"], limit=0))
+    code, out, _ = run(capsys, "play", "--console", "--sessions-dir", str(tmp_path), "--seed", "4", "--teams", "3",
+                       "--answering", "all")
+    assert code == 0 and "Équipe 3 : pas de choix 9 sur cette carte" in out

@@ -93,8 +93,8 @@ def _check_reveal(game: Rules, state: State, action: Action) -> Refusal | Illega
     split room whose majority choice happens, the facilitator's pick among the tied choices."""
     teams = game.answering_teams(state)
     missing = [t for t in teams if state.entries[t] is None]
-    if len(missing) == len(teams):
-        return Refusal.NOBODY
+    if len(missing) == len(teams):  # the teams named: « l'équipe 2 n'a pas répondu » one team in turn
+        return IllegalAction(Refusal.NOBODY, teams=[t + 1 for t in missing])
     if missing and not action.force:
         return IllegalAction(Refusal.MISSING, teams=[t + 1 for t in missing])
     tied = game.tied(state)

@@ -35,6 +35,8 @@ def refusal(refused: IllegalAction) -> str:
     """Why an action was refused (an `IllegalAction`), as a sentence."""
     if refused.reason == "not_saved":
         return tr("refusal.not_saved", problem=disk_problem(refused.values["error"]))
+    if refused.reason == "nobody" and len(refused.values.get("teams", ())) == 1:
+        return tr("error.refused", reason=tr("refusal.nobody_one", n=refused.values["teams"][0]))
     if refused.reason == "missing":
         return tr("error.refused", reason=tr("refusal.missing", teams=teams_numbered(refused.values["teams"])))
     return tr("error.refused", reason=tr(f"refusal.{refused.reason}", **refused.values))
