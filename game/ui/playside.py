@@ -94,7 +94,8 @@ class PlaySide:
                 # the answers beside the names, or, where a name needs the line and the score lines have room, all
                 # under them, in one column
                 below = two_lines and crowded and score_end + size // 2 + plan.answer_width <= right
-                self._draw_team_answer(surface, plan, right, second if below else first, i, verdicts.get(i))
+                widest = right - score_end - size // 2 if below else plan.answer_width  # under the name: room to grow
+                self._draw_team_answer(surface, plan, right, second if below else first, i, verdicts.get(i), widest)
                 if not below:
                     right -= plan.answer_width + size // 3
             if scored and plan.compact_teams:
@@ -136,15 +137,16 @@ class PlaySide:
             x += pip + pip // 3
         if align_right:
             return start
-        if panorama:
-            line(self.app, surface, f"{len(team.panorama)}/{len(panorama)}", (x + size // 3, y), size, theme.muted,
-                 anchor="midleft")
+        if panorama:  # the count too: the far edge is where a box beside it may begin
+            return line(self.app, surface, f"{len(team.panorama)}/{len(panorama)}", (x + size // 3, y), size,
+                        theme.muted, anchor="midleft").right
         return x
 
     def _draw_team_answer(self, surface: pygame.Surface, plan: SidePlan, right: int, centery: int, team: int,
-                          verdict: Any) -> None:
+                          verdict: Any, widest: int) -> None:
         """The team's answer, ending at `right`: a box to fill while answers are entered, then the answer on
-        the verdict's colour with a check or a cross (colour and shape)."""
+        the verdict's colour with a check or a cross (colour and shape); the box grows leftwards up to `widest`
+        for several answers, where the row has room for it."""
         theme, size = self.app.theme, plan.size
         if verdict is not None:
             choices, good = verdict.choices, GOOD[verdict.mark]
@@ -152,7 +154,9 @@ class PlaySide:
             entry = self.view.entries[team] if team < len(self.view.entries) else None
             choices, good = entry or (), None
         text = "+".join(str(c + 1) for c in choices) if choices else "—" if verdict is not None else "…"
-        box = pygame.Rect(right - plan.answer_width, centery - int(size * 0.8), plan.answer_width, int(size * 1.6))
+        needs = text_width(self.app.fonts.get(size, True), text) + size * (2 if good is not None else 1)
+        width = max(plan.answer_width, min(widest, needs + size // 2))
+        box = pygame.Rect(right - width, centery - int(size * 0.8), width, int(size * 1.6))
         fill = theme.panel if good is None else theme.right if good else theme.wrong
         panel(surface, box, fill, theme.accent if verdict is None and choices else theme.border, radius=6,
               width=3 if verdict is None and choices else 2)
