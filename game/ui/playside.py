@@ -94,10 +94,14 @@ class PlaySide:
                 # the answers beside the names, or, where a name needs the line and the score lines have room, all
                 # under them, in one column
                 below = two_lines and crowded and score_end + size // 2 + plan.answer_width <= right
-                widest = right - score_end - size // 2 if below else plan.answer_width  # under the name: room to grow
-                self._draw_team_answer(surface, plan, right, second if below else first, i, verdicts.get(i), widest)
+                # room to grow for several answers: the score line's free end under the name, or beside a short name
+                name_w = text_width(self.app.fonts.get(name_size, team.active), team.name)
+                widest = (right - score_end - size // 2 if below else
+                          right - chip.right - size - name_w if two_lines else plan.answer_width)
+                box_w = self._draw_team_answer(surface, plan, right, second if below else first, i, verdicts.get(i),
+                                               widest)
                 if not below:
-                    right -= plan.answer_width + size // 3
+                    right -= box_w + size // 3
             if scored and plan.compact_teams:
                 right = self._draw_score(surface, plan, team, panorama, right, first, align_right=True) - size // 2
             name_rect = pygame.Rect(chip.right + size // 2, first - step // 2, right - chip.right - size // 2, step)
@@ -143,10 +147,10 @@ class PlaySide:
         return x
 
     def _draw_team_answer(self, surface: pygame.Surface, plan: SidePlan, right: int, centery: int, team: int,
-                          verdict: Any, widest: int) -> None:
+                          verdict: Any, widest: int) -> int:
         """The team's answer, ending at `right`: a box to fill while answers are entered, then the answer on
         the verdict's colour with a check or a cross (colour and shape); the box grows leftwards up to `widest`
-        for several answers, where the row has room for it."""
+        for several answers, where the row has room for it; its width."""
         theme, size = self.app.theme, plan.size
         if verdict is not None:
             choices, good = verdict.choices, GOOD[verdict.mark]
@@ -174,7 +178,7 @@ class PlaySide:
             if fitting:
                 line(self.app, surface, text, (x + size * 3 // 2, box.centery), fitting[0], color, bold=True,
                      anchor="midleft")
-            return
+            return box.width
         rows = [text]
         if text_width(bold, text) > box.width - size // 2 and "+" in text:  # several answers: on two rows, spaced
             half = (len(choices) + 1) // 2
@@ -188,6 +192,7 @@ class PlaySide:
         for k, row in enumerate(rows):
             line(self.app, surface, row, (box.centerx, box.y + step * k + step // 2), row_size, color, bold=True,
                  anchor="center")
+        return box.width
 
     def _draw_gauges(self, surface: pygame.Surface, plan: SidePlan, now: float) -> None:
         """Each gauge: its label in full, a bar with its thresholds, its value, and the last change."""
