@@ -23,6 +23,7 @@ from game.wording.players import (
     result,
     result_lines,
     teams_numbered,
+    upper_first,
     yes,
 )
 
@@ -149,16 +150,14 @@ class Console:
         """Choice numbers as the rules count them (from 0); None, said (with the `team` whose answer it is, when
         several teams' answers came on one line), for a number the card does not have."""
         words = [w for w in re.split(r"[\s+,]+", text) if w]
-        said = None
-        if not words or not all(NUMBERS.fullmatch(w) for w in words):
-            said = tr("console.not_numbers", text=text, count=count)
-        elif wrong := [n for n in map(int, words) if not 1 <= n <= count]:
-            said = tr("play.no_such_number", n=wrong[0], count=count)
-        if said is not None:
-            self.write(tr("console.team_mistake", team=team, message=lower_first(said)) if team else said)
-            return None
-        numbers = [int(w) for w in words]
-        return tuple(sorted({n - 1 for n in numbers}))
+        numbers = [int(w) for w in words] if words and all(NUMBERS.fullmatch(w) for w in words) else []
+        wrong = [n for n in numbers if not 1 <= n <= count]
+        if numbers and not wrong:
+            return tuple(sorted({n - 1 for n in numbers}))
+        said = (tr("play.no_such_number", n=wrong[0], count=count) if wrong
+                else tr("console.not_numbers", text=text, count=count))
+        self.write(tr("console.team_mistake", team=team, message=lower_first(said)) if team else said)
+        return None
 
     def reveal(self, view: RoomView, force: bool, coming: list[tuple[int, ...] | None] | None = None
                ) -> list[Action]:
@@ -245,7 +244,7 @@ class Console:
                     self.write(tr("console.applied", choice=texts[play.applied[0]],
                                   votes=ntr("count.teams", votes)))
             if play.all_right_line:
-                self.write(play.all_right_line[:1].upper() + play.all_right_line[1:] + ".")
+                self.write(upper_first(play.all_right_line) + ".")
             if play.right:  # whether the room was right, wrong or split; for every kind, its best option too
                 self.write(tr("console.right" if play.has_right_answer else "console.best",
                               answers=" ; ".join(play.choices[i] for i in play.right)))

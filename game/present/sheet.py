@@ -228,7 +228,8 @@ def card_line(play: Played, every_team: bool) -> CardLine:
                for v in play.verdicts]
     given = answers[0].given if answers and not every_team else " ; ".join(texts[i] for i in play.applied) or None
     return CardLine(
-        number=play.card_number, card_id=play.card_id, kind=face.kind, aspect=play.aspect, aspect_label=play.aspect_label,
+        number=play.card_number, card_id=play.card_id, kind=face.kind, aspect=play.aspect,
+        aspect_label=play.aspect_label,
         team=answers[0].team if answers and not every_team else None, answers=answers,
         prompt=face.summary, who=face.who, outcome=play.outcome, given=given,
         verdict=lower_first(tr(f"mark.{play.mark}")), success=play.success,
@@ -283,7 +284,7 @@ def _to_review(rates: list[AspectRate], lines: list[CardLine]) -> list[str]:
             tr("sheet.missed_card", n=c.number, what=c.who or shorten(c.prompt)) for c in lines
             if c.aspect_label == rate.label and c.success is False))
         review.append(ntr("sheet.review_aspect", rate.right, label=rate.label, answered=rate.answered,
-                          cards=" ; ".join(missed)))  # « 1 réponse juste sur 2 », « 0 réponse juste sur 1 »
+                          cards=" ; ".join(missed)))  # « 1 réponse réussie sur 2 », « 0 réponse réussie sur 1 »
     return review
 
 

@@ -12,7 +12,7 @@ from game.ui.flow import flow
 from game.ui.sidepanel import plan_for, side_content, side_rect
 from game.ui.text import text_width, wrap
 from game.ui.widgets import bars
-from game.wording.players import ntr, teams_listed, tr
+from game.wording.players import ntr, teams_listed, tr, upper_first
 
 
 class PlayLayout:
@@ -265,7 +265,7 @@ class PlayLayout:
         if len(play.verdicts) > 1 and i in play.applied:
             tags.append(tr("play.applied"))
         text = " · ".join(tags)
-        return tr("play.tag", tags=text[:1].upper() + text[1:])
+        return tr("play.tag", tags=upper_first(text))
 
     def _row_lines(self, play: Played, i: int) -> tuple[str, ...]:
         """An answer's row in the reveal, line by line: its tag with a short text beside it, else the tag, then

@@ -110,6 +110,7 @@ class ButtonList:
         self.gap = 0
         self.paired: tuple[range, ...] = ()  # runs of rows laid two to a line (when space is short)
         self.cues: dict[int, pygame.Rect] = {}  # the triangles saying rows are hidden above (-1) or below (1)
+        self._columns: dict[tuple[str, int], int] = {}  # (font family, size) → the widest one-character mark
 
     def handle(self, intent: Intent) -> str | None:
         """The key of the chosen button, if the intent chose one."""
@@ -185,9 +186,12 @@ class ButtonList:
     def _mark_column(self, app, size: int, i: int) -> int:
         """Where row `i`'s label starts after its mark, at `size`: past the widest one-character mark, so that
         the labels line up whether a row shows 1 or R; a longer mark (« Échap ») takes its own room."""
-        font = app.fonts.get(size, True)
-        marks = [self.mark(k) for k in range(len(self.choices))]
-        return max([text_width(font, mark) for mark in marks if len(mark) == 1] + [text_width(font, marks[i])])
+        font, key = app.fonts.get(size, True), (app.fonts.family, size)
+        if key not in self._columns:  # measured once per size, not for every row at every frame
+            marks = (self.mark(k) for k in range(len(self.choices)))
+            self._columns[key] = max([text_width(font, mark) for mark in marks if len(mark) == 1], default=0)
+        mark = self.mark(i)
+        return self._columns[key] if len(mark) == 1 else max(self._columns[key], text_width(font, mark))
 
     def mark(self, i: int) -> str:
         """What row `i` shows and answers to: its shortcut, or its number among the rows without one."""

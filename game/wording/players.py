@@ -31,6 +31,11 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+def upper_first(text: str) -> str:
+    """A phrase as it opens a sentence: « tout juste : équipe 3 » becomes « Tout juste : équipe 3 »."""
+    return text[:1].upper() + text[1:]
+
+
 def refusal(refused: IllegalAction) -> str:
     """Why an action was refused (an `IllegalAction`), as a sentence."""
     if refused.reason == "not_saved":

@@ -78,7 +78,7 @@ class HomeScene(ListScene):
 
             unfinished, self.missing = pending(app.sessions_dir)
         self.unfinished = unfinished
-        self._resumable: tuple[str, str, str] | None = None  # what the resume row's panel says, read once
+        self._resumable: tuple[str, str, str] | None | bool = False  # the resume row's panel, read once (False: not yet)
         self.scenarios = {s.id: s for s in sorted(summaries, key=lambda s: (s.id != DEFAULT, s.title))}
         # the focus on the default scenario, so that Enter starts it even with a session to resume above it
         super().__init__(app, focus=(unfinished is not None) + bool(self.missing))
@@ -162,26 +162,26 @@ class HomeScene(ListScene):
             self._describe(surface, tr("home.train"), tr("home.train_facts"), tr("home.train_description"))
         elif key == "language":
             self._describe(surface, tr("home.language"), tr("home.language_facts"), tr("home.language_description"))
-        elif key == "resume" and self.resumable() is not None:
-            self._describe(surface, *self.resumable())
+        elif key == "resume" and (said := self.resumable()) is not None:
+            self._describe(surface, *said)
 
     def resumable(self) -> tuple[str, str, str] | None:
         """The session to resume, for its panel: its scenario, when it began and how far it went, its teams; None
-        when its log cannot be read (choosing it then says why)."""
-        if self._resumable is None and self.unfinished is not None:
+        when its log cannot be read (choosing it then says why). The log is read once, not at every frame."""
+        if self._resumable is False and self.unfinished is not None:
             from game.present.room import room
             from game.session.log import LogError
             from game.table.table import Table
 
+            self._resumable = None
             try:
-                table = Table.read(self.unfinished)
+                view = room(Table.read(self.unfinished))
             except (LogError, OSError):
                 return None
-            view = room(table)
             self._resumable = (view.scenario_title, tr("home.resume_facts", date=day(view.started),
                                                        number=view.number, total=view.total),
                                tr("home.resume_description", teams=", ".join(view.teams)))
-        return self._resumable
+        return self._resumable if isinstance(self._resumable, tuple) else None
 
     def _describe(self, surface: pygame.Surface, title: str, facts: str, description: str) -> None:
         """What the focused choice is: its title, a line of facts, and its description."""

@@ -51,7 +51,8 @@ class TrainScene(ListScene):
             return [self.entry.status or tr("train.typing_profile")]
         waiting = self.report.review
         if waiting and not self.due and not self.problem:  # nothing due today: when the review row comes back
-            return [tr("train.screen_note"), ntr("train.next_review", len(waiting), date=day(min(c.due for c in waiting)))]
+            soonest = day(min(card.due for card in waiting))
+            return [tr("train.screen_note"), ntr("train.next_review", len(waiting), date=soonest)]
         return [self.problem or tr("train.screen_note")]
 
     def choices(self) -> list[Choice]:
