@@ -130,7 +130,7 @@ def test_edit_break_and_fix_the_file_while_it_is_shown(preview):
     save(path, DECK.replace("    age: 78\n", "    age: 78\n    explantion: oubli\n"))
     later(app, clock)
     assert [(e.line, e.column, str(e.message)) for e in scene.errors] == [
-        (21, 5, "champ inconnu « explantion » (champs possibles ici : id, aspect, minutes, difficulty, options, shuffle, "
+        (21, 5, "champ inconnu « explantion » (champs possibles ici : id, aspect, minutes, difficulty, notes, options, shuffle, "
                 "name, age, situation, need, constraints, quote, portrait, kind, prompt)")]
 
     save(path, DECK.replace("name: Josiane", "name: Odette"))

@@ -130,3 +130,22 @@ def test_a_quote_left_open_in_a_brace_or_one_too_many_in_a_text_is_shown_where_i
         first = capsys.readouterr().err.splitlines()[0]
         where = next(n for n, text in enumerate(broken.splitlines(), start=1) if marker in text)
         assert f"deck.yaml:{where}:" in first and "guillemet ouvert ici" in first, first
+
+
+def test_a_facilitators_note_goes_to_its_column_and_an_edit_of_it_comes_back(capsys, tmp_path):
+    deck = _lab(tmp_path)
+    text = deck.read_text(encoding="utf-8").replace(
+        "  - id: lp-002\n", "  - id: lp-002\n    notes: \"Relancer sur l’accord du partenaire.\"\n", 1)
+    deck.write_text(text, encoding="utf-8")
+    table = deck.with_suffix(".xlsx")
+    assert main(["export-xlsx", str(deck)]) == 0
+    book = load_workbook(table)
+    sheet = book.active
+    column = {c.value: n + 1 for n, c in enumerate(sheet[1])}
+    row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, column["Identifiant"]).value == "lp-002")
+    assert sheet.cell(row, column["Notes pour l’animateur"]).value == "Relancer sur l’accord du partenaire."
+    sheet.cell(row, column["Notes pour l’animateur"]).value = "Demander un exemple vécu."
+    book.save(table)
+    assert main(["import", str(table), "--into", str(deck)]) == 0, capsys.readouterr().err
+    card = next(c for c in load_library([(deck, True)]).decks["lab-partenaires"].cards if c.id == "lp-002")
+    assert card.notes == "Demander un exemple vécu."

@@ -212,7 +212,8 @@ def _card(row: _Row, aspects: Aspects) -> dict[str, Any]:
         minutes = _number(row.get("minutes"), row.header("minutes"))
         card["minutes"] = int(minutes) if minutes.is_integer() else minutes
     texts = {"prompt": "prompt", "name": "name", "situation": "situation", "need": "need", "quote": "quote",
-             "portrait": "portrait", "partner": "partner", "source": "source"}
+             "portrait": "portrait", "partner": "partner", "source": "source",
+             "notes": "notes"}
     for key, target in texts.items():
         if row.get(key):
             card[target] = row.get(key)
@@ -363,7 +364,8 @@ def record(card: Any, aspect_labels: dict[str, str]) -> dict[tuple[str, int], st
         record[("difficulty", 0)] = str(card.difficulty)
     if card.minutes is not None:
         record[("minutes", 0)] = f"{card.minutes:g}".replace(".", ",")
-    for key in ("prompt", "name", "situation", "need", "quote", "portrait", "partner", "explanation", "source"):
+    for key in ("prompt", "name", "situation", "need", "quote", "portrait", "partner", "explanation", "source",
+                "notes"):
         value = getattr(card, key, None)
         if value is not None:
             record[(key, 0)] = str(value)

@@ -42,6 +42,7 @@ COLUMNS = (
                                           "bonnes reponses")),
     Column("explanation", "Explication", ("explications", "explanation", "justification")),
     Column("source", "Source", ("sources", "reference")),
+    Column("notes", "Notes pour l’animateur", ("notes", "notes animateur", "note animateur", "facilitator notes")),
     Column("option", "Option {n}"),
     Column("rating", "Note {n}", ("rating {n}", "qualite {n}")),
     Column("feedback", "Retour {n}", ("feedback {n}",)),

@@ -152,4 +152,4 @@ def _resize(old: CommentedSeq, new: list[dict[str, Any]]) -> None:
 
 # What a spreadsheet's row carries: a field of the file that its row leaves empty was emptied by the expert.
 _CARRIED = {"difficulty", "minutes", "prompt", "name", "situation", "need", "quote", "portrait", "partner",
-            "explanation", "source", "age", "constraints", "hints", "effects", "multiple", "correct", "feedback"}
+            "explanation", "source", "notes", "age", "constraints", "hints", "effects", "multiple", "correct", "feedback"}

@@ -101,6 +101,7 @@ class CardBase(Choosable):
     aspect: Id
     minutes: Annotated[float, Field(gt=0, le=60), NOT_TEXT_NUMBER] | None = None
     difficulty: Annotated[int, Field(ge=1, le=3), NOT_TEXT_INT] | None = None
+    notes: Text | None = None  # for the facilitator's eyes only: the presenter window, never the room's screen
 
     default_minutes: ClassVar[float]  # what the card takes at the table when the author gives no estimate
     team_answers: ClassVar[bool] = False  # a team (or every team) answers it

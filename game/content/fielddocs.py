@@ -20,6 +20,9 @@ CARD: dict[str, tuple[str, Any]] = {
                 "débat, 2 pour un usager ou une situation, 0,5 pour un événement, 1,5 par étape du meilleur chemin d'un "
                 "parcours).", 1.5),
     "difficulty": ("Difficulté de 1 (facile) à 3 (difficile) ; indicative.", 2),
+    "notes": ("Notes pour l'animateur : ce qu'il peut ajouter, une relance, un piège fréquent. Affichées dans la "
+              "fenêtre de l'animateur (play --presenter), jamais à l'écran de la salle.",
+              "Beaucoup répondent « oui » : rappeler que l’accord du chef de service est requis."),
     "shuffle": ("false garde les choix dans l'ordre écrit (une échelle, « toutes les réponses ci-dessus ») ; "
                 "sinon le jeu les mélange à chaque partie, pour que la place de la bonne réponse ne la trahisse "
                 "pas. Un vrai/faux (ou oui/non) garde toujours son ordre.", False),
