@@ -37,12 +37,15 @@ def write_together(files: list[tuple[Path, bytes]]) -> None:
             target = path
             os.replace(scrap, path)
     except OSError as exc:
-        if exc.filename is None or exc.filename in {str(s) for _, s in scraps}:  # a full disk names no file
+        if exc.filename is None or str(exc.filename) in {str(s) for _, s in scraps}:  # a full disk names no file
             exc.filename = str(target)
         raise
     finally:
         for _, scrap in scraps:
-            scrap.unlink(missing_ok=True)
+            try:
+                scrap.unlink(missing_ok=True)
+            except OSError:  # its folder is a file, or unreadable: no scrap was written, and the first error is said
+                pass
 
 
 # this program's scraps, and only those: a sheet, a log, a store or a deck half written (with the pid of the program

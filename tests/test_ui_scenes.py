@@ -86,9 +86,8 @@ def test_the_keyboard_alone_goes_from_home_to_the_debriefing(app, tmp_path):
     app.push(HomeScene(app, scenario_summaries(shipped_scenarios())))
     key(app, pygame.K_RETURN)  # the default scenario is first and focused
     assert isinstance(app.top, SetupScene)
-    key(app, pygame.K_DOWN)  # from "Start" past the answer cards and "Back", round to the count
-    key(app, pygame.K_DOWN)
-    key(app, pygame.K_DOWN)
+    for _ in range(5):  # from "Start" past the cards, the plan, the answer cards and "Back", round to the count
+        key(app, pygame.K_DOWN)
     key(app, pygame.K_RIGHT)  # three teams
     assert app.top.names == ["Équipe 1", "Équipe 2", "Équipe 3"] and app.top.answering == "all"
     key(app, pygame.K_DOWN)  # who answers: every team (the workshop's default), or one team in turn

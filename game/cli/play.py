@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import argparse
 import secrets
+import sys
 import time
 
-from game.cli.content import check_team_count, load_scenario
+from game.cli.content import check_team_count, load_checked, load_scenario
 from game.cli.folders import sessions_folder
 from game.cli.refusals import UserError
 from game.cli.resuming import resumed
 from game.console import Console
+from game.content.errors import ContentInvalid
+from game.content.loaded import Library
+from game.content.plan import ReadPlan, read_plan
 from game.debrief.ending import sheet_at_end
 from game.diskerrors import disk_problem
 from game.session.logs import latest_unfinished
@@ -29,22 +33,43 @@ def play_in_terminal(table: Table) -> int:
 
 
 def run_play(args: argparse.Namespace) -> int:
-    library, scenario = load_scenario(args.scenario, args.decks)
-    check_team_count(scenario, args.teams, library.pool(scenario), args.answering)
+    if args.plan is not None:
+        library, plan = planned(args)
+        scenario, names, chosen = plan.scenario, list(plan.info.teams), plan.info.cards
+        args.answering = plan.info.answering
+    else:
+        library, scenario = load_scenario(args.scenario, args.decks)
+        check_team_count(scenario, args.teams, library.pool(scenario), args.answering)
+        names, chosen = (team_names(scenario, args.teams) if args.teams is not None else None), None
     if not args.console:
         from game.cli.screen import run_screen
-        return run_screen(args, library, scenario)
-    names = team_names(scenario, args.teams)
+        return run_screen(args, library, scenario, names, chosen)
+    names = names or team_names(scenario, None)
     seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
     folder = sessions_folder(args)
     try:
         table = Table.start_new(folder, scenario, library.pool(scenario), names, seed,
                                 library.aspect_labels(scenario), time.time(), answering=args.answering,
-                                at_end=sheet_at_end)
+                                chosen=chosen, at_end=sheet_at_end)
     except OSError as exc:
         raise UserError(f"{tr('cli.log_not_written')} {disk_problem(exc, folder)}") from None
     print(tr("cli.started", title=scenario.title, teams=", ".join(names), path=table.path))
     return play_in_terminal(table)
+
+
+def planned(args: argparse.Namespace) -> tuple[Library, ReadPlan]:
+    """The decks and the plan `--plan` names, checked: its mistakes stop here, each at its line; what changed in
+    its decks since it was made is said, and the plan goes on."""
+    if not args.plan.is_file():
+        raise UserError(tr("cli.no_plan", path=args.plan))
+    library = load_checked(args.decks)
+    plan = read_plan(args.plan, library)
+    if plan.errors:
+        raise ContentInvalid(plan.errors)
+    for note in plan.notes:
+        print(note.text(), file=sys.stderr)
+    assert plan.scenario is not None and plan.info is not None
+    return library, plan
 
 
 def run_resume(args: argparse.Namespace) -> int:

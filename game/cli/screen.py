@@ -60,7 +60,10 @@ def run_home(args: argparse.Namespace, max_frames: int | None = None) -> int:
     return 0
 
 
-def run_screen(args: argparse.Namespace, library: Library, scenario: ScenarioInfo) -> int:
+def run_screen(args: argparse.Namespace, library: Library, scenario: ScenarioInfo, names: list[str] | None,
+               chosen: list[str] | None = None) -> int:
+    """The setup screen with the teams asked for (a plan's, with its chosen cards; None: those of the last
+    workshop), or an autoplayed session."""
     from game.table.table import Table
     from game.ui.autoplay import Autopilot
     from game.wording.players import team_names
@@ -69,18 +72,14 @@ def run_screen(args: argparse.Namespace, library: Library, scenario: ScenarioInf
     app = open_app(args, library, folder)
     if args.autoplay:
         seed = args.seed if args.seed is not None else 0
-        table = Table.start_new(folder, scenario, library.pool(scenario), team_names(scenario, args.teams), seed,
+        table = Table.start_new(folder, scenario, library.pool(scenario), names or team_names(scenario, None), seed,
                                 library.aspect_labels(scenario), app.clock(), answering=args.answering,
-                                at_end=sheet_at_end)
+                                chosen=chosen, at_end=sheet_at_end)
         app.push(Screen.PLAY, table=table)
         app.on_idle = Autopilot(seed=seed, delay=0.0 if args.fast else 1.5)
     else:
-        setup = app.push(Screen.SETUP, scenario=scenario, seed=args.seed)
-        if args.teams is not None:
-            setup.names = team_names(scenario, args.teams)
-        if args.answering is not None:
-            setup.answering = args.answering
-        setup.refresh()
+        app.push(Screen.SETUP, scenario=scenario, seed=args.seed, names=names, answering=args.answering,
+                 chosen=chosen, plan=args.plan)
     app.run()
     return 0
 

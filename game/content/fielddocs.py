@@ -221,6 +221,22 @@ MODELS: dict[str, tuple[str, dict[str, tuple[str, Any]]]] = {
                                                                              "l’agent."]),
         "discussion": ("Questions pour prolonger la discussion.", ["Qu’est-ce qui change pour l’accueil ?"]),
     }),
+    "PlanFile": ("Un plan de séance : un atelier préparé (scénario, équipes, cartes), à relancer avec "
+                 "« python -m game play --plan FICHIER » ou depuis l'écran d'accueil.", {
+        "plan": ("Le plan de séance.", {"title": "Atelier des managers", "scenario": "atelier-teletravail"}),
+    }),
+    "PlanInfo": ("Un atelier préparé pour son public.", {
+        "title": ("Le nom du plan, affiché à l'accueil et sur l'écran des équipes.", "Atelier des managers"),
+        "scenario": ("L'identifiant du scénario joué.", "atelier-teletravail"),
+        "teams": ("Les noms des équipes (1 à 6, 20 caractères au plus chacun), autant que le scénario en admet.",
+                  ["Équipe Nord", "Équipe Sud"]),
+        "answering": ("Qui répond : all (toutes les équipes à chaque carte) ou rotation (une équipe à tour de "
+                      "rôle) ; sans cette clé, ce que dit le scénario.", "all"),
+        "cards": ("Les cartes choisies pour l'atelier, par identifiant : toutes sont jouées, et elles seules. Sans "
+                  "cette clé, le tirage du scénario.", ["tt-001", "tt-014", "tt-d02"]),
+        "decks": ("La version de chaque deck quand le plan a été enregistré : un deck modifié depuis est signalé.",
+                  {"teletravail": 2}),
+    }),
 }
 
 CARD_MODELS = ("QuestionCard", "DebateCard", "PersonaCard", "SituationCard", "EventCard", "ParcoursCard")

@@ -72,7 +72,7 @@ def _load_library(sources: Iterable[tuple[Path | tuple[Path, ...], bool]], autho
     return library
 
 
-def _validation_errors(doc: YamlDocument, exc: ValidationError, prefix: tuple[Any, ...], root: Any,
+def validation_errors(doc: YamlDocument, exc: ValidationError, prefix: tuple[Any, ...], root: Any,
                        data: Any) -> list[ContentError]:
     """Pydantic's errors at their place in the file; `root` and `data` are what was validated at `prefix`."""
     found = []
@@ -111,6 +111,8 @@ def _load_file(library: Library, path: Path, priority: int, report: bool) -> Non
             errors += _load_deck(library, doc, data, priority)
         elif isinstance(data, dict) and "scenario" in data:
             errors += _load_scenario(library, doc, data, priority)
+        elif isinstance(data, dict) and "plan" in data:
+            pass  # a session plan kept beside the decks: read by `play --plan`, not part of the content
         else:
             errors.append(doc.error((), say("file.neither")))
         if library.authoring:
@@ -140,7 +142,7 @@ def _load_deck(library: Library, doc: YamlDocument, data: dict[str, Any], priori
     try:
         info = _DECK_INFO.validate_python(header)
     except ValidationError as exc:
-        errors += _validation_errors(doc, exc, ("deck",), DeckInfo, header)
+        errors += validation_errors(doc, exc, ("deck",), DeckInfo, header)
         info = None
     raw_cards = data.get("cards")
     entries: list[tuple[int, Any]] = []
@@ -151,7 +153,7 @@ def _load_deck(library: Library, doc: YamlDocument, data: dict[str, Any], priori
         try:
             entries = list(enumerate(_CARDS.validate_python(raw_cards)))
         except ValidationError as exc:
-            errors += _validation_errors(doc, exc, ("cards",), list[Card], raw_cards)
+            errors += validation_errors(doc, exc, ("cards",), list[Card], raw_cards)
             for i, raw in enumerate(raw_cards):  # keep the valid cards so cross-checks still run
                 try:
                     entries.append((i, _CARD.validate_python(raw)))
@@ -212,7 +214,7 @@ def _load_scenario(library: Library, doc: YamlDocument, data: dict[str, Any], pr
         gauges = header.get("gauges") if isinstance(header, dict) else None
         library.unread_gauges.update(g["id"] for g in (gauges if isinstance(gauges, list) else ())
                                      if isinstance(g, dict) and isinstance(g.get("id"), str))
-        return _validation_errors(doc, exc, (), ScenarioFile, data)
+        return validation_errors(doc, exc, (), ScenarioFile, data)
     other = library.scenarios.get(info.id)
     if other is not None:
         if other.priority == priority:

@@ -19,11 +19,14 @@ from pydantic import BaseModel
 from game.atomic import write_text_atomic
 from game.content.fielddocs import MODELS, field_doc
 from game.content.models import DeckFile, ScenarioFile
+from game.content.plan import PlanFile
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
-SCHEMAS: dict[str, type[BaseModel]] = {"deck.schema.json": DeckFile, "scenario.schema.json": ScenarioFile}
+SCHEMAS: dict[str, type[BaseModel]] = {"deck.schema.json": DeckFile, "scenario.schema.json": ScenarioFile,
+                                        "plan.schema.json": PlanFile}
 TITLES = {"deck.schema.json": "Deck du jeu sérieux (cartes et aspects)",
-          "scenario.schema.json": "Scénario du jeu sérieux (tirage, durée, jauges)"}
+          "scenario.schema.json": "Scénario du jeu sérieux (tirage, durée, jauges)",
+          "plan.schema.json": "Plan de séance du jeu sérieux (scénario, équipes, cartes choisies)"}
 
 # The reference, in the order an author meets the blocks, with French headings.
 REFERENCE = [
@@ -38,6 +41,7 @@ REFERENCE = [
     ("ScenarioInfo", "`scenario:` — le scénario"), ("TeamRange", "`teams:` — nombre d'équipes"),
     ("Minutes", "`minutes:` — durées"), ("DrawRule", "Règle de tirage (`draw`)"),
     ("Gauge", "Jauge (`gauges`)"), ("Debrief", "`debrief:` — le bilan"),
+    ("PlanFile", "Fichier de plan de séance"), ("PlanInfo", "`plan:` — le plan de séance"),
 ]
 
 

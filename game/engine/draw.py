@@ -97,6 +97,12 @@ def rotation_teams(scenario: ScenarioInfo, pool: Sequence[PlayingCard], most: in
 
 def panoramas_within_reach(cards: Sequence[PlayingCard], teams: int, panorama: set[str]) -> bool:
     """Whether, one team in turn, every team is dealt a card of every aspect of the panorama."""
+    return not out_of_reach(cards, teams, panorama)
+
+
+def out_of_reach(cards: Sequence[PlayingCard], teams: int, panorama: set[str]) -> set[str]:
+    """The aspects of the panorama that some team, one team in turn (one team: every team answers every card), is
+    dealt no card of: a full panorama cannot be completed without them."""
     dealt: list[set[str]] = [set() for _ in range(teams)]
     turn = 0
     for card in cards:
@@ -104,7 +110,7 @@ def panoramas_within_reach(cards: Sequence[PlayingCard], teams: int, panorama: s
             if card.scores_aspect:
                 dealt[turn % teams].add(card.aspect)
             turn += 1
-    return all(panorama <= aspects for aspects in dealt)
+    return set().union(*(panorama - aspects for aspects in dealt))
 
 
 class _SortedPool:

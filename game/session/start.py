@@ -14,7 +14,7 @@ from typing import Any, get_args
 
 from pydantic import TypeAdapter, ValidationError
 
-from game.content.models import Card, ScenarioInfo
+from game.content.models import Card, DrawRule, ScenarioInfo
 from game.engine.draw import draw_cards, panorama_aspects, rotation_teams
 from game.engine.rules import Game
 from game.engine.shuffle import Orders, displayed, option_orders, order_problem
@@ -70,19 +70,22 @@ class SessionStart:
     @classmethod
     def new(cls, scenario: ScenarioInfo, pool: Sequence[Any], teams: Sequence[str], seed: int, t: float,
             aspects: Mapping[str, str], session_id: str = "", answering: str | None = None,
-            profile: str | None = None, origins: Mapping[str, tuple[str, int]] | None = None) -> SessionStart:
+            profile: str | None = None, origins: Mapping[str, tuple[str, int]] | None = None,
+            chosen: Sequence[str] | None = None) -> SessionStart:
         """Draw the session's cards from the pool. `answering` overrides the scenario's answering mode (the
         facilitator's choice on the setup screen); the log keeps the scenario as played. `origins` tells
-        each card's deck and version, kept for the drawn cards: a learner's history outlives deck edits."""
+        each card's deck and version, kept for the drawn cards: a learner's history outlives deck edits.
+        `chosen`: the cards a trainer chose for the workshop (a session plan), every one played, in the draw's
+        fair order; the panorama stays the scenario's."""
         if answering is not None and answering != scenario.answering:
             if answering not in get_args(ScenarioInfo.model_fields["answering"].annotation):
                 raise ValueError(f"unknown answering mode {answering!r}")
             scenario = scenario.model_copy(update={"answering": answering})
-        if scenario.answering == "rotation" and len(teams) > 1:
+        if scenario.answering == "rotation" and len(teams) > 1 and chosen is None:
             served = rotation_teams(scenario, pool, len(teams))
             if served < len(teams):
                 raise TooManyTeams(served)
-        cards = draw_cards(scenario, pool, len(teams), seed)
+        cards = draw_chosen(scenario, pool, chosen, len(teams), seed)
         if not cards:
             raise NoCards(tr("start.no_cards", teams=ntr("count.teams", len(teams)), title=scenario.title))
         panorama = panorama_aspects(scenario, pool)
@@ -154,6 +157,21 @@ class SessionStart:
                        {card: (o[0], o[1]) for card, o in origins.items()}, orders)
         except ValueError as exc:
             raise StartError(str(exc)) from None
+
+
+def draw_chosen(scenario: ScenarioInfo, pool: Sequence[Any], chosen: Sequence[str] | None, teams: int,
+                seed: int) -> list[Any]:
+    """The scenario's draw, or every one of the `chosen` cards, in the order the draw gives cards: one per team
+    on the same aspect (one team in turn) or round-robin by aspect, the cards every team discusses spread
+    between them."""
+    if chosen is None:
+        return draw_cards(scenario, pool, teams, seed)
+    wanted = set(chosen)
+    cards = [card for card in pool if card.id in wanted]
+    answered = sorted({c.kind for c in cards if c.team_answers})
+    shared = sorted({c.kind for c in cards if not c.team_answers})
+    rules = [DrawRule(kinds=kinds, count=sum(c.kind in kinds for c in cards)) for kinds in (answered, shared) if kinds]
+    return draw_cards(scenario.model_copy(update={"draw": rules}), cards, teams, seed)
 
 
 def _orders(raw: Any, cards: Sequence[Any]) -> dict[str, dict[str, tuple[int, ...]]]:

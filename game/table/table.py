@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from game.content.kinds import PlayingCard
-from game.engine.draw import draw_cards, panorama_aspects, rotation_teams
+from game.engine.draw import out_of_reach, panorama_aspects, rotation_teams, table_minutes
 from game.engine.records import State
 from game.engine.session import Session
 from game.engine.vocabulary import Action, ActionType, IllegalAction, Refusal
 from game.session.log import LogWriteError, LogWriter
 from game.session.replay import replay_log
-from game.session.start import SessionStart
+from game.session.start import SessionStart, draw_chosen
 from game.table.view import (
     Facts,
     PlayView,
@@ -52,13 +52,29 @@ def teams_in_turn(scenario: ScenarioInfo, pool: Sequence[PlayingCard], most: int
     return rotation_teams(scenario, pool, most)
 
 
-def deal(scenario: ScenarioInfo, pool: Sequence[PlayingCard], teams: int, answering: str | None = None
-         ) -> list[PlayingCard]:
+def deal(scenario: ScenarioInfo, pool: Sequence[PlayingCard], teams: int, answering: str | None = None,
+         chosen: Sequence[str] | None = None) -> list[PlayingCard]:
     """The cards a session of `teams` teams (answering as asked) is dealt, with the first seed: none when the draw
     rules share the minutes so that no card fits (six teams in turn, a round of six usagers past the target)."""
     if answering is not None and answering != scenario.answering:
         scenario = scenario.model_copy(update={"answering": answering})
-    return draw_cards(scenario, pool, teams, 0)
+    return draw_chosen(scenario, pool, chosen, teams, 0)
+
+
+def chosen_minutes(pool: Sequence[PlayingCard], chosen: Sequence[str], answering: str, teams: int) -> float:
+    """The minutes the `chosen` cards take at the table: their estimates, and every team's entries when all answer."""
+    wanted = set(chosen)
+    return sum(table_minutes(card, answering == "all", teams) for card in pool if card.id in wanted)
+
+
+def chosen_gaps(scenario: ScenarioInfo, pool: Sequence[PlayingCard], chosen: Sequence[str], answering: str,
+                teams: int) -> set[str]:
+    """The panorama's aspects the `chosen` cards leave some team without (none where the scenario is not won by
+    a full panorama): what the card selection warns about."""
+    if scenario.win != "panorama":
+        return set()
+    cards = deal(scenario, pool, teams, answering, chosen)
+    return out_of_reach(cards, teams if answering == "rotation" else 1, panorama_aspects(scenario, pool))
 
 
 T = TypeVar("T")
@@ -86,10 +102,12 @@ class Table:
     def start_new(cls, folder: Path, scenario: ScenarioInfo, pool: Sequence[PlayingCard], teams: Sequence[str], seed: int,
                   aspects: Mapping[str, str], now: float, session_id: str | None = None,
                   answering: str | None = None, profile: str | None = None,
-                  origins: Mapping[str, tuple[str, int]] | None = None, *, at_end: AtEnd | None) -> Table:
+                  origins: Mapping[str, tuple[str, int]] | None = None, chosen: Sequence[str] | None = None, *,
+                  at_end: AtEnd | None) -> Table:
         """A new session, drawn and logged in `folder` under a name that sorts by date; `answering`
         overrides the scenario's answering mode (every team, or one team in turn); a `profile` makes it
-        part of a solo learner's progress, `origins` (card id -> deck id and version) their history."""
+        part of a solo learner's progress, `origins` (card id -> deck id and version) their history; `chosen`
+        cards (a session plan's) are all played, none other."""
         session_id = session_id or uuid.uuid4().hex[:12]
         stamp = datetime.fromtimestamp(now).strftime("%Y%m%d-%H%M%S")
         name = f"{stamp}-{scenario.id}-{session_id[:6]}"
@@ -97,7 +115,7 @@ class Table:
         while path.exists():  # never append to another session's log
             path, n = folder / f"{name}-{n}.jsonl", n + 1
         return cls.logged(path, SessionStart.new(scenario, pool, teams, seed, now, aspects, session_id, answering,
-                                                 profile, origins), at_end=at_end)
+                                                 profile, origins, chosen), at_end=at_end)
 
     @classmethod
     def logged(cls, path: Path, start: SessionStart, *, at_end: AtEnd | None) -> Table:

@@ -128,6 +128,11 @@ class App:
         self.apply_settings()
 
     @property
+    def plans_dir(self) -> Path:
+        """Where the setup screen saves session plans and the home screen finds them: beside the sessions folder."""
+        return self.sessions_dir.parent / "plans"
+
+    @property
     def library(self) -> Library:
         """The decks and scenarios, checked; loaded on first use so the home screen shows at once."""
         if callable(self._library):

@@ -85,8 +85,9 @@ def translate(event: pygame.event.Event, typing: bool = False) -> Intent | None:
             return Intent(Act.CHOOSE, number=_DIGITS[event.key])
         found = _KEYS.get(event.key)
         letter = getattr(event, "unicode", "")
-        if found is None and len(letter) == 1 and letter.isalpha():  # the letter typed, whatever the keyboard
-            return Intent(Act.LETTER, text=letter.lower())
+        if len(letter) == 1 and letter.isalpha():  # the letter typed, whatever the keyboard
+            # a letter with a meaning of its own (S: skip) still carries itself, for a list's row it is the shortcut of
+            return Intent(Act.LETTER, text=letter.lower()) if found is None else found._replace(text=letter.lower())
         return found
     if event.type == pygame.TEXTINPUT and typing:
         return Intent(Act.TEXT, text=event.text)

@@ -25,13 +25,17 @@ def press(app: App, buttons: ButtonList, intent: Intent, choose: Callable[[str],
         choose(key)
 
 
+PLAN_TITLE_MAX = 60  # characters of a session plan's title: a line of the setup screen
+
+
 class NameEntry:
     """A name being typed into a row: characters the fonts cannot draw are left out and named once each
     (a box on screen, nothing on the sheet: said at once instead), and the name never grows past the limit,
     which is said when a character is lost to it. Ctrl+A selects the whole name, which the next key replaces."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, limit: int = TEAM_NAME_MAX):
         self.text = text
+        self.limit = limit
         self.refused = ""
         self.full = False  # a character was typed past the limit
         self.selected = False
@@ -45,8 +49,8 @@ class NameEntry:
             refused = undrawable(intent.text)
             self.refused = "".join(dict.fromkeys(self.refused + refused))
             typed = ("" if self.selected else self.text) + "".join(c for c in intent.text if c not in refused)
-            self.full = len(typed) > TEAM_NAME_MAX
-            self.text = typed[:TEAM_NAME_MAX]
+            self.full = len(typed) > self.limit
+            self.text = typed[:self.limit]
         elif intent.kind == Act.BACK:
             self.text = "" if self.selected else self.text[:-1]
             self.full = False
@@ -59,7 +63,7 @@ class NameEntry:
             return tr("setup.name_refused", codes=code_points(self.refused))
         if self.selected:
             return tr("setup.name_selected")
-        return tr("setup.name_full", n=TEAM_NAME_MAX) if self.full else ""
+        return tr("setup.name_full", n=self.limit) if self.full else ""
 
 
 class ListScene(Scene):
@@ -129,7 +133,10 @@ class ListScene(Scene):
         least = sum(heights[:3]) + gap * (min(3, len(heights)) - 1)
         sizes = [(lines, title) for lines in (body, self.app.small)
                  for title in (int(body * 1.7), int(body * 1.4), int(body * 1.15), body)]
-        for self.lines_size, self.title_size in sizes:
+        # every row in view, two to a line where they pair, if a smaller title and lines leave the room for them
+        every = self._paired_height(width, body // 4)
+        chosen = next((size for size in sizes if self._sized(size, inner_w) + every <= height - 4 * body), None)
+        for self.lines_size, self.title_size in [chosen] if chosen else sizes:
             text_h = self._text_height(inner_w)
             if text_h + least <= height - 4 * body:
                 break
@@ -157,6 +164,29 @@ class ListScene(Scene):
         top = self._text_rect.bottom + body
         self.buttons.layout(pygame.Rect(inner.x, top, inner.width, self.area.bottom - body // 2 - top), heights, gap,
                             paired)
+
+    def _sized(self, sizes: tuple[int, int], width: int) -> int:
+        """The title's and the lines' height at these (lines, title) sizes."""
+        self.lines_size, self.title_size = sizes
+        return self._text_height(width)
+
+    def _paired_height(self, width: int, gap: int) -> int:
+        """The rows' least height, the runs of `paired` two to a line in the widened box (unpaired: no less than
+        all of them at their least): what a list needs to show every row at once."""
+        paired = self.paired()
+        if not paired:
+            needs = self.buttons.needs(self.app, int(width * 0.76) - 2 * self.app.body)
+            return sum(needs) + gap * (len(needs) - 1)
+        box_w = int(width * 0.92)
+        halves = self.buttons.needs(self.app, (box_w - 2 * self.app.body - gap) // 2)
+        fulls = self.buttons.needs(self.app, box_w - 2 * self.app.body)
+        lines: list[int] = []
+        for i, (full, half) in enumerate(zip(fulls, halves)):
+            if second_of_pair(i, paired):
+                lines[-1] = max(lines[-1], half)
+            else:
+                lines.append(half if any(i in run for run in paired) else full)
+        return sum(lines) + gap * (len(lines) - 1)
 
     def _text_height(self, width: int) -> int:
         """The title and the lines under it, wrapped at the body size."""

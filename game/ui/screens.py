@@ -18,3 +18,5 @@ class Screen(StrEnum):
     PREVIEW = "preview"
     TRAIN = "train"
     PROGRESS = "progress"
+    CARDS = "cards"  # the cards chosen for a workshop
+    PLANS = "plans"  # the saved session plans

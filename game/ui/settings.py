@@ -1,4 +1,5 @@
-"""The reader's display choices (text size, contrast, font, language), kept between sessions in the user's folder."""
+"""The reader's display choices (text size, contrast, font, language), and what the last workshop was set up with
+(its teams, who answered), kept between sessions in the user's folder."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import json
 from pathlib import Path
 
 from game.atomic import write_text_atomic
+from game.fonts import team_name_problem
 from game.wording.catalogue import DEFAULT, LANGUAGES
 
 SCALES = (0.9, 1.0, 1.15, 1.3, 1.5)
@@ -15,20 +17,22 @@ class Settings:
     """A plain class, not a dataclass: building a dataclass costs as much as the rest of the home screen's
     own imports, and these are read before the first frame."""
 
-    __slots__ = ("scale", "high_contrast", "dyslexia_font", "language", "profile")
+    __slots__ = ("scale", "high_contrast", "dyslexia_font", "language", "profile", "teams", "answering")
 
     def __init__(self, scale: float = 1.0, high_contrast: bool = False, dyslexia_font: bool = False,
-                 language: str = DEFAULT, profile: str = ""):
+                 language: str = DEFAULT, profile: str = "", teams: list[str] | None = None, answering: str = ""):
         self.scale = scale
         self.high_contrast = high_contrast
         self.dyslexia_font = dyslexia_font
         self.language = language
         self.profile = profile  # the learner who trained last on this computer ("" before anyone did)
+        self.teams = teams or []  # the last workshop's team names, offered again by the setup screen
+        self.answering = answering  # ... and who answered ("all" or "rotation"; "" before any workshop)
 
     def __repr__(self) -> str:
         return f"Settings({self.as_dict()})"
 
-    def as_dict(self) -> dict[str, float | bool | str]:
+    def as_dict(self) -> dict[str, float | bool | str | list[str]]:
         return {name: getattr(self, name) for name in self.__slots__}
 
     @classmethod
@@ -47,6 +51,11 @@ class Settings:
             settings.language = DEFAULT
         if not isinstance(settings.profile, str):
             settings.profile = ""
+        if not isinstance(settings.teams, list) or not all(
+                isinstance(name, str) and name.strip() and team_name_problem(name) is None for name in settings.teams):
+            settings.teams = []
+        if settings.answering not in ("all", "rotation"):
+            settings.answering = ""
         return settings
 
     def save(self, path: Path | None) -> None:
@@ -61,6 +70,12 @@ class Settings:
         """The learner to offer next time (on screen and at the terminal alike), saved when it changes."""
         if self.profile != profile:
             self.profile = profile
+            self.save(path)
+
+    def remember_workshop(self, teams: list[str], answering: str, path: Path | None) -> None:
+        """The teams and answering mode a workshop started with: the setup screen offers them next time."""
+        if (self.teams, self.answering) != (teams, answering):
+            self.teams, self.answering = list(teams), answering
             self.save(path)
 
     @property

@@ -67,6 +67,19 @@ def mark(surface: pygame.Surface, kind: str, center: tuple[int, int], size: int,
         pygame.draw.line(surface, color, (x - s, y + s), (x + s, y - s), width)
 
 
+def tick_room(choice: Choice, size: int) -> int:
+    """The width a row's tick box takes before its label, with its gap (none for a row without one)."""
+    return size * 3 // 2 if choice.checked is not None else 0
+
+
+def tick_box(surface: pygame.Surface, checked: bool, left: int, centery: int, size: int, color: Color) -> None:
+    """A box `size` pixels high, ticked or empty, drawn as lines (the fonts have no ☑)."""
+    box = pygame.Rect(left, centery - size // 2, size, size)
+    pygame.draw.rect(surface, color, box, width=max(2, size // 10), border_radius=max(2, size // 8))
+    if checked:
+        mark(surface, "check", box.center, size * 2 // 3, color)
+
+
 def chip_size(text: int) -> int:
     """A team chip's side for digits `text` pixels high."""
     return int(text * 1.4)
@@ -96,6 +109,7 @@ class Choice(NamedTuple):
     # a letter pressed instead of a number, shown in its place: a row that comes and goes, or one past the ninth,
     # leaves the others their numbers and is itself one key away
     shortcut: str = ""
+    checked: bool | None = None  # a row that is ticked or not (a card chosen for a workshop): a box before its label
 
 
 class ButtonList:
@@ -122,6 +136,11 @@ class ButtonList:
     def _handle(self, intent: Intent) -> str | None:
         if not self.choices:
             return None
+        if intent.kind not in (Act.TEXT, Act.LETTER) and len(intent.text) == 1:  # a command's letter (S, P, T…)
+            shortcuts = [i for i, choice in enumerate(self.choices) if choice.shortcut.lower() == intent.text]
+            if shortcuts:
+                self.focus = shortcuts[0]
+                return self.choices[self.focus].key
         if intent.kind in (Act.UP, Act.LEFT):
             self.focus = (self.focus - 1) % len(self.choices)
         elif intent.kind in (Act.DOWN, Act.RIGHT):
@@ -181,6 +200,8 @@ class ButtonList:
             boxes.append((self.area.x, top, width, h))
         focused = boxes[self.focus]
         shift = max(0, focused[1] + focused[3] - self.area.height)
+        if shift:  # scrolled: the first row shown starts at the top, no blank band where a row is hidden
+            shift = min(focused[1], min(top for _, top, _, _ in boxes if top >= shift))
         self.rects = [pygame.Rect(x, self.area.y + y - shift, w, h) for x, y, w, h in boxes]
 
     def _mark_column(self, app, size: int, i: int) -> int:
@@ -213,7 +234,7 @@ class ButtonList:
 
         for i, choice in enumerate(self.choices):
             size = body if choice.detail else int(body * 1.1)
-            inner = width - body - (self._mark_column(app, size, i) + body if numbered else 0)
+            inner = width - body - (self._mark_column(app, size, i) + body if numbered else 0) - tick_room(choice, size)
             need = block(bold if choice.detail else plain, choice.label, inner)
             if choice.detail:  # the label in 55 % of the row, the detail in the rest
                 need = max(need * 100 // 55, block(plain, choice.detail, inner) * 100 // 45)
@@ -236,6 +257,9 @@ class ButtonList:
                 line(app, surface, self.mark(i), (inner.x, inner.centery), size, color, bold=True, anchor="midleft")
                 column = self._mark_column(app, size, i)
                 inner.x, inner.width = inner.x + column + app.body, inner.width - column - app.body
+            if choice.checked is not None:
+                tick_box(surface, choice.checked, inner.x, inner.centery, size, color)
+                inner.x, inner.width = inner.x + tick_room(choice, size), inner.width - tick_room(choice, size)
             if choice.detail:
                 top = pygame.Rect(inner.x, inner.y, inner.width, inner.height * 55 // 100)
                 text_box(app, surface, choice.label, top, app.body, color, bold=True, valign="center", floor=app.body)

@@ -84,9 +84,21 @@ def _progress() -> type[Any]:
     return ProgressScene
 
 
+def _cards() -> type[Any]:
+    from game.ui.scenes.cards import CardsScene
+
+    return CardsScene
+
+
+def _plans() -> type[Any]:
+    from game.ui.scenes.plans import PlansScene
+
+    return PlansScene
+
+
 SCENES: dict[Screen, Callable[[], type[Any]]] = {
     Screen.HOME: _home, Screen.SETUP: _setup, Screen.PLAY: _play, Screen.END: _end, Screen.LEARNED: _learned,
     Screen.MENU: _menu,
     Screen.CONFIRM: _confirm, Screen.ERROR: _error, Screen.ACCESSIBILITY: _accessibility, Screen.PREVIEW: _preview,
-    Screen.TRAIN: _train, Screen.PROGRESS: _progress,
+    Screen.TRAIN: _train, Screen.PROGRESS: _progress, Screen.CARDS: _cards, Screen.PLANS: _plans,
 }

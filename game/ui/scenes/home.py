@@ -66,6 +66,14 @@ def _summaries(app: App) -> list[ScenarioSummary]:
                             s.info.minutes.max) for s in library.scenarios.values()]
 
 
+def _listed(folder: Path) -> list[Path]:
+    """The files of `folder`; none when it is missing or unreadable."""
+    try:
+        return list(folder.iterdir())
+    except OSError:
+        return []
+
+
 class HomeScene(ListScene):
     title_key = "home.title"
 
@@ -78,6 +86,7 @@ class HomeScene(ListScene):
 
             unfinished, self.missing = pending(app.sessions_dir)
         self.unfinished = unfinished
+        self.has_plans = any(p.suffix in (".yaml", ".yml") for p in _listed(app.plans_dir))
         self._resumable: tuple[str, str, str] | None | bool = False  # the resume row's panel, read once (False: not yet)
         self.scenarios = {s.id: s for s in sorted(summaries, key=lambda s: (s.id != DEFAULT, s.title))}
         # the focus on the default scenario, so that Enter starts it even with a session to resume above it
@@ -105,6 +114,8 @@ class HomeScene(ListScene):
             choices.append(Choice(tr("home.sheets", n=len(self.missing)), "sheets", shortcut=tr("home.sheets_key")))
         for s in self.scenarios.values():
             choices.append(Choice(s.title, f"scenario:{s.id}"))
+        if self.has_plans:
+            choices.append(Choice(tr("home.plans"), "plans", shortcut=tr("home.plans_key")))
         choices += [Choice(tr("home.train"), "train"), Choice(tr("home.language"), "language"),
                     Choice(tr("home.accessibility"), "access", shortcut=tr("home.access_key")),
                     Choice(tr("home.quit"), "quit", shortcut=tr("home.quit_key"))]
@@ -160,6 +171,8 @@ class HomeScene(ListScene):
             self._describe(surface, scenario.title, facts, scenario.description)
         elif key == "train":
             self._describe(surface, tr("home.train"), tr("home.train_facts"), tr("home.train_description"))
+        elif key == "plans":
+            self._describe(surface, tr("home.plans"), tr("home.plans_facts"), tr("home.plans_description"))
         elif key == "language":
             self._describe(surface, tr("home.language"), tr("home.language_facts"), tr("home.language_description"))
         elif key == "resume" and (said := self.resumable()) is not None:
@@ -237,6 +250,9 @@ class HomeScene(ListScene):
                 setup.start()
             else:
                 self.app.push(setup)
+        elif key == "plans":
+            if checked_library(self.app) is not None:
+                self.app.push(Screen.PLANS)
         elif key == "train":
             if checked_library(self.app) is not None:
                 self.app.push(Screen.TRAIN)

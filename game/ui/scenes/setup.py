@@ -1,19 +1,23 @@
-"""Team setup: how many teams (within the scenario's range) and their names; the defaults need no typing."""
+"""Team setup: how many teams (within the scenario's range) and their names, who answers, the cards chosen for the
+audience; the last workshop's teams come back, and the whole set-up can be kept as a session plan."""
 
 from __future__ import annotations
 
 import secrets
+from pathlib import Path
 
 from game.answer_cards import write_answer_cards
+from game.atomic import write_text_atomic
+from game.content.fields import slug
 from game.content.models import ScenarioInfo
 from game.debrief.ending import sheet_at_end
 from game.desktop import saved_and_opened
 from game.diskerrors import disk_problem
 from game.paths import display_path
-from game.table.table import Table, deal, teams_in_turn
+from game.table.table import Table, chosen_minutes, deal, teams_in_turn
 from game.ui.app import App
 from game.ui.intents import Act, Intent
-from game.ui.listing import ListScene, NameEntry
+from game.ui.listing import PLAN_TITLE_MAX, ListScene, NameEntry
 from game.ui.screens import Screen
 from game.ui.widgets import Choice
 from game.wording.catalogue import ntr
@@ -23,12 +27,21 @@ from game.wording.players import team_names, tr
 class SetupScene(ListScene):
     title_key = "setup.title"
 
-    def __init__(self, app: App, scenario: ScenarioInfo, seed: int | None = None):
+    def __init__(self, app: App, scenario: ScenarioInfo, seed: int | None = None, names: list[str] | None = None,
+                 answering: str | None = None, chosen: list[str] | None = None, plan: Path | None = None):
+        """Without `names`, the last workshop's teams (as many as the scenario allows); `chosen`: the cards a plan
+        chose (None: the scenario's draw); `plan`: the file they came from, which saving the plan rewrites."""
         self.scenario = scenario
         self.seed = seed
-        self.names = team_names(scenario, None)
-        self.answering = scenario.answering  # the scenario's default; the facilitator may switch it
-        self.editing: int | None = None
+        settings = app.settings
+        self.names = names or _remembered(scenario, settings.teams)
+        # the plan's, the last workshop's, or the scenario's default; the facilitator may switch it
+        self.answering = answering or (settings.answering if names is None and settings.answering else None) \
+            or scenario.answering
+        self.chosen = chosen
+        self.plan = plan
+        self.plan_title = ""  # the plan's title: being typed when saving it
+        self.editing: int | None = None  # the team name being typed, or -1 the plan's title
         self.status = ""  # what became of the answer cards, once asked for, or of a name's refused characters
         self.entry: NameEntry | None = None  # the name being typed
         # one team in turn, how many teams the scenario's time gives a round per aspect of the panorama
@@ -38,12 +51,12 @@ class SetupScene(ListScene):
 
     def rows_before_names(self) -> list[Choice]:
         limits = self.scenario.team_range  # a count to choose only where there is a choice (« Nombre d'équipes : 1 »)
-        rows = [Choice(tr("setup.count", n=len(self.names)) + "   − / +", "count")] if limits.max > limits.min else []
+        rows = [Choice(tr("setup.count", n=len(self.names)) + "\u00a0\u00a0 −\u00a0/\u00a0+", "count")] if limits.max > limits.min else []
         if self.several_teams:
             label = tr(f"setup.answering_{self.answering}")
             if self.answering == "rotation" and self.served < self.scenario.team_range.max:
                 label += " " + tr("setup.rotation_up_to", n=self.served)  # what this scenario's time serves
-            rows.append(Choice(label + "   < >", "answering"))
+            rows.append(Choice(label + "\u00a0\u00a0 <\u00a0>", "answering"))
         return rows
 
     @property
@@ -56,12 +69,20 @@ class SetupScene(ListScene):
         return self.editing is not None
 
     def lines(self) -> list[str]:
-        return [f"{self.scenario.title} · {self.status or self.too_many or tr('setup.edit_hint')}"]
+        title = f"{self.plan_name} · " if self.plan is not None else ""
+        return [f"{title}{self.scenario.title} · {self.status or self.too_many or tr('setup.edit_hint')}"]
+
+    @property
+    def plan_name(self) -> str:
+        """The title of the plan this set-up came from (or was saved as)."""
+        return self.plan_title or (self.plan.stem if self.plan is not None else "")
 
     @property
     def too_many(self) -> str:
         """Why this many teams cannot play here (one at a time, or at all: the draw deals them no card), or
         nothing."""
+        if self.chosen is not None:  # every chosen card is played; the selection warns about the panorama
+            return ""
         if self.answering == "rotation" and len(self.names) > self.served:
             return tr("setup.rotation_limit", n=self.served)
         if not self.dealt(len(self.names), self.answering):
@@ -77,17 +98,28 @@ class SetupScene(ListScene):
         return self._dealt[key]
 
     def paired(self) -> tuple[range, ...]:
-        """The names two by two, and the answer cards beside "Back"."""
+        """The names two by two, the card selection beside saving the plan, and the answer cards beside "Back"."""
         first = len(self.rows_before_names())
         after = first + len(self.names) + 1  # past "Start"
-        return (range(first, first + len(self.names)),) + ((range(after, after + 2),) if self.several_teams else ())
+        return (range(first, first + len(self.names)), range(after, after + 2)) + (
+            (range(after + 2, after + 4),) if self.several_teams else ())
 
     def choices(self) -> list[Choice]:
         names = [Choice(name + ("|" if i == self.editing else ""), f"name:{i}") for i, name in enumerate(self.names)]
+        save = tr("setup.plan_title", title=self.plan_title + "|") if self.editing == -1 else tr("setup.save_plan")
         return (self.rows_before_names() + names
-                + [Choice(tr("setup.start"), "start")]
+                + [Choice(tr("setup.start"), "start"),
+                   Choice(self.selection(), "select", shortcut=tr("setup.select_key")),
+                   Choice(save, "plan", shortcut=tr("setup.plan_key"))]
                 + ([Choice(tr("setup.cards"), "cards", shortcut=tr("setup.cards_key"))] if self.several_teams else [])
                 + [Choice(tr("setup.back"), "back", shortcut=tr("setup.back_key"))])  # Escape goes back
+
+    def selection(self) -> str:
+        """The card selection's row: the scenario's draw, or how many cards were chosen and their minutes."""
+        if self.chosen is None:
+            return tr("setup.select_draw")
+        minutes = chosen_minutes(self.app.library.pool(self.scenario), self.chosen, self.answering, len(self.names))
+        return ntr("setup.select_chosen", len(self.chosen), minutes=f"{minutes:.0f}")
 
     def handle(self, intent: Intent) -> None:
         if self.editing is not None:
@@ -106,11 +138,25 @@ class SetupScene(ListScene):
         i, entry = self.editing, self.entry
         assert i is not None and entry is not None
         done = entry.handle(intent)
+        if i == -1:
+            self._edit_title(intent, done)
+            return
         self.names[i], self.status = entry.text, entry.status
         if done:
             self.names[i] = self.names[i].strip() or team_names(self.scenario, len(self.names))[i]
             self.editing = self.entry = None
             self.status = ""
+        self.refresh()
+
+    def _edit_title(self, intent: Intent, done: bool) -> None:
+        """The plan's title being typed: Enter saves the plan under it, Escape gives up."""
+        assert self.entry is not None
+        self.plan_title, self.status = self.entry.text, self.entry.status or tr("setup.plan_hint")
+        if done:
+            self.editing = self.entry = None
+            self.status = ""
+            if intent.kind == Act.CONFIRM and self.plan_title.strip():
+                self.save_plan(self.plan_title.strip())
         self.refresh()
 
     def _count(self, step: int) -> None:
@@ -133,6 +179,14 @@ class SetupScene(ListScene):
             self.refresh()
         elif key == "start":
             self.start()
+        elif key == "select":
+            self.app.push(Screen.CARDS, scenario=self.scenario, chosen=self.chosen, teams=len(self.names),
+                          answering=self.answering, on_done=self.selected)
+        elif key == "plan":
+            self.editing = -1
+            self.entry = NameEntry(self.plan_name or self.scenario.title[:PLAN_TITLE_MAX], PLAN_TITLE_MAX)
+            self.plan_title, self.status = self.entry.text, tr("setup.plan_hint")
+            self.refresh()
         elif key == "cards":
             self.print_cards()
         elif key == "back":
@@ -153,6 +207,26 @@ class SetupScene(ListScene):
     def cancel(self) -> None:
         self.app.pop()
 
+    def selected(self, chosen: list[str] | None) -> None:
+        """The card selection screen's answer: the chosen cards, or None for the scenario's draw."""
+        self.chosen = chosen
+        self.refresh()
+
+    def save_plan(self, title: str) -> None:
+        """The set-up as a plan file in the plans folder (or back where it came from); where it went, or why not."""
+        from game.content.plan import plan_of, plan_text
+
+        info = plan_of(title, self.scenario, self.names, self.answering if self.several_teams else None, self.chosen,
+                       self.app.library)
+        path = self.plan if self.plan is not None else free_name(self.app.plans_dir, slug(title) or "plan", ".yaml")
+        try:
+            write_text_atomic(path, plan_text(info, tr("plan.heading")))
+        except OSError as exc:
+            self.status = tr("setup.plan_failed", folder=display_path(path.parent), reason=disk_problem(exc, path))
+        else:
+            self.plan = path
+            self.status = tr("setup.plan_saved", name=path.name, folder=display_path(path.parent))
+
     def start(self) -> None:
         """Draw the cards, open the session's log, and show the first card."""
         if self.too_many:  # said on the screen already; the room must see why nothing starts
@@ -163,9 +237,29 @@ class SetupScene(ListScene):
         try:
             table = Table.start_new(self.app.sessions_dir, self.scenario, library.pool(self.scenario), self.names,
                                     seed, library.aspect_labels(self.scenario), self.app.clock(),
-                                    answering=self.answering, at_end=sheet_at_end)
+                                    answering=self.answering, chosen=self.chosen, at_end=sheet_at_end)
         except OSError as exc:  # no log, no session: the room must know before it plays
             self.app.push(Screen.ERROR, errors=[disk_problem(exc, self.app.sessions_dir)], title=tr("error.not_started"),
                           advice="")
             return
+        if self.several_teams:
+            self.app.settings.remember_workshop(self.names, self.answering, self.app.settings_path)
         self.app.replace(Screen.PLAY, table=table)
+
+
+def _remembered(scenario: ScenarioInfo, teams: list[str]) -> list[str]:
+    """The last workshop's team names, as many as the scenario allows (its default names fill up to its least);
+    the scenario's default names when there was none, or for a solo scenario."""
+    limits = scenario.team_range
+    if not teams or limits.max == 1:
+        return team_names(scenario, None)
+    kept = teams[:limits.max]
+    return kept + team_names(scenario, limits.min)[len(kept):]
+
+
+def free_name(folder: Path, stem: str, suffix: str) -> Path:
+    """A file name in `folder` that no file has yet: `stem`, then `stem-2`…"""
+    path, n = folder / f"{stem}{suffix}", 2
+    while path.exists():
+        path, n = folder / f"{stem}-{n}{suffix}", n + 1
+    return path
