@@ -114,6 +114,7 @@ def test_the_kind_names_and_the_refusals_read_in_english():
 
 
 SCREEN_ONLY = ("app.", "home.", "mode.", "setup.", "kind.", "preview.", "play.", "menu.", "confirm.", "access.",
+               "choose.", "plans.", "debrief.",
                "error.", "end.", "result.winner", "result.ex_aequo",
                "result.everyone")
 

@@ -112,6 +112,9 @@ def test_french_characters_survive_and_no_glyph_is_missing(tmp_path, caplog):
         assert sample in text, sample
     assert "Réponse : Ç É È À — faux" in text and "Bonne réponse : Œuvre" in text
     assert "0 réponse réussie sur 2." in text  # the count agrees with its number; « réussie »: persona cards too
+    rows = list(csv.reader(written.csv.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    debate = next(row for row in rows if row[5] == "fr-3")  # the debate's text and its note, in the CSV too
+    assert debate[8] == "Débat « ouvert »" and debate[15] == "À reprendre : l’isolement"
 
 
 def test_the_csv_has_one_row_per_card_and_opens_in_french_excel(sheets):
@@ -119,14 +122,19 @@ def test_the_csv_has_one_row_per_card_and_opens_in_french_excel(sheets):
     raw = written.csv.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
-    assert rows[0] == ["session", "date", "scénario", "équipe", "ordre", "carte", "type", "aspect", "réponse",
-                       "résultat", "jauges", "secondes", "étape", "issue"]
+    assert rows[0] == ["session", "date", "scénario", "équipe", "ordre", "carte", "type", "aspect", "texte", "réponse",
+                       "résultat", "jauges", "secondes", "étape", "issue", "note", "panorama de l’équipe"]
     assert len(rows) - 1 == csv_rows(table)
     first = rows[1]
     play = table.history()[0]
     assert first[2] == "maison-de-region-partenaires" and first[5] == play.card.id
     assert first[1].startswith("2026-11-23")
-    assert all(len(row) == 14 and row[12:] == ["", ""] for row in rows[1:])  # no parcours here
+    assert first[8] == written.report.cards[0].prompt  # the card's text, as the sheet words it
+    assert all(len(row) == 17 and row[13:15] == ["", ""] for row in rows[1:])  # no parcours here
+    panoramas = {t.name: " ; ".join(t.panorama) for t in written.report.team_lines}
+    assert all(row[16] == panoramas.get(row[3], "") for row in rows[1:])  # the panorama the team ended with
+    notes = [card.note for card in written.report.cards if card.note]
+    assert [row[15] for row in rows[1:] if row[15]] == notes  # the facilitator's notes of the debates
 
 
 def test_when_every_team_answers_the_sheet_shows_each_teams_answers_and_aspects(sheets):
@@ -177,7 +185,7 @@ def test_a_team_name_a_spreadsheet_would_run_stays_text_in_the_csv(shipped, tmp_
     rows = list(csv.reader(written.csv.read_bytes().decode("utf-8-sig").splitlines(), delimiter=";"))
     teams = {row[3] for row in rows[1:]} - {""}  # debates: no team
     assert teams == {"'=HYPERLINK(\"x\")", "'@SUM(A1)", "'-2+3", "Équipe 4"}
-    assert all(row[11].isdigit() for row in rows[1:])  # numbers stay numbers
+    assert all(row[12].isdigit() for row in rows[1:])  # numbers stay numbers
 
 
 def test_a_character_the_fonts_lack_shows_as_a_question_mark_on_the_sheet(shipped, tmp_path):

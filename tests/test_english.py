@@ -43,7 +43,7 @@ def test_the_same_workshop_in_english_at_the_terminal_and_on_its_sheet(shipped, 
     compare_texts(sheet, "en-sheet-text", update)
     assert "Session debriefing" in sheet[0] and any(line.startswith("Teams: ") for line in sheet)
     csv = table.sheet.csv.read_text(encoding="utf-8-sig").splitlines()
-    assert csv[0].startswith("session;date;scenario;team;order;card;kind;aspect;answer;result")
+    assert csv[0].startswith("session;date;scenario;team;order;card;kind;aspect;text;answer;result")
     assert "no answer" in "\n".join(csv)
     assert left_in_french(transcript) == [] and left_in_french(sheet) == [] and left_in_french(csv) == []
 

@@ -237,7 +237,7 @@ def test_the_sheet_draws_the_path_taken_beside_the_best_one(library, tmp_path):
     import csv
 
     rows = list(csv.reader(t.sheet.csv.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
-    assert [row[12:] for row in rows[1:]] == [["Premier accueil", ""], ["Retour au guichet", "Visa expiré avant le dépôt"]]
+    assert [row[13:15] for row in rows[1:]] == [["Premier accueil", ""], ["Retour au guichet", "Visa expiré avant le dépôt"]]
     other = table(library, tmp_path / "best")
     walk(other, [0, 0])
     assert "C’est aussi le chemin des meilleurs choix." in pdf_text(other.sheet.pdf)

@@ -269,8 +269,12 @@ def fixed(shipped):
 def test_the_card_selection_and_the_plans_screens(fixed, snap):
     setup = fixed.push(SetupScene(fixed, fixed.library.scenarios[SCENARIO].info, names=["Nord", "Sud", "Est"]))
     setup.choose("select")
+    fixed.top.choose("done")  # nothing ticked yet: refused, and said
+    snap(fixed, "choose-none")
+    fixed.pop()
     fixed.top.choose("aspect:reglementaire")
     fixed.top.choose("kind:debate")
+    snap(fixed, "choose-cards-top")
     for _ in range(12):  # down to the cards themselves
         fixed.top.handle(Intent(Act.DOWN))
     snap(fixed, "choose-cards")
@@ -303,4 +307,17 @@ def test_a_plan_that_cannot_be_written_says_why_and_one_card_is_said_in_the_sing
     snap(app, "setup-plan-failed")
     assert "Le plan n’a pas pu être enregistré dans tests/_output/plans-blocked" in " ".join(setup.lines())
     assert setup.plan is None
+    app.pop_all()
+
+
+def test_a_plan_that_no_longer_matches_looks(shipped, snap):
+    folder = OUTPUT / "plans-stale" / "sessions"
+    shutil.rmtree(folder.parent, ignore_errors=True)
+    app = make_app(shipped, folder)
+    app.plans_dir.mkdir(parents=True)
+    _plan(app.plans_dir, GOOD.replace("tt-010", "tt-999").replace("teletravail: 2", "teletravail: 1"), "vieux.yaml")
+    app.push(HomeScene(app, scenario_summaries(shipped_scenarios())))
+    app.top.choose("plans")
+    app.top.choose("plan:0")
+    snap(app, "plans-not-opened")
     app.pop_all()

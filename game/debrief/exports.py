@@ -15,21 +15,24 @@ from game.cells import inert
 from game.present.sheet import Report
 from game.wording.catalogue import tr
 
-COLUMNS = ("session", "date", "scenario", "team", "order", "card", "kind", "aspect", "answer", "result", "gauges",
-           "seconds", "step", "outcome")  # each header in the catalogue as `csv.<column>`
+COLUMNS = ("session", "date", "scenario", "team", "order", "card", "kind", "aspect", "text", "answer", "result",
+           "gauges", "seconds", "step", "outcome", "note", "panorama")  # each header in the catalogue as `csv.<column>`
 
 
 def rows(report: Report) -> list[list[str]]:
     """One row per card (per step of a parcours), or per team and card when every team answered it (a pivot
-    table counts per team)."""
+    table counts per team); each with the card's text, the facilitator's note of a debate, and the panorama the
+    team ended the session with."""
     date = report.started.strftime("%Y-%m-%d %H:%M")
+    panoramas = {team.name: " ; ".join(team.panorama) for team in report.team_lines}
     table = []
     for card in report.cards:
         gauges = " ; ".join(f"{label} {delta:+d}" for label, delta in card.deltas)
         said = ([(a.team, a.given, a.verdict) for a in card.answers] if report.every_team and card.answers
                 else [(card.team or "", card.given or "", card.verdict)])
         table += [[report.session_id, date, report.scenario_id, team, str(card.number), card.card_id, card.kind,
-                   card.aspect_label, given, verdict, gauges, str(round(card.seconds)), card.step, card.reached]
+                   card.aspect_label, card.prompt, given, verdict, gauges, str(round(card.seconds)), card.step,
+                   card.reached, card.note, panoramas.get(team, "")]
                   for team, given, verdict in said]
     return table
 

@@ -58,6 +58,7 @@ class CardLine:
     success: bool | None  # right answer or best option; None when nothing was answered
     right: str | None  # the right answer(s) of a question
     expected: str  # the right answers or best options by number ("2", "1+3"); empty when there are none
+    best: str  # the same in words
     explanation: str | None  # a question's explanation, an option's feedback
     source: str | None
     deltas: list[tuple[str, int]]  # (gauge label, change)
@@ -234,7 +235,7 @@ def card_line(play: Played, every_team: bool) -> CardLine:
         prompt=face.summary, who=face.who, outcome=play.outcome, given=given,
         verdict=lower_first(tr(f"mark.{play.mark}")), success=play.success,
         right=" ; ".join(texts[i] for i in play.right) if play.mark in (Mark.RIGHT, Mark.WRONG, Mark.SPLIT) else None,
-        expected="+".join(str(i + 1) for i in play.right),
+        expected="+".join(str(i + 1) for i in play.right), best=" ; ".join(texts[i] for i in play.right),
         explanation=explanation.text if explanation else None, source=explanation.source if explanation else None,
         deltas=[(c.label, c.delta) for c in play.changes], note=play.note, seconds=play.seconds,
         discussed=face.discussed, step=play.step_title, reached=play.ending.title if play.ending else "",

@@ -14,6 +14,7 @@ import pygame
 from game.engine.vocabulary import ActionType
 from game.present.bots import choose
 from game.ui.app import App
+from game.ui.scenes.debriefing import DebriefingScene
 from game.ui.scenes.end import EndScene
 from game.ui.scenes.play import PlayScene
 
@@ -21,7 +22,8 @@ _DIGIT_KEYS = [getattr(pygame, f"K_{n}") for n in range(1, 10)]
 
 
 def _press(key: int) -> None:
-    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0))
+    letter = chr(key) if pygame.K_a <= key <= pygame.K_z else ""
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=letter, scancode=0))
 
 
 class Autopilot:
@@ -30,6 +32,7 @@ class Autopilot:
         self.rng = random.Random(seed)
         self.delay = delay
         self.next_time = 0.0
+        self.debriefed = False
 
     def __call__(self, app: App) -> None:
         if pygame.event.peek(pygame.KEYDOWN):
@@ -41,9 +44,14 @@ class Autopilot:
         scene = app.top
         if isinstance(scene, PlayScene):
             self._play(scene)
+        elif isinstance(scene, EndScene) and not self.debriefed:  # the debriefing, slide after slide
+            self.debriefed = True
+            _press(pygame.K_d)
+        elif isinstance(scene, DebriefingScene):
+            _press(pygame.K_PAGEDOWN)
         elif isinstance(scene, EndScene):
             keys = [c.key for c in scene.buttons.choices]
-            _press(_DIGIT_KEYS[keys.index("quit")])
+            _press(_DIGIT_KEYS[int(scene.buttons.mark(keys.index("quit"))) - 1])
         else:
             _press(pygame.K_ESCAPE)
 

@@ -20,3 +20,4 @@ class Screen(StrEnum):
     PROGRESS = "progress"
     CARDS = "cards"  # the cards chosen for a workshop
     PLANS = "plans"  # the saved session plans
+    DEBRIEFING = "debriefing"  # the debriefing projected to the room

@@ -96,9 +96,16 @@ def _plans() -> type[Any]:
     return PlansScene
 
 
+def _debriefing() -> type[Any]:
+    from game.ui.scenes.debriefing import DebriefingScene
+
+    return DebriefingScene
+
+
 SCENES: dict[Screen, Callable[[], type[Any]]] = {
     Screen.HOME: _home, Screen.SETUP: _setup, Screen.PLAY: _play, Screen.END: _end, Screen.LEARNED: _learned,
     Screen.MENU: _menu,
     Screen.CONFIRM: _confirm, Screen.ERROR: _error, Screen.ACCESSIBILITY: _accessibility, Screen.PREVIEW: _preview,
     Screen.TRAIN: _train, Screen.PROGRESS: _progress, Screen.CARDS: _cards, Screen.PLANS: _plans,
+    Screen.DEBRIEFING: _debriefing,
 }

@@ -60,11 +60,14 @@ class EndScene(Scene):
     def _actions(self) -> list[Choice]:
         sheet = [Choice(tr("end.open"), "open"), Choice(tr("end.print"), "print")] if self.table.sheet else []
         other = [Choice(tr("play.more", page=self.view + 1, pages=len(self.views)), "other")] if len(self.views) > 1 else []
-        return other + sheet + [Choice(tr("end.home"), "home"), Choice(tr("end.quit"), "quit")]
+        debrief = [Choice(tr("end.debrief"), "debrief", shortcut=tr("end.debrief_key"))]
+        return debrief + other + sheet + [Choice(tr("end.home"), "home"), Choice(tr("end.quit"), "quit")]
 
     def choose(self, key: str) -> None:
         sheet = self.table.sheet
-        if key == "other":
+        if key == "debrief":
+            self.app.push(Screen.DEBRIEFING, table=self.table)
+        elif key == "other":
             self.view = (self.view + 1) % len(self.views)
             self.layout(*self.app.size)
         elif key == "open" and sheet is not None:
