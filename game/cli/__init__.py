@@ -106,6 +106,7 @@ def build_parser(lang: str = "fr") -> argparse.ArgumentParser:
     play.add_argument("--out", type=folder, metavar=folder_word, help=t("help.the_folder_of_this_session"))
     play.add_argument("--console", action="store_true", help=t("help.play_in_the_terminal_instead"))
     play.add_argument("--plan", type=Path, metavar=t("help.file"), help=t("help.a_session_plan_saved_from"))
+    play.add_argument("--presenter", action="store_true", help=t("help.presenter"))
 
     train = commands.add_parser("train", help=t("help.train_alone_a_session_on"))
     train.add_argument("--deck", metavar="ID", help=t("help.the_theme_a_deck_default"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,10 +29,17 @@ def open_app(args: argparse.Namespace, library: Library | Callable[[], Library],
     from game.ui.settings import default_settings_path
 
     try:
-        return App(library, folder, fullscreen=args.fullscreen, settings_path=default_settings_path(),
-                   fast=getattr(args, "fast", False), language=getattr(args, "chosen_lang", None), scenes=SCENES)
+        app = App(library, folder, fullscreen=args.fullscreen, settings_path=default_settings_path(),
+                  fast=getattr(args, "fast", False), language=getattr(args, "chosen_lang", None), scenes=SCENES)
     except pygame.error as exc:
         raise UserError(tr("cli.no_window", reason=exc)) from None
+    if getattr(args, "presenter", False):
+        from game.ui.presenter import open_presenter
+
+        said = open_presenter(app)  # with one screen: said, and the game plays in one window
+        if said:
+            print(said, file=sys.stderr)
+    return app
 
 
 def run_home(args: argparse.Namespace, max_frames: int | None = None) -> int:

@@ -132,6 +132,9 @@ class PlayingCard(Facing, Protocol):
     def branches(self) -> bool: ...
 
     @property
+    def notes(self) -> str | None: ...
+
+    @property
     def estimated_minutes(self) -> float: ...
 
     @property

@@ -281,6 +281,42 @@ class Facilitator(RoomView):
         return self._view.card is not None and self._view.card.team_answers
 
     @property
+    def expected(self) -> tuple[int, ...]:
+        """The right answers or best options of the card on the table (at its step), in the order shown."""
+        facing = self._view.facing
+        return tuple(facing.right_choices()) if facing is not None else ()
+
+    @property
+    def acceptable(self) -> tuple[int, ...]:
+        facing = self._view.facing
+        return tuple(facing.acceptable_choices()) if facing is not None else ()
+
+    @property
+    def why(self) -> Explanation | None:
+        """What the reveal will say of the expected answer: a question's explanation and source, a best option's
+        feedback; None for a card with nothing to reveal."""
+        facing, expected = self._view.facing, self.expected
+        if facing is None or not expected:
+            return None
+        return facing.explain(expected if facing.several else expected[:1])
+
+    @property
+    def notes(self) -> str:
+        """The author's notes for the facilitator on the card on the table; empty when it has none."""
+        card = self._view.card
+        return str(card.notes or "") if card is not None else ""
+
+    @cached_property
+    def upcoming(self) -> CardFace | None:
+        """The next card's face, for the facilitator to prepare; None on the last card."""
+        card = self._view.upcoming
+        return face(card) if card is not None else None
+
+    @property
+    def upcoming_aspect(self) -> str:
+        return self._view.upcoming_aspect
+
+    @property
     def minutes(self) -> float:
         """The minutes the card on the table is expected to take."""
         card = self._view.card

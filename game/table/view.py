@@ -300,6 +300,17 @@ class TableView:
     def note(self) -> str:
         return self._state.note
 
+    @property
+    def upcoming(self) -> PlayingCard | None:
+        """The card dealt after the one on the table (what the facilitator prepares for), None on the last."""
+        coming = self._state.coming
+        return self._start.game.cards[coming[0]] if coming else None
+
+    @property
+    def upcoming_aspect(self) -> str:
+        card = self.upcoming
+        return self._start.aspects.get(card.aspect, card.aspect) if card is not None else ""
+
     @cached_property
     def clock(self) -> Clock:
         state = self._state

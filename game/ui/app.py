@@ -16,7 +16,7 @@ import sys
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import pygame
 
@@ -29,10 +29,23 @@ from game.wording.catalogue import tr, use
 
 if TYPE_CHECKING:
     from game.content.loaded import Library
+    from game.table.table import Table
 
 MIN_SIZE = (960, 540)
 FPS = 60
 IDLE_SLICE = 0.04  # seconds asleep between looks at the event queue
+
+
+class SecondWindow(Protocol):
+    """The presenter window (`game.ui.presenter`) as the app drives it: named here so the app needs not import it."""
+
+    def owns(self, event: pygame.event.Event) -> bool: ...
+
+    def intent(self, event: pygame.event.Event, typing: bool) -> Intent | None: ...
+
+    def draw(self, app: App, room: pygame.Surface) -> None: ...
+
+    def close(self) -> None: ...
 
 
 class Scene:
@@ -65,6 +78,12 @@ class Scene:
 
     def draw(self, surface: pygame.Surface) -> None:
         raise NotImplementedError
+
+    @property
+    def facilitated(self) -> Table | None:
+        """The session the presenter window shows the facilitator's view of, while this scene is on the projector;
+        None: the presenter window shows what the room sees."""
+        return None
 
     def shutdown(self) -> None:
         """The scene leaves the stack for good: release what it holds (a session log, say)."""
@@ -125,6 +144,7 @@ class App:
         self.say_overflows = True  # off where the caller reports them itself (the text-fit check)
         self.on_idle: Callable[[App], None] | None = None  # the autopilot's hook
         self.after_first_frame: list[Callable[[], None]] = []  # work that must not delay the first frame
+        self.presenter: SecondWindow | None = None  # the trainer's own window, while the projector shows the room's
         self.apply_settings()
 
     @property
@@ -246,12 +266,42 @@ class App:
         self.fullscreen = not self.fullscreen
         flags = pygame.RESIZABLE | (pygame.FULLSCREEN if self.fullscreen else 0)
         size = (0, 0) if self.fullscreen else (1280, 720)
-        self.screen = pygame.display.set_mode(size, flags)
+        if self.presenter is not None:  # the room's window stays on the projector
+            self.screen = pygame.display.set_mode(size, flags, display=1)
+        else:
+            self.screen = pygame.display.set_mode(size, flags)
         self.relayout()
+
+    # -- the presenter window ------------------------------------------------------------------------
+
+    @staticmethod
+    def second_display() -> bool:
+        """Whether a second display (a projector beside the laptop's screen) is connected."""
+        return pygame.display.get_num_displays() >= 2
+
+    def close_presenter(self, said: str = "") -> None:
+        """Back to one window (the second display was unplugged, or the program ends): the session goes on in the
+        room's window, on the remaining display."""
+        if self.presenter is None:
+            return
+        self.presenter.close()
+        self.presenter = None
+        if self.running and self.scenes:
+            self.fullscreen = False
+            self.screen = pygame.display.set_mode((1280, 720), pygame.RESIZABLE)
+            self.relayout()
+        if said:
+            print(said, file=sys.stderr)
 
     # -- the loop ----------------------------------------------------------------------------
 
     def dispatch(self, event: pygame.event.Event) -> None:
+        if self.presenter is not None and self.presenter.owns(event):
+            self._from_presenter(event)
+            return
+        if self.presenter is not None and self.scenes and self.top.overlay and event.type in (
+                pygame.MOUSEBUTTONDOWN, pygame.MOUSEMOTION):
+            return  # a menu is open in the presenter window: the room's window shows none to click
         if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
             if not self.fullscreen and event.type == pygame.VIDEORESIZE:
                 width, height = max(MIN_SIZE[0], event.w), max(MIN_SIZE[1], event.h)
@@ -262,7 +312,17 @@ class App:
         if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN):
             self.dirty = True
             return
-        intent = translate(event, typing=self.top.typing)
+        self.act(translate(event, typing=self.top.typing))
+
+    def _from_presenter(self, event: pygame.event.Event) -> None:
+        assert self.presenter is not None
+        if event.type in (pygame.WINDOWSIZECHANGED, pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN):
+            self.dirty = True
+            return
+        self.act(self.presenter.intent(event, self.top.typing))
+
+    def act(self, intent: Intent | None) -> None:
+        """An intention from either window, to the scene on top (F11 switches the room's window)."""
         if intent is None:
             return
         if intent.kind == Act.FULLSCREEN:
@@ -279,9 +339,11 @@ class App:
         first = len(self.scenes) - 1
         while first > 0 and self.scenes[first].overlay:
             first -= 1
-        for scene in self.scenes[first:]:
-            scene.draw(self.screen)
+        for scene in self.scenes[first:] if self.presenter is None else self.scenes[first:first + 1]:
+            scene.draw(self.screen)  # with a presenter window, the room never sees a menu: it opens there
         pygame.display.flip()
+        if self.presenter is not None:
+            self.presenter.draw(self, self.screen)
         self.frames += 1
         self.dirty = False
 
@@ -293,6 +355,8 @@ class App:
         """
         next_tick: float | None = None
         while self.running and self.scenes:
+            if self.presenter is not None and not self.second_display():
+                self.close_presenter(tr("presenter.lost"))
             now = self.clock()
             self.top.idle(now)
             animating = self.top.animating(now)
@@ -319,6 +383,7 @@ class App:
         pygame.key.stop_text_input()
         if max_frames is None:
             self.pop_all()
+            self.close_presenter()
 
     def _pause(self, animating: bool, next_tick: float | None) -> float:
         if self.on_idle is not None and self.fast:

@@ -76,6 +76,10 @@ class PlayScene(PlayInput, PlayLayout, PlaySide, PlayDrawing, Scene):
         return room(self.table)
 
     @property
+    def facilitated(self) -> Table:
+        return self.table
+
+    @property
     def standings(self) -> Standings:
         return self.table.standings()
 

@@ -18,6 +18,7 @@ from game.table.table import Table, chosen_minutes, deal, teams_in_turn
 from game.ui.app import App
 from game.ui.intents import Act, Intent
 from game.ui.listing import PLAN_TITLE_MAX, ListScene, NameEntry
+from game.ui.presenter import open_presenter
 from game.ui.screens import Screen
 from game.ui.widgets import Choice
 from game.wording.catalogue import ntr
@@ -98,11 +99,19 @@ class SetupScene(ListScene):
         return self._dealt[key]
 
     def paired(self) -> tuple[range, ...]:
-        """The names two by two, the card selection beside saving the plan, and the answer cards beside "Back"."""
+        """The names two by two, the card selection beside saving the plan, and the rows after them two by two
+        (the answer cards, the presenter window, "Back")."""
         first = len(self.rows_before_names())
         after = first + len(self.names) + 1  # past "Start"
-        return (range(first, first + len(self.names)), range(after, after + 2)) + (
-            (range(after + 2, after + 4),) if self.several_teams else ())
+        end = after + 3 + len(self.extra_rows())  # past "Back"
+        return (range(first, first + len(self.names)), range(after, after + 2)) + tuple(
+            range(row, row + 2) for row in range(after + 2, end - 1, 2))
+
+    def extra_rows(self) -> list[Choice]:
+        """The answer cards (several teams) and the presenter window (a second screen), before "Back"."""
+        return (([Choice(tr("setup.cards"), "cards", shortcut=tr("setup.cards_key"))] if self.several_teams else [])
+                + ([Choice(tr("setup.presenter"), "presenter", shortcut=tr("setup.presenter_key"))]
+                   if self.app.presenter is None and self.app.second_display() else []))
 
     def choices(self) -> list[Choice]:
         names = [Choice(name + ("|" if i == self.editing else ""), f"name:{i}") for i, name in enumerate(self.names)]
@@ -111,7 +120,7 @@ class SetupScene(ListScene):
                 + [Choice(tr("setup.start"), "start"),
                    Choice(self.selection(), "select", shortcut=tr("setup.select_key")),
                    Choice(save, "plan", shortcut=tr("setup.plan_key"))]
-                + ([Choice(tr("setup.cards"), "cards", shortcut=tr("setup.cards_key"))] if self.several_teams else [])
+                + self.extra_rows()
                 + [Choice(tr("setup.back"), "back", shortcut=tr("setup.back_key"))])  # Escape goes back
 
     def selection(self) -> str:
@@ -189,6 +198,9 @@ class SetupScene(ListScene):
             self.refresh()
         elif key == "cards":
             self.print_cards()
+        elif key == "presenter":  # the room's view on the projector, this screen's on the laptop
+            self.status = open_presenter(self.app) or tr("setup.presenter_opened")
+            self.refresh()
         elif key == "back":
             self.app.pop()
 
