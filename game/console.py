@@ -254,6 +254,8 @@ class Console:
                     self.write(tr("play.source", source=play.explanation.source))
             if play.ending is not None:
                 self.write(f"{play.reached_line}. {play.ending.feedback}")
+            if play.completes_line:
+                self.write(play.completes_line)
         else:
             self.write("\n" + tr("console.event", prompt=play.face.prompt))
         for change in play.changes:

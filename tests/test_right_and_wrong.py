@@ -43,6 +43,7 @@ def test_a_multiple_answer_reveal_says_who_ticked_each_answer_and_who_got_them_a
         assert "Réponses partagées · tout juste : équipe 3" in shown
         assert "Bonne réponse · cochée par les équipes 1, 2, 3, 6 :" in shown  # team 1 ticked it, and was wrong
         assert "Cochée par les équipes 5, 6 :" in shown
+        assert "Panorama complet : équipe 3 !" in shown  # its fifth aspect: the moment marked, for it alone
         assert "équipes 1, 2, 3, 6 :" not in shown.replace("cochée par les équipes 1, 2, 3, 6 :", "")
         assert app.shrunk == set() and app.overflows == set()
         play.table.act(Action(ActionType.UNDO), app.clock())  # team 3 corrected to one tick: nobody has them all
@@ -50,7 +51,8 @@ def test_a_multiple_answer_reveal_says_who_ticked_each_answer_and_who_got_them_a
         play.table.act(Action(ActionType.REVEAL), app.clock())
         play.layout(*app.size)
         snap(app, "room-multiple-none")
-        assert "Faux · aucune équipe n’a tout juste" in "\n".join(app.shown).replace("\u00a0", " ")
+        shown = "\n".join(app.shown).replace("\u00a0", " ")
+        assert "Faux · aucune équipe n’a tout juste" in shown and "Panorama complet" not in shown
     finally:
         app.pop_all()
 

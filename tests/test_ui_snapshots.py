@@ -84,9 +84,11 @@ def test_question_and_reveal(app, snap):
     app.clock.advance(30)
     play.handle(Intent("choose", number=2))
     snap(app, "question-reveal")
-    # a reveal cannot be skipped: its keys' help does not offer « S passer », and S is refused with a sentence
-    assert tr("play.keys_no_skip") in app.shown and tr("play.keys") not in app.shown
-    assert "skip" not in play.view.moves
+    # between cards, the footer names the panorama's aspects in the squares' order (no « S passer » to offer: a
+    # reveal cannot be skipped)
+    assert ("Panorama, carré par carré\u00a0: Réglementaire · Organisationnel · Managérial · Technique · Sociétal"
+            in app.shown)
+    assert tr("play.keys") not in app.shown and "skip" not in play.view.moves
 
 
 def test_six_teams_enter_their_answers_and_see_their_verdicts(app, snap):

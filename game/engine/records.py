@@ -48,6 +48,7 @@ class Play(NamedTuple):
     step: str = ""  # the parcours step answered (one play per step)
     leads: str = ""  # where the choice made at that step leads: the next step, or an outcome
     reached: str = ""  # the outcome, when the step ended the parcours
+    completes: tuple[int, ...] = ()  # the teams whose panorama this answer completed
 
 
 @dataclass(frozen=True)

@@ -268,7 +268,7 @@ class Game:
         again = self.relearn and not card.branches and any(p.index == state.index for p in state.plays)
         scores, panoramas, completed = list(state.scores), list(state.panoramas), list(state.completed)
         finished_in = list(state.finished_in)
-        answers = []
+        answers, completes = [], []
         for team, choices in given:
             if choices is None:
                 answers.append(TeamAnswer(team, (), False, 0))
@@ -281,6 +281,7 @@ class Game:
                 panoramas[team] = panoramas[team] | {card.aspect}
                 if completed[team] is None and self.panorama and panoramas[team] >= self.panorama:
                     completed[team] = state.elapsed
+                    completes.append(team)
                     # teams completing in the same round (one in turn) or on the same card tie
                     finished_in[team] = len(state.plays) if self.every_team else state.turn // len(self.teams)
         gauges, deltas = self._effects(state.gauges, judged[applied].effects if applied else {})
@@ -290,7 +291,7 @@ class Game:
             route = card.route(state.step, applied[0], flags, {g.id: v for g, v in zip(self.gauges, gauges)})
             reached = route if card.outcome(route) is not None else ""
         play = self._play(state, Outcome.ANSWERED, answers=tuple(answers), applied=applied, deltas=deltas,
-                          gauges=gauges)._replace(leads=route, reached=reached)
+                          gauges=gauges)._replace(leads=route, reached=reached, completes=tuple(completes))
         return self._record(state, play, gauges=gauges, panoramas=tuple(panoramas), scores=tuple(scores),
                             completed=tuple(completed), finished_in=tuple(finished_in), phase=Phase.REVEAL,
                             flags=flags, route=route,  # a parcours is scored step by step, never dealt again

@@ -133,6 +133,16 @@ class Played:
         return tr("play.all_right", teams=teams_listed(whole)) if whole else tr("play.all_right_none")
 
     @property
+    def completes(self) -> tuple[int, ...]:
+        """The teams whose panorama this answer completed."""
+        return self._play.completes
+
+    @property
+    def completes_line(self) -> str:
+        """The teams whose panorama this answer completed, the moment it happens; empty on every other card."""
+        return tr("play.completes", teams=teams_listed(t + 1 for t in self.completes)) if self.completes else ""
+
+    @property
     def chosen(self) -> tuple[int, ...]:
         return self._play.chosen
 
@@ -172,6 +182,13 @@ class RoomView:
     @property
     def paused(self) -> bool:
         return self._view.paused
+
+    @property
+    def panorama_line(self) -> str:
+        """The panorama's aspects named, in the order of the teams' squares: what the room reads between cards;
+        empty in a game not won by a panorama."""
+        labels = self._view.panorama_labels
+        return tr("play.panorama_line", aspects=" · ".join(labels)) if labels else ""
 
     @property
     def team(self) -> int | None:

@@ -110,6 +110,7 @@ class PlayView:
     reached: Ending | None = None  # the parcours outcome this answer led to, when it ended the parcours
     card_index: int = 0  # the card's place among those drawn (a parcours' steps share it)
     card_number: int = 0  # the card as the room counted it (« Carte 10 sur 11 »): a parcours' steps share it
+    completes: tuple[int, ...] = ()  # the teams whose panorama this answer completed
 
     @property
     def choices(self) -> tuple[str, ...]:
@@ -311,6 +312,15 @@ class TableView:
         card = self.upcoming
         return self._start.aspects.get(card.aspect, card.aspect) if card is not None else ""
 
+    @property
+    def panorama_labels(self) -> tuple[str, ...]:
+        """The aspects of a full panorama by their labels, in the order of a team's squares; empty in a game not
+        won by a panorama."""
+        start = self._start
+        if start.scenario.win != "panorama":
+            return ()
+        return tuple(start.aspects.get(a, a) for a in in_deck_order(start.game.panorama, start.aspects))
+
     @cached_property
     def clock(self) -> Clock:
         state = self._state
@@ -358,7 +368,7 @@ def play_view(start: SessionStart, plays: tuple[Play, ...], i: int) -> PlayView:
         explanation=_explained(facing, play.applied, verdicts), changes=changes,
         note=play.note, seconds=play.seconds, at=play.at, step=cast(Step, facing) if card.branches else None,
         reached=card.outcome(play.reached) if play.reached else None, card_index=play.index,
-        card_number=_card_number(plays, i),
+        card_number=_card_number(plays, i), completes=play.completes,
     )
 
 
@@ -401,12 +411,17 @@ def _card_number(plays: tuple[Play, ...], i: int) -> int:
                                                and plays[k - 1].index == plays[k].index and not plays[k - 1].reached))
 
 
+def in_deck_order(ids: frozenset[str], aspects: Mapping[str, str]) -> tuple[str, ...]:
+    """Aspect ids in the decks' order (`aspects`: id -> label, in that order), any unknown one last."""
+    order = list(aspects)
+    return tuple(sorted(ids, key=lambda a: (order.index(a) if a in order else len(order), a)))
+
+
 def standings(start: SessionStart, state: State) -> Standings:
     game: Game = start.game
-    order = list(start.aspects)
 
     def ordered(ids: frozenset[str]) -> tuple[str, ...]:
-        return tuple(sorted(ids, key=lambda a: (order.index(a) if a in order else len(order), a)))
+        return in_deck_order(ids, start.aspects)
 
     active = game.current_team(state)
     teams = tuple(TeamView(i, name, state.scores[i], ordered(state.panoramas[i] & game.panorama), i == active,

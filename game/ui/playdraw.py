@@ -316,6 +316,9 @@ class PlayDrawing:
         if self.message and now < self.message_until:  # left of the footer's button, never under it
             panel(surface, rect, theme.wrong, theme.text)
             text, color = self.message, theme.on_signal
+        elif view.reveal is not None and view.reveal.completes_line:  # the moment a team completes its panorama
+            panel(surface, rect, theme.right, theme.text)
+            text, color = view.reveal.completes_line, theme.on_signal
         elif view.clock.remaining_at(now) <= 0 and not view.paused:
             text, color = tr("play.time_up"), theme.text
         elif view.phase == Phase.ANSWER and view.every_team and not view.paused:
@@ -325,6 +328,9 @@ class PlayDrawing:
                 text = tr(key + "_short")  # a room's keys, short where big text leaves no room for them in full
         else:  # « S passer » only where a card can be skipped (not on a reveal)
             text, color = tr("play.keys" if ActionType.SKIP in view.moves else "play.keys_no_skip"), theme.muted
+            if view.phase == Phase.REVEAL and view.panorama_line and not fit(
+                    self.app.fonts, view.panorama_line, room.width, room.height, body, self.app.small).overflow:
+                text, color = view.panorama_line, theme.text  # between cards, the squares' aspects named
         text_box(self.app, surface, text, room, body, color, valign="center", floor=self.app.small)
 
     def _draw_pause(self, surface: pygame.Surface) -> None:

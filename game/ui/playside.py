@@ -74,6 +74,7 @@ class PlaySide:
         scored = standings.win != "gauges"
         entering = view.phase == Phase.ANSWER and view.every_team and not view.paused
         verdicts = {v.team: v for v in view.reveal.verdicts} if view.reveal is not None else {}
+        completing = set(view.reveal.completes) if view.reveal is not None else set()  # the moment, marked
         answers = entering or len(verdicts) > 1
         self.team_rects = list(plan.teams)
         beside = [row.right - size // 3 - plan.answer_width - size // 3 - (row.x + size // 3 + plan.chip + size // 2)
@@ -106,7 +107,9 @@ class PlaySide:
                 right = self._draw_score(surface, plan, team, panorama, right, first, align_right=True) - size // 2
             name_rect = pygame.Rect(chip.right + size // 2, first - step // 2, right - chip.right - size // 2, step)
             drawn = self._draw_name(surface, team.name, name_rect, name_size, team.active)
-            if team.active or (entering and i == self.entering and not self.picking):  # around the accents too
+            if i in completing:  # its panorama complete on this card: the row framed in the right answers' colour
+                pygame.draw.rect(surface, theme.right, row.union(drawn.inflate(0, 6)), width=4, border_radius=8)
+            elif team.active or (entering and i == self.entering and not self.picking):  # around the accents too
                 pygame.draw.rect(surface, theme.accent, row.union(drawn.inflate(0, 6)), width=4, border_radius=8)
 
     def _draw_name(self, surface: pygame.Surface, name: str, rect: pygame.Rect, size: int,
