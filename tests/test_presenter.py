@@ -143,7 +143,7 @@ def test_keys_from_either_window_and_clicks_on_the_controls(library, tmp_path, t
     assert play.view.entries[0] == (1,)  # team 1's answer, typed in the presenter window
     render(app)
     assert "2" in app.presenter.shown  # its entry beside its name
-    pause, extend = app.presenter.controls[0], app.presenter.controls[1]
+    pause, extend = app.presenter.controls[0].rect, app.presenter.controls[1].rect
     _from_presenter(app, type=pygame.MOUSEBUTTONDOWN, button=1, pos=pause.center)
     assert play.view.paused
     _from_presenter(app, type=pygame.MOUSEBUTTONDOWN, button=1, pos=pause.center)
@@ -151,6 +151,32 @@ def test_keys_from_either_window_and_clicks_on_the_controls(library, tmp_path, t
     limit = play.view.clock.limit
     _from_presenter(app, type=pygame.MOUSEBUTTONDOWN, button=1, pos=extend.center)
     assert play.view.clock.limit == limit + 300
+
+
+def test_controls_the_table_would_refuse_are_greyed_and_do_nothing_and_the_reveal_shows_each_verdict(
+        library, tmp_path, two_screens, snap):
+    app = make_app(library, tmp_path)
+    open_presenter(app)
+    play = _session(app, library)
+    render(app)
+    pause, _, skip, undo, _ = app.presenter.controls
+    assert skip.enabled and not undo.enabled  # nothing to undo on the first card, before any answer
+    _from_presenter(app, type=pygame.MOUSEBUTTONDOWN, button=1, pos=pause.rect.center)
+    render(app)
+    assert "Reprendre (Espace)" in app.presenter.shown and not app.presenter.controls[2].enabled  # paused
+    _from_presenter(app, type=pygame.MOUSEBUTTONDOWN, button=1, pos=pause.rect.center)
+    for team, number in enumerate((2, 1, 2)):  # teams 1 and 3 right, team 2 wrong
+        play.handle(Intent(Act.CHOOSE, number=number))
+    play.handle(Intent(Act.CONFIRM))
+    assert play.view.phase == "reveal"
+    render(app)
+    skip = app.presenter.controls[2]
+    assert not skip.enabled and app.presenter.controls[3].enabled  # a reveal is not skipped; it can be undone
+    _from_presenter(app, type=pygame.MOUSEBUTTONDOWN, button=1, pos=skip.rect.center)
+    assert play.view.phase == "reveal" and not play.table.session.state.plays[-1].outcome == "skipped"
+    snap(_Shown(app.presenter), "presenter-reveal")
+    colours = {tuple(app.presenter.surface.get_at((x, y)))[:3] for x in range(640, 1280) for y in range(60, 400)}
+    assert app.theme.right in colours and app.theme.wrong in colours  # each team's entry, checked or crossed
 
 
 def test_a_menu_opens_in_the_presenter_window_only_and_answers_its_clicks(library, tmp_path, two_screens):

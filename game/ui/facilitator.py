@@ -11,11 +11,12 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.engine.vocabulary import ActionType
 from game.present.room import Facilitator, facilitator
 from game.table.table import Table
 from game.ui.app import App, body_size, small_size
 from game.ui.intents import Act, Intent
-from game.ui.playmarks import clock_text
+from game.ui.playmarks import GOOD, clock_text
 from game.ui.text import fit, text_width, wrap
 from game.ui.widgets import chip_size, line, mark, panel, team_chip, text_box
 from game.wording.players import tr
@@ -23,6 +24,17 @@ from game.wording.players import tr
 # The controls under the view, each with the key that does the same in either window.
 CONTROLS = ((Act.PAUSE, "presenter.pause"), (Act.EXTEND, "presenter.extend"), (Act.SKIP, "presenter.skip"),
             (Act.UNDO, "presenter.undo"), (Act.END, "presenter.end"))
+# the table's moves that make each control usable now (a reveal cannot be skipped, nothing to undo at the start)
+MOVES = {Act.PAUSE: (ActionType.PAUSE, ActionType.RESUME), Act.EXTEND: (ActionType.EXTEND,),
+         Act.SKIP: (ActionType.SKIP,), Act.UNDO: (ActionType.UNDO,), Act.END: (ActionType.END,)}
+
+
+@dataclass(frozen=True)
+class Control:
+    """A control as drawn: where, and whether a click does anything now."""
+
+    rect: pygame.Rect
+    enabled: bool
 
 
 @dataclass
@@ -40,8 +52,8 @@ def sizes(app: App, height: int) -> Sizes:
     return Sizes(body, small, app.fonts.get(body).get_linesize(), max(8, body // 2))
 
 
-def draw_facilitator(app: App, surface: pygame.Surface, table: Table, now: float) -> list[pygame.Rect]:
-    """The whole view; the controls' rectangles, in the order of CONTROLS, for the clicks."""
+def draw_facilitator(app: App, surface: pygame.Surface, table: Table, now: float) -> list[Control]:
+    """The whole view; the controls, in the order of CONTROLS, for the clicks."""
     theme = app.theme
     size = sizes(app, surface.get_height())
     surface.fill(theme.background)
@@ -57,7 +69,7 @@ def draw_facilitator(app: App, surface: pygame.Surface, table: Table, now: float
     side = pygame.Rect(split, top, width - split - size.pad, card.height)
     _card(app, surface, view, card, size)
     _side(app, surface, table, view, side, size)
-    return _controls(app, surface, bar, size)
+    return _controls(app, surface, view, bar, size)
 
 
 def _header(app: App, surface: pygame.Surface, view: Facilitator, rect: pygame.Rect, now: float, size: Sizes) -> None:
@@ -162,10 +174,7 @@ def _side(app: App, surface: pygame.Surface, table: Table, view: Facilitator, re
             pygame.draw.rect(surface, theme.accent, row, width=2, border_radius=6)
         first = row.y + chip_size(size.body) // 2 + 3  # the middle of the row's first line
         chip = team_chip(app, surface, i, row.x + size.small // 3, first, size.body)
-        entry = view.entries[i] if i < len(view.entries) else None
-        said = "+".join(str(c + 1) for c in entry) if entry else "—"
-        answered = line(app, surface, said, (row.right - size.small // 2, first), size.body, theme.text, bold=True,
-                        anchor="midright")
+        answered = _entry(app, surface, view, i, (row.right - size.small // 2, first), size)
         name = tr("presenter.team", name=team.name, points=tr("play.points", n=team.score))
         text_box(app, surface, name, pygame.Rect(chip.right + size.small // 2, first - size.line // 2, answered.x
                  - chip.right - size.small, size.line), size.body, theme.text, bold=True, floor=size.small)
@@ -178,27 +187,49 @@ def _side(app: App, surface: pygame.Surface, table: Table, view: Facilitator, re
                      row.bottom - below), size.small, theme.muted, floor=size.small, quiet=True)
 
 
-def _controls(app: App, surface: pygame.Surface, bar: pygame.Rect, size: Sizes) -> list[pygame.Rect]:
+def _entry(app: App, surface: pygame.Surface, view: Facilitator, team: int, right: tuple[int, int],
+           size: Sizes) -> pygame.Rect:
+    """A team's entry ending at `right`: as typed while teams answer; on the reveal, with its check or cross in
+    the verdict's colour. Where it was drawn."""
+    theme = app.theme
+    verdict = next((v for v in view.reveal.verdicts if v.team == team), None) if view.reveal is not None else None
+    entry = verdict.choices if verdict is not None else view.entries[team] if team < len(view.entries) else None
+    said = "+".join(str(c + 1) for c in entry) if entry else "—"
+    good = GOOD[verdict.mark] if verdict is not None else None
+    color = theme.text if good is None else theme.right if good else theme.wrong
+    drawn = line(app, surface, said, right, size.body, color, bold=True, anchor="midright")
+    if good is None:
+        return drawn
+    centre = (drawn.x - size.body * 2 // 3, drawn.centery)
+    mark(surface, "check" if good else "cross", centre, size.body * 2 // 3, color)
+    return drawn.union(pygame.Rect(centre[0] - size.body // 2, drawn.y, 1, drawn.height))
+
+
+def _controls(app: App, surface: pygame.Surface, view: Facilitator, bar: pygame.Rect, size: Sizes) -> list[Control]:
+    """The controls along the bottom, those the table would refuse now greyed; « Reprendre » while paused."""
     theme = app.theme
     gap = size.small // 2
-    labels = [tr(key) for _, key in CONTROLS]
+    labels = [tr("presenter.resume" if act == Act.PAUSE and view.paused else key) for act, key in CONTROLS]
     font = app.fonts.get(size.small, bold=True)
     weights = [text_width(font, label) + size.body for label in labels]
     room = bar.width - gap * (len(labels) - 1)
-    rects, x = [], bar.x
-    for label, weight in zip(labels, weights):
+    controls, x = [], bar.x
+    for (act, _), label, weight in zip(CONTROLS, labels, weights):
         rect = pygame.Rect(x, bar.y, room * weight // sum(weights), bar.height)
-        panel(surface, rect, theme.panel, theme.border, width=2)
-        text_box(app, surface, label, rect.inflate(-size.small // 2, -4), size.small, theme.text, bold=True,
-                 align="center", valign="center", floor=size.small)
-        rects.append(rect)
+        enabled = any(move in view.moves for move in MOVES[act])
+        panel(surface, rect, theme.panel if enabled else theme.background, theme.border if enabled else theme.muted,
+              width=2)
+        text_box(app, surface, label, rect.inflate(-size.small // 2, -4), size.small,
+                 theme.text if enabled else theme.muted, bold=enabled, align="center", valign="center",
+                 floor=size.small)
+        controls.append(Control(rect, enabled))
         x = rect.right + gap
-    return rects
+    return controls
 
 
-def control_at(rects: list[pygame.Rect], pos: tuple[int, int]) -> Intent | None:
-    """The intent of the control under a click in the presenter window, if any."""
-    for rect, (act, _) in zip(rects, CONTROLS):
-        if rect.collidepoint(pos):
+def control_at(controls: list[Control], pos: tuple[int, int]) -> Intent | None:
+    """The intent of the usable control under a click in the presenter window, if any."""
+    for control, (act, _) in zip(controls, CONTROLS):
+        if control.enabled and control.rect.collidepoint(pos):
             return Intent(act)
     return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui.app import App
-from game.ui.facilitator import control_at, draw_facilitator, sizes
+from game.ui.facilitator import Control, control_at, draw_facilitator, sizes
 from game.ui.intents import Act, Intent, translate
 from game.ui.widgets import text_box
 from game.wording.catalogue import tr
@@ -45,7 +45,7 @@ class Presenter:
         size = (min(PRESENTER_SIZE[0], desktop[0]), min(PRESENTER_SIZE[1], desktop[1] - 60))
         self.window = pygame.Window(tr("presenter.title"), size, position=centered_on(display), resizable=True)
         self.window.minimum_size = MIN_SIZE
-        self.controls: list[pygame.Rect] = []
+        self.controls: list[Control] = []
         self.overlay_box: tuple[pygame.Rect, float] | None = None  # where the room-sized menu is drawn, and its scale
         self.shown: list[str] = []  # the texts drawn here in the last frame: what tests read
 
