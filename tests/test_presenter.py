@@ -260,3 +260,32 @@ def test_the_setup_screen_offers_the_presenter_window_with_two_screens_only(libr
     assert app.presenter is not None and "presenter" not in [c.key for c in setup.buttons.choices]
     snap(app, "setup-presenter-opened")  # the room's window, full screen on the projector
     assert "La salle voit cet écran. Les touches agissent dans l’une ou l’autre fenêtre." in app.presenter.shown
+
+
+@pytest.mark.parametrize("screens", [1, 2])
+def test_a_session_resumed_with_presenter_opens_the_window_or_says_there_is_one_screen(library, tmp_path, capsys,
+                                                                                       request, screens):
+    """A laptop restarted mid-workshop: `resume --presenter` goes on from the log, in two windows where there
+    are two screens."""
+    from game.cli import build_parser
+    from game.cli.screen import resume_screen
+    from game.session.log import read_log
+
+    info = library.scenarios["notes-scenario"].info
+    table = Table.start_new(tmp_path, info, library.pool(info), ["Nord", "Sud"], 1, library.aspect_labels(info),
+                            1_000.0, at_end=sheet_at_end)
+    table.close()
+    if screens == 2:
+        request.getfixturevalue("two_screens")
+    opened = []
+    monkeypatch = request.getfixturevalue("monkeypatch")
+    monkeypatch.setattr(App, "run", lambda app, max_frames=None: opened.append(app.presenter))
+    args = build_parser().parse_args(["resume", str(table.path), "--presenter"])
+    assert resume_screen(args, table.path) == 0
+    assert read_log(table.path).events[-1]["type"] == "reopen"
+    said = capsys.readouterr().err
+    if screens == 1:
+        assert opened == [None] and "Un seul écran est branché" in said
+    else:
+        assert isinstance(opened[0], Presenter) and said == ""
+        opened[0].close()

@@ -142,6 +142,7 @@ def build_parser(lang: str = "fr") -> argparse.ArgumentParser:
     _sessions_option(resume, t)
     resume.add_argument("--console", action="store_true", help=t("help.resume_in_the_terminal_instead"))
     _fullscreen_option(resume, t)
+    resume.add_argument("--presenter", action="store_true", help=t("help.presenter"))
 
     path_word = t("help.path")
     validate = commands.add_parser("validate", help=t("help.check_decks_and_scenarios"))
