@@ -234,6 +234,15 @@ def build_parser(lang: str = "fr") -> argparse.ArgumentParser:
                          help=t("help.session_logs_jsonl"))
     debrief.add_argument("--out", type=folder, metavar=folder_word,
                          help=t("help.where_to_write_the_sheets"))
+    xapi = commands.add_parser("xapi", help=t("help.xapi"))
+    xapi.add_argument("action", choices=("export", "push", "configure"), help=t("help.xapi_action"))
+    xapi.add_argument("logs", nargs="*", type=Path, metavar=t("help.log"), help=t("help.xapi_logs"))
+    xapi.add_argument("--out", type=Path, metavar=t("help.xapi_file"), help=t("help.xapi_out"))
+    xapi.add_argument("--endpoint", metavar="URL", help=t("help.xapi_endpoint"))
+    xapi.add_argument("--user", metavar=t("help.name"), help=t("help.xapi_user"))
+    xapi.add_argument("--trainer", metavar=t("help.name"), help=t("help.xapi_trainer"))
+    xapi.add_argument("--home", metavar="URL", help=t("help.xapi_home"))
+    _sessions_option(xapi, t)
     for command in {id(p): p for p in commands.choices.values()}.values():  # an alias shares its parser
         if "--lang" not in command._option_string_actions:
             _lang_option(command, t)

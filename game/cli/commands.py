@@ -109,10 +109,16 @@ def run_simulate(args: Arguments) -> int:
     return run(args)
 
 
+def run_xapi(args: Arguments) -> int:
+    from game.cli.xapi import run_xapi as run
+
+    return run(args)
+
+
 COMMANDS: dict[str | None, Callable[[Arguments], int]] = {
     None: run_home, "play": run_play, "resume": run_resume, "train": run_train, "progress": run_progress,
     "profile": run_profile, "validate": run_validate, "preview": run_preview, "lint": run_lint, "schema": run_schema,
     "new": run_new,
     "import": run_import, "import-csv": run_import, "export-csv": run_export, "export-xlsx": run_export,
-    "debrief": run_debrief, "answer-cards": run_answer_cards, "simulate": run_simulate,
+    "debrief": run_debrief, "answer-cards": run_answer_cards, "simulate": run_simulate, "xapi": run_xapi,
 }

@@ -50,7 +50,8 @@ def run_play(args: argparse.Namespace) -> int:
     try:
         table = Table.start_new(folder, scenario, library.pool(scenario), names, seed,
                                 library.aspect_labels(scenario), time.time(), answering=args.answering,
-                                chosen=chosen, at_end=sheet_at_end)
+                                chosen=chosen, origins=library.origins(scenario),
+                                languages=library.languages(scenario), at_end=sheet_at_end)
     except OSError as exc:
         raise UserError(f"{tr('cli.log_not_written')} {disk_problem(exc, folder)}") from None
     print(tr("cli.started", title=scenario.title, teams=", ".join(names), path=table.path))

@@ -82,7 +82,8 @@ def run_screen(args: argparse.Namespace, library: Library, scenario: ScenarioInf
         seed = args.seed if args.seed is not None else 0
         table = Table.start_new(folder, scenario, library.pool(scenario), names or team_names(scenario, None), seed,
                                 library.aspect_labels(scenario), app.clock(), answering=args.answering,
-                                chosen=chosen, at_end=sheet_at_end)
+                                chosen=chosen, origins=library.origins(scenario),
+                                languages=library.languages(scenario), at_end=sheet_at_end)
         app.push(Screen.PLAY, table=table)
         app.on_idle = Autopilot(seed=seed, delay=0.0 if args.fast else 1.5)
     else:

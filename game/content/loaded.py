@@ -88,6 +88,10 @@ class Library:
         return {card.id: (deck_id, self.decks[deck_id].info.version) for deck_id in scenario.decks
                 if deck_id in self.decks for card in self.decks[deck_id].cards}
 
+    def languages(self, scenario: ScenarioInfo) -> dict[str, str]:
+        """The language each of the scenario's decks is written in (deck id -> tag): what a learning record says."""
+        return {deck_id: self.decks[deck_id].info.language for deck_id in scenario.decks if deck_id in self.decks}
+
     def gauge_ids(self) -> set[str]:
         """The gauges an effect may name: those of loaded scenarios and those written in refused ones."""
         return {g.id for g in self.gauges()} | self.unread_gauges

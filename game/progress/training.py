@@ -130,4 +130,5 @@ def start_training(library: Library, folder: Path, scenario: ScenarioInfo, pool:
                    seed: int, now: float) -> Table:
     """The session logged in `folder` under the learner's profile, each card's deck and version kept."""
     return Table.start_new(folder, scenario, pool, [profile], seed, library.aspect_labels(scenario), now,
-                           profile=profile, origins=library.origins(scenario), at_end=sheet_at_end)
+                           profile=profile, origins=library.origins(scenario), languages=library.languages(scenario),
+                           at_end=sheet_at_end)

@@ -59,6 +59,7 @@ class SessionStart:
     profile: str | None = None  # a solo learner's profile: the session counts in their progress
     origins: Mapping[str, tuple[str, int]] = field(default_factory=dict)  # card id -> (deck id, deck version)
     orders: Orders = field(default_factory=dict)  # card id -> place -> the choices' display order
+    languages: Mapping[str, str] = field(default_factory=dict)  # deck id -> the language its cards are written in
     game: Game = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -71,10 +72,11 @@ class SessionStart:
     def new(cls, scenario: ScenarioInfo, pool: Sequence[Any], teams: Sequence[str], seed: int, t: float,
             aspects: Mapping[str, str], session_id: str = "", answering: str | None = None,
             profile: str | None = None, origins: Mapping[str, tuple[str, int]] | None = None,
-            chosen: Sequence[str] | None = None) -> SessionStart:
+            chosen: Sequence[str] | None = None, languages: Mapping[str, str] | None = None) -> SessionStart:
         """Draw the session's cards from the pool. `answering` overrides the scenario's answering mode (the
         facilitator's choice on the setup screen); the log keeps the scenario as played. `origins` tells
-        each card's deck and version, kept for the drawn cards: a learner's history outlives deck edits.
+        each card's deck and version, kept for the drawn cards: a learner's history outlives deck edits, and a
+        lab's learning records name them; `languages`, the drawn cards' decks' languages (deck id -> tag).
         `chosen`: the cards a trainer chose for the workshop (a session plan), every one played, in the draw's
         fair order; the panorama stays the scenario's."""
         if answering is not None and answering != scenario.answering:
@@ -91,9 +93,11 @@ class SessionStart:
         panorama = panorama_aspects(scenario, pool)
         labels = _aspect_labels(cards, aspects, panorama)
         drawn = {c.id: tuple(origins[c.id]) for c in cards if origins and c.id in origins}
+        decks = {deck for deck, _ in drawn.values()}
         return cls(session_id, t, seed, tuple(teams), scenario, tuple(cards), labels,
                    panorama=tuple(a for a in labels if a in panorama), profile=profile, origins=drawn,
-                   orders=option_orders(cards, seed))
+                   orders=option_orders(cards, seed),
+                   languages={deck: tag for deck, tag in (languages or {}).items() if deck in decks})
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -105,6 +109,7 @@ class SessionStart:
             **({"origins": {card: list(origin) for card, origin in self.origins.items()}} if self.origins else {}),
             **({"orders": {card: {place: list(order) for place, order in places.items()}
                            for card, places in self.orders.items()}} if self.orders else {}),
+            **({"languages": dict(self.languages)} if self.languages else {}),
         }
 
     @classmethod
@@ -122,7 +127,7 @@ class SessionStart:
         if not isinstance(teams, list) or not teams or not all(isinstance(n, str) and n.strip() for n in teams):
             raise StartError(tr("start.teams"))
         for name in teams:
-            problem = team_name_problem(name)
+            problem = team_name_problem(name) if name != event.get("profile") else None  # a learner: checked below
             if problem is not None:
                 raise StartError(problem)
         aspects = event.get("aspects", {})
@@ -151,10 +156,13 @@ class SessionStart:
                 and not isinstance(o[1], bool) for o in origins.values()):
             raise StartError(tr("start.origins"))
         orders = _orders(event.get("orders", {}), cards)
+        languages = event.get("languages", {})
+        if not isinstance(languages, dict) or not all(isinstance(v, str) for v in languages.values()):
+            raise StartError(tr("start.languages"))
         try:
             return cls(str(event.get("session", "")), float(t), seed, tuple(teams), scenario, tuple(cards),
                        aspects, version, tuple(panorama) if panorama is not None else None, profile,
-                       {card: (o[0], o[1]) for card, o in origins.items()}, orders)
+                       {card: (o[0], o[1]) for card, o in origins.items()}, orders, languages)
         except ValueError as exc:
             raise StartError(str(exc)) from None
 

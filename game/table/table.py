@@ -102,12 +102,13 @@ class Table:
     def start_new(cls, folder: Path, scenario: ScenarioInfo, pool: Sequence[PlayingCard], teams: Sequence[str], seed: int,
                   aspects: Mapping[str, str], now: float, session_id: str | None = None,
                   answering: str | None = None, profile: str | None = None,
-                  origins: Mapping[str, tuple[str, int]] | None = None, chosen: Sequence[str] | None = None, *,
-                  at_end: AtEnd | None) -> Table:
+                  origins: Mapping[str, tuple[str, int]] | None = None, chosen: Sequence[str] | None = None,
+                  languages: Mapping[str, str] | None = None, *, at_end: AtEnd | None) -> Table:
         """A new session, drawn and logged in `folder` under a name that sorts by date; `answering`
         overrides the scenario's answering mode (every team, or one team in turn); a `profile` makes it
-        part of a solo learner's progress, `origins` (card id -> deck id and version) their history; `chosen`
-        cards (a session plan's) are all played, none other."""
+        part of a solo learner's progress, `origins` (card id -> deck id and version) their history and a lab's
+        learning records, with the decks' `languages`; `chosen` cards (a session plan's) are all played, none
+        other."""
         session_id = session_id or uuid.uuid4().hex[:12]
         stamp = datetime.fromtimestamp(now).strftime("%Y%m%d-%H%M%S")
         name = f"{stamp}-{scenario.id}-{session_id[:6]}"
@@ -115,7 +116,7 @@ class Table:
         while path.exists():  # never append to another session's log
             path, n = folder / f"{name}-{n}.jsonl", n + 1
         return cls.logged(path, SessionStart.new(scenario, pool, teams, seed, now, aspects, session_id, answering,
-                                                 profile, origins, chosen), at_end=at_end)
+                                                 profile, origins, chosen, languages), at_end=at_end)
 
     @classmethod
     def logged(cls, path: Path, start: SessionStart, *, at_end: AtEnd | None) -> Table:

@@ -249,7 +249,9 @@ class SetupScene(ListScene):
         try:
             table = Table.start_new(self.app.sessions_dir, self.scenario, library.pool(self.scenario), self.names,
                                     seed, library.aspect_labels(self.scenario), self.app.clock(),
-                                    answering=self.answering, chosen=self.chosen, at_end=sheet_at_end)
+                                    answering=self.answering, chosen=self.chosen,
+                                    origins=library.origins(self.scenario), languages=library.languages(self.scenario),
+                                    at_end=sheet_at_end)
         except OSError as exc:  # no log, no session: the room must know before it plays
             self.app.push(Screen.ERROR, errors=[disk_problem(exc, self.app.sessions_dir)], title=tr("error.not_started"),
                           advice="")

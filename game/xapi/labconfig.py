@@ -1,0 +1,68 @@
+"""The lab's settings on a trainer's computer: where the Learning Record Store is, under which user the game sends
+to it, how the trainer is named, and this computer's key for learners' opaque ids. Never a password.
+
+Kept in `laboratoire.json` beside the display settings; the key in a file of its own, readable by its owner only.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+from game.atomic import write_text_atomic
+from game.xapi.identity import DEFAULT_HOME, DEFAULT_TRAINER, Identity, new_key
+
+SETTINGS = "laboratoire.json"
+KEY = "cle-xapi"
+
+
+@dataclass(frozen=True)
+class LabSettings:
+    endpoint: str = ""  # the LRS's xAPI address (https://lrs.example.fr/xAPI/); "" until a lab gives one
+    user: str = ""
+    trainer: str = DEFAULT_TRAINER
+    home: str = DEFAULT_HOME
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.endpoint and self.user)
+
+    @classmethod
+    def load(cls, folder: Path) -> LabSettings:
+        """The saved settings, or the defaults where there are none or they cannot be read."""
+        try:
+            data = json.loads((folder / SETTINGS).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        if not isinstance(data, dict):
+            return cls()
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__ and isinstance(v, str) and v.strip()}
+        return replace(cls(), **known)
+
+    def save(self, folder: Path) -> None:
+        write_text_atomic(folder / SETTINGS, json.dumps(asdict(self), ensure_ascii=False, indent=1))
+
+
+def identity(folder: Path, settings: LabSettings | None = None) -> Identity:
+    """Who the statements name, with this computer's key (drawn and kept the first time)."""
+    settings = settings or LabSettings.load(folder)
+    return Identity(home=settings.home, trainer_name=settings.trainer, key=computer_key(folder))
+
+
+def computer_key(folder: Path) -> bytes:
+    path = folder / KEY
+    try:
+        key = bytes.fromhex(path.read_text(encoding="ascii").strip())
+        if len(key) >= 16:
+            return key
+    except (OSError, ValueError):
+        pass
+    key = new_key()
+    write_text_atomic(path, key.hex())
+    try:
+        os.chmod(path, 0o600)
+    except OSError:  # a file system without modes (a FAT stick): the key still works
+        pass
+    return key

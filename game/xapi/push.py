@@ -1,0 +1,172 @@
+"""Finished sessions sent to a Learning Record Store, each once, none lost.
+
+The sessions folder keeps, per LRS, which sessions it stored and which it refused (`xapi-envoyes.json`, written
+whole after each session). A session counts as sent once every batch of its statements was accepted: a session
+cut by a failure is sent whole again next time, and the LRS, which knows the statements by their ids, stores it
+once. What the LRS answers decides the rest: 401/403, a wrong user or password, stops everything with a sentence;
+400/422 set the session aside with the LRS's reason; a network error or a 5xx is retried with a growing wait, then
+leaves the session and those after it in the queue for the next push.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from game.atomic import write_text_atomic
+from game.session.log import LogError
+from game.xapi.exporting import finished_sessions, statements_of
+from game.xapi.identity import Identity
+
+LEDGER = "xapi-envoyes.json"
+BATCH = 500  # statements per request: a session of six teams is about 60
+WAITS = (1.0, 2.0, 4.0, 8.0, 16.0)  # seconds before each new try of a request the network or the server failed
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the LRS said to one request: its HTTP status (0: no answer at all) and its words."""
+
+    status: int
+    text: str = ""
+
+
+Post = Callable[[list[dict[str, Any]]], Answer]
+
+
+class PushStopped(Exception):
+    """The LRS refuses this user (401/403): nothing more can be sent until the settings are fixed."""
+
+
+@dataclass
+class Pushed:
+    sent: list[str] = field(default_factory=list)  # the sessions' log names, stored by the LRS this time
+    refused: dict[str, str] = field(default_factory=dict)  # log name -> the LRS's reason
+    unreadable: dict[str, str] = field(default_factory=dict)  # log name -> why its log cannot be read
+    waiting: list[str] = field(default_factory=list)  # left in the queue: the LRS could not be reached
+    problem: str = ""  # why the queue stopped (the last network error or server answer)
+    statements: int = 0
+
+
+class Ledger:
+    """Which sessions an LRS stored, and which it refused, in a sessions folder."""
+
+    def __init__(self, folder: Path, endpoint: str):
+        self.path = folder / LEDGER
+        self.endpoint = endpoint
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = {}
+        self.data: dict[str, Any] = data if isinstance(data, dict) else {}
+        mine = self.data.get(endpoint)
+        self.mine: dict[str, Any] = mine if isinstance(mine, dict) else {}
+        self.data[endpoint] = self.mine
+        self.sent: set[str] = set(self.mine.get("sent", [])) if isinstance(self.mine.get("sent"), list) else set()
+        refused = self.mine.get("refused")
+        self.refused: dict[str, str] = refused if isinstance(refused, dict) else {}
+
+    def done(self, name: str) -> bool:
+        return name in self.sent or name in self.refused
+
+    def mark_sent(self, name: str) -> None:
+        self.sent.add(name)
+        self._save()
+
+    def mark_refused(self, name: str, reason: str) -> None:
+        self.refused[name] = reason
+        self._save()
+
+    def _save(self) -> None:
+        self.mine["sent"] = sorted(self.sent)
+        self.mine["refused"] = self.refused
+        write_text_atomic(self.path, json.dumps(self.data, ensure_ascii=False, indent=1))
+
+
+def push(folder: Path, post: Post, endpoint: str, identity: Identity, batch: int = BATCH,
+         sleep: Callable[[float], None] = time.sleep) -> Pushed:
+    """Send every finished session of `folder` that this LRS has neither stored nor refused."""
+    ledger, pushed = Ledger(folder, endpoint), Pushed()
+    queue = [log for log in finished_sessions(folder) if not ledger.done(log.name)]
+    for k, log in enumerate(queue):
+        try:
+            statements = [s.as_json() for s in statements_of(log, identity)]
+        except LogError as exc:
+            pushed.unreadable[log.name] = str(exc)
+            continue
+        failure = None
+        for chunk in _chunks(statements, batch):
+            answer = _sent(post, chunk, sleep)
+            if answer.status in (200, 204, 409):  # stored, or already there (a second push, a pushed twin)
+                continue
+            if answer.status in (401, 403):
+                raise PushStopped(answer.text or str(answer.status))
+            failure = answer
+            break
+        if failure is None:
+            ledger.mark_sent(log.name)
+            pushed.sent.append(log.name)
+            pushed.statements += len(statements)
+        elif failure.status in (400, 422):
+            ledger.mark_refused(log.name, failure.text or str(failure.status))
+            pushed.refused[log.name] = failure.text
+        else:  # unreachable, or broken for now: this session and the rest wait for the next push
+            pushed.waiting = [entry.name for entry in queue[k:]]
+            pushed.problem = failure.text or str(failure.status)
+            break
+    return pushed
+
+
+def _chunks(items: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def _sent(post: Post, chunk: list[dict[str, Any]], sleep: Callable[[float], None]) -> Answer:
+    """One request, tried again after a wait while the network or the server fails."""
+    answer = post(chunk)
+    for wait in WAITS:
+        if answer.status != 0 and answer.status < 500:
+            return answer
+        sleep(wait)
+        answer = post(chunk)
+    return answer
+
+
+def http_post(endpoint: str, user: str, password: str, timeout: float = 30.0) -> Post:
+    """POST to the LRS's statements resource, with Basic authentication and the xAPI version header."""
+    url = endpoint.rstrip("/") + "/statements"
+    token = base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
+    headers = {"Authorization": f"Basic {token}", "X-Experience-API-Version": "1.0.3",
+               "Content-Type": "application/json"}
+
+    def post(statements: list[dict[str, Any]]) -> Answer:
+        body = json.dumps(statements, ensure_ascii=False).encode("utf-8")
+        request = urllib.request.Request(url, data=body, headers=headers, method="POST")
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - the lab's own address
+                return Answer(response.status, "")
+        except urllib.error.HTTPError as exc:
+            return Answer(exc.code, _reason(exc.read()))
+        except (urllib.error.URLError, OSError) as exc:  # refused, unreachable, timed out, reset
+            return Answer(0, str(getattr(exc, "reason", exc)))
+
+    return post
+
+
+def _reason(body: bytes) -> str:
+    """The LRS's explanation: FastAPI's `detail`, else its text, short."""
+    text = body.decode("utf-8", "replace")
+    try:
+        detail: Any = json.loads(text).get("detail", text)
+    except (ValueError, AttributeError):
+        detail = text
+    said = detail if isinstance(detail, str) else json.dumps(detail, ensure_ascii=False)
+    return said[:500]

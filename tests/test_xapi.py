@@ -1,0 +1,194 @@
+"""A session's learning records, from its log alone: every shipped scenario, both answering modes and a learner
+alone give statements that Ralph's xAPI models accept, the same ids every time, responses in the author's order
+whatever was shown, and no personal data. The push keeps its queue through every answer an LRS can give."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from game.session.replay import replay_log
+from game.table.table import teams_in_turn
+from game.xapi import vocabulary as v
+from game.xapi.exporting import statements_of
+from game.xapi.identity import Identity
+from game.xapi.push import LEDGER, Answer, PushStopped, push
+from tests.conftest import SHIPPED_SCENARIOS
+from tests.xapi_support import training, workshop
+
+IDENTITY = Identity(key=b"0123456789abcdef")
+ralph_models = pytest.importorskip("ralph.models.xapi.base.statements", reason="the lrs test extra is not installed")
+
+
+def _modes(library, scenario_id):
+    info = library.scenarios[scenario_id].info
+    yield "all", info.team_range.max
+    if info.team_range.max > 1 and teams_in_turn(info, library.pool(info)) >= 2:
+        yield "rotation", 2
+
+
+@pytest.mark.parametrize("scenario_id", SHIPPED_SCENARIOS)
+def test_every_shipped_scenario_gives_statements_ralph_accepts_the_same_each_time(shipped, tmp_path, scenario_id):
+    from ralph.models.xapi.base.unnested_objects import BaseXapiActivityInteractionDefinition
+    from ralph.models.xapi.concepts.verbs.adl_vocabulary import AnsweredVerb
+
+    for answering, teams in _modes(shipped, scenario_id):
+        if shipped.scenarios[scenario_id].info.mode == "solo":
+            teams = 1
+        table = workshop(shipped, tmp_path / answering, scenario_id, teams, seed=3,
+                         answering=answering if teams > 1 else None)
+        statements = statements_of(table.path, IDENTITY)
+        said = [s.as_json() for s in statements]
+        assert said == [s.as_json() for s in statements_of(table.path, IDENTITY)]  # the same log, the same ids
+        assert len({s["id"] for s in said}) == len(said)
+        assert {s["context"]["registration"] for s in said} == {v.derived_id("session", table.start.session_id)}
+        assert said[0]["verb"]["id"] == v.LAUNCHED and said[len(said) - teams - 1]["verb"]["id"] == v.COMPLETED
+        given = [a for p in table.session.state.plays for a in p.answers if a.choices]
+        answered = [s for s in said if s["verb"]["id"] == v.ANSWERED]
+        assert len(answered) == len(given) > 0
+        for statement in said:
+            ralph_models.BaseXapiStatement.model_validate(statement)
+        for statement in answered:
+            AnsweredVerb.model_validate(statement["verb"])
+            if statement["object"]["definition"]["interactionType"] == "choice":
+                BaseXapiActivityInteractionDefinition.model_validate(statement["object"]["definition"])
+            about = statement["context"]["extensions"]
+            assert about[v.DECK] and isinstance(about[v.DECK_VERSION], int) and about[v.ASPECT]
+            assert isinstance(statement["result"]["extensions"][v.POINTS], int)
+
+
+def test_a_response_names_the_choice_the_team_saw_by_its_place_in_the_authors_order(shipped, tmp_path):
+    """Choices are shuffled on screen: the response must still name what the team picked."""
+    table = workshop(shipped, tmp_path, "atelier-teletravail", 3, seed=11)
+    shown = {}
+    for k, play in enumerate(table.session.state.plays):
+        facing = table.start.game.cards[play.index].at(play.step)
+        for answer in play.answers:
+            if answer.choices:
+                shown[v.derived_id(table.start.session_id, "play", k, "team", answer.team)] = sorted(
+                    facing.choice_texts()[c] for c in answer.choices)
+    shuffled = 0
+    for statement in (s.as_json() for s in statements_of(table.path, IDENTITY)):
+        if statement["id"] not in shown:
+            continue
+        definition, response = statement["object"]["definition"], statement["result"]["response"]
+        if definition["interactionType"] == "true-false":
+            texts = {"true": "Vrai", "false": "Faux"}
+            assert [texts[response]] == shown[statement["id"]]
+            continue
+        by_id = {c["id"]: c["description"]["fr"] for c in definition["choices"]}
+        picked = response.split("[,]")
+        assert sorted(by_id[i] for i in picked) == shown[statement["id"]]
+        shuffled += any(by_id[str(i + 1)] != text for i, text in enumerate(
+            table.start.game.cards[0].choice_texts()))
+    assert shuffled  # the test saw shuffled cards: it proves the mapping, not the identity
+
+
+def test_a_learner_alone_is_an_opaque_account_and_the_session_has_a_score(shipped, tmp_path):
+    table = training(shipped, tmp_path, "Fatima El Amrani", seed=2)
+    said = [s.as_json() for s in statements_of(table.path, IDENTITY)]
+    text = json.dumps(said, ensure_ascii=False)
+    assert "Fatima" not in text and "Amrani" not in text
+    actors = {json.dumps(s["actor"], sort_keys=True) for s in said}
+    assert len(actors) == 1 and said[0]["actor"]["account"]["name"].startswith("learner-")
+    other = Identity(key=b"another computer")
+    assert statements_of(table.path, other)[0].actor != statements_of(table.path, IDENTITY)[0].actor
+    completed = next(s for s in said if s["verb"]["id"] == v.COMPLETED)
+    score = completed["result"]["score"]
+    assert isinstance(score["raw"], float) and 0 <= score["scaled"] <= 1 and score["max"] >= score["raw"]
+    assert completed["result"]["duration"].startswith("PT")
+
+
+def test_an_unfinished_or_damaged_session_has_no_statements_and_export_says_so(shipped, tmp_path, capsys):
+    done = workshop(shipped, tmp_path, "atelier-teletravail", 2, seed=1)
+    lines = done.path.read_bytes().splitlines(keepends=True)
+    cut = tmp_path / "cut.jsonl"
+    cut.write_bytes(b"".join(lines[:5]))
+    out = tmp_path / "out.jsonl"
+    assert main(["xapi", "export", str(done.path), str(cut), "--out", str(out)]) == 2
+    assert "la session n’est pas terminée" in capsys.readouterr().err and not out.exists()  # all or nothing
+    assert main(["xapi", "export", str(done.path), "--out", str(out)]) == 0
+    assert len(out.read_text(encoding="utf-8").splitlines()) == len(statements_of(done.path, IDENTITY))
+    assert main(["xapi", "export", "--out", str(out)]) == 2
+    assert "donnez les journaux" in capsys.readouterr().err
+
+
+class FakeLRS:
+    """An LRS's answers, one per request, then 200; what it was sent."""
+
+    def __init__(self, *answers: Answer):
+        self.answers = list(answers)
+        self.received: list[list[dict]] = []
+
+    def __call__(self, statements):
+        self.received.append(statements)
+        return self.answers.pop(0) if self.answers else Answer(200)
+
+
+def test_a_push_keeps_its_queue_through_every_answer_an_lrs_gives(shipped, tmp_path):
+    for seed in range(3):
+        workshop(shipped, tmp_path, "atelier-teletravail", 2, seed=seed, t=1_800_000_000.0 + seed * 3600)
+    waits: list[float] = []
+    # the first session refused for a reason, then the server falls over for longer than the retries last
+    lrs = FakeLRS(Answer(400, "statement 3: bad result"), *[Answer(503, "maintenance")] * 6)
+    pushed = push(tmp_path, lrs, "http://lrs.test/xAPI/", IDENTITY, sleep=waits.append)
+    assert len(pushed.refused) == 1 and pushed.sent == [] and len(pushed.waiting) == 2
+    assert waits == [1.0, 2.0, 4.0, 8.0, 16.0] and pushed.problem == "maintenance"
+    ledger = json.loads((tmp_path / LEDGER).read_text(encoding="utf-8"))["http://lrs.test/xAPI/"]
+    assert ledger["sent"] == [] and list(ledger["refused"].values()) == ["statement 3: bad result"]
+    later = FakeLRS()
+    pushed = push(tmp_path, later, "http://lrs.test/xAPI/", IDENTITY, sleep=waits.append)
+    assert len(pushed.sent) == 2 and len(later.received) == 2  # the two that waited, and not the refused one
+    again = FakeLRS()
+    assert push(tmp_path, again, "http://lrs.test/xAPI/", IDENTITY).sent == [] and again.received == []
+    other = FakeLRS()  # another LRS has its own queue
+    assert len(push(tmp_path, other, "http://other.test/xAPI/", IDENTITY).sent) == 3
+
+
+def test_a_wrong_password_stops_the_push_and_a_batch_split_session_is_sent_whole_again(shipped, tmp_path):
+    workshop(shipped, tmp_path, "atelier-teletravail", 6, seed=4)
+    with pytest.raises(PushStopped):
+        push(tmp_path, FakeLRS(Answer(401, "Invalid authentication credentials")), "http://lrs.test/", IDENTITY)
+    assert not (tmp_path / LEDGER).exists()
+    lrs = FakeLRS(Answer(200), Answer(0, "connection reset"), *[Answer(0, "connection reset")] * 5)
+    pushed = push(tmp_path, lrs, "http://lrs.test/", IDENTITY, batch=10, sleep=lambda s: None)
+    assert pushed.waiting and not pushed.sent  # its first batch went, the rest did not: not sent
+    resent = FakeLRS()
+    pushed = push(tmp_path, resent, "http://lrs.test/", IDENTITY, batch=10)
+    assert pushed.sent and resent.received[0] == lrs.received[0]  # sent whole again, from its first statement
+
+
+def test_push_asks_for_settings_and_password_in_plain_sentences(tmp_path, monkeypatch, capsys):
+    monkeypatch.delenv("ATELIER_LRS_PASSWORD", raising=False)
+    assert main(["xapi", "push", "--sessions-dir", str(tmp_path)]) == 2
+    assert "aucun LRS n’est indiqué" in capsys.readouterr().err
+    assert main(["xapi", "configure", "--endpoint", "lrs.example.fr", "--user", "a"]) == 2
+    assert "n’est pas une adresse web" in capsys.readouterr().err
+    assert main(["xapi", "configure", "--endpoint", "https://lrs.example.fr/xAPI/", "--user", "formateur-12"]) == 0
+    assert "formateur-12" in capsys.readouterr().out
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+    assert main(["xapi", "push", "--sessions-dir", str(tmp_path)]) == 2
+    assert "ATELIER_LRS_PASSWORD" in capsys.readouterr().err
+    settings = (Path(tmp_path / "config" / "atelier-service-public" / "laboratoire.json")).read_text(encoding="utf-8")
+    assert "formateur-12" in settings and "password" not in settings.lower()
+
+
+def test_the_log_is_the_only_source(shipped, tmp_path):
+    """Statements rebuilt from a copy of the log elsewhere (another computer) are the same, key aside."""
+    table = workshop(shipped, tmp_path / "here", "accueil-france-services", 3, seed=8)
+    copy = tmp_path / "there" / table.path.name
+    copy.parent.mkdir()
+    copy.write_bytes(table.path.read_bytes())
+    assert [s.as_json() for s in statements_of(copy, IDENTITY)] == [
+        s.as_json() for s in statements_of(table.path, IDENTITY)]
+    assert replay_log(copy).finished
+
+
+def test_a_learner_with_a_long_profile_name_has_a_log_that_reads_back(shipped, tmp_path):
+    """A profile name may be 40 characters, a team's 20: the learner's session used to be logged, then refused."""
+    table = training(shipped, tmp_path, "Fatima Zahra El Amrani Benali", seed=5)
+    assert replay_log(table.path).finished
+    assert "Fatima" not in json.dumps([s.as_json() for s in statements_of(table.path, IDENTITY)])
