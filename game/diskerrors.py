@@ -14,7 +14,8 @@ from game.wording.catalogue import tr
 
 _DISK = {errno.ENOSPC: "disk.full", errno.EDQUOT: "disk.quota", errno.EROFS: "disk.read_only",
          errno.EACCES: "disk.denied", errno.EPERM: "disk.denied", errno.EISDIR: "disk.is_folder",
-         errno.ENOTDIR: "disk.not_folder", errno.EEXIST: "disk.not_folder", errno.ENOENT: "disk.gone", errno.EIO: "disk.io"}
+         errno.ENOTDIR: "disk.not_folder", errno.EEXIST: "disk.not_folder", errno.ENOENT: "disk.gone",
+         errno.EIO: "disk.io"}
 
 
 def disk_problem(error: OSError, path: object = None) -> str:

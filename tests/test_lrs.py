@@ -49,7 +49,8 @@ def played(tmp_path_factory):
                               env=env, timeout=180)
         assert done.returncode == 0, done.stderr
 
-    game("play", "--autoplay", "--fast", "--scenario", "maison-de-region-partenaires", "--teams", "3", "--out", str(folder))
+    game("play", "--autoplay", "--fast", "--scenario", "maison-de-region-partenaires", "--teams", "3",
+         "--out", str(folder))
     game("play", "--console", "--teams", "2", "--out", str(folder), typed="1 2\n\n" * 200)
     game("train", "--console", "--profile", "Nour Haddad", "--minutes", "5", "--sessions-dir", str(folder),
          typed="1\n\n" * 200)
@@ -169,7 +170,8 @@ def test_the_labs_two_queries_in_the_docs_give_the_figures_the_sheets_give(playe
         persona = next(line for line in lines if line.kind == "persona" and any(a.answered for a in line.answers))
         chosen = Counter(a.given for line in lines if line.card_id == persona.card_id for a in line.answers
                          if a.answered)
-        deck = Table.read(logs[0]).start.origins[persona.card_id][0]
+        deck = next(origins[persona.card_id][0] for origins in (Table.read(log).start.origins for log in logs)
+                    if persona.card_id in origins)
         monkeypatch.setenv("LRS", ralph.endpoint)
         monkeypatch.setenv("LRS_USER", "labo")
         monkeypatch.setenv("LRS_PASSWORD", PASSWORD)

@@ -119,6 +119,8 @@ def _yaml(path: Path):
     (('    - "Équipe Est"\n', '    - "Une équipe au nom bien trop long"\n'), 7, 7, "caractères"),
     (("answering: all", "answering: tous"), 8, 14, "answering"),
     (("plan:\n", "plan:\n  date: demain\n"), 2, 3, "date"),
+    (('title: "Atelier des managers"', 'title: "' + "Atelier " * 600 + '"'), 2, 10, "60"),
+    (('    - "Équipe Sud"\n    - "Équipe Est"\n', ""), 5, 5, "1 équipe, mais ce scénario se joue de 2 à 6 équipes"),
 ])
 def test_each_mistake_of_a_plan_is_one_sentence_at_its_line_and_nothing_is_played(shipped, tmp_path, capsys, change,
                                                                                   line, column, said):
@@ -202,6 +204,17 @@ def test_cards_chosen_on_screen_and_saved_start_the_same_workshop_from_the_comma
     assert main(["play", "--plan", str(saved), "--console", "--sessions-dir", str(tmp_path / "cli")]) == 0
     start = _started(tmp_path / "cli")
     assert start.teams == ("Nord", "Sud", "Est") and sorted(c.id for c in start.cards) == sorted(setup.chosen)
+
+
+def test_more_teams_in_turn_than_the_time_serves_is_a_sentence_not_a_traceback(shipped, tmp_path, capsys):
+    """Found by a review: the plan's own checks passed, and the draw refused with an exception."""
+    body = GOOD.replace("answering: all", "answering: rotation").split("  cards:")[0]
+    body = body.replace('    - "Équipe Est"\n', "".join(f'    - "Équipe {n}"\n' for n in range(3, 7)))
+    path = _plan(tmp_path, body)
+    assert read_plan(path, shipped).errors == []
+    code = main(["play", "--plan", str(path), "--console", "--sessions-dir", str(tmp_path / "s")])
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err and "équipes" in err
 
 
 def test_a_saved_plan_starts_from_the_home_screen(app, tmp_path):
@@ -321,3 +334,47 @@ def test_a_plan_that_no_longer_matches_looks(shipped, snap):
     app.top.choose("plan:0")
     snap(app, "plans-not-opened")
     app.pop_all()
+
+
+def test_two_teams_of_one_name_are_refused_on_screen_and_never_remembered_twice(shipped, tmp_path, snap):
+    """A plan refuses two teams of one name; the setup screen let them be typed, saved the plan, then refused it."""
+    app = make_app(shipped, tmp_path)
+    setup = app.push(SetupScene(app, shipped.scenarios[SCENARIO].info, names=["Nord", "Sud"]))
+    setup.choose("name:1")
+    for _ in range(3):
+        key(app, pygame.K_BACKSPACE)
+    type_text(app, "Nord")
+    key(app, pygame.K_RETURN)
+    assert setup.editing == 1 and setup.names == ["Nord", "Nord"]  # still being typed, and said
+    snap(app, "setup-name-taken")
+    for _ in range(4):
+        key(app, pygame.K_BACKSPACE)
+    key(app, pygame.K_RETURN)  # emptied: a default name no team has
+    assert setup.editing is None and setup.names == ["Nord", "Équipe 2"]
+    app.settings.teams = ["Équipe 2"]  # remembered from a one-team workshop of a scenario allowing it
+    again = app.push(SetupScene(app, shipped.scenarios[SCENARIO].info))
+    assert again.names == ["Équipe 2", "Équipe 1"]
+    app.pop_all()
+
+
+def test_a_plan_started_from_the_command_line_keeps_its_title_and_a_first_plan_shows_at_home(shipped, tmp_path,
+                                                                                            monkeypatch):
+    from game.cli.screen import run_screen
+
+    path = _plan(tmp_path, GOOD, "atelier-managers.yaml")
+    app = make_app(shipped, tmp_path / "sessions")
+    monkeypatch.setattr("game.cli.screen.open_app", lambda *a, **k: app)
+    monkeypatch.setattr(type(app), "run", lambda self, max_frames=None: None)
+    args = main.__globals__["build_parser"]().parse_args(["play", "--plan", str(path)])
+    run_screen(args, shipped, shipped.scenarios[SCENARIO].info, None, None)
+    setup = app.top
+    assert isinstance(setup, SetupScene) and setup.plan_title == "Atelier des managers" and setup.plan == path
+    app.pop_all()
+    home_app = make_app(shipped, tmp_path / "other")
+    home = home_app.push(HomeScene(home_app, scenario_summaries(shipped_scenarios())))
+    assert "plans" not in [c.key for c in home.buttons.choices]
+    setup = home_app.push(SetupScene(home_app, shipped.scenarios[SCENARIO].info))
+    setup.save_plan("Premier plan")
+    home_app.pop()  # back home: the plan just saved is there
+    assert "plans" in [c.key for c in home.buttons.choices]
+    home_app.pop_all()

@@ -259,6 +259,12 @@ def test_the_setup_screen_offers_the_presenter_window_with_two_screens_only(libr
     setup.choose("presenter")
     assert app.presenter is not None and "presenter" not in [c.key for c in setup.buttons.choices]
     snap(app, "setup-presenter-opened")  # the room's window, full screen on the projector
+    # a click on the room's view shown in the presenter window acts as in the room's: « Commencer la partie »
+    start = setup.buttons.rects[[c.key for c in setup.buttons.choices].index("start")]
+    box, scale = app.presenter.mirror_box
+    _from_presenter(app, type=pygame.MOUSEBUTTONDOWN, button=1,
+                    pos=(box.x + int(start.centerx * scale), box.y + int(start.centery * scale)))
+    assert isinstance(app.top, PlayScene)
     assert "La salle voit cet écran. Les touches agissent dans l’une ou l’autre fenêtre." in app.presenter.shown
 
 

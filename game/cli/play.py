@@ -37,6 +37,8 @@ def run_play(args: argparse.Namespace) -> int:
         library, plan = planned(args)
         scenario, names, chosen = plan.scenario, list(plan.info.teams), plan.info.cards
         args.answering = plan.info.answering
+        if chosen is None:  # the scenario's draw: as many teams in turn as its time serves, said as for --teams
+            check_team_count(scenario, len(names), library.pool(scenario), args.answering)
     else:
         library, scenario = load_scenario(args.scenario, args.decks)
         check_team_count(scenario, args.teams, library.pool(scenario), args.answering)

@@ -86,9 +86,13 @@ def run_screen(args: argparse.Namespace, library: Library, scenario: ScenarioInf
                                 languages=library.languages(scenario), at_end=sheet_at_end)
         app.push(Screen.PLAY, table=table)
         app.on_idle = Autopilot(seed=seed, delay=0.0 if args.fast else 1.5)
+    elif getattr(args, "plan", None) is not None:  # as the home screen opens it: its title, and what changed in its decks, shown
+        from game.ui.scenes.plans import open_plan
+
+        open_plan(app, args.plan, seed=args.seed)
     else:
         app.push(Screen.SETUP, scenario=scenario, seed=args.seed, names=names, answering=args.answering,
-                 chosen=chosen, plan=args.plan)
+                 chosen=chosen)
     app.run()
     return 0
 

@@ -23,17 +23,22 @@ from game.content.yamlsource import read_yaml
 from game.fonts import team_name_problem
 from game.paths import display_path
 from game.wording.authors import say, say_near
+from game.wording.catalogue import ntr, tr
 
 PLAN_SUFFIX = ".yaml"
+TITLE_MAX = 60  # characters of a plan's title: a line of the setup screen
+
+
+Answering = Literal["all", "rotation"]
 
 
 class PlanInfo(Strict):
     """What a trainer set up for one workshop."""
 
-    title: Text
+    title: Annotated[Text, Field(max_length=TITLE_MAX)]
     scenario: Id
     teams: list[Text] = Field(min_length=1, max_length=MAX_TEAMS)
-    answering: Literal["all", "rotation"] | None = None
+    answering: Answering | None = None
     cards: list[Id] | None = Field(None, min_length=1)
     decks: dict[Id, Annotated[int, Field(ge=1), NOT_TEXT_INT]] = Field(default_factory=dict)
 
@@ -88,8 +93,10 @@ def _check(read: ReadPlan, doc: YamlDocument, library: Library) -> None:
     scenario = read.scenario = loaded.info
     limits = scenario.team_range
     if not limits.min <= len(info.teams) <= limits.max:
-        read.errors.append(doc.error(("plan", "teams"), say("plan.team_count", count=len(info.teams),
-                                                            least=limits.min, most=limits.max)))
+        teams = tr("plan.teams_exactly", teams=ntr("count.teams", limits.min)) if limits.min == limits.max else \
+            tr("plan.teams_range", least=limits.min, most=ntr("count.teams", limits.max))
+        read.errors.append(doc.error(("plan", "teams"), say("plan.team_count", count=ntr("count.teams", len(info.teams)),
+                                                            teams=teams)))
     for i, name in enumerate(info.teams):
         problem = team_name_problem(name)
         if problem is not None:
@@ -138,7 +145,7 @@ def plan_text(info: PlanInfo, heading: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def plan_of(title: str, scenario: ScenarioInfo, teams: list[str], answering: str | None,
+def plan_of(title: str, scenario: ScenarioInfo, teams: list[str], answering: Answering | None,
             cards: list[str] | None, library: Library) -> PlanInfo:
     """A plan of the setup screen's choices, with the version of each deck its scenario draws from."""
     decks = {deck: library.decks[deck].info.version for deck in scenario.decks if deck in library.decks}

@@ -63,6 +63,9 @@ class Scene:
     def layout(self, width: int, height: int) -> None:
         """Place everything for this window size; called when shown and on every resize."""
 
+    def uncovered(self) -> None:
+        """The scene above this one closed: what it did may show here (a plan saved, a setting changed)."""
+
     def handle(self, intent: Intent) -> None:
         """React to one intention."""
 
@@ -231,6 +234,8 @@ class App:
         self.dirty = True
         if not self.scenes:
             self.running = False
+        else:
+            self.top.uncovered()
 
     def pop_all(self) -> None:
         """Close every scene, each shut down: the program ends (sessions are already on disk)."""

@@ -25,7 +25,6 @@ def press(app: App, buttons: ButtonList, intent: Intent, choose: Callable[[str],
         choose(key)
 
 
-PLAN_TITLE_MAX = 60  # characters of a session plan's title: a line of the setup screen
 
 
 class NameEntry:
@@ -94,6 +93,9 @@ class ListScene(Scene):
 
     def cancel(self) -> None:
         """Escape: by default, nothing (home) — overlays close."""
+
+    def uncovered(self) -> None:
+        self.refresh()
 
     def refresh(self) -> None:
         """Rebuild the rows; the focus stays on the same row (by its key) when rows come and go."""

@@ -20,11 +20,6 @@ PRESENTER_SIZE = (1280, 720)  # on a laptop's screen; the window can be resized
 MIN_SIZE = (800, 450)
 
 
-def centered_on(display: int) -> int:
-    """SDL's position that centres a window on `display` (SDL_WINDOWPOS_CENTERED_DISPLAY)."""
-    return 0x2FFF0000 | display
-
-
 def open_presenter(app: App) -> str:
     """The room's view full screen on the second display, the facilitator's in a window on the first; with one
     display, nothing changes and the sentence saying so is returned (empty when the presenter window opened)."""
@@ -34,19 +29,21 @@ def open_presenter(app: App) -> str:
         return tr("presenter.one_screen")
     app.fullscreen = True
     app.screen = pygame.display.set_mode((0, 0), pygame.FULLSCREEN, display=1)
-    app.presenter = Presenter(app, display=0)
+    app.presenter = Presenter(app)
     app.relayout()
     return ""
 
 
 class Presenter:
-    def __init__(self, app: App, display: int = 0):
-        desktop = pygame.display.get_desktop_sizes()[display]
+    def __init__(self, app: App):
+        """On the first display, the laptop's (the room's window went full screen on the second)."""
+        desktop = pygame.display.get_desktop_sizes()[0]
         size = (min(PRESENTER_SIZE[0], desktop[0]), min(PRESENTER_SIZE[1], desktop[1] - 60))
-        self.window = pygame.Window(tr("presenter.title"), size, position=centered_on(display), resizable=True)
+        self.window = pygame.Window(tr("presenter.title"), size, position=pygame.WINDOWPOS_CENTERED, resizable=True)
         self.window.minimum_size = MIN_SIZE
         self.controls: list[Control] = []
         self.overlay_box: tuple[pygame.Rect, float] | None = None  # where the room-sized menu is drawn, and its scale
+        self.mirror_box: tuple[pygame.Rect, float] | None = None  # ... the room's view, outside play
         self.shown: list[str] = []  # the texts drawn here in the last frame: what tests read
 
     @property
@@ -62,7 +59,7 @@ class Presenter:
         surface = self.surface
         base = next(scene for scene in app.scenes if not scene.overlay) if app.scenes else None
         table = base.facilitated if base is not None else None
-        self.controls = []
+        self.controls, self.mirror_box = [], None
         if table is not None and not table.over:
             self.controls = draw_facilitator(app, surface, table, app.clock())
         else:
@@ -83,7 +80,7 @@ class Presenter:
         surface.fill(app.theme.background)
         caption = pygame.Rect(size.pad, size.pad, surface.get_width() - 2 * size.pad, size.line)
         text_box(app, surface, tr("presenter.mirror"), caption, size.small, app.theme.muted, floor=size.small)
-        self._fit(surface, room, top=caption.bottom + size.pad // 2)
+        self.mirror_box = self._fit(surface, room, top=caption.bottom + size.pad // 2)
 
     @staticmethod
     def _fit(surface: pygame.Surface, picture: pygame.Surface, top: int = 0) -> tuple[pygame.Rect, float]:
@@ -97,14 +94,15 @@ class Presenter:
         return rect, scale
 
     def intent(self, event: pygame.event.Event, typing: bool) -> Intent | None:
-        """What an event of this window means: a click on a control, or on the menu shown (in the room's
-        coordinates, where the menu is laid out); its keys mean what they mean in the room's window."""
+        """What an event of this window means: a click on a control, or on the menu or the room's view shown (in
+        the room's coordinates, where they are laid out); its keys mean what they mean in the room's window."""
         if event.type == pygame.WINDOWCLOSE:
             return Intent(Act.QUIT)
         if event.type not in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEMOTION):
             return translate(event, typing=typing)
-        if self.overlay_box is not None:
-            rect, scale = self.overlay_box
+        shown = self.overlay_box or self.mirror_box  # a menu, or the room's view: clicked as in the room's window
+        if shown is not None:
+            rect, scale = shown
             if not rect.collidepoint(event.pos):
                 return None
             pos = (int((event.pos[0] - rect.x) / scale), int((event.pos[1] - rect.y) / scale))

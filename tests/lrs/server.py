@@ -45,7 +45,8 @@ class Ralph:
                   "scopes": scopes, "agent": {"mbox": mbox}} for name, (scopes, mbox) in USERS.items()]
         (folder / "auth.json").write_text(json.dumps(users), encoding="utf-8")
         self.env = {**os.environ, "RALPH_APP_DIR": str(folder / "app"), "RALPH_AUTH_FILE": str(folder / "auth.json"),
-                    "RALPH_RUNSERVER_BACKEND": "fs", "RALPH_BACKENDS__LRS__FS__DEFAULT_DIRECTORY_PATH": str(folder / "data"),
+                    "RALPH_RUNSERVER_BACKEND": "fs",
+                    "RALPH_BACKENDS__LRS__FS__DEFAULT_DIRECTORY_PATH": str(folder / "data"),
                     "RALPH_LRS_RESTRICT_BY_AUTHORITY": "True", "RALPH_LRS_RESTRICT_BY_SCOPES": "True"}
         self.process: subprocess.Popen[bytes] | None = None
 

@@ -12,7 +12,7 @@ from game.ui.app import App
 from game.ui.listing import ListScene
 from game.ui.screens import Screen
 from game.ui.widgets import Choice
-from game.wording.catalogue import ntr, tr
+from game.wording.catalogue import decimal, ntr, tr
 
 
 class CardsScene(ListScene):
@@ -44,8 +44,9 @@ class CardsScene(ListScene):
     def lines(self) -> list[str]:
         chosen = self.ordered()
         minutes = chosen_minutes(self.pool, chosen, self.answering, self.teams)
-        said = [tr("choose.minutes", cards=ntr("count.cards", len(chosen)), minutes=f"{minutes:.0f}",
-                   target=f"{self.scenario.minutes.target:g}", max=f"{self.scenario.minutes.max:g}")]
+        said = [tr("choose.minutes", cards=ntr("count.cards", len(chosen)),
+                   minutes=decimal(round(minutes) if minutes >= 10 else round(minutes, 1), "g"),
+                   target=decimal(self.scenario.minutes.target, "g"), max=decimal(self.scenario.minutes.max, "g"))]
         gaps = chosen_gaps(self.scenario, self.pool, chosen, self.answering, self.teams) if chosen else set()
         if gaps:
             names = ", ".join(self.labels.get(a, a) for a in self.labels if a in gaps)
@@ -62,7 +63,7 @@ class CardsScene(ListScene):
                                key, checked=all(i in self.picked for i in ids)))
         for card in self.pool:
             detail = tr("choose.card_facts", aspect=self.labels.get(card.aspect, card.aspect),
-                        kind=tr(f"kind.{card.kind}"), minutes=f"{card.estimated_minutes:g}")
+                        kind=tr(f"kind.{card.kind}"), minutes=decimal(card.estimated_minutes, "g"))
             rows.append(Choice(face(card).summary, f"card:{card.id}", detail=detail, checked=card.id in self.picked))
         return rows
 

@@ -11,6 +11,7 @@ from game.present.sheet import build_report
 from game.table.table import Table
 from game.ui.app import App, Scene
 from game.ui.intents import Act, Intent
+from game.ui.screens import Screen
 from game.ui.text import text_width, wrap
 from game.ui.widgets import line, mark, panel, team_chip, text_box
 from game.wording.players import tr
@@ -54,7 +55,8 @@ class DebriefingScene(Scene):
         for n, slide in enumerate(self.slides):
             if slide.blocks:
                 self.lines[n] = self._wrapped(slide, inner.width - body)
-                self.views += [(n, rows, range(0)) for rows in _pages(self.lines[n], max(1, inner.height // self._step()))]
+                per_view = max(1, inner.height // self._step())
+                self.views += [(n, rows, range(0)) for rows in _pages(self.lines[n], per_view)]
             elif slide.teams:  # the panorama: as many teams and aspects' columns to a view as fit whole
                 head, _, _, per = self._grid(slide, inner.width)
                 teams = max(1, (inner.height - self._head_height(slide, head, inner.width)) // self._row())
@@ -99,7 +101,10 @@ class DebriefingScene(Scene):
             step = 1
         elif intent.kind in BACKWARD:
             step = -1
-        elif intent.kind in (Act.MENU, Act.QUIT):
+        elif intent.kind == Act.QUIT:  # the window closed: asked first, as on every other screen
+            self.app.push(Screen.CONFIRM, question_key="confirm.leave", on_yes=self.app.pop_all)
+            return
+        elif intent.kind == Act.MENU:
             self.app.pop()
             return
         else:

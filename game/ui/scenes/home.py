@@ -12,6 +12,7 @@ from game.diskerrors import disk_problem, sheet_problem
 from game.paths import display_path
 from game.ui.app import App
 from game.ui.listing import ListScene
+from game.ui.planfiles import saved_plans
 from game.ui.screens import Screen
 from game.ui.text import text_width
 from game.ui.widgets import Choice, line, panel, text_box
@@ -66,14 +67,6 @@ def _summaries(app: App) -> list[ScenarioSummary]:
                             s.info.minutes.max) for s in library.scenarios.values()]
 
 
-def _listed(folder: Path) -> list[Path]:
-    """The files of `folder`; none when it is missing or unreadable."""
-    try:
-        return list(folder.iterdir())
-    except OSError:
-        return []
-
-
 class HomeScene(ListScene):
     title_key = "home.title"
 
@@ -86,7 +79,6 @@ class HomeScene(ListScene):
 
             unfinished, self.missing = pending(app.sessions_dir)
         self.unfinished = unfinished
-        self.has_plans = any(p.suffix in (".yaml", ".yml") for p in _listed(app.plans_dir))
         self._resumable: tuple[str, str, str] | None | bool = False  # the resume row's panel, read once (False: not yet)
         self.scenarios = {s.id: s for s in sorted(summaries, key=lambda s: (s.id != DEFAULT, s.title))}
         # the focus on the default scenario, so that Enter starts it even with a session to resume above it
@@ -103,6 +95,11 @@ class HomeScene(ListScene):
         elif missing:
             self.refresh()
         self.app.dirty = True
+
+    @property
+    def has_plans(self) -> bool:
+        """Whether a plan was saved: read again whenever the rows are (a plan saved from the setup screen shows)."""
+        return bool(saved_plans(self.app.plans_dir))
 
     def choices(self) -> list[Choice]:
         """The rows that come and go (a session to resume, sheets to write) and those past the ninth answer to a

@@ -4,24 +4,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from game.content.plan import read_plan
+from game.content.plan import TITLE_MAX, read_plan
 from game.content.yamlsource import read_yaml
 from game.paths import display_path
 from game.ui.app import App
 from game.ui.listing import ListScene
+from game.ui.planfiles import saved_plans
 from game.ui.screens import Screen
 from game.ui.widgets import Choice
 from game.wording.catalogue import tr
 from game.wording.players import day
 
 
-def saved_plans(folder: Path) -> list[Path]:
-    """The plan files in `folder`, the last saved first; none when the folder is missing or unreadable."""
+def _saved(path: Path) -> str:
+    """When the plan was saved; nothing for a file gone since the list was read (it is said when chosen)."""
     try:
-        found = [p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()]
-        return sorted(found, key=lambda p: -p.stat().st_mtime)
+        return tr("plans.saved", date=day(path.stat().st_mtime))
     except OSError:
-        return []
+        return ""
 
 
 def _title(path: Path) -> str:
@@ -29,7 +29,8 @@ def _title(path: Path) -> str:
     data = read_yaml(path, path.name).data
     plan = data.get("plan") if isinstance(data, dict) else None
     title = plan.get("title") if isinstance(plan, dict) else None
-    return title.strip() if isinstance(title, str) and title.strip() else path.stem
+    said = title.strip() if isinstance(title, str) and title.strip() else path.stem
+    return said[:TITLE_MAX]  # a hand-written title too long is refused with its line when chosen
 
 
 class PlansScene(ListScene):
@@ -43,8 +44,7 @@ class PlansScene(ListScene):
         return [tr("plans.where", folder=display_path(self.app.plans_dir))]
 
     def choices(self) -> list[Choice]:
-        rows = [Choice(_title(path), f"plan:{n}", detail=tr("plans.saved", date=day(path.stat().st_mtime)))
-                for n, path in enumerate(self.plans)]
+        rows = [Choice(_title(path), f"plan:{n}", detail=_saved(path)) for n, path in enumerate(self.plans)]
         return rows + [Choice(tr("setup.back"), "back", shortcut=tr("setup.back_key"))]
 
     def choose(self, key: str) -> None:
@@ -57,7 +57,7 @@ class PlansScene(ListScene):
         self.app.pop()
 
 
-def open_plan(app: App, path: Path) -> None:
+def open_plan(app: App, path: Path, seed: int | None = None) -> None:
     """The team setup as `path` saved it; its mistakes, each at its line, instead when it no longer matches the
     decks. What changed in its decks since (a newer version) is said on the setup screen."""
     plan = read_plan(path, app.library)
@@ -65,9 +65,6 @@ def open_plan(app: App, path: Path) -> None:
         app.push(Screen.ERROR, errors=[str(e) for e in plan.errors], title=tr("plans.not_opened"),
                  advice=tr("plans.advice"))
         return
-    setup = app.push(Screen.SETUP, scenario=plan.scenario, names=list(plan.info.teams), answering=plan.info.answering,
-                     chosen=plan.info.cards, plan=path)
-    setup.plan_title = plan.info.title
-    if plan.notes:
-        setup.status = " ".join(str(note.message) for note in plan.notes)
-    setup.refresh()
+    app.push(Screen.SETUP, scenario=plan.scenario, names=list(plan.info.teams), answering=plan.info.answering,
+             chosen=plan.info.cards, plan=path, seed=seed, plan_title=plan.info.title,
+             status=" ".join(str(note.message) for note in plan.notes))

@@ -10,6 +10,8 @@ from game.answer_cards import write_answer_cards
 from game.atomic import write_text_atomic
 from game.content.fields import slug
 from game.content.models import ScenarioInfo
+from game.content.plan import PLAN_SUFFIX
+from game.content.plan import TITLE_MAX as PLAN_TITLE_MAX
 from game.debrief.ending import sheet_at_end
 from game.desktop import saved_and_opened
 from game.diskerrors import disk_problem
@@ -17,7 +19,7 @@ from game.paths import display_path
 from game.table.table import Table, chosen_minutes, deal, teams_in_turn
 from game.ui.app import App
 from game.ui.intents import Act, Intent
-from game.ui.listing import PLAN_TITLE_MAX, ListScene, NameEntry
+from game.ui.listing import ListScene, NameEntry
 from game.ui.presenter import open_presenter
 from game.ui.screens import Screen
 from game.ui.widgets import Choice
@@ -29,9 +31,11 @@ class SetupScene(ListScene):
     title_key = "setup.title"
 
     def __init__(self, app: App, scenario: ScenarioInfo, seed: int | None = None, names: list[str] | None = None,
-                 answering: str | None = None, chosen: list[str] | None = None, plan: Path | None = None):
+                 answering: str | None = None, chosen: list[str] | None = None, plan: Path | None = None,
+                 plan_title: str = "", status: str = ""):
         """Without `names`, the last workshop's teams (as many as the scenario allows); `chosen`: the cards a plan
-        chose (None: the scenario's draw); `plan`: the file they came from, which saving the plan rewrites."""
+        chose (None: the scenario's draw); `plan`: the file they came from, which saving the plan rewrites, under
+        its `plan_title`; `status`: what to say first (what changed in the plan's decks)."""
         self.scenario = scenario
         self.seed = seed
         settings = app.settings
@@ -41,9 +45,9 @@ class SetupScene(ListScene):
             or scenario.answering
         self.chosen = chosen
         self.plan = plan
-        self.plan_title = ""  # the plan's title: being typed when saving it
+        self.plan_title = plan_title  # the plan's title: being typed when saving it
         self.editing: int | None = None  # the team name being typed, or -1 the plan's title
-        self.status = ""  # what became of the answer cards, once asked for, or of a name's refused characters
+        self.status = status  # what became of the answer cards, once asked for, or of a name's refused characters
         self.entry: NameEntry | None = None  # the name being typed
         # one team in turn, how many teams the scenario's time gives a round per aspect of the panorama
         self.served = teams_in_turn(scenario, app.library.pool(scenario))
@@ -152,7 +156,14 @@ class SetupScene(ListScene):
             return
         self.names[i], self.status = entry.text, entry.status
         if done:
-            self.names[i] = self.names[i].strip() or team_names(self.scenario, len(self.names))[i]
+            typed = self.names[i].strip()
+            if typed and typed in self.names[:i] + self.names[i + 1:]:  # two teams of one name: the room could not
+                self.status = tr("setup.name_taken", name=typed)  # tell them apart, nor a plan be opened again
+                self.refresh()
+                return
+            others = self.names[:i] + self.names[i + 1:]
+            own = team_names(self.scenario, self.scenario.team_range.max)[i]  # its place's default, else a free one
+            self.names[i] = typed or (own if own not in others else _filled(others, self.scenario, len(self.names))[-1])
             self.editing = self.entry = None
             self.status = ""
         self.refresh()
@@ -171,8 +182,7 @@ class SetupScene(ListScene):
     def _count(self, step: int) -> None:
         limits = self.scenario.team_range
         n = min(limits.max, max(limits.min, len(self.names) + step))
-        defaults = team_names(self.scenario, n)
-        self.names = (self.names + defaults[len(self.names):])[:n]
+        self.names = _filled(self.names, self.scenario, n)
         self.refresh()
 
     def choose(self, key: str) -> None:
@@ -193,7 +203,7 @@ class SetupScene(ListScene):
                           answering=self.answering, on_done=self.selected)
         elif key == "plan":
             self.editing = -1
-            self.entry = NameEntry(self.plan_name or self.scenario.title[:PLAN_TITLE_MAX], PLAN_TITLE_MAX)
+            self.entry = NameEntry((self.plan_name or self.scenario.title)[:PLAN_TITLE_MAX], PLAN_TITLE_MAX)
             self.plan_title, self.status = self.entry.text, tr("setup.plan_hint")
             self.refresh()
         elif key == "cards":
@@ -230,7 +240,7 @@ class SetupScene(ListScene):
 
         info = plan_of(title, self.scenario, self.names, self.answering if self.several_teams else None, self.chosen,
                        self.app.library)
-        path = self.plan if self.plan is not None else free_name(self.app.plans_dir, slug(title) or "plan", ".yaml")
+        path = self.plan if self.plan is not None else free_name(self.app.plans_dir, slug(title) or "plan", PLAN_SUFFIX)
         try:
             write_text_atomic(path, plan_text(info, tr("plan.heading")))
         except OSError as exc:
@@ -267,8 +277,13 @@ def _remembered(scenario: ScenarioInfo, teams: list[str]) -> list[str]:
     limits = scenario.team_range
     if not teams or limits.max == 1:
         return team_names(scenario, None)
-    kept = teams[:limits.max]
-    return kept + team_names(scenario, limits.min)[len(kept):]
+    return _filled(list(dict.fromkeys(teams))[:limits.max], scenario, max(limits.min, min(len(teams), limits.max)))
+
+
+def _filled(names: list[str], scenario: ScenarioInfo, n: int) -> list[str]:
+    """`names` cut or filled up to `n` with the scenario's default names that no team has yet."""
+    free = [name for name in team_names(scenario, scenario.team_range.max) if name not in names]
+    return (names + free)[:n]
 
 
 def free_name(folder: Path, stem: str, suffix: str) -> Path:
