@@ -188,3 +188,40 @@ def test_the_labs_two_queries_in_the_docs_give_the_figures_the_sheets_give(playe
         assert "manquées sur" in printed and " × " in printed
     finally:
         ralph.stop()
+
+
+def test_the_end_screen_sends_to_the_lab_after_asking_the_password(shipped, tmp_path, monkeypatch, snap):
+    """Where a lab's LRS is set, the end screen offers « Envoyer au laboratoire »; the password is asked, shown as
+    dots, used once; what happened is said under the results."""
+    import pygame
+
+    from game.ui.scenes.end import EndScene
+    from game.ui.scenes.overlays import PasswordScene
+    from game.xapi.labconfig import LabSettings
+    from tests.ui_support import key, make_app, type_text
+
+    monkeypatch.delenv("ATELIER_LRS_PASSWORD", raising=False)
+    ralph = Ralph(tmp_path / "ralph").start()
+    try:
+        config = tmp_path / "config"
+        config.mkdir()
+        app = make_app(shipped, tmp_path / "sessions")
+        table = workshop(shipped, app.sessions_dir, "atelier-teletravail", 2, seed=6)
+        end = app.push(EndScene(app, table))
+        assert "send" not in [c.key for c in end.buttons.choices]  # no lab set: nothing to send to
+        app.settings_path = config / "affichage.json"
+        LabSettings(endpoint=ralph.endpoint, user="formateur-a").save(config)
+        end = app.replace("end", table=table)
+        snap(app, "end-send-offered")
+        # L, as SDL sends it on a screen where nothing is being typed: the key, and no text
+        app.dispatch(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_l, mod=0, unicode="l", scancode=0))
+        assert isinstance(app.top, PasswordScene) and app.top.typed == ""
+        type_text(app, PASSWORD)
+        snap(app, "lab-password")
+        assert PASSWORD not in "".join(app.shown)
+        key(app, pygame.K_RETURN)
+        assert app.top is end and "1 session envoyée" in end.status
+        assert ralph.stored() == len(statements_of(table.path, identity(config)))
+        app.pop_all()
+    finally:
+        ralph.stop()

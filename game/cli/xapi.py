@@ -15,9 +15,7 @@ from game.cli.folders import sessions_folder
 from game.cli.refusals import UserError
 from game.paths import default_config_dir, display_path
 from game.wording.catalogue import ntr, tr
-from game.xapi.labconfig import LabSettings, identity
-
-PASSWORD = "ATELIER_LRS_PASSWORD"
+from game.xapi.labconfig import PASSWORD_VARIABLE, LabSettings, identity
 
 
 def run_xapi(args: argparse.Namespace) -> int:
@@ -57,7 +55,7 @@ def _export(args: argparse.Namespace, config: Path) -> int:
 
 
 def _push(args: argparse.Namespace, config: Path) -> int:
-    from game.xapi.push import PushStopped, http_post, push
+    from game.xapi.push import PushStopped, http_post, push, said
 
     settings = LabSettings.load(config)
     endpoint = args.endpoint or settings.endpoint
@@ -66,23 +64,19 @@ def _push(args: argparse.Namespace, config: Path) -> int:
         raise UserError(tr("xapi.not_configured"))
     if not _web_address(endpoint):
         raise UserError(tr("xapi.not_an_address", option="--endpoint", value=endpoint))
-    password = os.environ.get(PASSWORD)
+    password = os.environ.get(PASSWORD_VARIABLE)
     if password is None:
         if not sys.stdin.isatty():
-            raise UserError(tr("xapi.no_password", variable=PASSWORD))
+            raise UserError(tr("xapi.no_password", variable=PASSWORD_VARIABLE))
         password = getpass.getpass(tr("xapi.password_prompt", user=user, endpoint=endpoint))
     folder = sessions_folder(args)
     try:
         pushed = push(folder, http_post(endpoint, user, password), endpoint, identity(config, settings))
     except PushStopped as stopped:
         raise UserError(tr("xapi.refused_user", user=user, endpoint=endpoint, reason=stopped)) from None
-    print(ntr("xapi.pushed", len(pushed.sent), statements=pushed.statements, endpoint=endpoint))
-    for name, reason in pushed.refused.items():
-        print(tr("xapi.set_aside", log=name, reason=reason), file=sys.stderr)
-    for name, reason in pushed.unreadable.items():
-        print(tr("xapi.unreadable", log=name, reason=reason), file=sys.stderr)
+    for sentence, problem in said(pushed, endpoint):
+        print(sentence, file=sys.stderr if problem else sys.stdout)
     if pushed.waiting:
-        print(ntr("xapi.waiting", len(pushed.waiting), problem=pushed.problem), file=sys.stderr)
         return 3
     return 0 if not pushed.refused and not pushed.unreadable else 1
 

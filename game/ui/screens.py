@@ -21,3 +21,4 @@ class Screen(StrEnum):
     CARDS = "cards"  # the cards chosen for a workshop
     PLANS = "plans"  # the saved session plans
     DEBRIEFING = "debriefing"  # the debriefing projected to the room
+    PASSWORD = "password"  # the lab's LRS password, asked before sending

@@ -15,6 +15,7 @@ from game.atomic import write_text_atomic
 from game.xapi.identity import DEFAULT_HOME, DEFAULT_TRAINER, Identity, new_key
 
 SETTINGS = "laboratoire.json"
+PASSWORD_VARIABLE = "ATELIER_LRS_PASSWORD"  # where the password may wait; it is never written anywhere
 KEY = "cle-xapi"
 
 
@@ -66,3 +67,23 @@ def computer_key(folder: Path) -> bytes:
     except OSError:  # a file system without modes (a FAT stick): the key still works
         pass
     return key
+
+
+def send_now(config: Path, folder: Path, password: str) -> list[tuple[str, bool]]:
+    """The end screen's « Envoyer au laboratoire »: every finished session not yet sent, to the LRS the settings
+    name, with short waits (the screen waits with the trainer); what happened, in sentences (with whether each is a
+    problem)."""
+    from game.wording.catalogue import tr
+    from game.xapi.push import PushStopped, http_post, push, said
+
+    settings = LabSettings.load(config)
+    try:
+        pushed = push(folder, http_post(settings.endpoint, settings.user, password, timeout=10.0), settings.endpoint,
+                      identity(config, settings), waits=(1.0, 2.0))
+    except PushStopped as stopped:
+        return [(tr("xapi.refused_user", user=settings.user, endpoint=settings.endpoint, reason=stopped), True)]
+    except OSError as exc:  # the ledger cannot be written (a full disk): said, the queue stays as it was
+        from game.diskerrors import disk_problem
+
+        return [(disk_problem(exc, folder), True)]
+    return said(pushed, settings.endpoint)

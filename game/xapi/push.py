@@ -15,13 +15,14 @@ import json
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from game.atomic import write_text_atomic
 from game.session.log import LogError
+from game.wording.catalogue import ntr, tr
 from game.xapi.exporting import finished_sessions, statements_of
 from game.xapi.identity import Identity
 
@@ -91,8 +92,9 @@ class Ledger:
 
 
 def push(folder: Path, post: Post, endpoint: str, identity: Identity, batch: int = BATCH,
-         sleep: Callable[[float], None] = time.sleep) -> Pushed:
-    """Send every finished session of `folder` that this LRS has neither stored nor refused."""
+         sleep: Callable[[float], None] = time.sleep, waits: Sequence[float] = WAITS) -> Pushed:
+    """Send every finished session of `folder` that this LRS has neither stored nor refused; a request the network
+    or the server fails is tried again after each of `waits`."""
     ledger, pushed = Ledger(folder, endpoint), Pushed()
     queue = [log for log in finished_sessions(folder) if not ledger.done(log.name)]
     for k, log in enumerate(queue):
@@ -103,7 +105,7 @@ def push(folder: Path, post: Post, endpoint: str, identity: Identity, batch: int
             continue
         failure = None
         for chunk in _chunks(statements, batch):
-            answer = _sent(post, chunk, sleep)
+            answer = _sent(post, chunk, sleep, waits)
             if answer.status in (200, 204, 409):  # stored, or already there (a second push, a pushed twin)
                 continue
             if answer.status in (401, 403):
@@ -124,15 +126,26 @@ def push(folder: Path, post: Post, endpoint: str, identity: Identity, batch: int
     return pushed
 
 
+def said(pushed: Pushed, endpoint: str) -> list[tuple[str, bool]]:
+    """What a push did, in sentences, each with whether it is a problem: what was sent, set aside, unreadable,
+    and what waits."""
+    lines = [(ntr("xapi.pushed", len(pushed.sent), statements=pushed.statements, endpoint=endpoint), False)]
+    lines += [(tr("xapi.set_aside", log=name, reason=reason), True) for name, reason in pushed.refused.items()]
+    lines += [(tr("xapi.unreadable", log=name, reason=reason), True) for name, reason in pushed.unreadable.items()]
+    if pushed.waiting:
+        lines.append((ntr("xapi.waiting", len(pushed.waiting), problem=pushed.problem), True))
+    return lines
+
+
 def _chunks(items: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
     for start in range(0, len(items), size):
         yield items[start:start + size]
 
 
-def _sent(post: Post, chunk: list[dict[str, Any]], sleep: Callable[[float], None]) -> Answer:
+def _sent(post: Post, chunk: list[dict[str, Any]], sleep: Callable[[float], None], waits: Sequence[float]) -> Answer:
     """One request, tried again after a wait while the network or the server fails."""
     answer = post(chunk)
-    for wait in WAITS:
+    for wait in waits:
         if answer.status != 0 and answer.status < 500:
             return answer
         sleep(wait)

@@ -102,10 +102,16 @@ def _debriefing() -> type[Any]:
     return DebriefingScene
 
 
+def _password() -> type[Any]:
+    from game.ui.scenes.overlays import PasswordScene
+
+    return PasswordScene
+
+
 SCENES: dict[Screen, Callable[[], type[Any]]] = {
     Screen.HOME: _home, Screen.SETUP: _setup, Screen.PLAY: _play, Screen.END: _end, Screen.LEARNED: _learned,
     Screen.MENU: _menu,
     Screen.CONFIRM: _confirm, Screen.ERROR: _error, Screen.ACCESSIBILITY: _accessibility, Screen.PREVIEW: _preview,
     Screen.TRAIN: _train, Screen.PROGRESS: _progress, Screen.CARDS: _cards, Screen.PLANS: _plans,
-    Screen.DEBRIEFING: _debriefing,
+    Screen.DEBRIEFING: _debriefing, Screen.PASSWORD: _password,
 }

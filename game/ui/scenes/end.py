@@ -4,6 +4,10 @@ the moment the session ended, to open or print."""
 
 from __future__ import annotations
 
+import os
+from functools import cached_property
+from pathlib import Path
+
 import pygame
 
 from game.desktop import open_file, print_file
@@ -61,12 +65,39 @@ class EndScene(Scene):
         sheet = [Choice(tr("end.open"), "open"), Choice(tr("end.print"), "print")] if self.table.sheet else []
         other = [Choice(tr("play.more", page=self.view + 1, pages=len(self.views)), "other")] if len(self.views) > 1 else []
         debrief = [Choice(tr("end.debrief"), "debrief", shortcut=tr("end.debrief_key"))]
-        return debrief + other + sheet + [Choice(tr("end.home"), "home"), Choice(tr("end.quit"), "quit")]
+        lab = [Choice(tr("end.send"), "send", shortcut=tr("end.send_key"))] if self.lab_config is not None else []
+        return debrief + other + sheet + lab + [Choice(tr("end.home"), "home"), Choice(tr("end.quit"), "quit")]
+
+    @cached_property
+    def lab_config(self) -> Path | None:
+        """The settings' folder where a lab's LRS is set (`xapi configure`); None where none is."""
+        if self.app.settings_path is None:
+            return None
+        from game.xapi.labconfig import LabSettings
+
+        folder = self.app.settings_path.parent
+        return folder if LabSettings.load(folder).configured else None
+
+    def send(self, password: str) -> None:
+        """The finished sessions not yet sent, to the lab's LRS; what happened, under the results."""
+        from game.xapi.labconfig import send_now
+
+        assert self.lab_config is not None
+        self.status = " ".join(sentence for sentence, _ in send_now(self.lab_config, self.app.sessions_dir, password))
+        self.layout(*self.app.size)
 
     def choose(self, key: str) -> None:
         sheet = self.table.sheet
         if key == "debrief":
             self.app.push(Screen.DEBRIEFING, table=self.table)
+        elif key == "send":
+            from game.xapi.labconfig import PASSWORD_VARIABLE
+
+            password = os.environ.get(PASSWORD_VARIABLE)
+            if password is not None:
+                self.send(password)
+            else:
+                self.app.push(Screen.PASSWORD, on_done=self.send)
         elif key == "other":
             self.view = (self.view + 1) % len(self.views)
             self.layout(*self.app.size)

@@ -120,3 +120,48 @@ class ErrorScene(ListScene):
 
     def cancel(self) -> None:
         self.app.pop()
+
+
+class PasswordScene(ListScene):
+    """The lab's LRS password, typed and shown as dots, used once and kept nowhere (Escape gives up)."""
+
+    overlay = True
+    title_key = "lab.password_title"
+
+    def __init__(self, app: App, on_done: Callable[[str], None]):
+        self.typed = ""
+        self.on_done = on_done
+        super().__init__(app)
+
+    @property
+    def typing(self) -> bool:
+        return True
+
+    def lines(self) -> list[str]:
+        return ["\u2022" * len(self.typed) + "|", tr("lab.password_hint")]
+
+    def choices(self) -> list[Choice]:
+        return [Choice(tr("lab.send"), "send"), Choice(tr("lab.cancel"), "cancel")]
+
+    def handle(self, intent: Intent) -> None:
+        if intent.kind == Act.TEXT:
+            self.typed += intent.text
+        elif intent.kind == Act.BACK:
+            self.typed = self.typed[:-1]
+        elif intent.kind == Act.CONFIRM:
+            self.choose("send")
+            return
+        elif intent.kind == Act.QUIT:
+            return
+        else:
+            super().handle(intent)
+            return
+        self.refresh()
+
+    def choose(self, key: str) -> None:
+        self.app.pop()
+        if key == "send" and self.typed:
+            self.on_done(self.typed)
+
+    def cancel(self) -> None:
+        self.app.pop()
