@@ -16,7 +16,7 @@ import pytest
 
 from game.cli import main
 from game.xapi import vocabulary as v
-from game.xapi.exporting import finished_sessions, statements_of
+from game.xapi.exporting import session_logs, statements_of
 from game.xapi.labconfig import identity
 from game.xapi.push import LEDGER
 
@@ -54,7 +54,7 @@ def played(tmp_path_factory):
     game("play", "--console", "--teams", "2", "--out", str(folder), typed="1 2\n\n" * 200)
     game("train", "--console", "--profile", "Nour Haddad", "--minutes", "5", "--sessions-dir", str(folder),
          typed="1\n\n" * 200)
-    logs = finished_sessions(folder)
+    logs = session_logs(folder)
     assert len(logs) == 3
     return home, env, logs
 

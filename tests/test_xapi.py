@@ -11,7 +11,7 @@ import pytest
 
 from game.cli import main
 from game.session.replay import replay_log
-from game.table.table import teams_in_turn
+from game.table.table import Table, teams_in_turn
 from game.xapi import vocabulary as v
 from game.xapi.exporting import statements_of
 from game.xapi.identity import Identity
@@ -131,6 +131,10 @@ class FakeLRS:
 def test_a_push_keeps_its_queue_through_every_answer_an_lrs_gives(shipped, tmp_path):
     for seed in range(3):
         workshop(shipped, tmp_path, "atelier-teletravail", 2, seed=seed, t=1_800_000_000.0 + seed * 3600)
+    info = shipped.scenarios["atelier-teletravail"].info
+    going_on = Table.start_new(tmp_path, info, shipped.pool(info), ["A", "B"], 1, shipped.aspect_labels(info),
+                               1_700_000_000.0, at_end=None)  # a session still going on: neither sent nor said
+    going_on.close()
     waits: list[float] = []
     # the first session refused for a reason, then the server falls over for longer than the retries last
     lrs = FakeLRS(Answer(400, "statement 3: bad result"), *[Answer(503, "maintenance")] * 6)
@@ -142,6 +146,7 @@ def test_a_push_keeps_its_queue_through_every_answer_an_lrs_gives(shipped, tmp_p
     later = FakeLRS()
     pushed = push(tmp_path, later, "http://lrs.test/xAPI/", IDENTITY, sleep=waits.append)
     assert len(pushed.sent) == 2 and len(later.received) == 2  # the two that waited, and not the refused one
+    assert going_on.path.name not in pushed.sent and not pushed.unreadable
     again = FakeLRS()
     assert push(tmp_path, again, "http://lrs.test/xAPI/", IDENTITY).sent == [] and again.received == []
     other = FakeLRS()  # another LRS has its own queue

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from game.atomic import write_text_atomic
 from game.session.log import LogError
-from game.session.logs import is_finished
 from game.session.replay import replay_log
 from game.wording.catalogue import tr
 from game.xapi.identity import Identity
@@ -16,20 +15,23 @@ from game.xapi.models import Statement
 from game.xapi.statements import session_statements
 
 
-def finished_sessions(folder: Path) -> list[Path]:
-    """The folder's session logs whose session has ended, oldest first (unreadable ones included: they are said)."""
-    if not folder.is_dir():
-        return []
-    return sorted((log for log in folder.glob("*.jsonl") if is_finished(log)), key=lambda p: p.name)
+class Unfinished(LogError):
+    """The session goes on (or was left to be resumed): it has no records to give yet."""
+
+
+def session_logs(folder: Path) -> list[Path]:
+    """The folder's session logs, oldest first (their names begin with the date)."""
+    return sorted(folder.glob("*.jsonl")) if folder.is_dir() else []
 
 
 def statements_of(log: Path, identity: Identity) -> list[Statement]:
-    """A finished session's statements; a log that is damaged or whose session goes on is refused in a sentence."""
+    """A finished session's statements, its log read once; a log that is damaged, or whose session goes on
+    (`Unfinished`), is refused in a sentence."""
     replayed = replay_log(log)
     if replayed.contents.damaged:  # statements of half a session would tell the lab what did not happen
         raise LogError(replayed.contents.damaged)
     if not replayed.finished:
-        raise LogError(tr("xapi.unfinished", path=log.name))
+        raise Unfinished(tr("xapi.unfinished", path=log.name))
     return session_statements(replayed, identity)
 
 

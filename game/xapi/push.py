@@ -23,7 +23,7 @@ from typing import Any
 from game.atomic import write_text_atomic
 from game.session.log import LogError
 from game.wording.catalogue import ntr, tr
-from game.xapi.exporting import finished_sessions, statements_of
+from game.xapi.exporting import Unfinished, session_logs, statements_of
 from game.xapi.identity import Identity
 
 LEDGER = "xapi-envoyes.json"
@@ -96,10 +96,12 @@ def push(folder: Path, post: Post, endpoint: str, identity: Identity, batch: int
     """Send every finished session of `folder` that this LRS has neither stored nor refused; a request the network
     or the server fails is tried again after each of `waits`."""
     ledger, pushed = Ledger(folder, endpoint), Pushed()
-    queue = [log for log in finished_sessions(folder) if not ledger.done(log.name)]
+    queue = [log for log in session_logs(folder) if not ledger.done(log.name)]
     for k, log in enumerate(queue):
         try:
             statements = [s.as_json() for s in statements_of(log, identity)]
+        except Unfinished:  # sent once it has ended
+            continue
         except LogError as exc:
             pushed.unreadable[log.name] = str(exc)
             continue
