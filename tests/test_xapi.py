@@ -51,6 +51,7 @@ def test_every_shipped_scenario_gives_statements_ralph_accepts_the_same_each_tim
         assert len(answered) == len(given) > 0
         for statement in said:
             ralph_models.BaseXapiStatement.model_validate(statement)
+            _spec_constraints(statement)
         for statement in answered:
             AnsweredVerb.model_validate(statement["verb"])
             if statement["object"]["definition"]["interactionType"] == "choice":
@@ -58,6 +59,44 @@ def test_every_shipped_scenario_gives_statements_ralph_accepts_the_same_each_tim
             about = statement["context"]["extensions"]
             assert about[v.DECK] and isinstance(about[v.DECK_VERSION], int) and about[v.ASPECT]
             assert isinstance(statement["result"]["extensions"][v.POINTS], int)
+
+
+def _spec_constraints(statement: dict) -> None:
+    """What xAPI 1.0.3 asks beyond the models' shapes: IRIs absolute, scores numbers within their bounds, a UUID
+    registration, a timestamp with its time zone."""
+    import uuid
+    from urllib.parse import urlsplit
+
+    def absolute(iri: str) -> None:
+        parts = urlsplit(iri)
+        assert parts.scheme in ("http", "https") and parts.netloc, iri
+
+    absolute(statement["verb"]["id"])
+    absolute(statement["object"]["id"])
+    absolute(statement["object"]["definition"]["type"])
+    absolute(statement["actor"]["account"]["homePage"])
+    for extensions in (statement["context"].get("extensions", {}), statement.get("result", {}).get("extensions", {}),
+                       statement["object"]["definition"].get("extensions", {})):
+        for iri in extensions:
+            absolute(iri)
+    score = statement.get("result", {}).get("score", {})
+    assert all(isinstance(value, (int, float)) and not isinstance(value, bool) for value in score.values())
+    assert -1 <= score.get("scaled", 0) <= 1 and score.get("min", 0) <= score.get("raw", 0)
+    uuid.UUID(statement["context"]["registration"])
+    assert statement["timestamp"].endswith("Z")
+
+
+def test_our_models_refuse_what_an_lrs_would():
+    from pydantic import ValidationError
+
+    from game.xapi.models import Activity, Score
+
+    with pytest.raises(ValidationError):
+        Activity(id="cards/tt-001")  # a relative IRI
+    with pytest.raises(ValidationError):
+        Score(raw=5, min=0, max=3)
+    with pytest.raises(ValidationError):
+        Score(scaled=1.5)
 
 
 def test_a_response_names_the_choice_the_team_saw_by_its_place_in_the_authors_order(shipped, tmp_path):
