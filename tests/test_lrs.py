@@ -220,7 +220,10 @@ def test_the_end_screen_sends_to_the_lab_after_asking_the_password(shipped, tmp_
         snap(app, "lab-password")
         assert PASSWORD not in "".join(app.shown)
         key(app, pygame.K_RETURN)
-        assert app.top is end and "1 session envoyée" in end.status
+        assert app.top is end and end.status == "Envoi au laboratoire en cours…"  # the screen still answers
+        end.sending.join(timeout=60)
+        end.idle(app.clock())
+        assert "1 session envoyée" in end.status
         assert ralph.stored() == len(statements_of(table.path, identity(config)))
         app.pop_all()
     finally:

@@ -236,3 +236,100 @@ def test_a_learner_with_a_long_profile_name_has_a_log_that_reads_back(shipped, t
     table = training(shipped, tmp_path, "Fatima Zahra El Amrani Benali", seed=5)
     assert replay_log(table.path).finished
     assert "Fatima" not in json.dumps([s.as_json() for s in statements_of(table.path, IDENTITY)])
+
+
+class _Answering:
+    """A local HTTP server that answers every POST the same way: what an LRS is not."""
+
+    def __init__(self, status: int, body: bytes = b"", headers: dict[str, str] | None = None):
+        import http.server
+        import threading
+
+        answer = (status, body, headers or {})
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):  # noqa: N802 - http.server's name
+                self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                self.send_response(answer[0])
+                for name, value in answer[2].items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(answer[1])))
+                self.end_headers()
+                self.wfile.write(answer[1])
+
+            def do_GET(self):  # noqa: N802 - what a followed redirection would ask: an LRS's 200
+                self.send_response(200)
+                self.send_header("Content-Length", "2")
+                self.end_headers()
+                self.wfile.write(b"{}")
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+        self.endpoint = f"http://127.0.0.1:{self.server.server_port}/xAPI/"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+
+
+def test_a_redirection_or_a_page_that_is_no_lrs_never_marks_a_session_sent(shipped, tmp_path):
+    """Found by a review: urllib followed a redirected POST as a GET, whose 200 counted as stored; any 200 did."""
+    from game.xapi.push import http_post
+
+    workshop(shipped, tmp_path, "atelier-teletravail", 2, seed=3)
+    moved = _Answering(301, headers={"Location": "https://lrs.example.fr/xAPI/statements"})
+    try:
+        with pytest.raises(PushStopped, match="lrs.example.fr"):
+            push(tmp_path, http_post(moved.endpoint, "u", "p"), moved.endpoint, IDENTITY)
+    finally:
+        moved.close()
+    portal = _Answering(200, b"<html>Connectez-vous au Wi-Fi</html>", {"Content-Type": "text/html"})
+    try:
+        pushed = push(tmp_path, http_post(portal.endpoint, "u", "p"), portal.endpoint, IDENTITY, waits=(0.0,))
+    finally:
+        portal.close()
+    assert pushed.sent == [] and pushed.waiting and "pas comme un LRS" in pushed.problem
+    assert not (tmp_path / LEDGER).exists() or "sent\": []" in (tmp_path / LEDGER).read_text(encoding="utf-8")
+
+
+def test_a_log_edited_by_hand_is_said_and_the_others_still_go(shipped, tmp_path):
+    first = workshop(shipped, tmp_path, "atelier-teletravail", 2, seed=1, t=1_800_000_000.0)
+    workshop(shipped, tmp_path, "atelier-teletravail", 2, seed=2, t=1_800_003_600.0)
+    lines = first.path.read_text(encoding="utf-8").splitlines()
+    last = json.loads(lines[-1])
+    last["t"] = "abc"
+    first.path.write_text("\n".join(lines[:-1] + [json.dumps(last)]) + "\n", encoding="utf-8")
+    lrs = FakeLRS()
+    pushed = push(tmp_path, lrs, "http://lrs.test/", IDENTITY)
+    assert len(pushed.sent) + len(pushed.unreadable) == 2 and pushed.sent  # said or sent, and the other sent
+
+
+def test_export_never_writes_over_a_log_nor_a_file_unasked(shipped, tmp_path, capsys):
+    table = workshop(shipped, tmp_path, "atelier-teletravail", 2, seed=1)
+    before = table.path.read_bytes()
+    assert main(["xapi", "export", str(table.path), "--out", str(table.path), "--force"]) == 2
+    assert table.path.read_bytes() == before and "journal de session" in capsys.readouterr().err
+    out = tmp_path / "s.jsonl"
+    out.write_text("gardé\n", encoding="utf-8")
+    assert main(["xapi", "export", str(table.path), "--out", str(out)]) == 2
+    assert out.read_text(encoding="utf-8") == "gardé\n" and "--force" in capsys.readouterr().err
+    assert main(["xapi", "export", str(table.path), "--out", str(out), "--force"]) == 0
+
+
+def test_odd_addresses_and_a_damaged_ledger_are_sentences_or_ignored(tmp_path, capsys):
+    from game.xapi.labconfig import LabSettings
+    from game.xapi.push import Ledger
+
+    for bad in ("http://[::1", "https://lrs.example.fr:99999/xAPI/", "https://lrs example.fr/xAPI/"):
+        assert main(["xapi", "configure", "--endpoint", bad, "--user", "a"]) == 2
+        assert "n’est pas une adresse web" in capsys.readouterr().err
+    config = tmp_path / "cfg"
+    config.mkdir()
+    (config / "laboratoire.json").write_text('{"endpoint": "lrs.labo.example/xAPI/", "user": "a"}', encoding="utf-8")
+    assert not LabSettings.load(config).configured  # edited by hand: no « Envoyer au laboratoire » to crash on
+    (tmp_path / LEDGER).write_text('{"http://lrs.test/": {"sent": [["x"], "a.jsonl"], "refused": [1]}}',
+                                   encoding="utf-8")
+    ledger = Ledger(tmp_path, "http://lrs.test/")
+    assert ledger.sent == {"a.jsonl"} and ledger.refused == {}

@@ -242,6 +242,7 @@ def build_parser(lang: str = "fr") -> argparse.ArgumentParser:
     xapi.add_argument("--user", metavar=t("help.name"), help=t("help.xapi_user"))
     xapi.add_argument("--trainer", metavar=t("help.name"), help=t("help.xapi_trainer"))
     xapi.add_argument("--home", metavar="URL", help=t("help.xapi_home"))
+    xapi.add_argument("--force", action="store_true", help=force_help)
     _sessions_option(xapi, t)
     for command in {id(p): p for p in commands.choices.values()}.values():  # an alias shares its parser
         if "--lang" not in command._option_string_actions:

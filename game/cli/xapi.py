@@ -9,13 +9,12 @@ import os
 import sys
 from dataclasses import replace
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from game.cli.folders import sessions_folder
 from game.cli.refusals import UserError
 from game.paths import default_config_dir, display_path
 from game.wording.catalogue import ntr, tr
-from game.xapi.labconfig import PASSWORD_VARIABLE, LabSettings, identity
+from game.xapi.labconfig import PASSWORD_VARIABLE, LabSettings, identity, web_address
 
 
 def run_xapi(args: argparse.Namespace) -> int:
@@ -32,7 +31,7 @@ def _configure(args: argparse.Namespace, config: Path) -> int:
     changes = {name: value for name in ("endpoint", "user", "trainer", "home")
                if (value := getattr(args, name, None)) is not None}
     for name in ("endpoint", "home"):
-        if name in changes and not _web_address(changes[name]):
+        if name in changes and not web_address(changes[name]):
             raise UserError(tr("xapi.not_an_address", option=f"--{name}", value=changes[name]))
     settings = replace(settings, **changes)
     if changes:
@@ -49,6 +48,10 @@ def _export(args: argparse.Namespace, config: Path) -> int:
         raise UserError(tr("xapi.export_no_logs"))
     if args.out is None:
         raise UserError(tr("xapi.export_no_out"))
+    if any(args.out.resolve() == log.resolve() for log in args.logs):  # a session log is never written over
+        raise UserError(tr("xapi.export_over_log", path=args.out))
+    if args.out.exists() and not args.force:
+        raise UserError(tr("import.exists", path=args.out, other=""))
     count = write_statements(args.logs, args.out, identity(config))
     print(ntr("xapi.exported", count, path=display_path(args.out), sessions=ntr("count.sessions", len(args.logs))))
     return 0
@@ -62,14 +65,14 @@ def _push(args: argparse.Namespace, config: Path) -> int:
     user = args.user or settings.user
     if not endpoint or not user:
         raise UserError(tr("xapi.not_configured"))
-    if not _web_address(endpoint):
+    if not web_address(endpoint):
         raise UserError(tr("xapi.not_an_address", option="--endpoint", value=endpoint))
     password = os.environ.get(PASSWORD_VARIABLE)
     if password is None:
         if not sys.stdin.isatty():
             raise UserError(tr("xapi.no_password", variable=PASSWORD_VARIABLE))
         password = getpass.getpass(tr("xapi.password_prompt", user=user, endpoint=endpoint))
-    folder = sessions_folder(args)
+    folder = sessions_folder(argparse.Namespace(out=None, sessions_dir=args.sessions_dir))  # --out is export's
     try:
         pushed = push(folder, http_post(endpoint, user, password), endpoint, identity(config, settings))
     except PushStopped as stopped:
@@ -81,6 +84,3 @@ def _push(args: argparse.Namespace, config: Path) -> int:
     return 0 if not pushed.refused and not pushed.unreadable else 1
 
 
-def _web_address(text: str) -> bool:
-    parts = urlsplit(text)
-    return parts.scheme in ("http", "https") and bool(parts.netloc)

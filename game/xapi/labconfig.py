@@ -10,6 +10,7 @@ import json
 import os
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from game.atomic import write_text_atomic
 from game.xapi.identity import DEFAULT_HOME, DEFAULT_TRAINER, Identity, new_key
@@ -28,7 +29,8 @@ class LabSettings:
 
     @property
     def configured(self) -> bool:
-        return bool(self.endpoint and self.user)
+        """An LRS to send to: an address that is one (the file may have been edited by hand), and a user."""
+        return web_address(self.endpoint) and bool(self.user)
 
     @classmethod
     def load(cls, folder: Path) -> LabSettings:
@@ -44,6 +46,17 @@ class LabSettings:
 
     def save(self, folder: Path) -> None:
         write_text_atomic(folder / SETTINGS, json.dumps(asdict(self), ensure_ascii=False, indent=1))
+
+
+def web_address(text: str) -> bool:
+    """An http(s) address with a host, a valid port and no space: what an LRS's address and an account's home
+    page must be."""
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018 - raises ValueError on a port out of range
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and not any(c.isspace() for c in text)
 
 
 def identity(folder: Path, settings: LabSettings | None = None) -> Identity:
@@ -86,4 +99,6 @@ def send_now(config: Path, folder: Path, password: str) -> list[tuple[str, bool]
         from game.diskerrors import disk_problem
 
         return [(disk_problem(exc, folder), True)]
+    except Exception as exc:  # noqa: BLE001 - in the screen's thread: said under the results, never a crash
+        return [(tr("xapi.failed", reason=exc), True)]
     return said(pushed, settings.endpoint)

@@ -28,6 +28,8 @@ from game.xapi.identity import Identity
 
 LEDGER = "xapi-envoyes.json"
 BATCH = 500  # statements per request: a session of six teams is about 60
+STOP = (401, 403, 404, 405)  # a wrong user or password, or an address where no LRS answers: nothing can be sent
+NOT_AN_LRS = 0  # no answer, or none an LRS gives (a network's login page): retried, then the queue waits
 WAITS = (1.0, 2.0, 4.0, 8.0, 16.0)  # seconds before each new try of a request the network or the server failed
 
 
@@ -70,9 +72,10 @@ class Ledger:
         mine = self.data.get(endpoint)
         self.mine: dict[str, Any] = mine if isinstance(mine, dict) else {}
         self.data[endpoint] = self.mine
-        self.sent: set[str] = set(self.mine.get("sent", [])) if isinstance(self.mine.get("sent"), list) else set()
+        sent = self.mine.get("sent")
+        self.sent: set[str] = {n for n in sent if isinstance(n, str)} if isinstance(sent, list) else set()
         refused = self.mine.get("refused")
-        self.refused: dict[str, str] = refused if isinstance(refused, dict) else {}
+        self.refused: dict[str, str] = {n: str(why) for n, why in refused.items()} if isinstance(refused, dict) else {}
 
     def done(self, name: str) -> bool:
         return name in self.sent or name in self.refused
@@ -102,7 +105,7 @@ def push(folder: Path, post: Post, endpoint: str, identity: Identity, batch: int
             statements = [s.as_json() for s in statements_of(log, identity)]
         except Unfinished:  # sent once it has ended
             continue
-        except LogError as exc:
+        except (LogError, ValueError, OverflowError) as exc:  # a log edited by hand: said, the others go on
             pushed.unreadable[log.name] = str(exc)
             continue
         failure = None
@@ -110,7 +113,7 @@ def push(folder: Path, post: Post, endpoint: str, identity: Identity, batch: int
             answer = _sent(post, chunk, sleep, waits)
             if answer.status in (200, 204, 409):  # stored, or already there (a second push, a pushed twin)
                 continue
-            if answer.status in (401, 403):
+            if answer.status in STOP or 300 <= answer.status < 400:  # the user, or the address, is wrong
                 raise PushStopped(answer.text or str(answer.status))
             failure = answer
             break
@@ -118,9 +121,9 @@ def push(folder: Path, post: Post, endpoint: str, identity: Identity, batch: int
             ledger.mark_sent(log.name)
             pushed.sent.append(log.name)
             pushed.statements += len(statements)
-        elif failure.status in (400, 422):
+        elif 400 <= failure.status < 500:  # this session: set aside with the LRS's reason, the others go on
             ledger.mark_refused(log.name, failure.text or str(failure.status))
-            pushed.refused[log.name] = failure.text
+            pushed.refused[log.name] = failure.text or str(failure.status)
         else:  # unreachable, or broken for now: this session and the rest wait for the next push
             pushed.waiting = [entry.name for entry in queue[k:]]
             pushed.problem = failure.text or str(failure.status)
@@ -155,25 +158,49 @@ def _sent(post: Post, chunk: list[dict[str, Any]], sleep: Callable[[float], None
     return answer
 
 
-def http_post(endpoint: str, user: str, password: str, timeout: float = 30.0) -> Post:
-    """POST to the LRS's statements resource, with Basic authentication and the xAPI version header."""
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """A redirected POST comes back as a GET without the statements, which an LRS answers 200: never followed, the
+    redirection is said instead (the address to configure is the one it names)."""
+
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+def http_post(endpoint: str, user: str, password: str, timeout: float = 15.0) -> Post:
+    """POST to the LRS's statements resource, with Basic authentication and the xAPI version header. A 200 counts
+    only with what an LRS answers it with: the list of the statements' ids it stored."""
     url = endpoint.rstrip("/") + "/statements"
     token = base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
     headers = {"Authorization": f"Basic {token}", "X-Experience-API-Version": "1.0.3",
                "Content-Type": "application/json"}
+    opener = urllib.request.build_opener(_NoRedirect)
 
     def post(statements: list[dict[str, Any]]) -> Answer:
         body = json.dumps(statements, ensure_ascii=False).encode("utf-8")
-        request = urllib.request.Request(url, data=body, headers=headers, method="POST")
         try:
-            with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - the lab's own address
-                return Answer(response.status, "")
+            request = urllib.request.Request(url, data=body, headers=headers, method="POST")
+            with opener.open(request, timeout=timeout) as response:
+                answer = Answer(response.status, "")
+                if response.status == 200 and not _stored_ids(response.read(), statements):
+                    return Answer(NOT_AN_LRS, tr("xapi.not_an_lrs", url=url))
+                return answer
         except urllib.error.HTTPError as exc:
+            if 300 <= exc.code < 400:
+                return Answer(exc.code, tr("xapi.redirected", url=url, to=exc.headers.get("Location", "?")))
             return Answer(exc.code, _reason(exc.read()))
-        except (urllib.error.URLError, OSError) as exc:  # refused, unreachable, timed out, reset
-            return Answer(0, str(getattr(exc, "reason", exc)))
+        except (urllib.error.URLError, OSError, ValueError) as exc:  # refused, unreachable, timed out, reset
+            return Answer(NOT_AN_LRS, str(getattr(exc, "reason", exc)))
 
     return post
+
+
+def _stored_ids(body: bytes, sent: list[dict[str, Any]]) -> bool:
+    """Whether a 200's body is an LRS's: a JSON list of ids, each one of the statements sent."""
+    try:
+        ids = json.loads(body)
+    except ValueError:
+        return False
+    return isinstance(ids, list) and bool(ids) and set(ids) <= {s["id"] for s in sent}
 
 
 def _reason(body: bytes) -> str:

@@ -59,9 +59,9 @@ class _Session:
     def __init__(self, replayed: Replayed, identity: Identity):
         self.start: SessionStart = replayed.start
         self.state = replayed.session.state
-        self.events = replayed.contents.events
         self.identity = identity
-        self.id = self.start.session_id or self.start.scenario.id
+        # a log edited by hand may have lost its id: one from what it started with, never another session's
+        self.id = self.start.session_id or v.derived_id("start", self.start.scenario.id, self.start.t, self.start.seed)
         self.registration = v.derived_id("session", self.id)
         scenario = self.start.scenario
         said = self._language(scenario.decks[0] if scenario.decks else "")  # a scenario is written as its decks
@@ -120,7 +120,8 @@ class _Session:
                          context=self._context(instructor=True), timestamp=timestamp(self._ended()))
 
     def _ended(self) -> float:
-        return max(float(self.events[-1].get("t", self.start.t)), self.start.t) if self.events else self.start.t
+        """When the session ended: the time of its last move, as the rules read it."""
+        return max(self.state.last_t, self.start.t)
 
     def _team(self, team: int) -> Group:
         return Group(name=self.start.teams[team], account=Account(home_page=self.identity.home,

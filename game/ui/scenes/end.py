@@ -5,6 +5,7 @@ the moment the session ended, to open or print."""
 from __future__ import annotations
 
 import os
+import threading
 from functools import cached_property
 from pathlib import Path
 
@@ -48,6 +49,8 @@ class EndScene(Scene):
         # over several views, each ("teams" or "gauges", its rows), an action showing the next
         self.views: list[tuple[str, range]] = []
         self.view = 0
+        self.sending: threading.Thread | None = None  # the push to the lab's LRS, while it runs
+        self.sent: list[tuple[str, bool]] = []  # what it said, once done
 
     @property
     def shows_teams(self) -> bool:
@@ -79,12 +82,29 @@ class EndScene(Scene):
         return folder if LabSettings.load(folder).configured else None
 
     def send(self, password: str) -> None:
-        """The finished sessions not yet sent, to the lab's LRS; what happened, under the results."""
+        """The finished sessions not yet sent, to the lab's LRS, beside the screen (which keeps answering, and says
+        it is sending); what happened, under the results, when done."""
         from game.xapi.labconfig import send_now
 
         assert self.lab_config is not None
-        self.status = " ".join(sentence for sentence, _ in send_now(self.lab_config, self.app.sessions_dir, password))
+        if self.sending is not None:
+            return
+        config, folder, result = self.lab_config, self.app.sessions_dir, self.sent
+        result.clear()
+        self.sending = threading.Thread(target=lambda: result.extend(send_now(config, folder, password)), daemon=True)
+        self.sending.start()
+        self.status = tr("lab.sending")
         self.layout(*self.app.size)
+
+    def idle(self, now: float) -> None:
+        if self.sending is not None and not self.sending.is_alive():
+            self.sending = None
+            self.status = " ".join(sentence for sentence, _ in self.sent)
+            self.layout(*self.app.size)
+            self.app.dirty = True
+
+    def tick(self, now: float) -> float | None:
+        return 0.2 if self.sending is not None else None  # looked at again while the sessions are being sent
 
     def choose(self, key: str) -> None:
         sheet = self.table.sheet

@@ -151,7 +151,9 @@ class PasswordScene(ListScene):
         elif intent.kind == Act.CONFIRM:
             self.choose("send")
             return
-        elif intent.kind == Act.QUIT:
+        elif intent.kind == Act.QUIT:  # the window closed: asked by the screen under this box, as everywhere
+            self.app.pop()
+            self.app.top.handle(intent)
             return
         else:
             super().handle(intent)
