@@ -190,6 +190,7 @@ def test_a_push_keeps_its_queue_through_every_answer_an_lrs_gives(shipped, tmp_p
     assert push(tmp_path, again, "http://lrs.test/xAPI/", IDENTITY).sent == [] and again.received == []
     other = FakeLRS()  # another LRS has its own queue
     assert len(push(tmp_path, other, "http://other.test/xAPI/", IDENTITY).sent) == 3
+    assert push(tmp_path, FakeLRS(), "http://lrs.test/xAPI", IDENTITY).sent == []  # the same LRS, written without /
 
 
 def test_a_wrong_password_stops_the_push_and_a_batch_split_session_is_sent_whole_again(shipped, tmp_path):

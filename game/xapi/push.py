@@ -63,7 +63,7 @@ class Ledger:
 
     def __init__(self, folder: Path, endpoint: str):
         self.path = folder / LEDGER
-        self.endpoint = endpoint
+        endpoint = endpoint.rstrip("/") + "/"  # …/xAPI and …/xAPI/ are one LRS
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -95,9 +95,9 @@ class Ledger:
 
 
 def push(folder: Path, post: Post, endpoint: str, identity: Identity, batch: int = BATCH,
-         sleep: Callable[[float], None] = time.sleep, waits: Sequence[float] = WAITS) -> Pushed:
+         sleep: Callable[[float], None] = time.sleep, waits: Sequence[float] | None = None) -> Pushed:
     """Send every finished session of `folder` that this LRS has neither stored nor refused; a request the network
-    or the server fails is tried again after each of `waits`."""
+    or the server fails is tried again after each of `waits` (by default WAITS)."""
     ledger, pushed = Ledger(folder, endpoint), Pushed()
     queue = [log for log in session_logs(folder) if not ledger.done(log.name)]
     for k, log in enumerate(queue):
@@ -110,7 +110,7 @@ def push(folder: Path, post: Post, endpoint: str, identity: Identity, batch: int
             continue
         failure = None
         for chunk in _chunks(statements, batch):
-            answer = _sent(post, chunk, sleep, waits)
+            answer = _sent(post, chunk, sleep, WAITS if waits is None else waits)
             if answer.status in (200, 204, 409):  # stored, or already there (a second push, a pushed twin)
                 continue
             if answer.status in STOP or 300 <= answer.status < 400:  # the user, or the address, is wrong
