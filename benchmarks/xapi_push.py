@@ -1,11 +1,15 @@
 """Pushing a lab's worth of sessions to a local Ralph: 1,000 finished workshops (about 30,000 statements) played by
 bots, then `push` as `xapi push` runs it, against Ralph 5.1.0 on 127.0.0.1 (tests/lrs, its filesystem backend).
 
-    python benchmarks/xapi_push.py [--sessions 1000] [--teams 3]
+    python benchmarks/xapi_push.py [--sessions 1000] [--teams 3]     # needs the lrs extra: pip install -e '.[lrs]'
 
 Prints the statements sent, the wall time, and the client's share of it: the CPU time of this process (reading
 and replaying the logs, building and encoding the statements, sending them) over the wall time of the push, the
 rest being Ralph's work and the wait for it. The target: the client is not the bottleneck (at most 20 %).
+
+Measured on 2 cores (2026-12-04): 1,000 sessions, 29,000 statements, all stored, in 184 s (157 statements/s);
+the client's CPU 6.0 s, 3.2 %. At 100 sessions: 2,900 statements in 3.1 s, the client 17.9 %. Ralph's filesystem
+backend reads its whole file at each POST to drop the statements it has, so its share grows with the store.
 """
 
 from __future__ import annotations
