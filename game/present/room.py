@@ -184,10 +184,15 @@ class RoomView:
         return self._view.paused
 
     @property
+    def panorama_labels(self) -> tuple[str, ...]:
+        """The aspects of a full panorama by their labels, in the order of the teams' squares; empty in a game not
+        won by a panorama."""
+        return self._view.panorama_labels
+
+    @property
     def panorama_line(self) -> str:
-        """The panorama's aspects named, in the order of the teams' squares: what the room reads between cards;
-        empty in a game not won by a panorama."""
-        labels = self._view.panorama_labels
+        """The panorama's aspects named: what the room reads between cards; empty without a panorama."""
+        labels = self.panorama_labels
         return tr("play.panorama_line", aspects=" · ".join(labels)) if labels else ""
 
     @property

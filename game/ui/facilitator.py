@@ -156,7 +156,7 @@ def _side(app: App, surface: pygame.Surface, table: Table, view: Facilitator, re
     inner = rect.inflate(-size.body, -size.body)
     standings = table.standings()
     aspects = table.facts().aspects
-    panorama = [aspects.get(a, a) for a in standings.panorama] if standings.win == "panorama" else []
+    panorama = view.panorama_labels
     upcoming = view.upcoming
     nxt = tr("presenter.next", kind=upcoming.label, aspect=view.upcoming_aspect, what=upcoming.summary) \
         if upcoming is not None else tr("presenter.last")
@@ -180,7 +180,7 @@ def _side(app: App, surface: pygame.Surface, table: Table, view: Facilitator, re
                  - chip.right - size.small, size.line), size.body, theme.text, bold=True, floor=size.small)
         below = chip.bottom + 2
         if panorama and row.bottom - below >= app.fonts.get(size.small).get_linesize():
-            done = [label for label in panorama if label in {aspects.get(a, a) for a in team.panorama}]
+            done = [aspects.get(a, a) for a in team.panorama]  # already in the squares' order
             said = tr("presenter.panorama", done=len(done), total=len(panorama),
                       aspects=", ".join(done) if done else tr("presenter.none"))
             text_box(app, surface, said, pygame.Rect(chip.x, below, row.right - chip.x - size.small // 2,

@@ -75,13 +75,13 @@ class _Session:
     # -- the session ---------------------------------------------------------------------------------
 
     def statements(self) -> list[Statement]:
-        said = [self._launched()]
-        for k, play in enumerate(self.state.plays):
-            if play.outcome == Outcome.ANSWERED:
-                said += [self._answered(k, play, answer) for answer in play.answers if answer.choices]
-        said.append(self._completed())
+        given = [(k, play, answer) for k, play in enumerate(self.state.plays) if play.outcome == Outcome.ANSWERED
+                 for answer in play.answers if answer.choices]  # a team revealed without its answer gave none
+        said = [self._launched(), *(self._answered(k, play, answer) for k, play, answer in given),
+                self._completed([answer for _, _, answer in given])]
         if not self.solo:
-            said += [self._team_completed(i) for i in range(len(self.start.teams))]
+            winners = self.start.game.winners(self.state)
+            said += [self._team_completed(i, i in winners) for i in range(len(self.start.teams))]
         return said
 
     def _context(self, extensions: Mapping[str, Any] | None = None, instructor: bool = False) -> Context:
@@ -96,9 +96,7 @@ class _Session:
     def _setup(self) -> dict[str, Any]:
         return {v.TEAMS: len(self.start.teams), v.ANSWERING: self.start.scenario.answering}
 
-    def _completed(self) -> Statement:
-        answered = [a for play in self.state.plays if play.outcome == Outcome.ANSWERED for a in play.answers
-                    if a.choices]
+    def _completed(self, answered: list[TeamAnswer]) -> Statement:
         score = None
         if self.solo and answered:  # a learner alone: the share of answers right
             right = sum(a.success for a in answered)
@@ -110,10 +108,9 @@ class _Session:
                          object=self.game, result=result, context=self._context(self._setup()),
                          timestamp=timestamp(self._ended()))
 
-    def _team_completed(self, team: int) -> Statement:
+    def _team_completed(self, team: int, won: bool) -> Statement:
         """A team's points, and whether it won."""
-        winners = self.start.game.winners(self.state)
-        result = Result(completion=True, success=team in winners, score=Score(raw=self.state.scores[team], min=0),
+        result = Result(completion=True, success=won, score=Score(raw=self.state.scores[team], min=0),
                         duration=duration(self.state.elapsed))
         return Statement(id=v.derived_id(self.id, "completed", "team", team), actor=self._team(team),
                          verb=_verb(v.COMPLETED), object=self.game, result=result,

@@ -156,12 +156,11 @@ class SetupScene(ListScene):
             return
         self.names[i], self.status = entry.text, entry.status
         if done:
-            typed = self.names[i].strip()
-            if typed and typed in self.names[:i] + self.names[i + 1:]:  # two teams of one name: the room could not
-                self.status = tr("setup.name_taken", name=typed)  # tell them apart, nor a plan be opened again
+            typed, others = self.names[i].strip(), self.names[:i] + self.names[i + 1:]
+            if typed in others:  # two teams of one name: the room could not tell them apart, nor a plan be opened
+                self.status = tr("setup.name_taken", name=typed)
                 self.refresh()
                 return
-            others = self.names[:i] + self.names[i + 1:]
             own = team_names(self.scenario, self.scenario.team_range.max)[i]  # its place's default, else a free one
             self.names[i] = typed or (own if own not in others else _filled(others, self.scenario, len(self.names))[-1])
             self.editing = self.entry = None
